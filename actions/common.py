@@ -1,0 +1,68 @@
+"""What every Backstep action needs: the intake slots, the person's words, the journal."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import journal
+from bot.rules import Intake
+
+logger = logging.getLogger(__name__)
+
+#: The intake form's slots, in the order they are asked (a public contract).
+INTAKE_SLOTS: tuple[str, ...] = (
+    "pain_direction",
+    "pain_duration_days",
+    "flexibility",
+    "pain_score",
+    "leg_pain",
+)
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The text of the person's latest message ("" when there is none)."""
+    return str(tracker.latest_message.get("text") or "")
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    """The intent of the person's latest message."""
+    intent = tracker.latest_message.get("intent") or {}
+    name = intent.get("name")
+    return str(name) if name else None
+
+
+def intake_from_slots(tracker: Tracker) -> Intake | None:
+    """The completed intake, or None while any answer is missing."""
+    values = {slot: tracker.get_slot(slot) for slot in INTAKE_SLOTS}
+    if any(value is None for value in values.values()):
+        return None
+    return Intake(
+        pain_direction=values["pain_direction"],
+        pain_duration_days=float(values["pain_duration_days"]),
+        flexibility=values["flexibility"],
+        pain_score=float(values["pain_score"]),
+        leg_pain=bool(values["leg_pain"]),
+        spasm=bool(tracker.get_slot("spasm")),
+    )
+
+
+async def journal_answer(
+    tracker: Tracker, slot: str, value: Any, *, accepted: bool = True
+) -> None:
+    """Store an answer with the raw text it came from; a failed write never stops the chat."""
+    try:
+        await asyncio.to_thread(
+            journal.record_answer,
+            tracker.sender_id,
+            slot,
+            value,
+            latest_text(tracker),
+            accepted=accepted,
+        )
+    except SQLAlchemyError:
+        logger.exception("Could not store an answer in the journal (slot %s).", slot)

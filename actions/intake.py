@@ -1,0 +1,161 @@
+"""The intake form: reading answers in context, validating them, asking again kindly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import INTAKE_SLOTS, journal_answer, latest_intent, latest_text
+from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from bot.rules import DIRECTIONS, FLEXIBILITIES
+from bot.texts import BAD_INPUT_REPLIES, DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE
+
+#: Intents that leave the form for a moment (a rule answers them, then the form goes on).
+INTERRUPTIONS = frozenset(
+    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye"}
+)
+#: Longest plausible episode, in days (50 years).
+MAX_DURATION_DAYS = 50 * 365
+
+
+def screening_slots(tracker: Tracker) -> list[str]:
+    """Red-flag screening questions asked before the intake proper.
+
+    The hook for the safety screen: the questions it returns are asked first.
+    """
+    return []
+
+
+def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
+    return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
+
+
+class ValidateIntakeForm(FormValidationAction):
+    """Extracts context-dependent answers, validates and journals every answer."""
+
+    def name(self) -> str:
+        return "validate_intake_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return screening_slots(tracker) + list(domain_slots)
+
+    async def extract_pain_score(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A bare number ("7", "about six") answers the pain question when it was asked."""
+        if tracker.get_slot("requested_slot") != "pain_score":
+            return {}
+        if _entity_in_latest_message(tracker, "pain_score"):
+            return {}
+        number = parse_bare_number(latest_text(tracker))
+        return {} if number is None else {"pain_score": number}
+
+    async def validate_pain_direction(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        ok = value in DIRECTIONS
+        await journal_answer(tracker, "pain_direction", value, accepted=ok)
+        return {"pain_direction": value if ok else None}
+
+    async def validate_pain_duration_days(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        try:
+            days = float(value)
+        except (TypeError, ValueError):
+            days = -1.0
+        ok = 0 <= days <= MAX_DURATION_DAYS
+        await journal_answer(tracker, "pain_duration_days", days if ok else value, accepted=ok)
+        return {"pain_duration_days": days if ok else None}
+
+    async def validate_flexibility(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        ok = value in FLEXIBILITIES
+        await journal_answer(tracker, "flexibility", value, accepted=ok)
+        if not ok:
+            return {"flexibility": None}
+        spasm = tracker.slots_to_validate().get("spasm")
+        if spasm is not None:
+            await journal_answer(tracker, "spasm", bool(spasm))
+        if value == "normal":
+            return {"flexibility": value, "spasm": False}
+        return {"flexibility": value}
+
+    async def validate_pain_score(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        score = valid_pain_score(value)
+        await journal_answer(
+            tracker, "pain_score", score if score is not None else value, accepted=score is not None
+        )
+        if score is None:
+            shown = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+            dispatcher.utter_message(text=PAIN_SCORE_OUT_OF_RANGE.format(value=shown))
+        return {"pain_score": score}
+
+    async def validate_leg_pain(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        ok = isinstance(value, bool)
+        await journal_answer(tracker, "leg_pain", value, accepted=ok)
+        return {"leg_pain": value if ok else None}
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        answered = any(
+            e.get("event") == "slot" and e.get("name") in INTAKE_SLOTS for e in events
+        )
+        if answered or requested is None:
+            return [*events, SlotSet("reprompts", 0)]
+        if latest_intent(tracker) in INTERRUPTIONS:
+            # Nothing extracted: the form steps aside and a rule answers.
+            return events
+        await self._ask_again(dispatcher, tracker, requested)
+        reprompts = float(tracker.get_slot("reprompts") or 0) + 1
+        return [*events, SlotSet("reprompts", reprompts)]
+
+    async def _ask_again(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
+    ) -> None:
+        """Say kindly why the message did not answer the question (it is asked again next)."""
+        text = latest_text(tracker)
+        await journal_answer(tracker, requested, None, accepted=False)
+        if latest_intent(tracker) == "greet":
+            return
+        number = parse_bare_number(text)
+        if requested == "pain_duration_days" and number is not None:
+            dispatcher.utter_message(text=DURATION_NEEDS_UNIT.format(value=f"{number:g}"))
+            return
+        reason = classify_bad_input(text)
+        dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
+        if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
+            dispatcher.utter_message(response="utter_intake_hint")
+
+
+class ActionResetIntake(Action):
+    """Clears the intake answers so that the questions start again."""
+
+    def name(self) -> str:
+        return "action_reset_intake"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_starting_over")
+        return [SlotSet(slot, None) for slot in (*INTAKE_SLOTS, "spasm")] + [
+            SlotSet("reprompts", 0)
+        ]

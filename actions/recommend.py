@@ -1,0 +1,82 @@
+"""The recommendation of the next action step, and showing the current plan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.common import intake_from_slots
+from bot import journal
+from bot.rules import recommend
+from bot.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
+
+logger = logging.getLogger(__name__)
+
+
+class ActionRecommend(Action):
+    """Recommends the next action step from the intake and stores it in the journal."""
+
+    def name(self) -> str:
+        return "action_recommend"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("red_flag_active"):
+            dispatcher.utter_message(text=PLAN_PAUSED)
+            return []
+        intake = intake_from_slots(tracker)
+        if intake is None:
+            dispatcher.utter_message(text=NO_PLAN_YET)
+            return []
+        rec = recommend(intake)
+        message = recommendation_message(intake, rec)
+        dispatcher.utter_message(text=message)
+        try:
+            await asyncio.to_thread(
+                journal.record_recommendation,
+                tracker.sender_id,
+                step=rec.step,
+                regimen=rec.regimen.value,
+                next_regimen=rec.next_regimen.value if rec.next_regimen else None,
+                aerobic=rec.aerobic,
+                rule=rec.rule,
+                message=message,
+            )
+        except SQLAlchemyError:
+            logger.exception("Could not store a recommendation in the journal.")
+        return []
+
+
+class ActionShowPlan(Action):
+    """Shows the latest recommendation from the journal."""
+
+    def name(self) -> str:
+        return "action_show_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("red_flag_active"):
+            dispatcher.utter_message(text=PLAN_PAUSED)
+            return []
+        try:
+            history = await asyncio.to_thread(journal.recommendations_for, tracker.sender_id)
+        except SQLAlchemyError:
+            logger.exception("Could not read the journal.")
+            history = []
+        if history:
+            dispatcher.utter_message(text=history[-1].message)
+        else:
+            intake = intake_from_slots(tracker)
+            if intake is not None:
+                dispatcher.utter_message(text=recommendation_message(intake, recommend(intake)))
+            else:
+                dispatcher.utter_message(text=NO_PLAN_YET)
+        return []

@@ -1,0 +1,68 @@
+"""Database engine and unit-of-work sessions.
+
+The engine is created on first use (never at import time) and cached per URL;
+every unit of work opens its own short-lived session through :func:`session_scope`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from threading import Lock
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.future import create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import get_settings
+
+_engines: dict[str, Engine] = {}
+_lock = Lock()
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """Return the (cached) engine for ``url``, defaulting to ``BACKSTEP_DB_URL``."""
+    url = url or get_settings().db_url
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            parsed = make_url(url)
+            if parsed.get_backend_name() == "sqlite" and parsed.database:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url, pool_pre_ping=True)
+            if parsed.get_backend_name() == "sqlite":
+                event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+            _engines[url] = engine
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (for tests and clean shutdown)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """One session per unit of work: commit on success, roll back on error."""
+    factory = sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

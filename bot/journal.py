@@ -1,0 +1,157 @@
+"""The answer journal: every answer and every recommendation, per conversation.
+
+Each function is one unit of work with its own session. Every read is scoped to
+one ``conversation_id``: a person's data is reachable only through their own chat.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db import session_scope
+from bot.models import Answer, Person, RecommendationRecord
+from bot.settings import PROJECT_ROOT
+
+MAX_RAW_TEXT = 10_000
+
+
+@dataclass(frozen=True)
+class JournalAnswer:
+    """An answer as stored."""
+
+    slot: str
+    value: Any
+    accepted: bool
+    raw_text: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class JournalRecommendation:
+    """A recommendation as stored."""
+
+    step: int
+    regimen: str
+    next_regimen: str | None
+    aerobic: bool
+    rule: str
+    message: str
+    created_at: datetime
+
+
+def upgrade_database(url: str | None = None) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["configure_logging"] = False
+    command.upgrade(config, "head")
+
+
+def _person(session: Session, conversation_id: str, create: bool) -> Person | None:
+    person = session.execute(
+        select(Person).where(Person.conversation_id == conversation_id)
+    ).scalar_one_or_none()
+    if person is None and create:
+        person = Person(conversation_id=conversation_id)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def record_answer(
+    conversation_id: str,
+    slot: str,
+    value: Any,
+    raw_text: str | None,
+    *,
+    accepted: bool = True,
+    url: str | None = None,
+) -> None:
+    """Store one answer with its time, its value (JSON) and the raw text it came from."""
+    if raw_text is not None:
+        raw_text = raw_text[:MAX_RAW_TEXT]
+    with session_scope(url) as session:
+        person = _person(session, conversation_id, create=True)
+        assert person is not None
+        session.add(
+            Answer(
+                person_id=person.id,
+                slot=slot,
+                value=json.dumps(value),
+                accepted=accepted,
+                raw_text=raw_text,
+            )
+        )
+
+
+def record_recommendation(
+    conversation_id: str,
+    *,
+    step: int,
+    regimen: str,
+    next_regimen: str | None,
+    aerobic: bool,
+    rule: str,
+    message: str,
+    url: str | None = None,
+) -> None:
+    """Store a recommendation with the rule that chose it."""
+    with session_scope(url) as session:
+        person = _person(session, conversation_id, create=True)
+        assert person is not None
+        session.add(
+            RecommendationRecord(
+                person_id=person.id,
+                step=step,
+                regimen=regimen,
+                next_regimen=next_regimen,
+                aerobic=aerobic,
+                rule=rule,
+                message=message,
+            )
+        )
+
+
+def answers_for(conversation_id: str, url: str | None = None) -> list[JournalAnswer]:
+    """Every answer of one conversation, oldest first."""
+    with session_scope(url) as session:
+        rows = session.execute(
+            select(Answer)
+            .join(Person)
+            .where(Person.conversation_id == conversation_id)
+            .order_by(Answer.created_at, Answer.id)
+        ).scalars()
+        return [
+            JournalAnswer(r.slot, json.loads(r.value), r.accepted, r.raw_text, r.created_at)
+            for r in rows
+        ]
+
+
+def recommendations_for(
+    conversation_id: str, url: str | None = None
+) -> list[JournalRecommendation]:
+    """Every recommendation of one conversation, oldest first."""
+    with session_scope(url) as session:
+        rows = session.execute(
+            select(RecommendationRecord)
+            .join(Person)
+            .where(Person.conversation_id == conversation_id)
+            .order_by(RecommendationRecord.created_at, RecommendationRecord.id)
+        ).scalars()
+        return [
+            JournalRecommendation(
+                r.step, r.regimen, r.next_regimen, r.aerobic, r.rule, r.message, r.created_at
+            )
+            for r in rows
+        ]

@@ -1,0 +1,59 @@
+"""The journal's tables. Alembic (``migrations/``) owns the schema; keep both in step."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+def utcnow() -> datetime:
+    """Timezone-aware current time in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Person(Base):
+    """Someone talking to Backstep; ``conversation_id`` is the Rasa sender id (the chat id)."""
+
+    __tablename__ = "people"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(255), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class Answer(Base):
+    """One answer given in a conversation: the slot it filled, the value and the raw text."""
+
+    __tablename__ = "answers"
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(
+        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    slot = Column(String(64), nullable=False)
+    value = Column(Text, nullable=True)
+    accepted = Column(Boolean, nullable=False, default=True)
+    raw_text = Column(Text, nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class RecommendationRecord(Base):
+    """A recommendation given: the step to do now, its regimen and the rule that chose it."""
+
+    __tablename__ = "recommendations"
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(
+        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    step = Column(Integer, nullable=False)
+    regimen = Column(String(64), nullable=False)
+    next_regimen = Column(String(64), nullable=True)
+    aerobic = Column(Boolean, nullable=False, default=False)
+    rule = Column(String(64), nullable=False)
+    message = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -1,0 +1,58 @@
+"""Every environment setting Backstep reads, gathered in one place.
+
+Nothing here touches the network or the database: reading settings is cheap and
+safe at import time, creating engines is not (see :mod:`bot.db`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
+DEFAULT_SQLITE_NAME = "backstep.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration, read from the environment."""
+
+    db_url: str
+    model_path: Path
+    action_server_url: str
+    log_level: str
+    telegram_token: str | None
+    default_timezone: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the journal lives in the embedded SQLite database."""
+        return self.db_url.startswith("sqlite")
+
+
+def _default_db_url() -> str:
+    data_dir = Path(os.environ.get("BACKSTEP_DATA_DIR", DEFAULT_DATA_DIR))
+    return f"sqlite:///{data_dir / DEFAULT_SQLITE_NAME}"
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment (not cached; see :func:`get_settings`)."""
+    return Settings(
+        db_url=os.environ.get("BACKSTEP_DB_URL") or _default_db_url(),
+        model_path=Path(os.environ.get("BACKSTEP_MODEL", PROJECT_ROOT / "models" / "backstep.tar.gz")),
+        action_server_url=os.environ.get(
+            "BACKSTEP_ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook"
+        ),
+        log_level=os.environ.get("BACKSTEP_LOG_LEVEL", "WARNING").upper(),
+        telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
+        default_timezone=os.environ.get("BACKSTEP_DEFAULT_TIMEZONE", "UTC"),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once on first use."""
+    return load_settings()
