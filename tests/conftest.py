@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh journal database on SQLite or PostgreSQL for each test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.future import create_engine
+
+from bot import db, journal, settings
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "BACKSTEP_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """A migrated, empty SQLite journal in a temporary folder."""
+    url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+    journal.upgrade_database(url)
+    return url
+
+
+@pytest.fixture
+def postgresql_url() -> Iterator[str]:
+    """A migrated, empty PostgreSQL database, dropped afterwards."""
+    name = f"backstep_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        journal.upgrade_database(url)
+        yield url
+    finally:
+        db.dispose_engines()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each journal test runs on both databases; BACKSTEP_DB_URL points at the one in use."""
+    url = str(request.getfixturevalue(f"{request.param}_url"))
+    monkeypatch.setenv("BACKSTEP_DB_URL", url)
+    settings.get_settings.cache_clear()
+    yield url  # type: ignore[misc]
+    settings.get_settings.cache_clear()

@@ -1,0 +1,50 @@
+"""Reading short answers in context, and telling kinds of bad input apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("7", 7), ("about 6", 6), ("seven", 7), ("6.5", 6.5), ("-3", -3), ("15", 15),
+     ("it's 4", 4), ("maybe 8.", 8), ("zero", 0), ("10/10", 10), ("3 out of ten", 3),
+     ("", None), ("a lot", None), ("3 weeks", None), ("7 and 8", None), ("🙂", None)],
+)
+def test_bare_numbers(text: str, number: float | None) -> None:
+    assert parse_bare_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "score"),
+    [(0, 0), (10, 10), (6.5, 6.5), ("7", 7), (-3, None), (15, None), (10.5, None),
+     (None, None), ("seven", None), (True, None)],
+)
+def test_pain_scores_must_be_0_to_10(value: object, score: float | None) -> None:
+    assert valid_pain_score(value) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("", BadInput.EMPTY),
+        ("   \n ", BadInput.EMPTY),
+        (None, BadInput.EMPTY),
+        ("😭😭", BadInput.EMOJI),
+        ("👍🏽", BadInput.EMOJI),
+        ("❤️🔥", BadInput.EMOJI),
+        ("x" * 5000, BadInput.TOO_LONG),
+        ("me duele mucho la espalda", BadInput.OTHER_LANGUAGE),
+        ("j'ai mal au dos depuis une semaine", BadInput.OTHER_LANGUAGE),
+        ("ich habe Rückenschmerzen und nicht gut", BadInput.OTHER_LANGUAGE),
+        ("мне больно", BadInput.OTHER_LANGUAGE),
+        ("腰が痛い", BadInput.OTHER_LANGUAGE),
+        ("banana", BadInput.UNCLEAR),
+        ("I feel like I could die", BadInput.UNCLEAR),
+        ("?!", BadInput.UNCLEAR),
+    ],
+)
+def test_bad_input_kinds(text: str | None, kind: BadInput) -> None:
+    assert classify_bad_input(text) is kind
