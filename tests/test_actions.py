@@ -1,0 +1,194 @@
+"""Custom actions, run on trackers built in the test: what they say, set and store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake import ActionResetIntake, ValidateIntakeForm
+from actions.recommend import ActionRecommend, ActionShowPlan
+from bot import journal, settings, texts
+from bot.settings import PROJECT_ROOT
+
+DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml")).as_dict()
+USER = "chat-42"
+
+
+@pytest.fixture(autouse=True)
+def _journal(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BACKSTEP_DB_URL", sqlite_url)
+    settings.get_settings.cache_clear()
+
+
+def tracker(
+    text: str = "",
+    intent: str = "inform",
+    slots: dict[str, Any] | None = None,
+    just_set: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+) -> Tracker:
+    """A tracker in the middle of the intake; ``just_set`` are this turn's slot candidates."""
+    values: dict[str, Any] = {name: None for name in DOMAIN["slots"]}
+    values.update(slots or {})
+    values.update(just_set or {})
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
+              "entities": entities or []}
+    events: list[dict[str, Any]] = [
+        {"event": "action", "name": "intake_form"},
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "action", "name": "action_listen"},
+    ] + [{"event": "slot", "name": k, "value": v} for k, v in (just_set or {}).items()]
+    return Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                   "action_listen")
+
+
+async def run(action: Any, trk: Tracker) -> tuple[list[str], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, trk, DOMAIN)
+    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    return said, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_out_of_range_pain_score_is_refused_kindly_and_journaled() -> None:
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker("15/10", slots={"requested_slot": "pain_score"}, just_set={"pain_score": 15}),
+    )
+    assert said == [texts.PAIN_SCORE_OUT_OF_RANGE.format(value="15")]
+    assert slots["pain_score"] is None
+    [answer] = journal.answers_for(USER)
+    assert (answer.slot, answer.value, answer.accepted, answer.raw_text) == (
+        "pain_score", 15, False, "15/10"
+    )
+
+
+@pytest.mark.parametrize(("text", "score"), [("7", 7.0), ("about six", 6.0), ("0", 0.0)])
+async def test_a_bare_number_answers_the_pain_question(text: str, score: float) -> None:
+    said, slots = await run(
+        ValidateIntakeForm(), tracker(text, slots={"requested_slot": "pain_score"})
+    )
+    assert said == []
+    assert slots["pain_score"] == score
+    assert [(a.slot, a.value, a.raw_text) for a in journal.answers_for(USER)] == [
+        ("pain_score", score, text)
+    ]
+
+
+async def test_a_negative_bare_number_is_refused() -> None:
+    said, slots = await run(
+        ValidateIntakeForm(), tracker("-3", slots={"requested_slot": "pain_score"})
+    )
+    assert said == [texts.PAIN_SCORE_OUT_OF_RANGE.format(value="-3")]
+    assert slots["pain_score"] is None
+
+
+async def test_a_bare_number_for_the_duration_asks_for_the_unit() -> None:
+    said, slots = await run(
+        ValidateIntakeForm(), tracker("10", slots={"requested_slot": "pain_duration_days"})
+    )
+    assert said == ["10 what: days, weeks, months or years?"]
+    assert slots.get("pain_duration_days") is None
+    assert slots["reprompts"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("", texts.BAD_INPUT_REPLIES[texts.BadInput.EMPTY]),
+        ("😩😩😩", texts.BAD_INPUT_REPLIES[texts.BadInput.EMOJI]),
+        ("my story " * 600, texts.BAD_INPUT_REPLIES[texts.BadInput.TOO_LONG]),
+        ("me duele mucho la espalda", texts.BAD_INPUT_REPLIES[texts.BadInput.OTHER_LANGUAGE]),
+        ("banana", texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR]),
+    ],
+)
+async def test_unusable_answers_get_a_kind_reply_and_are_kept(text: str, reply: str) -> None:
+    said, slots = await run(
+        ValidateIntakeForm(), tracker(text, intent="nlu_fallback",
+                                      slots={"requested_slot": "leg_pain"})
+    )
+    assert said == [reply]
+    assert slots["reprompts"] == 1  # the form stays active and asks again
+    [answer] = journal.answers_for(USER)
+    assert (answer.slot, answer.accepted, answer.raw_text) == ("leg_pain", False, text)
+
+
+async def test_a_second_unclear_answer_adds_a_hint() -> None:
+    said, _ = await run(
+        ValidateIntakeForm(),
+        tracker("banana", intent="nlu_fallback",
+                slots={"requested_slot": "leg_pain", "reprompts": 1}),
+    )
+    assert said == [texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR], "utter_intake_hint"]
+
+
+async def test_an_interruption_is_left_to_the_rules() -> None:
+    said, slots = await run(
+        ValidateIntakeForm(), tracker("help", intent="help", slots={"requested_slot": "leg_pain"})
+    )
+    assert said == [] and "reprompts" not in slots
+
+
+async def test_several_answers_at_once_are_all_journaled() -> None:
+    text = "it hurts when I bend forward, for three weeks, and my hamstrings are tight"
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, just_set={"pain_direction": "flexion", "pain_duration_days": 21,
+                                "flexibility": "tight"}),
+    )
+    assert said == []
+    assert (slots["pain_direction"], slots["pain_duration_days"], slots["flexibility"]) == (
+        "flexion", 21.0, "tight"
+    )
+    assert {(a.slot, a.raw_text) for a in journal.answers_for(USER)} == {
+        ("pain_direction", text), ("pain_duration_days", text), ("flexibility", text)
+    }
+
+
+async def test_flexible_after_all_clears_an_earlier_spasm() -> None:
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker("actually I'm fairly flexible", slots={"spasm": True},
+                just_set={"flexibility": "normal"}),
+    )
+    assert slots["flexibility"] == "normal" and slots["spasm"] is False
+
+
+COMPLETE = {"pain_direction": "flexion", "pain_duration_days": 21.0, "flexibility": "tight",
+            "pain_score": 6.0, "leg_pain": False}
+
+
+async def test_the_recommendation_is_given_and_stored() -> None:
+    said, _ = await run(ActionRecommend(), tracker(slots=COMPLETE))
+    assert said[0].startswith(
+        "Step 1 now: passive stretching by a professional. Then Step 2: McKenzie exercises."
+    )
+    [rec] = journal.recommendations_for(USER)
+    assert (rec.step, rec.regimen, rec.next_regimen, rec.rule, rec.message) == (
+        1, "passive_stretching", "mckenzie", "tight_stretch_first+flexion_pain_mckenzie", said[0]
+    )
+
+
+async def test_no_recommendation_while_a_red_flag_is_unresolved() -> None:
+    said, _ = await run(ActionRecommend(), tracker(slots={**COMPLETE, "red_flag_active": True}))
+    assert said == [texts.PLAN_PAUSED]
+    assert journal.recommendations_for(USER) == []
+
+
+async def test_the_plan_shows_the_latest_recommendation() -> None:
+    said, _ = await run(ActionShowPlan(), tracker("what's my plan"))
+    assert said == [texts.NO_PLAN_YET]
+    first, _ = await run(ActionRecommend(), tracker(slots=COMPLETE))
+    second, _ = await run(ActionRecommend(), tracker(slots={**COMPLETE, "flexibility": "normal"}))
+    shown, _ = await run(ActionShowPlan(), tracker("what's my plan"))
+    assert shown == second and second != first
+
+
+async def test_starting_over_clears_every_answer() -> None:
+    said, slots = await run(ActionResetIntake(), tracker(slots={**COMPLETE, "spasm": True}))
+    assert said == ["utter_starting_over"]
+    assert all(slots[name] is None for name in [*COMPLETE, "spasm"])
+    assert slots["reprompts"] == 0
