@@ -12,7 +12,14 @@ from rasa_sdk.types import DomainDict
 from actions.common import INTAKE_SLOTS, journal_answer, latest_intent, latest_text
 from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.rules import DIRECTIONS, FLEXIBILITIES
-from bot.texts import BAD_INPUT_REPLIES, DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE
+from bot.texts import (
+    BAD_INPUT_REPLIES,
+    DURATION_NEEDS_UNIT,
+    INTAKE_HINT,
+    PAIN_SCORE_OUT_OF_RANGE,
+    QUESTIONS,
+    STARTING_OVER,
+)
 
 #: Intents that leave the form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
@@ -143,7 +150,7 @@ class ValidateIntakeForm(FormValidationAction):
         reason = classify_bad_input(text)
         dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
         if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
-            dispatcher.utter_message(response="utter_intake_hint")
+            dispatcher.utter_message(text=INTAKE_HINT)
 
 
 class ActionResetIntake(Action):
@@ -155,7 +162,44 @@ class ActionResetIntake(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_starting_over")
+        dispatcher.utter_message(text=STARTING_OVER)
         return [SlotSet(slot, None) for slot in (*INTAKE_SLOTS, "spasm")] + [
             SlotSet("reprompts", 0)
         ]
+
+
+class AskIntakeQuestion(Action):
+    """Asks one intake question, with its buttons (subclassed once per slot below)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        question = QUESTIONS[self.slot]
+        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+        dispatcher.utter_message(text=question.text, buttons=buttons)
+        return []
+
+
+class AskPainDirection(AskIntakeQuestion):
+    slot = "pain_direction"
+
+
+class AskPainDurationDays(AskIntakeQuestion):
+    slot = "pain_duration_days"
+
+
+class AskFlexibility(AskIntakeQuestion):
+    slot = "flexibility"
+
+
+class AskPainScore(AskIntakeQuestion):
+    slot = "pain_score"
+
+
+class AskLegPain(AskIntakeQuestion):
+    slot = "leg_pain"

@@ -230,3 +230,58 @@ PLAN_PAUSED = (
     "sign you told me about. Tell me once you have been assessed."
 )
 NO_PLAN_YET = "You don't have a plan yet: answer a few questions first and I'll suggest one."
+
+
+@dataclass(frozen=True)
+class Question:
+    """An intake question with its buttons (title, payload)."""
+
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()
+
+
+def _inform(**values: object) -> str:
+    import json
+
+    return "/inform" + json.dumps(values)
+
+
+#: The intake questions, by the slot they fill.
+QUESTIONS: dict[str, Question] = {
+    "pain_direction": Question(
+        "Which movement makes your back pain worse?",
+        (
+            ("Bending forward", _inform(pain_direction="flexion")),
+            ("Leaning back", _inform(pain_direction="extension")),
+            ("Both", _inform(pain_direction="both")),
+            ("No clear direction", _inform(pain_direction="none")),
+        ),
+    ),
+    "pain_duration_days": Question(
+        'How long has this bout of back pain lasted? For example "ten days", "since March" '
+        'or "about 3 months".'
+    ),
+    "flexibility": Question(
+        "Do the muscles at the back of your legs, your buttocks or hips feel tight (say you "
+        "can't touch your toes with straight knees), or is your back locked up or in spasm?",
+        (
+            ("Yes, they feel tight", _inform(flexibility="tight")),
+            ("My back is locked up / in spasm", _inform(flexibility="tight", spasm=True)),
+            ("No, I'm fairly flexible", _inform(flexibility="normal")),
+        ),
+    ),
+    "pain_score": Question(
+        "How bad is the pain right now, from 0 (no pain) to 10 (the worst you can imagine)?",
+        tuple((str(n), _inform(pain_score=n)) for n in range(11)),
+    ),
+    "leg_pain": Question(
+        "Does the pain travel down either leg, below the knee?",
+        (("Yes", _inform(leg_pain=True)), ("No", _inform(leg_pain=False))),
+    ),
+}
+
+INTAKE_HINT = (
+    'Tip: tap a button or answer in a few words. Say "help" if you\'re stuck, or "bye" to '
+    "pause; your answers so far are kept."
+)
+STARTING_OVER = "Sure, let's start over from the first question."

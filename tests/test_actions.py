@@ -122,7 +122,7 @@ async def test_a_second_unclear_answer_adds_a_hint() -> None:
         tracker("banana", intent="nlu_fallback",
                 slots={"requested_slot": "leg_pain", "reprompts": 1}),
     )
-    assert said == [texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR], "utter_intake_hint"]
+    assert said == [texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR], texts.INTAKE_HINT]
 
 
 async def test_an_interruption_is_left_to_the_rules() -> None:
@@ -189,6 +189,17 @@ async def test_the_plan_shows_the_latest_recommendation() -> None:
 
 async def test_starting_over_clears_every_answer() -> None:
     said, slots = await run(ActionResetIntake(), tracker(slots={**COMPLETE, "spasm": True}))
-    assert said == ["utter_starting_over"]
+    assert said == [texts.STARTING_OVER]
     assert all(slots[name] is None for name in [*COMPLETE, "spasm"])
     assert slots["reprompts"] == 0
+
+
+async def test_the_pain_question_offers_0_to_10_as_buttons() -> None:
+    from actions.intake import AskPainScore
+
+    dispatcher = CollectingDispatcher()
+    await AskPainScore().run(dispatcher, tracker(), DOMAIN)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("How bad is the pain right now, from 0")
+    assert [b["title"] for b in message["buttons"]] == [str(n) for n in range(11)]
+    assert message["buttons"][7]["payload"] == '/inform{"pain_score": 7}'

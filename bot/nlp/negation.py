@@ -101,7 +101,7 @@ COMPLAINT_VERBS: frozenset[str] = frozenset(
 )
 #: Words that affirm a complaint; the post-span scan stops there.
 AFFIRMATIVE_WORDS: frozenset[str] = frozenset(
-    {"hurts", "hurt", "worse", "painful", "aches", "kills", "bad", "agony", "sore", "does", "do"}
+    {"hurts", "hurt", "worse", "painful", "aches", "kills", "bad", "agony", "sore"}
 )
 
 

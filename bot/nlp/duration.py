@@ -1,0 +1,412 @@
+"""Normalise a free-text episode duration to a whole number of days.
+
+:func:`parse_duration_days` is a pure function over a string (typically the text of
+a span found by the pipeline, but a whole message works too: the *last* duration
+mentioned wins, so "3 weeks, actually two months" gives 60).
+
+Conventions (documented decisions):
+
+* week = 7, fortnight = 14, month = 30, year = 365 days; "a couple" = 2,
+  "a few" = "several" = 3; "half a year" = 183.
+* Fractions round half up: "a week and a half" = 10.5 -> 11, "1.5 months" = 45.
+* Ranges take the midpoint: "2-3 weeks" = 17.5 -> 18, "a week or two" -> 11.
+* Hours count whole days: "24 hours" -> 1, "36 hours" -> 1, "5 hours" -> 0.
+* Same day ("since this morning", "since today", "started today") -> 0;
+  "since yesterday"/"since last night" -> 1; "since last week" -> 7;
+  "since last month" -> 30; "since last year" -> 365.
+* "since Monday": days back to the most recent Monday before today (7 if today is
+  Monday).  "since the weekend": as "since Saturday".
+* "since March": the 1st of the most recent March that is not in the future (this
+  month counts).  "since 3 March"/"since March 3rd": the most recent such date that
+  is not in the future (today -> 0).  An explicit year is used as given.
+  "since Christmas" (25 Dec) and "since New Year" (1 Jan) work the same way.
+* Weekdays, months, holidays and bare years need an anchor word ("since", "from",
+  "started", "began", ...) unless they are the whole text; "today" alone is never
+  a duration ("it's an 8 today").
+* Rates and future times are not durations: "3 times a week", "8 hours a day",
+  "in 2 weeks", "next month".
+* Negative values, anything above 50 years, and nonsense -> None.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections.abc import Sequence
+
+MAX_DAYS = 50 * 365
+
+UNIT_DAYS: dict[str, float] = {}
+for _names, _days in (
+    ("day days d dys dy", 1.0),
+    ("week weeks wk wks w weeeks weks wek", 7.0),
+    ("fortnight fortnights", 14.0),
+    ("month months mo mos mth mths mnth mnths monts mon", 30.0),
+    ("year years yr yrs y yeras yeaer", 365.0),
+    ("hour hours hr hrs h", 1.0 / 24.0),
+):
+    for _name in _names.split():
+        UNIT_DAYS[_name] = _days
+
+SMALL_NUMBERS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+FUZZY: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0}
+ANCHORS = frozenset(
+    {
+        "since",
+        "sinse",
+        "snice",
+        "sicne",
+        "from",
+        "started",
+        "start",
+        "starts",
+        "began",
+        "begun",
+        "beginning",
+        "starting",
+        "begin",
+    }
+)
+DATE_FILLERS = frozenset(
+    {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end"}
+    | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
+)
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate(
+    (
+        "monday mon",
+        "tuesday tue tues",
+        "wednesday wed weds",
+        "thursday thu thur thurs",
+        "friday fri",
+        "saturday sat",
+        "sunday sun",
+    )
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _index
+MONTHS: dict[str, int] = {}
+for _index, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _index
+ORDINAL_WORDS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}
+RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})
+RATE_AFTER = frozenset({"a", "an", "per", "every", "each"})
+
+_TOKEN_RE = re.compile(
+    r"\d+(?:st|nd|rd|th)(?![a-z])|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[-–~/,]"
+)
+_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _round_half_up(value: float) -> int:
+    return int(math.floor(value + 0.5))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word/number tokens of ``text`` (digits split from glued units)."""
+    cleaned = text.lower().replace("’", "'").replace("‘", "'")
+    return _TOKEN_RE.findall(cleaned)
+
+
+def is_rate_or_future(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True if the words around a quantity make it a rate or a future time.
+
+    ``before`` holds the (lower-case) words preceding the quantity, ``after`` those
+    following its unit.  "3 times a week", "8 hours a day", "in 2 weeks".
+    """
+    if any(word in RATE_BEFORE for word in before[-2:]):
+        return True
+    return len(after) >= 2 and after[0] in RATE_AFTER and after[1] in UNIT_DAYS
+
+
+def _number(toks: Sequence[str], i: int, allow_article: bool = True) -> tuple[float, int] | None:
+    if i >= len(toks):
+        return None
+    tok = toks[i]
+    if _NUMBER_RE.match(tok):
+        return float(tok), i + 1
+    if tok in TENS:
+        value = float(TENS[tok])
+        j = i + 1
+        if j < len(toks) and toks[j] == "-":
+            j += 1
+        if j < len(toks) and toks[j] in SMALL_NUMBERS and 0 < SMALL_NUMBERS[toks[j]] < 10:
+            return value + SMALL_NUMBERS[toks[j]], j + 1
+        return value, i + 1
+    if tok in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[tok]), i + 1
+    if allow_article and tok in ("a", "an"):
+        return 1.0, i + 1
+    return None
+
+
+def _quantity(toks: Sequence[str], i: int) -> tuple[float, int] | None:
+    n = len(toks)
+    if toks[i] == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
+        return 0.5, i + 2
+    j = i + 1 if toks[i] == "a" and i + 1 < n and toks[i + 1] in FUZZY else i
+    if toks[j] in FUZZY:
+        value = FUZZY[toks[j]]
+        j += 1
+        if j < n and toks[j] == "of":
+            j += 1
+        return value, j
+    first = _number(toks, i)
+    if first is None:
+        return None
+    value, j = first
+    if j + 1 < n and toks[j] in ("-", "–", "to", "or"):
+        second = _number(toks, j + 1, allow_article=False)
+        if second is not None and j + 1 < n and second[1] < n and toks[second[1]] in UNIT_DAYS:
+            value, j = (value + second[0]) / 2.0, second[1]
+    if toks[j : j + 3] == ["and", "a", "half"]:
+        value, j = value + 0.5, j + 3
+    return value, j
+
+
+def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
+    """Days for a "<quantity> <unit> [and a half] [or N] [and <quantity> <unit>]" at i."""
+    n = len(toks)
+    quantity = _quantity(toks, i)
+    if quantity is None:
+        return None
+    value, j = quantity
+    if j >= n or toks[j] not in UNIT_DAYS:
+        return None
+    unit = UNIT_DAYS[toks[j]]
+    j += 1
+    if toks[j : j + 3] == ["and", "a", "half"]:
+        value, j = value + 0.5, j + 3
+    elif j + 1 < n and toks[j] == "or":
+        other = _number(toks, j + 1, allow_article=False)
+        if other is not None and (other[1] >= n or toks[other[1]] not in UNIT_DAYS):
+            value, j = (value + other[0]) / 2.0, other[1]
+    days = value * unit
+    if j + 1 < n and toks[j] in ("and", ","):
+        k = j + 1
+        if k < n and toks[k] == "and":
+            k += 1
+        if k < n and toks[k] != "half":
+            more = _quantity_unit(toks, k)
+            if more is not None:
+                return days + more[0], more[1]
+    return days, j
+
+
+def _days_since(start: datetime.date, today: datetime.date) -> int | None:
+    delta = (today - start).days
+    return delta if delta >= 0 else None
+
+
+def _recent_date(month: int, day: int, today: datetime.date) -> datetime.date | None:
+    """Most recent valid ``day``/``month`` that is not after ``today``."""
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
+def _weekday_days(weekday: int, today: datetime.date) -> int:
+    return (today.weekday() - weekday) % 7 or 7
+
+
+def _day_number(tok: str) -> int | None:
+    match = _ORDINAL_RE.match(tok)
+    if match:
+        return int(match.group(1))
+    return ORDINAL_WORDS.get(tok)
+
+
+def _year(tok: str) -> int | None:
+    if re.fullmatch(r"(19|20)\d\d", tok):
+        return int(tok)
+    return None
+
+
+def _calendar(
+    month: int, day: int | None, year: int | None, today: datetime.date
+) -> int | None:
+    if year is not None:
+        try:
+            start = datetime.date(year, month, day or 1)
+        except ValueError:
+            return None
+        return _days_since(start, today)
+    if day is None:
+        start_year = today.year if month <= today.month else today.year - 1
+        return _days_since(datetime.date(start_year, month, 1), today)
+    start = _recent_date(month, day, today)
+    return None if start is None else _days_since(start, today)
+
+
+_RELATIVE: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("the", "day", "before", "yesterday"), 2),
+    (("day", "before", "yesterday"), 2),
+    (("yesterday",), 1),
+    (("yday",), 1),
+    (("last", "night"), 1),
+    (("lastnight",), 1),
+    (("earlier", "today"), 0),
+    (("this", "morning"), 0),
+    (("this", "afternoon"), 0),
+    (("this", "evening"), 0),
+    (("today",), 0),
+    (("tonight",), 0),
+    (("last", "week"), 7),
+    (("last", "month"), 30),
+    (("last", "year"), 365),
+)
+
+
+def _date_expression(
+    toks: Sequence[str], j: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """Parse a relative or calendar date starting at ``j``: (days, end) or None."""
+    n = len(toks)
+    for words, days in _RELATIVE:
+        if tuple(toks[j : j + len(words)]) == words:
+            return days, j + len(words)
+    k = j
+    while k < n and toks[k] in DATE_FILLERS:
+        k += 1
+    if k >= n:
+        return None
+    tok = toks[k]
+    if tok == "weekend":
+        return _weekday_days(5, today), k + 1
+    if tok in ("christmas", "xmas"):
+        start = _recent_date(12, 25, today)
+        return (None if start is None else _days_since(start, today)), k + 1
+    if tok in ("new", "newyear", "newyears") or tok.startswith("new"):
+        end = k + 1
+        if tok == "new":
+            if end >= n or not toks[end].startswith(("year", "yr")):
+                return None
+            end += 1
+        start = _recent_date(1, 1, today)
+        return (None if start is None else _days_since(start, today)), end
+    if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
+        return _weekday_days(WEEKDAYS[tok], today), k + 1
+    year = _year(tok)
+    if year is not None:
+        if year > today.year:
+            return None, k + 1
+        return _days_since(datetime.date(year, 1, 1), today), k + 1
+    if tok in MONTHS:
+        month = MONTHS[tok]
+        end = k + 1
+        day = _day_number(toks[end]) if end < n else None
+        if day is not None:
+            end += 1
+        if end < n and toks[end] == ",":
+            end += 1
+        year = _year(toks[end]) if end < n else None
+        if year is not None:
+            end += 1
+        return _calendar(month, day, year, today), end
+    day = _day_number(tok)
+    if day is not None:
+        end = k + 1
+        if end < n and toks[end] == "of":
+            end += 1
+        if end < n and toks[end] in MONTHS:
+            month = MONTHS[toks[end]]
+            end += 1
+            if end < n and toks[end] == ",":
+                end += 1
+            year = _year(toks[end]) if end < n else None
+            if year is not None:
+                end += 1
+            return _calendar(month, day, year, today), end
+    return None
+
+
+def _valid(days: float | int | None) -> int | None:
+    if days is None or days < 0:
+        return None
+    rounded = _round_half_up(days) if isinstance(days, float) else days
+    return rounded if 0 <= rounded <= MAX_DAYS else None
+
+
+def parse_duration_days(text: str, today: datetime.date) -> int | None:
+    """Days the episode has lasted according to ``text``, or None if there is no
+    (sensible) duration in it.  See the module docstring for the conventions."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    toks = tokenize(text)
+    n = len(toks)
+    # (start index, end index, days or None for a recognised but invalid duration)
+    found: list[tuple[int, int, int | None]] = []
+    for i in range(n):
+        tok = toks[i]
+        if tok in ANCHORS:
+            date = _date_expression(toks, i + 1, today)
+            if date is not None:
+                found.append((i, date[1], _valid(date[0])))
+            continue
+        parsed = _quantity_unit(toks, i)
+        if parsed is None:
+            continue
+        days, end = parsed
+        if is_rate_or_future(toks[max(0, i - 2) : i], toks[end : end + 2]):
+            continue
+        if i > 0 and toks[i - 1] == "-" and (i < 2 or not _NUMBER_RE.match(toks[i - 2])):
+            found.append((i, end, None))
+            continue
+        hours_only = toks[end - 1] in UNIT_DAYS and UNIT_DAYS[toks[end - 1]] < 1
+        value = int(days + 1e-9) if hours_only else _valid(days)
+        found.append((i, end, _valid(value)))
+    if not found:
+        whole = [tok for tok in toks if tok not in (",", "-", "~", "/")]
+        date = _date_expression(whole, 0, today) if whole and whole[0] != "today" else None
+        if date is not None and date[1] == len(whole):
+            return _valid(date[0])
+        return None
+    # The last mention wins; among mentions starting at the same place, the longest.
+    found.sort(key=lambda item: (item[0], item[1]))
+    return found[-1][2]
