@@ -322,7 +322,7 @@ def _date_expression(
     if tok in ("christmas", "xmas"):
         start = _recent_date(12, 25, today)
         return (None if start is None else _days_since(start, today)), k + 1
-    if tok in ("new", "newyear", "newyears") or tok.startswith("new"):
+    if tok in ("new", "newyear", "newyears", "newyear's"):
         end = k + 1
         if tok == "new":
             if end >= n or not toks[end].startswith(("year", "yr")):
@@ -382,31 +382,35 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
     n = len(toks)
     # (start index, end index, days or None for a recognised but invalid duration)
     found: list[tuple[int, int, int | None]] = []
-    for i in range(n):
+    i = 0
+    while i < n:
         tok = toks[i]
         if tok in ANCHORS:
             date = _date_expression(toks, i + 1, today)
             if date is not None:
                 found.append((i, date[1], _valid(date[0])))
-            continue
+                i = date[1]
+                continue
         parsed = _quantity_unit(toks, i)
         if parsed is None:
+            i += 1
             continue
         days, end = parsed
         if is_rate_or_future(toks[max(0, i - 2) : i], toks[end : end + 2]):
+            i = end
             continue
         if i > 0 and toks[i - 1] == "-" and (i < 2 or not _NUMBER_RE.match(toks[i - 2])):
             found.append((i, end, None))
-            continue
-        hours_only = toks[end - 1] in UNIT_DAYS and UNIT_DAYS[toks[end - 1]] < 1
-        value = int(days + 1e-9) if hours_only else _valid(days)
-        found.append((i, end, _valid(value)))
+        elif toks[end - 1] in UNIT_DAYS and UNIT_DAYS[toks[end - 1]] < 1:
+            found.append((i, end, _valid(int(days + 1e-9))))  # hours: whole days only
+        else:
+            found.append((i, end, _valid(days)))
+        i = end
     if not found:
         whole = [tok for tok in toks if tok not in (",", "-", "~", "/")]
         date = _date_expression(whole, 0, today) if whole and whole[0] != "today" else None
         if date is not None and date[1] == len(whole):
             return _valid(date[0])
         return None
-    # The last mention wins; among mentions starting at the same place, the longest.
-    found.sort(key=lambda item: (item[0], item[1]))
+    # The last mention wins (corrections: "3 weeks, no, two months").
     return found[-1][2]

@@ -1,0 +1,101 @@
+"""Rasa 3.6 graph component running :func:`bot.nlp.pipeline.extract` on each message.
+
+Referenced from ``config.yml`` as ``- name: bot.nlp.component.BackstepEntityExtractor``.
+Entities already on the message (e.g. from a button payload
+``/inform{"pain_direction":"flexion"}``) are never overwritten or duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.pipeline import extract, get_nlp
+
+EXTRACTOR_NAME = "BackstepEntityExtractor"
+
+
+def utc_today() -> datetime.date:
+    """Today's date in UTC."""
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class BackstepEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Adds Backstep slot entities (pain_direction, pain_duration_days, ...) to messages."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The component's default config (see parent class for full docstring)."""
+        return {}
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        """Any extra python dependencies required for this component to run."""
+        return ["spacy"]
+
+    def __init__(
+        self,
+        config: dict[str, Any] | None = None,
+        today: Callable[[], datetime.date] = utc_today,
+    ) -> None:
+        """Create the extractor; ``today`` is injectable for tests."""
+        self._config = {**self.get_default_config(), **(config or {})}
+        self.today = today
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> BackstepEntityExtractor:
+        """Creates a new component (see parent class for full docstring)."""
+        get_nlp()  # build the pipeline once, at model load time
+        return cls(config)
+
+    def entities_for(self, text: str, existing: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rasa entity dicts for ``text``, skipping entity names already in ``existing``."""
+        present = {entity.get("entity") for entity in existing}
+        today = self.today()
+        return [
+            {
+                "entity": found.entity,
+                "value": found.value,
+                "start": found.start,
+                "end": found.end,
+                "confidence_entity": 1.0,
+                "extractor": EXTRACTOR_NAME,
+            }
+            for found in extract(text, today=today)
+            if found.entity not in present
+        ]
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Extract entities from each message and append them to its ``entities``."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            existing = list(message.get(ENTITIES) or [])
+            new = self.entities_for(text, existing)
+            if new:
+                message.set(ENTITIES, existing + new, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Training data is returned unchanged (the extractor is rule-based)."""
+        return training_data
