@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+from bot.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
 from bot.settings import get_settings
 
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
@@ -71,7 +71,7 @@ async def chat(
                 break
             if typed.strip().lower() in QUIT_WORDS:
                 break
-            replies = await agent.handle_text(buttons.resolve(typed), sender_id=conversation_id)
+            replies = await respond(agent, buttons.resolve(typed), conversation_id)
             buttons = Buttons()
             for reply in replies or []:
                 write(render(reply))

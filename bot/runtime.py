@@ -16,9 +16,11 @@ import time
 import urllib.request
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import PROJECT_ROOT
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -121,3 +123,24 @@ async def load_agent(model_path: Path, action_url: str) -> Agent:
     endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
     endpoints.action = EndpointConfig(url=action_url)
     return await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
+
+
+class WholeMessageChannel(CollectingOutputChannel):
+    """Collects replies without splitting a text at blank lines (Rasa's default does).
+
+    A plan with paragraphs stays one message, as it is stored in the journal.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "backstep"
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._persist_message(self._message(recipient_id, text=text))
+
+
+async def respond(agent: Agent, text: str, sender_id: str) -> list[dict[str, Any]]:
+    """Handle one message from ``sender_id``; return the bot's replies."""
+    channel = WholeMessageChannel()
+    await agent.handle_message(UserMessage(text, channel, sender_id, input_channel="backstep"))
+    return list(channel.messages)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bot import journal, settings, texts
-from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+from bot.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
 from bot.tracker_store import BackstepTrackerStore
 
 pytestmark = pytest.mark.model
@@ -31,9 +31,7 @@ class Person:
         self.last: list[dict[str, Any]] = []
 
     def say(self, text: str) -> list[str]:
-        self.last = self.bot.loop.run_until_complete(
-            self.bot.agent.handle_text(text, sender_id=self.id)
-        )
+        self.last = self.bot.loop.run_until_complete(respond(self.bot.agent, text, self.id))
         return [str(m.get("text", "")) for m in self.last]
 
 
@@ -154,7 +152,7 @@ def test_bad_answers_get_a_kind_reply_and_the_question_again(
     assert asks(replies, "pain_score")
     assert asks(person.say("5"), "leg_pain")  # nothing was lost: the intake goes on
     rejected = [a for a in journal.answers_for(person.id) if not a.accepted]
-    assert [a.raw_text for a in rejected] == [text[: journal.MAX_RAW_TEXT]]
+    assert [a.raw_text for a in rejected] == [text.strip()[: journal.MAX_RAW_TEXT]]
 
 
 def test_starting_over_clears_the_answers(person: Person) -> None:

@@ -23,8 +23,8 @@ Conventions (documented decisions):
 * Weekdays, months, holidays and bare years need an anchor word ("since", "from",
   "started", "began", ...) unless they are the whole text; "today" alone is never
   a duration ("it's an 8 today").
-* Rates and future times are not durations: "3 times a week", "8 hours a day",
-  "in 2 weeks", "next month".
+* Rates, ages and future times are not durations: "3 times a week", "8 hours a day",
+  "I'm 45 years old" (but "2 days old" counts), "in 2 weeks", "for the next 2 weeks".
 * Negative values, anything above 50 years, and nonsense -> None.
 """
 
@@ -49,13 +49,29 @@ for _names, _days in (
     for _name in _names.split():
         UNIT_DAYS[_name] = _days
 
-SMALL_NUMBERS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
+NUMBER_WORDS: tuple[str, ...] = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+SMALL_NUMBERS: dict[str, int] = {word: value for value, word in enumerate(NUMBER_WORDS)}
 TENS: dict[str, int] = {
     "twenty": 20,
     "thirty": 30,
@@ -123,14 +139,12 @@ for _index, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _index
-ORDINAL_WORDS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
-    )
-}
+_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth")
+_ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ORDINALS, start=1)}
 RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})
 RATE_AFTER = frozenset({"a", "an", "per", "every", "each"})
+AGE_AFTER = frozenset({"old", "older", "younger"})
 
 _TOKEN_RE = re.compile(
     r"\d+(?:st|nd|rd|th)(?![a-z])|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[-–~/,]"
@@ -149,14 +163,19 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(cleaned)
 
 
-def is_rate_or_future(before: Sequence[str], after: Sequence[str]) -> bool:
+def is_rate_or_future(before: Sequence[str], after: Sequence[str], unit: str = "") -> bool:
     """True if the words around a quantity make it a rate or a future time.
 
     ``before`` holds the (lower-case) words preceding the quantity, ``after`` those
-    following its unit.  "3 times a week", "8 hours a day", "in 2 weeks".
+    following its unit, ``unit`` is the unit word itself.  "3 times a week", "8 hours a
+    day" (both halves), "in 2 weeks", "45 years old" (but "2 days old" is a duration).
     """
     if any(word in RATE_BEFORE for word in before[-2:]):
         return True
+    if before and before[-1] in UNIT_DAYS and before[-1] not in ("d", "h", "w", "y"):
+        return True  # "8 hours a day": the second half of a rate
+    if after and after[0] in AGE_AFTER and UNIT_DAYS.get(unit.lower()) == 365.0:
+        return True  # "I'm 45 years old"
     return len(after) >= 2 and after[0] in RATE_AFTER and after[1] in UNIT_DAYS
 
 
@@ -280,8 +299,8 @@ def _calendar(
     if day is None:
         start_year = today.year if month <= today.month else today.year - 1
         return _days_since(datetime.date(start_year, month, 1), today)
-    start = _recent_date(month, day, today)
-    return None if start is None else _days_since(start, today)
+    recent = _recent_date(month, day, today)
+    return None if recent is None else _days_since(recent, today)
 
 
 _RELATIVE: tuple[tuple[tuple[str, ...], int], ...] = (
@@ -328,8 +347,8 @@ def _date_expression(
             if end >= n or not toks[end].startswith(("year", "yr")):
                 return None
             end += 1
-        start = _recent_date(1, 1, today)
-        return (None if start is None else _days_since(start, today)), end
+        new_year = _recent_date(1, 1, today)
+        return (None if new_year is None else _days_since(new_year, today)), end
     if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
         return _weekday_days(WEEKDAYS[tok], today), k + 1
     year = _year(tok)
@@ -396,7 +415,7 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
             i += 1
             continue
         days, end = parsed
-        if is_rate_or_future(toks[max(0, i - 2) : i], toks[end : end + 2]):
+        if is_rate_or_future(toks[max(0, i - 2) : i], toks[end : end + 2], toks[end - 1]):
             i = end
             continue
         if i > 0 and toks[i - 1] == "-" and (i < 2 or not _NUMBER_RE.match(toks[i - 2])):

@@ -187,8 +187,8 @@ DIRECTION_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "arch|arches|arching|arched @POSS? back",
         "extension|extending|extend",
         "stand|stands|standing|stood up? straight|upright",
-        "stand|stands|standing|stood up? straight? for|too|a|all? long|longer|ages|hours|while|"
-        "periods|day",
+        "stand|stands|standing|stood up? straight? for|too|all? a? long|longer|ages|hours|"
+        "while|periods|day",
         "@CAN @NOT stand|straighten up? straight|upright?",
         "straighten|straightening up?",
         "reach|reaches|reaching|reached|stretch|stretching up|upwards|overhead|high",
@@ -264,7 +264,7 @@ LEG_PAIN_PATTERNS: Mapping[str, tuple[str, ...]] = {
     "true": (
         "sciatica|sciatic|siatica|sciatia|sciatca|sciatika|scatica",
         "leg|legs|thigh|thighs|calf|calves|shin lpain|pain|pains|ache|aches|aching|hurts|"
-        "tingling|numbness|burning",
+        "hurt|tingling|numbness|burning",
         "pain|pains|ache|aching|tingling|numbness|burning|shooting|hurts|hurting in|down|into "
         "@POSS? @SIDE? @LEG",
         "down|into|thru|through @POSS? @SIDE? back|front|side|outside|inside? of? @POSS? "
@@ -357,11 +357,8 @@ def compile_pattern(spec: str) -> list[dict[str, Any]]:
         elif part.startswith("re:"):
             token = {"LOWER": {"REGEX": part[3:]}}
         else:
-            alternatives = part.split("|")
-            if len(alternatives) == 1:
-                token = {"LOWER": part}
-            else:
-                token = {"LOWER": {"IN": alternatives}}
+            options = part.split("|")
+            token = {"LOWER": part} if len(options) == 1 else {"LOWER": {"IN": options}}
         if op is not None:
             token["OP"] = op
         tokens.append(token)

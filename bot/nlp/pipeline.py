@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from bot.nlp import patterns as P
-from bot.nlp.duration import is_rate_or_future, parse_duration_days
+from bot.nlp.duration import SMALL_NUMBERS, is_rate_or_future, parse_duration_days
 from bot.nlp.negation import is_negated
 
 logger = logging.getLogger(__name__)
@@ -37,13 +37,7 @@ _PAIN_NUMBER_RE = re.compile(
     r"-?\d+(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
 )
-_PAIN_WORDS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_PAIN_WORDS: dict[str, int] = {**SMALL_NUMBERS, "twenty": 20}
 
 
 @dataclass(frozen=True)
@@ -157,10 +151,10 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
 def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, bool]] = []
     for span in spans:
-        value = _value_of(span)
-        if value is None:
+        pattern_value = _value_of(span)
+        if pattern_value is None:
             continue
-        positive = value == "true"
+        positive = pattern_value == "true"
         if is_negated(span):
             if not positive:
                 continue  # "not only in my back": no evidence either way
@@ -170,8 +164,8 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         return None
     # Any positive mention wins ("goes down my leg but not below the knee").
     positives = [c for c in candidates if c[1]]
-    span, value = (positives or candidates)[-1]
-    return _extraction(P.LEG_PAIN, value, [span], text)
+    span, leg_pain = (positives or candidates)[-1]
+    return _extraction(P.LEG_PAIN, leg_pain, [span], text)
 
 
 def _resolve_duration(
@@ -187,7 +181,7 @@ def _resolve_duration(
         before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         seen.append(span)
-        if is_rate_or_future(before, after):
+        if is_rate_or_future(before, after, span[-1].lower_):
             continue
         days = parse_duration_days(span.text, today)
         if days is not None:

@@ -1,0 +1,1 @@
+"""Performance benchmark of Backstep against Rasa's starter assistant (`make bench`)."""

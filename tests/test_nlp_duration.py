@@ -1,0 +1,213 @@
+"""Table-driven tests for bot.nlp.duration.parse_duration_days (pure function)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from bot.nlp.duration import MAX_DAYS, is_rate_or_future, parse_duration_days
+
+TODAY = datetime.date(2025, 5, 14)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # number + unit
+        ("ten days", 10),
+        ("10 days", 10),
+        ("3 weeks", 21),
+        ("three weeks", 21),
+        ("about 3 months", 90),
+        ("around three months", 90),
+        ("a couple of weeks", 14),
+        ("couple weeks", 14),
+        ("a couple of days", 2),
+        ("a few days", 3),
+        ("few weeks", 21),
+        ("several days", 3),
+        ("a fortnight", 14),
+        ("two fortnights", 28),
+        ("a week and a half", 11),
+        ("a year and a half", 548),
+        ("two and a half weeks", 18),
+        ("1.5 months", 45),
+        ("2.5 weeks", 18),
+        ("2 yrs", 730),
+        ("2yrs", 730),
+        ("two years", 730),
+        ("a year", 365),
+        ("one year", 365),
+        ("an hour", 0),
+        ("a day", 1),
+        ("a week", 7),
+        ("a month", 30),
+        ("half a year", 183),
+        ("half a day", 1),
+        ("24 hours", 1),
+        ("48 hours", 2),
+        ("36 hours", 1),
+        ("5 hours", 0),
+        ("twenty days", 20),
+        ("twenty-one days", 21),
+        ("twenty one days", 21),
+        ("thirty days", 30),
+        ("forty days", 40),
+        ("fifty days", 50),
+        ("eleven weeks", 77),
+        ("nineteen days", 19),
+        ("3weeks", 21),
+        ("10days", 10),
+        ("6 wks", 42),
+        ("4 mths", 120),
+        ("3 weeks and 2 days", 23),
+        ("1 year, 2 months", 425),
+        ("2-3 weeks", 18),
+        ("2 to 3 weeks", 18),
+        ("a week or two", 11),
+        ("a day or two", 2),
+        ("0 days", 0),
+        ("zero days", 0),
+        ("for the past 3 weeks", 21),
+        ("It started 3 weeks ago", 21),
+        ("~3 weeks", 21),
+        ("over a month", 30),
+        ("nearly 2 months now", 60),
+        ("I've had it for 3 WEEKS", 21),
+        ("50 years", MAX_DAYS),
+        # relative to today
+        ("since yesterday", 1),
+        ("since last night", 1),
+        ("since the day before yesterday", 2),
+        ("since this morning", 0),
+        ("since today", 0),
+        ("started today", 0),
+        ("since last week", 7),
+        ("since last month", 30),
+        ("since last year", 365),
+        ("since Monday", 2),
+        ("since monday", 2),
+        ("since last Monday", 2),
+        ("it started on Monday", 2),
+        ("since Tuesday", 1),
+        ("since Wednesday", 7),
+        ("since Thursday", 6),
+        ("since sunday", 3),
+        ("since the weekend", 4),
+        ("since March", 74),
+        ("since May", 13),
+        ("since June", 347),
+        ("since 3 March", 72),
+        ("since March 3rd", 72),
+        ("since March 3", 72),
+        ("since the 3rd of March", 72),
+        ("since 14 May", 0),
+        ("since 20 May", 359),
+        ("since March 2024", 439),
+        ("since 3 March 2024", 437),
+        ("since 2024", 499),
+        ("since Christmas", 140),
+        ("since xmas", 140),
+        ("since new year", 133),
+        ("since New Year's", 133),
+        ("since feb 29", 440),
+        # whole-text date words
+        ("yesterday", 1),
+        ("Yesterday.", 1),
+        ("last night", 1),
+        ("this morning", 0),
+        ("monday", 2),
+        # corrections: the last mention wins
+        ("actually it's been two months", 60),
+        ("3 weeks, no wait, actually two months", 60),
+        ("since Monday, well, more like 2 weeks", 14),
+        # nothing / nonsense / invalid
+        ("", None),
+        ("   ", None),
+        ("today", None),
+        ("it's an 8 today", None),
+        ("hello", None),
+        ("weeks", None),
+        ("7", None),
+        ("-3 weeks", None),
+        ("- 3 weeks", None),
+        ("51 years", None),
+        ("100 years", None),
+        ("a hundred years", None),
+        ("3 times a week", None),
+        ("once a day", None),
+        ("twice a week", None),
+        ("8 hours a day", None),
+        ("in 2 weeks", None),
+        ("I'm 45 years old", None),
+        ("a 2 year old", None),
+        ("the pain is 2 days old", 2),
+        ("for the next 2 weeks", None),
+        ("every 3 days", None),
+        ("since 31 February", None),
+        ("since 2099", None),
+        ("since I lifted the box", None),
+        ("from the floor", None),
+        ("since the 3rd", None),
+        ("since news broke", None),
+        ("😀", None),
+        ("me duele la espalda", None),
+    ],
+)
+def test_parse_duration_days(text: str, expected: int | None) -> None:
+    assert parse_duration_days(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("since March", datetime.date(2025, 3, 1), 0),
+        ("since March", datetime.date(2025, 3, 20), 19),
+        ("since March", datetime.date(2025, 2, 10), 346),
+        ("since 3 March", datetime.date(2025, 3, 2), 364),
+        ("since Christmas", datetime.date(2024, 12, 25), 0),
+        ("since Christmas", datetime.date(2024, 12, 30), 5),
+        ("since Monday", datetime.date(2025, 5, 12), 7),
+        ("since Sunday", datetime.date(2025, 5, 12), 1),
+        ("since feb 29", datetime.date(2024, 3, 1), 1),
+        ("since new year", datetime.date(2025, 1, 1), 0),
+    ],
+)
+def test_parse_duration_days_other_today(
+    text: str, today: datetime.date, expected: int | None
+) -> None:
+    assert parse_duration_days(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (["3", "times"], [], True),
+        (["once"], [], True),
+        ([], ["a", "day"], True),
+        (["in"], [], True),
+        (["the", "next"], [], True),
+        (["for", "the"], ["now"], False),
+        (["hours"], [], True),
+        ([], ["old"], False),
+        ([], [], False),
+    ],
+)
+def test_is_rate_or_future(before: list[str], after: list[str], expected: bool) -> None:
+    assert is_rate_or_future(before, after) is expected
+
+
+def test_age_is_not_a_duration() -> None:
+    assert is_rate_or_future(["i'm"], ["old"], "years") is True
+    assert is_rate_or_future(["is"], ["old"], "days") is False
+
+
+def test_never_returns_out_of_range() -> None:
+    for text in ("9999 days", "-1 days", "1000 years", "since 1800"):
+        result = parse_duration_days(text, TODAY)
+        assert result is None or 0 <= result <= MAX_DAYS
+
+
+def test_non_string_input_is_none() -> None:
+    assert parse_duration_days(None, TODAY) is None  # type: ignore[arg-type]

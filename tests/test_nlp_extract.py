@@ -1,0 +1,398 @@
+"""Table-driven tests for bot.nlp.pipeline.extract and bot.nlp.negation."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from bot.nlp.negation import is_negated, negated_after, negation_cue_before
+from bot.nlp.patterns import SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
+from bot.nlp.pipeline import Extraction, extract, get_nlp, save_pipeline
+
+TODAY = datetime.date(2025, 5, 14)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_nlp()
+
+
+def values(text: str) -> dict[str, Any]:
+    return {e.entity: e.value for e in extract(text, TODAY)}
+
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # --- pain_direction: flexion
+    ("bend forward", {"pain_direction": "flexion"}),
+    ("It hurts when I bend forward", {"pain_direction": "flexion"}),
+    ("bending over", {"pain_direction": "flexion"}),
+    ("BENDING OVER is the worst", {"pain_direction": "flexion"}),
+    ("tying my shoes kills me", {"pain_direction": "flexion"}),
+    ("putting on socks", {"pain_direction": "flexion"}),
+    ("putting my socks on in the morning", {"pain_direction": "flexion"}),
+    ("picking things up off the floor", {"pain_direction": "flexion"}),
+    ("picking up my kid", {"pain_direction": "flexion"}),
+    ("sitting for long", {"pain_direction": "flexion"}),
+    ("sitting for a long time makes it worse", {"pain_direction": "flexion"}),
+    ("leaning forward", {"pain_direction": "flexion"}),
+    ("lifting", {"pain_direction": "flexion"}),
+    ("I can't bend forward", {"pain_direction": "flexion"}),
+    ("stooping over the sink", {"pain_direction": "flexion"}),
+    ("flexion", {"pain_direction": "flexion"}),
+    # --- pain_direction: extension
+    ("lean back", {"pain_direction": "extension"}),
+    ("leaning backwards", {"pain_direction": "extension"}),
+    ("arching my back", {"pain_direction": "extension"}),
+    ("standing up straight for long", {"pain_direction": "extension"}),
+    ("standing for a long time", {"pain_direction": "extension"}),
+    ("reaching overhead", {"pain_direction": "extension"}),
+    ("reaching up to a shelf", {"pain_direction": "extension"}),
+    ("lying on my stomach", {"pain_direction": "extension"}),
+    ("bending backwards", {"pain_direction": "extension"}),
+    ("I can't bend backwards", {"pain_direction": "extension"}),
+    ("extension hurts", {"pain_direction": "extension"}),
+    # --- pain_direction: both
+    ("both", {"pain_direction": "both"}),
+    ("Both!", {"pain_direction": "both"}),
+    ("hmm, both", {"pain_direction": "both"}),
+    ("both ways really", {"pain_direction": "both"}),
+    ("both of them", {"pain_direction": "both"}),
+    ("either way", {"pain_direction": "both"}),
+    ("every direction", {"pain_direction": "both"}),
+    ("any movement", {"pain_direction": "both"}),
+    ("forwards and backwards", {"pain_direction": "both"}),
+    ("bending forward and leaning back both hurt", {"pain_direction": "both"}),
+    ("sitting hurts and so does reaching overhead", {"pain_direction": "both"}),
+    ("tying my shoes, and also lying on my stomach", {"pain_direction": "both"}),
+    # --- pain_direction: none
+    ("no clear direction", {"pain_direction": "none"}),
+    ("not sure which movement", {"pain_direction": "none"}),
+    ("I don't know which movement", {"pain_direction": "none"}),
+    ("nothing in particular", {"pain_direction": "none"}),
+    ("it hurts all the time whatever I do", {"pain_direction": "none"}),
+    ("doesn't matter how I move", {"pain_direction": "none"}),
+    ("no matter what I do", {"pain_direction": "none"}),
+    ("neither", {"pain_direction": "none"}),
+    ("none", {"pain_direction": "none"}),
+    ("nothing", {"pain_direction": "none"}),
+    # specific beats a vague "all the time"
+    ("it hurts all the time when I bend", {"pain_direction": "flexion"}),
+    # --- pain_direction: negation
+    ("bending doesn't hurt but leaning back does", {"pain_direction": "extension"}),
+    ("bending does not hurt, leaning back does", {"pain_direction": "extension"}),
+    ("bending is fine but arching my back hurts", {"pain_direction": "extension"}),
+    ("not when bending, only when leaning back", {"pain_direction": "extension"}),
+    ("leaning back doesn't bother me, bending forward does", {"pain_direction": "flexion"}),
+    ("sitting is fine", {}),
+    ("never when I bend", {}),
+    # --- non-direction words must not trigger
+    ("both legs hurt", {"leg_pain": True}),
+    ("my back hurts", {}),
+    # --- flexibility / spasm
+    ("tight hamstrings", {"flexibility": "tight"}),
+    ("my hamstrings are tight", {"flexibility": "tight"}),
+    ("My Hamstrings Are Really Tight", {"flexibility": "tight"}),
+    ("hammies are tight", {"flexibility": "tight"}),
+    ("hips feel tight", {"flexibility": "tight"}),
+    ("tight glutes", {"flexibility": "tight"}),
+    ("my buttocks feel tight", {"flexibility": "tight"}),
+    ("stiff", {"flexibility": "tight"}),
+    ("I'm quite stiff in the mornings", {"flexibility": "tight"}),
+    ("can't touch my toes", {"flexibility": "tight"}),
+    ("I cant touch my toes", {"flexibility": "tight"}),
+    ("I can’t touch my toes", {"flexibility": "tight"}),
+    ("cannot reach my toes", {"flexibility": "tight"}),
+    ("I'm not very flexible", {"flexibility": "tight"}),
+    ("frozen", {"flexibility": "tight", "spasm": True}),
+    ("my back is frozen", {"flexibility": "tight", "spasm": True}),
+    ("locked up", {"flexibility": "tight", "spasm": True}),
+    ("it seized up yesterday", {"flexibility": "tight", "spasm": True}),
+    ("in spasm", {"flexibility": "tight", "spasm": True}),
+    ("my back went into spasm", {"flexibility": "tight", "spasm": True}),
+    ("muscle spasms", {"flexibility": "tight", "spasm": True}),
+    ("no spasms", {}),
+    ("I don't get spasms", {}),
+    ("I put frozen peas on it", {}),
+    ("I can touch my toes", {"flexibility": "normal"}),
+    ("I can easily touch my toes", {"flexibility": "normal"}),
+    ("fairly flexible", {"flexibility": "normal"}),
+    ("not tight", {"flexibility": "normal"}),
+    ("not stiff", {"flexibility": "normal"}),
+    ("my hamstrings aren't tight", {"flexibility": "normal"}),
+    ("hamstrings are not tight at all", {"flexibility": "normal"}),
+    ("I don't think my hamstrings are tight", {"flexibility": "normal"}),
+    ("hamstrings feel fine", {"flexibility": "normal"}),
+    ("pretty bendy", {"flexibility": "normal"}),
+    ("no stiffness", {"flexibility": "normal"}),
+    ("I get spasms but I can touch my toes", {"flexibility": "normal", "spasm": True}),
+    # --- leg_pain
+    ("pain goes down my leg", {"leg_pain": True}),
+    ("it shoots down the back of my thigh", {"leg_pain": True}),
+    ("below the knee", {"leg_pain": True}),
+    ("it goes below the knee", {"leg_pain": True}),
+    ("into my calf", {"leg_pain": True}),
+    ("tingling into my foot", {"leg_pain": True}),
+    ("sciatica", {"leg_pain": True}),
+    ("I think it's Sciatica", {"leg_pain": True}),
+    ("leg pain", {"leg_pain": True}),
+    ("radiates down my leg", {"leg_pain": True}),
+    ("down my left leg", {"leg_pain": True}),
+    ("goes down my leg but not below the knee", {"leg_pain": True}),
+    ("no pain in my legs", {"leg_pain": False}),
+    ("it doesn't go below the knee", {"leg_pain": False}),
+    ("it never goes below the knee", {"leg_pain": False}),
+    ("nothing down the leg", {"leg_pain": False}),
+    ("no leg pain", {"leg_pain": False}),
+    ("no sciatica", {"leg_pain": False}),
+    ("only in my back", {"leg_pain": False}),
+    ("just my lower back", {"leg_pain": False}),
+    ("it stays in my back", {"leg_pain": False}),
+    ("my legs are fine", {"leg_pain": False}),
+    ("it doesn't radiate", {"leg_pain": False}),
+    # --- pain_score
+    ("7/10", {"pain_score": 7}),
+    ("7 / 10", {"pain_score": 7}),
+    ("7 out of 10", {"pain_score": 7}),
+    ("seven out of ten", {"pain_score": 7}),
+    ("pain is 7", {"pain_score": 7}),
+    ("the pain is about 5", {"pain_score": 5}),
+    ("about a 6", {"pain_score": 6}),
+    ("a six out of ten", {"pain_score": 6}),
+    ("it's an 8 today", {"pain_score": 8}),
+    ("pain level 4", {"pain_score": 4}),
+    ("I'd rate it a 3", {"pain_score": 3}),
+    ("I'd say 7", {"pain_score": 7}),
+    ("zero", {"pain_score": 0}),
+    ("0/10", {"pain_score": 0}),
+    ("10/10", {"pain_score": 10}),
+    ("6.5/10", {"pain_score": 7}),
+    ("15/10", {"pain_score": 15}),
+    ("-3/10", {"pain_score": -3}),
+    ("11 out of 10", {"pain_score": 11}),
+    ("pain is 12", {"pain_score": 12}),
+    ("it was a 4 yesterday but now it's a 6", {"pain_score": 6}),
+    ("7", {}),
+    ("-3", {}),
+    ("15", {}),
+    ("for 3 weeks", {"pain_duration_days": 21}),
+    ("pain for 3 weeks", {"pain_duration_days": 21}),
+    ("the pain is 2 days old", {"pain_duration_days": 2}),
+    ("it's been 3 weeks", {"pain_duration_days": 21}),
+    ("it is one of the worst", {}),
+    # --- duration through the pipeline
+    ("ten days", {"pain_duration_days": 10}),
+    ("about 3 months", {"pain_duration_days": 90}),
+    ("a couple of weeks", {"pain_duration_days": 14}),
+    ("a few days", {"pain_duration_days": 3}),
+    ("a fortnight", {"pain_duration_days": 14}),
+    ("a week and a half", {"pain_duration_days": 11}),
+    ("1.5 months", {"pain_duration_days": 45}),
+    ("2 yrs", {"pain_duration_days": 730}),
+    ("two years", {"pain_duration_days": 730}),
+    ("a year", {"pain_duration_days": 365}),
+    ("half a year", {"pain_duration_days": 183}),
+    ("since yesterday", {"pain_duration_days": 1}),
+    ("yesterday", {"pain_duration_days": 1}),
+    ("since last week", {"pain_duration_days": 7}),
+    ("since Monday", {"pain_duration_days": 2}),
+    ("it started on Monday", {"pain_duration_days": 2}),
+    ("since March", {"pain_duration_days": 74}),
+    ("since 3 March", {"pain_duration_days": 72}),
+    ("since March 3rd", {"pain_duration_days": 72}),
+    ("since Christmas", {"pain_duration_days": 140}),
+    ("24 hours", {"pain_duration_days": 1}),
+    ("since this morning", {"pain_duration_days": 0}),
+    ("3weeks", {"pain_duration_days": 21}),
+    ("3 weeks and 2 days", {"pain_duration_days": 23}),
+    ("actually it's been two months", {"pain_duration_days": 60}),
+    ("3 weeks, no actually two months", {"pain_duration_days": 60}),
+    ("I stretch 3 times a week", {}),
+    ("I sit 8 hours a day", {"pain_direction": "flexion"}),
+    ("my appointment is in 2 weeks", {}),
+    ("I'm 45 years old", {}),
+    ("I'm 45 years old and it started 2 weeks ago", {"pain_duration_days": 14}),
+    ("-3 weeks", {}),
+    ("100 years", {}),
+    # --- mixed messages
+    (
+        "it hurts when I bend forward, for three weeks, and my hamstrings are tight",
+        {"pain_direction": "flexion", "pain_duration_days": 21, "flexibility": "tight"},
+    ),
+    (
+        "About 2 weeks. Leaning back is worst, pain 6/10, and it goes down my right leg",
+        {
+            "pain_duration_days": 14,
+            "pain_direction": "extension",
+            "pain_score": 6,
+            "leg_pain": True,
+        },
+    ),
+    (
+        "my leg pain is 7",
+        {"leg_pain": True, "pain_score": 7},
+    ),
+    (
+        "Since Monday my back has been locked up, no pain in my legs",
+        {"pain_duration_days": 2, "flexibility": "tight", "spasm": True, "leg_pain": False},
+    ),
+    (
+        "bending over to tie my shoes, it's been a couple of weeks, maybe a 5 out of 10",
+        {"pain_direction": "flexion", "pain_duration_days": 14, "pain_score": 5},
+    ),
+    # --- bad input
+    ("", {}),
+    ("   ", {}),
+    ("\n\t", {}),
+    ("😀😀😀", {}),
+    ("me duele la espalda", {}),
+    ("j'ai mal au dos depuis trois semaines", {}),
+    ("\x00\x01\x02 bend\x07 forward", {"pain_direction": "flexion"}),
+    ("ok", {}),
+    ("?!?!", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_extract(nlp: Language, text: str, expected: dict[str, Any]) -> None:
+    found = extract(text, TODAY)
+    assert {e.entity: e.value for e in found} == expected
+    for item in found:
+        assert isinstance(item, Extraction)
+        assert item.entity in SLOTS
+        assert text[item.start : item.end] == item.text
+    assert len({e.entity for e in found}) == len(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 5000,
+        "bend forward " * 600,
+        "7/10 " * 2000,
+        "\u202e\u200b\ufeff",
+        "\x1b[31mred\x1b[0m",
+        "🙂" * 3000,
+        "x" * 30_000 + " 3 weeks",
+        "((((((((((",
+        "%s %d {} {0}",
+        "a\u0000b",
+    ],
+)
+def test_extract_never_raises(text: str) -> None:
+    result = extract(text, TODAY)
+    assert isinstance(result, list)
+    assert len({e.entity for e in result}) == len(result)
+
+
+def test_extract_non_string_is_empty() -> None:
+    assert extract(None, TODAY) == []  # type: ignore[arg-type]
+
+
+def test_extract_default_today_is_used() -> None:
+    assert values("for 3 weeks") == {e.entity: e.value for e in extract("for 3 weeks")}
+
+
+def test_offsets_and_text() -> None:
+    text = "It hurts when I bend forward, for three weeks"
+    by_entity = {e.entity: e for e in extract(text, TODAY)}
+    direction = by_entity["pain_direction"]
+    assert (direction.start, direction.end, direction.text) == (16, 28, "bend forward")
+    duration = by_entity["pain_duration_days"]
+    assert duration.text == "three weeks"
+    assert duration.value == 21
+
+
+def test_both_covers_both_mentions() -> None:
+    (found,) = extract("sitting hurts and so does leaning back", TODAY)
+    assert found.value == "both"
+    assert found.text == "sitting hurts and so does leaning back"
+
+
+def test_get_nlp_is_cached() -> None:
+    assert get_nlp() is get_nlp()
+
+
+def test_compile_pattern() -> None:
+    assert compile_pattern("bend|bending forward?") == [
+        {"LOWER": {"IN": ["bend", "bending"]}},
+        {"LOWER": "forward", "OP": "?"},
+    ]
+    assert compile_pattern("_ re:^\\d+$")[1] == {"LOWER": {"REGEX": "^\\d+$"}}
+    assert all(p["label"] in SLOTS for p in ruler_patterns())
+
+
+def test_saved_pipeline_loads_without_our_code(tmp_path: Path, nlp: Language) -> None:
+    path = save_pipeline(tmp_path / "backstep_nlp")
+    loaded = spacy.load(path)
+    assert loaded.pipe_names == nlp.pipe_names
+    for text, _ in CASES:
+        ours = nlp(text)
+        theirs = loaded(text)
+        assert [(s.start, s.end, s.label_, s.id_) for s in ours.spans[SPANS_KEY]] == [
+            (s.start, s.end, s.label_, s.id_) for s in theirs.spans[SPANS_KEY]
+        ]
+
+
+# --------------------------------------------------------------------------------------
+# negation helper (generic; reused later for red-flag symptoms)
+# --------------------------------------------------------------------------------------
+NEGATION_CASES: list[tuple[str, str, bool]] = [
+    ("no numbness", "numbness", True),
+    ("I have numbness", "numbness", False),
+    ("I don't have any numbness", "numbness", True),
+    ("there is no numbness or tingling", "tingling", True),
+    ("no numbness, tingling or weakness", "tingling", True),
+    ("no numbness, tingling or weakness", "weakness", True),
+    ("I don't have numbness, tingling or weakness", "weakness", True),
+    ("I have no numbness, I have tingling", "tingling", False),
+    ("No, I have tingling", "tingling", False),
+    ("no tingling but numbness", "numbness", False),
+    ("no tingling although some numbness", "numbness", False),
+    ("bladder and bowels are fine", "bladder", True),
+    ("bladder and bowels are fine", "bowels", True),
+    ("my bladder is ok", "bladder", True),
+    ("my bladder is normal", "bladder", True),
+    ("bladder problems", "bladder", False),
+    ("never had cancer", "cancer", True),
+    ("I had cancer", "cancer", False),
+    ("without fever", "fever", True),
+    ("neither fever nor weight loss", "fever", True),
+    ("neither fever nor weight loss", "weight", True),
+    ("bending doesn't hurt", "bending", True),
+    ("bending hurts", "bending", False),
+    ("bending hurts, sitting is fine", "bending", False),
+    ("bending hurts, sitting is fine", "sitting", True),
+    ("it isn't numbness", "numbness", True),
+    ("haven't noticed numbness", "numbness", True),
+    ("no. numbness yes", "numbness", False),
+    ("it has not been numb for a very long while now numbness", "numbness", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), NEGATION_CASES)
+def test_is_negated(nlp: Language, text: str, word: str, expected: bool) -> None:
+    doc = nlp.make_doc(text)
+    index = [t.lower_ for t in doc].index(word)
+    assert is_negated(doc[index : index + 1]) is expected
+
+
+def test_span_with_own_cue_is_not_negated(nlp: Language) -> None:
+    doc = nlp.make_doc("I really can't touch my toes")
+    assert is_negated(doc[2:7]) is False  # "can't touch my toes"
+    assert negation_cue_before(doc[4:7]) is not None  # "touch my toes" alone would be
+
+
+def test_negated_after_stops_at_complaint(nlp: Language) -> None:
+    doc = nlp.make_doc("sitting hurts but standing is fine")
+    assert negated_after(doc[0:1]) is False
+    assert negated_after(doc[3:4]) is True
+
+
+def test_empty_span_not_negated(nlp: Language) -> None:
+    doc = nlp.make_doc("no")
+    assert is_negated(doc[0:0]) is False
