@@ -28,14 +28,12 @@ _BARE_NUMBER = re.compile(
 
 # A few frequent words of languages people may write in by mistake.
 _FOREIGN_WORDS = frozenset(
-    """
-    el la los las que por para con una duele espalda hola gracias dolor mucho tengo
-    desde semanas días hace muy
-    le les est je suis mal dos bonjour merci avec pour une très ai au depuis semaine jours
-    mois dans mon ma
-    der das und ich nicht ist mit rücken schmerzen hallo danke
-    il sono mi fa ciao grazie schiena
-    """.split()
+    (
+        "el la los las que por para con una duele espalda hola gracias dolor mucho tengo desde "
+        "semanas días hace muy le les est je suis mal dos bonjour merci avec pour une très ai au "
+        "depuis semaine jours mois dans mon ma der das und ich nicht ist mit rücken schmerzen "
+        "hallo danke il sono mi fa ciao grazie schiena "
+    ).split()
 )
 
 

@@ -47,7 +47,8 @@ def render(message: dict[str, Any], width: int = 78) -> str:
             lines.append("   [ " + "  ".join(titles) + " ]")
         else:
             lines.extend(f"   [{i}] {t}" for i, t in enumerate(titles, start=1))
-    return "\n".join("Backstep: " + ln if i == 0 else "          " + ln for i, ln in enumerate(lines))
+    prefixes = ["Backstep: "] + ["          "] * (len(lines) - 1)
+    return "\n".join(prefix + line for prefix, line in zip(prefixes, lines, strict=True))
 
 
 async def chat(

@@ -18,9 +18,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from bot.settings import PROJECT_ROOT
-
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -119,7 +119,7 @@ async def load_agent(model_path: Path, action_url: str) -> Agent:
     from rasa.utils.endpoints import EndpointConfig
 
     if not model_path.exists():
-        raise FileNotFoundError(f"No trained model at {model_path}; run `make run` or `make train`.")
+        raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
     endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
     endpoints.action = EndpointConfig(url=action_url)
     return await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)

@@ -14,6 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
 DEFAULT_SQLITE_NAME = "backstep.sqlite3"
+DEFAULT_MODEL = PROJECT_ROOT / "models" / "backstep.tar.gz"
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def load_settings() -> Settings:
     """Read the settings from the environment (not cached; see :func:`get_settings`)."""
     return Settings(
         db_url=os.environ.get("BACKSTEP_DB_URL") or _default_db_url(),
-        model_path=Path(os.environ.get("BACKSTEP_MODEL", PROJECT_ROOT / "models" / "backstep.tar.gz")),
+        model_path=Path(os.environ.get("BACKSTEP_MODEL", DEFAULT_MODEL)),
         action_server_url=os.environ.get(
             "BACKSTEP_ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook"
         ),
