@@ -19,6 +19,14 @@ from bot.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
 logger = logging.getLogger(__name__)
 
 
+def plan_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """While a red flag is unresolved no plan is shown; say so and return True."""
+    if tracker.get_slot("red_flag_active"):
+        dispatcher.utter_message(text=PLAN_PAUSED)
+        return True
+    return False
+
+
 class ActionRecommend(Action):
     """Recommends the next action step from the intake and stores it in the journal."""
 
@@ -28,8 +36,7 @@ class ActionRecommend(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if tracker.get_slot("red_flag_active"):
-            dispatcher.utter_message(text=PLAN_PAUSED)
+        if plan_paused(dispatcher, tracker):
             return []
         intake = intake_from_slots(tracker)
         if intake is None:
@@ -63,8 +70,7 @@ class ActionShowPlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if tracker.get_slot("red_flag_active"):
-            dispatcher.utter_message(text=PLAN_PAUSED)
+        if plan_paused(dispatcher, tracker):
             return []
         try:
             history = await asyncio.to_thread(journal.recommendations_for, tracker.sender_id)

@@ -123,18 +123,24 @@ def record_recommendation(
         )
 
 
+def _rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:
+    """One person's rows of ``model``, oldest first (the only way rows are read)."""
+    return list(
+        session.execute(
+            select(model)
+            .join(Person)
+            .where(Person.conversation_id == conversation_id)
+            .order_by(model.created_at, model.id)
+        ).scalars()
+    )
+
+
 def answers_for(conversation_id: str, url: str | None = None) -> list[JournalAnswer]:
     """Every answer of one conversation, oldest first."""
     with session_scope(url) as session:
-        rows = session.execute(
-            select(Answer)
-            .join(Person)
-            .where(Person.conversation_id == conversation_id)
-            .order_by(Answer.created_at, Answer.id)
-        ).scalars()
         return [
             JournalAnswer(r.slot, json.loads(r.value), r.accepted, r.raw_text, r.created_at)
-            for r in rows
+            for r in _rows_of(session, Answer, conversation_id)
         ]
 
 
@@ -143,15 +149,9 @@ def recommendations_for(
 ) -> list[JournalRecommendation]:
     """Every recommendation of one conversation, oldest first."""
     with session_scope(url) as session:
-        rows = session.execute(
-            select(RecommendationRecord)
-            .join(Person)
-            .where(Person.conversation_id == conversation_id)
-            .order_by(RecommendationRecord.created_at, RecommendationRecord.id)
-        ).scalars()
         return [
             JournalRecommendation(
                 r.step, r.regimen, r.next_regimen, r.aerobic, r.rule, r.message, r.created_at
             )
-            for r in rows
+            for r in _rows_of(session, RecommendationRecord, conversation_id)
         ]
