@@ -89,11 +89,16 @@ class Processes:
 
     def __init__(self) -> None:
         self._running: list[subprocess.Popen[bytes]] = []
+        self.groups: set[int] = set()
+        self.others: dict[int, tuple[float, str]] = {}
+        self._first_cpu: dict[int, float] = {}
+        self._sampled = False
 
     def spawn(
         self, cmd: list[str], log_name: str, cwd: Path, env: dict[str, str]
     ) -> subprocess.Popen[bytes]:
         """Start ``cmd`` with its output appended to ``build/bench/<log_name>``."""
+        self.sample_others()
         with open(OUT / log_name, "ab") as out:
             out.write(f"\n=== {datetime.datetime.now().isoformat()} {' '.join(cmd)}\n".encode())
             out.flush()
@@ -107,18 +112,47 @@ class Processes:
                 start_new_session=True,
             )
         self._running.append(proc)
+        self.groups.add(proc.pid)
         return proc
 
-    def run(self, cmd: list[str], log_name: str, cwd: Path, env: dict[str, str]) -> float:
-        """Run ``cmd`` to its end; its wall time in seconds. Raises if it fails."""
+    def run(
+        self, cmd: list[str], log_name: str, cwd: Path, env: dict[str, str]
+    ) -> tuple[float, float]:
+        """Run ``cmd`` to its end; its wall and CPU (user + system) seconds. Raises if it fails."""
         start = time.perf_counter()
         proc = self.spawn(cmd, log_name, cwd, env)
-        code = proc.wait()
+        _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
         self._running.remove(proc)
         if code != 0:
             raise MeasurementError(f"{' '.join(cmd[:3])} exited {code}; see {OUT / log_name}")
-        return elapsed
+        return elapsed, usage.ru_utime + usage.ru_stime
+
+    def sample_others(self) -> None:
+        """Note the CPU time of processes this benchmark did not start (they skew figures)."""
+        tick = os.sysconf("SC_CLK_TCK")
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except (OSError, ValueError):
+                continue
+            if int(fields[2]) in self.groups:
+                continue
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+            pid = int(entry.name)
+            first = self._first_cpu.setdefault(pid, cpu if not self._sampled else 0.0)
+            if cpu - first > 0:
+                self.others[pid] = (cpu - first, cmdline.strip()[:120])
+        self._sampled = True
+
+    def others_summary(self) -> tuple[float, list[str]]:
+        """CPU seconds used meanwhile by processes not ours, and the busiest of them."""
+        busiest = sorted(self.others.values(), reverse=True)
+        return sum(cpu for cpu, _ in busiest), [f"{cpu:.0f} s {cmd}" for cpu, cmd in busiest[:3]]
 
     def stop(self, proc: subprocess.Popen[bytes]) -> None:
         """Terminate the process group of ``proc``, then kill it if it lingers."""
@@ -140,6 +174,7 @@ class Processes:
 
     def stop_all(self) -> None:
         """Stop everything still running, newest first."""
+        self.sample_others()
         for proc in reversed(list(self._running)):
             self.stop(proc)
 
@@ -233,77 +268,46 @@ def newest_model(folder: Path) -> Path | None:
     return models[-1] if models else None
 
 
-def prepare_starter(procs: Processes, retrain: bool) -> tuple[Path, float, str]:
-    """Create (once) and optionally retrain the starter; its model and training time."""
+def prepare_starter(procs: Processes, retrain: bool) -> tuple[Path, dict[str, Any]]:
+    """Create (once) and optionally retrain the starter; its model and training record."""
     model = newest_model(STARTER_DIR / "models")
     if model is None:
         shutil.rmtree(STARTER_DIR, ignore_errors=True)
         STARTER_DIR.mkdir(parents=True)  # rasa init wants an existing, empty folder
         log("creating the starter assistant (rasa init --no-prompt, trains it too)")
-        seconds = procs.run(
-            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(STARTER_DIR)],
-            "starter_init.log",
-            OUT,
-            child_env(),
-        )
+        cmd = [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(STARTER_DIR)]
+        wall, cpu = procs.run(cmd, "starter_init.log", OUT, child_env())
         how = "rasa init --no-prompt (scaffold + first training)"
-        STARTER_TRAIN_RECORD.write_text(
-            json.dumps(
-                {
-                    "seconds": round(seconds, 1),
-                    "how": how,
-                    "rasa": version("rasa"),
-                    "when": datetime.datetime.now().isoformat(timespec="seconds"),
-                },
-                indent=2,
-            )
-        )
-        retrain = False
         model = newest_model(STARTER_DIR / "models")
         if model is None:
             raise MeasurementError(f"rasa init made no model; see {OUT / 'starter_init.log'}")
-    if retrain:
+    elif retrain:
         log("training the starter (rasa train --force)")
-        seconds = procs.run(
-            [str(BIN / "rasa"), "train", "--force", "--fixed-model-name", "starter"],
-            "starter_train.log",
-            STARTER_DIR,
-            child_env(),
-        )
+        cmd = [str(BIN / "rasa"), "train", "--force", "--fixed-model-name", "starter"]
+        wall, cpu = procs.run(cmd, "starter_train.log", STARTER_DIR, child_env())
         how = "rasa train --force"
-        STARTER_TRAIN_RECORD.write_text(
-            json.dumps(
-                {
-                    "seconds": round(seconds, 1),
-                    "how": how,
-                    "rasa": version("rasa"),
-                    "when": datetime.datetime.now().isoformat(timespec="seconds"),
-                },
-                indent=2,
-            )
-        )
         model = STARTER_DIR / "models" / "starter.tar.gz"
-    record = json.loads(STARTER_TRAIN_RECORD.read_text())
-    return model, float(record["seconds"]), str(record["how"])
+    else:
+        old = json.loads(STARTER_TRAIN_RECORD.read_text())
+        # Records from before train_s/train_how were named seconds/how.
+        return model, {"train_s": old.get("seconds"), "train_how": old.get("how"), **old}
+    record = {
+        "train_s": round(wall, 1),
+        "train_cpu_s": round(cpu, 1),
+        "train_how": how,
+        "train_when": datetime.datetime.now().isoformat(timespec="seconds"),
+        "rasa": version("rasa"),
+    }
+    STARTER_TRAIN_RECORD.write_text(json.dumps(record, indent=2) + "\n")
+    return model, record
 
 
-def train_backstep(procs: Processes) -> float:
-    """Wall time of a full, forced training of Backstep into build/bench/train."""
+def train_backstep(procs: Processes) -> tuple[float, float]:
+    """Wall and CPU seconds of a full, forced training of Backstep into build/bench/train."""
     log("training Backstep (rasa train --force)")
-    return procs.run(
-        [
-            str(BIN / "rasa"),
-            "train",
-            "--force",
-            "--out",
-            str(OUT / "train"),
-            "--fixed-model-name",
-            "backstep",
-        ],
-        "train_backstep.log",
-        ROOT,
-        child_env(),
-    )
+    cmd = [str(BIN / "rasa"), "train", "--force", "--out", str(OUT / "train")]
+    cmd += ["--fixed-model-name", "backstep"]
+    return procs.run(cmd, "train_backstep.log", ROOT, child_env())
 
 
 def backstep_endpoints(action_port: int) -> Path:
@@ -548,12 +552,11 @@ def run(
     """Measure everything, filling in the starter's and Backstep's figures as they come."""
     conversations = args.conversations or (5 if args.quick else 20)
     if not args.quick:
-        backstep["train_s"] = train_backstep(procs)
+        backstep["train_s"], backstep["train_cpu_s"] = train_backstep(procs)
         log(f"Backstep trained in {backstep['train_s']:.1f} s")
 
-    starter_model, starter["train_s"], starter["train_how"] = prepare_starter(
-        procs, args.with_starter_training and not args.quick
-    )
+    starter_model, record = prepare_starter(procs, args.with_starter_training and not args.quick)
+    starter.update((key, record.get(key)) for key in ("train_s", "train_cpu_s", "train_how"))
     starter["model"] = str(starter_model.relative_to(ROOT))
 
     # Both cold starts then find the shared libraries (TensorFlow, Rasa) in the page cache.
@@ -610,9 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     procs = Processes()
     started = time.perf_counter()
-    load_before = Path("/proc/loadavg").read_text().split()[:3]
-    if float(load_before[0]) > 1.0:
-        log(f"the machine is busy (load {' '.join(load_before)}); figures will be noisy")
+    procs.sample_others()
     starter: dict[str, Any] = {}
     backstep: dict[str, Any] = {}
     failure = None
@@ -629,11 +630,16 @@ def main(argv: list[str] | None = None) -> int:
             procs.stop_all()
     table, checks = report(starter, backstep)
     print(table)
+    others_cpu, busiest = procs.others_summary()
+    if others_cpu > 0.05 * (time.perf_counter() - started):
+        print(f"\nnoisy: other processes used {others_cpu:.0f} CPU-seconds meanwhile, e.g.")
+        print("\n".join(f"  {line}" for line in busiest))
     results = {
         "when": datetime.datetime.now().isoformat(timespec="seconds"),
         "rasa": version("rasa"),
         "cpus": os.cpu_count(),
-        "loadavg_before": load_before,
+        "other_processes_cpu_s": round(others_cpu, 1),
+        "other_processes_busiest": busiest,
         "quick": args.quick,
         "starter": starter,
         "backstep": backstep,
