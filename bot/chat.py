@@ -36,10 +36,12 @@ class Buttons:
 
 
 def render(message: dict[str, Any], width: int = 78) -> str:
-    """A bot message as terminal text, buttons listed underneath."""
-    lines = []
+    """A bot message as terminal text, indented under "Backstep:", buttons underneath."""
+    prefix = "Backstep: "
+    indent = " " * len(prefix)
+    lines: list[str] = []
     for paragraph in str(message.get("text") or "").split("\n"):
-        lines.append(textwrap.fill(paragraph, width) if paragraph else "")
+        lines.extend(textwrap.wrap(paragraph, width - len(prefix)) or [""])
     buttons = message.get("buttons") or []
     if buttons:
         titles = [str(b.get("title", "")) for b in buttons]
@@ -47,8 +49,8 @@ def render(message: dict[str, Any], width: int = 78) -> str:
             lines.append("   [ " + "  ".join(titles) + " ]")
         else:
             lines.extend(f"   [{i}] {t}" for i, t in enumerate(titles, start=1))
-    prefixes = ["Backstep: "] + ["          "] * (len(lines) - 1)
-    return "\n".join(prefix + line for prefix, line in zip(prefixes, lines, strict=True))
+    prefixes = [prefix] + [indent] * (len(lines) - 1)
+    return "\n".join((p + line).rstrip() for p, line in zip(prefixes, lines, strict=True))
 
 
 async def chat(

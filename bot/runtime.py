@@ -38,6 +38,10 @@ def quiet_third_party_logs() -> None:
     warnings.filterwarnings("ignore")
     for name in ("rasa", "tensorflow", "absl", "sanic", "apscheduler", "rasa_sdk"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # Rasa's structured log prints every event (message text included) unless configured.
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.ERROR)
 
 
 def free_port() -> int:

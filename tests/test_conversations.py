@@ -155,6 +155,31 @@ def test_bad_answers_get_a_kind_reply_and_the_question_again(
     assert [a.raw_text for a in rejected] == [text.strip()[: journal.MAX_RAW_TEXT]]
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("", texts.BAD_INPUT_REPLIES[texts.BadInput.EMPTY]),
+        ("😭", texts.BAD_INPUT_REPLIES[texts.BadInput.EMOJI]),
+        ("?!", texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR]),
+    ],
+    ids=["empty", "emoji", "punctuation"],
+)
+def test_unreadable_messages_never_answer_a_yes_no_question(
+    person: Person, text: str, reply: str
+) -> None:
+    person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    replies = person.say(text)
+    assert replies[0] == reply
+    assert asks(replies, "leg_pain")
+    assert not journal.recommendations_for(person.id)
+
+
+def test_a_thumbs_up_answers_yes(person: Person) -> None:
+    person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    plan = person.say("👍")
+    assert "pain goes below the knee" in plan[0]
+
+
 def test_starting_over_clears_the_answers(person: Person) -> None:
     person.say("it hurts when I bend forward, for three weeks")
     replies = person.say("start over")
