@@ -14,6 +14,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from sqlalchemy.engine import make_url
 
+from bot import rasa_patches
 from bot.settings import get_settings
 
 
@@ -27,6 +28,7 @@ class BackstepTrackerStore(SQLTrackerStore):
         event_broker: EventBroker | None = None,
         **kwargs: Any,
     ) -> None:
+        rasa_patches.apply()
         url = host if host and "://" in host else get_settings().db_url
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
