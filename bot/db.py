@@ -23,10 +23,13 @@ _engines: dict[str, Engine] = {}
 _lock = Lock()
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys on; write-ahead log (kept by the file, so Rasa's tracker store gets it
+    too: a commit costs one sync instead of several); wait for a lock rather than fail."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
@@ -41,7 +44,7 @@ def get_engine(url: str | None = None) -> Engine:
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, pool_pre_ping=True)
             if parsed.get_backend_name() == "sqlite":
-                event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+                event.listen(engine, "connect", _configure_sqlite)
             _engines[url] = engine
         return engine
 

@@ -56,3 +56,4 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     journal.upgrade_database(db_url)
     journal.record_answer("chat-3", "pain_score", 4, "4")
     assert len(journal.answers_for("chat-3")) == 1
+
