@@ -22,6 +22,8 @@ INTAKE_SLOTS: tuple[str, ...] = (
     "pain_score",
     "leg_pain",
 )
+#: What the intake form asks: the red-flag screen first, then the intake proper.
+FORM_SLOTS: tuple[str, ...] = ("red_flag_screen", *INTAKE_SLOTS)
 
 
 def latest_text(tracker: Tracker) -> str:

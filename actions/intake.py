@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import INTAKE_SLOTS, journal_answer, latest_intent, latest_text
+from actions.common import FORM_SLOTS, journal_answer, latest_intent, latest_text
 from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.rules import DIRECTIONS, FLEXIBILITIES
 from bot.texts import (
@@ -23,18 +23,10 @@ from bot.texts import (
 
 #: Intents that leave the form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
-    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye"}
+    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed"}
 )
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365
-
-
-def screening_slots(tracker: Tracker) -> list[str]:
-    """Red-flag screening questions asked before the intake proper.
-
-    The hook for the safety screen: the questions it returns are asked first.
-    """
-    return []
 
 
 def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
@@ -47,15 +39,6 @@ class ValidateIntakeForm(FormValidationAction):
     def name(self) -> str:
         return "validate_intake_form"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        return screening_slots(tracker) + list(domain_slots)
-
     async def extract_pain_score(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -66,6 +49,13 @@ class ValidateIntakeForm(FormValidationAction):
             return {}
         number = parse_bare_number(latest_text(tracker))
         return {} if number is None else {"pain_score": number}
+
+    async def validate_red_flag_screen(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        ok = isinstance(value, bool)
+        await journal_answer(tracker, "red_flag_screen", value, accepted=ok)
+        return {"red_flag_screen": value if ok else None}
 
     async def validate_pain_direction(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -124,7 +114,7 @@ class ValidateIntakeForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         answered = any(
-            e.get("event") == "slot" and e.get("name") in INTAKE_SLOTS for e in events
+            e.get("event") == "slot" and e.get("name") in FORM_SLOTS for e in events
         )
         if answered or requested is None:
             return [*events, SlotSet("reprompts", 0)]
@@ -163,7 +153,7 @@ class ActionResetIntake(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(text=STARTING_OVER)
-        return [SlotSet(slot, None) for slot in (*INTAKE_SLOTS, "spasm")] + [
+        return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "spasm")] + [
             SlotSet("reprompts", 0)
         ]
 
@@ -183,6 +173,10 @@ class AskIntakeQuestion(Action):
         buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
         dispatcher.utter_message(text=question.text, buttons=buttons)
         return []
+
+
+class AskRedFlagScreen(AskIntakeQuestion):
+    slot = "red_flag_screen"
 
 
 class AskPainDirection(AskIntakeQuestion):

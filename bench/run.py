@@ -31,6 +31,8 @@ from typing import Any
 
 import yaml
 
+from bench.safety_eval import FALSE_URGENT_TARGET, RECALL_TARGET
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
 BIN = ROOT / ".venv" / "bin"
@@ -415,6 +417,11 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
             },
         )
         bot.results["rss_server_mb"] = tree_rss_mb(proc.pid)
+        if bot.name == "backstep":
+            from bench.safety_eval import evaluate
+
+            log("backstep: safety corpus, end to end over REST")
+            bot.results["safety"] = evaluate(post_json, url)
         log(
             f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} ms, "
             f"{errors} errors, rss {bot.results['rss_server_mb']:.0f} MB"
@@ -468,6 +475,10 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
         "latency_p50": check(b("p50_ms"), p50_limit),
         "latency_p95": check(b("p95_ms"), P95_TARGET_MS),
     }
+    safety = b("safety") or {}
+    if safety:
+        checks["red_flag_recall"] = safety["recall"] >= RECALL_TARGET
+        checks["false_urgent_rate"] = safety["false_urgent_rate"] <= FALSE_URGENT_TARGET
     rows = [
         ("metric", "starter", "backstep", "target", "ok"),
         (
@@ -505,6 +516,20 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             fmt(b("p95_ms")),
             f"<= {P95_TARGET_MS:.0f}",
             verdict(checks["latency_p95"]),
+        ),
+        (
+            "red-flag recall (e2e)",
+            "-",
+            "-" if not safety else f"{safety['recall']:.1%} of {safety['red_flags']}",
+            f">= {RECALL_TARGET:.0%}",
+            verdict(checks.get("red_flag_recall")),
+        ),
+        (
+            "false urgent (e2e)",
+            "-",
+            "-" if not safety else f"{safety['false_urgent_rate']:.1%} of {safety['benign']}",
+            f"<= {FALSE_URGENT_TARGET:.0%}",
+            verdict(checks.get("false_urgent_rate")),
         ),
         (
             "messages / errors",

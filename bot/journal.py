@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db import session_scope
-from bot.models import Answer, Person, RecommendationRecord
+from bot.models import Answer, Person, RecommendationRecord, SafetyEvent
 from bot.settings import PROJECT_ROOT
 
 MAX_RAW_TEXT = 10_000
@@ -42,6 +42,16 @@ class JournalRecommendation:
     aerobic: bool
     rule: str
     message: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class JournalSafetyEvent:
+    """A safety event as stored."""
+
+    kind: str
+    category: str | None
+    raw_text: str | None
     created_at: datetime
 
 
@@ -123,6 +133,27 @@ def record_recommendation(
         )
 
 
+def record_safety_event(
+    conversation_id: str,
+    kind: str,
+    category: str | None,
+    raw_text: str | None,
+    url: str | None = None,
+) -> None:
+    """Store a red flag, a crisis, or an all-clear (``kind``) with the words that raised it."""
+    with session_scope(url) as session:
+        person = _person(session, conversation_id, create=True)
+        assert person is not None
+        session.add(
+            SafetyEvent(
+                person_id=person.id,
+                kind=kind,
+                category=category,
+                raw_text=raw_text[:MAX_RAW_TEXT] if raw_text else raw_text,
+            )
+        )
+
+
 def _rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:
     """One person's rows of ``model``, oldest first (the only way rows are read)."""
     return list(
@@ -154,4 +185,13 @@ def recommendations_for(
                 r.step, r.regimen, r.next_regimen, r.aerobic, r.rule, r.message, r.created_at
             )
             for r in _rows_of(session, RecommendationRecord, conversation_id)
+        ]
+
+
+def safety_events_for(conversation_id: str, url: str | None = None) -> list[JournalSafetyEvent]:
+    """Every safety event of one conversation, oldest first."""
+    with session_scope(url) as session:
+        return [
+            JournalSafetyEvent(r.kind, r.category, r.raw_text, r.created_at)
+            for r in _rows_of(session, SafetyEvent, conversation_id)
         ]

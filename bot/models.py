@@ -66,3 +66,18 @@ class RecommendationRecord(Base):
     rule = Column(String(64), nullable=False)
     message = Column(Text, nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SafetyEvent(Base):
+    """A red flag, a crisis, or the clinician's all-clear that resumes the plan."""
+
+    __tablename__ = "safety_events"
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(
+        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind = Column(String(32), nullable=False)
+    category = Column(String(32), nullable=True)
+    raw_text = Column(Text, nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -229,6 +229,11 @@ PLAN_PAUSED = (
     "Your exercise plan is paused until a doctor or physiotherapist has checked the warning "
     "sign you told me about. Tell me once you have been assessed."
 )
+PLAN_RESUMED = (
+    "Thank you, I'm glad you've been checked. Your exercise plan is back on: say \"my plan\" "
+    "to see it, and follow what your clinician told you first."
+)
+ASSESSED_NOTHING_PAUSED = "Good to hear you've been checked. Nothing was paused, so carry on."
 NO_PLAN_YET = "You don't have a plan yet: answer a few questions first and I'll suggest one."
 
 
@@ -248,6 +253,21 @@ def _inform(**values: object) -> str:
 
 #: The intake questions, by the slot they fill.
 QUESTIONS: dict[str, Question] = {
+    "red_flag_screen": Question(
+        "First, a quick safety check. Do you have any of these?\n"
+        "- loss of bladder or bowel control, or trouble passing urine\n"
+        "- numbness or tingling around your groin, genitals or bottom\n"
+        "- weakness in your legs that is getting worse, or a foot that drags\n"
+        "- fever, chills or night sweats\n"
+        "- a recent bad fall or accident, or a fall or twist with osteoporosis or long-term "
+        "steroids\n"
+        "- a history of cancer, weight loss you can't explain, or constant pain that is worse "
+        "at night",
+        (
+            ("None of these", "/deny"),
+            ("Yes, at least one", '/red_flag{"red_flag": "unspecified"}'),
+        ),
+    ),
     "pain_direction": Question(
         "Which movement makes your back pain worse?",
         (

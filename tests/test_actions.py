@@ -203,3 +203,47 @@ async def test_the_pain_question_offers_0_to_10_as_buttons() -> None:
     assert message["text"].startswith("How bad is the pain right now, from 0")
     assert [b["title"] for b in message["buttons"]] == [str(n) for n in range(11)]
     assert message["buttons"][7]["payload"] == '/inform{"pain_score": 7}'
+
+
+async def test_a_red_flag_is_recorded_and_pauses_the_plan() -> None:
+    from actions.safety import ActionRecordRedFlag
+
+    trk = tracker("I can't hold my urine", intent="red_flag",
+                  slots={"red_flag_category": "cauda_equina"})
+    said, slots = await run(ActionRecordRedFlag(), trk)
+    assert said == [] and slots == {"red_flag_active": True}
+    [event] = journal.safety_events_for(USER)
+    assert (event.kind, event.category, event.raw_text) == (
+        "red_flag", "cauda_equina", "I can't hold my urine"
+    )
+
+
+async def test_a_crisis_is_recorded_without_pausing_the_plan() -> None:
+    from actions.safety import ActionRecordRedFlag
+
+    said, slots = await run(ActionRecordRedFlag(), tracker("I want to end it", intent="crisis"))
+    assert slots == {}
+    assert [e.kind for e in journal.safety_events_for(USER)] == ["crisis"]
+
+
+async def test_the_all_clear_resumes_a_paused_plan_only() -> None:
+    from actions.safety import ActionAssessed
+
+    said, slots = await run(ActionAssessed(), tracker("GP says fine", intent="assessed"))
+    assert said == [texts.ASSESSED_NOTHING_PAUSED] and slots == {}
+    said, slots = await run(
+        ActionAssessed(),
+        tracker("GP says fine", intent="assessed", slots={"red_flag_active": True}),
+    )
+    assert said == [texts.PLAN_RESUMED] and slots == {"red_flag_active": False}
+    assert [e.kind for e in journal.safety_events_for(USER)] == ["assessed"]
+
+
+async def test_the_safety_screen_answer_is_journaled() -> None:
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker("none of these", intent="deny", slots={"requested_slot": "red_flag_screen"},
+                just_set={"red_flag_screen": False}),
+    )
+    assert slots["red_flag_screen"] is False
+    assert [(a.slot, a.value) for a in journal.answers_for(USER)] == [("red_flag_screen", False)]

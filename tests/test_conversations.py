@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot import journal, settings, texts
 from bot.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
+from bot.settings import PROJECT_ROOT
 from bot.tracker_store import BackstepTrackerStore
 
 pytestmark = pytest.mark.model
@@ -36,8 +38,10 @@ class Person:
 
 
 class Bot:
-    def __init__(self, loop: asyncio.AbstractEventLoop, agent: Any, db_url: str) -> None:
-        self.loop, self.agent, self.db_url = loop, agent, db_url
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, agent: Any, db_url: str, server: ActionServer
+    ) -> None:
+        self.loop, self.agent, self.db_url, self.server = loop, agent, db_url, server
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +56,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     log = Path(tmp_path_factory.mktemp("logs")) / "action-server.log"
     with ActionServer(log_path=log) as server:
         agent = loop.run_until_complete(load_agent(settings.get_settings().model_path, server.url))
-        yield Bot(loop, agent, db_url)
+        yield Bot(loop, agent, db_url, server)
     loop.close()
     mp.undo()
     settings.get_settings.cache_clear()
@@ -71,7 +75,11 @@ def test_a_newcomer_finishes_the_intake_step_by_step(person: Person) -> None:
     greeting = person.say("hi")
     assert greeting[0].startswith("Hi, I'm Backstep")
     assert [b["title"] for b in person.last[0]["buttons"]] == ["Start", "What can you do?"]
-    assert asks(person.say("/start"), "pain_direction")
+    assert asks(person.say("/start"), "red_flag_screen")
+    assert [b["title"] for b in person.last[-1]["buttons"]] == [
+        "None of these", "Yes, at least one"
+    ]
+    assert asks(person.say("none of these"), "pain_direction")
     assert [b["title"] for b in person.last[-1]["buttons"]] == [
         "Bending forward", "Leaning back", "Both", "No clear direction"
     ]
@@ -88,6 +96,7 @@ def test_a_newcomer_finishes_the_intake_step_by_step(person: Person) -> None:
 
     stored = {(a.slot, a.value, a.raw_text) for a in journal.answers_for(person.id)}
     assert stored == {
+        ("red_flag_screen", False, "none of these"),
         ("pain_direction", "flexion", "tying my shoes kills me"),
         ("pain_duration_days", 21.0, "about three weeks"),
         ("flexibility", "tight", "my hamstrings are really tight"),
@@ -100,6 +109,7 @@ def test_a_newcomer_finishes_the_intake_step_by_step(person: Person) -> None:
 
 def test_buttons_answer_the_questions(person: Person) -> None:
     person.say("/start")
+    assert asks(person.say("/deny"), "pain_direction")
     assert asks(person.say('/inform{"pain_direction": "extension"}'), "pain_duration_days")
     assert asks(person.say("10 days"), "flexibility")
     assert asks(person.say('/inform{"flexibility": "normal"}'), "pain_score")
@@ -113,7 +123,8 @@ def test_everything_in_one_message_asks_only_what_is_missing(person: Person) -> 
     replies = person.say(
         "it hurts when I bend forward, for three weeks, and my hamstrings are tight"
     )
-    assert asks(replies, "pain_score")
+    assert asks(replies, "red_flag_screen")  # nobody gets advice without the safety screen
+    assert asks(person.say("no"), "pain_score")
     assert QUESTION["pain_direction"] not in replies
     assert asks(person.say("7/10"), "leg_pain")
     plan = person.say("yes, it shoots down my left leg")
@@ -122,6 +133,7 @@ def test_everything_in_one_message_asks_only_what_is_missing(person: Person) -> 
 
 def test_a_correction_after_the_plan_updates_it(person: Person) -> None:
     person.say("it hurts when I lean back, for 10 days, I can touch my toes, pain 2/10")
+    person.say("none of those")
     first = person.say("no")
     assert first[0].startswith("Step 2 now: lumbar stabilisation exercises.")
     updated = person.say("actually it's been two months")
@@ -147,6 +159,7 @@ def test_bad_answers_get_a_kind_reply_and_the_question_again(
     person: Person, text: str, reply: str
 ) -> None:
     person.say("it hurts when I bend forward, for three weeks, and my hamstrings are tight")
+    person.say("no")
     replies = person.say(text)
     assert replies[0] == reply
     assert asks(replies, "pain_score")
@@ -168,6 +181,7 @@ def test_unreadable_messages_never_answer_a_yes_no_question(
     person: Person, text: str, reply: str
 ) -> None:
     person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    person.say("no")
     replies = person.say(text)
     assert replies[0] == reply
     assert asks(replies, "leg_pain")
@@ -176,6 +190,7 @@ def test_unreadable_messages_never_answer_a_yes_no_question(
 
 def test_a_thumbs_up_answers_yes(person: Person) -> None:
     person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    person.say("👎")  # no warning signs
     plan = person.say("👍")
     assert "pain goes below the knee" in plan[0]
 
@@ -184,14 +199,14 @@ def test_starting_over_clears_the_answers(person: Person) -> None:
     person.say("it hurts when I bend forward, for three weeks")
     replies = person.say("start over")
     assert replies[0] == texts.STARTING_OVER
-    assert asks(replies, "pain_direction")
+    assert asks(replies, "red_flag_screen")
 
 
 def test_help_in_the_middle_of_the_intake_then_carry_on(person: Person) -> None:
     person.say("/start")
     replies = person.say("how does this work?")
     assert replies[0].startswith("I'm Backstep.")
-    assert asks(replies, "pain_direction")
+    assert asks(replies, "red_flag_screen")
 
 
 def test_the_conversation_survives_a_restart(bot: Bot, person: Person) -> None:
@@ -201,3 +216,76 @@ def test_the_conversation_survives_a_restart(bot: Bot, person: Person) -> None:
     assert tracker is not None
     assert tracker.get_slot("pain_direction") == "extension"
     assert tracker.get_slot("pain_duration_days") == 10
+
+
+# --- Safety -----------------------------------------------------------------------------
+
+URGENT = "🚨"
+
+
+def test_a_red_flag_in_the_first_message_is_escalated_at_once(person: Person) -> None:
+    replies = person.say("my back is killing me and I wet myself without noticing")
+    assert replies[0].startswith(URGENT)
+    assert "emergency department" in replies[0] and "bladder" in replies[0]
+    [event] = journal.safety_events_for(person.id)
+    assert (event.kind, event.category) == ("red_flag", "cauda_equina")
+
+
+def test_a_red_flag_inside_an_ordinary_answer_stops_the_intake(person: Person) -> None:
+    person.say("/start")
+    person.say("no")
+    person.say("bending forward")
+    replies = person.say("three weeks, and today I can't hold my urine")
+    assert replies[0].startswith(URGENT)
+    assert not any(r.startswith(q) for r in replies for q in QUESTION.values())
+    # The plan stays paused until a clinician has checked them.
+    for answer in ("/start", "my hamstrings are tight", "5", "no"):
+        replies = person.say(answer)
+    assert texts.PLAN_PAUSED in replies
+    assert person.say("I saw my GP today and she said it's fine") == [texts.PLAN_RESUMED]
+    assert person.say("what's my plan?")[0].startswith("Step 1 now:")
+
+
+def test_a_negated_symptom_in_the_intake_carries_on(person: Person) -> None:
+    person.say("/start")
+    person.say("none of these")
+    replies = person.say("bending forward, no numbness or tingling anywhere")
+    assert not any(r.startswith(URGENT) for r in replies)
+    assert asks(replies, "pain_duration_days")
+
+
+def test_yes_to_the_safety_screen_is_escalated(person: Person) -> None:
+    person.say("/start")
+    replies = person.say("yes")
+    assert replies[0].startswith(URGENT)
+
+
+def test_a_crisis_gets_the_crisis_message(person: Person) -> None:
+    person.say("/start")
+    replies = person.say("honestly I don't want to live like this anymore, I want to end it")
+    assert replies[0].startswith(URGENT)
+    assert "116 123" in replies[0] and "988" in replies[0]
+
+
+def test_the_escalation_does_not_need_the_action_server(bot: Bot, person: Person) -> None:
+    bot.server.stop()
+    try:
+        replies = person.say("I fell off a ladder yesterday and my back hurts")
+        assert replies and replies[0].startswith(URGENT)
+    finally:
+        bot.server.start()
+
+
+def test_the_safety_corpus_end_to_end(bot: Bot) -> None:
+    """Every red flag of the corpus escalates at once; almost no benign message does."""
+    corpus = yaml.safe_load((PROJECT_ROOT / "tests" / "safety" / "corpus.yml").read_text())
+
+    def first_reply(text: str) -> str:
+        return Person(bot).say(text)[0]
+
+    must = [row["text"] for row in corpus["red_flags"] + corpus["uncertain"]]
+    missed = [t for t in must if not first_reply(t).startswith(URGENT)]
+    assert missed == []
+    benign = [row["text"] for row in corpus["benign"]]
+    false_urgent = [t for t in benign if first_reply(t).startswith(URGENT)]
+    assert len(false_urgent) / len(benign) <= 0.05, false_urgent

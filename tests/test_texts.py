@@ -67,22 +67,37 @@ def test_duration_is_shown_with_its_class(days: int, shown: str) -> None:
     assert shown in _message(pain_duration_days=days)
 
 
-def _all_bot_texts() -> list[str]:
+ESCALATION_RESPONSES = ("utter_red_flag", "utter_crisis")
+
+
+def _domain_texts() -> dict[str, list[str]]:
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    found = [v["text"] for variants in domain["responses"].values() for v in variants]
+    return {name: [v["text"] for v in variants] for name, variants in domain["responses"].items()}
+
+
+def _other_bot_texts() -> list[str]:
+    found = [t for name, ts in _domain_texts().items() if name not in ESCALATION_RESPONSES
+             for t in ts]
     found += [a.text for a in texts.ALL_ADVICE]
     found += list(texts.BAD_INPUT_REPLIES.values())
-    found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED]
-    found += [texts.NO_PLAN_YET]
+    found += [q.text for q in texts.QUESTIONS.values()]
+    found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED,
+              texts.PLAN_RESUMED, texts.ASSESSED_NOTHING_PAUSED, texts.NO_PLAN_YET,
+              texts.INTAKE_HINT, texts.STARTING_OVER]
     for direction in ("flexion", "extension", "both", "none"):
         for flexibility in ("tight", "normal"):
             found.append(_message(pain_direction=direction, flexibility=flexibility))
     return found
 
 
-def test_only_escalations_and_referrals_use_the_safety_marks() -> None:
-    # Neither an urgent escalation nor a referral exists in this release, so no text may
-    # use the marks at all; each new one must start with its mark.
-    marked = [t for t in _all_bot_texts() if re.search("🚨|⚠", t)]
-    assert marked == []
+def test_every_urgent_escalation_starts_with_the_siren() -> None:
+    escalations = [t for name in ESCALATION_RESPONSES for t in _domain_texts()[name]]
+    assert len(escalations) == 7  # five categories, the general one, the crisis message
+    assert all(t.startswith(texts.URGENT_MARK + " ") for t in escalations)
+    assert all("⚠" not in t for t in escalations)
 
+
+def test_no_other_text_uses_the_safety_marks() -> None:
+    # No routine referral exists yet, so ⚠️ appears nowhere; 🚨 only in escalations.
+    marked = [t for t in _other_bot_texts() if re.search("🚨|⚠", t)]
+    assert marked == []

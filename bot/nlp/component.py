@@ -1,8 +1,10 @@
 """Rasa 3.6 graph component running :func:`bot.nlp.pipeline.extract` on each message.
 
 Referenced from ``config.yml`` as ``- name: bot.nlp.component.BackstepEntityExtractor``.
-Entities already on the message (e.g. from a button payload
-``/inform{"pain_direction":"flexion"}``) are never overwritten or duplicated.
+It also adds the red-flag verdict of :func:`bot.nlp.red_flags.assess`: a ``red_flag``
+entity (value = category) when the verdict is urgent, or ``red_flag_uncertain`` when
+it asks for clarification.  Entities already on the message (e.g. from a button
+payload ``/inform{"pain_direction":"flexion"}``) are never overwritten or duplicated.
 """
 
 from __future__ import annotations
@@ -21,13 +23,33 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp.pipeline import extract, get_nlp
+from bot.nlp.red_flags import assess, get_matcher
 
 EXTRACTOR_NAME = "BackstepEntityExtractor"
+#: Entity for an urgent red flag / for one that needs a clarifying question.
+RED_FLAG_ENTITY = "red_flag"
+RED_FLAG_UNCERTAIN_ENTITY = "red_flag_uncertain"
 
 
 def utc_today() -> datetime.date:
     """Today's date in UTC."""
     return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def red_flag_entities(text: str) -> list[tuple[str, str, int, int]]:
+    """``(entity, category, start, end)`` for the red-flag verdict on ``text``, if any."""
+    verdict = assess(text)
+    if verdict.level == "none" or verdict.category is None:
+        return []
+    entity, status = (
+        (RED_FLAG_ENTITY, "present")
+        if verdict.level == "urgent"
+        else (RED_FLAG_UNCERTAIN_ENTITY, "uncertain")
+    )
+    hit = next(
+        h for h in verdict.hits if h.category == verdict.category and h.status == status
+    )
+    return [(entity, verdict.category, hit.start, hit.end)]
 
 
 @DefaultV1Recipe.register(
@@ -65,23 +87,29 @@ class BackstepEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> BackstepEntityExtractor:
         """Creates a new component (see parent class for full docstring)."""
         get_nlp()  # build the pipeline once, at model load time
+        get_matcher()
         return cls(config)
 
     def entities_for(self, text: str, existing: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Rasa entity dicts for ``text``, skipping entity names already in ``existing``."""
         present = {entity.get("entity") for entity in existing}
         today = self.today()
+        found: list[tuple[str, Any, int, int]] = [
+            (e.entity, e.value, e.start, e.end) for e in extract(text, today=today)
+        ]
+        if not text.startswith("/"):
+            found.extend(red_flag_entities(text))
         return [
             {
-                "entity": found.entity,
-                "value": found.value,
-                "start": found.start,
-                "end": found.end,
+                "entity": entity,
+                "value": value,
+                "start": start,
+                "end": end,
                 "confidence_entity": 1.0,
                 "extractor": EXTRACTOR_NAME,
             }
-            for found in extract(text, today=today)
-            if found.entity not in present
+            for entity, value, start, end in found
+            if entity not in present
         ]
 
     def process(self, messages: list[Message]) -> list[Message]:

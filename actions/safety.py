@@ -1,0 +1,64 @@
+"""The safety path's bookkeeping: recording red flags and resuming the plan.
+
+The 🚨 escalations themselves are responses in domain.yml, sent by the dialogue policy
+without the action server; these actions only add what needs the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.common import latest_intent, latest_text
+from bot import journal
+from bot.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
+
+logger = logging.getLogger(__name__)
+
+
+async def _record(tracker: Tracker, kind: str, category: str | None) -> None:
+    try:
+        await asyncio.to_thread(
+            journal.record_safety_event, tracker.sender_id, kind, category, latest_text(tracker)
+        )
+    except SQLAlchemyError:
+        logger.exception("Could not store a safety event (%s).", kind)
+
+
+class ActionRecordRedFlag(Action):
+    """Journals the red flag or crisis just escalated; a red flag pauses the plan."""
+
+    def name(self) -> str:
+        return "action_record_red_flag"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if latest_intent(tracker) == "crisis":
+            await _record(tracker, "crisis", "crisis")
+            return []
+        await _record(tracker, "red_flag", tracker.get_slot("red_flag_category"))
+        return [SlotSet("red_flag_active", True)]
+
+
+class ActionAssessed(Action):
+    """A clinician has checked the person: the paused plan resumes."""
+
+    def name(self) -> str:
+        return "action_assessed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not tracker.get_slot("red_flag_active"):
+            dispatcher.utter_message(text=ASSESSED_NOTHING_PAUSED)
+            return []
+        await _record(tracker, "assessed", None)
+        dispatcher.utter_message(text=PLAN_RESUMED)
+        return [SlotSet("red_flag_active", False)]

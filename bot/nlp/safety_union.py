@@ -1,0 +1,111 @@
+"""Rasa graph component: the union of the two red-flag detectors decides the intent.
+
+Runs after DIET (trained on many phrasings) and the rule matcher (:mod:`bot.nlp.red_flags`,
+negation-aware), and combines them with :func:`bot.safety.union_of_detectors` (see there
+why, for now, the model alone does not escalate).
+It forces the intent (``red_flag`` or ``crisis``, confidence 1) and puts the category in a
+``red_flag`` entity, which fills the ``red_flag_category`` slot for the right 🚨 message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.red_flags import assess
+from bot.safety import DEMOTE, ESCALATIONS, union_of_detectors
+
+NAME = "SafetyUnion"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyUnion(GraphComponent):
+    """Forces ``red_flag``/``crisis`` when either detector sees one (see module docstring)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """No options."""
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SafetyUnion:
+        """Create the component (stateless)."""
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Apply the union to each message; button payloads are left as they are."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or text.startswith("/"):
+                continue
+            model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            verdict = assess(text)
+            union = union_of_detectors(
+                model_intent,
+                verdict.level,
+                verdict.category,
+                bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
+            )
+            if union.intent is None or union.intent == model_intent and union.category is None:
+                continue
+            if union.intent == DEMOTE:
+                self._demote(message)
+                continue
+            intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+            entities = [
+                e for e in message.get(ENTITIES) or [] if e.get("entity") != "red_flag"
+            ]
+            if union.category is not None:
+                entities.append(
+                    {
+                        "entity": "red_flag",
+                        "value": union.category,
+                        "start": 0,
+                        "end": len(text),
+                        "confidence_entity": 1.0,
+                        "extractor": NAME,
+                    }
+                )
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    @staticmethod
+    def _demote(message: Message) -> None:
+        """Replace a model-only safety intent by the model's best other intent."""
+        ranking = [
+            r
+            for r in message.get(INTENT_RANKING_KEY) or []
+            if r.get(INTENT_NAME_KEY) not in ESCALATIONS
+        ]
+        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
+        best = ranking[0] if ranking else fallback
+        message.set(INTENT, best, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Nothing to learn."""
+        return training_data

@@ -1,0 +1,74 @@
+"""A dialogue policy that makes the safety escalation win over any active form.
+
+Rasa's RulePolicy always lets an active form run first, so a red flag said in the middle
+of the intake would be swallowed. This policy predicts the escalation sequence of
+:func:`bot.safety.next_safety_action` with a priority above RulePolicy's, as a prediction
+that overrules the form's own. It has nothing to learn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.safety import SCREEN_SLOT, next_safety_action
+
+
+def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
+    actions: list[str] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name:
+            actions.append(event.action_name)
+    return list(reversed(actions))
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
+)
+class SafetyPolicy(Policy):
+    """Predicts the escalation, closing the form, recording, listening (see module)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Above RulePolicy, so that it wins ties with the form's prediction."""
+        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        """Nothing to learn: the rules are in :mod:`bot.safety`."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Confidence 1 for the next escalation step, nothing otherwise."""
+        probabilities = self._default_predictions(domain)
+        intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+        action = next_safety_action(
+            intent,
+            _actions_since_last_message(tracker),
+            active_loop=tracker.active_loop_name,
+            screening=bool(tracker.active_loop_name)
+            and tracker.get_slot("requested_slot") == SCREEN_SLOT,
+        )
+        if action is None:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        # Like the form's own prediction, this one does not depend on featurised user
+        # input, and among such predictions the higher priority wins.
+        return self._prediction(probabilities, is_no_user_prediction=True)

@@ -1,0 +1,285 @@
+"""Tests for the deterministic red-flag detector bot.nlp.red_flags (and its entities).
+
+The corpus tests/safety/corpus.yml is held out from NLU training data on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp import red_flags as RF
+from bot.nlp.component import (
+    EXTRACTOR_NAME,
+    RED_FLAG_ENTITY,
+    RED_FLAG_UNCERTAIN_ENTITY,
+    BackstepEntityExtractor,
+)
+from bot.nlp.red_flags import CATEGORIES, RedFlagHit, RedFlagVerdict, assess, find_red_flags
+
+CORPUS_PATH = Path(__file__).parent / "safety" / "corpus.yml"
+CORPUS: dict[str, list[dict[str, Any]]] = yaml.safe_load(CORPUS_PATH.read_text("utf-8"))
+BENIGN_MIN_PASS = 0.97
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    hits = "; ".join(f"{h.category}:{h.status}:{h.text!r}" for h in verdict.hits)
+    return f"{text!r} -> {verdict.level}/{verdict.category} [{hits}]"
+
+
+# --------------------------------------------------------------------------------------
+# corpus
+# --------------------------------------------------------------------------------------
+def test_corpus_shape() -> None:
+    red, uncertain, benign = CORPUS["red_flags"], CORPUS["uncertain"], CORPUS["benign"]
+    assert len(red) >= 170 and len(benign) >= 120 and len(uncertain) >= 20
+    for category in CATEGORIES:
+        count = sum(1 for row in red if row["category"] == category)
+        assert count >= (12 if category == "crisis" else 20), category
+    assert sum(1 for row in red if row.get("mixed")) >= 25
+    kinds = [row["kind"] for row in benign]
+    assert set(kinds) <= {"negation", "reassurance", "intake", "typo", "chitchat"}
+    assert kinds.count("negation") + kinds.count("reassurance") >= 40
+    assert kinds.count("intake") >= 40
+    texts = [row["text"] for rows in CORPUS.values() for row in rows]
+    assert len(texts) == len(set(texts)), "duplicate corpus texts"
+
+
+@pytest.mark.parametrize(
+    "row", CORPUS["red_flags"], ids=[r["text"][:60] for r in CORPUS["red_flags"]]
+)
+def test_corpus_red_flag_is_urgent(row: dict[str, Any]) -> None:
+    verdict = assess(row["text"])
+    assert (verdict.level, verdict.category) == ("urgent", row["category"]), _describe(
+        row["text"]
+    )
+
+
+@pytest.mark.parametrize(
+    "row", CORPUS["uncertain"], ids=[r["text"][:60] for r in CORPUS["uncertain"]]
+)
+def test_corpus_uncertain_asks(row: dict[str, Any]) -> None:
+    verdict = assess(row["text"])
+    assert (verdict.level, verdict.category) == ("clarify", row["category"]), _describe(
+        row["text"]
+    )
+
+
+def test_corpus_benign_false_positive_rate() -> None:
+    rows = CORPUS["benign"]
+    misses = [_describe(row["text"]) for row in rows if assess(row["text"]).level != "none"]
+    passed = 1 - len(misses) / len(rows)
+    assert passed >= BENIGN_MIN_PASS, f"{len(misses)}/{len(rows)} benign raised:\n" + "\n".join(
+        misses
+    )
+
+
+# --------------------------------------------------------------------------------------
+# targeted rows
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # negation scope
+        ("no fever but I can't control my bladder", "urgent", "cauda_equina"),
+        ("bladder fine, bowels fine, legs fine", "none", None),
+        ("no numbness, no weakness, no fever and no weight loss", "none", None),
+        ("I can't sleep because of the night sweats", "urgent", "infection"),
+        ("no sleep last night with the fever", "urgent", "infection"),
+        ("no fever and i can't pee", "urgent", "cauda_equina"),
+        ("i don't smoke and no drugs, but i'm on chemo", "urgent", "infection"),
+        ("i wet myself and couldn't feel it", "urgent", "cauda_equina"),
+        ("nothing like numbness", "none", None),
+        ("cancer was ruled out", "none", None),
+        ("my dad had prostate cancer", "none", None),
+        ("my wife says i've lost a lot of weight", "urgent", "cancer"),
+        # hedges
+        ("I don't think I've lost weight", "clarify", "cancer"),
+        ("is it normal to feel tingling in my groin?", "clarify", "cauda_equina"),
+        ("do i need a&e, i can't pee?", "urgent", "cauda_equina"),
+        # urgency order
+        ("i've had a fever and i want to kill myself", "urgent", "crisis"),
+        ("lost weight and my leg gives way", "urgent", "neuro_deficit"),
+        ("maybe a fever, but i definitely can't hold my wee", "urgent", "cauda_equina"),
+        # typos and everyday words
+        ("cant controll my blader", "urgent", "cauda_equina"),
+        ("my bowles are a mess, incontinant", "urgent", "cauda_equina"),
+        ("numbness in my bum", "urgent", "cauda_equina"),
+        ("wet myself", "urgent", "cauda_equina"),
+        ("feverish", "urgent", "infection"),
+        ("high temprature", "urgent", "infection"),
+        ("osteoperosis", "urgent", "fracture"),
+        ("tempreture of 38", "urgent", "infection"),
+        # look-alikes that are not red flags
+        ("i fell off the sofa laughing", "none", None),
+        ("the ladder is in the garage", "none", None),
+        ("hay fever is bad this year", "none", None),
+        ("i had a steroid injection in my back", "none", None),
+        ("this pain is killing me", "none", None),
+        ("i'll take the tablets tonight", "none", None),
+        ("pain in the bottom of my back", "none", None),
+        ("it's chilly today", "none", None),
+    ],
+)
+def test_targeted(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀🙏🔥",
+        "/inform{\"pain_direction\":\"flexion\"}",
+        "me duele mucho la espalda desde hace tres semanas",
+        "背中が痛いです",
+        "\x00\x07\u200b weird control chars \ufeff",
+        "bum!!my leg gives way;pins",
+        "a" * 6000,
+        ("it hurts when i bend forward and my hamstrings are tight. " * 100),
+    ],
+)
+def test_never_raises(text: str) -> None:
+    verdict = assess(text)
+    assert isinstance(verdict, RedFlagVerdict)
+    assert verdict.level in ("urgent", "clarify", "none")
+
+
+def test_non_string_input_is_none() -> None:
+    assert assess(None).level == "none"  # type: ignore[arg-type]
+    assert find_red_flags(123) == []  # type: ignore[arg-type]
+
+
+def test_long_message_with_flag_at_the_end() -> None:
+    text = "it hurts when i bend forward and my hamstrings are tight. " * 90 + "i wet myself"
+    assert len(text) > 5000
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == ("urgent", "cauda_equina")
+    hit = next(h for h in verdict.hits if h.status == "present")
+    assert text[hit.start : hit.end] == hit.text == "wet myself"
+
+
+def test_glued_punctuation_is_split() -> None:
+    verdict = assess("ok!!numb bum")
+    assert (verdict.level, verdict.category) == ("urgent", "cauda_equina")
+    assert verdict.hits[0].text == "numb bum"
+
+
+def test_hits_have_offsets_and_statuses() -> None:
+    text = "No fever. But I can't hold my wee"
+    hits = find_red_flags(text)
+    assert [(h.category, h.status) for h in hits] == [
+        ("infection", "negated"),
+        ("cauda_equina", "present"),
+    ]
+    for hit in hits:
+        assert isinstance(hit, RedFlagHit)
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_categories_in_urgency_order() -> None:
+    assert CATEGORIES == (
+        "crisis",
+        "cauda_equina",
+        "neuro_deficit",
+        "infection",
+        "fracture",
+        "cancer",
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("blader", "bladder"),
+        ("bowles", "bowels"),
+        ("controll", "control"),
+        ("incontinant", "incontinent"),
+        ("temprature", "temperature"),
+        ("osteoperosis", "osteoporosis"),
+        ("numbess", "numbness"),
+        ("fewer", None),
+        ("ladder", None),
+        ("tickling", None),
+        ("cancel", None),
+        ("pain", None),
+    ],
+)
+def test_normalise_word(word: str, expected: str | None) -> None:
+    assert RF.normalise_word(word) == expected
+
+
+def test_matcher_is_cached_and_lazy() -> None:
+    assert RF.get_matcher() is RF.get_matcher()
+
+
+# --------------------------------------------------------------------------------------
+# component entities
+# --------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def component() -> BackstepEntityExtractor:
+    return BackstepEntityExtractor({})
+
+
+def _run(component: BackstepEntityExtractor, text: str, **data: Any) -> list[dict[str, Any]]:
+    (processed,) = component.process([Message(data={TEXT: text, **data})])
+    return list(processed.get(ENTITIES) or [])
+
+
+def test_component_adds_urgent_red_flag(component: BackstepEntityExtractor) -> None:
+    text = "three weeks, and today i can't hold my urine"
+    entities = _run(component, text)
+    flags = [e for e in entities if e["entity"] == RED_FLAG_ENTITY]
+    assert len(flags) == 1
+    flag = flags[0]
+    assert flag["value"] == "cauda_equina"
+    assert text[flag["start"] : flag["end"]] == "can't hold my urine"
+    assert flag["extractor"] == EXTRACTOR_NAME and flag["confidence_entity"] == 1.0
+    assert "pain_duration_days" in {e["entity"] for e in entities}
+    assert RED_FLAG_UNCERTAIN_ENTITY not in {e["entity"] for e in entities}
+
+
+def test_component_span_is_first_present_hit_of_category(
+    component: BackstepEntityExtractor,
+) -> None:
+    text = "no fever, but i wet myself and i've been shivering"
+    (flag,) = [e for e in _run(component, text) if e["entity"] == RED_FLAG_ENTITY]
+    assert flag["value"] == "cauda_equina"
+    assert text[flag["start"] : flag["end"]] == "wet myself"
+
+
+def test_component_adds_uncertain_red_flag(component: BackstepEntityExtractor) -> None:
+    text = "i might have a slight temperature?"
+    entities = _run(component, text)
+    assert [(e["entity"], e["value"]) for e in entities] == [
+        (RED_FLAG_UNCERTAIN_ENTITY, "infection")
+    ]
+    assert text[entities[0]["start"] : entities[0]["end"]] == "slight temperature"
+
+
+@pytest.mark.parametrize(
+    "text", ["no numbness or tingling anywhere", "bladder and bowels are fine", "7/10", ""]
+)
+def test_component_no_red_flag_entity(component: BackstepEntityExtractor, text: str) -> None:
+    names = {e["entity"] for e in _run(component, text)}
+    assert not names & {RED_FLAG_ENTITY, RED_FLAG_UNCERTAIN_ENTITY}
+
+
+def test_component_keeps_existing_red_flag(component: BackstepEntityExtractor) -> None:
+    payload = {"entity": RED_FLAG_ENTITY, "value": "unspecified", "start": 0, "end": 3}
+    entities = _run(component, "i wet myself", entities=[payload])
+    assert [e for e in entities if e["entity"] == RED_FLAG_ENTITY] == [payload]
+
+
+def test_component_skips_button_payloads(component: BackstepEntityExtractor) -> None:
+    payload = {"entity": "red_flag_screen", "value": False}
+    entities = _run(component, '/deny{"red_flag_screen": false}', entities=[payload])
+    assert entities == [payload]
