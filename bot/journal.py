@@ -79,6 +79,14 @@ def _person(session: Session, conversation_id: str, create: bool) -> Person | No
     return person
 
 
+def _add(conversation_id: str, url: str | None, model: Any, **values: Any) -> None:
+    """One unit of work: add a ``model`` row for the person (created on first use)."""
+    with session_scope(url) as session:
+        person = _person(session, conversation_id, create=True)
+        assert person is not None
+        session.add(model(person_id=person.id, **values))
+
+
 def record_answer(
     conversation_id: str,
     slot: str,
@@ -91,18 +99,10 @@ def record_answer(
     """Store one answer with its time, its value (JSON) and the raw text it came from."""
     if raw_text is not None:
         raw_text = raw_text[:MAX_RAW_TEXT]
-    with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
-        assert person is not None
-        session.add(
-            Answer(
-                person_id=person.id,
-                slot=slot,
-                value=json.dumps(value),
-                accepted=accepted,
-                raw_text=raw_text,
-            )
-        )
+    _add(
+        conversation_id, url, Answer,
+        slot=slot, value=json.dumps(value), accepted=accepted, raw_text=raw_text,
+    )
 
 
 def record_recommendation(
@@ -117,20 +117,11 @@ def record_recommendation(
     url: str | None = None,
 ) -> None:
     """Store a recommendation with the rule that chose it."""
-    with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
-        assert person is not None
-        session.add(
-            RecommendationRecord(
-                person_id=person.id,
-                step=step,
-                regimen=regimen,
-                next_regimen=next_regimen,
-                aerobic=aerobic,
-                rule=rule,
-                message=message,
-            )
-        )
+    _add(
+        conversation_id, url, RecommendationRecord,
+        step=step, regimen=regimen, next_regimen=next_regimen, aerobic=aerobic, rule=rule,
+        message=message,
+    )
 
 
 def record_safety_event(
@@ -141,17 +132,10 @@ def record_safety_event(
     url: str | None = None,
 ) -> None:
     """Store a red flag, a crisis, or an all-clear (``kind``) with the words that raised it."""
-    with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
-        assert person is not None
-        session.add(
-            SafetyEvent(
-                person_id=person.id,
-                kind=kind,
-                category=category,
-                raw_text=raw_text[:MAX_RAW_TEXT] if raw_text else raw_text,
-            )
-        )
+    _add(
+        conversation_id, url, SafetyEvent,
+        kind=kind, category=category, raw_text=raw_text[:MAX_RAW_TEXT] if raw_text else raw_text,
+    )
 
 
 def _rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:

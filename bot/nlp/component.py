@@ -13,17 +13,17 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp.pipeline import extract, get_nlp
 from bot.nlp.red_flags import assess, get_matcher
+from bot.nlp.stateless import StatelessComponent
 
 EXTRACTOR_NAME = "BackstepEntityExtractor"
 #: Entity for an urgent red flag / for one that needs a clarifying question.
@@ -55,13 +55,9 @@ def red_flag_entities(text: str) -> list[tuple[str, str, int, int]]:
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class BackstepEntityExtractor(GraphComponent, EntityExtractorMixin):
+class BackstepEntityExtractor(StatelessComponent, EntityExtractorMixin):
     """Adds Backstep slot entities (pain_direction, pain_duration_days, ...) to messages."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        """The component's default config (see parent class for full docstring)."""
-        return {}
 
     @staticmethod
     def required_packages() -> list[str]:
@@ -123,7 +119,3 @@ class BackstepEntityExtractor(GraphComponent, EntityExtractorMixin):
             if new:
                 message.set(ENTITIES, existing + new, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Training data is returned unchanged (the extractor is rule-based)."""
-        return training_data

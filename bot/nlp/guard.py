@@ -9,12 +9,7 @@ which are read as yes/no.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     INTENT,
@@ -24,7 +19,8 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.stateless import StatelessComponent
 
 _SKIN_TONES_AND_JOINERS = {chr(c) for c in range(0x1F3FB, 0x1F400)} | {"\ufe0f", "\u200d"}
 _GESTURES = {"👍": "affirm", "👎": "deny"}
@@ -45,24 +41,8 @@ def intent_for_unreadable(text: str | None) -> str | None:
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class UnreadableInputGuard(GraphComponent):
+class UnreadableInputGuard(StatelessComponent):
     """Overrides the intent of messages without letters or digits (see module docstring)."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        """No options."""
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> UnreadableInputGuard:
-        """Create the component (stateless)."""
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Force the intent of unreadable messages; leave the others alone."""
@@ -77,7 +57,3 @@ class UnreadableInputGuard(GraphComponent):
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Nothing to learn."""
-        return training_data

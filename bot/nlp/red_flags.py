@@ -603,6 +603,10 @@ def verdict_for(hits: Iterable[RedFlagHit]) -> RedFlagVerdict:
     return RedFlagVerdict("none", None, hits)
 
 
+@lru_cache(maxsize=256)
 def assess(text: str) -> RedFlagVerdict:
-    """The red-flag verdict for one message; never raises."""
+    """The red-flag verdict for one message; never raises.
+
+    Cached: the entity extractor and the safety union both ask about the same message.
+    """
     return verdict_for(find_red_flags(text))

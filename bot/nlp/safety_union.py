@@ -9,12 +9,7 @@ It forces the intent (``red_flag`` or ``crisis``, confidence 1) and puts the cat
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -24,9 +19,9 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp.red_flags import assess
+from bot.nlp.stateless import StatelessComponent
 from bot.safety import DEMOTE, ESCALATIONS, union_of_detectors
 
 NAME = "SafetyUnion"
@@ -35,24 +30,8 @@ NAME = "SafetyUnion"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class SafetyUnion(GraphComponent):
+class SafetyUnion(StatelessComponent):
     """Forces ``red_flag``/``crisis`` when either detector sees one (see module docstring)."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        """No options."""
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SafetyUnion:
-        """Create the component (stateless)."""
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Apply the union to each message; button payloads are left as they are."""
@@ -105,7 +84,3 @@ class SafetyUnion(GraphComponent):
         best = ranking[0] if ranking else fallback
         message.set(INTENT, best, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Nothing to learn."""
-        return training_data
