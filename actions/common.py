@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,6 +14,7 @@ from bot import journal
 from bot.rules import Intake
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: The intake form's slots, in the order they are asked (a public contract).
 INTAKE_SLOTS: tuple[str, ...] = (
@@ -53,18 +55,27 @@ def intake_from_slots(tracker: Tracker) -> Intake | None:
     )
 
 
+async def in_journal(call: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Run one journal call off the event loop; a database failure never stops the chat.
+
+    Returns the call's result, or None when the database could not be reached.
+    """
+    try:
+        return await asyncio.to_thread(call, *args, **kwargs)
+    except SQLAlchemyError:
+        logger.exception("Journal call %s failed.", getattr(call, "__name__", call))
+        return None
+
+
 async def journal_answer(
     tracker: Tracker, slot: str, value: Any, *, accepted: bool = True
 ) -> None:
-    """Store an answer with the raw text it came from; a failed write never stops the chat."""
-    try:
-        await asyncio.to_thread(
-            journal.record_answer,
-            tracker.sender_id,
-            slot,
-            value,
-            latest_text(tracker),
-            accepted=accepted,
-        )
-    except SQLAlchemyError:
-        logger.exception("Could not store an answer in the journal (slot %s).", slot)
+    """Store an answer with the raw text it came from."""
+    await in_journal(
+        journal.record_answer,
+        tracker.sender_id,
+        slot,
+        value,
+        latest_text(tracker),
+        accepted=accepted,
+    )

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import intake_from_slots
+from actions.common import in_journal, intake_from_slots
 from bot import journal
 from bot.rules import recommend
 from bot.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
-
-logger = logging.getLogger(__name__)
 
 
 def plan_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -45,19 +39,16 @@ class ActionRecommend(Action):
         rec = recommend(intake)
         message = recommendation_message(intake, rec)
         dispatcher.utter_message(text=message)
-        try:
-            await asyncio.to_thread(
-                journal.record_recommendation,
-                tracker.sender_id,
-                step=rec.step,
-                regimen=rec.regimen.value,
-                next_regimen=rec.next_regimen.value if rec.next_regimen else None,
-                aerobic=rec.aerobic,
-                rule=rec.rule,
-                message=message,
-            )
-        except SQLAlchemyError:
-            logger.exception("Could not store a recommendation in the journal.")
+        await in_journal(
+            journal.record_recommendation,
+            tracker.sender_id,
+            step=rec.step,
+            regimen=rec.regimen.value,
+            next_regimen=rec.next_regimen.value if rec.next_regimen else None,
+            aerobic=rec.aerobic,
+            rule=rec.rule,
+            message=message,
+        )
         return []
 
 
@@ -72,11 +63,7 @@ class ActionShowPlan(Action):
     ) -> list[EventType]:
         if plan_paused(dispatcher, tracker):
             return []
-        try:
-            history = await asyncio.to_thread(journal.recommendations_for, tracker.sender_id)
-        except SQLAlchemyError:
-            logger.exception("Could not read the journal.")
-            history = []
+        history = await in_journal(journal.recommendations_for, tracker.sender_id) or []
         if history:
             dispatcher.utter_message(text=history[-1].message)
         else:

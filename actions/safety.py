@@ -6,29 +6,20 @@ without the action server; these actions only add what needs the database.
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import latest_intent, latest_text
+from actions.common import in_journal, latest_intent, latest_text
 from bot import journal
 from bot.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
 
-logger = logging.getLogger(__name__)
-
 
 async def _record(tracker: Tracker, kind: str, category: str | None) -> None:
-    try:
-        await asyncio.to_thread(
-            journal.record_safety_event, tracker.sender_id, kind, category, latest_text(tracker)
-        )
-    except SQLAlchemyError:
-        logger.exception("Could not store a safety event (%s).", kind)
+    await in_journal(
+        journal.record_safety_event, tracker.sender_id, kind, category, latest_text(tracker)
+    )
 
 
 class ActionRecordRedFlag(Action):

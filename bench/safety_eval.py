@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 
+from bot.texts import URGENT_MARK
+
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "safety" / "corpus.yml"
-URGENT_MARK = "🚨"
 RECALL_TARGET = 1.0
 FALSE_URGENT_TARGET = 0.05
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import DeclarativeMeta, registry
+from sqlalchemy.orm import DeclarativeMeta, declared_attr, registry
 
 mapper_registry = registry()
 
@@ -24,60 +24,60 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Person(Base):
+class Row:
+    """Every journal row: an id and the time it was written."""
+
+    id = Column(Integer, primary_key=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class PersonRow(Row):
+    """A row that belongs to one person (and goes when they are erased)."""
+
+    @declared_attr
+    def person_id(cls) -> Column:  # noqa: N805
+        return Column(
+            Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+
+
+class Person(Row, Base):
     """Someone talking to Backstep; ``conversation_id`` is the Rasa sender id (the chat id)."""
 
     __tablename__ = "people"
 
-    id = Column(Integer, primary_key=True)
     conversation_id = Column(String(255), nullable=False, unique=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
-class Answer(Base):
+class Answer(PersonRow, Base):
     """One answer given in a conversation: the slot it filled, the value and the raw text."""
 
     __tablename__ = "answers"
 
-    id = Column(Integer, primary_key=True)
-    person_id = Column(
-        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
-    )
     slot = Column(String(64), nullable=False)
     value = Column(Text, nullable=True)
     accepted = Column(Boolean, nullable=False, default=True)
     raw_text = Column(Text, nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
-class RecommendationRecord(Base):
+class RecommendationRecord(PersonRow, Base):
     """A recommendation given: the step to do now, its regimen and the rule that chose it."""
 
     __tablename__ = "recommendations"
 
-    id = Column(Integer, primary_key=True)
-    person_id = Column(
-        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
-    )
     step = Column(Integer, nullable=False)
     regimen = Column(String(64), nullable=False)
     next_regimen = Column(String(64), nullable=True)
     aerobic = Column(Boolean, nullable=False, default=False)
     rule = Column(String(64), nullable=False)
     message = Column(Text, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
-class SafetyEvent(Base):
+class SafetyEvent(PersonRow, Base):
     """A red flag, a crisis, or the clinician's all-clear that resumes the plan."""
 
     __tablename__ = "safety_events"
 
-    id = Column(Integer, primary_key=True)
-    person_id = Column(
-        Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True
-    )
     kind = Column(String(32), nullable=False)
     category = Column(String(32), nullable=True)
     raw_text = Column(Text, nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

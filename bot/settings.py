@@ -23,15 +23,8 @@ class Settings:
 
     db_url: str
     model_path: Path
-    action_server_url: str
     log_level: str
     telegram_token: str | None
-    default_timezone: str
-
-    @property
-    def is_sqlite(self) -> bool:
-        """True when the journal lives in the embedded SQLite database."""
-        return self.db_url.startswith("sqlite")
 
 
 def _default_db_url() -> str:
@@ -44,12 +37,8 @@ def load_settings() -> Settings:
     return Settings(
         db_url=os.environ.get("BACKSTEP_DB_URL") or _default_db_url(),
         model_path=Path(os.environ.get("BACKSTEP_MODEL", DEFAULT_MODEL)),
-        action_server_url=os.environ.get(
-            "BACKSTEP_ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook"
-        ),
         log_level=os.environ.get("BACKSTEP_LOG_LEVEL", "WARNING").upper(),
         telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
-        default_timezone=os.environ.get("BACKSTEP_DEFAULT_TIMEZONE", "UTC"),
     )
 
 

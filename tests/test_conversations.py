@@ -220,7 +220,7 @@ def test_the_conversation_survives_a_restart(bot: Bot, person: Person) -> None:
 
 # --- Safety -----------------------------------------------------------------------------
 
-URGENT = "🚨"
+URGENT = texts.URGENT_MARK
 
 
 def test_a_red_flag_in_the_first_message_is_escalated_at_once(person: Person) -> None:
