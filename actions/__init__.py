@@ -1,5 +1,9 @@
 """Backstep's custom actions (run by `rasa run actions`), split by concern.
 
 - :mod:`actions.intake`: the intake form's extraction, validation and restart;
-- :mod:`actions.recommend`: the recommendation and showing the plan.
+- :mod:`actions.recommend`: the recommendation and showing the plan;
+- :mod:`actions.safety`: recording red flags and the clinician's all-clear;
+- :mod:`actions.checkin`: the daily check-in and what its trend leads to;
+- :mod:`actions.schedule`: choosing the check-in time and time zone;
+- :mod:`actions.forms` and :mod:`actions.common`: what the forms and actions share.
 """

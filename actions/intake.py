@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FORM_SLOTS, journal_answer, latest_intent, latest_text
-from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from actions.common import FORM_SLOTS, journal_answer, latest_text
+from actions.forms import KindFormValidation
+from bot.answers import parse_bare_number, valid_pain_score
 from bot.rules import DIRECTIONS, FLEXIBILITIES
-from bot.texts import (
-    BAD_INPUT_REPLIES,
-    DURATION_NEEDS_UNIT,
-    INTAKE_HINT,
-    PAIN_SCORE_OUT_OF_RANGE,
-    QUESTIONS,
-    STARTING_OVER,
-)
+from bot.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, QUESTIONS, STARTING_OVER
 
-#: Intents that leave the form for a moment (a rule answers them, then the form goes on).
-INTERRUPTIONS = frozenset(
-    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed"}
-)
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365
 
@@ -33,8 +23,10 @@ def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
     return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
 
 
-class ValidateIntakeForm(FormValidationAction):
+class ValidateIntakeForm(KindFormValidation):
     """Extracts context-dependent answers, validates and journals every answer."""
+
+    form_slots = FORM_SLOTS
 
     def name(self) -> str:
         return "validate_intake_form"
@@ -108,39 +100,15 @@ class ValidateIntakeForm(FormValidationAction):
         await journal_answer(tracker, "leg_pain", value, accepted=ok)
         return {"leg_pain": value if ok else None}
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        events = await super().run(dispatcher, tracker, domain)
-        requested = tracker.get_slot("requested_slot")
-        answered = any(
-            e.get("event") == "slot" and e.get("name") in FORM_SLOTS for e in events
-        )
-        if answered or requested is None:
-            return [*events, SlotSet("reprompts", 0)]
-        if latest_intent(tracker) in INTERRUPTIONS:
-            # Nothing extracted: the form steps aside and a rule answers.
-            return events
-        await self._ask_again(dispatcher, tracker, requested)
-        reprompts = float(tracker.get_slot("reprompts") or 0) + 1
-        return [*events, SlotSet("reprompts", reprompts)]
-
-    async def _ask_again(
+    async def explain(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
     ) -> None:
-        """Say kindly why the message did not answer the question (it is asked again next)."""
-        text = latest_text(tracker)
-        await journal_answer(tracker, requested, None, accepted=False)
-        if latest_intent(tracker) == "greet":
-            return
-        number = parse_bare_number(text)
+        """A bare number for the duration asks for its unit; else the kind default."""
+        number = parse_bare_number(latest_text(tracker))
         if requested == "pain_duration_days" and number is not None:
             dispatcher.utter_message(text=DURATION_NEEDS_UNIT.format(value=f"{number:g}"))
             return
-        reason = classify_bad_input(text)
-        dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
-        if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
-            dispatcher.utter_message(text=INTAKE_HINT)
+        await super().explain(dispatcher, tracker, requested)
 
 
 class ActionResetIntake(Action):

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeMeta, declared_attr, registry
 
 mapper_registry = registry()
@@ -81,3 +92,47 @@ class SafetyEvent(PersonRow, Base):
     kind = Column(String(32), nullable=False)
     category = Column(String(32), nullable=True)
     raw_text = Column(Text, nullable=True)
+
+
+class Schedule(PersonRow, Base):
+    """A person's daily check-in: local time, time zone, and the next instant it is due."""
+
+    __tablename__ = "schedules"
+    __table_args__ = (UniqueConstraint("person_id", name="uq_schedules_person_id"),)
+
+    at_time = Column(String(5), nullable=False)  # "HH:MM", local time
+    tz = Column(String(64), nullable=False)  # IANA key or "UTC+05:30"
+    paused = Column(Boolean, nullable=False, default=False)
+    next_due_at = Column(DateTime(timezone=True), nullable=False, index=True)
+
+
+class Checkin(PersonRow, Base):
+    """One local day's check-in: its delivery (claimed, then sent) and the answers given.
+
+    The unique (person, local day) pair is what makes a check-in go out once a day.
+    """
+
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("person_id", "local_date", name="uq_checkins_person_id_local_date"),
+    )
+
+    local_date = Column(Date, nullable=False)
+    status = Column(String(16), nullable=False)  # claimed, sent, failed, asked (by /checkin)
+    sent_at = Column(DateTime(timezone=True), nullable=True)
+    opened_at = Column(DateTime(timezone=True), nullable=True)
+    pain = Column(Float, nullable=True)
+    trend = Column(String(8), nullable=True)
+    exercises = Column(String(8), nullable=True)
+    trigger = Column(Text, nullable=True)
+    warning_signs = Column(Boolean, nullable=True)
+    completed_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class Referral(PersonRow, Base):
+    """A routine referral (⚠️): the trend reasons that triggered it and the message sent."""
+
+    __tablename__ = "referrals"
+
+    reasons = Column(String(255), nullable=False)  # reason codes, comma-separated
+    message = Column(Text, nullable=False)

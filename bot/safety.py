@@ -14,7 +14,8 @@ ESCALATIONS: dict[str, str] = {"red_flag": "utter_red_flag", "crisis": "utter_cr
 RECORD_ACTION = "action_record_red_flag"
 DEACTIVATE_LOOP = "action_deactivate_loop"
 LISTEN = "action_listen"
-SCREEN_SLOT = "red_flag_screen"
+#: Questions a "yes" to which is a red flag: the intake screen and the check-in's last one.
+SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
 #: Category given when only the trained model saw a red flag.
 UNSPECIFIED = "unspecified"
 #: Union verdict: drop the model's safety intent for its best other guess.

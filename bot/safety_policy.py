@@ -19,7 +19,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety import SCREEN_SLOT, next_safety_action
+from bot.safety import SCREEN_SLOTS, next_safety_action
 
 
 def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
@@ -64,7 +64,7 @@ class SafetyPolicy(Policy):
             _actions_since_last_message(tracker),
             active_loop=tracker.active_loop_name,
             screening=bool(tracker.active_loop_name)
-            and tracker.get_slot("requested_slot") == SCREEN_SLOT,
+            and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
         )
         if action is None:
             return self._prediction(probabilities)

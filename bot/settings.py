@@ -15,6 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
 DEFAULT_SQLITE_NAME = "backstep.sqlite3"
 DEFAULT_MODEL = PROJECT_ROOT / "models" / "backstep.tar.gz"
+DEFAULT_TZ = "Europe/London"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,17 @@ class Settings:
     model_path: Path
     log_level: str
     telegram_token: str | None
+    #: Time zone offered for check-ins until a person picks their own.
+    default_tz: str
+    #: Another Bot API server (a local emulator in tests, a self-hosted one in production).
+    telegram_api_base_url: str | None
+    #: Webhook mode when set: the public HTTPS URL Telegram posts updates to.
+    telegram_webhook_url: str | None
+    #: The secret Telegram sends back in X-Telegram-Bot-Api-Secret-Token (webhook mode).
+    telegram_webhook_secret: str | None
+    #: Where the webhook server listens (behind a reverse proxy that terminates TLS).
+    telegram_webhook_listen: str
+    telegram_webhook_port: int
 
 
 def _default_db_url() -> str:
@@ -39,6 +51,12 @@ def load_settings() -> Settings:
         model_path=Path(os.environ.get("BACKSTEP_MODEL", DEFAULT_MODEL)),
         log_level=os.environ.get("BACKSTEP_LOG_LEVEL", "WARNING").upper(),
         telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
+        default_tz=os.environ.get("BACKSTEP_DEFAULT_TZ") or DEFAULT_TZ,
+        telegram_api_base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None,
+        telegram_webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL") or None,
+        telegram_webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+        telegram_webhook_listen=os.environ.get("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
+        telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
     )
 
 

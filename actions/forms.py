@@ -1,0 +1,62 @@
+"""What Backstep's forms share: an answer is never silently rejected.
+
+When a message doesn't answer the question, the form says kindly why (empty, emoji,
+too long, another language, unclear) and asks again; an interruption ("help", "my
+plan") steps aside for a rule to answer, and the form goes on afterwards.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import journal_answer, latest_intent, latest_text
+from bot.answers import BadInput, classify_bad_input
+from bot.texts import BAD_INPUT_REPLIES, INTAKE_HINT
+
+#: Intents that leave a form for a moment (a rule answers them, then the form goes on).
+INTERRUPTIONS = frozenset(
+    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed"}
+)
+
+
+class KindFormValidation(FormValidationAction):
+    """Validation that explains what went wrong and asks again (subclassed per form)."""
+
+    #: The slots this form asks, in order.
+    form_slots: tuple[str, ...] = ()
+    #: Intents that step out of this form (see :data:`INTERRUPTIONS`).
+    interruptions: frozenset[str] = INTERRUPTIONS
+
+    def name(self) -> str:
+        raise NotImplementedError
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        answered = any(
+            e.get("event") == "slot" and e.get("name") in self.form_slots for e in events
+        )
+        if answered or requested is None:
+            return [*events, SlotSet("reprompts", 0)]
+        if latest_intent(tracker) in self.interruptions:
+            # Nothing extracted: the form steps aside and a rule answers.
+            return events
+        await journal_answer(tracker, requested, None, accepted=False)
+        if latest_intent(tracker) != "greet":
+            await self.explain(dispatcher, tracker, requested)
+        reprompts = float(tracker.get_slot("reprompts") or 0) + 1
+        return [*events, SlotSet("reprompts", reprompts)]
+
+    async def explain(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
+    ) -> None:
+        """Say kindly why the message did not answer ``requested`` (asked again next)."""
+        reason = classify_bad_input(latest_text(tracker))
+        dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
+        if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
+            dispatcher.utter_message(text=INTAKE_HINT)
