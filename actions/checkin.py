@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
 from actions.forms import KindFormValidation
-from bot import checkins, schedule
+from bot import checkins
 from bot.answers import parse_bare_number, valid_pain_score
 from bot.progress import review_checkin
 from bot.settings import get_settings
@@ -71,8 +71,9 @@ def _zone(conversation_id: str) -> str:
 
 
 def _today(conversation_id: str) -> tuple[date, str]:
+    """The local day this check-in's answers belong to, and the person's zone."""
     tz = _zone(conversation_id)
-    return schedule.local_date(datetime.now(timezone.utc), tz), tz
+    return checkins.answer_date(conversation_id, tz), tz
 
 
 async def _journal(tracker: Tracker, slot: str, value: Any, *, accepted: bool = True) -> None:

@@ -43,7 +43,7 @@ class KindFormValidation(FormValidationAction):
         )
         if answered or requested is None:
             return [*events, SlotSet("reprompts", 0)]
-        if latest_intent(tracker) in self.interruptions:
+        if self.is_interruption(tracker):
             # Nothing extracted: the form steps aside and a rule answers.
             return events
         await journal_answer(tracker, requested, None, accepted=False)
@@ -51,6 +51,10 @@ class KindFormValidation(FormValidationAction):
             await self.explain(dispatcher, tracker, requested)
         reprompts = float(tracker.get_slot("reprompts") or 0) + 1
         return [*events, SlotSet("reprompts", reprompts)]
+
+    def is_interruption(self, tracker: Tracker) -> bool:
+        """Whether the message is for a rule to answer rather than an answer to the form."""
+        return latest_intent(tracker) in self.interruptions
 
     async def explain(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import in_journal, journal_answer, latest_text
+from actions.common import INTAKE_SLOTS, in_journal, journal_answer, latest_intent, latest_text
 from actions.forms import KindFormValidation
 from bot import checkins, schedule
 from bot.settings import get_settings
@@ -25,6 +25,8 @@ from bot.texts import (
 )
 
 SCHEDULE_SLOTS: tuple[str, ...] = ("checkin_time", "checkin_tz")
+#: Entities that change the intake (and so the plan).
+INTAKE_ENTITIES = frozenset({*INTAKE_SLOTS, "spasm"})
 
 
 def _hhmm(value: time) -> str:
@@ -45,6 +47,13 @@ class ValidateScheduleForm(KindFormValidation):
 
     def name(self) -> str:
         return "validate_schedule_form"
+
+    def is_interruption(self, tracker: Tracker) -> bool:
+        """A correction to the intake ("actually it's been two months") re-plans first."""
+        if super().is_interruption(tracker):
+            return True
+        entities = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
+        return latest_intent(tracker) == "inform" and bool(entities & INTAKE_ENTITIES)
 
     async def extract_checkin_time(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -174,3 +183,24 @@ class ActionResetSchedule(Action):
                 )
             )
         return [SlotSet(slot, None) for slot in SCHEDULE_SLOTS]
+
+
+class ActionTakeIntakeAnswers(Action):
+    """Takes intake answers said while another form was asking ("actually two months").
+
+    Outside the intake those entities don't fill the intake's slots (a check-in's "6" is
+    not the intake's pain score); when the message is a correction, this sets them so the
+    intake form validates them and the plan is made again.
+    """
+
+    def name(self) -> str:
+        return "action_take_intake_answers"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return [
+            SlotSet(str(e["entity"]), e.get("value"))
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") in INTAKE_ENTITIES
+        ]

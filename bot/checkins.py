@@ -303,6 +303,29 @@ def open_checkin(
         return True
 
 
+def answer_date(
+    conversation_id: str, tz: str, *, now: datetime | None = None, url: str | None = None
+) -> date:
+    """The local day check-in answers belong to: the day of the check-in being answered
+    (one sent at 11:50 pm and answered after midnight is still that day's), else today."""
+    now = as_utc(now or utcnow())
+    with session_scope(url) as session:
+        opened = session.execute(
+            select(Checkin.local_date, Checkin.opened_at)
+            .join(Person)
+            .where(
+                Person.conversation_id == conversation_id,
+                Checkin.opened_at.is_not(None),
+                Checkin.completed_at.is_(None),
+            )
+            .order_by(Checkin.opened_at.desc())
+            .limit(1)
+        ).first()
+    if opened is not None and as_utc(opened.opened_at) >= now - OPEN_WINDOW:
+        return opened.local_date
+    return schedule.local_date(now, tz)
+
+
 def person_zone(conversation_id: str, default_tz: str, url: str | None = None) -> str:
     """The person's time zone: their schedule's, else the default."""
     info = schedule_for(conversation_id, url)

@@ -26,14 +26,46 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if get_settings().telegram_token:
-        print(
-            "TELEGRAM_BOT_TOKEN is set, but the Telegram connector is not part of this "
-            "release yet. Unset it to chat in the terminal.",
-            file=sys.stderr,
-        )
+    settings = get_settings()
+    if not settings.telegram_token:
+        return _chat(args)
+    from bot.journal import upgrade_database
+    from bot.telegram.app import serve
+
+    upgrade_database()
+    asyncio.run(serve(settings))
+    return 0
+
+
+def _send_due(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from bot.telegram.broadcast import make_bot, send_due
+
+    settings = get_settings()
+    if not settings.telegram_token:
+        print("TELEGRAM_BOT_TOKEN is not set: no check-ins can be sent.", file=sys.stderr)
         return 2
-    return _chat(args)
+    now = None
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
+        except ValueError:
+            print(f"--now: not an ISO-8601 time: {args.now!r}", file=sys.stderr)
+            return 2
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=timezone.utc)
+
+    async def run() -> int:
+        async with make_bot(settings) as bot:
+            report = await send_due(bot, now)
+        print(
+            f"Check-ins sent: {report.sent}; undeliverable: {report.undeliverable}; "
+            f"to retry: {report.retry_later}"
+        )
+        return 0
+
+    return asyncio.run(run())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database schema")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="migrate to the newest schema").set_defaults(func=_db_upgrade)
+
+    checkins = sub.add_parser("checkins", help="daily check-ins")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", required=True)
+    send = checkins_sub.add_parser("send-due", help="send the check-ins that are due (for cron)")
+    send.add_argument("--now", help="pretend it is this time (ISO-8601; UTC unless it says)")
+    send.set_defaults(func=_send_due)
 
     for name, func, text in (
         ("chat", _chat, "chat with Backstep in the terminal"),

@@ -1,0 +1,378 @@
+"""Backstep on Telegram: python-telegram-bot's Application around the Rasa agent.
+
+Every text and button goes through the same Rasa model and actions as the terminal
+chat, with the Telegram chat id as the conversation id. Data commands (/history,
+/export, /pause, /resume, /delete) are answered here from the journal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from rasa.core.channels.channel import CollectingOutputChannel
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Update,
+)
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import checkins, history, schedule
+from bot.runtime import respond
+from bot.settings import Settings
+from bot.telegram.broadcast import send_due
+from bot.telegram.delivery import send_replies
+from bot.telegram.ratelimit import BackstepRateLimiter
+from bot.texts import (
+    CHECKINS_NOT_SET,
+    CHECKINS_PAUSED,
+    CHECKINS_RESUMED,
+    COMMANDS,
+    DELETE_CANCELLED,
+    DELETE_CONFIRM,
+    DELETE_DONE,
+    DELETE_NOTHING,
+    EDITED_MESSAGE,
+    EXPORT_DOCUMENT_CAPTION,
+    GROUP_CHAT,
+    SOMETHING_WENT_WRONG,
+    UNKNOWN_COMMAND,
+    UNSUPPORTED_MESSAGE,
+)
+
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+
+logger = logging.getLogger(__name__)
+
+#: Commands that are Rasa intents (the payload sent to the model).
+RASA_COMMANDS = {
+    "start": "/start",
+    "checkin": "/checkin_now",
+    "plan": "/show_plan",
+    "time": "/set_checkin_time",
+    "help": "/help",
+}
+DELETE_YES, DELETE_NO = "delete:yes", "delete:no"
+#: How often the running bot looks for due check-ins.
+SEND_DUE_EVERY = 60.0
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Backstep:
+    """Handles Telegram updates for one loaded Rasa agent."""
+
+    def __init__(self, agent: Agent) -> None:
+        self.agent = agent
+
+    # --- talking to the model -------------------------------------------------------
+
+    async def open_pending_checkin(self, chat_id: str) -> None:
+        """If a scheduled check-in went out and this is the first reply, start it in Rasa.
+
+        The question was already sent by the broadcaster, so what the form says on opening
+        (the same question) is not sent again.
+        """
+        opened = await asyncio.to_thread(checkins.open_checkin, chat_id)
+        if not opened:
+            return
+        async with self.agent.lock_store.lock(chat_id):
+            processor = self.agent.processor
+            assert processor is not None
+            quiet = CollectingOutputChannel()
+            tracker = await processor.fetch_tracker_and_update_session(chat_id, quiet)
+            await self.agent.trigger_intent("checkin_now", [], quiet, tracker)
+
+    async def converse(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+        """Send ``text`` to the model as the person's message and deliver its replies."""
+        chat = update.effective_chat
+        assert chat is not None
+        chat_id = str(chat.id)
+        await _typing(context, chat.id)
+        await self.open_pending_checkin(chat_id)
+        replies = await respond(self.agent, text, chat_id)
+        await send_replies(context.bot, chat.id, replies)
+
+    # --- handlers ---------------------------------------------------------------------
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A text message in a private chat."""
+        assert update.message is not None
+        await self.converse(update, context, update.message.text or "")
+
+    async def on_rasa_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start, /checkin, /plan, /time, /help: the matching intent."""
+        assert update.message is not None and update.message.text is not None
+        command = update.message.text.split()[0].lstrip("/").split("@")[0].lower()
+        await self.converse(update, context, RASA_COMMANDS[command])
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A tap on an inline button: answer it, close its keyboard, continue the chat."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        data = query.data or ""
+        with contextlib.suppress(BadRequest):  # already edited, or too old to edit
+            await query.edit_message_reply_markup(reply_markup=None)
+        if data in (DELETE_YES, DELETE_NO):
+            await self.delete_answer(update, context, confirmed=data == DELETE_YES)
+            return
+        await self.converse(update, context, data)
+
+    async def on_pause(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/pause: no check-ins until /resume."""
+        await self._pause(update, context, paused=True)
+
+    async def on_resume(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/resume: check-ins again from the next time ahead."""
+        await self._pause(update, context, paused=False)
+
+    async def _pause(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, paused: bool
+    ) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        info = await asyncio.to_thread(checkins.set_paused, str(chat.id), paused)
+        if info is None:
+            text = CHECKINS_NOT_SET
+        else:
+            when = {
+                "time": schedule.describe_time(info.at_time),
+                "zone": schedule.describe_zone(info.tz),
+            }
+            text = (CHECKINS_PAUSED if paused else CHECKINS_RESUMED).format(**when)
+        await context.bot.send_message(chat_id=chat.id, text=text)
+
+    async def on_history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/history: the pain chart and a three-line summary."""
+        chat = update.effective_chat
+        assert chat is not None
+        await _typing(context, chat.id, ChatAction.UPLOAD_PHOTO)
+        report = await asyncio.to_thread(history.history_report, str(chat.id))
+        if report.png is None:
+            await context.bot.send_message(chat_id=chat.id, text=report.summary)
+            return
+        await context.bot.send_photo(
+            chat_id=chat.id,
+            photo=InputFile(report.png, filename="backstep-history.png"),
+            caption=report.summary,
+        )
+
+    async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/export: the whole journal as a CSV file."""
+        chat = update.effective_chat
+        assert chat is not None
+        await _typing(context, chat.id, ChatAction.UPLOAD_DOCUMENT)
+        data = await asyncio.to_thread(history.export_csv, str(chat.id))
+        await context.bot.send_document(
+            chat_id=chat.id,
+            document=InputFile(data, filename=history.export_filename(str(chat.id))),
+            caption=EXPORT_DOCUMENT_CAPTION,
+        )
+
+    async def on_delete(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/delete: ask to confirm with two buttons."""
+        chat = update.effective_chat
+        assert chat is not None
+        markup = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(DELETE_CONFIRM.yes, callback_data=DELETE_YES)],
+                [InlineKeyboardButton(DELETE_CONFIRM.no, callback_data=DELETE_NO)],
+            ]
+        )
+        await context.bot.send_message(
+            chat_id=chat.id, text=DELETE_CONFIRM.text, reply_markup=markup
+        )
+
+    async def delete_answer(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, confirmed: bool
+    ) -> None:
+        """Erase everything about the person (journal, schedule, Rasa events), or not."""
+        chat = update.effective_chat
+        assert chat is not None
+        if not confirmed:
+            await context.bot.send_message(chat_id=chat.id, text=DELETE_CANCELLED)
+            return
+        chat_id = str(chat.id)
+        async with self.agent.lock_store.lock(chat_id):
+            erased = await asyncio.to_thread(checkins.erase_person, chat_id)
+        await context.bot.send_message(
+            chat_id=chat.id, text=DELETE_DONE if erased else DELETE_NOTHING
+        )
+
+    async def on_unknown_command(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE
+    ) -> None:
+        """A command Backstep doesn't have."""
+        await _reply(update, context, UNKNOWN_COMMAND)
+
+    async def on_unsupported(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice, files, locations...: Backstep reads text and buttons."""
+        await _reply(update, context, UNSUPPORTED_MESSAGE)
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message: ask for the correction as a new message."""
+        await _reply(update, context, EDITED_MESSAGE)
+
+    async def on_group(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Anything from a group or channel: Backstep works in private chats only."""
+        await _reply(update, context, GROUP_CHAT)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the failure (never the person's words) and apologise."""
+        logger.error(
+            "Update handling failed: %s", type(context.error).__name__, exc_info=context.error
+        )
+        if isinstance(update, Update) and update.effective_chat is not None:
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_message(
+                    chat_id=update.effective_chat.id, text=SOMETHING_WENT_WRONG
+                )
+
+
+async def _typing(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, action: str = ChatAction.TYPING
+) -> None:
+    with contextlib.suppress(TelegramError):  # a missing indicator is no reason to fail
+        await context.bot.send_chat_action(chat_id=chat_id, action=action)
+
+
+async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        await context.bot.send_message(chat_id=chat.id, text=text)
+
+
+def add_handlers(application: App, backstep: Backstep) -> None:
+    """Route every kind of update: edits and other chats first, then private chats."""
+    private = filters.ChatType.PRIVATE
+    application.add_handler(
+        MessageHandler(filters.UpdateType.EDITED & private, backstep.on_edited)
+    )
+    application.add_handler(
+        MessageHandler(~private & filters.UpdateType.MESSAGES, backstep.on_group)
+    )
+    for command in RASA_COMMANDS:
+        application.add_handler(CommandHandler(command, backstep.on_rasa_command, private))
+    for command, handler in (
+        ("pause", backstep.on_pause),
+        ("resume", backstep.on_resume),
+        ("history", backstep.on_history),
+        ("export", backstep.on_export),
+        ("delete", backstep.on_delete),
+    ):
+        application.add_handler(CommandHandler(command, handler, private))
+    application.add_handler(CallbackQueryHandler(backstep.on_button))
+    application.add_handler(
+        MessageHandler(private & filters.COMMAND, backstep.on_unknown_command)
+    )
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, backstep.on_text)
+    )
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.MESSAGE, backstep.on_unsupported)
+    )
+    application.add_error_handler(backstep.on_error)
+
+
+def build_application(
+    settings: Settings, agent: Agent
+) -> App:
+    """The PTB Application: token, Bot API server, rate limiter, handlers, command menu."""
+    assert settings.telegram_token, "TELEGRAM_BOT_TOKEN is not set"
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .rate_limiter(BackstepRateLimiter())
+        .concurrent_updates(True)
+    )
+    base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
+    builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    application = builder.build()
+    add_handlers(application, Backstep(agent))
+    return application
+
+
+async def register_commands(application: App) -> None:
+    """Show Backstep's commands in Telegram's menu."""
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, description in COMMANDS]
+    )
+
+
+async def send_due_forever(
+    application: App, stop: asyncio.Event
+) -> None:
+    """Every minute, send the check-ins that are due (one run at a time)."""
+    while not stop.is_set():
+        try:
+            report = await send_due(application.bot, stop=stop)
+            if report.sent or report.undeliverable:
+                logger.info(
+                    "Check-ins sent: %d, undeliverable: %d", report.sent, report.undeliverable
+                )
+        except Exception:  # a bad minute must not stop tomorrow's check-ins
+            logger.exception("Sending due check-ins failed; trying again in a minute.")
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=SEND_DUE_EVERY)
+
+
+
+async def serve(settings: Settings) -> None:
+    """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
+    import secrets
+    import signal
+    from urllib.parse import urlparse
+
+    from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+
+    quiet_third_party_logs()
+    schedule.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    with ActionServer() as actions:
+        agent = await load_agent(settings.model_path, actions.url)
+        application = build_application(settings, agent)
+        async with application:
+            updater = application.updater
+            assert updater is not None
+            await application.start()
+            await register_commands(application)
+            if settings.telegram_webhook_url:
+                secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
+                await updater.start_webhook(
+                    listen=settings.telegram_webhook_listen,
+                    port=settings.telegram_webhook_port,
+                    url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+                    webhook_url=settings.telegram_webhook_url,
+                    secret_token=secret,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+                mode = f"webhook on port {settings.telegram_webhook_port}"
+            else:
+                await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+                mode = "long polling"
+            print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
+            sender = asyncio.create_task(send_due_forever(application, stop))
+            await stop.wait()
+            await sender  # finishes the batch in flight: nothing claimed is left unsent
+            await updater.stop()
+            await application.stop()

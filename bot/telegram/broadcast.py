@@ -1,0 +1,107 @@
+"""Sending the check-ins that are due: claimed in the database first, so each goes once.
+
+Used by the running bot every minute and by ``backstep checkins send-due`` (cron, tests,
+benchmark). The check-in's first question goes out directly, without the model; when the
+person answers, the connector opens the check-in in the conversation (see
+:func:`bot.telegram.app.Backstep.open_pending_checkin`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ExtBot
+
+from bot import checkins
+from bot.settings import Settings
+from bot.telegram.delivery import keyboard
+from bot.telegram.ratelimit import BackstepRateLimiter
+from bot.texts import CHECKIN_QUESTIONS
+
+logger = logging.getLogger(__name__)
+
+#: Check-ins claimed per round trip to the database (about two seconds of sending).
+BATCH = 60
+
+
+@dataclass
+class SendReport:
+    """What a run sent."""
+
+    sent: int = 0
+    undeliverable: int = 0
+    retry_later: int = 0
+    chats: list[str] = field(default_factory=list)
+
+
+def is_telegram_chat(conversation_id: str) -> bool:
+    """Telegram chat ids are integers; other conversations (the terminal chat) are not."""
+    return conversation_id.lstrip("-").isdigit()
+
+
+def make_bot(settings: Settings) -> ExtBot[int]:
+    """A bot for sending outside the running Application (cron, tests, benchmark)."""
+    assert settings.telegram_token, "TELEGRAM_BOT_TOKEN is not set"
+    base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
+    return ExtBot(
+        settings.telegram_token,
+        base_url=f"{base}/bot",
+        base_file_url=f"{base}/file/bot",
+        rate_limiter=BackstepRateLimiter(),
+    )
+
+
+async def _send_one(bot: Bot, claim: checkins.Claim, report: SendReport) -> None:
+    question = CHECKIN_QUESTIONS["checkin_pain"]
+    buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+    if not is_telegram_chat(claim.conversation_id):
+        await asyncio.to_thread(checkins.mark_undeliverable, claim.checkin_id)
+        report.undeliverable += 1
+        return
+    try:
+        await bot.send_message(
+            chat_id=int(claim.conversation_id), text=question.text, reply_markup=keyboard(buttons)
+        )
+    except (Forbidden, BadRequest) as exc:
+        # Blocked by the person, or the chat is gone: stop their schedule, don't retry.
+        logger.info("Check-in %s undeliverable: %s", claim.checkin_id, type(exc).__name__)
+        await asyncio.to_thread(checkins.mark_undeliverable, claim.checkin_id)
+        report.undeliverable += 1
+        return
+    except TelegramError as exc:
+        # Network trouble: the claim stays and is taken over after its lease.
+        logger.warning("Check-in %s not sent yet: %s", claim.checkin_id, type(exc).__name__)
+        report.retry_later += 1
+        return
+    await asyncio.to_thread(checkins.mark_sent, claim.checkin_id)
+    report.sent += 1
+    report.chats.append(claim.conversation_id)
+
+
+async def send_due(
+    bot: Bot,
+    now: datetime | None = None,
+    *,
+    stop: asyncio.Event | None = None,
+    batch: int = BATCH,
+) -> SendReport:
+    """Send every check-in due at ``now`` (default: the current time), batch by batch.
+
+    Setting ``stop`` finishes the batch in flight and returns: nothing claimed is left
+    unsent by a graceful stop.
+    """
+    report = SendReport()
+    while stop is None or not stop.is_set():
+        moment = now or checkins.utcnow()
+        claims = await asyncio.to_thread(checkins.claim_due, moment, limit=batch)
+        if not claims:
+            break
+        await asyncio.gather(*(_send_one(bot, claim, report) for claim in claims))
+        if report.retry_later:
+            break  # Telegram is unreachable: try again on the next run
+    return report
