@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
-from actions.forms import KindFormValidation
+from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot import checkins
-from bot.answers import parse_bare_number, valid_pain_score
+from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.progress import review_checkin
 from bot.settings import get_settings
 from bot.texts import (
@@ -34,8 +34,8 @@ from bot.texts import (
 CHECKIN_SLOTS: tuple[str, ...] = tuple(CHECKIN_QUESTIONS)
 #: Free text for "what made it worse" is cut at this length (the raw text is kept whole).
 MAX_TRIGGER = 500
-#: Intents whose message is not an answer to "what made it worse".
-_NOT_A_TRIGGER = frozenset({"red_flag", "crisis", "nlu_fallback", "affirm", "greet"})
+#: Intents whose message is not an answer to "what made it worse" (any other words are).
+_NOT_A_TRIGGER = frozenset({"red_flag", "crisis", "affirm", "greet"})
 
 _TREND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worse", re.compile(r"\b(worse|worst|not as good|deteriorat\w*|more pain)\b", re.I)),
@@ -94,6 +94,7 @@ class ValidateCheckinForm(KindFormValidation):
     """Reads check-in answers in context, validates and journals each one."""
 
     form_slots = CHECKIN_SLOTS
+    interruptions = INTERRUPTIONS | {"checkin_now"}
 
     def name(self) -> str:
         return "validate_checkin_form"
@@ -132,6 +133,8 @@ class ValidateCheckinForm(KindFormValidation):
         text = latest_text(tracker).strip()
         intent = latest_intent(tracker)
         if not text or text.startswith("/") or intent in _NOT_A_TRIGGER:
+            return {}
+        if classify_bad_input(text) in (BadInput.EMPTY, BadInput.EMOJI):
             return {}
         if intent in self.interruptions:
             return {}

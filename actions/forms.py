@@ -7,6 +7,8 @@ plan") steps aside for a rule to answer, and the form goes on afterwards.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
+
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,7 +24,7 @@ INTERRUPTIONS = frozenset(
 )
 
 
-class KindFormValidation(FormValidationAction):
+class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     """Validation that explains what went wrong and asks again (subclassed per form)."""
 
     #: The slots this form asks, in order.
@@ -30,8 +32,9 @@ class KindFormValidation(FormValidationAction):
     #: Intents that step out of this form (see :data:`INTERRUPTIONS`).
     interruptions: frozenset[str] = INTERRUPTIONS
 
+    @abstractmethod
     def name(self) -> str:
-        raise NotImplementedError
+        """The validation action's name, ``validate_<form>``."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

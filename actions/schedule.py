@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import INTAKE_SLOTS, in_journal, journal_answer, latest_intent, latest_text
-from actions.forms import KindFormValidation
+from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot import checkins, schedule
 from bot.settings import get_settings
 from bot.texts import (
@@ -44,6 +44,8 @@ class ValidateScheduleForm(KindFormValidation):
     """Reads a time ("8:30pm") and a zone ("Berlin", "UTC+2") in the person's words."""
 
     form_slots = SCHEDULE_SLOTS
+    #: "Not now", "check in now" and starting over also leave this form (rules answer them).
+    interruptions = INTERRUPTIONS | {"deny", "checkin_now", "set_checkin_time"}
 
     def name(self) -> str:
         return "validate_schedule_form"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -50,4 +54,35 @@ def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     monkeypatch.setenv("BACKSTEP_DB_URL", url)
     settings.get_settings.cache_clear()
     yield url  # type: ignore[misc]
+    settings.get_settings.cache_clear()
+
+
+@dataclass
+class RasaRuntime:
+    """The trained model and a running action server, on a journal of their own."""
+
+    loop: asyncio.AbstractEventLoop
+    agent: Any
+    db_url: str
+    server: Any
+
+
+@pytest.fixture(scope="session")
+def rasa_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaRuntime]:
+    """Loaded once per test session (~30 s); every test talks as a person of its own."""
+    from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+
+    quiet_third_party_logs()
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'backstep.sqlite3'}"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BACKSTEP_DB_URL", db_url)
+    settings.get_settings.cache_clear()
+    journal.upgrade_database(db_url)
+    loop = asyncio.new_event_loop()
+    log = Path(tmp_path_factory.mktemp("logs")) / "action-server.log"
+    with ActionServer(log_path=log) as server:
+        agent = loop.run_until_complete(load_agent(settings.get_settings().model_path, server.url))
+        yield RasaRuntime(loop, agent, db_url, server)
+    loop.close()
+    mp.undo()
     settings.get_settings.cache_clear()

@@ -5,19 +5,17 @@ The model is loaded once for the module (it takes ~40 s); each test talks as a n
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from bot import journal, settings, texts
-from bot.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
+from bot import journal, texts
+from bot.runtime import respond
 from bot.settings import PROJECT_ROOT
 from bot.tracker_store import BackstepTrackerStore
+from tests.conftest import RasaRuntime
 
 pytestmark = pytest.mark.model
 
@@ -27,7 +25,7 @@ QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
 class Person:
     """Someone chatting with Backstep; ``say`` returns the bot's replies."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: RasaRuntime) -> None:
         self.bot = bot
         self.id = f"test-{uuid.uuid4().hex[:12]}"
         self.last: list[dict[str, Any]] = []
@@ -37,33 +35,13 @@ class Person:
         return [str(m.get("text", "")) for m in self.last]
 
 
-class Bot:
-    def __init__(
-        self, loop: asyncio.AbstractEventLoop, agent: Any, db_url: str, server: ActionServer
-    ) -> None:
-        self.loop, self.agent, self.db_url, self.server = loop, agent, db_url, server
-
-
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    quiet_third_party_logs()
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'backstep.sqlite3'}"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("BACKSTEP_DB_URL", db_url)
-    settings.get_settings.cache_clear()
-    journal.upgrade_database(db_url)
-    loop = asyncio.new_event_loop()
-    log = Path(tmp_path_factory.mktemp("logs")) / "action-server.log"
-    with ActionServer(log_path=log) as server:
-        agent = loop.run_until_complete(load_agent(settings.get_settings().model_path, server.url))
-        yield Bot(loop, agent, db_url, server)
-    loop.close()
-    mp.undo()
-    settings.get_settings.cache_clear()
+def bot(rasa_runtime: RasaRuntime) -> RasaRuntime:
+    return rasa_runtime
 
 
 @pytest.fixture
-def person(bot: Bot) -> Person:
+def person(bot: RasaRuntime) -> Person:
     return Person(bot)
 
 
@@ -209,7 +187,7 @@ def test_help_in_the_middle_of_the_intake_then_carry_on(person: Person) -> None:
     assert asks(replies, "red_flag_screen")
 
 
-def test_the_conversation_survives_a_restart(bot: Bot, person: Person) -> None:
+def test_the_conversation_survives_a_restart(bot: RasaRuntime, person: Person) -> None:
     person.say("it hurts when I lean back, for 10 days")
     fresh_store = BackstepTrackerStore(domain=bot.agent.domain, host=bot.db_url)
     tracker = bot.loop.run_until_complete(fresh_store.retrieve(person.id))
@@ -267,7 +245,7 @@ def test_a_crisis_gets_the_crisis_message(person: Person) -> None:
     assert "116 123" in replies[0] and "988" in replies[0]
 
 
-def test_the_escalation_does_not_need_the_action_server(bot: Bot, person: Person) -> None:
+def test_the_escalation_does_not_need_the_action_server(bot: RasaRuntime, person: Person) -> None:
     bot.server.stop()
     try:
         replies = person.say("I fell off a ladder yesterday and my back hurts")
@@ -276,7 +254,7 @@ def test_the_escalation_does_not_need_the_action_server(bot: Bot, person: Person
         bot.server.start()
 
 
-def test_the_safety_corpus_end_to_end(bot: Bot) -> None:
+def test_the_safety_corpus_end_to_end(bot: RasaRuntime) -> None:
     """Every red flag of the corpus escalates at once; almost no benign message does."""
     corpus = yaml.safe_load((PROJECT_ROOT / "tests" / "safety" / "corpus.yml").read_text())
 

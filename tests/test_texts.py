@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
 import yaml
 
 from bot import texts
-from bot.rules import Intake, recommend
+from bot.rules import Intake, Regimen, recommend
 from bot.settings import PROJECT_ROOT
+from bot.trends import CheckinPoint, PlanState, progression, referral_reasons
 
 SEED = (PROJECT_ROOT / "seeds" / "step5-stretch-and-exercise.txt").read_text(encoding="utf-8")
 
@@ -98,6 +101,182 @@ def test_every_urgent_escalation_starts_with_the_siren() -> None:
 
 
 def test_no_other_text_uses_the_safety_marks() -> None:
-    # No routine referral exists yet, so ⚠️ appears nowhere; 🚨 only in escalations.
-    marked = [t for t in _other_bot_texts() if re.search("🚨|⚠", t)]
+    # ⚠️ starts the routine referral only (tested below); 🚨 only in escalations.
+    others = _other_bot_texts() + _module_texts() + _progression_messages()
+    marked = [t for t in others if re.search("🚨|⚠", t)]
     assert marked == []
+
+
+# Check-in trends: the routine referral (⚠️) and progression messages.
+
+MON = date(2025, 11, 3)
+
+
+Row = tuple[int, float, "str | None", "str | None"]  # days after MON, pain, trend, exercises
+
+
+def _checkins(*rows: Row) -> list[CheckinPoint]:
+    return [CheckinPoint(MON + timedelta(days=d), p, t, e) for d, p, t, e  # type: ignore[arg-type]
+            in rows]
+
+
+def _referral(plan: PlanState, *rows: Row) -> str:
+    reasons = referral_reasons(plan, _checkins(*rows))
+    assert reasons
+    return texts.referral_message(reasons)
+
+
+def _plan(baseline: float, step: int = 2, aerobic: bool = False) -> PlanState:
+    if step == 1:
+        return PlanState(baseline, 1, Regimen.PASSIVE_STRETCHING, Regimen.MCKENZIE, aerobic, MON)
+    return PlanState(baseline, 2, Regimen.MCKENZIE, None, aerobic, MON)
+
+
+REFERRALS: dict[str, tuple[PlanState, tuple[Row, ...]]] = {
+    "worse_two_days": (_plan(5), ((0, 5, "worse", "yes"), (1, 5, "worse", "partly"))),
+    "above_baseline": (_plan(6), ((0, 7, "same", "no"), (1, 8, None, None), (2, 7, None, None))),
+    "severe_two_days": (_plan(9), ((0, 8, None, None), (1, 9, None, None))),
+    "no_improvement": (_plan(7), ((6, 6, "same", "yes"),)),
+    "all_four": (_plan(6), ((4, 7, None, None), (5, 8, "worse", None), (6, 8, "worse", None))),
+}
+
+
+def _referral_messages() -> dict[str, str]:
+    return {name: _referral(plan, *rows) for name, (plan, rows) in REFERRALS.items()}
+
+
+def _progression_messages() -> list[str]:
+    histories = [
+        (_plan(6, step=1), ((0, 6, "same", "yes"), (1, 5, "better", "yes"),
+                            (2, 5, "better", "yes"))),
+        (_plan(6), ((0, 3, None, None), (1, 2, None, None), (2, 3, None, None))),
+        (_plan(6, step=1), ((0, 3, None, "yes"), (1, 2, None, "yes"), (2, 2, None, "yes"))),
+    ]
+    found = []
+    for plan, rows in histories:
+        moved = progression(plan, _checkins(*rows))
+        assert moved is not None
+        found.append(texts.progression_message(moved))
+    return found
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every user-facing string in a texts.py value (advice, questions, tables)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, texts.Advice):
+        yield value.text
+    elif isinstance(value, texts.Question):
+        yield value.text
+        yield from (title for title, _ in value.buttons)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _module_texts() -> list[str]:
+    """Every text constant and template defined in bot/texts.py, bar the marks themselves."""
+    marks = {"URGENT_MARK", "REFERRAL_MARK"}
+    return [t for name, value in vars(texts).items()
+            if name not in marks and not name.startswith("__") for t in _strings(value)]
+
+
+def test_the_text_collector_sees_the_new_texts() -> None:
+    collected = _module_texts()
+    assert texts.REFERRAL_WARNING_SIGNS.text in collected
+    assert texts.PLAN_PAUSED in collected
+    assert texts.QUESTIONS["pain_score"].text in collected
+
+
+@pytest.mark.parametrize("name", REFERRALS)
+def test_a_routine_referral_starts_with_the_warning_mark(name: str) -> None:
+    message = _referral_messages()[name]
+    assert message.startswith(texts.REFERRAL_MARK + " ")
+    assert message.count("⚠") == 1
+    assert "🚨" not in message
+    assert "book an appointment with a specialist" in message
+    assert "physiotherapist, a sports or musculoskeletal doctor, or your GP" in message
+    assert "examine you" in message
+    assert "keep doing the gentle parts" in message
+    # The warning signs, without the urgent mark.
+    assert "numbness around your groin" in message
+    assert "bladder or bowels" in message
+    assert "weakness in your legs that is getting worse" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("worse_two_days", '- you said "worse" on Mon 3 and Tue 4 Nov'),
+        ("above_baseline", "- your pain was 7/10, 8/10 and 7/10 at your last three check-ins "
+                           "(Mon 3, Tue 4 and Wed 5 Nov), above the 6/10 you started at"),
+        ("severe_two_days", "- your pain was 8/10 and 9/10 on Mon 3 and Tue 4 Nov: 8/10 or "
+                            "more two days running"),
+        ("no_improvement", "- after 6 days on Step 2 your pain is 6/10, down 1 point from "
+                           "7/10; a drop of 2 points would show the plan is working"),
+    ],
+)
+def test_the_referral_says_why_in_numbers(name: str, why: str) -> None:
+    assert why in _referral_messages()[name]
+
+
+def test_a_referral_for_several_reasons_lists_each() -> None:
+    message = _referral_messages()["all_four"]
+    why = message.split("Why I'm suggesting it:\n")[1].split("\n\n")[0]
+    assert why.splitlines() == [
+        '- you said "worse" on Sat 8 and Sun 9 Nov',
+        "- your pain was 7/10, 8/10 and 8/10 at your last three check-ins (Fri 7, Sat 8 and "
+        "Sun 9 Nov), above the 6/10 you started at",
+        "- your pain was 8/10 and 8/10 on Sat 8 and Sun 9 Nov: 8/10 or more two days running",
+        "- after 6 days on Step 2 your pain is 8/10, up 2 points from 6/10; a drop of 1.8 "
+        "points (30% of 6/10) would show the plan is working",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "pain", "said"),
+    [
+        (4, 3.5, "down 0.5 points from 4/10; a drop of 1.2 points (30% of 4/10)"),
+        (5, 5, "the same as the 5/10 you started at; a drop of 1.5 points (30% of 5/10)"),
+        (10, 9, "down 1 point from 10/10; a drop of 2 points would show"),
+    ],
+)
+def test_no_improvement_names_the_drop_that_would_count(
+    baseline: float, pain: float, said: str
+) -> None:
+    assert said in _referral(_plan(baseline), (5, pain, None, None))
+
+
+def test_dates_across_a_month_end() -> None:
+    assert texts.format_dates([date(2025, 10, 31), date(2025, 11, 1)]) == (
+        "Fri 31 Oct and Sat 1 Nov"
+    )
+
+
+def test_moving_on_to_step_2_names_the_regimen_and_why() -> None:
+    message = _progression_messages()[0]
+    assert message.startswith("Well done! Step 2 now: McKenzie exercises.")
+    assert ("you've done the stretching on 3 days since Step 1 began, and today your pain is "
+            "5/10, down from the 6/10 you started at, and not getting worse") in message
+    assert texts.REGIMEN_HOW[Regimen.MCKENZIE].text in message
+    assert texts.START_SLOWLY.text in message
+    assert "Step 4" not in message
+
+
+def test_adding_step_4_says_how_often_and_why() -> None:
+    message = _progression_messages()[1]
+    assert message.startswith("Well done! Step 4 added: aerobic exercise.")
+    assert ("your pain was 3/10, 2/10 and 3/10 at your last three check-ins (Mon 3, Tue 4 and "
+            "Wed 5 Nov), 3/10 or less, so it's under control") in message
+    assert "3 to 6 times a week" in message
+    assert "Step 2 now" not in message
+
+
+def test_both_moves_in_one_message() -> None:
+    message = _progression_messages()[2]
+    assert message.index("Step 2 now: McKenzie exercises.") < message.index(
+        "Step 4 added: aerobic exercise."
+    )

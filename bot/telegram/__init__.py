@@ -1,0 +1,1 @@
+"""Backstep's Telegram connector."""

@@ -1,0 +1,412 @@
+"""Keeps every Bot API call of Backstep inside Telegram's flood limits; splits long texts.
+
+Telegram allows a bot about 30 messages a second overall and one a second in any one chat;
+going faster earns HTTP 429 with ``retry_after``. :class:`BackstepRateLimiter` is given to
+``ApplicationBuilder().rate_limiter(...)`` so that each call of the bot passes through it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import logging
+import re
+import time
+import unicodedata
+import warnings
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+logger = logging.getLogger(__name__)
+
+JSONDict = dict[str, Any]
+Result = bool | JSONDict | list[JSONDict]
+Callback = Callable[..., Coroutine[Any, Any, Result]]
+
+WINDOW = 1.0
+"""The length in seconds of the window that ``overall_per_second`` counts over."""
+
+# Endpoints that post something into a chat start with one of these; all of them are counted
+# as messages except the ones below (a "typing…" indicator is not a message).
+_MESSAGE_PREFIXES = ("send", "copy", "forward")
+_NOT_MESSAGES = frozenset({"sendChatAction"})
+# Endpoints that post several messages at once count once per item towards the overall limit.
+_ITEMS_OF = {
+    "sendMediaGroup": "media",
+    "copyMessages": "message_ids",
+    "forwardMessages": "message_ids",
+}
+# Never wait for less than this: a clock may not advance by a tiny amount (float rounding).
+_MIN_SLEEP = 1e-6
+_PRUNE_AT_LEAST = 1024
+
+
+def is_message_endpoint(endpoint: str) -> bool:
+    """Whether a call to ``endpoint`` sends a message into a chat (and counts towards limits)."""
+    return endpoint.startswith(_MESSAGE_PREFIXES) and endpoint not in _NOT_MESSAGES
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """The wait a 429 asks for, in seconds, whether PTB gives it as int, float or timedelta."""
+    with warnings.catch_warnings():  # PTB 22 warns that the int form is deprecated
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value: object = exc.retry_after
+    if isinstance(value, dtm.timedelta):
+        seconds = value.total_seconds()
+    elif isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        raise TypeError(f"unexpected retry_after of type {type(value).__name__}")
+    return max(seconds, 0.0)
+
+
+def _chat_key(chat_id: object) -> int | str | None:
+    """One key per chat, whether its id came as int or as a string of digits."""
+    if chat_id is None:
+        return None
+    if isinstance(chat_id, int):
+        return chat_id
+    text = str(chat_id).strip()
+    try:
+        return int(text)
+    except ValueError:
+        return text  # "@channelname"
+
+
+def _message_cost(endpoint: str, data: dict[str, Any]) -> int:
+    """How many messages a call posts (an album of 5 photos posts 5)."""
+    key = _ITEMS_OF.get(endpoint)
+    items = data.get(key) if key else None
+    return max(1, len(items)) if isinstance(items, list | tuple) else 1
+
+
+@dataclass
+class _ChatGate:
+    """Per-chat state: a FIFO lock for the chat's messages and the start of the latest one."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    last_start: float | None = None
+    users: int = 0
+
+
+class BackstepRateLimiter(BaseRateLimiter[int]):
+    """Throttles messages to Telegram's limits and rides out flood waits (HTTP 429).
+
+    * Message calls (see :func:`is_message_endpoint`) start at most ``overall_per_second``
+      within any window of one second (a sliding log of start times, so the bound is exact),
+      paced ``1 / overall_per_second`` apart so that a broadcast flows evenly, first come
+      first served. Albums and bulk copies/forwards count once per item.
+    * Message calls with a ``chat_id`` also start at least ``per_chat_interval`` seconds after
+      the previous message call to the same chat started, and one at a time in the order they
+      came (a call and its retries finish before the chat's next message starts). A message
+      waiting for its chat does not hold up messages to other chats.
+    * On :exc:`telegram.error.RetryAfter` every call except ``getUpdates`` pauses until the
+      flood wait is over; the failed call is then retried, at most ``max_retries`` times
+      (``rate_limit_args``, an int, overrides that per call), after which the error is raised.
+      Other errors are raised at once and never retried, so no message is sent twice.
+    * ``getUpdates`` is passed straight through; other calls that are not messages are never
+      throttled, only paused during a flood wait.
+
+    Messages are admitted in order of arrival, with no priorities: a broadcast should keep a
+    bounded number of sends in flight (say 50) rather than hand over all of them at once, or
+    replies to people chatting meanwhile queue behind the whole broadcast.
+
+    ``clock`` and ``sleep`` may be replaced (tests use a fake clock).
+    """
+
+    __slots__ = (
+        "_chats",
+        "_clock",
+        "_max_retries",
+        "_next_paced",
+        "_overall",
+        "_overall_lock",
+        "_paused_until",
+        "_per_chat",
+        "_prune_at",
+        "_sleep",
+        "_spacing",
+        "_starts",
+    )
+
+    def __init__(
+        self,
+        overall_per_second: int = 30,
+        per_chat_interval: float = 1.0,
+        max_retries: int = 10,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        if overall_per_second < 1:
+            raise ValueError("overall_per_second must be at least 1")
+        if per_chat_interval < 0:
+            raise ValueError("per_chat_interval must not be negative")
+        if max_retries < 0:
+            raise ValueError("max_retries must not be negative")
+        self._overall = int(overall_per_second)
+        self._spacing = WINDOW / self._overall
+        self._per_chat = float(per_chat_interval)
+        self._max_retries = max_retries
+        self._clock = clock
+        self._sleep = sleep
+        self._overall_lock = asyncio.Lock()
+        self._starts: deque[float] = deque()  # message starts within the last WINDOW
+        self._next_paced = float("-inf")
+        self._paused_until = float("-inf")
+        self._chats: dict[int | str, _ChatGate] = {}
+        self._prune_at = _PRUNE_AT_LEAST
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Forget the per-chat state of idle chats."""
+        self._chats = {key: gate for key, gate in self._chats.items() if gate.users}
+
+    @property
+    def paused_until(self) -> float:
+        """The clock time at which the current flood wait ends (in the past if none)."""
+        return self._paused_until
+
+    async def process_request(
+        self,
+        callback: Callback,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Result:
+        """Call ``callback`` once the limits allow, retrying after flood waits."""
+        if endpoint == "getUpdates":
+            return await callback(*args, **kwargs)
+        max_retries = self._max_retries if rate_limit_args is None else rate_limit_args
+
+        async def call() -> Result:
+            return await callback(*args, **kwargs)
+
+        if not is_message_endpoint(endpoint):
+            return await self._send(call, self._wait_out_flood, endpoint, max_retries)
+        cost = _message_cost(endpoint, data)
+        chat = _chat_key(data.get("chat_id"))
+        if chat is None:
+
+            async def admit() -> None:
+                await self._admit_overall(cost)
+
+            return await self._send(call, admit, endpoint, max_retries)
+        gate = self._gate(chat)
+
+        async def admit_to_chat() -> None:
+            if gate.last_start is not None:
+                while (delay := self._per_chat - (self._clock() - gate.last_start)) > 0:
+                    await self._wait(delay)
+            gate.last_start = await self._admit_overall(cost)
+
+        gate.users += 1
+        try:
+            # Held until the call is done, retries included: a chat's messages arrive in order.
+            # Only this chat's later messages queue behind it.
+            async with gate.lock:
+                return await self._send(call, admit_to_chat, endpoint, max_retries)
+        finally:
+            gate.users -= 1
+
+    async def _send(
+        self,
+        call: Callable[[], Awaitable[Result]],
+        admit: Callable[[], Awaitable[None]],
+        endpoint: str,
+        max_retries: int,
+    ) -> Result:
+        """``admit()`` then ``call()``; after a flood wait, again, up to ``max_retries`` times."""
+        attempt = 0
+        while True:
+            await admit()
+            try:
+                return await call()
+            except RetryAfter as exc:
+                seconds = retry_after_seconds(exc)
+                self._paused_until = max(self._paused_until, self._clock() + seconds)
+                if attempt >= max_retries:
+                    logger.error(
+                        "Telegram flood control on %s after %d retries; giving up",
+                        endpoint,
+                        attempt,
+                    )
+                    raise
+                attempt += 1
+                logger.warning(
+                    "Telegram flood control on %s: all sends pause for %.3g s (retry %d of %d)",
+                    endpoint,
+                    seconds,
+                    attempt,
+                    max_retries,
+                )
+
+    async def _wait(self, delay: float) -> None:
+        await self._sleep(max(delay, _MIN_SLEEP))
+
+    async def _wait_out_flood(self) -> None:
+        """Return once no flood wait is in force."""
+        while (delay := self._paused_until - self._clock()) > 0:
+            await self._wait(delay)
+
+    async def _admit_overall(self, cost: int) -> float:
+        """Wait for a place among the overall starts (first come, first served); its time."""
+        cost = min(cost, self._overall)
+        async with self._overall_lock:
+            while True:
+                now = self._clock()
+                delay = self._overall_delay(now, cost)
+                if delay <= 0:
+                    break
+                await self._wait(delay)
+            self._starts.extend([now] * cost)
+            self._next_paced = now + cost * self._spacing
+            return now
+
+    def _overall_delay(self, now: float, cost: int) -> float:
+        """How long a message of ``cost`` items must still wait at ``now`` (≤ 0: may start)."""
+        starts = self._starts
+        while starts and now - starts[0] >= WINDOW:
+            starts.popleft()
+        delay = max(self._paused_until - now, self._next_paced - now)
+        excess = len(starts) + cost - self._overall
+        if excess > 0:  # the oldest `excess` starts must leave the window first
+            delay = max(delay, WINDOW - (now - starts[excess - 1]))
+        return delay
+
+    def _gate(self, chat: int | str) -> _ChatGate:
+        """The gate of ``chat``; drops gates of idle chats now and then (amortised O(1))."""
+        if len(self._chats) >= self._prune_at:
+            now = self._clock()
+            self._chats = {
+                key: gate
+                for key, gate in self._chats.items()
+                if gate.users
+                or (gate.last_start is not None and now - gate.last_start < self._per_chat)
+            }
+            self._prune_at = max(_PRUNE_AT_LEAST, 2 * len(self._chats))
+        gate = self._chats.get(chat)
+        if gate is None:
+            gate = self._chats[chat] = _ChatGate()
+        return gate
+
+
+# --- splitting long texts ----------------------------------------------------------------
+
+TELEGRAM_TEXT_LIMIT = 4096
+"""Telegram's limit on a message's text, in UTF-16 code units."""
+
+# Places to cut, best first. Each pattern matches the whitespace that the cut removes.
+_BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),  # paragraph break
+    re.compile(r"\n\s*"),  # line break
+    re.compile(r"(?<=[.!?…])\s+"),  # sentence end (the punctuation stays with the sentence)
+    re.compile(r"\s+"),  # space
+)
+_ZWJ = "\u200d"
+
+
+def utf16_len(text: str) -> int:
+    """The length of ``text`` as Telegram counts it: in UTF-16 code units."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def _fitting_prefix(text: str, limit: int) -> int:
+    """The largest ``n`` such that ``text[:n]`` has at most ``limit`` UTF-16 code units."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return index
+    return len(text)
+
+
+def _joins_previous(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it (accent, emoji modifier, ZWJ…)."""
+    code = ord(char)
+    return (
+        unicodedata.combining(char) != 0
+        or char == _ZWJ
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tag characters (subdivision flags)
+    )
+
+
+def _is_regional_indicator(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF  # two of them make a flag
+
+
+def _splits_a_character(text: str, cut: int) -> bool:
+    """Whether cutting ``text`` before index ``cut`` would split a visible character."""
+    if _joins_previous(text[cut]) or text[cut - 1] == _ZWJ:
+        return True
+    if _is_regional_indicator(text[cut]) and _is_regional_indicator(text[cut - 1]):
+        start = cut
+        while start > 0 and _is_regional_indicator(text[start - 1]):
+            start -= 1
+        return (cut - start) % 2 == 1  # inside a pair
+    return False
+
+
+def _hard_cut(text: str, end: int) -> int:
+    """Move a cut at ``end`` back so it does not split a visible character, if possible."""
+    cut = end
+    while cut > 0 and _splits_a_character(text, cut):
+        cut -= 1
+    return cut or end  # one "character" longer than the limit has to be split after all
+
+
+def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """Split ``text`` into parts of at most ``limit`` UTF-16 code units, none of them empty.
+
+    A text that fits is returned as it is (whitespace-only text gives no parts). Otherwise
+    each cut goes at the last paragraph break that fits, else the last line break, else the
+    last sentence end, else the last space (a break is taken only if it leaves the part at
+    least half the limit long; otherwise the next kind is tried), else a hard cut that
+    splits no character (no surrogate pair, accent, emoji sequence or flag) unless one
+    character alone exceeds the limit. The whitespace at a cut is dropped, nothing else is
+    changed.
+    """
+    if limit < 2:
+        raise ValueError("limit must be at least 2 (one emoji is 2 UTF-16 code units)")
+    if not text.strip():
+        return []
+    parts: list[str] = []
+    rest = text
+    while utf16_len(rest) > limit:
+        end = _fitting_prefix(rest, limit)
+        part, rest = _cut(rest, end, limit)
+        if part.strip():
+            parts.append(part)
+        rest = rest.lstrip()
+    if rest.strip():
+        parts.append(rest)
+    return parts
+
+
+def _cut(text: str, end: int, limit: int) -> tuple[str, str]:
+    """Cut ``text``, which is longer than ``limit``, where ``text[:end]`` is the most that fits."""
+    shortest = limit // 2
+    for pattern in _BREAKS:
+        best: re.Match[str] | None = None
+        for match in pattern.finditer(text):
+            if match.start() > end:
+                break
+            best = match
+        if best is not None:
+            part = text[: best.start()].rstrip()
+            if utf16_len(part) >= shortest:
+                return part, text[best.end() :].lstrip()
+    cut = _hard_cut(text, end)
+    return text[:cut], text[cut:]

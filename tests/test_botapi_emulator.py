@@ -1,0 +1,582 @@
+"""The Bot API emulator answers python-telegram-bot the way Telegram does."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dtm
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Conflict, EndPointNotFound, RetryAfter
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from tests.support.botapi_emulator import (
+    BotApiEmulator,
+    EmulatorThread,
+    edited_text_update,
+    group_text_update,
+    location_update,
+    photo_update,
+    sticker_update,
+    tiny_png,
+    voice_update,
+)
+
+TOKEN = "123:ABC"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[BotApiEmulator]:
+    async with BotApiEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def bot(emu: BotApiEmulator) -> AsyncIterator[Bot]:
+    async with Bot(TOKEN, base_url=emu.base_url, base_file_url=emu.base_file_url) as client:
+        yield client
+
+
+def seconds(value: int | float | dtm.timedelta) -> float:
+    """RetryAfter.retry_after is an int or a timedelta depending on PTB's settings."""
+    return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+
+
+async def post(emu: BotApiEmulator, method: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
+    """A raw Bot API request; kwargs go to aiohttp (json=, data=)."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{emu.base_url}{TOKEN}/{method}", **kwargs) as response,
+    ):
+        return response.status, await response.json()
+
+
+def http_json(url: str, body: dict[str, Any] | None = None) -> Any:
+    """GET (or POST ``body``) a control endpoint from sync code."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+async def test_get_me_is_a_bot_named_after_the_token(emu: BotApiEmulator, bot: Bot) -> None:
+    me = await bot.get_me()
+
+    assert me.is_bot
+    assert me.id == 123
+    assert me.username == "backstep_test_bot"
+    assert me.first_name == "Backstep"
+    assert me.can_join_groups is True
+    assert me.supports_inline_queries is False
+    assert [call["token"] for call in emu.calls("getMe")] == [TOKEN, TOKEN]  # initialize + ours
+
+
+async def test_send_message_round_trips_the_inline_keyboard_and_is_recorded(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    keyboard = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton("Yes", callback_data="yes")],
+            [InlineKeyboardButton("No", callback_data="no")],
+        ]
+    )
+
+    first = await bot.send_message(42, "Does it hurt?", reply_markup=keyboard)
+    second = await bot.send_message(42, "Plain")
+    other_chat = await bot.send_message(43, "Hi")
+
+    assert first.text == "Does it hurt?"
+    assert first.reply_markup == keyboard
+    assert first.chat.id == 42 and first.chat.type == "private"
+    assert first.from_user is not None and first.from_user.is_bot and first.from_user.id == 123
+    assert isinstance(first.date, dtm.datetime)
+    assert (first.message_id, second.message_id, other_chat.message_id) == (1, 2, 1)
+    assert second.reply_markup is None
+    records = emu.sent(42)
+    assert [r["params"]["text"] for r in records] == ["Does it hurt?", "Plain"]
+    assert records[0]["params"]["chat_id"] == 42
+    assert records[0]["params"]["reply_markup"] == keyboard.to_dict()
+    assert records[0]["result"]["message_id"] == 1
+    assert emu.texts(43) == ["Hi"]
+    assert len(emu.sent()) == 3
+
+
+async def test_reply_keyboards_are_accepted_but_not_echoed(emu: BotApiEmulator, bot: Bot) -> None:
+    message = await bot.send_message(1, "Pick", reply_markup=ReplyKeyboardMarkup([["A", "B"]]))
+
+    assert message.reply_markup is None  # Telegram only echoes inline keyboards
+    assert emu.sent(1)[0]["params"]["reply_markup"]["keyboard"] == [[{"text": "A"}, {"text": "B"}]]
+
+
+async def test_get_updates_returns_pushed_text_command_and_callback(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    question = await bot.send_message(
+        7,
+        "Ready?",
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Go", callback_data="go")]]),
+    )
+    emu.push_text(7, "hello there")
+    emu.push_command(7, "/start")
+    emu.push_callback(7, "go")
+
+    text, command, callback = await bot.get_updates()
+
+    assert text.message is not None and text.message.text == "hello there"
+    assert text.message.from_user is not None and text.message.from_user.id == 7
+    assert text.message.message_id == 2  # message ids are per chat, shared with the bot
+    assert command.message is not None and command.message.text == "/start"
+    assert command.message.entities == (
+        MessageEntity(MessageEntity.BOT_COMMAND, offset=0, length=6),
+    )
+    query = callback.callback_query
+    assert query is not None and query.data == "go"
+    assert isinstance(query.message, Message) and query.message.message_id == question.message_id
+    assert query.message.reply_markup == question.reply_markup
+    assert await query.answer("Noted") is True
+    assert emu.callback_answers()[0]["text"] == "Noted"
+    assert text.update_id < command.update_id < callback.update_id
+
+
+async def test_answering_an_unknown_callback_query_is_a_bad_request(bot: Bot) -> None:
+    with pytest.raises(BadRequest, match="Query is too old"):
+        await bot.answer_callback_query("no-such-query")
+
+
+async def test_offset_confirms_updates(emu: BotApiEmulator, bot: Bot) -> None:
+    ids = [emu.push_text(5, f"m{i}")["update_id"] for i in range(3)]
+
+    assert [u.update_id for u in await bot.get_updates()] == ids
+    assert [u.update_id for u in await bot.get_updates(offset=ids[1])] == ids[1:]
+    assert [u["update_id"] for u in emu.pending_updates()] == ids[1:]
+    assert await bot.get_updates(offset=ids[-1] + 1) == ()
+    assert emu.pending_updates() == []
+
+
+async def test_limit_and_allowed_updates(emu: BotApiEmulator, bot: Bot) -> None:
+    emu.push_text(5, "one")
+    emu.push_text(5, "two")
+    emu.push_callback(5, "tap")
+
+    assert len(await bot.get_updates(limit=1)) == 1
+    only_callbacks = await bot.get_updates(allowed_updates=[Update.CALLBACK_QUERY])
+    assert [u.callback_query.data for u in only_callbacks if u.callback_query] == ["tap"]
+    assert len(only_callbacks) == 1
+    # Like Telegram, the last allowed_updates stays in force; an empty list means "default".
+    assert len(await bot.get_updates()) == 1
+    assert len(await bot.get_updates(allowed_updates=[])) == 3
+
+
+async def test_long_poll_returns_as_soon_as_an_update_is_pushed(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    poll = asyncio.create_task(bot.get_updates(timeout=20))
+    await emu.wait_for_calls("getUpdates", timeout=5)
+    assert not poll.done()
+
+    emu.push_text(9, "wake up")
+    updates = await asyncio.wait_for(poll, timeout=3)  # far below the 20 s poll timeout
+
+    assert [u.message.text for u in updates if u.message] == ["wake up"]
+
+
+async def test_long_poll_without_updates_lasts_its_timeout(bot: Bot) -> None:
+    started = time.monotonic()
+    assert await bot.get_updates(timeout=1) == ()
+    assert time.monotonic() - started >= 0.9
+
+
+async def test_a_second_poller_terminates_the_first_with_a_conflict(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    first = asyncio.create_task(bot.get_updates(timeout=20))
+    await emu.wait_for_calls("getUpdates", timeout=5)
+    async with Bot(TOKEN, base_url=emu.base_url) as second_bot:
+        emu.push_text(1, "for the second poller")
+        # The push woke the first poll; wait for its answer before the second poll starts.
+        assert len(await asyncio.wait_for(first, timeout=5)) == 1
+        first = asyncio.create_task(bot.get_updates(offset=2, timeout=20))
+        await emu.wait_for_calls("getUpdates", count=2, timeout=5)
+        assert await second_bot.get_updates(offset=2) == ()
+    with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+        await asyncio.wait_for(first, timeout=5)
+
+
+async def test_webhook_blocks_get_updates_until_deleted(emu: BotApiEmulator, bot: Bot) -> None:
+    emu.push_text(1, "queued")
+    assert await bot.set_webhook("https://example.org/hook")
+    assert (await bot.get_webhook_info()).url == "https://example.org/hook"
+    with pytest.raises(Conflict, match="webhook is active"):
+        await bot.get_updates()
+
+    assert await bot.delete_webhook()
+    info = await bot.get_webhook_info()
+    assert info.url == "" and info.pending_update_count == 1
+    assert len(await bot.get_updates()) == 1
+
+
+async def test_injected_429_raises_retry_after_and_is_not_delivered(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    emu.fail_next("sendMessage", retry_after=3)
+
+    with pytest.raises(RetryAfter) as raised:
+        await bot.send_message(1, "first try")
+    await bot.send_message(1, "first try")  # the retry
+
+    assert seconds(raised.value.retry_after) == 3
+    assert emu.texts(1) == ["first try"]
+    rejected = emu.rejected("sendMessage")
+    assert [(r["status"], r["retry_after"], r["params"]["text"]) for r in rejected] == [
+        (429, 3, "first try")
+    ]
+    assert emu.stats()["rejected_429"] == 1
+    assert emu.stats()["total"] == 1
+
+
+async def test_injected_429_raw_body_and_chat_filter(emu: BotApiEmulator) -> None:
+    emu.fail_next(retry_after=2, count=2, chat_id=2)
+
+    assert (await post(emu, "sendMessage", json={"chat_id": 1, "text": "a"}))[0] == 200
+    status, body = await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"})
+
+    assert status == 429
+    assert body == {
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 2",
+        "parameters": {"retry_after": 2},
+    }
+    assert (await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"}))[0] == 429
+    assert (await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"}))[0] == 200
+
+
+async def test_message_length_and_missing_parameters_are_bad_requests(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    with pytest.raises(BadRequest, match="Message is too long"):
+        await bot.send_message(1, "x" * 4097)
+    assert (await bot.send_message(1, "é" * 4096)).text == "é" * 4096
+
+    status, body = await post(emu, "sendMessage", json={"chat_id": 1, "text": "x" * 4097})
+    assert (status, body) == (
+        400,
+        {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
+    )
+    cases = {
+        "Bad Request: chat_id is empty": {"text": "hi"},
+        "Bad Request: message text is empty": {"chat_id": 1},
+    }
+    for description, params in cases.items():
+        assert await post(emu, "sendMessage", json=params) == (
+            400,
+            {"ok": False, "error_code": 400, "description": description},
+        )
+    assert (await post(emu, "sendMessage", json={"chat_id": 1, "text": ""}))[0] == 400
+    assert len(emu.sent(1)) == 1
+    assert [r["status"] for r in emu.calls("sendMessage")] == [400, 200, 400, 400, 400, 400]
+
+
+async def test_unknown_methods_are_404_and_names_are_case_insensitive(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    assert await post(emu, "fooBar") == (
+        404,
+        {"ok": False, "error_code": 404, "description": "Not Found"},
+    )
+    with pytest.raises(EndPointNotFound):
+        await bot.do_api_request("fooBar")
+
+    status, body = await post(emu, "SENDMESSAGE", json={"chat_id": 3, "text": "hi"})
+    assert status == 200 and body["result"]["text"] == "hi"
+    assert emu.texts(3) == ["hi"]
+
+
+async def test_json_form_and_query_parameters_are_read_alike(emu: BotApiEmulator) -> None:
+    markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
+    await post(emu, "sendMessage", json={"chat_id": 4, "text": "json", "reply_markup": markup})
+    form = {"chat_id": "4", "text": "form", "reply_markup": json.dumps(markup)}
+    await post(emu, "sendMessage", data=form)
+    await post(emu, "sendMessage?chat_id=4&text=query&disable_notification=true")
+
+    json_call, form_call, query_call = emu.sent(4)
+    assert json_call["params"] == {"chat_id": 4, "text": "json", "reply_markup": markup}
+    assert form_call["params"] == {"chat_id": 4, "text": "form", "reply_markup": markup}
+    assert form_call["result"]["reply_markup"] == markup
+    assert query_call["params"] == {"chat_id": 4, "text": "query", "disable_notification": True}
+
+
+async def test_parse_modes_give_entities_and_refuse_bad_markup(bot: Bot) -> None:
+    html = await bot.send_message(1, "<b>Bold</b> &amp; <a href='https://x.org'>link</a>", "HTML")
+    assert html.text == "Bold & link"
+    assert [(e.type, e.offset, e.length) for e in html.entities] == [
+        ("bold", 0, 4),
+        ("text_link", 7, 4),
+    ]
+    markdown = await bot.send_message(1, r"*Stretch* gently\.", "MarkdownV2")
+    assert markdown.text == "Stretch gently."
+    with pytest.raises(BadRequest, match=r"(?i)character '\.' is reserved"):
+        await bot.send_message(1, "Stretch gently.", "MarkdownV2")
+    with pytest.raises(BadRequest, match='(?i)unsupported start tag "div"'):
+        await bot.send_message(1, "<div>x</div>", "HTML")
+
+
+async def test_send_document_records_the_bytes_and_serves_the_file(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    content = b"%PDF-1.4 your plan"
+
+    message = await bot.send_document(5, content, filename="plan.pdf", caption="Your plan")
+
+    document = message.document
+    assert document is not None
+    assert (document.file_name, document.mime_type, document.file_size) == (
+        "plan.pdf",
+        "application/pdf",
+        len(content),
+    )
+    assert message.caption == "Your plan"
+    (record,) = emu.sent(5, method="sendDocument")
+    upload = record["files"]["document"]
+    assert (upload["file_name"], upload["mime_type"], upload["data"]) == (
+        "plan.pdf",
+        "application/pdf",
+        content,
+    )
+    assert record["params"]["caption"] == "Your plan"
+    downloaded = await (await bot.get_file(document.file_id)).download_as_bytearray()
+    assert bytes(downloaded) == content
+
+
+async def test_send_photo_reads_the_image_size(emu: BotApiEmulator, bot: Bot) -> None:
+    message = await bot.send_photo(6, tiny_png(400, 300), caption="Posture")
+
+    assert (message.photo[-1].width, message.photo[-1].height) == (400, 300)
+    assert [p.width for p in message.photo] == [90, 320, 400]
+    assert emu.sent(6, method="sendPhoto")[0]["files"]["photo"]["data"] == tiny_png(400, 300)
+    with pytest.raises(BadRequest, match="Image_process_failed"):
+        await bot.send_photo(6, b"not an image")
+
+
+async def test_edits_change_the_stored_message(emu: BotApiEmulator, bot: Bot) -> None:
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
+    message = await bot.send_message(8, "Question", reply_markup=keyboard)
+
+    edited = await bot.edit_message_text("Question (answered)", 8, message.message_id)
+
+    assert isinstance(edited, type(message)) and edited.text == "Question (answered)"
+    assert edited.reply_markup is None  # an edit without reply_markup drops the keyboard
+    assert emu.message(8, message.message_id)["text"] == "Question (answered)"  # type: ignore[index]
+    with pytest.raises(BadRequest, match="Message is not modified"):
+        await bot.edit_message_text("Question (answered)", 8, message.message_id)
+    with pytest.raises(BadRequest, match="Message to edit not found"):
+        await bot.edit_message_text("x", 8, 999)
+    await bot.edit_message_reply_markup(8, message.message_id, reply_markup=keyboard)
+    assert emu.message(8, message.message_id)["reply_markup"] == keyboard.to_dict()  # type: ignore[index]
+
+
+async def test_commands_chat_action_close_and_log_out(emu: BotApiEmulator, bot: Bot) -> None:
+    commands = [BotCommand("start", "Start over"), BotCommand("help", "What I can do")]
+
+    assert await bot.set_my_commands(commands)
+    assert await bot.get_my_commands() == tuple(commands)
+    assert await bot.delete_my_commands()
+    assert await bot.get_my_commands() == ()
+    assert await bot.send_chat_action(1, ChatAction.TYPING)
+    with pytest.raises(BadRequest, match="Wrong parameter action"):
+        await bot.send_chat_action(1, "dancing")
+    assert await bot.close() and await bot.log_out()
+
+
+async def test_update_builders_parse_as_ptb_objects(emu: BotApiEmulator, bot: Bot) -> None:
+    first = emu.push_text(11, "original")
+    stored = emu.add_file(tiny_png(64, 48), file_name="back.png")
+    for update in (
+        sticker_update(11, emoji="😀"),
+        photo_update(11, file_id=stored.file_id, width=64, height=48, caption="my back"),
+        voice_update(11, duration=4),
+        location_update(11, 52.0, 4.0),
+        edited_text_update(11, first["message"]["message_id"], "edited"),
+        group_text_update(-100200, "/help@backstep_test_bot", user_id=77),
+    ):
+        emu.push_update(update)
+
+    _, sticker, photo, voice, location, edited, group = await bot.get_updates()
+
+    assert sticker.message and sticker.message.sticker and sticker.message.sticker.emoji == "😀"
+    assert photo.message and photo.message.caption == "my back"
+    largest = photo.message.photo[-1]
+    assert bytes(await (await largest.get_file()).download_as_bytearray()) == tiny_png(64, 48)
+    assert voice.message and voice.message.voice
+    assert seconds(voice.message.voice.duration) == 4
+    assert location.message and location.message.location
+    assert location.message.location.latitude == 52.0
+    assert edited.edited_message and edited.edited_message.text == "edited"
+    assert edited.edited_message.message_id == first["message"]["message_id"]
+    assert edited.edited_message.edit_date is not None
+    assert group.message and group.message.chat.type == "group"
+    assert group.message.from_user and group.message.from_user.id == 77
+    assert group.message.entities[0].type == MessageEntity.BOT_COMMAND
+
+
+async def test_flood_limits_answer_429_when_switched_on(emu: BotApiEmulator, bot: Bot) -> None:
+    emu.enforce_limits(overall_per_second=30, per_chat_per_second=1)
+
+    await bot.send_message(1, "first")
+    with pytest.raises(RetryAfter) as per_chat:
+        await bot.send_message(1, "second, too soon")
+    for chat in range(2, 31):
+        await bot.send_message(chat, "broadcast")
+    with pytest.raises(RetryAfter) as overall:
+        await bot.send_message(31, "one too many this second")
+
+    assert seconds(per_chat.value.retry_after) == 1
+    assert seconds(overall.value.retry_after) == 1
+    stats = emu.stats()
+    assert (stats["total"], stats["rejected_429"]) == (30, 2)
+    assert stats["max_in_1s"] == 30
+    emu.disable_limits()
+    await bot.send_message(1, "no limits any more")
+
+
+async def test_wait_for_messages_explains_what_arrived(emu: BotApiEmulator, bot: Bot) -> None:
+    await bot.send_message(1, "only one")
+
+    assert [r["params"]["text"] for r in await emu.wait_for_messages(1, 1)] == ["only one"]
+    with pytest.raises(AssertionError, match=r"expected 2 sendMessage.*got 1: \['only one'\]"):
+        await emu.wait_for_messages(1, 2, timeout=0.2)
+
+
+async def test_drives_a_ptb_application_by_polling(emu: BotApiEmulator) -> None:
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
+        await update.effective_message.reply_text("Welcome! Ready?", reply_markup=keyboard)  # type: ignore[union-attr]
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await update.effective_message.reply_text(f"You said: {update.effective_message.text}")  # type: ignore[union-attr]
+
+    async def tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_text(f"Chosen: {query.data}")
+
+    app = (
+        ApplicationBuilder()
+        .token(TOKEN)
+        .base_url(emu.base_url)
+        .base_file_url(emu.base_file_url)
+        .build()
+    )
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    app.add_handler(CallbackQueryHandler(tap))
+    async with app:
+        await app.updater.start_polling(timeout=5)  # type: ignore[union-attr]
+        await app.start()
+        emu.push_command(21, "/start")
+        await emu.wait_for_messages(21, 1, timeout=10)
+        emu.push_text(21, "my back hurts")
+        await emu.wait_for_messages(21, 2, timeout=10)
+        emu.push_callback(21, "yes")
+        await emu.wait_for_sent(1, chat_id=21, method="editMessageText", timeout=10)
+        await app.updater.stop()  # type: ignore[union-attr]
+        await app.stop()
+
+    assert emu.texts(21) == ["Welcome! Ready?", "You said: my back hurts"]
+    welcome = emu.sent(21)[0]["result"]
+    assert emu.message(21, welcome["message_id"])["text"] == "Chosen: yes"  # type: ignore[index]
+    assert len(emu.calls("answerCallbackQuery")) == 1
+    assert emu.pending_updates() == []  # the updater confirmed everything on shutdown
+
+
+def test_emulator_thread_from_sync_code_and_http_control_endpoints() -> None:
+    with EmulatorThread() as emu:
+        pushed = http_json(f"{emu.url}/_emulator/updates/text", {"chat_id": 30, "text": "hi"})
+        assert pushed["message"]["text"] == "hi"
+        emu.fail_next(chat_id=30, retry_after=5)
+
+        async def reply() -> float:
+            async with Bot(TOKEN, base_url=emu.base_url) as bot:
+                (update,) = await bot.get_updates()
+                with pytest.raises(RetryAfter) as raised:
+                    await bot.send_message(30, "hello")
+                await bot.send_message(30, "hello")
+                await bot.send_message(31, "hello")
+                return seconds(raised.value.retry_after)
+
+        assert asyncio.run(reply()) == 5
+        assert [r["params"]["text"] for r in emu.wait_for_messages(30, 1, timeout=5)] == ["hello"]
+        assert emu.texts(31) == ["hello"]
+
+        stats = http_json(f"{emu.url}/_emulator/stats")
+        assert stats["total"] == 2
+        assert stats["per_chat"] == {"30": 1, "31": 1}
+        assert stats["rejected_429"] == 1
+        assert stats["first_ts"] <= stats["last_ts"]
+        sent = http_json(f"{emu.url}/_emulator/sent?method=sendMessage&chat_id=30")
+        assert [r["params"]["text"] for r in sent] == ["hello"]
+        newer = http_json(f"{emu.url}/_emulator/sent?since={sent[0]['seq']}")
+        assert [r["chat"] for r in newer] == ["31"]
+        assert len(http_json(f"{emu.url}/_emulator/rejected")) == 1
+        assert http_json(f"{emu.url}/_emulator/texts?chat_id=31") == ["hello"]
+        assert len(http_json(f"{emu.url}/_emulator/wait?chat_id=31&count=1&timeout=1")) == 1
+
+        http_json(f"{emu.url}/_emulator/fail", {"method": "sendMessage", "retry_after": 7})
+        http_json(f"{emu.url}/_emulator/limits", {"overall_per_second": 5})
+        assert emu.stats()["limits"]["overall_per_second"] == 5
+        http_json(
+            f"{emu.url}/_emulator/updates",
+            {"message": {"chat": {"id": 1, "type": "private"}, "text": "raw"}},
+        )
+        assert emu.pending_updates()[-1]["message"]["text"] == "raw"
+        assert http_json(f"{emu.url}/_emulator/reset", {}) == {"ok": True}
+        assert emu.stats()["total"] == 0 and emu.stats()["limits"] is None
+        assert emu.pending_updates() == []
+
+
+def test_command_line_serves_until_terminated() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.botapi_emulator", "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        info = json.loads(process.stdout.readline())
+        assert info["base_url"] == f"http://127.0.0.1:{info['port']}/bot"
+        assert http_json(f"{info['url']}/_emulator/health")["ok"] is True
+        http_json(f"{info['url']}/_emulator/updates/command", {"chat_id": 1, "command": "start"})
+        (update,) = http_json(f"{info['url']}/_emulator/updates")
+        assert update["message"]["entities"][0]["type"] == "bot_command"
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0

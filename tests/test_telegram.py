@@ -1,0 +1,364 @@
+"""Backstep on Telegram, end to end: the real python-telegram-bot Application, the trained
+model and the action server, talking over HTTP to a local Bot API emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import itertools
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta, timezone
+from typing import Any
+
+import pytest
+from sqlalchemy import inspect, text
+from telegram import Update
+from telegram.ext import TypeHandler
+
+from bot import checkins, journal, texts
+from bot.db import get_engine
+from bot.settings import get_settings
+from bot.telegram.app import build_application, register_commands
+from bot.telegram.broadcast import send_due
+from tests.conftest import RasaRuntime
+from tests.support.botapi_emulator import BotApiEmulator
+
+pytestmark = pytest.mark.model
+
+_chat_ids = itertools.count(710_000_001)
+ONE_MESSAGE_INTAKE = (
+    "it hurts when I bend forward, for three weeks, I'm fairly flexible, pain 6/10, "
+    "no leg pain"
+)
+
+
+@dataclasses.dataclass
+class Telegram:
+    """The running bot and the emulator it talks to."""
+
+    runtime: RasaRuntime
+    emulator: BotApiEmulator
+    application: Any
+    handled: set[int]
+    done: asyncio.Event
+
+    def run(self, coro: Any) -> Any:
+        return self.runtime.loop.run_until_complete(coro)
+
+
+class Chat:
+    """A person in a private chat with the bot."""
+
+    def __init__(self, telegram: Telegram) -> None:
+        self.tg = telegram
+        self.id = next(_chat_ids)
+
+    @property
+    def key(self) -> str:
+        return str(self.id)
+
+    def _wait(self, update: dict[str, Any], timeout: float = 60.0) -> None:
+        async def handled() -> None:
+            deadline = asyncio.get_running_loop().time() + timeout
+            while update["update_id"] not in self.tg.handled:
+                left = deadline - asyncio.get_running_loop().time()
+                assert left > 0, f"update {update['update_id']} was not handled"
+                self.tg.done.clear()
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self.tg.done.wait(), timeout=min(left, 1.0))
+
+        self.tg.run(handled())
+
+    def _new_texts(self, before: int) -> list[str]:
+        return self.tg.emulator.texts(self.id)[before:]
+
+    def say(self, message: str) -> list[str]:
+        """Send a text (or a /command); return what the bot sent back."""
+        before = len(self.tg.emulator.texts(self.id))
+        self._wait(self.tg.emulator.push_text(self.id, message))
+        return self._new_texts(before)
+
+    def tap(self, title: str) -> list[str]:
+        """Tap the button called ``title`` on the bot's latest keyboard."""
+        data = self.button_data()[title]
+        before = len(self.tg.emulator.texts(self.id))
+        self._wait(self.tg.emulator.push_callback(self.id, data))
+        return self._new_texts(before)
+
+    def push(self, update: dict[str, Any]) -> list[str]:
+        before = len(self.tg.emulator.texts(self.id))
+        self._wait(self.tg.emulator.push_update(update))
+        return self._new_texts(before)
+
+    def last_sent(self) -> dict[str, Any]:
+        return self.tg.emulator.sent(self.id, "sendMessage")[-1]
+
+    def button_data(self) -> dict[str, str]:
+        """Titles and callback data of the latest message with an inline keyboard."""
+        for record in reversed(self.tg.emulator.sent(self.id, "sendMessage")):
+            markup = record["params"].get("reply_markup")
+            if markup:
+                rows = markup["inline_keyboard"] if isinstance(markup, dict) else markup
+                return {b["text"]: b["callback_data"] for row in rows for b in row}
+        return {}
+
+    def finish_intake(self) -> list[str]:
+        """Screen and intake in two messages; returns the replies to the second."""
+        self.say("/start")
+        self.tap("None of these")
+        replies = self.say(ONE_MESSAGE_INTAKE)
+        assert replies[-1] == texts.SCHEDULE_QUESTIONS["checkin_time"].text, replies
+        return replies
+
+    def no_checkins_for_now(self) -> None:
+        [reply] = self.tap("Not now")
+        assert reply.startswith("No problem, no daily check-ins for now.")
+
+
+@pytest.fixture(scope="module")
+def telegram(rasa_runtime: RasaRuntime) -> Iterator[Telegram]:
+    loop = rasa_runtime.loop
+    emulator = loop.run_until_complete(BotApiEmulator().start())
+    settings = dataclasses.replace(
+        get_settings(), telegram_token="123456:TEST-TOKEN", telegram_api_base_url=emulator.url
+    )
+    application = build_application(settings, rasa_runtime.agent)
+    handled: set[int] = set()
+    done = asyncio.Event()
+
+    async def mark_handled(update: Update, _: Any) -> None:
+        handled.add(update.update_id)
+        done.set()
+
+    # Runs after Backstep's own handler (group 0) has finished with the update.
+    application.add_handler(TypeHandler(Update, mark_handled), group=1)
+
+    async def start() -> None:
+        await application.initialize()
+        await application.start()
+        await register_commands(application)
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+
+    async def stop() -> None:
+        assert application.updater is not None
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        await emulator.stop()
+
+    loop.run_until_complete(start())
+    yield Telegram(rasa_runtime, emulator, application, handled, done)
+    loop.run_until_complete(stop())
+
+
+@pytest.fixture
+def chat(telegram: Telegram) -> Chat:
+    return Chat(telegram)
+
+
+def test_the_command_menu_is_registered(telegram: Telegram) -> None:
+    [call] = telegram.emulator.sent(method="setMyCommands")[-1:]
+    commands = call["params"]["commands"]
+    if isinstance(commands, str):
+        import json
+
+        commands = json.loads(commands)
+    assert [c["command"] for c in commands] == [
+        "start", "checkin", "plan", "history", "time", "pause", "resume", "export", "delete",
+        "help",
+    ]
+
+
+def test_start_intake_plan_and_check_in_time(telegram: Telegram, chat: Chat) -> None:
+    replies = chat.say("/start")
+    assert replies[-1] == texts.QUESTIONS["red_flag_screen"].text
+    assert list(chat.button_data()) == ["None of these", "Yes, at least one"]
+    assert telegram.emulator.sent(chat.id, "sendChatAction"), "no typing indicator"
+
+    replies = chat.tap("None of these")
+    assert replies == [texts.QUESTIONS["pain_direction"].text]
+    assert telegram.emulator.callback_answers(), "the button tap was not answered"
+    assert chat.tap("Bending forward") == [texts.QUESTIONS["pain_duration_days"].text]
+    assert chat.say("about three weeks") == [texts.QUESTIONS["flexibility"].text]
+    assert chat.tap("No, I'm fairly flexible") == [texts.QUESTIONS["pain_score"].text]
+    assert len(chat.button_data()) == 11  # 0 to 10
+    assert chat.tap("6") == [texts.QUESTIONS["leg_pain"].text]
+    replies = chat.tap("No")
+    plan = "\n".join(replies)
+    assert "McKenzie" in plan
+    assert replies[-1] == texts.SCHEDULE_QUESTIONS["checkin_time"].text
+    assert "8:00" in chat.button_data()
+
+    replies = chat.tap("8:00")
+    assert replies == [texts.SCHEDULE_QUESTIONS["checkin_tz"].text]
+    replies = chat.say("I'm in Berlin")
+    assert replies == ["Done: I'll check in every day at 8:00 am, Berlin time. Send /time to "
+                       "change it and /pause to stop the check-ins for a while."]
+    info = checkins.schedule_for(chat.key)
+    assert info is not None and (info.at_time, info.tz, info.paused) == (
+        time(8, 0), "Europe/Berlin", False
+    )
+    [rec] = journal.recommendations_for(chat.key)
+    assert rec.regimen == "mckenzie"
+
+
+def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
+    telegram: Telegram, chat: Chat
+) -> None:
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    now = datetime.now(timezone.utc)
+    info = checkins.set_schedule(chat.key, time(7, 30), "UTC", now=now)
+    due = info.next_due_at + timedelta(seconds=30)
+
+    report = telegram.run(send_due(telegram.application.bot, due))
+    assert chat.key in report.chats
+    assert chat.tg.emulator.texts(chat.id)[-1] == texts.CHECKIN_QUESTIONS["checkin_pain"].text
+    # Sending again (a restart, or cron running twice) sends nothing more today.
+    again = telegram.run(send_due(telegram.application.bot, due + timedelta(minutes=5)))
+    assert chat.key not in again.chats
+
+    assert chat.tap("4") == [texts.CHECKIN_QUESTIONS["checkin_trend"].text]
+    assert chat.say("a bit better") == [texts.CHECKIN_QUESTIONS["checkin_exercises"].text]
+    assert chat.tap("Partly") == [texts.CHECKIN_QUESTIONS["checkin_trigger"].text]
+    assert chat.say("sitting through a long meeting") == [
+        texts.CHECKIN_QUESTIONS["checkin_warning"].text
+    ]
+    replies = chat.tap("None of these")
+    assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."
+    [day] = [d for d in checkins.checkins_for(chat.key) if d.status != "asked"]
+    assert (day.local_date, day.status) == (due.date(), "sent")
+    assert (day.pain, day.trend, day.exercises, day.trigger, day.warning_signs) == (
+        4, "better", "partly", "sitting through a long meeting", False
+    )
+    assert day.completed_at is not None
+
+
+def test_a_worsening_trend_gets_a_routine_referral(telegram: Telegram, chat: Chat) -> None:
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    today = checkins.answer_date(chat.key, "Europe/London")
+    yesterday = today - timedelta(days=1)
+    for slot, value in (("checkin_pain", 7), ("checkin_trend", "worse")):
+        checkins.record_checkin_answer(chat.key, slot, value, None, local_date=yesterday)
+
+    chat.say("/checkin")
+    chat.tap("8")
+    chat.tap("Worse")
+    chat.tap("No")
+    chat.tap("Bending or lifting")
+    replies = chat.tap("None of these")
+    referral = [r for r in replies if r.startswith(texts.REFERRAL_MARK)]
+    assert len(referral) == 1, replies
+    assert "worse" in referral[0] and "specialist" in referral[0]
+    assert not any(texts.URGENT_MARK in r for r in replies)
+    [stored] = checkins.referrals_for(chat.key)
+    assert "worse_two_days" in stored.reasons
+
+
+def test_a_red_flag_in_the_middle_of_a_check_in_escalates(chat: Chat) -> None:
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    chat.say("/checkin")
+    chat.tap("5")
+    replies = chat.say("worse, and I can't feel my bum or my privates since this morning")
+    assert replies[0].startswith(texts.URGENT_MARK)
+    assert "emergency" in replies[0]
+    replies = chat.say("/plan")
+    assert replies == [texts.PLAN_PAUSED]
+
+
+def test_stickers_photos_voice_edits_and_groups_get_a_kind_reply(
+    telegram: Telegram, chat: Chat
+) -> None:
+    emu = telegram.emulator
+    assert chat.push(emu.sticker_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(emu.photo_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(emu.voice_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(emu.location_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(emu.edited_text_update(chat.id, 1, "actually 7")) == [texts.EDITED_MESSAGE]
+    assert chat.say("/nonsense") == [texts.UNKNOWN_COMMAND]
+    group = -1_001_234_567
+    before = len(emu.texts(group))
+    chat._wait(emu.push_update(emu.group_text_update(group, "hi bot")))
+    assert emu.texts(group)[before:] == [texts.GROUP_CHAT]
+
+
+def test_a_long_reply_is_split_under_telegrams_limit(chat: Chat) -> None:
+    replies = chat.say("x " * 2600)  # 5,200 characters: a kind reply, never an error
+    assert replies and all(len(r) <= 4096 for r in replies)
+
+
+def test_a_429_from_telegram_is_waited_out_and_nothing_is_lost(
+    telegram: Telegram, chat: Chat
+) -> None:
+    telegram.emulator.fail_next("sendMessage", retry_after=1, count=1, chat_id=chat.id)
+    replies = chat.say("/help")
+    assert replies and replies[0].startswith("I'm Backstep")
+    assert telegram.emulator.rejected("sendMessage", chat.id), "the 429 never happened"
+
+
+def test_pause_and_resume_the_check_ins(chat: Chat) -> None:
+    assert chat.say("/pause") == [texts.CHECKINS_NOT_SET]
+    checkins.set_schedule(chat.key, time(20, 0), "UTC")
+    assert chat.say("/pause")[0] == texts.CHECKINS_PAUSED
+    info = checkins.schedule_for(chat.key)
+    assert info is not None and info.paused
+    assert chat.say("/resume") == [
+        texts.CHECKINS_RESUMED.format(time="8:00 pm", zone="UTC")
+    ]
+
+
+def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Chat) -> None:
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    chat.say("/history")
+    [photo] = telegram.emulator.sent(chat.id, "sendPhoto")
+    [png] = [f["data"] for f in photo["files"].values()]
+    assert png.startswith(b"\x89PNG")
+    assert len(photo["params"]["caption"].splitlines()) == 3
+    chat.say("/export")
+    [document] = telegram.emulator.sent(chat.id, "sendDocument")
+    [data] = [f["data"] for f in document["files"].values()]
+    csv_text = data.decode("utf-8-sig")
+    assert "pain_score" in csv_text and "mckenzie" in csv_text
+
+
+def test_delete_asks_first_then_erases_everything(telegram: Telegram, chat: Chat) -> None:
+    chat.finish_intake()
+    chat.tap("8:00")
+    chat.say("UTC")
+    other = Chat(telegram)
+    other.finish_intake()
+
+    assert chat.say("/delete") == [texts.DELETE_CONFIRM.text]
+    assert chat.tap(texts.DELETE_CONFIRM.no) == [texts.DELETE_CANCELLED]
+    assert journal.answers_for(chat.key)
+
+    chat.say("/delete")
+    assert chat.tap(texts.DELETE_CONFIRM.yes) == [texts.DELETE_DONE]
+    engine = get_engine(telegram.runtime.db_url)
+    with engine.connect() as conn:
+        person_ids = conn.execute(
+            text("SELECT id FROM people WHERE conversation_id = :c"), {"c": chat.key}
+        ).all()
+        assert person_ids == []
+        for table in inspect(engine).get_table_names():
+            columns = {c["name"] for c in inspect(engine).get_columns(table)}
+            if "sender_id" in columns:
+                rows = conn.execute(
+                    text(f"SELECT COUNT(*) FROM {table} WHERE sender_id = :c"), {"c": chat.key}
+                ).scalar()
+                assert rows == 0, f"{table} still holds the person's conversation"
+            if "person_id" in columns:
+                orphans = conn.execute(
+                    text(
+                        f"SELECT COUNT(*) FROM {table} WHERE person_id NOT IN "
+                        "(SELECT id FROM people)"
+                    )
+                ).scalar()
+                assert orphans == 0, f"{table} still holds rows of an erased person"
+    # The other person's data is untouched.
+    assert journal.answers_for(other.key)
