@@ -52,10 +52,12 @@ def next_safety_action(
     then the form is closed, then the event is recorded (when the action server is
     reachable; the escalation itself needs no action server), then listen.
     """
-    escalation = escalation_for(intent, screening=screening)
+    done = [a for a in actions_since_message if a not in _BOOKKEEPING]
+    # A "yes" to a screening question stays one once the form it answered is closed.
+    screened = screening or (intent == "affirm" and ESCALATIONS["red_flag"] in done)
+    escalation = escalation_for(intent, screening=screened)
     if escalation is None:
         return None
-    done = [a for a in actions_since_message if a not in _BOOKKEEPING]
     if not done:
         return escalation
     if done[-1] == escalation:

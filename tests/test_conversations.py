@@ -20,6 +20,7 @@ from tests.conftest import RasaRuntime
 pytestmark = pytest.mark.model
 
 QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
+SCHEDULE_TIME_QUESTION = texts.SCHEDULE_QUESTIONS["checkin_time"].text
 
 
 class Person:
@@ -118,7 +119,8 @@ def test_a_correction_after_the_plan_updates_it(person: Person) -> None:
     assert updated[0].startswith("Step 2 now:")
     assert "2 months (subacute: 6 to 12 weeks)" in updated[0]
     assert len(journal.recommendations_for(person.id)) == 2
-    assert person.say("what's my plan?") == [updated[0]]
+    # The check-in time question follows the plan; "my plan" answers, then asks it again.
+    assert person.say("what's my plan?") == [updated[0], SCHEDULE_TIME_QUESTION]
 
 
 @pytest.mark.parametrize(
@@ -220,7 +222,9 @@ def test_a_red_flag_inside_an_ordinary_answer_stops_the_intake(person: Person) -
     for answer in ("/start", "my hamstrings are tight", "5", "no"):
         replies = person.say(answer)
     assert texts.PLAN_PAUSED in replies
-    assert person.say("I saw my GP today and she said it's fine") == [texts.PLAN_RESUMED]
+    assert person.say("I saw my GP today and she said it's fine") == [
+        texts.PLAN_RESUMED, SCHEDULE_TIME_QUESTION
+    ]
     assert person.say("what's my plan?")[0].startswith("Step 1 now:")
 
 

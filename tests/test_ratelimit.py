@@ -30,6 +30,13 @@ ODVInput = DefaultValue[float] | float | DefaultValue[None] | None
 SECRET = "my back hurts since the fall"  # health data: must never reach the logs
 
 
+@pytest.fixture(scope="session")
+def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
+    """CPython's own loop: the fake clock reads its queue of runnable callbacks (importing
+    Rasa elsewhere in the session switches the default to uvloop, which has none)."""
+    return asyncio.DefaultEventLoopPolicy()
+
+
 class FakeClock:
     """Virtual time. ``sleep`` parks a task; ``run`` moves the clock to the next wake-up
     whenever every task is blocked, so schedules are exact and nothing really sleeps."""

@@ -29,6 +29,11 @@ FORM = "intake_form"
         ("affirm", [], FORM, True, RF),
         ("affirm", [], FORM, False, None),
         ("deny", [], FORM, True, None),
+        # ... and stays one while the sequence goes on, once the form is closed.
+        ("affirm", [RF], FORM, True, "action_deactivate_loop"),
+        ("affirm", [RF, "action_deactivate_loop"], None, False, "action_record_red_flag"),
+        ("affirm", [RF, "action_deactivate_loop", "action_record_red_flag"], None, False,
+         "action_listen"),
         # Anything else is left to the other policies.
         ("inform", [], FORM, False, None),
         (None, [], None, False, None),

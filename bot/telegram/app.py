@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 from rasa.core.channels.channel import CollectingOutputChannel
 from telegram import (
@@ -334,11 +336,29 @@ async def send_due_forever(
 
 
 
+async def start_receiving(application: App, settings: Settings) -> str:
+    """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Telegram must
+    send the secret token; anything else gets 403), else long polling. Says which."""
+    updater = application.updater
+    assert updater is not None
+    if settings.telegram_webhook_url:
+        secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
+        await updater.start_webhook(
+            listen=settings.telegram_webhook_listen,
+            port=settings.telegram_webhook_port,
+            url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+            webhook_url=settings.telegram_webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        return f"webhook on port {settings.telegram_webhook_port}"
+    await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+    return "long polling"
+
+
 async def serve(settings: Settings) -> None:
     """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
-    import secrets
     import signal
-    from urllib.parse import urlparse
 
     from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
 
@@ -356,20 +376,7 @@ async def serve(settings: Settings) -> None:
             assert updater is not None
             await application.start()
             await register_commands(application)
-            if settings.telegram_webhook_url:
-                secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
-                await updater.start_webhook(
-                    listen=settings.telegram_webhook_listen,
-                    port=settings.telegram_webhook_port,
-                    url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
-                    webhook_url=settings.telegram_webhook_url,
-                    secret_token=secret,
-                    allowed_updates=Update.ALL_TYPES,
-                )
-                mode = f"webhook on port {settings.telegram_webhook_port}"
-            else:
-                await updater.start_polling(allowed_updates=Update.ALL_TYPES)
-                mode = "long polling"
+            mode = await start_receiving(application, settings)
             print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
             sender = asyncio.create_task(send_due_forever(application, stop))
             await stop.wait()

@@ -1,0 +1,88 @@
+"""Webhook mode: updates are accepted only with Telegram's secret-token header."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import time
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ApplicationBuilder, TypeHandler
+
+from bot.runtime import free_port
+from bot.settings import get_settings
+from bot.telegram.app import start_receiving
+from tests.support.botapi_emulator import BotApiEmulator
+
+SECRET = "s3cret-token-from-settings"
+
+
+async def _post(port: int, body: bytes, headers: dict[str, str]) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    writer.write(
+        (
+            f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n{head}\r\n"
+        ).encode()
+        + body
+    )
+    await writer.drain()
+    status_line = await reader.readline()
+    writer.close()
+    return int(status_line.split()[1])
+
+
+async def test_webhook_answers_403_without_the_secret_and_handles_it_with() -> None:
+    """What `backstep run` starts when TELEGRAM_WEBHOOK_URL is set."""
+    received: list[Any] = []
+    async with BotApiEmulator() as emulator:
+        application = (
+            ApplicationBuilder()
+            .token("123456:WEBHOOK")
+            .base_url(emulator.base_url)
+            .base_file_url(emulator.base_file_url)
+            .build()
+        )
+
+        async def record(update: Update, _: Any) -> None:
+            received.append(update)
+
+        application.add_handler(TypeHandler(Update, record))
+        port = free_port()
+        async with application:
+            await application.start()
+            assert application.updater is not None
+            settings = dataclasses.replace(
+                get_settings(),
+                telegram_webhook_url="https://backstep.example/telegram",
+                telegram_webhook_secret=SECRET,
+                telegram_webhook_listen="127.0.0.1",
+                telegram_webhook_port=port,
+            )
+            assert await start_receiving(application, settings) == f"webhook on port {port}"
+            [set_webhook] = emulator.sent(method="setWebhook")
+            assert set_webhook["params"]["secret_token"] == SECRET
+
+            message = {
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": {"id": 42, "type": "private", "first_name": "Test"},
+                "from": {"id": 42, "is_bot": False, "first_name": "Test"},
+                "text": "hi",
+            }
+            body = json.dumps({"update_id": 1, "message": message}).encode()
+            assert await _post(port, body, {}) == 403
+            assert await _post(port, body, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
+            ok = await _post(port, body, {"X-Telegram-Bot-Api-Secret-Token": SECRET})
+            assert ok == 200
+            for _ in range(50):
+                if received:
+                    break
+                await asyncio.sleep(0.05)
+            await application.updater.stop()
+            await application.stop()
+    assert len(received) == 1 and received[0].message.text == "hi"
+
