@@ -532,6 +532,16 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             verdict(checks.get("false_urgent_rate")),
         ),
         (
+            "asked first: hedged, benign",
+            "-",
+            "-"
+            if not safety
+            else f"{safety['hedged_asked']}/{safety['hedged']}, "
+            f"{safety['benign_asked_rate']:.0%}",
+            "(reported)",
+            "",
+        ),
+        (
             "messages / errors",
             f"{fmt(s('messages'))} / {fmt(s('errors'))}",
             f"{fmt(b('messages'))} / {fmt(b('errors'))}",

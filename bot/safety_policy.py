@@ -15,11 +15,42 @@ from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety import SCREEN_SLOTS, next_safety_action
+from bot.safety import CHECK, DEACTIVATE_LOOP, LISTEN, SCREEN_SLOTS, next_safety_action
+
+#: What may follow the clarifying question in the same bot turn.
+_QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})
+
+
+def _clarifying(tracker: DialogueStateTracker) -> tuple[bool, str | None]:
+    """Whether the bot's last turn ended with the clarifying question, and which form was
+    active when it was asked (the one to go back to after a "no")."""
+    events = list(tracker.events)
+    latest = next(
+        (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None
+    )
+    if latest is None:
+        return False, None
+    asked_at = None
+    for i in range(latest - 1, -1, -1):
+        event = events[i]
+        if isinstance(event, UserUttered):
+            return False, None
+        if isinstance(event, ActionExecuted) and event.action_name:
+            if event.action_name == CHECK:
+                asked_at = i
+                break
+            if event.action_name not in _QUIET:
+                return False, None
+    if asked_at is None:
+        return False, None
+    for event in reversed(events[:asked_at]):
+        if isinstance(event, ActiveLoop):
+            return True, event.name
+    return True, None
 
 
 def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
@@ -59,12 +90,17 @@ class SafetyPolicy(Policy):
         """Confidence 1 for the next escalation step, nothing otherwise."""
         probabilities = self._default_predictions(domain)
         intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+        entities = tracker.latest_message.entities if tracker.latest_message else []
+        after_check, resume_loop = _clarifying(tracker)
         action = next_safety_action(
             intent,
             _actions_since_last_message(tracker),
             active_loop=tracker.active_loop_name,
             screening=bool(tracker.active_loop_name)
             and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
+            uncertain=any(e.get("entity") == "red_flag_uncertain" for e in entities),
+            after_check=after_check,
+            resume_loop=resume_loop,
         )
         if action is None:
             return self._prediction(probabilities)

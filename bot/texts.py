@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from bot.answers import BadInput
 from bot.rules import (
@@ -21,6 +22,7 @@ from bot.rules import (
     Regimen,
     duration_class,
 )
+from bot.settings import PROJECT_ROOT
 from bot.trends import (
     ABOVE_BASELINE,
     ADD_AEROBIC,
@@ -36,6 +38,16 @@ from bot.trends import (
 
 URGENT_MARK = "🚨"
 REFERRAL_MARK = "⚠️"
+
+
+@cache
+def domain_response(name: str) -> str:
+    """The text of a response in domain.yml (the ones that must work without the action
+    server live there, not here), e.g. ``utter_red_flag_check``."""
+    import yaml
+
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return str(domain["responses"][name][-1]["text"])
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.model
 
 QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
 SCHEDULE_TIME_QUESTION = texts.SCHEDULE_QUESTIONS["checkin_time"].text
+CHECK = texts.domain_response("utter_red_flag_check")
+CLEARED = texts.domain_response("utter_red_flag_cleared")
 
 
 class Person:
@@ -259,15 +261,49 @@ def test_the_escalation_does_not_need_the_action_server(bot: RasaRuntime, person
 
 
 def test_the_safety_corpus_end_to_end(bot: RasaRuntime) -> None:
-    """Every red flag of the corpus escalates at once; almost no benign message does."""
+    """Every red flag of the corpus escalates at once; every hedged one is asked about and
+    escalates on "yes"; almost no benign message escalates."""
     corpus = yaml.safe_load((PROJECT_ROOT / "tests" / "safety" / "corpus.yml").read_text())
 
     def first_reply(text: str) -> str:
         return Person(bot).say(text)[0]
 
-    must = [row["text"] for row in corpus["red_flags"] + corpus["uncertain"]]
-    missed = [t for t in must if not first_reply(t).startswith(URGENT)]
+    flags = [row["text"] for row in corpus["red_flags"]]
+    missed = [t for t in flags if not first_reply(t).startswith(URGENT)]
     assert missed == []
+    for row in corpus["uncertain"]:
+        person = Person(bot)
+        first = person.say(row["text"])[0]
+        assert first.startswith(URGENT) or first == CHECK, row["text"]
+        if first == CHECK:
+            assert person.say("yes")[0].startswith(URGENT), row["text"]
     benign = [row["text"] for row in corpus["benign"]]
     false_urgent = [t for t in benign if first_reply(t).startswith(URGENT)]
     assert len(false_urgent) / len(benign) <= 0.05, false_urgent
+
+def test_a_possible_red_flag_is_asked_about_and_no_carries_on(person: Person) -> None:
+    person.say("/start")
+    person.say("none of these")
+    replies = person.say("bending forward, and i think my legs might be getting weaker?")
+    assert replies == [CHECK]
+    assert [b["title"] for b in person.last[-1]["buttons"]] == [
+        "Yes, or not sure", "No, none of these"
+    ]
+    replies = person.say("no")
+    assert replies[0] == CLEARED
+    assert not any(r.startswith(URGENT) for r in replies)
+    # The intake goes on where it was, with the answer given alongside ("bending forward").
+    assert asks(replies, "pain_duration_days")
+    assert person.say("three weeks")[-1] == QUESTION["flexibility"]
+    assert journal.safety_events_for(person.id) == []
+
+
+@pytest.mark.parametrize("answer", ["yes", "/red_flag", "i don't know what you mean"])
+def test_anything_but_no_to_the_clarifying_question_escalates(
+    person: Person, answer: str
+) -> None:
+    assert person.say("i think my legs might be getting weaker?") == [CHECK]
+    replies = person.say(answer)
+    assert replies[0].startswith(URGENT)
+    [event] = journal.safety_events_for(person.id)
+    assert event.kind == "red_flag"

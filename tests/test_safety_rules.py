@@ -49,13 +49,17 @@ def test_escalation_sequence(
 @pytest.mark.parametrize(
     ("model", "level", "category", "only_negated", "expected"),
     [
-        # The matcher alone raises it, with its category; "clarify" escalates too.
+        # The matcher alone raises it, with its category; its hedged mention asks first,
+        # except crisis language, which escalates.
         ("inform", "urgent", "cauda_equina", False, Union("red_flag", "cauda_equina")),
-        ("greet", "clarify", "neuro_deficit", False, Union("red_flag", "neuro_deficit")),
+        ("greet", "clarify", "neuro_deficit", False,
+         Union("red_flag", "neuro_deficit", uncertain=True)),
         ("inform", "urgent", "crisis", False, Union("crisis", "crisis")),
-        # The matcher's category wins when both see it; the model alone is demoted for now.
+        ("inform", "clarify", "crisis", False, Union("crisis", "crisis")),
+        # The matcher's category wins when both see it; the model alone asks (red flag) or
+        # is demoted (crisis).
         ("red_flag", "urgent", "fracture", False, Union("red_flag", "fracture")),
-        ("red_flag", "none", None, False, Union(DEMOTE, None)),
+        ("red_flag", "none", None, False, Union("red_flag", "unspecified", uncertain=True)),
         ("crisis", "none", None, False, Union(DEMOTE, None)),
         # The model is overruled only when the matcher saw the symptoms all negated.
         ("red_flag", "none", None, True, Union("inform", None)),
@@ -71,9 +75,52 @@ def test_union_of_detectors(
     assert union_of_detectors(model, level, category, only_negated) == expected
 
 
+def test_without_the_clarifying_question_the_model_alone_is_demoted() -> None:
+    assert union_of_detectors("red_flag", "none", None, False, model_alone_asks=False) == Union(
+        DEMOTE, None
+    )
+
+
+CHECK, CLEARED, INTAKE = "utter_red_flag_check", "utter_red_flag_cleared", "intake_form"
+
+
 @pytest.mark.parametrize(
-    ("model", "expected"),
-    [("red_flag", Union("red_flag", "unspecified")), ("crisis", Union("crisis", "crisis"))],
+    ("intent", "done", "loop", "uncertain", "after_check", "resume", "expected"),
+    [
+        # A possible red flag: one clarifying question, the form closed meanwhile.
+        ("red_flag", [], None, True, False, None, CHECK),
+        ("red_flag", [CHECK], None, True, False, None, "action_listen"),
+        ("red_flag", [], INTAKE, True, False, None, CHECK),
+        ("red_flag", [CHECK], INTAKE, True, False, None, "action_deactivate_loop"),
+        ("red_flag", [CHECK, "action_deactivate_loop"], None, True, False, None,
+         "action_listen"),
+        # "No": thanks, then the interrupted form goes on (or we listen).
+        ("deny", [], None, False, True, INTAKE, CLEARED),
+        ("deny", [CLEARED], None, False, True, INTAKE, INTAKE),
+        ("deny", [CLEARED], None, False, True, None, "action_listen"),
+        ("deny", [CLEARED, INTAKE], INTAKE, False, True, INTAKE, None),
+        # "Yes", or anything but "no": when in doubt, escalate.
+        ("affirm", [], None, False, True, INTAKE, RF),
+        ("affirm", [RF], None, False, True, INTAKE, "action_record_red_flag"),
+        ("out_of_scope", [], None, False, True, None, RF),
+        ("nlu_fallback", [], None, False, True, None, RF),
+        ("red_flag", [], None, True, True, None, RF),  # asked once, not twice
+        ("crisis", [], None, False, True, None, CRISIS),
+    ],
 )
-def test_the_model_alone_can_escalate_once_allowed(model: str, expected: Union) -> None:
-    assert union_of_detectors(model, "none", None, False, model_alone_escalates=True) == expected
+def test_the_clarifying_question(
+    intent: str,
+    done: list[str],
+    loop: str | None,
+    uncertain: bool,
+    after_check: bool,
+    resume: str | None,
+    expected: str | None,
+) -> None:
+    assert (
+        next_safety_action(
+            intent, done, active_loop=loop, uncertain=uncertain, after_check=after_check,
+            resume_loop=resume,
+        )
+        == expected
+    )

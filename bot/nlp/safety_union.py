@@ -2,9 +2,10 @@
 
 Runs after DIET (trained on many phrasings) and the rule matcher (:mod:`bot.nlp.red_flags`,
 negation-aware), and combines them with :func:`bot.safety.union_of_detectors` (see there
-why, for now, the model alone does not escalate).
+why the model alone only asks a clarifying question).
 It forces the intent (``red_flag`` or ``crisis``, confidence 1) and puts the category in a
-``red_flag`` entity, which fills the ``red_flag_category`` slot for the right 🚨 message.
+``red_flag`` entity, which fills the ``red_flag_category`` slot for the right 🚨 message;
+a possible red flag also gets a ``red_flag_uncertain`` entity, and the dialogue asks first.
 """
 
 from __future__ import annotations
@@ -56,12 +57,26 @@ class SafetyUnion(StatelessComponent):
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
             entities = [
-                e for e in message.get(ENTITIES) or [] if e.get("entity") != "red_flag"
+                e
+                for e in message.get(ENTITIES) or []
+                if e.get("entity") not in ("red_flag", "red_flag_uncertain")
             ]
             if union.category is not None:
                 entities.append(
                     {
                         "entity": "red_flag",
+                        "value": union.category,
+                        "start": 0,
+                        "end": len(text),
+                        "confidence_entity": 1.0,
+                        "extractor": NAME,
+                    }
+                )
+            if union.uncertain:
+                # Marks a possible red flag: the dialogue asks before it escalates.
+                entities.append(
+                    {
+                        "entity": "red_flag_uncertain",
                         "value": union.category,
                         "start": 0,
                         "end": len(text),
