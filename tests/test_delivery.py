@@ -1,0 +1,56 @@
+"""Rasa replies as Telegram messages: long texts split, buttons as inline keyboards."""
+
+from __future__ import annotations
+
+import pytest
+from telegram import Bot
+
+from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_reply
+from bot.texts import CHECKIN_QUESTIONS, QUESTIONS, SCHEDULE_QUESTIONS
+from tests.support.botapi_emulator import BotApiEmulator
+
+CHAT = 4242
+
+
+async def test_a_long_reply_arrives_in_parts_with_the_keyboard_on_the_last() -> None:
+    paragraph = "Keep the exercises gentle and stop if the pain shoots down your leg. " * 20
+    text = "\n\n".join([paragraph] * 7)  # about 9,700 characters
+    buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    async with BotApiEmulator() as emulator:
+        bot = Bot("123:DELIVERY", base_url=emulator.base_url, base_file_url=emulator.base_file_url)
+        async with bot:
+            await send_reply(bot, CHAT, {"text": text, "buttons": buttons})
+        sent = emulator.sent(CHAT)
+    parts = [record["params"]["text"] for record in sent]
+    assert len(parts) > 2 and all(len(part) <= 4096 for part in parts)
+    assert all(part.rstrip().endswith("your leg.") for part in parts)  # cut between paragraphs
+    assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(
+        " ", ""
+    )
+    markups = [record["params"].get("reply_markup") for record in sent]
+    assert all(m is None for m in markups[:-1]) and markups[-1] is not None
+
+
+@pytest.mark.parametrize(
+    ("titles", "rows"),
+    [
+        ([str(n) for n in range(11)], [6, 5]),  # pain scores: six to a row
+        (["Better", "About the same", "Worse"], [2, 1]),
+        (["My back is locked up / in spasm", "No, I'm fairly flexible"], [1, 1]),
+    ],
+)
+def test_keyboards_fit_a_phone(titles: list[str], rows: list[int]) -> None:
+    markup = keyboard([{"title": t, "payload": f"/inform{{\"x\": \"{t}\"}}"} for t in titles])
+    assert markup is not None
+    assert [len(row) for row in markup.inline_keyboard] == rows
+
+
+def test_every_button_payload_fits_telegrams_callback_limit() -> None:
+    questions = [*QUESTIONS.values(), *CHECKIN_QUESTIONS.values(), *SCHEDULE_QUESTIONS.values()]
+    too_long = [
+        payload
+        for question in questions
+        for _, payload in question.buttons
+        if len(payload.encode("utf-8")) > MAX_CALLBACK_BYTES
+    ]
+    assert too_long == []
