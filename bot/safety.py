@@ -132,7 +132,9 @@ def union_of_detectors(
     symptoms and every one was negated ("no numbness, bladder fine"); when the matcher
     saw nothing, it gets the clarifying question (``model_alone_asks``). The model's crisis
     alone is not acted on: ``Union(DEMOTE, None)`` tells the caller to fall back to the
-    model's best other intent (the matcher's crisis families are broad; see the README).
+    model's best other intent. Measured: on the fresh held-out set it caught none of the
+    crisis messages the matcher missed, and on the corpus it raised 4 of 131 benign ones
+    ("i'm going to hurt myself doing these stretches lol").
     """
     if matcher_level == "urgent" and matcher_category:
         intent = "crisis" if matcher_category == "crisis" else "red_flag"

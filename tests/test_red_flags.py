@@ -116,7 +116,20 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("high temprature", "urgent", "infection"),
         ("osteoperosis", "urgent", "fracture"),
         ("tempreture of 38", "urgent", "infection"),
+        # the person is the subject, even with others named; not noticing is not denying
+        ("my family would be better off without me", "urgent", "crisis"),
+        ("my kids would be better off without me around", "urgent", "crisis"),
+        ("didnt even realise i'd wet myself", "urgent", "cauda_equina"),
+        ("i didn't notice i had wet the bed", "urgent", "cauda_equina"),
+        # crisis wording and rigors found by the fresh held-out set (as families)
+        ("i'd rather not wake up tomorrow", "urgent", "crisis"),
+        ("thinking of taking the lot tonight", "urgent", "crisis"),
+        ("i keep thinking of walking in front of a train", "urgent", "crisis"),
+        ("been cutting myself again", "urgent", "crisis"),
+        ("teeth chattering all night and my back is agony", "urgent", "infection"),
         # look-alikes that are not red flags
+        ("i'm cutting myself some slack this week", "none", None),
+        ("my wife is better off at her mum's this week", "none", None),
         ("i fell off the sofa laughing", "none", None),
         ("the ladder is in the garage", "none", None),
         ("hay fever is bad this year", "none", None),

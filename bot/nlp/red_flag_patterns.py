@@ -173,7 +173,7 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
     "SADDLE": _in(
         "bum|bottom|buttock|buttocks|saddle|groin|genitals|genital|privates|perineum|taint|"
         "vagina|vaginal|penis|testicles|testicle|balls|scrotum|labia|anus|vulva|willy|willie|"
-        "dick|undercarriage|nethers|crotch|rectum|rectal"
+        "dick|undercarriage|nethers|crotch|rectum|rectal|bits"
     ),
     "BLADDER": _in(
         "bladder|urine|wee|pee|piss|urination|waterworks|weeing|peeing|pissing|urinating|"
@@ -326,6 +326,8 @@ _HELP = "help|helps|helped|ease|eases|eased|relieve|relieves|stop|stops|change|c
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
         SYMPTOM: (
+            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            "@CAN @NOT really? feel the|my? paper|tissue|loo_roll",
             # saddle numbness / tingling
             f"{{NUMBW}} {_PREP}? {_PREP}? @POSS? @SIDE? {{SADDLE}}",
             "{SADDLE} @BE* {NUMBW}",
@@ -406,6 +408,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     NEURO_DEFICIT: {
         SYMPTOM: (
+            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            "@LEG just? wont|won't|not|doesnt|dont do what i tell|want it|them",
+            "have|having|had to hold|holding on? onto|to the walls|furniture",
+            "@CAN @NOT go|stand|get|walk|get up? on my? tiptoes|tiptoe|tip-toes|heels",
             "@LEG @BE* @WEAK",
             "@WEAK in|of|on|down|to|through? @POSS? @SIDE? @SIDE? @LEG",
             "@LOSS|losing strength|power|control|use in|of|from|to @POSS? @SIDE? @LEG",
@@ -461,6 +467,12 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     INFECTION: {
         SYMPTOM: (
+            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            "teeth chattering|chatter|chattered",
+            "burning up",
+            "@CAN @NOT get warm",
+            "shaking|shivering|shakes under",
+            "dirty|shared|used|someone's needle|needles|syringe|syringes",
             "fever|feverish|febrile|pyrexia|pyrexial|fevered",
             "high|raised|slight|spiking|running|fluctuating|elevated|a|got|have|had|with|"
             "constant|bit|low|grade|mild|little|'ve|having|getting temperature|temp",
@@ -563,6 +575,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     CANCER: {
         SYMPTOM: (
+            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            "all night no matter how|what",
             "cancer|carcinoma|lymphoma|myeloma|leukaemia|melanoma|sarcoma|tumour|metastases|"
             "metastatic|mets|secondaries|oncology|oncologist|mastectomy|radiotherapy|"
             "malignant|malignancy|hodgkin|hodgkins|lumpectomy|prostatectomy",
@@ -649,6 +663,17 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "stockpiling|stockpiled|stockpile|hoarding|hoarded|saving|saved|collecting|collected "
             "up? pills|tablets|painkillers|meds|medication",
             "take|taking|swallow|swallowing them all",
+            # Families added after the fresh held-out set (tests/safety/heldout_fresh.yml)
+            # missed them: not wanting to wake up, taking "the lot", stepping in front of
+            # traffic, cutting oneself (ongoing).
+            "rather|sooner not|never wake|woke up",
+            "rather|sooner not be here|alive|around",
+            "take|taking|swallow|swallowing the lot",
+            "take|taking|swallow|swallowing the|a whole? box|packet|bottle",
+            "step|stepping|jump|jumping|walk|walking|throw|throwing myself? in front of a|the "
+            "bus|train|car|lorry|truck|traffic",
+            "been|keep|keeps|started|still cutting|burning myself",
+            "cutting|burning myself again|more|every",
         ),
         WEAK: (
             "@CAN @NOT go|carry|keep on|going like this",
@@ -658,6 +683,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "@CAN @NOT take|do|handle|stand it|this|much any more|longer",
             "what|'s|whats|is the point anymore|any",
             "what|'s|whats|is the point of|in anything|living|life",
+            "what|whats 's|s|is? the point anymore|any",
+            "done|finished with everything|life|living",
             "what|'s|whats|is the point of|in it all",
             "@NOT see the point anymore|any|of|in anything|living|life|it all",
             "feel|feeling|'m|m|am|so|completely|totally hopeless|worthless",

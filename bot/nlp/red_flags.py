@@ -98,6 +98,10 @@ _BLOCKING = frozenset(
 #: Pre-cues the generic helper does not know ("nothing like numbness", "ruled out cancer").
 _EXTRA_CUES = frozenset({"nothing", "nope", "nil", "denies", "deny", "denied", "free", "ruled"})
 _FIRST_PERSON = frozenset({"i", "me", "myself", "im", "i'm", "meself"})
+#: After a negation cue these make it about noticing, not about the symptom.
+_AWARENESS = frozenset(
+    {"realise", "realize", "realised", "realized", "notice", "noticed", "aware", "feel", "felt"}
+)
 _OTHERS = frozenset(
     {"mum", "mom", "mam", "mummy", "mother", "dad", "daddy", "father", "brother", "sister",
      "wife", "husband", "partner", "son", "daughter", "aunt", "auntie", "aunty", "uncle", "nan",
@@ -367,7 +371,10 @@ def _sentence(span: Span) -> Span:
 
 
 def _is_other_person(span: Span) -> bool:
-    """True if the mention is about someone else ("my mum had breast cancer")."""
+    """True if the mention is about someone else ("my mum had breast cancer"), unless the
+    mention itself is about the speaker ("my family would be better off without me")."""
+    if _words(span) & _FIRST_PERSON:
+        return False
     for token in _clause_before(span, window=8):
         word = _n(token)
         if word in _FIRST_PERSON:
@@ -462,6 +469,9 @@ def _reassured_after(span: Span, window: int = 4) -> bool:
 def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     between = doc[cue_index + 1 : span_start]
     if len(between) and _n(between[0]) in _BLOCKING:
+        return True
+    # "didn't even realise i'd wet myself": the person didn't notice, the symptom is there.
+    if any(_n(token) in _AWARENESS for token in between):
         return True
     for k, token in enumerate(between):
         word = _n(token)
