@@ -1,7 +1,11 @@
 """Backstep vs Rasa's starter assistant: training time, cold start, memory and latency.
 
+Then the check-in broadcast (:mod:`bench.broadcast`): 10,000 due check-ins sent through the
+local Bot API emulator, messages per second and exactly one message per person, also when
+the sender is stopped or killed half-way and started again.
+
 Run from the repository root with ``make bench`` (or ``.venv/bin/python -m bench.run``).
-Everything it makes goes under ``build/bench/``; the table goes to stdout and the same
+Everything it makes goes under ``build/bench/``; the tables go to stdout and the same
 figures to ``build/bench/results.json``. It exits 0 when every figure was measured (even
 if a target is missed) and 1 when something could not be measured.
 """
@@ -59,6 +63,8 @@ SCRIPTS: dict[str, list[str]] = {
     ],
 }
 WARMUP_CONVERSATIONS = 2
+BROADCAST_PEOPLE = 10_000  # bench.broadcast.PEOPLE (not imported here: it imports this module)
+BROADCAST_PEOPLE_QUICK = 600
 START_TIMEOUT_S = 300.0
 REQUEST_TIMEOUT_S = 30.0
 
@@ -418,10 +424,12 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
         )
         bot.results["rss_server_mb"] = tree_rss_mb(proc.pid)
         if bot.name == "backstep":
-            from bench.safety_eval import evaluate
+            from bench.safety_eval import FRESH, evaluate
 
             log("backstep: safety corpus, end to end over REST")
             bot.results["safety"] = evaluate(post_json, url)
+            log("backstep: fresh held-out safety set, end to end over REST")
+            bot.results["safety_fresh"] = evaluate(post_json, url, FRESH)
         log(
             f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} ms, "
             f"{errors} errors, rss {bot.results['rss_server_mb']:.0f} MB"
@@ -476,6 +484,7 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
         "latency_p95": check(b("p95_ms"), P95_TARGET_MS),
     }
     safety = b("safety") or {}
+    fresh = b("safety_fresh") or {}
     if safety:
         checks["red_flag_recall"] = safety["recall"] >= RECALL_TARGET
         checks["false_urgent_rate"] = safety["false_urgent_rate"] <= FALSE_URGENT_TARGET
@@ -532,6 +541,24 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             verdict(checks.get("false_urgent_rate")),
         ),
         (
+            "fresh held-out: caught",
+            "-",
+            "-"
+            if not fresh
+            else f"{fresh['recall']:.0%} of {fresh['red_flags']}",
+            "(reported)",
+            "",
+        ),
+        (
+            "fresh: urgent, asked (benign)",
+            "-",
+            "-"
+            if not fresh
+            else f"{fresh['false_urgent_rate']:.0%}, {fresh['benign_asked_rate']:.0%}",
+            "(reported)",
+            "",
+        ),
+        (
             "asked first: hedged, benign",
             "-",
             "-"
@@ -578,13 +605,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="Backstep model to serve (default models/backstep.tar.gz)",
     )
+    parser.add_argument(
+        "--broadcast-people",
+        type=int,
+        default=None,
+        help=f"check-ins due in the broadcast runs (default {BROADCAST_PEOPLE:,}, "
+        f"{BROADCAST_PEOPLE_QUICK} with --quick)",
+    )
+    parser.add_argument(
+        "--no-broadcast", action="store_true", help="leave out the broadcast runs (~17 min)"
+    )
     return parser.parse_args(argv)
 
 
 def run(
-    args: argparse.Namespace, procs: Processes, starter: dict[str, Any], backstep: dict[str, Any]
+    args: argparse.Namespace,
+    procs: Processes,
+    starter: dict[str, Any],
+    backstep: dict[str, Any],
+    broadcast: dict[str, Any],
 ) -> None:
-    """Measure everything, filling in the starter's and Backstep's figures as they come."""
+    """Measure everything, filling in the starter's, Backstep's and the broadcast's figures."""
     conversations = args.conversations or (5 if args.quick else 20)
     if not args.quick:
         backstep["train_s"], backstep["train_cpu_s"] = train_backstep(procs)
@@ -640,6 +681,14 @@ def run(
     finally:
         procs.stop(action_proc)
 
+    if not args.no_broadcast:
+        from bench.broadcast import measure
+
+        people = args.broadcast_people or (
+            BROADCAST_PEOPLE_QUICK if args.quick else BROADCAST_PEOPLE
+        )
+        broadcast.update(measure(procs, people))
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table, write results.json; the exit code."""
@@ -651,10 +700,11 @@ def main(argv: list[str] | None = None) -> int:
     procs.sample_others()
     starter: dict[str, Any] = {}
     backstep: dict[str, Any] = {}
+    broadcast: dict[str, Any] = {}
     failure = None
     with terminate_as_interrupt():
         try:
-            run(args, procs, starter, backstep)
+            run(args, procs, starter, backstep, broadcast)
         except MeasurementError as error:
             failure = str(error)
             log(f"FAILED: {failure}")
@@ -665,6 +715,11 @@ def main(argv: list[str] | None = None) -> int:
             procs.stop_all()
     table, checks = report(starter, backstep)
     print(table)
+    if broadcast:
+        from bench.broadcast import table as broadcast_table
+
+        print(f"\n{broadcast_table(broadcast)}")
+        checks.update((f"broadcast_{name}", ok) for name, ok in broadcast["checks"].items())
     others_cpu, busiest = procs.others_summary()
     if others_cpu > 0.05 * (time.perf_counter() - started):
         print(f"\nnoisy: other processes used {others_cpu:.0f} CPU-seconds meanwhile, e.g.")
@@ -678,6 +733,7 @@ def main(argv: list[str] | None = None) -> int:
         "quick": args.quick,
         "starter": starter,
         "backstep": backstep,
+        "broadcast": broadcast or None,
         "targets_met": checks,
         "failure": failure,
         "total_s": round(time.perf_counter() - started, 1),
@@ -691,4 +747,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as bench.run, not __main__: bench.broadcast imports bench.run, and one copy of this
+    # module means one MeasurementError class (the one main() catches).
+    from bench.run import main as bench_main
+
+    sys.exit(bench_main())

@@ -19,6 +19,8 @@ import yaml
 from bot.texts import URGENT_MARK, domain_response
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "safety" / "corpus.yml"
+#: Written without seeing the detectors (see the README for what it showed, and when).
+FRESH = CORPUS.with_name("heldout_fresh.yml")
 RECALL_TARGET = 1.0
 FALSE_URGENT_TARGET = 0.05
 
