@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
-from actions.forms import INTERRUPTIONS, KindFormValidation
+from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
 from bot import checkins
 from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.progress import review_checkin
@@ -197,21 +197,10 @@ class ValidateCheckinForm(KindFormValidation):
             dispatcher.utter_message(text=hints[requested])
 
 
-class AskCheckinQuestion(Action):
+class AskCheckinQuestion(AskQuestion):
     """Asks one check-in question with its buttons (subclassed once per slot below)."""
 
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        question = CHECKIN_QUESTIONS[self.slot]
-        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
-        dispatcher.utter_message(text=question.text, buttons=buttons)
-        return []
+    questions = CHECKIN_QUESTIONS
 
 
 class AskCheckinPain(AskCheckinQuestion):

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import FORM_SLOTS, journal_answer, latest_text
-from actions.forms import KindFormValidation
+from actions.forms import AskQuestion, KindFormValidation
 from bot.answers import parse_bare_number, valid_pain_score
 from bot.rules import DIRECTIONS, FLEXIBILITIES
 from bot.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, QUESTIONS, STARTING_OVER
@@ -126,21 +126,10 @@ class ActionResetIntake(Action):
         ]
 
 
-class AskIntakeQuestion(Action):
-    """Asks one intake question, with its buttons (subclassed once per slot below)."""
+class AskIntakeQuestion(AskQuestion):
+    """Asks one intake question with its buttons (subclassed once per slot below)."""
 
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        question = QUESTIONS[self.slot]
-        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
-        dispatcher.utter_message(text=question.text, buttons=buttons)
-        return []
+    questions = QUESTIONS
 
 
 class AskRedFlagScreen(AskIntakeQuestion):

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import INTAKE_SLOTS, in_journal, journal_answer, latest_intent, latest_text
-from actions.forms import INTERRUPTIONS, KindFormValidation
+from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
 from bot import checkins, schedule
 from bot.settings import get_settings
 from bot.texts import (
@@ -106,19 +106,11 @@ class ValidateScheduleForm(KindFormValidation):
             await super().explain(dispatcher, tracker, requested)
 
 
-class AskCheckinTime(Action):
+class AskCheckinTime(AskQuestion):
     """Asks when to check in each day."""
 
-    def name(self) -> str:
-        return "action_ask_checkin_time"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        question = SCHEDULE_QUESTIONS["checkin_time"]
-        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
-        dispatcher.utter_message(text=question.text, buttons=buttons)
-        return []
+    questions = SCHEDULE_QUESTIONS
+    slot = "checkin_time"
 
 
 class AskCheckinTz(Action):
