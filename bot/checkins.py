@@ -193,34 +193,41 @@ def _claim_batch(session: Session, now: datetime, limit: int) -> list[Claim]:
             claims.append(Claim(checkin.id, conversation_id, checkin.local_date))
         else:
             checkin.status = FAILED  # that day is over; tomorrow's comes as usual
-    due = session.execute(
-        select(Schedule, Person.conversation_id)
-        .join(Person, Schedule.person_id == Person.id)
-        .where(Schedule.paused.is_(False), Schedule.next_due_at <= now)
-        .order_by(Schedule.next_due_at, Schedule.id)
-        .limit(max(limit - len(claims), 0))
-        .with_for_update(skip_locked=True, of=Schedule)
-    ).all()
-    for row, conversation_id in due:
-        info = _info(row)
-        decision = schedule.decide(now, info.at_time, info.tz, info.next_due_at)
-        row.next_due_at = decision.next_due_utc
-        if not decision.send or decision.local_date is None:
-            continue
-        exists = session.execute(
-            select(Checkin.id).where(
-                Checkin.person_id == row.person_id, Checkin.local_date == decision.local_date
+    # Schedules missed on an earlier day whose time today is still ahead are due but send
+    # nothing; look further until the batch is full, so that a batch of only those does not
+    # look like "nothing due" to the sender while others are due now. Every schedule looked
+    # at is moved past ``now``, so it is not selected again.
+    while len(claims) < limit:
+        due = session.execute(
+            select(Schedule, Person.conversation_id)
+            .join(Person, Schedule.person_id == Person.id)
+            .where(Schedule.paused.is_(False), Schedule.next_due_at <= now)
+            .order_by(Schedule.next_due_at, Schedule.id)
+            .limit(max(limit - len(claims), 0))
+            .with_for_update(skip_locked=True, of=Schedule)
+        ).all()
+        if not due:
+            break
+        for row, conversation_id in due:
+            info = _info(row)
+            decision = schedule.decide(now, info.at_time, info.tz, info.next_due_at)
+            row.next_due_at = decision.next_due_utc
+            if not decision.send or decision.local_date is None:
+                continue
+            exists = session.execute(
+                select(Checkin.id).where(
+                    Checkin.person_id == row.person_id, Checkin.local_date == decision.local_date
+                )
+            ).first()
+            if exists is not None:
+                continue  # already checked in today (/checkin), or already claimed
+            checkin = Checkin(
+                person_id=row.person_id, local_date=decision.local_date, status=CLAIMED,
+                created_at=now,
             )
-        ).first()
-        if exists is not None:
-            continue  # already checked in today (/checkin), or already claimed
-        checkin = Checkin(
-            person_id=row.person_id, local_date=decision.local_date, status=CLAIMED,
-            created_at=now,
-        )
-        session.add(checkin)
-        session.flush()
-        claims.append(Claim(checkin.id, conversation_id, decision.local_date))
+            session.add(checkin)
+            session.flush()
+            claims.append(Claim(checkin.id, conversation_id, decision.local_date))
     return claims
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 
 from bot.settings import get_settings
@@ -57,11 +58,15 @@ def _send_due(args: argparse.Namespace) -> int:
             now = now.replace(tzinfo=timezone.utc)
 
     async def run() -> int:
+        # SIGTERM (systemd, docker stop, a timeout): send what is claimed, then exit 0; every
+        # check-in claimed is then sent and marked, none waits for the claim lease.
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         async with make_bot(settings) as bot:
-            report = await send_due(bot, now)
+            report = await send_due(bot, now, stop=stop)
         print(
             f"Check-ins sent: {report.sent}; undeliverable: {report.undeliverable}; "
-            f"to retry: {report.retry_later}"
+            f"to retry: {report.retry_later}" + ("; stopped by SIGTERM" if stop.is_set() else "")
         )
         return 0
 
