@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from bot import schedule
 from bot.db import get_engine, session_scope
+from bot.journal import find_person, rows_of
 from bot.models import (
     Answer,
     Checkin,
@@ -103,17 +104,6 @@ class ReferralInfo:
     created_at: datetime
 
 
-def _person(session: Session, conversation_id: str, create: bool = False) -> Person | None:
-    person = session.execute(
-        select(Person).where(Person.conversation_id == conversation_id)
-    ).scalar_one_or_none()
-    if person is None and create:
-        person = Person(conversation_id=conversation_id)
-        session.add(person)
-        session.flush()
-    return person
-
-
 def _info(row: Schedule) -> ScheduleInfo:
     hours, minutes = (int(part) for part in row.at_time.split(":"))
     return ScheduleInfo(time(hours, minutes), row.tz, bool(row.paused), as_utc(row.next_due_at))
@@ -132,7 +122,7 @@ def set_schedule(
     schedule.zone(tz)  # refuse an unknown zone before storing it
     first = schedule.first_due(now, at, tz)  # the intake itself was today's check-in
     with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
+        person = find_person(session, conversation_id, create=True)
         assert person is not None
         row = session.execute(
             select(Schedule).where(Schedule.person_id == person.id)
@@ -289,7 +279,7 @@ def open_checkin(
     """
     now = as_utc(now or utcnow())
     with session_scope(url) as session:
-        person = _person(session, conversation_id)
+        person = find_person(session, conversation_id)
         if person is None:
             return False
         checkin = session.execute(
@@ -354,7 +344,7 @@ def record_checkin_answer(
     for attempt in range(2):
         try:
             with session_scope(url) as session:
-                person = _person(session, conversation_id, create=True)
+                person = find_person(session, conversation_id, create=True)
                 assert person is not None
                 session.add(
                     Answer(
@@ -385,7 +375,7 @@ def complete_checkin(
 ) -> None:
     """The day's check-in questions are all answered."""
     with session_scope(url) as session:
-        person = _person(session, conversation_id)
+        person = find_person(session, conversation_id)
         if person is None:
             return
         session.execute(
@@ -398,12 +388,9 @@ def complete_checkin(
 def checkins_for(conversation_id: str, url: str | None = None) -> list[CheckinDay]:
     """Every check-in day of one person, oldest first."""
     with session_scope(url) as session:
-        rows = session.execute(
-            select(Checkin)
-            .join(Person)
-            .where(Person.conversation_id == conversation_id)
-            .order_by(Checkin.local_date, Checkin.id)
-        ).scalars()
+        rows = sorted(
+            rows_of(session, Checkin, conversation_id), key=lambda r: (r.local_date, r.id)
+        )
         return [
             CheckinDay(
                 r.local_date, r.status, r.pain, r.trend, r.exercises, r.trigger,
@@ -420,7 +407,7 @@ def record_referral(
 ) -> None:
     """Store a routine referral with the reason codes that triggered it."""
     with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
+        person = find_person(session, conversation_id, create=True)
         assert person is not None
         session.add(Referral(person_id=person.id, reasons=",".join(reasons), message=message))
 
@@ -428,15 +415,9 @@ def record_referral(
 def referrals_for(conversation_id: str, url: str | None = None) -> list[ReferralInfo]:
     """Every routine referral of one person, oldest first."""
     with session_scope(url) as session:
-        rows = session.execute(
-            select(Referral)
-            .join(Person)
-            .where(Person.conversation_id == conversation_id)
-            .order_by(Referral.created_at, Referral.id)
-        ).scalars()
         return [
             ReferralInfo(tuple(r.reasons.split(",")), r.message, as_utc(r.created_at))
-            for r in rows
+            for r in rows_of(session, Referral, conversation_id)
         ]
 
 
@@ -455,7 +436,7 @@ def erase_person(conversation_id: str, url: str | None = None) -> bool:
 
     erased = False
     with session_scope(url) as session:
-        person = _person(session, conversation_id)
+        person = find_person(session, conversation_id)
         if person is not None:
             for model in PERSON_TABLES:
                 session.execute(delete(model).where(model.person_id == person.id))

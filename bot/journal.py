@@ -68,7 +68,10 @@ def upgrade_database(url: str | None = None) -> None:
     command.upgrade(config, "head")
 
 
-def _person(session: Session, conversation_id: str, create: bool) -> Person | None:
+def find_person(
+    session: Session, conversation_id: str, *, create: bool = False
+) -> Person | None:
+    """The person behind a conversation (created when ``create`` and not there yet)."""
     person = session.execute(
         select(Person).where(Person.conversation_id == conversation_id)
     ).scalar_one_or_none()
@@ -82,7 +85,7 @@ def _person(session: Session, conversation_id: str, create: bool) -> Person | No
 def _add(conversation_id: str, url: str | None, model: Any, **values: Any) -> None:
     """One unit of work: add a ``model`` row for the person (created on first use)."""
     with session_scope(url) as session:
-        person = _person(session, conversation_id, create=True)
+        person = find_person(session, conversation_id, create=True)
         assert person is not None
         session.add(model(person_id=person.id, **values))
 
@@ -138,7 +141,7 @@ def record_safety_event(
     )
 
 
-def _rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:
+def rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:
     """One person's rows of ``model``, oldest first (the only way rows are read)."""
     return list(
         session.execute(
@@ -155,7 +158,7 @@ def answers_for(conversation_id: str, url: str | None = None) -> list[JournalAns
     with session_scope(url) as session:
         return [
             JournalAnswer(r.slot, json.loads(r.value), r.accepted, r.raw_text, r.created_at)
-            for r in _rows_of(session, Answer, conversation_id)
+            for r in rows_of(session, Answer, conversation_id)
         ]
 
 
@@ -168,7 +171,7 @@ def recommendations_for(
             JournalRecommendation(
                 r.step, r.regimen, r.next_regimen, r.aerobic, r.rule, r.message, r.created_at
             )
-            for r in _rows_of(session, RecommendationRecord, conversation_id)
+            for r in rows_of(session, RecommendationRecord, conversation_id)
         ]
 
 
@@ -177,5 +180,5 @@ def safety_events_for(conversation_id: str, url: str | None = None) -> list[Jour
     with session_scope(url) as session:
         return [
             JournalSafetyEvent(r.kind, r.category, r.raw_text, r.created_at)
-            for r in _rows_of(session, SafetyEvent, conversation_id)
+            for r in rows_of(session, SafetyEvent, conversation_id)
         ]
