@@ -541,7 +541,7 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             verdict(checks.get("false_urgent_rate")),
         ),
         (
-            "fresh held-out: caught",
+            "fresh held-out: 🚨 at once",
             "-",
             "-"
             if not fresh
