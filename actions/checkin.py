@@ -16,7 +16,6 @@ from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
 from bot import checkins
 from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.progress import review_checkin
-from bot.settings import get_settings
 from bot.texts import (
     CHECKIN_EXERCISES_UNCLEAR,
     CHECKIN_KEEP_GOING,
@@ -66,13 +65,9 @@ def exercises_from_text(text: str) -> str | None:
     return None
 
 
-def _zone(conversation_id: str) -> str:
-    return checkins.person_zone(conversation_id, get_settings().default_tz)
-
-
 def _today(conversation_id: str) -> tuple[date, str]:
     """The local day this check-in's answers belong to, and the person's zone."""
-    tz = _zone(conversation_id)
+    tz = checkins.zone_of(conversation_id)
     return checkins.answer_date(conversation_id, tz), tz
 
 

@@ -33,6 +33,7 @@ from bot.models import (
     SafetyEvent,
     Schedule,
 )
+from bot.settings import get_settings
 
 #: A claim older than this, never marked sent, is taken to belong to a sender that died.
 CLAIM_LEASE = timedelta(seconds=60)
@@ -321,6 +322,11 @@ def answer_date(
     if opened is not None and as_utc(opened.opened_at) >= now - OPEN_WINDOW:
         return opened.local_date
     return schedule.local_date(now, tz)
+
+
+def zone_of(conversation_id: str, url: str | None = None) -> str:
+    """The person's time zone: their schedule's, else the configured default."""
+    return person_zone(conversation_id, schedule.default_zone(get_settings().default_tz), url)
 
 
 def person_zone(conversation_id: str, default_tz: str, url: str | None = None) -> str:

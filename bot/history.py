@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from bot import checkins, journal, schedule
 from bot import texts as t
 from bot.rules import Regimen
-from bot.settings import get_settings
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -79,17 +77,12 @@ class _Marks:
     red_flag: bool = False
 
 
-def _zone(conversation_id: str, url: str | None) -> str:
-    default = schedule.default_zone(get_settings().default_tz)
-    return checkins.person_zone(conversation_id, default, url)
-
-
 def _day(moment: datetime, tz: str) -> date:
     return schedule.local_date(checkins.as_utc(moment), tz)
 
 
 def _read(conversation_id: str, url: str | None) -> _Journal:
-    tz = _zone(conversation_id, url)
+    tz = checkins.zone_of(conversation_id, url)
     baseline: float | None = None
     baseline_day: date | None = None
     for answer in journal.answers_for(conversation_id, url):
@@ -129,16 +122,6 @@ def _regimen(code: str, names: dict[Regimen, str]) -> str:
         return names[Regimen(code)]
     except (ValueError, KeyError):
         return code.replace("_", " ")
-
-
-def _since(plan: Sequence[journal.JournalRecommendation], same: Any) -> datetime:
-    """When the latest run of recommendations for which ``same(rec)`` holds began."""
-    started = plan[-1].created_at
-    for rec in reversed(plan):
-        if not same(rec):
-            break
-        started = rec.created_at
-    return started
 
 
 def _plan_changes(data: _Journal) -> list[tuple[date, str]]:
@@ -193,7 +176,9 @@ def _plan_line(data: _Journal) -> str:
     if not data.plan:
         return t.HISTORY_PLAN_NONE
     current = data.plan[-1]
-    since = _since(data.plan, lambda r: (r.step, r.regimen) == (current.step, current.regimen))
+    since = journal.run_start(
+        data.plan, lambda r: (r.step, r.regimen) == (current.step, current.regimen)
+    )
     parts = [
         t.HISTORY_PLAN.format(
             step=current.step,
@@ -206,7 +191,7 @@ def _plan_line(data: _Journal) -> str:
             t.HISTORY_PLAN_NEXT.format(regimen=_regimen(current.next_regimen, t.REGIMEN_NAMES))
         )
     if current.aerobic:
-        added = _since(data.plan, lambda r: r.aerobic)
+        added = journal.run_start(data.plan, lambda r: r.aerobic)
         parts.append(t.HISTORY_PLAN_AEROBIC.format(day=_when(_day(added, data.tz))))
     if data.paused_since is not None:
         parts.append(t.HISTORY_PLAN_PAUSED.format(day=_when(data.paused_since)))
@@ -433,7 +418,7 @@ def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
 
 
 def _rows(conversation_id: str, url: str | None) -> list[_Row]:
-    tz = _zone(conversation_id, url)
+    tz = checkins.zone_of(conversation_id, url)
     rows = []
     for answer in journal.answers_for(conversation_id, url):
         value = _value(answer.value)
@@ -494,5 +479,5 @@ def export_filename(
 ) -> str:
     """The export's file name, dated with the person's local day (no chat id in it)."""
     if today is None:
-        today = _day(checkins.utcnow(), _zone(conversation_id, url))
+        today = _day(checkins.utcnow(), checkins.zone_of(conversation_id, url))
     return t.EXPORT_FILENAME.format(day=today.isoformat())

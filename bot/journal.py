@@ -7,6 +7,7 @@ one ``conversation_id``: a person's data is reachable only through their own cha
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -151,6 +152,19 @@ def rows_of(session: Session, model: Any, conversation_id: str) -> list[Any]:
             .order_by(model.created_at, model.id)
         ).scalars()
     )
+
+
+def run_start(
+    history: Sequence[JournalRecommendation], same: Callable[[JournalRecommendation], bool]
+) -> datetime:
+    """When the latest unbroken run of recommendations for which ``same`` holds began
+    (e.g. the current step: ``lambda r: (r.step, r.regimen) == (now.step, now.regimen)``)."""
+    started = history[-1].created_at
+    for rec in reversed(history):
+        if not same(rec):
+            break
+        started = rec.created_at
+    return started
 
 
 def answers_for(conversation_id: str, url: str | None = None) -> list[JournalAnswer]:

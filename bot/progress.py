@@ -34,11 +34,9 @@ def plan_state(
     if not history:
         return None
     current = history[-1]
-    started = current.created_at
-    for rec in reversed(history):
-        if (rec.step, rec.regimen) != (current.step, current.regimen):
-            break
-        started = rec.created_at
+    started = journal.run_start(
+        history, lambda rec: (rec.step, rec.regimen) == (current.step, current.regimen)
+    )
     return PlanState(
         baseline_pain=baseline_pain,
         step=current.step,
