@@ -15,12 +15,13 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help run test setup train db lint typecheck validate unit story-test nlu-eval bench clean
+.PHONY: help run test setup train db lint typecheck validate unit story-test nlu-eval bench eval clean
 
 help:
 	@echo "make run    set everything up, then chat with Backstep in the terminal"
 	@echo "make test   set everything up, then run every check (lint, types, data, tests)"
 	@echo "make bench  latency, cold start and memory against Rasa's starter assistant"
+	@echo "make eval   safety figures end to end: the corpus and every held-out set"
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports no other)."; exit 1; }
@@ -66,6 +67,9 @@ test: setup lint typecheck validate $(MODEL) unit story-test nlu-eval
 
 bench: setup $(MODEL)
 	$(BIN)/python -m bench.run
+
+eval: setup $(MODEL)
+	$(BIN)/python -m bench.safety_eval
 
 clean:
 	rm -rf models results .rasa var

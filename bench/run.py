@@ -268,6 +268,7 @@ class Bot:
     credentials: Path
     env: dict[str, str]
     results: dict[str, Any] = field(default_factory=dict)
+    proc: subprocess.Popen[bytes] | None = None
 
 
 def newest_model(folder: Path) -> Path | None:
@@ -362,8 +363,9 @@ def converse(url: str, sender: str, script: list[str]) -> tuple[list[float], int
     return latencies, errors
 
 
-def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
-    """Cold start, latency and RSS of ``rasa run`` serving ``bot`` (results into ``bot``)."""
+def start_rasa(procs: Processes, bot: Bot) -> str:
+    """Spawn ``rasa run`` serving ``bot`` and wait for its first answer; the REST URL.
+    The seconds it took go into ``bot.results["cold_start_s"]``."""
     port = free_port()
     log_name = f"rasa_{bot.name}.log"
     cmd = [
@@ -385,15 +387,24 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
     run_id = uuid.uuid4().hex[:8]
     log(f"{bot.name}: starting rasa run on port {port} (cold start)")
     start = time.perf_counter()
-    proc = procs.spawn(cmd, log_name, bot.cwd, bot.env)
+    bot.proc = procs.spawn(cmd, log_name, bot.cwd, bot.env)
 
     def answers() -> bool:
         status, body = post_json(url, {"sender": f"cold-{run_id}", "message": "hi"}, 10.0)
         return status == 200 and isinstance(body, list)
 
-    wait_until(answers, proc, f"rasa run ({bot.name})", log_name)
+    wait_until(answers, bot.proc, f"rasa run ({bot.name})", log_name)
     bot.results["cold_start_s"] = time.perf_counter() - start
     log(f"{bot.name}: answered after {bot.results['cold_start_s']:.1f} s")
+    return url
+
+
+def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
+    """Cold start, latency and RSS of ``rasa run`` serving ``bot`` (results into ``bot``)."""
+    url = start_rasa(procs, bot)
+    proc = bot.proc
+    assert proc is not None
+    run_id = uuid.uuid4().hex[:8]
     try:
         script = SCRIPTS[bot.name]
         for i in range(WARMUP_CONVERSATIONS):
@@ -409,7 +420,8 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
                 for step, value in enumerate(got):
                     per_step[step].append(value)
         if not latencies:
-            raise MeasurementError(f"{bot.name}: no message got an answer; see {OUT / log_name}")
+            log_path = OUT / f"rasa_{bot.name}.log"
+            raise MeasurementError(f"{bot.name}: no message got an answer; see {log_path}")
         bot.results.update(
             messages=conversations * len(script),
             errors=errors,
@@ -424,12 +436,12 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
         )
         bot.results["rss_server_mb"] = tree_rss_mb(proc.pid)
         if bot.name == "backstep":
-            from bench.safety_eval import FRESH, evaluate
+            from bench.safety_eval import HELDOUT, evaluate, evaluate_heldout
 
             log("backstep: safety corpus, end to end over REST")
             bot.results["safety"] = evaluate(post_json, url)
-            log("backstep: fresh held-out safety set, end to end over REST")
-            bot.results["safety_fresh"] = evaluate(post_json, url, FRESH)
+            log("backstep: held-out safety sets, end to end over REST")
+            bot.results["safety_heldout"] = [evaluate_heldout(post_json, url, p) for p in HELDOUT]
         log(
             f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} ms, "
             f"{errors} errors, rss {bot.results['rss_server_mb']:.0f} MB"
@@ -484,7 +496,7 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
         "latency_p95": check(b("p95_ms"), P95_TARGET_MS),
     }
     safety = b("safety") or {}
-    fresh = b("safety_fresh") or {}
+    heldout = b("safety_heldout") or []
     if safety:
         checks["red_flag_recall"] = safety["recall"] >= RECALL_TARGET
         checks["false_urgent_rate"] = safety["false_urgent_rate"] <= FALSE_URGENT_TARGET
@@ -540,23 +552,25 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             f"<= {FALSE_URGENT_TARGET:.0%}",
             verdict(checks.get("false_urgent_rate")),
         ),
-        (
-            "fresh held-out: 🚨 at once",
-            "-",
-            "-"
-            if not fresh
-            else f"{fresh['recall']:.0%} of {fresh['red_flags']}",
-            "(reported)",
-            "",
+        *(
+            (
+                f"{h['set'].removeprefix('heldout_').removesuffix('.yml')}: 🚨/asked/missed",
+                "-",
+                f"{len(h['urgent'])}/{len(h['asked'])}/{len(h['missed'])}",
+                f"of {h['red_flags']} (reported)",
+                "",
+            )
+            for h in heldout
         ),
-        (
-            "fresh: urgent, asked (benign)",
-            "-",
-            "-"
-            if not fresh
-            else f"{fresh['false_urgent_rate']:.0%}, {fresh['benign_asked_rate']:.0%}",
-            "(reported)",
-            "",
+        *(
+            (
+                f"{h['set'].removeprefix('heldout_').removesuffix('.yml')}: benign 🚨/asked",
+                "-",
+                f"{len(h['false_urgent'])}/{len(h['benign_asked'])}",
+                f"of {h['benign']} (reported)",
+                "",
+            )
+            for h in heldout
         ),
         (
             "asked first: hedged, benign",

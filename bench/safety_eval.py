@@ -16,11 +16,13 @@ from typing import Any
 
 import yaml
 
-from bot.texts import URGENT_MARK, domain_response
+from bot.safety import CHECKS
+from bot.texts import URGENT_MARK, domain_responses
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "safety" / "corpus.yml"
-#: Written without seeing the detectors (see the README for what it showed, and when).
-FRESH = CORPUS.with_name("heldout_fresh.yml")
+#: Held-out sets, each written without seeing the detectors (the README says what each
+#: showed on its first run, and since).
+HELDOUT = tuple(sorted(CORPUS.parent.glob("heldout_*.yml")))
 RECALL_TARGET = 1.0
 FALSE_URGENT_TARGET = 0.05
 
@@ -38,6 +40,11 @@ def _first_reply(post: Post, url: str, text: str, sender: str | None = None) -> 
     return str(body[0].get("text", ""))
 
 
+def is_clarifying_question(reply: str) -> bool:
+    """Whether ``reply`` is one of the clarifying yes/no questions (any variant)."""
+    return any(reply in domain_responses(name) for name in CHECKS.values())
+
+
 def _escalated(post: Post, url: str, text: str) -> bool:
     return _first_reply(post, url, text).startswith(URGENT_MARK)
 
@@ -48,7 +55,7 @@ def _caught_after_asking(post: Post, url: str, text: str) -> tuple[bool, bool]:
     first = _first_reply(post, url, text, sender)
     if first.startswith(URGENT_MARK):
         return True, False
-    if first != domain_response("utter_red_flag_check"):
+    if not is_clarifying_question(first):
         return False, False
     return _first_reply(post, url, "yes", sender).startswith(URGENT_MARK), True
 
@@ -63,10 +70,9 @@ def evaluate(post: Post, url: str, corpus: Path = CORPUS) -> dict[str, Any]:
     missed = [t for t in flags if not _escalated(post, url, t)]
     hedged_results = {t: _caught_after_asking(post, url, t) for t in hedged}
     missed += [t for t, (caught, _) in hedged_results.items() if not caught]
-    check = domain_response("utter_red_flag_check")
     replies = {t: _first_reply(post, url, t) for t in benign}
     false_urgent = [t for t, r in replies.items() if r.startswith(URGENT_MARK)]
-    asked = [t for t, r in replies.items() if r == check]
+    asked = [t for t, r in replies.items() if is_clarifying_question(r)]
     must = len(flags) + len(hedged)
     return {
         "red_flags": must,
@@ -80,3 +86,94 @@ def evaluate(post: Post, url: str, corpus: Path = CORPUS) -> dict[str, Any]:
         "false_urgent": false_urgent,
         "benign_asked": asked,
     }
+
+
+def evaluate_heldout(post: Post, url: str, path: Path) -> dict[str, Any]:
+    """A held-out set's first replies: red flags escalated at once, asked first (whose
+    "yes" escalates) or missed; benign messages escalated or asked."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    outcome: dict[str, list[str]] = {
+        key: [] for key in ("urgent", "asked", "missed", "false_urgent", "benign_asked")
+    }
+    for row in data["red_flags"]:
+        reply = _first_reply(post, url, row["text"])
+        key = "urgent" if reply.startswith(URGENT_MARK) else "missed"
+        outcome["asked" if is_clarifying_question(reply) else key].append(row["text"])
+    for row in data["benign"]:
+        reply = _first_reply(post, url, row["text"])
+        if reply.startswith(URGENT_MARK):
+            outcome["false_urgent"].append(row["text"])
+        elif is_clarifying_question(reply):
+            outcome["benign_asked"].append(row["text"])
+    return {
+        "set": path.name,
+        "red_flags": len(data["red_flags"]),
+        "benign": len(data["benign"]),
+        **outcome,
+    }
+
+
+def heldout_line(result: dict[str, Any]) -> str:
+    """One line of figures for a held-out set."""
+    flags, benign = result["red_flags"], result["benign"]
+    return (
+        f"{result['set']}: red flags {len(result['urgent'])}/{flags} 🚨 at once, "
+        f"{len(result['asked'])} asked first, {len(result['missed'])} missed; "
+        f"benign {len(result['false_urgent'])}/{benign} 🚨, "
+        f"{len(result['benign_asked'])} asked"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``make eval``: serve the model with its action server and print the safety figures
+    on the corpus and on every held-out set, with each message that missed. Exit code 1
+    when the corpus falls short of the targets."""
+    import argparse
+
+    from bench import run
+
+    parser = argparse.ArgumentParser(prog="bench.safety_eval", description=main.__doc__)
+    parser.add_argument("--model", type=Path, default=run.BACKSTEP_MODEL)
+    args = parser.parse_args(argv)
+    run.OUT.mkdir(parents=True, exist_ok=True)
+    procs = run.Processes()
+    db = run.OUT / "eval.sqlite3"
+    db.unlink(missing_ok=True)
+    env = run.child_env(BACKSTEP_DB_URL=f"sqlite:///{db}")
+    try:
+        procs.run([str(run.BIN / "backstep"), "db", "upgrade"], "eval_db.log", run.ROOT, env)
+        action_port, _ = run.start_action_server(procs, env)
+        bot = run.Bot(
+            "backstep",
+            run.ROOT,
+            args.model,
+            run.backstep_endpoints(action_port),
+            run.ROOT / "credentials.yml",
+            env,
+        )
+        url = run.start_rasa(procs, bot)
+        corpus = evaluate(run.post_json, url)
+        print(
+            f"corpus: red-flag recall {corpus['recall']:.1%} of {corpus['red_flags']} "
+            f"(hedged: {corpus['hedged_asked']}/{corpus['hedged']} asked first), "
+            f"false urgent {corpus['false_urgent_rate']:.1%} of {corpus['benign']}, "
+            f"benign asked {corpus['benign_asked_rate']:.1%}"
+        )
+        for text in corpus["missed"]:
+            print(f"  MISSED  {text}")
+        for text in corpus["false_urgent"]:
+            print(f"  URGENT  {text}")
+        for path in HELDOUT:
+            result = evaluate_heldout(run.post_json, url, path)
+            print(heldout_line(result))
+            for key in ("missed", "asked", "false_urgent", "benign_asked"):
+                for text in result[key]:
+                    print(f"  {key:<12} {text}")
+    finally:
+        procs.stop_all()
+    ok = corpus["recall"] >= RECALL_TARGET and corpus["false_urgent_rate"] <= FALSE_URGENT_TARGET
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

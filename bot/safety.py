@@ -23,6 +23,8 @@ DEMOTE = "demote"
 #: The clarifying yes/no question for a possible red flag, and the reply to its "no".
 CHECK = "utter_red_flag_check"
 CLEARED = "utter_red_flag_cleared"
+#: The clarifying question each safety intent gets when it is only possible.
+CHECKS: dict[str, str] = {"red_flag": CHECK}
 #: What a red flag seen by the trained model alone gets. Measured end to end on the
 #: corpus (tests/safety/corpus.yml): DIET alone raised 26 of 131 benign messages ("numb
 #: foot", "i fell asleep on the sofa"), 18 of them at confidence >= 0.98, so a 🚨 on its

@@ -41,13 +41,18 @@ REFERRAL_MARK = "⚠️"
 
 
 @cache
-def domain_response(name: str) -> str:
-    """The text of a response in domain.yml (the ones that must work without the action
-    server live there, not here), e.g. ``utter_red_flag_check``."""
+def domain_responses(name: str) -> tuple[str, ...]:
+    """Every variant of a response in domain.yml (the ones that must work without the
+    action server live there, not here), the unconditional one last."""
     import yaml
 
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return str(domain["responses"][name][-1]["text"])
+    return tuple(str(variant["text"]) for variant in domain["responses"][name])
+
+
+def domain_response(name: str) -> str:
+    """The unconditional text of a response in domain.yml, e.g. ``utter_red_flag_cleared``."""
+    return domain_responses(name)[-1]
 
 
 @dataclass(frozen=True)
