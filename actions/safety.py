@@ -13,12 +13,39 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
 from bot import journal
+from bot.safety import CHECKS, ESCALATIONS
 from bot.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
+
+
+def _escalated_crisis(tracker: Tracker) -> bool:
+    """Whether the escalation just sent was the crisis message (after the gentle
+    question, the latest message may be a plain "yes")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action" and event.get("name") == ESCALATIONS["crisis"]:
+            return True
+    return latest_intent(tracker) == "crisis"
+
+
+def _words_of_concern(tracker: Tracker) -> str:
+    """The message to journal: the latest one, or, when it answers a clarifying question,
+    the one that raised it followed by the answer."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    asked = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and event is not users[-1]:
+            break
+        if event.get("event") == "action" and event.get("name") in CHECKS.values():
+            asked = True
+    if asked and len(users) >= 2:
+        return f"{users[-2].get('text') or ''} / {latest_text(tracker)}"
+    return latest_text(tracker)
 
 
 async def _record(tracker: Tracker, kind: str, category: str | None) -> None:
     await in_journal(
-        journal.record_safety_event, tracker.sender_id, kind, category, latest_text(tracker)
+        journal.record_safety_event, tracker.sender_id, kind, category, _words_of_concern(tracker)
     )
 
 
@@ -31,7 +58,7 @@ class ActionRecordRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if latest_intent(tracker) == "crisis":
+        if _escalated_crisis(tracker):
             await _record(tracker, "crisis", "crisis")
             return []
         await _record(tracker, "red_flag", tracker.get_slot("red_flag_category"))

@@ -6,6 +6,7 @@ Plain functions, no Rasa: the policy (:mod:`bot.safety_policy`) and the NLU unio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,19 +19,16 @@ LISTEN = "action_listen"
 SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
 #: Category given when only the trained model saw a red flag.
 UNSPECIFIED = "unspecified"
-#: Union verdict: drop the model's safety intent for its best other guess.
-DEMOTE = "demote"
-#: The clarifying yes/no question for a possible red flag, and the reply to its "no".
-CHECK = "utter_red_flag_check"
-CLEARED = "utter_red_flag_cleared"
-#: The clarifying question each safety intent gets when it is only possible.
-CHECKS: dict[str, str] = {"red_flag": CHECK}
-#: What a red flag seen by the trained model alone gets. Measured end to end on the
-#: corpus (tests/safety/corpus.yml): DIET alone raised 26 of 131 benign messages ("numb
-#: foot", "i fell asleep on the sofa"), 18 of them at confidence >= 0.98, so a 🚨 on its
-#: word alone would be a false alarm one time in five; it gets the clarifying question
-#: instead, whose "yes" (or any answer but "no") escalates.
-MODEL_ALONE_ASKS = True
+#: The clarifying yes/no question each safety intent gets when it is only possible (the
+#: red-flag one worded for the category seen), and the reply to its "no".
+CHECKS: dict[str, str] = {"red_flag": "utter_red_flag_check", "crisis": "utter_crisis_check"}
+CLEARS: dict[str, str] = {"red_flag": "utter_red_flag_cleared", "crisis": "utter_crisis_cleared"}
+#: Words that make a "no" to a clarifying question not a clear one ("i don't know",
+#: "no, i don't think so", "not sure", "no?"): it then escalates, as anything but "no" does.
+_UNSURE = frozenset(
+    {"know", "sure", "unsure", "maybe", "perhaps", "think", "idk", "dunno", "possibly",
+     "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear"}
+)
 #: Actions Rasa runs by itself that say nothing about the conversation's course.
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots", "action_session_start"})
 
@@ -51,8 +49,9 @@ def next_safety_action(
     active_loop: str | None,
     screening: bool = False,
     uncertain: bool = False,
-    after_check: bool = False,
+    checked: str | None = None,
     resume_loop: str | None = None,
+    unsure: bool = False,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -60,18 +59,19 @@ def next_safety_action(
     then the form is closed, then the event is recorded (when the action server is
     reachable; the escalation itself needs no action server), then listen.
 
-    A possible red flag (``uncertain``: the matcher's hedged mention, or the model alone)
-    gets one clarifying yes/no question instead, the form closed while it is answered.
-    After it (``after_check``), "no" gets a thank-you and the interrupted form
-    (``resume_loop``) goes on; anything else escalates: when in doubt, escalate.
+    A possible red flag or crisis (``uncertain``: the matcher's hedged mention, or the
+    model alone) gets one clarifying yes/no question instead, the form closed while it is
+    answered. After it (``checked``: the safety intent it asked about), "no" gets a
+    thank-you and the interrupted form (``resume_loop``) goes on; anything else, an
+    ``unsure`` "no" included, escalates what was asked about: when in doubt, escalate.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
-    if after_check and intent not in ESCALATIONS:
-        if intent == "deny":
-            return _cleared(done, resume_loop)
-        intent = "red_flag"
-    elif uncertain and intent == "red_flag" and not after_check:
-        return _check(done, active_loop)
+    if checked in CHECKS and intent not in ESCALATIONS:
+        if intent == "deny" and not unsure:
+            return _cleared(done, CLEARS[checked], resume_loop)
+        intent = checked
+    elif uncertain and intent in CHECKS and checked is None:
+        return _check(done, CHECKS[intent], active_loop)
     # A "yes" to a screening question stays one once the form it answered is closed.
     screened = screening or (intent == "affirm" and ESCALATIONS["red_flag"] in done)
     escalation = escalation_for(intent, screening=screened)
@@ -88,22 +88,28 @@ def next_safety_action(
     return None
 
 
-def _check(done: Sequence[str], active_loop: str | None) -> str | None:
+def is_unsure(text: str) -> bool:
+    """Whether an answer hedges ("i don't know", "not sure", "no?"): not a clear "no"."""
+    words = re.findall(r"[a-z]+", text.lower().replace("'", "").replace("\u2019", ""))
+    return text.rstrip().endswith("?") or any(word in _UNSURE for word in words)
+
+
+def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | None:
     """Ask, close the form while the question is answered, listen."""
     if not done:
-        return CHECK
-    if done[-1] == CHECK:
+        return check
+    if done[-1] == check:
         return DEACTIVATE_LOOP if active_loop else LISTEN
-    if done[-1] == DEACTIVATE_LOOP and CHECK in done:
+    if done[-1] == DEACTIVATE_LOOP and check in done:
         return LISTEN
     return None
 
 
-def _cleared(done: Sequence[str], resume_loop: str | None) -> str | None:
+def _cleared(done: Sequence[str], cleared: str, resume_loop: str | None) -> str | None:
     """Thank them, then the interrupted form asks its question again (or listen)."""
     if not done:
-        return CLEARED
-    if done[-1] == CLEARED:
+        return cleared
+    if done[-1] == cleared:
         return resume_loop or LISTEN
     return None
 
@@ -123,20 +129,21 @@ def union_of_detectors(
     matcher_level: str,
     matcher_category: str | None,
     matcher_saw_only_negations: bool,
-    *,
-    model_alone_asks: bool = MODEL_ALONE_ASKS,
 ) -> Union:
     """Union of the trained model and the rule matcher; either one alone is heard.
 
     The matcher wins on category. Its certain mention escalates; its hedged mention
     ("clarify") gets the clarifying question, except for crisis language, which escalates
-    (when in doubt, escalate). The model's red flag is overruled when the matcher saw the
-    symptoms and every one was negated ("no numbness, bladder fine"); when the matcher
-    saw nothing, it gets the clarifying question (``model_alone_asks``). The model's crisis
-    alone is not acted on: ``Union(DEMOTE, None)`` tells the caller to fall back to the
-    model's best other intent. Measured: on the fresh held-out set it caught none of the
-    crisis messages the matcher missed, and on the corpus it raised 4 of 131 benign ones
-    ("i'm going to hurt myself doing these stretches lol").
+    (when in doubt, escalate). The model's red flag or crisis is overruled when the
+    matcher saw the symptoms and every one was negated ("no numbness, bladder fine");
+    when the matcher saw nothing, it gets the clarifying question.
+
+    Why the model alone asks rather than escalates or is ignored: on the corpus
+    (tests/safety/corpus.yml) DIET alone raised 26 of 131 benign messages ("numb foot",
+    "i fell asleep on the sofa"), 18 of them at confidence >= 0.98, so a 🚨 on its word
+    alone would be a false alarm one time in five. Ignoring it would be worse: on the
+    blind set of 2026-11-24 it was the only detector to see 4 of 10 crisis messages
+    ("whats the point of carrying on like this. kids would manage without me").
     """
     if matcher_level == "urgent" and matcher_category:
         intent = "crisis" if matcher_category == "crisis" else "red_flag"
@@ -148,7 +155,6 @@ def union_of_detectors(
     if model_intent in ESCALATIONS:
         if matcher_saw_only_negations:
             return Union("inform", None)
-        if model_intent == "red_flag" and model_alone_asks:
-            return Union("red_flag", UNSPECIFIED, uncertain=True)
-        return Union(DEMOTE, None)
+        category = "crisis" if model_intent == "crisis" else UNSPECIFIED
+        return Union(model_intent, category, uncertain=True)
     return Union(None, None)

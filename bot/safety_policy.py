@@ -19,38 +19,50 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety import CHECK, DEACTIVATE_LOOP, LISTEN, SCREEN_SLOTS, next_safety_action
+from bot.safety import (
+    CHECKS,
+    DEACTIVATE_LOOP,
+    LISTEN,
+    SCREEN_SLOTS,
+    is_unsure,
+    next_safety_action,
+)
 
 #: What may follow the clarifying question in the same bot turn.
 _QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})
 
 
-def _clarifying(tracker: DialogueStateTracker) -> tuple[bool, str | None]:
-    """Whether the bot's last turn ended with the clarifying question, and which form was
-    active when it was asked (the one to go back to after a "no")."""
+#: The safety intent each clarifying question asks about.
+_CHECKED = {check: intent for intent, check in CHECKS.items()}
+
+
+def _clarifying(tracker: DialogueStateTracker) -> tuple[str | None, str | None]:
+    """The safety intent the bot's last turn asked about, if it ended with a clarifying
+    question, and which form was active then (the one to go back to after a "no")."""
     events = list(tracker.events)
     latest = next(
         (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None
     )
     if latest is None:
-        return False, None
+        return None, None
     asked_at = None
     for i in range(latest - 1, -1, -1):
         event = events[i]
         if isinstance(event, UserUttered):
-            return False, None
+            return None, None
         if isinstance(event, ActionExecuted) and event.action_name:
-            if event.action_name == CHECK:
+            if event.action_name in _CHECKED:
                 asked_at = i
                 break
             if event.action_name not in _QUIET:
-                return False, None
+                return None, None
     if asked_at is None:
-        return False, None
+        return None, None
+    checked = _CHECKED[str(events[asked_at].action_name)]
     for event in reversed(events[:asked_at]):
         if isinstance(event, ActiveLoop):
-            return True, event.name
-    return True, None
+            return checked, event.name
+    return checked, None
 
 
 def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
@@ -91,7 +103,8 @@ class SafetyPolicy(Policy):
         probabilities = self._default_predictions(domain)
         intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
         entities = tracker.latest_message.entities if tracker.latest_message else []
-        after_check, resume_loop = _clarifying(tracker)
+        text = (tracker.latest_message.text if tracker.latest_message else None) or ""
+        checked, resume_loop = _clarifying(tracker)
         action = next_safety_action(
             intent,
             _actions_since_last_message(tracker),
@@ -99,8 +112,9 @@ class SafetyPolicy(Policy):
             screening=bool(tracker.active_loop_name)
             and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
             uncertain=any(e.get("entity") == "red_flag_uncertain" for e in entities),
-            after_check=after_check,
+            checked=checked,
             resume_loop=resume_loop,
+            unsure=is_unsure(text),
         )
         if action is None:
             return self._prediction(probabilities)

@@ -41,17 +41,28 @@ REFERRAL_MARK = "⚠️"
 
 
 @cache
-def domain_responses(name: str) -> tuple[str, ...]:
-    """Every variant of a response in domain.yml (the ones that must work without the
-    action server live there, not here), the unconditional one last."""
+def _domain_variants(name: str) -> tuple[dict[str, object], ...]:
     import yaml
 
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return tuple(str(variant["text"]) for variant in domain["responses"][name])
+    return tuple(domain["responses"][name])
 
 
-def domain_response(name: str) -> str:
-    """The unconditional text of a response in domain.yml, e.g. ``utter_red_flag_cleared``."""
+def domain_responses(name: str) -> tuple[str, ...]:
+    """Every variant of a response in domain.yml (the ones that must work without the
+    action server live there, not here), the unconditional one last."""
+    return tuple(str(variant["text"]) for variant in _domain_variants(name))
+
+
+def domain_response(name: str, **slots: str) -> str:
+    """The variant of a response in domain.yml that Rasa would send with these slot values
+    (the unconditional one when none matches), e.g. ``utter_red_flag_cleared``."""
+    for variant in _domain_variants(name):
+        conditions = variant.get("condition")
+        if isinstance(conditions, list) and conditions and all(
+            slots.get(str(c["name"])) == c["value"] for c in conditions
+        ):
+            return str(variant["text"])
     return domain_responses(name)[-1]
 
 

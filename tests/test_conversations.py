@@ -21,8 +21,11 @@ pytestmark = pytest.mark.model
 
 QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
 SCHEDULE_TIME_QUESTION = texts.SCHEDULE_QUESTIONS["checkin_time"].text
-CHECK = texts.domain_response("utter_red_flag_check")
+CHECK = texts.domain_response("utter_red_flag_check", red_flag_category="neuro_deficit")
+CHECKS = texts.domain_responses("utter_red_flag_check")
 CLEARED = texts.domain_response("utter_red_flag_cleared")
+CRISIS_CHECK = texts.domain_response("utter_crisis_check")
+CRISIS_CLEARED = texts.domain_response("utter_crisis_cleared")
 
 
 class Person:
@@ -274,8 +277,8 @@ def test_the_safety_corpus_end_to_end(bot: RasaRuntime) -> None:
     for row in corpus["uncertain"]:
         person = Person(bot)
         first = person.say(row["text"])[0]
-        assert first.startswith(URGENT) or first == CHECK, row["text"]
-        if first == CHECK:
+        assert first.startswith(URGENT) or first in CHECKS, row["text"]
+        if first in CHECKS:
             assert person.say("yes")[0].startswith(URGENT), row["text"]
     benign = [row["text"] for row in corpus["benign"]]
     false_urgent = [t for t in benign if first_reply(t).startswith(URGENT)]
@@ -306,4 +309,43 @@ def test_anything_but_no_to_the_clarifying_question_escalates(
     replies = person.say(answer)
     assert replies[0].startswith(URGENT)
     [event] = journal.safety_events_for(person.id)
-    assert event.kind == "red_flag"
+    assert (event.kind, event.category, event.raw_text) == (
+        "red_flag", "neuro_deficit", f"i think my legs might be getting weaker? / {answer}"
+    )
+
+
+#: What the union sends on when only the trained model saw crisis language (the union
+#: itself is table-tested in test_safety_rules); a payload, so DIET's guess is not needed.
+POSSIBLE_CRISIS = '/crisis{"red_flag": "crisis", "red_flag_uncertain": "crisis"}'
+
+
+def test_possible_crisis_language_gets_a_gentle_question_and_no_carries_on(
+    person: Person,
+) -> None:
+    person.say("/start")
+    assert asks(person.say("none of these"), "pain_direction")
+    assert person.say(POSSIBLE_CRISIS) == [CRISIS_CHECK]
+    assert [b["title"] for b in person.last[-1]["buttons"]] == ["Yes, or not sure", "No"]
+    replies = person.say("no")
+    assert replies[0] == CRISIS_CLEARED
+    assert not any(r.startswith((URGENT, texts.REFERRAL_MARK)) for r in replies)
+    assert asks(replies, "pain_direction")
+    assert journal.safety_events_for(person.id) == []
+
+
+@pytest.mark.parametrize("answer", ["yes", "/crisis", "i don't know"])
+def test_anything_but_no_to_the_crisis_question_gets_the_crisis_message(
+    person: Person, answer: str
+) -> None:
+    assert person.say(POSSIBLE_CRISIS) == [CRISIS_CHECK]
+    replies = person.say(answer)
+    assert replies[0] == texts.domain_response("utter_crisis")
+    [event] = journal.safety_events_for(person.id)
+    # Journaled as a crisis, with the words that raised it and the answer.
+    assert (event.kind, event.raw_text) == ("crisis", f"{POSSIBLE_CRISIS} / {answer}")
+
+
+def test_the_clarifying_question_asks_about_the_signs_seen(person: Person) -> None:
+    # Hedged leg weakness is asked about legs, not bladders.
+    assert person.say("i think my legs might be getting weaker?") == [CHECK]
+    assert "leg" in CHECK and "bladder" not in CHECK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import DEMOTE, Union, next_safety_action, union_of_detectors
+from bot.safety import Union, is_unsure, next_safety_action, union_of_detectors
 
 RF, CRISIS = "utter_red_flag", "utter_crisis"
 FORM = "intake_form"
@@ -56,11 +56,14 @@ def test_escalation_sequence(
          Union("red_flag", "neuro_deficit", uncertain=True)),
         ("inform", "urgent", "crisis", False, Union("crisis", "crisis")),
         ("inform", "clarify", "crisis", False, Union("crisis", "crisis")),
-        # The matcher's category wins when both see it; the model alone asks (red flag) or
-        # is demoted (crisis).
+        # The matcher's category wins when both see it; the model alone asks first.
         ("red_flag", "urgent", "fracture", False, Union("red_flag", "fracture")),
+        ("crisis", "urgent", "crisis", False, Union("crisis", "crisis")),
         ("red_flag", "none", None, False, Union("red_flag", "unspecified", uncertain=True)),
-        ("crisis", "none", None, False, Union(DEMOTE, None)),
+        ("crisis", "none", None, False, Union("crisis", "crisis", uncertain=True)),
+        # A crisis the model saw is not demoted by a red flag the matcher saw: the
+        # matcher's certain mention decides, and a crisis there is one too.
+        ("crisis", "urgent", "cauda_equina", False, Union("red_flag", "cauda_equina")),
         # The model is overruled only when the matcher saw the symptoms all negated.
         ("red_flag", "none", None, True, Union("inform", None)),
         ("crisis", "none", None, True, Union("inform", None)),
@@ -75,37 +78,47 @@ def test_union_of_detectors(
     assert union_of_detectors(model, level, category, only_negated) == expected
 
 
-def test_without_the_clarifying_question_the_model_alone_is_demoted() -> None:
-    assert union_of_detectors("red_flag", "none", None, False, model_alone_asks=False) == Union(
-        DEMOTE, None
-    )
-
-
 CHECK, CLEARED, INTAKE = "utter_red_flag_check", "utter_red_flag_cleared", "intake_form"
+CRISIS_CHECK, CRISIS_CLEARED, CHECKIN = "utter_crisis_check", "utter_crisis_cleared", "checkin_form"
+RF_ASKED, CRISIS_ASKED = "red_flag", "crisis"
 
 
 @pytest.mark.parametrize(
-    ("intent", "done", "loop", "uncertain", "after_check", "resume", "expected"),
+    ("intent", "done", "loop", "uncertain", "checked", "resume", "expected"),
     [
         # A possible red flag: one clarifying question, the form closed meanwhile.
-        ("red_flag", [], None, True, False, None, CHECK),
-        ("red_flag", [CHECK], None, True, False, None, "action_listen"),
-        ("red_flag", [], INTAKE, True, False, None, CHECK),
-        ("red_flag", [CHECK], INTAKE, True, False, None, "action_deactivate_loop"),
-        ("red_flag", [CHECK, "action_deactivate_loop"], None, True, False, None,
+        ("red_flag", [], None, True, None, None, CHECK),
+        ("red_flag", [CHECK], None, True, None, None, "action_listen"),
+        ("red_flag", [], INTAKE, True, None, None, CHECK),
+        ("red_flag", [CHECK], INTAKE, True, None, None, "action_deactivate_loop"),
+        ("red_flag", [CHECK, "action_deactivate_loop"], None, True, None, None,
          "action_listen"),
         # "No": thanks, then the interrupted form goes on (or we listen).
-        ("deny", [], None, False, True, INTAKE, CLEARED),
-        ("deny", [CLEARED], None, False, True, INTAKE, INTAKE),
-        ("deny", [CLEARED], None, False, True, None, "action_listen"),
-        ("deny", [CLEARED, INTAKE], INTAKE, False, True, INTAKE, None),
+        ("deny", [], None, False, RF_ASKED, INTAKE, CLEARED),
+        ("deny", [CLEARED], None, False, RF_ASKED, INTAKE, INTAKE),
+        ("deny", [CLEARED], None, False, RF_ASKED, None, "action_listen"),
+        ("deny", [CLEARED, INTAKE], INTAKE, False, RF_ASKED, INTAKE, None),
         # "Yes", or anything but "no": when in doubt, escalate.
-        ("affirm", [], None, False, True, INTAKE, RF),
-        ("affirm", [RF], None, False, True, INTAKE, "action_record_red_flag"),
-        ("out_of_scope", [], None, False, True, None, RF),
-        ("nlu_fallback", [], None, False, True, None, RF),
-        ("red_flag", [], None, True, True, None, RF),  # asked once, not twice
-        ("crisis", [], None, False, True, None, CRISIS),
+        ("affirm", [], None, False, RF_ASKED, INTAKE, RF),
+        ("affirm", [RF], None, False, RF_ASKED, INTAKE, "action_record_red_flag"),
+        ("out_of_scope", [], None, False, RF_ASKED, None, RF),
+        ("nlu_fallback", [], None, False, RF_ASKED, None, RF),
+        ("red_flag", [], None, True, RF_ASKED, None, RF),  # asked once, not twice
+        ("crisis", [], None, False, RF_ASKED, None, CRISIS),
+        # Possible crisis language: one gentle question, the form closed meanwhile.
+        ("crisis", [], None, True, None, None, CRISIS_CHECK),
+        ("crisis", [], CHECKIN, True, None, None, CRISIS_CHECK),
+        ("crisis", [CRISIS_CHECK], CHECKIN, True, None, None, "action_deactivate_loop"),
+        ("crisis", [CRISIS_CHECK, "action_deactivate_loop"], None, True, None, None,
+         "action_listen"),
+        # Its "no" carries on; anything else gets the crisis message, not the red flag's.
+        ("deny", [], None, False, CRISIS_ASKED, CHECKIN, CRISIS_CLEARED),
+        ("deny", [CRISIS_CLEARED], None, False, CRISIS_ASKED, CHECKIN, CHECKIN),
+        ("affirm", [], None, False, CRISIS_ASKED, None, CRISIS),
+        ("nlu_fallback", [], None, False, CRISIS_ASKED, None, CRISIS),
+        ("crisis", [], None, True, CRISIS_ASKED, None, CRISIS),  # asked once, not twice
+        # A red flag said in answer to it is escalated as a red flag.
+        ("red_flag", [], None, False, CRISIS_ASKED, None, RF),
     ],
 )
 def test_the_clarifying_question(
@@ -113,14 +126,38 @@ def test_the_clarifying_question(
     done: list[str],
     loop: str | None,
     uncertain: bool,
-    after_check: bool,
+    checked: str | None,
     resume: str | None,
     expected: str | None,
 ) -> None:
     assert (
         next_safety_action(
-            intent, done, active_loop=loop, uncertain=uncertain, after_check=after_check,
+            intent, done, active_loop=loop, uncertain=uncertain, checked=checked,
             resume_loop=resume,
         )
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("answer", "unsure"),
+    [
+        ("no", False),
+        ("/deny", False),
+        ("nope, none of those", False),
+        ("no, just the usual ache", False),
+        ("i don't know", True),
+        ("I dont think so", True),
+        ("not sure", True),
+        ("no?", True),
+        ("no… maybe a bit", True),
+        ("idk", True),
+        ("dunno tbh", True),
+        ("no, I\u2019m not certain", True),
+    ],
+)
+def test_a_no_that_hedges_is_not_a_clear_no(answer: str, unsure: bool) -> None:
+    assert is_unsure(answer) is unsure
+    expected = RF if unsure else CLEARED
+    assert next_safety_action("deny", [], active_loop=None, checked=RF_ASKED,
+                              unsure=is_unsure(answer)) == expected

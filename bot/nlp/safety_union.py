@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.red_flags import assess
 from bot.nlp.stateless import StatelessComponent
-from bot.safety import DEMOTE, ESCALATIONS, union_of_detectors
+from bot.safety import union_of_detectors
 
 NAME = "SafetyUnion"
 
@@ -49,9 +49,6 @@ class SafetyUnion(StatelessComponent):
                 bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
             )
             if union.intent is None or union.intent == model_intent and union.category is None:
-                continue
-            if union.intent == DEMOTE:
-                self._demote(message)
                 continue
             intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
             message.set(INTENT, intent, add_to_output=True)
@@ -86,16 +83,3 @@ class SafetyUnion(StatelessComponent):
                 )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
-
-    @staticmethod
-    def _demote(message: Message) -> None:
-        """Replace a model-only safety intent by the model's best other intent."""
-        ranking = [
-            r
-            for r in message.get(INTENT_RANKING_KEY) or []
-            if r.get(INTENT_NAME_KEY) not in ESCALATIONS
-        ]
-        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
-        best = ranking[0] if ranking else fallback
-        message.set(INTENT, best, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
