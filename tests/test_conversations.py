@@ -349,3 +349,12 @@ def test_the_clarifying_question_asks_about_the_signs_seen(person: Person) -> No
     # Hedged leg weakness is asked about legs, not bladders.
     assert person.say("i think my legs might be getting weaker?") == [CHECK]
     assert "leg" in CHECK and "bladder" not in CHECK
+
+
+def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about(person: Person) -> None:
+    person.say("/start")
+    replies = person.say("i don't think so")
+    assert replies == [texts.domain_response("utter_red_flag_check")]
+    replies = person.say("no")
+    assert replies[0] == CLEARED
+    assert asks(replies, "pain_direction")

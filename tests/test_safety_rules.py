@@ -161,3 +161,18 @@ def test_a_no_that_hedges_is_not_a_clear_no(answer: str, unsure: bool) -> None:
     expected = RF if unsure else CLEARED
     assert next_safety_action("deny", [], active_loop=None, checked=RF_ASKED,
                               unsure=is_unsure(answer)) == expected
+
+
+def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
+    def step(done: list[str], **kw: object) -> str | None:
+        return next_safety_action("deny", done, active_loop=INTAKE, screening=True, **kw)  # type: ignore[arg-type]
+
+    assert step([], unsure=True) == CHECK
+    assert step([CHECK], unsure=True) == "action_deactivate_loop"
+    # ... and the form closed, listens.
+    assert next_safety_action("deny", [CHECK, "action_deactivate_loop"], active_loop=None,
+                              unsure=True) == "action_listen"
+    assert step([], unsure=False) is None  # a clear "no" is the form's answer
+    # Its "no" then clears it like any other clarifying question.
+    assert next_safety_action("deny", [], active_loop=None, checked=RF_ASKED,
+                              resume_loop=INTAKE) == CLEARED
