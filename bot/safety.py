@@ -72,10 +72,12 @@ def next_safety_action(
         intent = checked
     elif uncertain and intent in CHECKS and checked is None:
         return _check(done, CHECKS[intent], active_loop)
-    elif intent == "deny" and unsure and checked is None:
+    elif (
+        intent == "deny" and unsure and checked is None
+        and (screening or CHECKS["red_flag"] in done)
+    ):
         # "I don't think so" to the warning-sign screen: not a clear no; ask once.
-        if screening or CHECKS["red_flag"] in done:
-            return _check(done, CHECKS["red_flag"], active_loop)
+        return _check(done, CHECKS["red_flag"], active_loop)
     # A "yes" to a screening question stays one once the form it answered is closed.
     screened = screening or (intent == "affirm" and ESCALATIONS["red_flag"] in done)
     escalation = escalation_for(intent, screening=screened)
