@@ -296,3 +296,66 @@ def test_component_skips_button_payloads(component: BackstepEntityExtractor) -> 
     payload = {"entity": "red_flag_screen", "value": False}
     entities = _run(component, '/deny{"red_flag_screen": false}', entities=[payload])
     assert entities == [payload]
+
+
+# --------------------------------------------------------------------------------------
+# context families: resolved, exertional, noticing, cancer worry, age + fall, high-energy
+# trauma, unrelenting pain, foot drop (guards from the design brief)
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "levels", "category"),
+    [
+        # resolved / transient
+        ("had a fractured wrist years ago, fine now", {"none"}, None),
+        ("had a fever last winter but thats long gone", {"none"}, None),
+        ("leg weakness after my op in 2015, fully recovered", {"none"}, None),
+        ("numbness in my bum went away but it's back again and worse", {"urgent"},
+         "cauda_equina"),
+        ("was numb down there yesterday, fine now but it happened twice", {"urgent"},
+         "cauda_equina"),
+        ("was numb down there yesterday, fine now", {"clarify"}, "cauda_equina"),
+        ("had breast cancer years ago, all clear, now new back pain", {"urgent"}, "cancer"),
+        ("my leg gives way and the pain went away", {"urgent"}, "neuro_deficit"),
+        ("the pain has gone away but i've lost control of my bladder", {"urgent"},
+         "cauda_equina"),
+        # exertion / cycling
+        ("legs like jelly after the gym", {"none"}, None),
+        ("numb bum on the bike", {"none"}, None),
+        ("numb in the saddle area since tuesday, not been on a bike", {"urgent"},
+         "cauda_equina"),
+        ("legs getting weaker every day, even after resting", {"urgent"}, "neuro_deficit"),
+        # noticing
+        ("not noticed any weakness in my legs", {"none"}, None),
+        ("i didn't notice i had wet the bed", {"urgent"}, "cauda_equina"),
+        ("no improvement in my leg weakness", {"urgent"}, "neuro_deficit"),
+        # cancer worry
+        ("does back pain ever mean cancer?", {"clarify"}, "cancer"),
+        ("my mum had breast cancer, does back pain ever mean cancer?", {"none", "clarify"},
+         None),
+        # age + minor fall
+        ("i'm 78 and slipped in the garden", {"urgent"}, "fracture"),
+        ("my mum is 80 and fell", {"none"}, None),
+        ("i'm 70 and doing the stretches daily", {"none"}, None),
+        ("i'm 34 and slipped on the stairs", {"none"}, None),
+        # high-energy trauma
+        ("got tackled onto my back", {"urgent"}, "fracture"),
+        ("fell from the ladder onto concrete", {"urgent"}, "fracture"),
+        ("fell from the trampoline frame", {"clarify", "urgent"}, "fracture"),
+        ("fell over the dog's toy, no harm done", {"none"}, None),
+        ("slammed the door on my way out", {"none"}, None),
+        # unrelenting pain
+        ("pain never lets up", {"clarify"}, "cancer"),
+        ("pain never lets up and i had breast cancer", {"urgent"}, "cancer"),
+        ("wakes me if i roll onto my left side, then i go back to sleep", {"none"}, None),
+        ("stiff in the morning but eases once i move", {"none"}, None),
+        # foot drop / stumbling
+        ("ankle won't bend up", {"urgent"}, "neuro_deficit"),
+        ("keep stumbling", {"clarify"}, "neuro_deficit"),
+        ("stumbled on the kerb, just clumsy", {"none"}, None),
+    ],
+)
+def test_context_families(text: str, levels: set[str], category: str | None) -> None:
+    verdict = assess(text)
+    assert verdict.level in levels, _describe(text)
+    if category is not None:
+        assert verdict.category == category, _describe(text)

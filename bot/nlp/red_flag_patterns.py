@@ -23,6 +23,12 @@ Each category has three kinds of pattern:
   of the pain" is pain-limited, not a neurological deficit);
 * ``topic``   -- a bare mention ("bladder", "fever"); only recorded when negated or
   reassured ("bladder fine"), so callers can tell "all symptoms denied" from silence.
+
+:data:`CONTEXT` holds markers in the same notation that are not red flags themselves but
+change how one is read: a resolution ("fine now", "went away", "in 2015 but ..."), a
+recurrence or persistence that cancels it ("again", "twice", "since"), exertion or
+cycling that explains jelly legs or a numb bum, and the person's own age >= 65 that makes
+a minor fall ("slipped", "sat down hard") a fracture red flag.
 """
 
 from __future__ import annotations
@@ -217,6 +223,21 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
         "want|wants|wanted|wanting|thinking|thought|thoughts|urge|urges|tempted|plan|planning|"
         "planned|considering|considered|wish|wishing|like"
     ),
+    # crisis: medicines that can be stockpiled, and what may stand before them
+    "MEDS": _in(
+        "pills|tablets|tabs|painkillers|meds|medication|medications|medicine|medicines|"
+        "codamol|cocodamol|dydramol|codeine|tramadol|morphine|oramorph|oxycodone|oxycontin|"
+        "fentanyl|dihydrocodeine|paracetamol|ibuprofen|naproxen|diazepam|valium|"
+        "amitriptyline|gabapentin|pregabalin|sertraline|citalopram|fluoxetine|mirtazapine|"
+        "zopiclone|insulin|antidepressants|opioids|opiates|capsules|zapain|solpadol|"
+        "nortriptyline|duloxetine|venlafaxine|lithium|quetiapine|sleepers|benzos|prescription|"
+        "prescriptions"
+    ),
+    "MEDPRE": _in(
+        "my|the|some|of|all|most|half|lots|loads|few|a|extra|spare|old|leftover|strong|"
+        "sleeping|co|-|those|these|her|his|mums|dads|and|up|bit|couple|box|boxes|packet|packets"
+    ),
+    "SELFPART": _in("arm|arms|wrist|wrists|thigh|thighs|skin|stomach|legs|hands|hand|body"),
     "REST": _in(
         "lying|laying|lie|lay|resting|rest|still|asleep|sleeping|bed|flat|stationary|"
         "motionless"
@@ -246,7 +267,8 @@ MACROS: Mapping[str, tuple[str, ...]] = {
         "private|privat|intimate parts|part|area|areas|bits|region|regions",
         "down below|there|under|stairs",
         "between @POSS? legs|thighs|cheeks",
-        "inner|inside thigh|thighs",
+        "inner|inside|insides of? @POSS? thigh|thighs",
+        "pelvic|pelvis area|region|floor",
         "back|front passage",
         "nether|lady|man|girly regions|region|bits|parts|area",
         "bum|arse|ass|butt cheeks|cheek|hole",
@@ -260,6 +282,7 @@ MACROS: Mapping[str, tuple[str, ...]] = {
         "no|lost|reduced|less|little|loss|losing|diminished|altered|weird|strange|odd|funny|"
         "decreased|zero feeling|sensation|feelings|sensations",
         "loss|lack of feeling|sensation",
+        "lost|lose|losing|losin the|all|any|some feeling|sensation",
         "ca|can|could not|never feel|sense a? thing|anything|much",
     ),
     "UNABLE": (
@@ -308,6 +331,19 @@ MACROS: Mapping[str, tuple[str, ...]] = {
         "be here|around anymore|any",
         "wake up",
         "go|carry on like|anymore|living",
+        "go|carry|keep on",
+    ),
+    # cauda equina: the moment of passing urine or stool, or of wiping afterwards
+    "TOILETING": (
+        "peeing|weeing|urinating|pissing|piddling|pooing|pooping|wiping|defecating|toileting",
+        "i|you pee|wee|poo|wipe|urinate|piss|go",
+        "i|you|'m|am|m @BE? peeing|weeing|urinating|pooing|wiping|going",
+        "passing|pass urine|water|stool|stools|motions|wind",
+        "passing|pass a stool",
+        "i|you? opening|open @POSS? bowels|bowel",
+        "i|you? go|going|get|gets to|on the|a? toilet|loo|bathroom|wc",
+        "i|you? go|going|have|having|do|doing for? a wee|pee|poo|number",
+        "emptying|empty @POSS? bladder|bowels",
     ),
 }
 
@@ -322,6 +358,20 @@ _NOT_EASE = (
     "subsides|easier|better|lessen|lessens|quieten|quietens|disappear|disappears"
 )
 _HELP = "help|helps|helped|ease|eases|eased|relieve|relieves|stop|stops|change|changes|settle"
+# high-energy trauma (fracture): violent verbs, hard surfaces, contact sport
+_VIOLENT = (
+    "tackled|slammed|thrown|flung|smashed|dumped|hurled|chucked|spear-tackled|body-slammed|"
+    "bodyslammed|piledriven|speared|suplexed"
+)
+_HARD = "concrete|stone|tarmac|pavement|paving|rocks|rock|road|tiles|slabs|patio|cobbles|marble"
+_BIG_HIT = (
+    "massive|big|hard|huge|heavy|nasty|bad|brutal|horrible|awful|high|late|violent "
+    "hit|hits|tackle|tackles|collision|clash|impact|smash|knock|challenge"
+)
+_CONTACT = (
+    "rugby|football|hockey|lacrosse|judo|wrestling|mma|boxing|karate|scrum|ruck|maul|lineout|"
+    "match|game|training|pitch|american|league|union|gaa|hurling|ice"
+)
 
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
@@ -331,6 +381,11 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             # saddle numbness / tingling
             f"{{NUMBW}} {_PREP}? {_PREP}? @POSS? @SIDE? {{SADDLE}}",
             "{SADDLE} @BE* {NUMBW}",
+            # "the feeling in my bum went away": sensation lost, not a symptom resolved.
+            f"the|all|any? feeling|feelings|sensation|sensations {_PREP} @POSS? @SIDE? "
+            "{SADDLE} @BE* has|have|had|'s|s? gone|went|disappeared|vanished|going|goes",
+            "the|all|any? feeling|feelings|sensation|sensations down there @BE* has|have|had|'s|"
+            "s? gone|went|disappeared|vanished|going|goes",
             "{UNABLE} feel|sense @POSS? {SADDLE}",
             "{UNABLE} feel|sense anything|much|it|a|thing|the|toilet|paper|tissue|loo|roll* "
             "when|while|after|as i? wipe|wiping",
@@ -396,8 +451,49 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "{UNABLE} feel anything|much|a|thing? during|in|when|while|with having? sex|"
             "intercourse",
             "{UNABLE} orgasm|climax|ejaculate",
+            # Lost sensation while passing urine/stool or wiping.  "no feeling", "lost
+            # sensation": the cue is inside the span, so it is a deficit, not a denial.
+            "no|zero|lost|losing|loss|reduced|less|little|without|lack|lacking|hardly|barely|"
+            "altered|changed|numb|numbness|dead of? any|much|all? sensation|sensations|feeling|"
+            "feelings at? all? when|while|whilst|as|during|after|wen {TOILETING}",
+            "@NOT really? feel|sense|notice anything|much|owt at? all? when|while|whilst|as|"
+            "during|wen {TOILETING}",
+            "@NOT have|get|got|feel|notice|there any|much|the|a? sensation|feeling|feelings "
+            "when|while|whilst|as|during|after|wen {TOILETING}",
+            "{UNABLE} feel|sense anything|much|a|thing|it|owt|nothing? when|while|whilst|as|"
+            "during|wen {TOILETING}",
+            "@NOT|barely|hardly|never feel|notice|sense the|my|any|it? wee|pee|urine|poo|stool "
+            "come|coming|going|pass|passing|out|leave|leaving|happening",
+            "numb|numbness|dead when|while|whilst|as|during|wen {TOILETING}",
+            "{UNABLE} tell|feel|sense when|if @POSS? @BLADDER|@BOWEL @BE* full",
+            "{TROUBLE} holding|keeping|controlling @POSS? @BLADDER|@BOWEL|wee|pee|urine|poo",
+            "dribble|dribbles|dribbling|leaks|leaking|trickles|trickling out? now|constantly|"
+            "everywhere? and|& i? "
+            "{UNABLE} stop|control|help it",
         ),
-        WEAK: (),
+        WEAK: (
+            # Possible retention: ambiguous alone, so the bot asks (see also the
+            # combination rule in bot.nlp.red_flags._crisis_cauda_status).
+            "no|lost|lose|losing|zero|never|little|less urge|urges|need|sensation|feeling to|"
+            "of|for pee|wee|urinate|peeing|weeing|urinating|go|going",
+            "no|lost|zero|never urge|urges",
+            "@NOT get|feel|have|notice|got the|an|any|much? urge|urges|need|sensation|feeling "
+            "to|of|for pee|wee|urinate|peeing|weeing|urinating|go|going",
+            "strain|straining|strained|strains|push|pushing|pushed|force|forcing|bear|bearing "
+            "down? to|when|while|whilst|as|for|just|and? i? a? pee|wee|urinate|peeing|weeing|"
+            "urinating|wees|pees|piss|pissing",
+            "strain|straining|push|pushing|force|forcing to start peeing|weeing|urinating",
+            "strain|straining|push|pushing|force|forcing to start the|a? flow|stream",
+            "just|only|barely a? dribble|dribbles|trickle",
+            "weak|weaker|slow|slower|poor|feeble stream|flow",
+            "stream|flow @BE* weak|weaker|slow|slower|poor|feeble",
+            "takes|taking|took|take ages|forever|a_bit|long|longer|minutes to start|get peeing|"
+            "weeing|urinating|going",
+            "takes|taking|took|take ages|forever|a_bit|long|longer|minutes to start|get the|a? "
+            "flow|stream",
+            "@NOT get|feel|have|notice the|an|any? urge|need|feeling|sensation|signal that|when? "
+            "i|you need|want the|a? toilet|loo|wee|pee",
+        ),
         TOPIC: (
             "@BLADDER|@BOWEL|waterworks|toileting|continence",
             "@NUMB|numbness|tingling|sensation|feeling",
@@ -413,6 +509,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "have|having|had to hold|holding on? onto|to the walls|furniture",
             "@CAN @NOT go|stand|get|walk|get up? on my? tiptoes|tiptoe|tip-toes|heels",
             "@LEG @BE* @WEAK",
+            "@LEG @BE* re:^[a-z]+$ and|&|n @BE* @WEAK",
             "@WEAK in|of|on|down|to|through? @POSS? @SIDE? @SIDE? @LEG",
             "@LOSS|losing strength|power|control|use in|of|from|to @POSS? @SIDE? @LEG",
             "@LEG @BE* lost|losing|no|less|little|zero strength|power",
@@ -421,14 +518,20 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "floppy|drags|drag|dragging|dangles|dangling|catches|catching|scuffs|scuffing",
             "drop|dropped|dropping foot|feet",
             "footdrop|dropfoot",
-            "@LEG @BE* drag|drags|dragging|catch|catches|catching|scuff|scuffs|scuffing|scrape|"
+            "@LEG @BE* drag|drags|dragging|dragged|catch|catches|catching|scuff|scuffs|scuffing|"
+            "scraped|scrape|"
             "scrapes|scraping|slap|slaps|slapping",
             "catching|catch|catches|tripping|trip|trips|stubbing over|on @POSS? own? toes|toe|"
             "foot|feet",
-            "dragging|drag|drags|scuffing @POSS? @SIDE? @LEG",
+            "dragging|drag|drags|dragged|scuffing @POSS? @SIDE? @LEG",
             "{UNABLE} lift|raise|pick|pull|bend|move|point|flex|push up? @POSS? @SIDE? "
             "foot|feet|toes|toe|ankle|ankles",
             "{UNABLE} walk|stand on @POSS? heels|heel|tiptoes|tiptoe|toes|tip",
+            # foot drop in the foot's own words: "ankle won't bend up", "toes don't lift"
+            "foot|feet|ankle|ankles|toes|toe will|would|does|do|did|can|could? "
+            "not|never|wont|doesnt|dont|cant|didnt bend|lift|flex|raise",
+            "foot|feet|ankle|ankles|toes|toe will|would|does|do|did|can|could? "
+            "not|never|wont|doesnt|dont|cant|didnt come|go|pull|point|move up|upwards",
             "@LEG @BE* give|gives|gave|giving|given way|out|up",
             "@LEG @BE* buckle|buckles|buckling|buckled|collapse|collapses|collapsed|collapsing|"
             "folded|fold|folding",
@@ -448,8 +551,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "unsteady|unbalanced|off-balance|uncoordinated|clumsy|clumsier|clumsiness",
             "off balance",
             "lose|losing|lost|loose|loosing @POSS? balance",
+            # Stumbling on its own is only asked about (see WEAK below).
             "keep|keeps|kept|been|constantly|always|started|start|starting falling|tripping|"
-            "stumbling|stumble|trip|fall|collapsing",
+            "trip|fall|collapsing",
             "fallen|fell|falling over|down twice|again|several|few|three|multiple|loads|lots|"
             "couple|repeatedly|times",
             "both @LEG @BE* {NUMBW}",
@@ -458,7 +562,17 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "weakness|numbness in|down|of both @LEG",
             "paralysed|paralysis",
         ),
-        WEAK: ("{UNABLE} walk|stand", "struggling|struggle to? walk|walking"),
+        WEAK: (
+            "{UNABLE} walk|stand",
+            "struggling|struggle to? walk|walking",
+            "keep|keeps|kept|been|constantly|always|started|start|starting|still stumbling|"
+            "stumble|stumbles",
+            "stumbling|stumble a lot|lots|loads|everywhere|constantly",
+            # Both legs numb (not "both"): ask. One leg numb with sciatica is common.
+            "@POSS legs @BE* has|have|'ve|ve? gone|going|all|both|completely|totally* numb|dead",
+            "the|all? feeling|sensation in @POSS legs @BE* has|have|'s|s? gone|went|"
+            "disappeared|going",
+        ),
         LIMITED: (
             "{UNABLE} move|feel @POSS? @SIDE? leg|legs|lge",
             "difficulty|difficulties|trouble|problems|problem walking|standing",
@@ -554,6 +668,20 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "lorry|truck|bike|cyclist|vehicle|motorbike|taxi|train|tractor",
             "knocked|thrown off @POSS? bike|motorbike|horse|scooter|quad|moped",
             "thrown from|off @POSS? horse|bike|car|vehicle",
+            # high-energy trauma in sporting / everyday words
+            "bucked|flung|chucked|thrown|tipped off|from @POSS? horse|pony|bull",
+            "thrown|flung|bucked|kicked by @POSS? horse|pony|bull",
+            f"{_VIOLENT} down|backwards|hard|heavily? on|onto|into @POSS|on? back|backside|spine|"
+            f"neck|head|coccyx|tailbone",
+            f"{_VIOLENT} down|backwards|hard|heavily? on|onto|into the|a? {_HARD}|ground|floor|"
+            "deck|pitch|ice",
+            f"{_BIG_HIT} in|at|playing|during|from|on @POSS? {_CONTACT}",
+            f"hit|tackled|smashed|flattened hard|heavily|badly|late in|at|playing|during @POSS? "
+            f"{_CONTACT}",
+            f"fell|fallen|falling|tumbled|toppled|thrown|jumped from @POSS re:^[a-z'-]+$ "
+            f"re:^[a-z'-]+$? onto|on|to|into the? {_HARD}|ground|floor",
+            f"fell|fallen|falling|tumbled|toppled|thrown|jumped|slipped off @POSS re:^[a-z'-]+$ "
+            f"re:^[a-z'-]+$? onto|on|to|into the? {_HARD}",
             "osteoporosis|osteopenia",
             "brittle|thin|thinning|fragile|porous bones",
             "low|poor|reduced bone density|mass",
@@ -566,7 +694,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "broke|broken|break|crushed|cracked|crack|collapsed|collapse @POSS? back|spine|"
             "vertebra|vertebrae|vertebras|coccyx|tailbone|pelvis|hip",
         ),
-        WEAK: (),
+        WEAK: (
+            # "fell from the bunk bed": a fall from something, height unknown -> ask
+            "fell|fallen|falling|tumbled|toppled from @POSS re:^[a-z'-]+$",
+        ),
         TOPIC: (
             "fall|fallen|fell|falls|falling|accident|accidents|injury|injuries|trauma|crash|"
             "crashes|osteoporosis|steroids|steroid|fracture|fractures|broken",
@@ -611,7 +742,24 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "rest|resting|night pain",
             f"no|zero relief|let-up|respite even when|while|if|at|in? {_I_AM}? {_I_AM}? @REST",
         ),
-        WEAK: (),
+        # Unrelenting, non-mechanical pain on its own is asked about (it is urgent together
+        # with a cancer history or unexplained weight loss, which are symptoms above).
+        WEAK: (
+            "@NOT|never @ADV? let|lets|letting up",
+            "no|never any? let-up|letup|respite",
+            "never eases|settles|relents|quietens",
+            "no matter how|what|which|where i? lie|lay|sleep|position|positions|way",
+            "no matter what|which position|positions|way i? lie|lay|sleep|am|'m",
+            "whatever|whichever|however|any position|positions|way i lie|lay|sleep|am|'m",
+            "all night|day whatever|however|regardless i? do|lie|lay|try|position",
+            "nothing|no_thing eases|helps|relieves|touches|shifts|settles it|this|the? pain? ,? "
+            "not|nt even rest|resting|lying|sleep|sleeping|bed",
+            "not even rest|resting|lying|sleep|sleeping|bed down|still? helps|help|eases|ease|"
+            "touches",
+            "unrelenting|relentless|nonstop|non-stop|constant day and|&|n night",
+            "unrelenting|relentless pain|ache|aching|agony|throbbing",
+            "@PAINSUBJ|its @BE* unrelenting|relentless",
+        ),
         TOPIC: ("cancer|tumour|lumps|weight|malignancy", "weight loss"),
     },
     CRISIS: {
@@ -619,7 +767,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "kill|killing|top|topping|off|offing @SELF",
             "@INTENT of|about|to|like|on? end|ending it|things|everything|myself|life",
             "end|ending|take|taking @POSS? own? life|lives",
-            "end|ending it all",
+            "end|ending|ended it all",
             "end|ending things|everything|myself",
             "suicide|suicidal|suicidally",
             "@NOT want|wanting|wish to? {LIVE}",
@@ -674,6 +822,124 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "bus|train|car|lorry|truck|traffic",
             "been|keep|keeps|started|still cutting|burning myself",
             "cutting|burning myself again|more|every",
+            # Crisis families written as general patterns (look-alikes such as "don't want
+            # to be here all day", "cutting myself some slack", "5 kms" or the glute-bridge
+            # exercise are excluded in bot.nlp.red_flags._crisis_excluded).
+            # Not wanting to be here/around/alive, without "anymore".
+            "@NOT want|wanna|wanting|wish to? be here|around|alive",
+            # Going to sleep and not waking up.
+            "sleep|asleep and|& do|did|does|will|would|wo|'d? @NOT|never wake|woke|waken|"
+            "waking up?",
+            "hope|hoping|hoped|pray|praying|prayed i|'d? do|did|will|wo|would|'d? @NOT|never "
+            "wake|woke|waking up",
+            # Stockpiling medicines, or thinking about a lethal amount.
+            "stockpiling|stockpiled|stockpile|stockpiles|hoarding|hoarded|hoard|stashing|"
+            "stashed|stash|squirrelling|squirreling|squirrelled|squirreled @MEDPRE* @MEDS",
+            "saving|saved|save|collecting|collected|storing|stored up|back|aside|by @MEDPRE* "
+            "@MEDS",
+            "keeping|kept|keep|holding|held back|aside @MEDPRE* @MEDS",
+            "putting|put aside|by @MEDPRE* @MEDS",
+            "a|my|the stash|stockpile|hoard|collection of @MEDPRE* @MEDS",
+            "@MEDS @BE* stashed|stockpiled|hoarded|squirrelled|squirreled",
+            "@MEDS @BE* saved up",
+            "@MEDS @BE* put|set aside",
+            "enough @MEDPRE* @MEDS now|saved|stored|stashed|together|hidden|put|collected",
+            "enough @MEDPRE* @MEDS to do|end|kill|finish|overdose|od|die|not",
+            "how many|much @MEDPRE* @MEDS it would|'d|will|might|could take|kill",
+            "how many|much @MEDPRE* @MEDS would|'d|will|might|could it take|kill",
+            "how many|much @MEDPRE* @MEDS would|'d|will|might|could|does|do|to|before|it? "
+            "take|takes? to? kill|overdose|od|die",
+            # Ongoing self-harm.
+            "cutting|burning|scratching|slicing|slashing|carving @SELF",
+            "cutting|burning|slicing|slashing|carving|scratching my @SELFPART",
+            "slit|slitting|slash|slashing|cut|cutting my|me|the? wrists|wrist|throat",
+            "started|start|starting|been|am|'m|m|im|i|keep|keeps|kept|back|relapsed|gone|went|"
+            "to|still cutting|harming again|lately|recently|regularly",
+            "hurt|hurting|harm|harming|injure|injuring|cut|cutting|burn|burning|burnt|burned|"
+            "punch|punching|hit|hitting|scratch|scratching|bang|banging|starve|starving|bruise|"
+            "bruising @SELF on? purpose|deliberately|intentionally|purposely|purposefully",
+            "deliberately|intentionally|purposely|purposefully hurt|hurting|harm|harming|injure|"
+            "injuring|cut|cutting|burn|burning|burnt|burned|punch|punching|hit|hitting|scratch|"
+            "scratching|bang|banging|starve|starving|bruise|bruising @SELF",
+            "a|another|different|other kind|sort|type? of? pain|hurt i|you can|could control",
+            # "what's the point of carrying on / living" ("... of anything" stays weak).
+            "what|'s|s|whats|is the point of|in carrying|going|keeping|soldiering on",
+            "what|'s|s|whats|is the point of|in living|life|existing",
+            "what|'s|s|whats|is the point of|in being alive",
+            # Others better off / coping without me.
+            "would|'d|will|'ll|could manage|cope|survive|do just? fine|better|ok|okay|perfectly|"
+            "well? without me",
+            "would|'d|will|'ll|could be fine|ok|okay|alright|better|happier|easier|freer "
+            "without me",
+            "would|'d|will|'ll|could get|move|carry on without me",
+            "would|'d|will|'ll|could do better|fine without me",
+            "better|easier|happier|simpler off? for? @POSS? everyone|everybody|them|all|family|"
+            "kids|children|wife|husband|partner|people? if i|id was|were|had|'d|did|d "
+            "@NOT|never been? here|around|alive|born|exist|existed|about",
+            "better|easier|happier|simpler off? for? @POSS? everyone|everybody|them|all|family|"
+            "kids|children|wife|husband|partner|people? if i|id was|were|had|'d|d been? "
+            "gone|dead",
+            # Slang and euphemisms.
+            "kms",
+            "unalive|unaliving|unalived|unalives",
+            "@NOT be here|around for? much|very|too? longer",
+            "@NOT think|reckon|expect i|id|ill? 'll|will|'d|would? be here|around much|very|too? "
+            "longer",
+            "worried|scared|afraid|frightened|terrified|fear|frightens|scares i|'ll|will|might|"
+            "could|may|'d|would* hurt|harm|injure|cut|kill @SELF",
+            # Past or aborted attempts, means.
+            "@NOT|barely go|going|gone through with it",
+            "nearly|almost went|gone|go through with it",
+            "attempt|attempts|attempted on @POSS? own? life",
+            "overdosed|od'd|oded|od'ed",
+            "took|take|taken|taking an|a od",
+            "tried|try|trying|attempted|attempt to od|overdose|hang|drown|gas|poison|suffocate",
+            "hang|hanging|hanged|hung @SELF",
+            "noose|nooses",
+            "in|inside @POSS? garage|car|van with @POSS? engine|motor running|on",
+            "engine|motor running|on in @POSS? garage",
+            "hose|hosepipe|pipe|tube from|to|on|into|onto|in|through @POSS? exhaust",
+            "looked|looking|stared|staring|gazed|gazing at|over|off|down|from the|a|that "
+            "bridge|cliff|cliffs|tracks|railway|drop|edge|ledge",
+            "stood|standing|stand at|on the|a|that edge|ledge|tracks|railway|cliff",
+            "goodbye|suicide|farewell note|notes|letter|letters",
+            # More ideation wording: no reason to keep living, death as relief, jumping,
+            # disappearing for good, giving things away, "calling it quits on life".
+            "@NOT see|have|got|find any|a|much|the? reason|point to|in|of keep|keeping "
+            "living|going",
+            "@NOT see|have|got|find any|a|much|the? reason|point to|in|of carry|carrying|go|"
+            "going|keep|keeping on",
+            "why carry|go|keep on living|existing|like",
+            "why keep living",
+            "done|finished with life|living",
+            "death|dying|dead would|'d|will|might be|feel a? relief|release|mercy|blessing|"
+            "welcome|easier|kinder",
+            "@HARMINTENT|going|gonna|tempted|ready of|about|to|on? jump|jumping|throw|throwing "
+            "myself? off|from the|a|that? bridge|building|cliff|cliffs|roof|tower|balcony|"
+            "multistorey|flyover",
+            "disappear|vanish forever|permanently",
+            "disappear|vanish for good",
+            "want|wish|wanting|wishing it? all|everything to stop|end forever|permanently",
+            "want|wish|wanting|wishing it? all|everything to stop|end for good",
+            "hit|hitting|punch|punching|bang|banging|bite|biting|scratch|scratching|cut|burn "
+            "@SELF when|whenever|every|till|until|if|cos|because",
+            "better|easier|happier|simpler|free|freer|fine|relieved off? for? @POSS? everyone|"
+            "everybody|them|all|family|kids|children|wife|husband|partner|people? if i|id "
+            "was|were|had|'d|d been? gone|dead",
+            "i|'m|am|m|im end|ending it|things|everything|myself",
+            "i will|shall|'d|would end|ending it|things|everything|myself",
+            "eyes and|& do|did|'d|will|would? @NOT|never open|opening",
+            "call|calling|called it quits on|with life|living|everything",
+            "stop|cease existing",
+            "@NOT care|bothered if|whether i live|die|wake",
+            "sleep|breath @BE* my|the last",
+            "being alive @BE* like? too much|pointless|unbearable|torture|exhausting|hell",
+            "want|wish|wanting|wishing|could to? just? stop|cease breathing",
+            "ways|way|methods|method to die|overdose|od",
+            "giving|gave|given|give away my|all? my? things|stuff|belongings|possessions",
+            "giving|gave|given|give my|all? my? things|stuff|belongings|possessions away",
+            "stood|standing|stand at|on|by|near the|a|that? train|railway? "
+            "tracks|line|edge|ledge",
         ),
         WEAK: (
             "@CAN @NOT go|carry|keep on|going like this",
@@ -682,20 +948,211 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "@CAN @NOT take|do|handle|stand it|this|much anymore|longer",
             "@CAN @NOT take|do|handle|stand it|this|much any more|longer",
             "what|'s|whats|is the point anymore|any",
-            "what|'s|whats|is the point of|in anything|living|life",
+            "what|'s|whats|is the point of|in anything",
             "what|whats 's|s|is? the point anymore|any",
-            "done|finished with everything|life|living",
+            "done|finished with everything",
             "what|'s|whats|is the point of|in it all",
             "@NOT see the point anymore|any|of|in anything|living|life|it all",
             "feel|feeling|'m|m|am|so|completely|totally hopeless|worthless",
             "want|wanting it all to end|be over",
             "want|wanting everything to end|be over",
             "dark thoughts",
+            # Past-tense cutting/burning: often an accident ("cut myself shaving").
+            "cut|burnt|burned|scratched|slashed|sliced @SELF",
+            "cut|burnt|burned|sliced|slashed|carved my @SELFPART",
+            # "saving my tablets" (but not "... for the bad nights", see _crisis_excluded).
+            "saving|saved @MEDPRE* @MEDS",
         ),
         TOPIC: ("suicidal|suicide|self_harm", "self -? harm", "thoughts of harming|hurting @SELF"),
     },
 }
 
+
+# --------------------------------------------------------------------------------------
+# context markers: not red flags themselves, they change how a red flag is read
+# --------------------------------------------------------------------------------------
+#: A resolution marker ("fine now", "went away", "fully recovered"): a symptom in the same
+#: sentence is past, not a current red flag (see :data:`LASTING_HISTORY` for exceptions).
+RESOLVED = "resolved"
+#: Recurrence or persistence ("again", "twice", "keeps coming back", "still", "since"):
+#: cancels :data:`RESOLVED`, :data:`EXERTION` and :data:`CYCLING` in the sentence/message.
+ONGOING = "ongoing"
+#: A distant past ("years ago", "in 2015", "as a kid"); with a following "but" it reads
+#: as resolved ("leg went weak in 2015 but ...").
+DISTANT_PAST = "distant_past"
+#: Exertion that explains jelly/wobbly/weak legs ("after leg day", "after a long walk").
+EXERTION = "exertion"
+#: Cycling that explains a numb bum ("on the bike", "after a long ride").
+CYCLING = "cycling"
+#: The person's own age of 65 or more ("i'm 78", "aged 70", "in my 80s").
+OLD_AGE = "old_age"
+#: Minor trauma ("slipped", "sat down hard", "landed on my bottom"): a fracture red flag
+#: together with :data:`OLD_AGE`.
+MINOR_FALL = "minor_fall"
+
+_AGE = "re:^(6[5-9]|[7-9][0-9]|10[0-9]|seventy|eighty|ninety)$"
+_EXWORD = (
+    "gym|workout|workouts|work-out|class|classes|spin|run|running|ride|hike|hiking|squats|"
+    "squat|lunges|deadlifts|session|training|marathon|race|bootcamp|crossfit|pilates|zumba|"
+    "swim|swimming|cycling|exercise|exercising|circuits|weights|hiit|aerobics|boxing|rowing|"
+    "jog|jogging|trek|parkrun|10k|5k|match|game|climb|climbing|stairmaster|cycle|bike"
+)
+_EXFILL = (
+    "long|hard|big|heavy|tough|intense|first|new|morning|evening|today's|yesterday's|"
+    "spin|hiit|weights|gym|leg|bike|hill|uphill|killer|brutal|mad|crazy"
+)
+_SHORT = "second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit|while|jiffy"
+
+CONTEXT: Mapping[str, tuple[str, ...]] = {
+    RESOLVED: (
+        "totally|completely|all|perfectly|absolutely|back? fine|ok|okay|alright|normal|grand|"
+        "sorted now|again|since|afterwards|once|after|within|by|shortly|soon|ever|later",
+        "fine|ok|okay|alright|normal|grand ever since",
+        "back to normal|myself",
+        "went|gone away",
+        "wore|worn|wearing|wears off",
+        "long|all gone",
+        "gone now|again",
+        "now gone",
+        "disappeared|vanished|subsided|resolved|cleared|healed|mended",
+        "cleared|clearing|settled|calmed|died up|down|off",
+        "fully|completely|totally|since|have|has|had|'ve|was|am|i? recovered",
+        "got|get over it|that|them",
+        "sorted itself|themselves out",
+        "came|come|comes|coming back after|within|in a|about|few|couple|of* " + _SHORT,
+        "feeling|sensation|strength|power|movement|control came|come|comes|coming|returned "
+        "back? after|within|in|quickly|straight|soon|again|fine|now|ok|okay|though|,|.|and",
+        "only|just lasted|lasting|for a|few|couple|of* " + _SHORT,
+        "lasted only|just|about? a|few|couple|of* " + _SHORT,
+        "@NOT|never|hasnt|havent|didnt @ADV? happened|recurred|returned again|since",
+        "@NOT|never|hasnt|havent|didnt @ADV? had|felt|noticed it|that|any|them|one since|again",
+        "no problems|issues|trouble since",
+        "no|nothing harm|damage done",
+        "unhurt|unscathed|unharmed",
+    ),
+    ONGOING: (
+        "again|twice|repeatedly|recurring|recurred|recurrent|recurs|returned|returning|"
+        "relapsed|still|keeps|keep|kept|ongoing|persistent|persisting|constantly",
+        "back again",
+        "'s|s|is|are|'re|its back",
+        "came|come|comes|coming back",
+        "happened|happening|happens|happen more than once",
+        "happened|happening|happens|happen before|repeatedly|lots|loads",
+        "re:^[2-9]$|three|four|five|several|few|many|multiple|couple|lots|loads of? "
+        "times|occasions",
+        "more and|& more",
+        "more often|frequently",
+        "on and|&|n off",
+        "off and|&|n on",
+        "comes|come and|&|n goes|go",
+        "every day|night|morning|week|evening",
+        "all the time",
+        "since",
+        "@NOT|never @ADV? fully|completely|totally|properly|quite|really? recovered|healed|"
+        "resolved|better|right|normal|same|cleared",
+        "@NOT|never|hasnt|havent|isnt|wont @ADV? gone|worn|cleared|settled|stopped|eased|improved|"
+        "recovered|budged|shifted|wore",
+        "still there",
+        # "hasn't come back" may be the strength or feeling not coming back: ongoing
+        "@NOT|never|hasnt|havent|didnt @ADV? come|came|coming back",
+        "@NOT|never|hasnt|havent|didnt @ADV? returned",
+        "apart|aside from",
+        "except|excepting|besides",
+        "other than|then",
+        "getting|got|gets|growing|going|gone weaker|worse|number|more",
+        "worse and|& worse",
+        "weaker and|& weaker",
+        "even after|when|with|while rest|resting|sitting|stopping|lying|sleep|i",
+        "@NOT|never|wont|hasnt|isnt|doesnt|didnt @ADV? go|gone|going|goes|went|wear|worn|"
+        "wearing|wore|clear|cleared|settle|settled away|off|down|up",
+    ),
+    DISTANT_PAST: (
+        "years|yrs|decades|decade ago|back",
+        "year ago",
+        "ages ago|back",
+        "a? long time ago|back",
+        "in|back re:^(19[5-9][0-9]|20[0-2][0-9])$",
+        "as a kid|child|teen|teenager|baby|student|youngster|toddler",
+        "when i was|were a? younger|little|small|kid|child|teenager|teen|student|baby",
+        "in my|our teens|twenties|20s|thirties|30s|youth",
+    ),
+    EXERTION: (
+        f"after|from|during|post|following|at|with -? @POSS? {_EXFILL}? {_EXFILL}? {_EXWORD}",
+        "leg|legs day",
+        "legday",
+        "working|worked|work out",
+        "after|from|during @POSS? long|big|hilly|mountain|10|mile walk|walks",
+        "overdid|overdone|overdoing it|things",
+    ),
+    CYCLING: (
+        "cycling|cycled|biking|bike|bikes|bicycle|peloton|turbo|sportive|cyclist|mtb|"
+        "velodrome",
+        "spin class|classes|bike|session",
+        "on|off @POSS? saddle",
+        "saddle sore|sores|time",
+        "after|from|during|on|with @POSS? long|longer|big|hilly|hard|bike|horse? ride|rides|"
+        "riding",
+        "horse riding",
+        "riding|rode @POSS? bike|bicycle|horse",
+        "re:^\\d+$ mile|miles|km|k|kilometre|kilometer ride|rides|sportive|cycle|loop",
+    ),
+    OLD_AGE: (
+        f"i|im|am|'m now|nearly|almost|over|just|turning|turned|aged? {_AGE}",
+        f"aged|age|turned|turning {_AGE}",
+        f"at {_AGE}",
+        f"{_AGE} -? year|yr|years|yrs -? old",
+        f"{_AGE} yo|y/o|yrs|here|male|female|m|f|man|woman|lady|gent|bloke|guy|and|&|,",
+        "re:^(6[5-9]|[7-9][0-9]|10[0-9])(yo|y/o|yr|yrs|m|f)$",
+        f"male|female|man|woman|m|f ,? {_AGE}",
+        "in my|me late? 70s|80s|90s|seventies|eighties|nineties",
+        "in my|me late 60s|sixties",
+    ),
+    MINOR_FALL: (
+        "fell|fallen|slipped|tripped|tumbled|toppled|slid|skidded|keeled",
+        "had|took|taken|having a|another nasty|bad|silly|little|small? fall|tumble|spill|slip",
+        "after|since|from @POSS? nasty|bad|silly|little|small? fall|tumble|spill",
+        "went|came|gone|go down hard|heavily|backwards",
+        "went|gone flying",
+        "went|gone arse|head over",
+        "sat|sit|sitting|landed|land|plonked|plopped down? really|very|quite|so|pretty|super? "
+        "hard|heavily",
+        "landed|land|landing down? on|onto @POSS? bum|bottom|back|backside|coccyx|tailbone|"
+        "behind|hip|side",
+        "came|come down on|onto @POSS? bum|bottom|back|backside|coccyx|tailbone|behind|hip",
+        "missed|miss|missing @POSS? last|bottom|top? step|footing|stair|kerb|curb",
+        "lost|lose|losing @POSS? footing",
+        "came a cropper",
+    ),
+}
+
+#: Span words of histories that stay red flags even when they are in the past: a cancer
+#: history, thin bones, long-term steroids, immunosuppression, injecting drug use (checked
+#: for the infection, fracture and cancer categories only).
+LASTING_HISTORY: frozenset[str] = frozenset(
+    {
+        # cancer
+        "cancer", "carcinoma", "lymphoma", "myeloma", "leukaemia", "melanoma", "sarcoma",
+        "tumour", "metastases", "metastatic", "mets", "secondaries", "oncology", "oncologist",
+        "mastectomy", "radiotherapy", "malignant", "malignancy", "hodgkin", "hodgkins",
+        "lumpectomy", "prostatectomy", "remission", "chemo", "chemotherapy",
+        # thin bones, steroids
+        "osteoporosis", "osteopenia", "brittle", "thin", "thinning", "fragile", "porous",
+        "density", "steroids", "steroid", "prednisolone", "prednisone", "pred",
+        "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid",
+        # immunosuppression
+        "immunosuppressed", "immunocompromised", "immunosuppressant", "immunosuppressants",
+        "immunosuppression", "immunodeficiency", "immunodeficient", "immune", "immunity",
+        "hiv", "transplant", "transplanted", "tacrolimus", "ciclosporin", "cyclosporine",
+        "mycophenolate", "azathioprine", "methotrexate", "sirolimus", "humira",
+        "adalimumab", "infliximab", "etanercept", "rituximab", "ustekinumab", "secukinumab",
+        "tofacitinib", "biologic", "biologics", "dmards", "dmard", "remicade", "enbrel",
+        "antirejection", "rejection",
+        # injecting drug use
+        "inject", "injected", "injecting", "injection", "injections", "iv", "intravenous",
+        "ivdu", "pwid", "heroin", "smack", "needle", "needles", "syringe", "syringes",
+        "shoot", "shooting", "shot", "shoots", "drugs", "drug",
+    }
+)
 
 def _expand(spec: str) -> list[str]:
     """Expand ``{NAME}`` macros into one plain spec per combination of phrases."""
@@ -742,6 +1199,14 @@ def compile_spec(spec: str) -> list[dict[str, Any]]:
             token["OP"] = op
         tokens.append(token)
     return tokens
+
+
+def context_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    """The :data:`CONTEXT` marker patterns keyed by label, ready for ``Matcher.add``."""
+    return {
+        label: [compile_spec(plain) for spec in specs for plain in _expand(spec)]
+        for label, specs in CONTEXT.items()
+    }
 
 
 def matcher_patterns() -> dict[str, list[list[dict[str, Any]]]]:
