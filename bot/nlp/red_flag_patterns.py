@@ -879,6 +879,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "better|easier|happier|simpler off? for? @POSS? everyone|everybody|them|all|family|"
             "kids|children|wife|husband|partner|people? if i|id was|were|had|'d|d been? "
             "gone|dead",
+            "would|'d|will|'ll be|feel better|easier|happier|simpler|fine|ok|okay|relieved off? "
+            "if i|id was|were|had|'d|d been? gone|dead",
+            "would|'d|will|'ll be|feel better|easier|happier|simpler|fine|ok|okay|relieved off? "
+            "if i|id was|were|had|'d|d @NOT|never been? here|around|alive|born",
             # Slang and euphemisms.
             "kms",
             "unalive|unaliving|unalived|unalives",

@@ -562,14 +562,16 @@ def _reassured_after(span: Span, window: int = 4) -> bool:
     Unlike :func:`bot.nlp.negation.negated_after`, a negated complaint verb does not count:
     "i wet myself and couldn't feel it" is not a denial.
     """
+    previous = ""
     for token in _clause_after(span, window):
         word = _n(token)
         if word in {",", "and", "but", "or"} or word in AFFIRMATIVE_WORDS:
             return False
         if word in RP.NEGATION_NORMS:
             return False
-        if word in REASSURANCE_WORDS:
+        if word in REASSURANCE_WORDS and previous != "for":  # "gone for good": for ever
             return True
+        previous = word
     return False
 
 
@@ -646,9 +648,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
         if len(span) == 1 and nxt in _CANCER_NOT:
             return True
         if inside & _NIGHT_WORDS:
-            return bool(_words(_clause_after(span, 6)) & _MECHANICAL) or bool(
-                _words(_clause_before(span, 6)) & _MECHANICAL
-            )
+            around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
+            if around & {"matter", "whatever", "however", "regardless", "whichever"}:
+                return False  # "no matter how i lie": the opposite of mechanical
+            return bool(around & _MECHANICAL)
         if inside & {"weight", "stone", "kilos", "kg", "pounds", "lbs", "weightloss"} or any(
             re.match(r"^\d", w) for w in inside
         ):
@@ -1076,13 +1079,39 @@ _ON_VERBS = frozenset(
      "soldiering"}
 )
 #: "... would cope without me" for a while, not for good.
-_WITHOUT_ME_NOT = frozenset(
-    {"for", "next", "while", "whilst", "when", "this", "today", "tonight", "tomorrow", "week",
-     "weeks", "weekend", "day", "days", "holiday", "holidays", "at", "till", "until", "til",
-     "shift", "meeting", "bit", "couple", "few", "hours", "hour", "minute", "minutes", "night",
-     "there", "on", "during", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "if", "once"}
+#: Right after "without me" / "if i was gone": a limited time or place ("for a couple of
+#: days", "this weekend", "while i'm at work"), so not a crisis. "When" and "if" are not
+#: among them: "better off without me when i'm like this" is one.
+_WITHOUT_ME_NEXT = frozenset(
+    {"for", "next", "while", "whilst", "today", "tonight", "tomorrow", "at", "till", "until",
+     "til", "during", "on", "once", "there", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
 )
+_WITHOUT_ME_TIME = frozenset(
+    {"week", "weekend", "day", "days", "morning", "afternoon", "evening", "night", "time",
+     "year", "month", "holiday", "holidays", "shift", "meeting", "trip", "bit", "couple",
+     "few", "hours", "hour", "minute", "minutes"}
+)
+
+
+#: After "if i had gone": a destination, so an errand, not a death.
+_GONE_SOMEWHERE = frozenset(
+    {"to", "into", "out", "home", "by", "back", "round", "through", "past", "in", "with",
+     "off", "up", "down", "over", "shopping", "abroad", "sooner", "earlier", "private"}
+)
+
+
+def _time_limited(doc: Doc, end: int) -> bool:
+    """A limited time or place follows ``doc[end:]`` ("for a bit", "this weekend")."""
+    nxt = _n(doc[end]) if end < len(doc) else ""
+    nxt2 = _n(doc[end + 1]) if end + 1 < len(doc) else ""
+    if nxt == "for" and nxt2 in {"good", "ever", "always", "keeps"}:
+        return False  # "if i was gone for good": for ever, not for a while
+    if nxt in _WITHOUT_ME_NEXT:
+        return True
+    return nxt in {"this", "the", "a", "that", "every", "each"} and nxt2 in _WITHOUT_ME_TIME
+
+
 #: "didn't go through with it" about a treatment, a purchase, a plan of ordinary life.
 _THROUGH_NOT = frozenset(
     {"surgery", "operation", "op", "injection", "injections", "procedure", "treatment",
@@ -1182,8 +1211,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return True
     if inside & {"end", "ending"} and last in {"it", "things"}:
         return nxt in {"with", "there", "by", "on", "after", "at", "early", "before"}
-    if last == "gone":
-        return bool(after & _WITHOUT_ME_NOT)
+    if last == "gone":  # "if i had gone to the gp", "if i was gone for a bit"
+        return nxt in _GONE_SOMEWHERE or _time_limited(doc, span.end)
     if inside & {"things", "stuff", "belongings", "possessions"}:
         return bool(sentence & _GIVE_AWAY_NOT)
     if tokens == ["kms"]:
@@ -1199,7 +1228,7 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         ending = span.end >= len(doc) or _is_break(doc[span.end]) or nxt == ","
         return not (ending or nxt in _ON_KEEP)
     if tokens[-2:] == ["without", "me"]:
-        return bool(after & _WITHOUT_ME_NOT)
+        return _time_limited(doc, span.end)
     if tokens[-3:] == ["through", "with", "it"]:
         return bool(sentence & _THROUGH_NOT)
     if "engine" in inside or "motor" in inside:
@@ -1300,10 +1329,11 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
             for span in kinds.get(kind, []):
                 kind_of[(span.start, span.end)] = kind
         candidates = [doc[s:e] for (s, e) in kind_of]
-        kept = [
-            s for s in _prefer_symptoms(candidates, kind_of)
-            if not _excluded(category, kind_of[(s.start, s.end)], s)
-        ]
+        # Exclusions first, so an explained-away symptom hides no weaker match under it.
+        kept = _prefer_symptoms(
+            [s for s in candidates if not _excluded(category, kind_of[(s.start, s.end)], s)],
+            kind_of,
+        )
         for span in kept:
             status = _status(kind_of[(span.start, span.end)], span, category, ctx)
             status = _crisis_cauda_status(
