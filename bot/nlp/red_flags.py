@@ -1195,6 +1195,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
             return False
         return nxt in _HERE_NOT or (nxt == "this" and nxt2 in _HERE_TIME)
     if last in _WAKE_WORDS and inside & {"wake", "woke", "waken", "waking", "woken"}:
+        if nxt == "up":  # "didn't wake up until the alarm": look past the "up"
+            nxt = nxt2
+            nxt2 = _n(doc[span.end + 2]) if span.end + 2 < len(doc) else ""
         if nxt == "in":  # "in pain", "in the night": ordinary; "in the morning": not
             third = _n(doc[span.end + 2]) if span.end + 2 < len(doc) else ""
             return not (nxt2 == "morning" or (nxt2 == "the" and third == "morning"))
