@@ -44,7 +44,7 @@ def test_corpus_shape() -> None:
         assert count >= (12 if category == "crisis" else 20), category
     assert sum(1 for row in red if row.get("mixed")) >= 25
     kinds = [row["kind"] for row in benign]
-    assert set(kinds) <= {"negation", "reassurance", "intake", "typo", "chitchat"}
+    assert set(kinds) <= {"negation", "reassurance", "intake", "typo", "chitchat", "near_miss"}
     assert kinds.count("negation") + kinds.count("reassurance") >= 40
     assert kinds.count("intake") >= 40
     texts = [row["text"] for rows in CORPUS.values() for row in rows]

@@ -472,6 +472,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "{UNABLE} stop|control|help it",
         ),
         WEAK: (
+            # "woke up and the bed was soaked": urine or sweat; ask (sweats are infection)
+            "@POSS? bed|mattress @BE* soaked|drenched|sodden|soaking|wet|wringing",
             # Possible retention: ambiguous alone, so the bot asks (see also the
             # combination rule in bot.nlp.red_flags._crisis_cauda_status).
             "no|lost|lose|losing|zero|never|little|less urge|urges|need|sensation|feeling to|"
@@ -509,6 +511,13 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "have|having|had to hold|holding on? onto|to the walls|furniture",
             "@CAN @NOT go|stand|get|walk|get up? on my? tiptoes|tiptoe|tip-toes|heels",
             "@LEG @BE* @WEAK",
+            "@LEG @BE* having|got|has|have|developed|developing weakness",
+            "@LEG @BE* @ADV* lost|losing its|all|the|some|my? full? strength|power",
+            "@LEG re:^[a-z']+$? re:^[a-z']+$? re:^[a-z']+$? re:^[a-z']+$? re:^[a-z']+$? @BE* "
+            "getting|growing|becoming|going weaker",
+            # "my right leg no get power again" (Nigerian Pidgin), "has no power"
+            "@LEG no|not|nor get|got|have|has|get power|strength",
+            "@LEG|foot|it dey? drag|drags|dragging when|as|while i? walk|waka|walking|move",
             "@LEG @BE* re:^[a-z]+$ and|&|n @BE* @WEAK",
             "@WEAK in|of|on|down|to|through? @POSS? @SIDE? @SIDE? @LEG",
             "@LOSS|losing strength|power|control|use in|of|from|to @POSS? @SIDE? @LEG",
@@ -563,6 +572,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "paralysed|paralysis",
         ),
         WEAK: (
+            "@NOT able to climb|manage|do|get|walk up? even? one|a|the|single? single? "
+            "step|stair|steps|stairs",
+            "unable to climb|manage|do|get|walk up? even? one|a|the|single? single? "
+            "step|stair|steps|stairs",
             "{UNABLE} walk|stand",
             "struggling|struggle to? walk|walking",
             "keep|keeps|kept|been|constantly|always|started|start|starting|still stumbling|"
@@ -684,6 +697,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             f"re:^[a-z'-]+$? onto|on|to|into the? {_HARD}",
             "osteoporosis|osteopenia",
             "brittle|thin|thinning|fragile|porous bones",
+            "@POSS? bones @BE* @ADV* brittle|thin|thinning|fragile|porous|weak|crumbling",
             "low|poor|reduced bone density|mass",
             "bone thinning",
             "long -? term|standing steroids|steroid|prednisolone|prednisone|pred",
@@ -721,6 +735,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "worse|worst|bad|terrible|awful|unbearable|horrendous|horrible|agony|excruciating "
             "@BE* at|in|during|through|overnight|every|all the? @NIGHT",
             "worse|worst|bad overnight",
+            "worse|worst|bad|agony|terrible at|around|about re:^[0-5]$ am|a.m.|a.m",
+            "@NIGHT|nights @BE* the? worst|worse|agony|hell|unbearable|murder|torture",
             "night pain|pains",
             "constant|unrelenting|relentless|severe|nonstop|non-stop pain at|in|during the? "
             "@NIGHT",
@@ -749,6 +765,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "no|never any? let-up|letup|respite",
             "never eases|settles|relents|quietens",
             "no matter how|what|which|where i? lie|lay|sleep|position|positions|way",
+            "@NOT matter|matters if|whether|how i lie|lay|sleep|rest",
+            "nothing helps|works|eases ,? @NOT even? lying|resting|rest|sleeping|sitting",
             "no matter what|which position|positions|way i? lie|lay|sleep|am|'m",
             "whatever|whichever|however|any position|positions|way i lie|lay|sleep|am|'m",
             "all night|day whatever|however|regardless i? do|lie|lay|try|position",
@@ -883,6 +901,11 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "if i|id was|were|had|'d|d been? gone|dead",
             "would|'d|will|'ll be|feel better|easier|happier|simpler|fine|ok|okay|relieved off? "
             "if i|id was|were|had|'d|d @NOT|never been? here|around|alive|born",
+            "@NOT see|find the|any point in|of being? alive|living|life|existing|going|carrying "
+            "on?",
+            "how many|much of? @MEDPRE* @MEDS would|'d|will|might|could be enough",
+            "how many|much of? @MEDPRE* @MEDS would|'d|will|might|could do it",
+            "want|wanna|wish|gonna|going|just|to dye|dy",
             # Slang and euphemisms.
             "kms",
             "unalive|unaliving|unalived|unalives",
@@ -1013,6 +1036,9 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "sorted now|again|since|afterwards|once|after|within|by|shortly|soon|ever|later",
         "fine|ok|okay|alright|normal|grand ever since",
         "back to normal|myself",
+        "back to|at full strength|power",
+        "been|is|'s|s|at full strength|power",
+        "been|felt|is|'s|s fine|normal|ok|okay|strong|good for|since months|weeks|ages|years",
         "went|gone away",
         "wore|worn|wearing|wears off",
         "long|all gone",

@@ -118,7 +118,10 @@ _OTHERS = frozenset(
      "nephew", "kid", "kids", "child", "children", "baby", "boyfriend", "girlfriend",
      "someone", "somebody", "people", "fiancé", "fiance", "fiancee", "stepdad", "stepmum",
      "bf", "gf", "hubby", "missus", "grandparents", "parents", "parent", "he", "she", "him",
-     "her", "sibling", "siblings", "coworker", "folks"}
+     "her", "sibling", "siblings", "coworker", "folks",
+     # possessives typed without the apostrophe ("my partners on methotrexate")
+     "partners", "wifes", "husbands", "mums", "moms", "mams", "dads", "sons", "daughters",
+     "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts"}
 )
 _HEDGE_WORDS = frozenset(
     {"might", "maybe", "mayb", "perhaps", "possibly", "potentially", "unsure", "uncertain",
@@ -236,6 +239,28 @@ def _targets_by_letter() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in grouped.items()}
 
 
+#: Real words that look like a dropped g ("thin" is not "thing").
+_REAL_IN_WORDS = frozenset({"thin", "skin", "twin", "spin", "grin", "chin", "shin", "akin"})
+
+
+@lru_cache(maxsize=1)
+def _pattern_words() -> frozenset[str]:
+    """Every literal word of the patterns and token classes (for dropped-g spellings)."""
+    words: set[str] = set()
+    for kinds in RP.PATTERNS.values():
+        for patterns in kinds.values():
+            for pattern in patterns:
+                words.update(re.findall(r"[a-z]+ing\b", pattern))
+    for phrases in RP.MACROS.values():
+        for phrase in phrases:
+            words.update(re.findall(r"[a-z]+ing\b", phrase))
+    for token_class in RP.TOKEN_CLASSES.values():
+        norms = token_class.get("NORM", {})
+        if isinstance(norms, dict):
+            words.update(w for w in norms.get("IN", ()) if str(w).endswith("ing"))
+    return frozenset(words)
+
+
 @lru_cache(maxsize=8192)
 def normalise_word(word: str) -> str | None:
     """Canonical spelling of a lower-cased word, or None if it is not a known variant.
@@ -248,6 +273,13 @@ def normalise_word(word: str) -> str | None:
         return RP.SPELLINGS[word]
     if word in RP.FUZZY_TARGETS or word in RP.PROTECTED_WORDS:
         return None
+    if (
+        len(word) >= 4
+        and word.endswith("in")
+        and word not in _REAL_IN_WORDS
+        and word + "g" in _pattern_words()
+    ):
+        return word + "g"  # "droppin", "usin", "fallin": a dropped g
     if len(word) < 5 or not word.isalpha():
         return None
     limit = 2 if len(word) >= 10 else 1
@@ -602,6 +634,13 @@ def _words(tokens: Iterable[Token]) -> set[str]:
     return {_n(t) for t in tokens}
 
 
+#: A hot room or weather explains sweating at night.
+_HEAT = frozenset(
+    {"heatwave", "sauna", "humid", "humidity", "heating", "radiator", "radiators", "boiling",
+     "roasting", "tropical", "aircon", "sweltering", "stifling", "muggy"}
+)
+
+
 def _excluded(category: str, kind: str, span: Span) -> bool:
     doc = span.doc
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
@@ -619,12 +658,18 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RP.CRISIS:
         return _crisis_excluded(kind, span)
     if category == RP.NEURO_DEFICIT:
+        if "weaker" in inside and inside & _OTHER_SUBJECT:
+            return True  # "my leg pain is getting weaker": the pain is easing
         if "clumsy" in inside and prev in {"just", "being", "only"}:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         return nxt == "asleep"
     if category == RP.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:
             return True
+        if inside & {"sweaty", "sweating", "sweats", "sweat", "sweated", "soaked", "drenched"} and (
+            sentence & _HEAT
+        ):
+            return True  # "like a sauna with this heatwave, waking up sweaty"
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
@@ -639,6 +684,11 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return nxt in {"my", "the", "into", "to", "through", "from", "down", "and", "your"}
         return False
     if category == RP.FRACTURE:
+        if inside & {"broke", "break", "broken", "cracked", "crack"} and (
+            prev in {"nearly", "almost", "practically", "virtually"}
+            or _words(_clause_after(span, 3)) & {"laughing", "laughin", "laughed", "laugh"}
+        ):
+            return True  # "nearly broke my back laughing": an idiom
         if inside & {"steroids", "steroid", "prednisolone", "prednisone", "pred",
                      "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid"}:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
@@ -1218,6 +1268,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return nxt in _GONE_SOMEWHERE or _time_limited(doc, span.end)
     if inside & {"things", "stuff", "belongings", "possessions"}:
         return bool(sentence & _GIVE_AWAY_NOT)
+    if "dye" in inside:  # "wanna dye my hair"
+        return nxt in {"my", "it", "the", "her", "his", "hair", "them", "a", "some", "your"}
     if tokens == ["kms"]:
         return bool(re.match(r"^\d", prev)) or prev in _KMS_PREV_NOT or nxt in _KMS_NEXT_NOT
     if "longer" in inside:
