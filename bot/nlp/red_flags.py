@@ -658,8 +658,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RP.CRISIS:
         return _crisis_excluded(kind, span)
     if category == RP.NEURO_DEFICIT:
-        if "weaker" in inside and inside & _OTHER_SUBJECT:
-            return True  # "my leg pain is getting weaker": the pain is easing
+        if "weaker" in inside and (
+            inside | _words(doc[max(0, span.start - 3) : span.start])
+        ) & _OTHER_SUBJECT:
+            return True  # "the ache in my leg is getting weaker": the pain is easing
         if "clumsy" in inside and prev in {"just", "being", "only"}:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         return nxt == "asleep"
