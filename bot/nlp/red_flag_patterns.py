@@ -174,7 +174,7 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
     ),
     "NUMB": _in(
         "numb|numbness|tingling|tingly|tingle|tingles|tingled|deadness|dead|pins|"
-        "prickly|prickling|buzzing|fizzing|anaesthesia|anesthesia"
+        "prickly|prickling|buzzing|fizzing|fizzy|anaesthesia|anesthesia"
     ),
     "SADDLE": _in(
         "bum|bottom|buttock|buttocks|saddle|groin|genitals|genital|privates|perineum|taint|"
@@ -381,6 +381,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             # saddle numbness / tingling
             f"{{NUMBW}} {_PREP}? {_PREP}? @POSS? @SIDE? {{SADDLE}}",
             "{SADDLE} @BE* {NUMBW}",
+            "{SADDLE} and|& @POSS? re:^[a-z]+$? re:^[a-z]+$ @BE* both|all? @BE* {NUMBW}",
             # "the feeling in my bum went away": sensation lost, not a symptom resolved.
             f"the|all|any? feeling|feelings|sensation|sensations {_PREP} @POSS? @SIDE? "
             "{SADDLE} @BE* has|have|had|'s|s? gone|went|disappeared|vanished|going|goes",
@@ -542,6 +543,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "foot|feet|ankle|ankles|toes|toe will|would|does|do|did|can|could? "
             "not|never|wont|doesnt|dont|cant|didnt come|go|pull|point|move up|upwards",
             "@LEG @BE* give|gives|gave|giving|given way|out|up",
+            "@LEG @BE* done|just|completely|suddenly|totally gave|give|gives|giving way|out",
             "@LEG @BE* buckle|buckles|buckling|buckled|collapse|collapses|collapsed|collapsing|"
             "folded|fold|folding",
             "@LEG @BE* from|out under|underneath|beneath|from",
@@ -664,6 +666,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "@FALL from a? height|heights|high",
             "came|come|coming|flew|flown off @POSS? bike|motorbike|horse|scooter|quad|moped|"
             "ladder|roof|scaffolding",
+            "came|come|coming a gutser|cropper|purler|header|buster off|from @POSS? bike|"
+            "motorbike|horse|scooter|quad|moped|ladder|roof|scaffolding",
             "@FALL about|around|like|over|nearly|almost|roughly? re:^\\d+(\\.\\d+)?$ "
             "feet|ft|foot|metres|meters|m|metre|meter|storeys|floors|stories",
             "@FALL about|around|like|over|nearly|almost|roughly? two|three|four|five|six|ten|"
@@ -728,6 +732,13 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "in remission",
             "lost|losing|dropped|dropping|shed|shedding|loosing|loss @WFILL* @WEIGHT",
             "lost|losing|dropped|shed|loosing re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$",
+            "lost|losing|dropped|shed|loosing another|a|further|over|almost|nearly "
+            "re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$",
+            "lost|losing|dropped|shed|loosing another|a|further|over|almost|nearly? "
+            "re:^\\d+(\\.\\d+)?$ kg|kgs|st|lb|lbs|kilos|stone|stones|pounds",
+            "worse|worst|bad|agony in|at|during the middle|dead of the night",
+            "even lying|laying|resting perfectly|completely|totally|dead? still|flat",
+            "lying|laying|resting still|flat|down makes|made no|zero difference",
             "weight|weights loss|dropping|dropped|falling|fallen|plummeting|plummeted",
             "weight @BE* dropping|dropped|falling|fallen|plummeting|plummeted|down|off",
             "weightloss",
@@ -761,6 +772,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         # Unrelenting, non-mechanical pain on its own is asked about (it is urgent together
         # with a cancer history or unexplained weight loss, which are symptoms above).
         WEAK: (
+            "it|pain|ache|aching|agony|throbbing never|doesnt|dont|not ever? stops|stop|lets|"
+            "let up?",
             "@NOT|never @ADV? let|lets|letting up",
             "no|never any? let-up|letup|respite",
             "never eases|settles|relents|quietens",
@@ -969,6 +982,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "tracks|line|edge|ledge",
         ),
         WEAK: (
+            # Goodbye letters: a warning sign whatever the wording (crisis asks = escalates).
+            "written|wrote|writing|write goodbye? letters|notes|letter|note to|for @POSS? kids|"
+            "children|family|wife|husband|partner|son|daughter|sons|daughters|mum|mom|parents",
             "@CAN @NOT go|carry|keep on|going like this",
             "@CAN @NOT go|carry|keep on|going anymore",
             "@CAN @NOT go|carry|keep on|going any more",

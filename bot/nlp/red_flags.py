@@ -121,7 +121,9 @@ _OTHERS = frozenset(
      "her", "sibling", "siblings", "coworker", "folks",
      # possessives typed without the apostrophe ("my partners on methotrexate")
      "partners", "wifes", "husbands", "mums", "moms", "mams", "dads", "sons", "daughters",
-     "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts"}
+     "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts",
+     # people cared for at work ("deal with incontinent residents all day")
+     "residents", "patients", "clients", "customers", "pupils", "elderly"}
 )
 _HEDGE_WORDS = frozenset(
     {"might", "maybe", "mayb", "perhaps", "possibly", "potentially", "unsure", "uncertain",
@@ -634,6 +636,11 @@ def _words(tokens: Iterable[Token]) -> set[str]:
     return {_n(t) for t in tokens}
 
 
+#: Cold water or weather explains shivering.
+_COLD = frozenset(
+    {"plunge", "plunges", "ice", "swim", "swimming", "sea", "freezing", "snow", "winter",
+     "outside", "shower", "dip", "wetsuit"}
+)
 #: A hot room or weather explains sweating at night.
 _HEAT = frozenset(
     {"heatwave", "sauna", "humid", "humidity", "heating", "radiator", "radiators", "boiling",
@@ -654,6 +661,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True
         if _cauda_excluded(kind, span):
             return True
+        if inside & {"incontinent", "incontinence"} and nxt in _OTHERS:
+            return True  # "incontinent residents": the people cared for
         return nxt in {"laughing", "laughin", "laughed"}
     if category == RP.CRISIS:
         return _crisis_excluded(kind, span)
@@ -672,6 +681,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             sentence & _HEAT
         ):
             return True  # "like a sauna with this heatwave, waking up sweaty"
+        if inside & {"shivers", "shivering", "shivery", "chills", "shaking", "shakes"} and (
+            sentence & _COLD
+        ):
+            return True  # "cold plunges for my back, get the shivers after"
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
