@@ -196,7 +196,7 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
     ),
     "WEAK": _in(
         "weak|weaker|weakness|weakening|weakened|feeble|floppy|floppier|useless|jelly|paralysed|"
-        "paralysis|powerless|weaken|weakens|limp"
+        "paralysis|powerless|weaken|weakens|limp|feebler"
     ),
     "FALL": _in(
         "fell|fall|fallen|falling|falls|slipped|slip|slipping|tumbled|tumble|thrown|jumped|"
@@ -210,7 +210,7 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
     "VEHICLE": _in(
         "car|road|traffic|motorbike|bike|cycling|bicycle|skiing|ski|horse|riding|scooter|"
         "motor|vehicle|quad|snowboard|snowboarding|rugby|motorway|moped|lorry|bus|van|"
-        "truck|head|rta|rtc"
+        "truck|head|rta|rtc|okada|danfo|tuktuk|tuk-tuk|boda|matatu|jeepney|trike|taxi"
     ),
     "CRASH": _in("crash|accident|collision|smash|pileup|wreck|crashes|accidents|rta|rtc"),
     "INTENT": _in(
@@ -509,6 +509,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         SYMPTOM: (
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
             "@LEG just? wont|won't|not|doesnt|dont do what i tell|want it|them",
+            "@LEG just? will|do|does|can @NOT do what i tell|want it|them",
+            "@LEG @BE* getting|gettin|growing|becoming feebler|weaker by the day|week",
             "have|having|had to hold|holding on? onto|to the walls|furniture",
             "@CAN @NOT go|stand|get|walk|get up? on my? tiptoes|tiptoe|tip-toes|heels",
             "@LEG @BE* @WEAK",
@@ -662,7 +664,12 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "@FALL off|from|down|through|over @POSS? @HEIGHT",
             "@FALL out|off of @POSS? @HEIGHT",
             "@FALL off|from|down|out of? @POSS? back|top|side of @POSS? @HEIGHT",
-            "@FALL down|off @POSS? flight|few|couple|set|bunch|load of? stairs|steps",
+            "@FALL down|off @POSS? whole|entire|full? flight|few|couple|set|bunch|load of? "
+            "stairs|steps",
+            "went|came|tumbled|bounced down @POSS? whole|entire|full flight|set of stairs|steps",
+            # rear-ended in other words; a motorbike taxi "knock me down"
+            "went|drove|ran|crashed|ploughed|slammed|smashed into the back of us|me|my|our",
+            "@VEHICLE man|driver|rider? knock|knocked|hit|hits|run|ran me down|over|off",
             "@FALL from a? height|heights|high",
             "came|come|coming|flew|flown off @POSS? bike|motorbike|horse|scooter|quad|moped|"
             "ladder|roof|scaffolding",
@@ -742,6 +749,12 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "weight|weights loss|dropping|dropped|falling|fallen|plummeting|plummeted",
             "weight @BE* dropping|dropped|falling|fallen|plummeting|plummeted|down|off",
             "weightloss",
+            "@WEIGHT just|really|literally? @BE* dropping|falling|melting|flying|coming off me|"
+            "away",
+            "re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$ in|over re:^\\d+$|a|two|three|"
+            "four|six weeks|months|week|month",
+            "re:^\\d+(\\.\\d+)?$ kg|kgs|st|lb|lbs|kilos|stone|pounds in|over re:^\\d+$|a|two|"
+            "three|four|six weeks|months|week|month",
             "clothes|trousers|jeans|belt @BE* falling|hanging|loose off? me",
             "worse|worst|bad|terrible|awful|unbearable|horrendous|horrible|agony|excruciating "
             "@BE* at|in|during|through|overnight|every|all the? @NIGHT",
@@ -795,6 +808,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     CRISIS: {
         SYMPTOM: (
+            # Driving into something on purpose.
+            "thought|thinking|think|thinks|tempted|urge|urges|wanted|want about|to|of? "
+            "driving|drive|crashing|crash|swerving|swerve|steering|steer @POSS? car? into|off "
+            "a|the|an? wall|tree|lorry|truck|bridge|barrier|river|cliff|oncoming|bus",
             "kill|killing|top|topping|off|offing @SELF",
             "@INTENT of|about|to|like|on? end|ending it|things|everything|myself|life",
             "end|ending|take|taking @POSS? own? life|lives",

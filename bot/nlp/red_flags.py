@@ -469,6 +469,16 @@ def _is_hedged(span: Span) -> bool:
     return False
 
 
+def _object_of_preposition(cue: Token) -> bool:
+    """"tripping over nothing", "worrying about nothing": an object, not a denial."""
+    doc = cue.doc
+    return (
+        _n(cue) in {"nothing", "nothin"}
+        and cue.i > 0
+        and _n(doc[cue.i - 1]) in {"over", "about", "for", "from", "at", "on"}
+    )
+
+
 def _negated(span: Span) -> bool:
     """Negated by a preceding cue (in scope) or a following reassurance."""
     doc = span.doc
@@ -476,13 +486,24 @@ def _negated(span: Span) -> bool:
         return True
     if not contains_cue(span):
         cue = negation_cue_before(span, window=5)
-        if cue is not None and not _scope_broken(doc, cue.i, span.start):
+        if cue is None:
+            # "not feeling low or having any dark thoughts": a denial carried by "or"
+            far = negation_cue_before(span, window=9)
+            if far is not None and _words(doc[far.i + 1 : span.start]) & {"or", "nor"}:
+                cue = far
+        if (
+            cue is not None
+            and not _scope_broken(doc, cue.i, span.start)
+            and not _object_of_preposition(cue)
+        ):
             return True
         if _reassured_after(span):
             return True
     for token in _clause_before(span, window=5):
         word = _n(token)
         if word in _EXTRA_CUES and not _scope_broken(doc, token.i, span.start):
+            if _object_of_preposition(token):
+                continue
             if word == "free" and not (token.i + 1 < len(doc) and _n(doc[token.i + 1]) == "of"):
                 continue
             if word == "ruled" and not (token.i + 1 < len(doc) and _n(doc[token.i + 1]) == "out"):
