@@ -363,6 +363,15 @@ _VIOLENT = (
     "tackled|slammed|thrown|flung|smashed|dumped|hurled|chucked|spear-tackled|body-slammed|"
     "bodyslammed|piledriven|speared|suplexed"
 )
+#: What a person comes off ("came off the horse", "came a cropper off the ladder").
+_MOUNTS = "bike|motorbike|horse|scooter|quad|moped|ladder|roof|scaffolding"
+#: "not able to climb a single step" (after "not able to" / "unable to").
+_ONE_STEP = "climb|manage|do|get|walk up? even? one|a|the|single? single? step|stair|steps|stairs"
+#: A weight lost: "3kg" (one token) or "3 kg" (two), and over how long.
+_LOST = "lost|losing|dropped|shed|loosing"
+_WEIGHT_GLUED = "re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$"
+_WEIGHT_SPLIT = "re:^\\d+(\\.\\d+)?$ kg|kgs|st|lb|lbs|kilos|stone|stones|pounds"
+_PERIOD = "in|over re:^\\d+$|a|two|three|four|six weeks|months|week|month"
 _HARD = "concrete|stone|tarmac|pavement|paving|rocks|rock|road|tiles|slabs|patio|cobbles|marble"
 _BIG_HIT = (
     "massive|big|hard|huge|heavy|nasty|bad|brutal|horrible|awful|high|late|violent "
@@ -576,10 +585,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "paralysed|paralysis",
         ),
         WEAK: (
-            "@NOT able to climb|manage|do|get|walk up? even? one|a|the|single? single? "
-            "step|stair|steps|stairs",
-            "unable to climb|manage|do|get|walk up? even? one|a|the|single? single? "
-            "step|stair|steps|stairs",
+            f"@NOT able to {_ONE_STEP}",
+            f"unable to {_ONE_STEP}",
             "{UNABLE} walk|stand",
             "struggling|struggle to? walk|walking",
             "keep|keeps|kept|been|constantly|always|started|start|starting|still stumbling|"
@@ -671,10 +678,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "went|drove|ran|crashed|ploughed|slammed|smashed into the back of us|me|my|our",
             "@VEHICLE man|driver|rider? knock|knocked|hit|hits|run|ran me down|over|off",
             "@FALL from a? height|heights|high",
-            "came|come|coming|flew|flown off @POSS? bike|motorbike|horse|scooter|quad|moped|"
-            "ladder|roof|scaffolding",
-            "came|come|coming a gutser|cropper|purler|header|buster off|from @POSS? bike|"
-            "motorbike|horse|scooter|quad|moped|ladder|roof|scaffolding",
+            f"came|come|coming|flew|flown off @POSS? {_MOUNTS}",
+            f"came|come|coming a gutser|cropper|purler|header|buster off|from @POSS? {_MOUNTS}",
             "@FALL about|around|like|over|nearly|almost|roughly? re:^\\d+(\\.\\d+)?$ "
             "feet|ft|foot|metres|meters|m|metre|meter|storeys|floors|stories",
             "@FALL about|around|like|over|nearly|almost|roughly? two|three|four|five|six|ten|"
@@ -738,11 +743,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "malignant|malignancy|hodgkin|hodgkins|lumpectomy|prostatectomy",
             "in remission",
             "lost|losing|dropped|dropping|shed|shedding|loosing|loss @WFILL* @WEIGHT",
-            "lost|losing|dropped|shed|loosing re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$",
-            "lost|losing|dropped|shed|loosing another|a|further|over|almost|nearly "
-            "re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$",
-            "lost|losing|dropped|shed|loosing another|a|further|over|almost|nearly? "
-            "re:^\\d+(\\.\\d+)?$ kg|kgs|st|lb|lbs|kilos|stone|stones|pounds",
+            f"{_LOST} another|a|further|over|almost|nearly? {_WEIGHT_GLUED}",
+            f"{_LOST} another|a|further|over|almost|nearly? {_WEIGHT_SPLIT}",
             "worse|worst|bad|agony in|at|during the middle|dead of the night",
             "even lying|laying|resting perfectly|completely|totally|dead? still|flat",
             "lying|laying|resting still|flat|down makes|made no|zero difference",
@@ -751,10 +753,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "weightloss",
             "@WEIGHT just|really|literally? @BE* dropping|falling|melting|flying|coming off me|"
             "away",
-            "re:^\\d+(\\.\\d+)?(kg|kgs|st|lb|lbs|kilos|stone)$ in|over re:^\\d+$|a|two|three|"
-            "four|six weeks|months|week|month",
-            "re:^\\d+(\\.\\d+)?$ kg|kgs|st|lb|lbs|kilos|stone|pounds in|over re:^\\d+$|a|two|"
-            "three|four|six weeks|months|week|month",
+            f"{_WEIGHT_GLUED} {_PERIOD}",
+            f"{_WEIGHT_SPLIT} {_PERIOD}",
             "clothes|trousers|jeans|belt @BE* falling|hanging|loose off? me",
             "worse|worst|bad|terrible|awful|unbearable|horrendous|horrible|agony|excruciating "
             "@BE* at|in|during|through|overnight|every|all the? @NIGHT",
