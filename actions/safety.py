@@ -17,28 +17,33 @@ from bot.safety import CHECKS, ESCALATIONS
 from bot.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
 
 
+def _last_two_turns(tracker: Tracker) -> tuple[list[str], list[str]]:
+    """The actions run since the latest message, and those of the bot turn before it."""
+    turns: list[list[str]] = [[], []]
+    turn = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turn += 1
+            if turn == len(turns):
+                break
+        elif event.get("event") == "action" and event.get("name"):
+            turns[turn].append(str(event["name"]))
+    return turns[0], turns[1]
+
+
 def _escalated_crisis(tracker: Tracker) -> bool:
     """Whether the escalation just sent was the crisis message (after the gentle
     question, the latest message may be a plain "yes")."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "action" and event.get("name") == ESCALATIONS["crisis"]:
-            return True
-    return latest_intent(tracker) == "crisis"
+    now, _ = _last_two_turns(tracker)
+    return ESCALATIONS["crisis"] in now or latest_intent(tracker) == "crisis"
 
 
 def _words_of_concern(tracker: Tracker) -> str:
     """The message to journal: the latest one, or, when it answers a clarifying question,
     the one that raised it followed by the answer."""
+    _, before = _last_two_turns(tracker)
     users = [e for e in tracker.events if e.get("event") == "user"]
-    asked = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and event is not users[-1]:
-            break
-        if event.get("event") == "action" and event.get("name") in CHECKS.values():
-            asked = True
-    if asked and len(users) >= 2:
+    if set(before) & set(CHECKS.values()) and len(users) >= 2:
         return f"{users[-2].get('text') or ''} / {latest_text(tracker)}"
     return latest_text(tracker)
 
