@@ -21,7 +21,7 @@ help:
 	@echo "make run    set everything up, then chat with Backstep in the terminal"
 	@echo "make test   set everything up, then run every check (lint, types, data, tests)"
 	@echo "make bench  latency, cold start and memory against Rasa's starter assistant"
-	@echo "make eval   safety figures end to end: the corpus and every held-out set"
+	@echo "make eval   safety figures end to end: the corpus and every held-out set (SETS=24e for some)"
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports no other)."; exit 1; }
@@ -69,7 +69,7 @@ bench: setup $(MODEL)
 	$(BIN)/python -m bench.run
 
 eval: setup $(MODEL)
-	$(BIN)/python -m bench.safety_eval
+	$(BIN)/python -m bench.safety_eval $(if $(SETS),--sets $(SETS))
 
 clean:
 	rm -rf models results .rasa var

@@ -134,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="bench.safety_eval", description=main.__doc__)
     parser.add_argument("--model", type=Path, default=run.BACKSTEP_MODEL)
+    parser.add_argument(
+        "--sets",
+        nargs="*",
+        metavar="NAME",
+        help="held-out sets to run, by file name or part of it (default: every set)",
+    )
     args = parser.parse_args(argv)
+    heldout = [p for p in HELDOUT if not args.sets or any(s in p.name for s in args.sets)]
     run.OUT.mkdir(parents=True, exist_ok=True)
     procs = run.Processes()
     db = run.OUT / "eval.sqlite3"
@@ -163,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  MISSED  {text}")
         for text in corpus["false_urgent"]:
             print(f"  URGENT  {text}")
-        for path in HELDOUT:
+        for path in heldout:
             result = evaluate_heldout(run.post_json, url, path)
             print(heldout_line(result))
             for key in ("missed", "asked", "false_urgent", "benign_asked"):
