@@ -1,0 +1,57 @@
+"""The trained model never sees an evaluation text: held-out figures stay honest.
+
+Every safety figure (corpus, blind held-out sets) and the NLU held-out F1 assume that no
+training example in ``data/nlu`` is also an evaluation text. Texts are compared after
+lowercasing and dropping punctuation and extra spaces, so "No numbness." and
+"no numbness" count as the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
+SAFETY_SETS = sorted((ROOT / "tests" / "safety").glob("*.yml"))
+NLU_TEST_SETS = sorted((ROOT / "tests" / "nlu").glob("*.yml"))
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def _nlu_examples(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    texts = []
+    for block in data.get("nlu", []):
+        for line in str(block.get("examples", "")).splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                texts.append(line[2:])
+    return texts
+
+
+def _safety_texts(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return [row["text"] for part in ("red_flags", "benign") for row in data.get(part, [])]
+
+
+def _training() -> dict[str, str]:
+    return {_key(t): f"{p.name}: {t}" for p in TRAINING_FILES for t in _nlu_examples(p)}
+
+
+def test_the_training_data_is_large_enough_to_mean_something() -> None:
+    assert len(_training()) > 1000
+
+
+@pytest.mark.parametrize("path", SAFETY_SETS + NLU_TEST_SETS, ids=lambda p: p.name)
+def test_no_evaluation_text_is_a_training_example(path: Path) -> None:
+    texts = _safety_texts(path) if path in SAFETY_SETS else _nlu_examples(path)
+    assert texts, f"{path.name} holds no texts"
+    training = _training()
+    leaked = [training[_key(t)] for t in texts if _key(t) in training]
+    assert leaked == []
