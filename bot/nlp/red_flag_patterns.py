@@ -385,6 +385,17 @@ _CONTACT = (
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
         SYMPTOM: (
+            # Added after the sixth blind set (tests/safety/heldout_2026_11_24e.yml):
+            # no urine for hours is retention ("havent had a wee since last night").
+            "@NOT had|done|managed|passed a wee|pee|piss|slash|widdle|tinkle since|for|all|in|"
+            "today|yesterday",
+            # sensation gone in the saddle, said without "numb".
+            "felt|feel|feeling|feels literally|absolutely|completely|just? nothing|zilch down "
+            "there|below|downstairs",
+            "{SADDLE} @BE* feels|feel|feeling|gone sort|kind? of? rubbery|wooden|rubber|leathery",
+            "{SADDLE} feels|feel like it|they is|are|was|were|isnt|arent n't|not? mine",
+            "{UNABLE} tell|feel|sense anymore when|if i? need a? number re:^2$|two",
+            "{UNABLE} tell|feel|sense any more when|if i? need a? number re:^2$|two",
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
             "@CAN @NOT really? feel the|my? paper|tissue|loo_roll",
             # saddle numbness / tingling
@@ -516,6 +527,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     NEURO_DEFICIT: {
         SYMPTOM: (
+            # Added after the sixth blind set: the front of the foot will not lift.
+            "{UNABLE} lift|raise|pull up? the front of @POSS? foot|feet",
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
             "@LEG just? wont|won't|not|doesnt|dont do what i tell|want it|them",
             "@LEG just? will|do|does|can @NOT do what i tell|want it|them",
@@ -605,6 +618,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     INFECTION: {
         SYMPTOM: (
+            # Added after the sixth blind set: rigors in everyday words.
+            "the? sweats and|&|n the? shivers|shakes|chills",
+            "one minute boiling|roasting|burning up the next|then freezing|shivering",
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
             "teeth chattering|chatter|chattered",
             "burning up",
@@ -668,6 +684,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     FRACTURE: {
         SYMPTOM: (
+            # Added after the sixth blind set: a high-energy tumble.
+            "cartwheeled|cartwheeling|somersaulted|tumbled|flipped down|over the? slope|"
+            "mountain|piste|hill|bank|cliff",
             "@FALL off|from|down|through|over @POSS? @HEIGHT",
             "@FALL out|off of @POSS? @HEIGHT",
             "@FALL off|from|down|out of? @POSS? back|top|side of @POSS? @HEIGHT",
@@ -785,6 +804,14 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         # Unrelenting, non-mechanical pain on its own is asked about (it is urgent together
         # with a cancer history or unexplained weight loss, which are symptoms above).
         WEAK: (
+            # Added after the sixth blind set: pain that nothing eases, in other words.
+            "no position|positions @BE* comfortable|comfy|bearable",
+            "@NOT even lying|laying|resting|sleeping|flat|still|in_bed flat|still|down|in_bed?",
+            "nothing|no_where|nowhere @BE* comfy|comfortable|bearable",
+            "rest|resting|lying|sleep|sleeping @BE? does|do|did|makes|made nothing|zilch",
+            "there|constant|present|hurts|aches|aching day and|&|n night",
+            "@NOT|never @ADV? ease|eases|settle|settles|budge|budges whatever|however|"
+            "regardless i? do|try",
             "it|pain|ache|aching|agony|throbbing never|doesnt|dont|not ever? stops|stop|lets|"
             "let up?",
             "@NOT|never @ADV? let|lets|letting up",
@@ -808,6 +835,16 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     CRISIS: {
         SYMPTOM: (
+            # Added after the sixth blind set: tablets put aside, a death staged as an
+            # accident, not minding never waking, a bridge dwelt on.
+            "putting|put|setting|set|keeping|kept|stashing|stashed @MEDPRE* @MEDS aside|away|"
+            "by instead|rather of|than taking",
+            "make|making it look like an accident",
+            "if i do|did|does n't|not|nt wake|wakeup up? tomorrow|again|in_the_morning",
+            "if i dont|didnt wake|wakeup up? tomorrow|again",
+            "keep|kept|been|always looking|staring at the|that motorway|railway|river|road|train "
+            "bridge|bridges|tracks|line",
+            "keep|kept|been|always looking|staring at the|that tracks|cliff|cliffs|edge|drop",
             # Driving into something on purpose.
             "thought|thinking|think|thinks|tempted|urge|urges|wanted|want about|to|of? "
             "driving|drive|crashing|crash|swerving|swerve|steering|steer @POSS? car? into|off "

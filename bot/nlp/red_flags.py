@@ -668,6 +668,10 @@ _HEAT = frozenset(
      "roasting", "tropical", "aircon", "sweltering", "stifling", "muggy"}
 )
 
+#: Hot and cold felt by turns in one sentence is a fever, not the weather.
+_FEELS_HOT = frozenset({"boiling", "roasting", "burning"})
+_FEELS_COLD = frozenset({"freezing", "frozen"})
+
 
 def _excluded(category: str, kind: str, span: Span) -> bool:
     doc = span.doc
@@ -698,6 +702,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RP.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:
             return True
+        if sentence & _FEELS_HOT and sentence & _FEELS_COLD:
+            return False  # "one minute boiling the next freezing": hot and cold by turns
         if inside & {"sweaty", "sweating", "sweats", "sweat", "sweated", "soaked", "drenched"} and (
             sentence & _HEAT
         ):
