@@ -63,10 +63,13 @@ def next_safety_action(
     model alone) gets one clarifying yes/no question instead, the form closed while it is
     answered. After it (``checked``: the safety intent it asked about), "no" gets a
     thank-you and the interrupted form (``resume_loop``) goes on; anything else, an
-    ``unsure`` "no" included, escalates what was asked about: when in doubt, escalate.
+    ``unsure`` "no" or a possible red flag or crisis included, escalates what was asked
+    about: when in doubt, escalate. A certain one in the answer escalates as itself.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
-    if checked in CHECKS and intent not in ESCALATIONS:
+    if checked in CHECKS and (intent not in ESCALATIONS or uncertain):
+        # Only a certain red flag or crisis in the answer escalates as itself; a possible
+        # one (the model alone hearing "i don't know") is an answer that is not a clear no.
         if intent == "deny" and not unsure:
             return _cleared(done, CLEARS[checked], resume_loop)
         intent = checked
@@ -135,6 +138,8 @@ def union_of_detectors(
     matcher_level: str,
     matcher_category: str | None,
     matcher_saw_only_negations: bool,
+    *,
+    model_can_read: bool = True,
 ) -> Union:
     """Union of the trained model and the rule matcher; either one alone is heard.
 
@@ -150,6 +155,10 @@ def union_of_detectors(
     alone would be a false alarm one time in five. Ignoring it would be worse: on the
     blind set of 2026-11-24 it was the only detector to see 4 of 10 crisis messages
     ("whats the point of carrying on like this. kids would manage without me").
+
+    ``model_can_read`` is False for a message longer than any the model learnt from (over
+    :data:`bot.answers.LONG_MESSAGE` characters, "my back my back ..." pasted 700 times):
+    its guess alone is noise there, while the matcher still reads every word.
     """
     if matcher_level == "urgent" and matcher_category:
         intent = "crisis" if matcher_category == "crisis" else "red_flag"
@@ -159,7 +168,7 @@ def union_of_detectors(
             return Union("crisis", "crisis")
         return Union("red_flag", matcher_category, uncertain=True)
     if model_intent in ESCALATIONS:
-        if matcher_saw_only_negations:
+        if matcher_saw_only_negations or not model_can_read:
             return Union("inform", None)
         category = "crisis" if model_intent == "crisis" else UNSPECIFIED
         return Union(model_intent, category, uncertain=True)

@@ -78,6 +78,17 @@ def test_union_of_detectors(
     assert union_of_detectors(model, level, category, only_negated) == expected
 
 
+@pytest.mark.parametrize("model", ["red_flag", "crisis"])
+def test_the_model_alone_is_not_heard_on_a_message_too_long_for_it(model: str) -> None:
+    # "my back my back ..." x 700: the model's guess is noise; the matcher still decides.
+    assert union_of_detectors(model, "none", None, False, model_can_read=False) == Union(
+        "inform", None
+    )
+    assert union_of_detectors(
+        model, "urgent", "cauda_equina", False, model_can_read=False
+    ) == Union("red_flag", "cauda_equina")
+
+
 CHECK, CLEARED, INTAKE = "utter_red_flag_check", "utter_red_flag_cleared", "intake_form"
 CRISIS_CHECK, CRISIS_CLEARED, CHECKIN = "utter_crisis_check", "utter_crisis_cleared", "checkin_form"
 RF_ASKED, CRISIS_ASKED = "red_flag", "crisis"
@@ -117,8 +128,11 @@ RF_ASKED, CRISIS_ASKED = "red_flag", "crisis"
         ("affirm", [], None, False, CRISIS_ASKED, None, CRISIS),
         ("nlu_fallback", [], None, False, CRISIS_ASKED, None, CRISIS),
         ("crisis", [], None, True, CRISIS_ASKED, None, CRISIS),  # asked once, not twice
-        # A red flag said in answer to it is escalated as a red flag.
+        # A red flag said in answer to it is escalated as a red flag; one only the model
+        # heard ("i don't know" read as a red flag) is an answer that is not a clear no.
         ("red_flag", [], None, False, CRISIS_ASKED, None, RF),
+        ("red_flag", [], None, True, CRISIS_ASKED, None, CRISIS),
+        ("crisis", [], None, True, RF_ASKED, None, RF),
     ],
 )
 def test_the_clarifying_question(

@@ -21,6 +21,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.answers import LONG_MESSAGE
 from bot.nlp.red_flags import assess
 from bot.nlp.stateless import StatelessComponent
 from bot.safety import union_of_detectors
@@ -47,6 +48,7 @@ class SafetyUnion(StatelessComponent):
                 verdict.level,
                 verdict.category,
                 bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
+                model_can_read=len(text.strip()) <= LONG_MESSAGE,
             )
             if union.intent is None or union.intent == model_intent and union.category is None:
                 continue
