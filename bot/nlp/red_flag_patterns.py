@@ -385,6 +385,9 @@ _CONTACT = (
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
         SYMPTOM: (
+            # Added after the seventh blind set: "nothing works downstairs any more".
+            "nothing works|working down there|below",
+            "nothing works|working downstairs|below anymore|any|now|properly",
             # Added after the sixth blind set (tests/safety/heldout_2026_11_24e.yml):
             # no urine for hours is retention ("havent had a wee since last night").
             "@NOT had|done|managed|passed a wee|pee|piss|slash|widdle|tinkle since|for|all|in|"
@@ -840,6 +843,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "putting|put|setting|set|keeping|kept|stashing|stashed @MEDPRE* @MEDS aside|away|"
             "by instead|rather of|than taking",
             "make|making it look like an accident",
+            # Added after the seventh blind set: a dose that would kill.
+            "how many|much @MEDPRE* @MEDS @BE* @WFILL* lethal|fatal|deadly",
+            "lethal|fatal|deadly amount|dose|dosage|quantity|number of @MEDPRE* @MEDS",
             "if i do|did|does n't|not|nt wake|wakeup up? tomorrow|again|in_the_morning",
             "if i dont|didnt wake|wakeup up? tomorrow|again",
             "keep|kept|been|always looking|staring at the|that motorway|railway|river|road|train "

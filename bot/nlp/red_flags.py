@@ -1269,6 +1269,12 @@ _KEEP_BACK_NOT = frozenset(
 #: After "no urge to go": somewhere or something, not the toilet.
 _URGE_GO_KEEP = frozenset({"toilet", "loo", "bathroom", "wc", "wee", "pee", "poo"})
 
+#: Where "killing myself" means overdoing it.
+_OVERDOING = frozenset(
+    {"gym", "work", "workout", "workouts", "training", "job", "office", "shift", "shifts",
+     "class", "classes", "running", "diet", "garden", "overtime", "sessions"}
+)
+
 
 def _crisis_excluded(kind: str, span: Span) -> bool:
     """Crisis look-alikes: a place or time, an accident, an idiom, distance, an exercise."""
@@ -1343,6 +1349,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return nxt == "for" and nxt2 in _SAVING_FOR
     if "control" in inside:
         return nxt in _CONTROL_NOT
+    if tokens[-2:] == ["killing", "myself"]:
+        # "killing myself at the gym", "killing myself trying to keep up": overdoing it.
+        return nxt in {"trying", "laughing", "doing"} or bool(after & _OVERDOING)
     return False
 
 
