@@ -51,6 +51,7 @@ NEGATION_TOKENS: frozenset[str] = frozenset(
         "not",
         "n't",
         "nt",
+        "nae",
         "never",
         "without",
         "neither",

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -51,9 +52,22 @@ class Extraction:
     text: str  # the matched text
 
 
+#: Scots negatives and the verb each one negates ("cannae feel" = "can't feel").
+_SCOTS_NEGATIVES: dict[str, str] = {
+    "cannae": "can", "couldnae": "could", "didnae": "did", "dinnae": "din", "wouldnae": "would",
+    "isnae": "is", "wasnae": "was", "willnae": "will", "havnae": "hav", "hasnae": "has",
+}
+
+
 def build_nlp() -> Language:
     """Build a fresh pipeline: blank English + a span ruler with the pattern tables."""
     nlp = spacy.blank("en")
+    # Scots negative contractions split like "can't": "cannae" -> "can" + "nae".
+    for word, stem in _SCOTS_NEGATIVES.items():
+        for cased in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(
+                cased, [{ORTH: cased[: len(stem)]}, {ORTH: cased[len(stem) :], NORM: "not"}]
+            )
     ruler = nlp.add_pipe(
         "span_ruler", config={"spans_key": P.SPANS_KEY, "validate": True, "overwrite": True}
     )

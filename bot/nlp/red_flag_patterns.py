@@ -115,7 +115,7 @@ SPELLINGS: Mapping[str, str] = {
     "sucide": "suicide", "suicde": "suicide", "suiside": "suicide", "selfharm": "self_harm",
     "wanna": "want", "wana": "want", "gonna": "going", "kil": "kill",
     # function words
-    "cant": "cant", "u": "you", "ur": "your", "im": "im", "coz": "because", "cos": "because",
+    "nae": "not", "doon": "down", "cant": "cant", "u": "you", "ur": "your", "im": "im", "coz": "because", "cos": "because",
     "cuz": "because", "bc": "because", "becuase": "because", "becasue": "because",
     "tho": "though", "thru": "through", "abit": "a_bit", "realy": "really", "reallly": "really",
     "evn": "even", "evry": "every", "properley": "properly", "propely": "properly",
@@ -158,7 +158,7 @@ def _in(words: str) -> dict[str, Any]:
 
 
 TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
-    "POSS": _in("my|the|his|her|a|an|any|some|me|your|our|their|both|this|that|its"),
+    "POSS": _in("my|the|his|her|a|an|any|some|me|ma|your|our|their|both|this|that|its"),
     "SIDE": _in(_SIDE),
     "NOT": _in("not|never|no"),
     "CAN": _in("can|could|cud|cn|ca"),
@@ -385,7 +385,11 @@ _CONTACT = (
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
         SYMPTOM: (
-            # Added after the seventh blind set: "nothing works downstairs any more".
+            # Added after the seventh blind set: "nothing works downstairs any more", the
+            # toilet seat not felt, numb and tingly round the privates.
+            "{UNABLE} feel the|a? toilet|loo? seat",
+            f"@NUMB ,|and|&? @NUMB feeling|feelings|sensation|sensations? {_PREP} @POSS? @SIDE? "
+            "{SADDLE}",
             "nothing works|working down there|below",
             "nothing works|working downstairs|below anymore|any|now|properly",
             # Added after the sixth blind set (tests/safety/heldout_2026_11_24e.yml):
@@ -530,6 +534,15 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     NEURO_DEFICIT: {
         SYMPTOM: (
+            # Added after the seventh blind set: a foot that won't lift, a leg dragged round,
+            # legs that won't do as they're told.
+            "@POSS? @SIDE? foot|feet just|simply? wo|will|does|do|did @NOT lift|raise|come up?",
+            "dragging|draggin|drag|dragged @POSS? @SIDE? @LEG round|around|behind|along",
+            "@LEG will|wo|do|does|did|would @NOT do as they are|'re told",
+            "@LEG will|wo|do|does|did|would @NOT do what i tell|want|ask",
+            "@LEG will|wo|do|does|did|would @NOT obey|listen|cooperate",
+            "@LEG 's|s|has|have|is|are? gone|going|getting awful|awfully|terrible|terribly|very|"
+            "so|proper|pure weak|weaker",
             # Added after the sixth blind set: the front of the foot will not lift.
             "{UNABLE} lift|raise|pull up? the front of @POSS? foot|feet",
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
@@ -687,6 +700,12 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     FRACTURE: {
         SYMPTOM: (
+            # Added after the seventh blind set: thrown by a horse, a fall of metres onto
+            # something hard, off the roof of a shed or a van.
+            "horse|pony|bull|bronco threw|thrown|bucked|chucked|tossed|flung me",
+            f"re:^\\d+$ metres|meters|metre|meter|m|feet|ft|foot onto|on|to the? {_HARD}",
+            "came|come|fell|fallen|falling|flew off|from the|a|my shed|garage|house|van|lorry|"
+            "truck|barn|bus roof|ladder",
             # Added after the sixth blind set: a high-energy tumble.
             "cartwheeled|cartwheeling|somersaulted|tumbled|flipped down|over the? slope|"
             "mountain|piste|hill|bank|cliff",
@@ -807,6 +826,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         # Unrelenting, non-mechanical pain on its own is asked about (it is urgent together
         # with a cancer history or unexplained weight loss, which are symptoms above).
         WEAK: (
+            # Added after the seventh blind set: round the clock.
+            "ache|pain|aching|agony|there|sore|hurts 24/7|247",
+            "worse|worst when|once i go|get to bed",
             # Added after the sixth blind set: pain that nothing eases, in other words.
             "no position|positions @BE* comfortable|comfy|bearable",
             "@NOT even lying|laying|resting|sleeping|flat|still|in_bed flat|still|down|in_bed?",
@@ -1222,8 +1244,9 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "went|gone arse|head over",
         "sat|sit|sitting|landed|land|plonked|plopped down? really|very|quite|so|pretty|super? "
         "hard|heavily",
-        "landed|land|landing down? on|onto @POSS? bum|bottom|back|backside|coccyx|tailbone|"
-        "behind|hip|side",
+        "landed|land|landing down? right|straight|smack|flat|square|bang? on|onto @POSS? bum|"
+        "bottom|back|backside|coccyx|tailbone|behind|hip|side",
+        "wiped|wipe|wiping out on|hard|badly",
         "came|come down on|onto @POSS? bum|bottom|back|backside|coccyx|tailbone|behind|hip",
         "missed|miss|missing @POSS? last|bottom|top? step|footing|stair|kerb|curb",
         "lost|lose|losing @POSS? footing",

@@ -712,6 +712,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             sentence & _COLD
         ):
             return True  # "cold plunges for my back, get the shivers after"
+        if "smack" in inside and nxt in {"on", "onto", "in", "into", "bang", "dab", "between"}:
+            return True  # "landed smack on my tailbone": an adverb, not heroin
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
