@@ -21,6 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -63,9 +64,10 @@ def build_nlp() -> Language:
     """Build a fresh pipeline: blank English + a span ruler with the pattern tables."""
     nlp = spacy.blank("en")
     # Scots negative contractions split like "can't": "cannae" -> "can" + "nae".
+    tokenizer: Tokenizer = nlp.tokenizer
     for word, stem in _SCOTS_NEGATIVES.items():
         for cased in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(
+            tokenizer.add_special_case(
                 cased, [{ORTH: cased[: len(stem)]}, {ORTH: cased[len(stem) :], NORM: "not"}]
             )
     ruler = nlp.add_pipe(

@@ -115,7 +115,8 @@ SPELLINGS: Mapping[str, str] = {
     "sucide": "suicide", "suicde": "suicide", "suiside": "suicide", "selfharm": "self_harm",
     "wanna": "want", "wana": "want", "gonna": "going", "kil": "kill",
     # function words
-    "nae": "not", "doon": "down", "cant": "cant", "u": "you", "ur": "your", "im": "im", "coz": "because", "cos": "because",
+    "nae": "not", "doon": "down",
+    "cant": "cant", "u": "you", "ur": "your", "im": "im", "coz": "because", "cos": "because",
     "cuz": "because", "bc": "because", "becuase": "because", "becasue": "because",
     "tho": "though", "thru": "through", "abit": "a_bit", "realy": "really", "reallly": "really",
     "evn": "even", "evry": "every", "properley": "properly", "propely": "properly",
