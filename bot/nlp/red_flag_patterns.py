@@ -1139,6 +1139,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "been|is|'s|s|at full strength|power",
         "been|felt|is|'s|s fine|normal|ok|okay|strong|good for|since months|weeks|ages|years",
         "went|gone away",
+        "went|gone completely|entirely|totally",
         "wore|worn|wearing|wears off",
         "long|all gone",
         "gone now|again",

@@ -479,6 +479,14 @@ def _object_of_preposition(cue: Token) -> bool:
     )
 
 
+#: "can't cope with the incontinence": what cannot be borne is there.
+_BEAR = frozenset({"deal", "cope", "handle", "stand", "bear"})
+
+
+def _cannot_bear(doc: Doc, cue_index: int, span_start: int) -> bool:
+    return any(_n(t) in _BEAR for t in doc[cue_index + 1 : span_start])
+
+
 def _negated(span: Span) -> bool:
     """Negated by a preceding cue (in scope) or a following reassurance."""
     doc = span.doc
@@ -495,6 +503,7 @@ def _negated(span: Span) -> bool:
             cue is not None
             and not _scope_broken(doc, cue.i, span.start)
             and not _object_of_preposition(cue)
+            and not _cannot_bear(doc, cue.i, span.start)
         ):
             return True
         if _reassured_after(span):
@@ -672,6 +681,43 @@ _HEAT = frozenset(
 _FEELS_HOT = frozenset({"boiling", "roasting", "burning"})
 _FEELS_COLD = frozenset({"freezing", "frozen"})
 
+#: A carer's or nurse's work, and the verbs of dealing with someone else's symptom.
+_CARE_JOBS = frozenset(
+    {"nurse", "nurses", "carer", "carers", "hca", "midwife", "caregiver", "nursing", "ward",
+     "shift", "shifts"}
+)
+_DEAL_WITH = frozenset({"deal", "deals", "dealing", "handle", "handling", "manage", "managing"})
+#: Ordinary illnesses that explain a past fever.
+_OTHER_ILLNESS = frozenset(
+    {"flu", "cold", "covid", "virus", "bug", "tonsillitis", "chickenpox", "measles", "norovirus"}
+)
+
+
+def _at_work(span: Span) -> bool:
+    """The symptom is what a nurse or carer deals with at work, not their own."""
+    before = _words(span.doc[max(0, span.start - 6) : span.start])
+    sentence = _words(_sentence(span))
+    return (
+        bool(sentence & _CARE_JOBS)
+        and bool(before & _DEAL_WITH)
+        and not before & {"n't", "not", "cant", "nt", "cannot"}
+        and "since" not in sentence
+    )
+
+
+def _past_other_illness(span: Span) -> bool:
+    """ "had a fever with the flu" (past, explained), not "still have a fever" or "since"."""
+    doc = span.doc
+    before = [_n(t) for t in doc[max(0, span.start - 3) : span.start]]
+    after = _words(doc[span.end : span.end + 4])
+    sentence = _words(_sentence(span))
+    return (
+        "had" in before
+        and not {"'ve", "ve", "have", "has", "'s"} & set(before)
+        and bool(after & _OTHER_ILLNESS)
+        and not sentence & {"since", "still", "now", "today", "currently"}
+    )
+
 
 def _excluded(category: str, kind: str, span: Span) -> bool:
     doc = span.doc
@@ -688,6 +734,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True
         if inside & {"incontinent", "incontinence"} and nxt in _OTHERS:
             return True  # "incontinent residents": the people cared for
+        if inside & {"incontinent", "incontinence"} and _at_work(span):
+            return True  # "i'm a nurse so i deal with catheters and incontinence all day"
         return nxt in {"laughing", "laughin", "laughed"}
     if category == RP.CRISIS:
         return _crisis_excluded(kind, span)
@@ -714,6 +762,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "cold plunges for my back, get the shivers after"
         if "smack" in inside and nxt in {"on", "onto", "in", "into", "bang", "dab", "between"}:
             return True  # "landed smack on my tailbone": an adverb, not heroin
+        if inside & {"fever", "temperature", "temp"} and _past_other_illness(span):
+            return True  # "had a fever with the flu over christmas"
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
@@ -918,6 +968,16 @@ def _mark_ok(label: str, mark: Span) -> bool:
     return True
 
 
+def _never_recurred(mark: Span, resolved: list[Span]) -> bool:
+    """ "... went completely after physio and never came back": after a resolution in the
+    same sentence, "never came back" is the symptom not recurring, not a loss lasting."""
+    words = [_n(t) for t in mark]
+    if not (words[0] in {"never", "not", "n't", "didnt", "hasnt", "havent"} and "back" in words):
+        return False
+    sentence = _sentence(mark)
+    return any(sentence.start <= r.start and r.end <= mark.start for r in resolved)
+
+
 def _context(doc: Doc, found: dict[str, dict[str, list[Span]]]) -> _Context:
     raw: dict[str, list[Span]] = defaultdict(list)
     for match_id, start, end in get_context_matcher()(doc):
@@ -930,6 +990,7 @@ def _context(doc: Doc, found: dict[str, dict[str, list[Span]]]) -> _Context:
     marks[RP.ONGOING] = [
         m for m in marks.get(RP.ONGOING, [])
         if not any(m.start < r.end and r.start < m.end for r in resolved)
+        and not _never_recurred(m, resolved)
     ]
     flags = tuple(
         (category, span)
