@@ -288,6 +288,7 @@ MACROS: Mapping[str, tuple[str, ...]] = {
     ),
     "UNABLE": (
         "@CAN @NOT",
+        "no fit",
         "@CAN hardly|barely",
         "@CAN no longer",
         "unable to",
@@ -352,6 +353,10 @@ MACROS: Mapping[str, tuple[str, ...]] = {
 # pattern tables: category -> kind -> patterns
 # --------------------------------------------------------------------------------------
 _PREP = "in|on|around|across|over|of|at|round|to|into|inside|within|through|near|down|by"
+#: What a ``~`` gap word may not be: the end of a sentence or clause.
+_GAP_STOPS = frozenset({".", "!", "?", ";", "but", "though", "although", "except", "apart", "\n"})
+#: Up to ten gap words between two parts of a pattern ("bum ... aw numb like").
+_GAP = " ".join(["~?"] * 10)
 _I_AM = "i|'m|am|im|m"
 _NOT_EASE = (
     "ease|eases|easing|eased|settle|settles|stop|stops|let|lets|go|goes|get|gets|improve|"
@@ -386,6 +391,17 @@ _CONTACT = (
 PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     CAUDA_EQUINA: {
         SYMPTOM: (
+            # Added after the eighth blind set: not feeling anything when wiping, "things
+            # down there aren't working", stool or urine coming out by itself.
+            "@NOT feeling|sensing|noticing anything|much|owt at? all? when|while|whilst|as|"
+            "during|wen {TOILETING}",
+            "things|everything|stuff down there|below @BE* n't|not|nt working|work",
+            "things|everything|stuff downstairs|below @BE* n't|not|nt working|work",
+            "nothing down there|below @BE* working|works",
+            "nothing downstairs @BE* working|works",
+            "poo|poop|wee|pee|urine|stool|it just? dey? comes|come|coming|came out by|on "
+            "itself|its",
+            "urine|wee|pee|water @BE* @NOT passing|coming|flowing|going since|for|all|properly",
             # Added after the seventh blind set: "nothing works downstairs any more", the
             # toilet seat not felt, numb and tingly round the privates.
             "{UNABLE} feel the|a? toilet|loo? seat",
@@ -502,8 +518,13 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         ),
         WEAK: (
             # "woke up and the bed was soaked": urine or sweat; ask (sweats are infection)
+            "woke|woken|wake|waking|waked up? wet|soaked|soaking|drenched in the|my? bed",
             "@POSS? bed|mattress @BE* soaked|drenched|sodden|soaking|wet|wringing",
-            # Possible retention: ambiguous alone, so the bot asks (see also the
+            # Added after the eighth blind set: the saddle and numbness a few words apart
+        # ("bum cheeks n between ma legs feel like ... aw numb like"): asked about.
+        f"{{SADDLE}} {_GAP} {{NUMBW}}",
+        f"{{NUMBW}} {_GAP} {_PREP} @POSS? {{SADDLE}}",
+        # Possible retention: ambiguous alone, so the bot asks (see also the
             # combination rule in bot.nlp.red_flags._crisis_cauda_status).
             "no|lost|lose|losing|zero|never|little|less urge|urges|need|sensation|feeling to|"
             "of|for pee|wee|urinate|peeing|weeing|urinating|go|going",
@@ -535,6 +556,10 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     NEURO_DEFICIT: {
         SYMPTOM: (
+            # Added after the eighth blind set: a leg that cannot lift, legs "giving away".
+            "@LEG|foot|feet {UNABLE} lift|raise up?",
+            "@LEG keep|keeps|kept|keeping giving|going away",
+            "@LEG giving|gave|gives away under|beneath|on me",
             # Added after the seventh blind set: a foot that won't lift, a leg dragged round,
             # legs that won't do as they're told.
             "@POSS? @SIDE? foot|feet just|simply? wo|will|does|do|did @NOT lift|raise|come up?",
@@ -596,6 +621,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "funnily|drunk|wonky",
             f"walking|walk|walks like|as if? {_I_AM}? {_I_AM}? a? drunk|drunken",
             "@LEG @BE* like jelly",
+            "@LEG @BE* feel|feels|felt|went|gone|going? like|as wet|limp|soggy|cooked? noodles|"
+            "noodle|spaghetti|jelly|rubber|marshmallow",
             "@LEG @BE* wobbly|unsteady|shaky|jelly",
             "@LEG @BE* flops|flop|flopping|floppy|dangles|dangling|drops|dropping",
             "unsteady|wobbly|shaky on @POSS? feet|legs|pins",
@@ -670,6 +697,8 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             # injecting drug use
             "@I inject|injected|injecting",
             "used to|still inject|injecting",
+            # ("used to|still" above reads as "used" + "to|still": "i still inject" was missed)
+            "still|currently|regularly|sometimes|occasionally inject|injecting",
             "inject|injecting|injected|injection|injections @POSS? drugs|heroin|meth|amphetamine|"
             "amphetamines|speed|cocaine|crack|gear|smack|ketamine|crystal",
             "iv|intravenous drug|drugs",
@@ -701,6 +730,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     FRACTURE: {
         SYMPTOM: (
+            # Added after the eighth blind set: a parachute or skydiving landing.
+            "parachute|parachuting|skydive|skydiving|paraglider|paragliding landing|jump|"
+            "accident|crash",
             # Added after the seventh blind set: thrown by a horse, a fall of metres onto
             # something hard, off the roof of a shed or a van.
             "horse|pony|bull|bronco threw|thrown|bucked|chucked|tossed|flung me",
@@ -778,6 +810,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     CANCER: {
         SYMPTOM: (
+            # Added after the eighth blind set: a lump taken out of an organ.
+            "lump|growth|mass|tumor removed|taken|cut out? from|of|off? @POSS? lung|lungs|breast|"
+            "bowel|colon|kidney|prostate|liver|thyroid|ovary|womb|bladder|pancreas",
             # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
             "all night no matter how|what",
             "cancer|carcinoma|lymphoma|myeloma|leukaemia|melanoma|sarcoma|tumour|metastases|"
@@ -866,6 +901,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "putting|put|setting|set|keeping|kept|stashing|stashed @MEDPRE* @MEDS aside|away|"
             "by instead|rather of|than taking",
             "make|making it look like an accident",
+            # Added after the eighth blind set: better off without a parent like me.
+            "better|easier|happier off without a|their|her|his|them|the dad|mum|mom|father|"
+            "mother|husband|wife|partner|parent|burden",
             # Added after the seventh blind set: a dose that would kill.
             "how many|much @MEDPRE* @MEDS @BE* @WFILL* lethal|fatal|deadly",
             "lethal|fatal|deadly amount|dose|dosage|quantity|number of @MEDPRE* @MEDS",
@@ -1249,6 +1287,8 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "landed|land|landing down? right|straight|smack|flat|square|bang? on|onto @POSS? bum|"
         "bottom|back|backside|coccyx|tailbone|behind|hip|side",
         "wiped|wipe|wiping out on|hard|badly",
+        "sneezed|coughed|sneezing|coughing|sneeze|cough",
+        "felt|heard a crack|snap|crunch",
         "came|come down on|onto @POSS? bum|bottom|back|backside|coccyx|tailbone|behind|hip",
         "missed|miss|missing @POSS? last|bottom|top? step|footing|stair|kerb|curb",
         "lost|lose|losing @POSS? footing",
@@ -1305,6 +1345,8 @@ def _token(part: str) -> dict[str, Any]:
     """One token pattern: alternatives of words, ``@CLASS`` members and ``re:`` regexes."""
     if part == "_":
         return {"NORM": {"NOT_IN": sorted(NEGATION_NORMS)}}
+    if part == "~":  # a gap word: neither a negation nor the end of a clause
+        return {"NORM": {"NOT_IN": sorted(NEGATION_NORMS | _GAP_STOPS)}}
     if part.startswith("re:"):
         return {"NORM": {"REGEX": part[3:]}}
     values: list[str] = []

@@ -123,7 +123,10 @@ _OTHERS = frozenset(
      "partners", "wifes", "husbands", "mums", "moms", "mams", "dads", "sons", "daughters",
      "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts",
      # people cared for at work ("deal with incontinent residents all day")
-     "residents", "patients", "clients", "customers", "pupils", "elderly"}
+     "residents", "patients", "clients", "customers", "pupils", "elderly",
+     # the youngest, and more family
+     "toddler", "toddlers", "toddlers'", "infant", "grandson", "granddaughter", "grandkids",
+     "grandchild", "grandchildren", "twins", "wifey", "stepson", "stepdaughter"}
 )
 _HEDGE_WORDS = frozenset(
     {"might", "maybe", "mayb", "perhaps", "possibly", "potentially", "unsure", "uncertain",
@@ -421,7 +424,9 @@ def _is_other_person(span: Span) -> bool:
         if word in _FIRST_PERSON:
             return False
         if word in _OTHERS:
-            return True
+            # "me and the wife": the speaker is part of the subject.
+            joint = _words(span.doc[max(0, token.i - 3) : token.i])
+            return not ("and" in joint and joint & _FIRST_PERSON)
     after = " ".join(_n(t) for t in _clause_after(span, window=5))
     return "in the family" in after or "in my family" in after or "runs in" in after
 
@@ -846,7 +851,8 @@ _RECOVERED_FROM = frozenset(
 _I_SUBJECT = frozenset({"i", "im", "i'm", "am", "'m"})
 #: Leg words that exertion explains (not a progressive or lasting deficit).
 _EXERTION_LEGS = frozenset(
-    {"jelly", "wobbly", "weak", "weakness", "shaky", "unsteady", "feeble", "useless", "heavy"}
+    {"jelly", "wobbly", "weak", "weakness", "shaky", "unsteady", "feeble", "useless", "heavy",
+     "noodles", "noodle", "spaghetti", "rubber", "marshmallow"}
 )
 _EXERTION_NOT = frozenset(
     {"weaker", "weakening", "weakened", "losing", "lost", "paralysed", "paralysis", "drag",
@@ -1352,7 +1358,7 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     before = _words(_clause_before(span, window=6))
     sentence = _words(_sentence(span))
     if last in {"here", "around"}:
-        if after & _HERE_KEEP or (nxt, nxt2) in {("at", "all"), ("for", "much")}:
+        if after & _HERE_KEEP or (nxt, nxt2) in {("at", "all"), ("for", "much"), ("for", "it")}:
             return False
         return nxt in _HERE_NOT or (nxt == "this" and nxt2 in _HERE_TIME)
     if last in _WAKE_WORDS and inside & {"wake", "woke", "waken", "waking", "woken"}:
@@ -1466,7 +1472,10 @@ def _crisis_cauda_status(
 # public API
 # --------------------------------------------------------------------------------------
 def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = None) -> Status:
-    if _is_other_person(span):
+    # "the kids would be better off without a dad like me": others are the subject, the
+    # speaker is the one they would be without.
+    about_speaker = category == RP.CRISIS and "without" in _words(span)
+    if not about_speaker and _is_other_person(span):
         return "negated"
     if ctx is not None:
         resolved = _resolution(category, span, ctx)
