@@ -424,6 +424,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "@CAN @NOT really? feel the|my? paper|tissue|loo_roll",
             # saddle numbness / tingling
             f"{{NUMBW}} {_PREP}? {_PREP}? @POSS? @SIDE? {{SADDLE}}",
+            f"{{NUMBW}} right|all|just {_PREP} @POSS? @SIDE? {{SADDLE}}",
             "{SADDLE} @BE* {NUMBW}",
             "{SADDLE} and|& @POSS? re:^[a-z]+$? re:^[a-z]+$ @BE* both|all? @BE* {NUMBW}",
             # "the feeling in my bum went away": sensation lost, not a symptom resolved.

@@ -937,6 +937,20 @@ def _mark_negated(mark: Span, window: int = 4) -> bool:
     return False
 
 
+_LIKENESS_SUBJECTS = frozenset(
+    {"i", "i've", "ive", "i'd", "id", "i'm", "im", "someone", "somebody", "you", "if", "though"}
+)
+
+
+def _likeness_before(mark: Span) -> bool:
+    """ "like i've been sat on a bike saddle", "as if i'd run a marathon": not what happened."""
+    before = [_n(t) for t in mark.doc[max(0, mark.start - 10) : mark.start]]
+    return any(
+        word in {"like", "as"} and nxt in _LIKENESS_SUBJECTS
+        for word, nxt in zip(before, before[1:], strict=False)
+    )
+
+
 def _mark_ok(label: str, mark: Span) -> bool:
     doc = mark.doc
     words = _words(mark)
@@ -952,6 +966,8 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "the feeling in my foot went away"
         if words & {"gone", "went"} and nxt in _GONE_INTO:
             return False  # "it's all gone numb"
+    if label in (RP.CYCLING, RP.EXERTION) and _likeness_before(mark):
+        return False  # "like i've been sat on a bike saddle for hours": a likeness
     if label == RP.ONGOING and words == {"still"}:
         return nxt not in REASSURANCE_WORDS and nxt not in {"recovered", "better"}
     if label == RP.DISTANT_PAST:
