@@ -731,6 +731,9 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
     FRACTURE: {
         SYMPTOM: (
+            # Added after the ninth blind set: "lick down by a taxi", "a taxi hit me".
+            "lick|licked|licking down|over by a|the @VEHICLE",
+            "a|the @VEHICLE hit|hits|knocked|knock|ran|run|clipped|smashed into? me|mi",
             # Added after the eighth blind set: a parachute or skydiving landing.
             "parachute|parachuting|skydive|skydiving|paraglider|paragliding landing|jump|"
             "accident|crash",
