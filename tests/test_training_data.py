@@ -9,6 +9,7 @@ lowercasing and dropping punctuation and extra spaces, so "No numbness." and
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,7 @@ def _safety_texts(path: Path) -> list[str]:
     return [row["text"] for part in ("red_flags", "benign") for row in data.get(part, [])]
 
 
+@cache
 def _training() -> dict[str, str]:
     return {_key(t): f"{p.name}: {t}" for p in TRAINING_FILES for t in _nlu_examples(p)}
 

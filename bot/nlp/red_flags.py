@@ -705,7 +705,7 @@ def _at_work(span: Span) -> bool:
     return (
         bool(sentence & _CARE_JOBS)
         and bool(before & _DEAL_WITH)
-        and not before & {"n't", "not", "cant", "nt", "cannot"}
+        and not before & RP.NEGATION_NORMS
         and "since" not in sentence
     )
 
@@ -755,14 +755,15 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RP.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:
             return True
-        if sentence & _FEELS_HOT and sentence & _FEELS_COLD:
-            return False  # "one minute boiling the next freezing": hot and cold by turns
+        # "one minute boiling the next freezing": hot and cold by turns is a fever, so
+        # neither the heat nor the cold explains the sweats or shivers away.
+        by_turns = bool(sentence & _FEELS_HOT and sentence & _FEELS_COLD)
         if inside & {"sweaty", "sweating", "sweats", "sweat", "sweated", "soaked", "drenched"} and (
-            sentence & _HEAT
+            sentence & _HEAT and not by_turns
         ):
             return True  # "like a sauna with this heatwave, waking up sweaty"
         if inside & {"shivers", "shivering", "shivery", "chills", "shaking", "shakes"} and (
-            sentence & _COLD
+            sentence & _COLD and not by_turns
         ):
             return True  # "cold plunges for my back, get the shivers after"
         if "smack" in inside and nxt in {"on", "onto", "in", "into", "bang", "dab", "between"}:
