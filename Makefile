@@ -45,7 +45,7 @@ run: setup $(MODEL)
 	@$(BIN)/backstep run
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check bot actions tests migrations bench
+	$(BIN)/ruff check bot actions tests bench
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy bot actions
@@ -61,7 +61,7 @@ story-test: $(MODEL)
 
 nlu-eval: $(MODEL)
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
-	$(BIN)/python -m bot.nlu_report results/nlu/intent_report.json
+	$(BIN)/python -m tests.support.nlu_report results/nlu/intent_report.json
 
 test: setup lint typecheck validate $(MODEL) unit story-test nlu-eval
 

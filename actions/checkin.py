@@ -13,10 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
 from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
-from bot import checkins
-from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
-from bot.progress import review_checkin
-from bot.texts import (
+from bot.content.texts import (
     CHECKIN_EXERCISES_UNCLEAR,
     CHECKIN_KEEP_GOING,
     CHECKIN_LOGGED,
@@ -28,6 +25,9 @@ from bot.texts import (
     CHECKIN_TRIGGER_NEEDS_WORDS,
     PAIN_SCORE_OUT_OF_RANGE,
 )
+from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from bot.services.progress import review_checkin
+from bot.store import checkins
 
 #: The check-in's slots, in the order they are asked.
 CHECKIN_SLOTS: tuple[str, ...] = tuple(CHECKIN_QUESTIONS)

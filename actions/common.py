@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import journal
-from bot.rules import Intake
+from bot.domain.programme import Intake
+from bot.store import journal
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -16,8 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import journal_answer, latest_intent, latest_text
-from bot.answers import BadInput, classify_bad_input
-from bot.texts import BAD_INPUT_REPLIES, INTAKE_HINT, Question
+from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, Question
+from bot.domain.answers import BadInput, classify_bad_input
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(

@@ -11,9 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import FORM_SLOTS, journal_answer, latest_text
 from actions.forms import AskQuestion, KindFormValidation
-from bot.answers import parse_bare_number, valid_pain_score
-from bot.rules import DIRECTIONS, FLEXIBILITIES
-from bot.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, QUESTIONS, STARTING_OVER
+from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, QUESTIONS, STARTING_OVER
+from bot.domain.answers import parse_bare_number, valid_pain_score
+from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365

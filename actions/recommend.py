@@ -8,9 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, intake_from_slots
-from bot import journal
-from bot.rules import recommend
-from bot.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
+from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
+from bot.domain.programme import recommend
+from bot.store import journal
 
 
 def plan_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

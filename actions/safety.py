@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
-from bot import journal
-from bot.safety import CHECKS, ESCALATIONS
-from bot.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
+from bot.content.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
+from bot.domain.escalation import CHECKS, ESCALATIONS
+from bot.store import journal
 
 
 def _last_two_turns(tracker: Tracker) -> tuple[list[str], list[str]]:

@@ -13,9 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import INTAKE_SLOTS, in_journal, journal_answer, latest_intent, latest_text
 from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
-from bot import checkins, schedule
-from bot.settings import get_settings
-from bot.texts import (
+from bot.content.texts import (
     SCHEDULE_QUESTIONS,
     SCHEDULE_SAVED,
     SCHEDULE_TIME_MERIDIEM,
@@ -23,6 +21,9 @@ from bot.texts import (
     SCHEDULE_TZ_UNCLEAR,
     SCHEDULE_UNCHANGED,
 )
+from bot.domain import timing
+from bot.settings import get_settings
+from bot.store import checkins
 
 SCHEDULE_SLOTS: tuple[str, ...] = ("checkin_time", "checkin_tz")
 #: Entities that change the intake (and so the plan).
@@ -37,7 +38,7 @@ def stored_time(value: Any) -> time | None:
     """The "HH:MM" a slot holds, as a time (None when it isn't one)."""
     if not isinstance(value, str):
         return None
-    return schedule.parse_time(value)
+    return timing.parse_time(value)
 
 
 class ValidateScheduleForm(KindFormValidation):
@@ -62,7 +63,7 @@ class ValidateScheduleForm(KindFormValidation):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_time":
             return {}
-        parsed = schedule.parse_time(latest_text(tracker))
+        parsed = timing.parse_time(latest_text(tracker))
         return {} if parsed is None else {"checkin_time": _hhmm(parsed)}
 
     async def extract_checkin_tz(
@@ -70,7 +71,7 @@ class ValidateScheduleForm(KindFormValidation):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_tz":
             return {}
-        parsed = schedule.parse_timezone(latest_text(tracker))
+        parsed = timing.parse_timezone(latest_text(tracker))
         return {} if parsed is None else {"checkin_tz": parsed}
 
     async def validate_checkin_time(
@@ -84,7 +85,7 @@ class ValidateScheduleForm(KindFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         try:
-            schedule.zone(str(value))
+            timing.zone(str(value))
             ok = True
         except ValueError:
             ok = False
@@ -95,7 +96,7 @@ class ValidateScheduleForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
     ) -> None:
         text = latest_text(tracker)
-        if requested == "checkin_time" and schedule.needs_meridiem(text):
+        if requested == "checkin_time" and timing.needs_meridiem(text):
             hour = "".join(ch for ch in text if ch.isdigit()) or text.strip()
             dispatcher.utter_message(text=SCHEDULE_TIME_MERIDIEM.format(hour=hour))
         elif requested == "checkin_time":
@@ -122,11 +123,11 @@ class AskCheckinTz(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        default = schedule.default_zone(get_settings().default_tz)
+        default = timing.default_zone(get_settings().default_tz)
         options = [default] + (["UTC"] if default != "UTC" else [])
         buttons = [
             {
-                "title": schedule.describe_zone(name),
+                "title": timing.describe_zone(name),
                 "payload": "/inform" + json.dumps({"checkin_tz": name}),
             }
             for name in options
@@ -148,7 +149,7 @@ class ActionScheduleSaved(Action):
         tz = tracker.get_slot("checkin_tz")
         if at is None or not tz:
             return []
-        shown = {"time": schedule.describe_time(at), "zone": schedule.describe_zone(tz)}
+        shown = {"time": timing.describe_time(at), "zone": timing.describe_zone(tz)}
         current = await in_journal(checkins.schedule_for, tracker.sender_id)
         if current is not None and (current.at_time, current.tz, current.paused) == (at, tz, False):
             return []  # a re-plan passes through here: nothing new to say
@@ -172,8 +173,8 @@ class ActionResetSchedule(Action):
         if current is not None:
             dispatcher.utter_message(
                 text=SCHEDULE_UNCHANGED.format(
-                    time=schedule.describe_time(current.at_time),
-                    zone=schedule.describe_zone(current.tz),
+                    time=timing.describe_time(current.at_time),
+                    zone=timing.describe_zone(current.tz),
                 )
             )
         return [SlotSet(slot, None) for slot in SCHEDULE_SLOTS]

@@ -54,10 +54,11 @@ from bench.run import (
     log,
     wait_until,
 )
-from bot import checkins, schedule
-from bot.db import dispose_engines, session_scope
-from bot.journal import upgrade_database
-from bot.models import Checkin, Person, Schedule
+from bot.domain import timing
+from bot.store import checkins
+from bot.store.engine import dispose_engines, session_scope
+from bot.store.journal import upgrade_database
+from bot.store.models import Checkin, Person, Schedule
 
 PEOPLE = 10_000
 RATE_TARGET = 28.0
@@ -180,10 +181,10 @@ def people(count: int, now: datetime = NOW, seed: int = 4) -> list[tuple[str, cl
     rows = []
     for i in range(count):
         tz = ZONES[i % len(ZONES)]
-        local_now = now.astimezone(schedule.zone(tz))
+        local_now = now.astimezone(timing.zone(tz))
         since_midnight = local_now.hour * 60 + local_now.minute
         ago = rng.randint(0, min(SPREAD_MINUTES, since_midnight))
-        at = (now - timedelta(minutes=ago)).astimezone(schedule.zone(tz)).time()
+        at = (now - timedelta(minutes=ago)).astimezone(timing.zone(tz)).time()
         rows.append((str(FIRST_CHAT_ID + i), at.replace(second=0, microsecond=0), tz))
     return rows
 
@@ -198,9 +199,9 @@ def populate(url: str, count: int) -> list[str]:
     rows = people(count)
     schedules = []
     for person_id, (_, at, tz) in enumerate(rows, start=1):
-        due = schedule.first_due(SET_AT, at, tz)
-        decision = schedule.decide(NOW, at, tz, due)
-        if not decision.send or decision.local_date != schedule.local_date(NOW, tz):
+        due = timing.first_due(SET_AT, at, tz)
+        decision = timing.decide(NOW, at, tz, due)
+        if not decision.send or decision.local_date != timing.local_date(NOW, tz):
             raise MeasurementError(f"person {person_id} ({at} {tz}) would not be due at {NOW}")
         schedules.append(
             {

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from bot.safety import CHECKS
-from bot.texts import URGENT_MARK, domain_responses
+from bot.content.texts import URGENT_MARK
+from bot.domain.escalation import CHECKS
+from tests.support.domain import domain_responses
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "safety" / "corpus.yml"
 #: Held-out sets, each written without seeing the detectors (the README says what each

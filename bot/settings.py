@@ -1,7 +1,7 @@
 """Every environment setting Backstep reads, gathered in one place.
 
 Nothing here touches the network or the database: reading settings is cheap and
-safe at import time, creating engines is not (see :mod:`bot.db`).
+safe at import time, creating engines is not (see :mod:`bot.store.engine`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
 DEFAULT_SQLITE_NAME = "backstep.sqlite3"
-DEFAULT_MODEL = PROJECT_ROOT / "models" / "backstep.tar.gz"
+DEFAULT_MODEL = Path("models") / "backstep.tar.gz"
 DEFAULT_TZ = "Europe/London"
 
 
@@ -22,6 +20,11 @@ DEFAULT_TZ = "Europe/London"
 class Settings:
     """Runtime configuration, read from the environment."""
 
+    #: The Rasa project folder: endpoints.yml, models/ and var/ (the working directory
+    #: unless BACKSTEP_HOME names another), as for ``rasa run``.
+    home: Path
+    #: Where the default SQLite file and the action server's log go.
+    data_dir: Path
     db_url: str
     model_path: Path
     log_level: str
@@ -39,16 +42,15 @@ class Settings:
     telegram_webhook_port: int
 
 
-def _default_db_url() -> str:
-    data_dir = Path(os.environ.get("BACKSTEP_DATA_DIR", DEFAULT_DATA_DIR))
-    return f"sqlite:///{data_dir / DEFAULT_SQLITE_NAME}"
-
-
 def load_settings() -> Settings:
     """Read the settings from the environment (not cached; see :func:`get_settings`)."""
+    home = Path(os.environ.get("BACKSTEP_HOME") or Path.cwd()).resolve()
+    data_dir = Path(os.environ.get("BACKSTEP_DATA_DIR") or home / "var")
     return Settings(
-        db_url=os.environ.get("BACKSTEP_DB_URL") or _default_db_url(),
-        model_path=Path(os.environ.get("BACKSTEP_MODEL", DEFAULT_MODEL)),
+        home=home,
+        data_dir=data_dir,
+        db_url=os.environ.get("BACKSTEP_DB_URL") or f"sqlite:///{data_dir / DEFAULT_SQLITE_NAME}",
+        model_path=home / os.environ.get("BACKSTEP_MODEL", str(DEFAULT_MODEL)),
         log_level=os.environ.get("BACKSTEP_LOG_LEVEL", "WARNING").upper(),
         telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
         default_tz=os.environ.get("BACKSTEP_DEFAULT_TZ") or DEFAULT_TZ,

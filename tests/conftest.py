@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.future import create_engine
 
-from bot import db, journal, settings
+from bot import settings
+from bot.store import engine, journal
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "BACKSTEP_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
@@ -41,7 +42,7 @@ def postgresql_url() -> Iterator[str]:
         journal.upgrade_database(url)
         yield url
     finally:
-        db.dispose_engines()
+        engine.dispose_engines()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
@@ -70,7 +71,7 @@ class RasaRuntime:
 @pytest.fixture(scope="session")
 def rasa_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaRuntime]:
     """Loaded once per test session (~30 s); every test talks as a person of its own."""
-    from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+    from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs
 
     quiet_third_party_logs()
     db_url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'backstep.sqlite3'}"

@@ -11,8 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ActionResetIntake, ValidateIntakeForm
 from actions.recommend import ActionRecommend, ActionShowPlan
-from bot import journal, settings, texts
-from bot.settings import PROJECT_ROOT
+from bot import settings
+from bot.content import texts
+from bot.store import journal
+from tests.support.paths import ROOT as PROJECT_ROOT
 
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml")).as_dict()
 USER = "chat-42"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat import Buttons, render
-from bot.texts import QUESTIONS
+from bot.app.terminal import Buttons, render
+from bot.content.texts import QUESTIONS
 
 
 def _buttons(slot: str) -> Buttons:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from actions.checkin import ValidateCheckinForm, exercises_from_text, trend_from_text
-from bot import checkins, journal, settings, texts
+from bot import settings
+from bot.content import texts
+from bot.store import checkins, journal
 from tests.test_actions import USER, run, tracker
 
 

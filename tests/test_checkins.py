@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot import checkins, journal
-from bot.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
-from bot.db import get_engine
-from bot.settings import PROJECT_ROOT
+from bot.store import checkins, journal
+from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
+from bot.store.engine import get_engine
+from tests.support.paths import ROOT as PROJECT_ROOT
 
 EIGHT = time(8, 0)
 
@@ -538,7 +538,7 @@ def _save_tracker(db_url: str, sender: str) -> None:
     from rasa.shared.core.events import SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.tracker_store import BackstepTrackerStore
+    from bot.rasa.tracker_store import BackstepTrackerStore
 
     store = BackstepTrackerStore(domain=_domain())
     assert str(store.engine.url) == db_url

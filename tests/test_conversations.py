@@ -11,21 +11,23 @@ from typing import Any
 import pytest
 import yaml
 
-from bot import journal, texts
-from bot.runtime import respond
-from bot.settings import PROJECT_ROOT
-from bot.tracker_store import BackstepTrackerStore
+from bot.content import texts
+from bot.rasa.runtime import respond
+from bot.rasa.tracker_store import BackstepTrackerStore
+from bot.store import journal
 from tests.conftest import RasaRuntime
+from tests.support.domain import domain_response, domain_responses
+from tests.support.paths import ROOT as PROJECT_ROOT
 
 pytestmark = pytest.mark.model
 
 QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
 SCHEDULE_TIME_QUESTION = texts.SCHEDULE_QUESTIONS["checkin_time"].text
-CHECK = texts.domain_response("utter_red_flag_check", red_flag_category="neuro_deficit")
-CHECKS = texts.domain_responses("utter_red_flag_check")
-CLEARED = texts.domain_response("utter_red_flag_cleared")
-CRISIS_CHECK = texts.domain_response("utter_crisis_check")
-CRISIS_CLEARED = texts.domain_response("utter_crisis_cleared")
+CHECK = domain_response("utter_red_flag_check", red_flag_category="neuro_deficit")
+CHECKS = domain_responses("utter_red_flag_check")
+CLEARED = domain_response("utter_red_flag_cleared")
+CRISIS_CHECK = domain_response("utter_crisis_check")
+CRISIS_CLEARED = domain_response("utter_crisis_cleared")
 
 
 class Person:
@@ -339,7 +341,7 @@ def test_anything_but_no_to_the_crisis_question_gets_the_crisis_message(
 ) -> None:
     assert person.say(POSSIBLE_CRISIS) == [CRISIS_CHECK]
     replies = person.say(answer)
-    assert replies[0] == texts.domain_response("utter_crisis")
+    assert replies[0] == domain_response("utter_crisis")
     [event] = journal.safety_events_for(person.id)
     # Journaled as a crisis, with the words that raised it and the answer.
     assert (event.kind, event.raw_text) == ("crisis", f"{POSSIBLE_CRISIS} / {answer}")
@@ -354,7 +356,7 @@ def test_the_clarifying_question_asks_about_the_signs_seen(person: Person) -> No
 def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about(person: Person) -> None:
     person.say("/start")
     replies = person.say("i don't think so")
-    assert replies == [texts.domain_response("utter_red_flag_check")]
+    assert replies == [domain_response("utter_red_flag_check")]
     replies = person.say("no")
     assert replies[0] == CLEARED
     assert asks(replies, "pain_direction")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from telegram import Bot
 
+from bot.content.texts import CHECKIN_QUESTIONS, QUESTIONS, SCHEDULE_QUESTIONS
 from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_reply
-from bot.texts import CHECKIN_QUESTIONS, QUESTIONS, SCHEDULE_QUESTIONS
 from tests.support.botapi_emulator import BotApiEmulator
 
 CHAT = 4242

@@ -12,9 +12,12 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from bot import checkins, history, journal, settings, texts
-from bot.db import session_scope
-from bot.models import Answer, Person, RecommendationRecord, Referral, SafetyEvent
+from bot import settings
+from bot.content import texts
+from bot.services import history
+from bot.store import checkins, journal
+from bot.store.engine import session_scope
+from bot.store.models import Answer, Person, RecommendationRecord, Referral, SafetyEvent
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MARKS = ("⚠", "🚨")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from bot import journal
-from bot.db import get_engine
+from bot.store import journal
+from bot.store.engine import get_engine
 
 
 def test_schema_is_owned_by_alembic(db_url: str) -> None:
@@ -63,7 +63,7 @@ def test_the_models_match_the_migrated_schema(db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from bot.models import Base
+    from bot.store.models import Base
 
     with get_engine(db_url).connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

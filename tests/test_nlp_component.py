@@ -1,4 +1,4 @@
-"""Tests for the Rasa graph component bot.nlp.component.BackstepEntityExtractor."""
+"""Tests for the Rasa graph component bot.nlu.components.entities.BackstepEntityExtractor."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.component import EXTRACTOR_NAME, BackstepEntityExtractor
+from bot.nlu.components.entities import EXTRACTOR_NAME, BackstepEntityExtractor
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
 
@@ -125,7 +125,7 @@ def test_config_graph_validates() -> None:
         "assistant_id": "backstep-test",
         "pipeline": [
             {"name": "WhitespaceTokenizer"},
-            {"name": "bot.nlp.component.BackstepEntityExtractor"},
+            {"name": "bot.nlu.components.entities.BackstepEntityExtractor"},
         ],
         "policies": [],
     }

@@ -1,4 +1,4 @@
-"""Table-driven tests for bot.nlp.duration.parse_duration_days (pure function)."""
+"""Table-driven tests for bot.nlu.duration.parse_duration_days (pure function)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from bot.nlp.duration import MAX_DAYS, is_rate_or_future, parse_duration_days
+from bot.nlu.duration import MAX_DAYS, is_rate_or_future, parse_duration_days
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
 

@@ -1,4 +1,4 @@
-"""Table-driven tests for bot.nlp.pipeline.extract and bot.nlp.negation."""
+"""Table-driven tests for bot.nlu.pipeline.extract and bot.nlu.negation."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from bot.nlp.negation import is_negated, negated_after, negation_cue_before
-from bot.nlp.patterns import SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
-from bot.nlp.pipeline import Extraction, extract, get_nlp, save_pipeline
+from bot.nlu.negation import is_negated, negated_after, negation_cue_before
+from bot.nlu.patterns import SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
+from bot.nlu.pipeline import Extraction, extract, get_nlp, save_pipeline
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
 

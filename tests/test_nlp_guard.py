@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.guard import UnreadableInputGuard, intent_for_unreadable
+from bot.nlu.components.guard import UnreadableInputGuard, intent_for_unreadable
 
 
 @pytest.mark.parametrize(

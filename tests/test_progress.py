@@ -13,10 +13,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import checkins, journal, schedule
-from bot.db import session_scope
-from bot.models import RecommendationRecord
-from bot.progress import review_checkin
+from bot.domain import timing
+from bot.services.progress import review_checkin
+from bot.store import checkins, journal
+from bot.store.engine import session_scope
+from bot.store.models import RecommendationRecord
 
 TZ = "Europe/London"
 ME = "chat-7"
@@ -45,7 +46,7 @@ def start_plan(
         rule="intake", message=f"Step {step} now",
     )
     latest = journal.recommendations_for(ME)[-1]
-    return schedule.local_date(checkins.as_utc(latest.created_at), TZ)
+    return timing.local_date(checkins.as_utc(latest.created_at), TZ)
 
 
 def check_in(started: date, day: Day) -> date:

@@ -7,12 +7,12 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 
-from bot import rasa_patches
+from bot.rasa import patches
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _patched() -> None:
-    assert rasa_patches.apply()
+    assert patches.apply()
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for the deterministic red-flag detector bot.nlp.red_flags (and its entities).
+"""Tests for the deterministic red-flag detector bot.nlu.red_flags (and its entities).
 
 The corpus tests/safety/corpus.yml is held out from NLU training data on purpose.
 """
@@ -13,14 +13,14 @@ import yaml
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp import red_flags as RF
-from bot.nlp.component import (
+from bot.nlu import red_flags as RF
+from bot.nlu.components.entities import (
     EXTRACTOR_NAME,
     RED_FLAG_ENTITY,
     RED_FLAG_UNCERTAIN_ENTITY,
     BackstepEntityExtractor,
 )
-from bot.nlp.red_flags import CATEGORIES, RedFlagHit, RedFlagVerdict, assess, find_red_flags
+from bot.nlu.red_flags import CATEGORIES, RedFlagHit, RedFlagVerdict, assess, find_red_flags
 
 CORPUS_PATH = Path(__file__).parent / "safety" / "corpus.yml"
 CORPUS: dict[str, list[dict[str, Any]]] = yaml.safe_load(CORPUS_PATH.read_text("utf-8"))

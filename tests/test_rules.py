@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules import Intake, Regimen, duration_class, recommend
+from bot.domain.programme import Intake, Regimen, duration_class, recommend
 
 S1, S2 = 1, 2
 MCK, STAB, STRETCH = Regimen.MCKENZIE, Regimen.STABILISATION, Regimen.PASSIVE_STRETCHING

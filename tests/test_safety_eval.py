@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.safety_eval import evaluate_heldout, heldout_line, is_clarifying_question
-from bot import texts
+from tests.support.domain import domain_response, domain_responses
 
-ASKED = texts.domain_response("utter_red_flag_check", red_flag_category="cancer")
-CRISIS_ASKED = texts.domain_response("utter_crisis_check")
+ASKED = domain_response("utter_red_flag_check", red_flag_category="cancer")
+CRISIS_ASKED = domain_response("utter_crisis_check")
 REPLIES = {
     "i wet myself": "🚨 go now",
     "night pain": ASKED,
@@ -27,8 +27,8 @@ def fake_post(url: str, payload: dict[str, Any], timeout: float) -> tuple[int, A
 
 def test_every_variant_of_both_questions_counts_as_asking() -> None:
     for name in ("utter_red_flag_check", "utter_crisis_check"):
-        assert all(is_clarifying_question(t) for t in texts.domain_responses(name))
-    assert not is_clarifying_question(texts.domain_response("utter_red_flag_cleared"))
+        assert all(is_clarifying_question(t) for t in domain_responses(name))
+    assert not is_clarifying_question(domain_response("utter_red_flag_cleared"))
     assert not is_clarifying_question("🚨 go now")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import Union, is_unsure, next_safety_action, union_of_detectors
+from bot.domain.escalation import Union, is_unsure, next_safety_action, union_of_detectors
 
 RF, CRISIS = "utter_red_flag", "utter_crisis"
 FORM = "intake_form"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import (
+from bot.domain.timing import (
     DEFAULT_TIMES,
     DEFAULT_ZONE,
     Decision,

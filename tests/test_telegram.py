@@ -16,9 +16,10 @@ from sqlalchemy import inspect, text
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot import checkins, journal, texts
-from bot.db import get_engine
+from bot.content import texts
 from bot.settings import get_settings
+from bot.store import checkins, journal
+from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
 from tests.conftest import RasaRuntime

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from bot import texts
-from bot.rules import Intake, Regimen, recommend
-from bot.settings import PROJECT_ROOT
-from bot.trends import CheckinPoint, PlanState, progression, referral_reasons
+from bot.content import texts
+from bot.domain.programme import Intake, Regimen, recommend
+from bot.domain.trends import CheckinPoint, PlanState, progression, referral_reasons
+from tests.support.paths import ROOT as PROJECT_ROOT
 
 SEED = (PROJECT_ROOT / "seeds" / "step5-stretch-and-exercise.txt").read_text(encoding="utf-8")
 
@@ -178,7 +178,7 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def _module_texts() -> list[str]:
-    """Every text constant and template defined in bot/texts.py, bar the marks themselves."""
+    """Every text constant and template of bot.content.texts, bar the marks themselves."""
     marks = {"URGENT_MARK", "REFERRAL_MARK"}
     return [t for name, value in vars(texts).items()
             if name not in marks and not name.startswith("__") for t in _strings(value)]

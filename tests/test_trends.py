@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.rules import Intake, Regimen, recommend
-from bot.trends import (
+from bot.domain.programme import Intake, Regimen, recommend
+from bot.domain.trends import (
     CheckinPoint,
     PlanState,
     Reason,

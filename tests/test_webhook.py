@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ApplicationBuilder, TypeHandler
 
-from bot.runtime import free_port
+from bot.rasa.runtime import free_port
 from bot.settings import get_settings
 from bot.telegram.app import start_receiving
 from tests.support.botapi_emulator import BotApiEmulator

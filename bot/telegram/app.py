@@ -34,13 +34,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import checkins, history, schedule
-from bot.runtime import respond
-from bot.settings import Settings
-from bot.telegram.broadcast import send_due
-from bot.telegram.delivery import send_replies
-from bot.telegram.ratelimit import BackstepRateLimiter
-from bot.texts import (
+from bot.content.texts import (
     CHECKINS_NOT_SET,
     CHECKINS_PAUSED,
     CHECKINS_RESUMED,
@@ -56,6 +50,14 @@ from bot.texts import (
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
 )
+from bot.domain import timing
+from bot.rasa.runtime import respond
+from bot.services import history
+from bot.settings import Settings
+from bot.store import checkins
+from bot.telegram.broadcast import send_due
+from bot.telegram.delivery import send_replies
+from bot.telegram.ratelimit import BackstepRateLimiter
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -155,8 +157,8 @@ class Backstep:
             text = CHECKINS_NOT_SET
         else:
             when = {
-                "time": schedule.describe_time(info.at_time),
-                "zone": schedule.describe_zone(info.tz),
+                "time": timing.describe_time(info.at_time),
+                "zone": timing.describe_zone(info.tz),
             }
             text = (CHECKINS_PAUSED if paused else CHECKINS_RESUMED).format(**when)
         await context.bot.send_message(chat_id=chat.id, text=text)
@@ -360,10 +362,10 @@ async def serve(settings: Settings) -> None:
     """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
     import signal
 
-    from bot.runtime import ActionServer, load_agent, quiet_third_party_logs
+    from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs
 
     quiet_third_party_logs()
-    schedule.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
+    timing.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -18,11 +18,11 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
-from bot import checkins
+from bot.content.texts import CHECKIN_QUESTIONS
 from bot.settings import Settings
+from bot.store import checkins
 from bot.telegram.delivery import keyboard
 from bot.telegram.ratelimit import BackstepRateLimiter
-from bot.texts import CHECKIN_QUESTIONS
 
 logger = logging.getLogger(__name__)
 

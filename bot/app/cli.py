@@ -1,0 +1,109 @@
+"""The ``backstep`` command: set up the database, chat in the terminal, run the bot."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from bot.settings import get_settings
+
+
+def _db_upgrade(_: argparse.Namespace) -> int:
+    from bot.store.journal import upgrade_database
+
+    upgrade_database()
+    print(f"Database ready: {get_settings().db_url.split('@')[-1]}")
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.app.terminal import chat, default_conversation_id
+
+    asyncio.run(chat(args.conversation_id or default_conversation_id()))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if not settings.telegram_token:
+        return _chat(args)
+    from bot.store.journal import upgrade_database
+    from bot.telegram.app import serve
+
+    upgrade_database()
+    asyncio.run(serve(settings))
+    return 0
+
+
+def _send_due(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from bot.telegram.broadcast import make_bot, send_due
+
+    settings = get_settings()
+    if not settings.telegram_token:
+        print("TELEGRAM_BOT_TOKEN is not set: no check-ins can be sent.", file=sys.stderr)
+        return 2
+    now = None
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
+        except ValueError:
+            print(f"--now: not an ISO-8601 time: {args.now!r}", file=sys.stderr)
+            return 2
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=timezone.utc)
+
+    async def run() -> int:
+        # SIGTERM (systemd, docker stop, a timeout): send what is claimed, then exit 0; every
+        # check-in claimed is then sent and marked, none waits for the claim lease.
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        async with make_bot(settings) as bot:
+            report = await send_due(bot, now, stop=stop)
+        print(
+            f"Check-ins sent: {report.sent}; undeliverable: {report.undeliverable}; "
+            f"to retry: {report.retry_later}" + ("; stopped by SIGTERM" if stop.is_set() else "")
+        )
+        return 0
+
+    return asyncio.run(run())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(prog="backstep", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    db = sub.add_parser("db", help="database schema")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="migrate to the newest schema").set_defaults(func=_db_upgrade)
+
+    checkins = sub.add_parser("checkins", help="daily check-ins")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", required=True)
+    send = checkins_sub.add_parser("send-due", help="send the check-ins that are due (for cron)")
+    send.add_argument("--now", help="pretend it is this time (ISO-8601; UTC unless it says)")
+    send.set_defaults(func=_send_due)
+
+    for name, func, text in (
+        ("chat", _chat, "chat with Backstep in the terminal"),
+        ("run", _run, "run Backstep: Telegram with a token, else the terminal chat"),
+    ):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--conversation-id", help="continue this conversation")
+        command.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``backstep`` command."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=get_settings().log_level)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

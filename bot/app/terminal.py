@@ -1,0 +1,88 @@
+"""A chat with the real assistant in the terminal (what `make run` opens without a token)."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
+from bot.settings import get_settings
+
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+
+
+@dataclass
+class Buttons:
+    """The buttons of the latest bot message, to be picked by title or by number."""
+
+    options: list[dict[str, Any]] = field(default_factory=list)
+
+    def resolve(self, typed: str) -> str:
+        """The payload for a typed title or number; the text itself otherwise."""
+        wanted = typed.strip().lower()
+        for option in self.options:
+            if str(option.get("title", "")).strip().lower() == wanted:
+                return str(option["payload"])
+        titles_are_numbers = any(str(o.get("title", "")).isdigit() for o in self.options)
+        if wanted.isdigit() and not titles_are_numbers:
+            index = int(wanted) - 1
+            if 0 <= index < len(self.options):
+                return str(self.options[index]["payload"])
+        return typed
+
+
+def render(message: dict[str, Any], width: int = 78) -> str:
+    """A bot message as terminal text, indented under "Backstep:", buttons underneath."""
+    prefix = "Backstep: "
+    indent = " " * len(prefix)
+    lines: list[str] = []
+    for paragraph in str(message.get("text") or "").split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width - len(prefix)) or [""])
+    buttons = message.get("buttons") or []
+    if buttons:
+        titles = [str(b.get("title", "")) for b in buttons]
+        if all(t.isdigit() for t in titles):
+            lines.append("   [ " + "  ".join(titles) + " ]")
+        else:
+            lines.extend(f"   [{i}] {t}" for i, t in enumerate(titles, start=1))
+    prefixes = [prefix] + [indent] * (len(lines) - 1)
+    return "\n".join((p + line).rstrip() for p, line in zip(prefixes, lines, strict=True))
+
+
+async def chat(
+    conversation_id: str,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+) -> None:
+    """Run the chat until the person quits; the action server lives only as long as the chat."""
+    quiet_third_party_logs()
+    settings = get_settings()
+    write("Starting Backstep (the model takes about half a minute to load)…")
+    with ActionServer() as server:
+        agent = await load_agent(settings.model_path, server.url)
+        write('Ready. Say hello, or type "/quit" to leave.\n')
+        buttons = Buttons()
+        while True:
+            try:
+                typed = await asyncio.to_thread(read, "You: ")
+            except (EOFError, KeyboardInterrupt):
+                write("")
+                break
+            if typed.strip().lower() in QUIT_WORDS:
+                break
+            replies = await respond(agent, buttons.resolve(typed), conversation_id)
+            buttons = Buttons()
+            for reply in replies or []:
+                write(render(reply))
+                if reply.get("buttons"):
+                    buttons = Buttons(list(reply["buttons"]))
+    write("Bye for now. Your answers are saved; run `make run` to carry on.")
+
+
+def default_conversation_id() -> str:
+    """The terminal's conversation id: one per local user, so a chat can be continued."""
+    return f"terminal-{getpass.getuser()}"

@@ -1,0 +1,97 @@
+"""Reading short intake answers that need the question's context, and telling bad input apart.
+
+The rule-based extractor (:mod:`bot.nlu`) reads answers that stand on their own
+("7/10", "three weeks"); a bare "7" or "10" only makes sense next to the question
+that was asked, so these helpers are called by the form with that question in mind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import Enum
+
+from bot.domain.programme import MAX_PAIN_SCORE
+
+#: Longer answers than this are not read as a short answer to a question.
+LONG_MESSAGE = 600
+
+_NUMBER_WORDS = {
+    "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:(?:about|around|maybe|roughly|probably|like|it'?s|its|a|an|i'?d say)\s+)*"
+    r"(?P<num>[-+]?\d+(?:[.,]\d+)?|[a-z]+)\s*(?:/\s*10|out of (?:10|ten))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+# A few frequent words of languages people may write in by mistake.
+_FOREIGN_WORDS = frozenset(
+    (
+        "el la los las que por para con una duele espalda hola gracias dolor mucho tengo desde "
+        "semanas días hace muy le les est je suis mal dos bonjour merci avec pour une très ai au "
+        "depuis semaine jours mois dans mon ma der das und ich nicht ist mit rücken schmerzen "
+        "hallo danke il sono mi fa ciao grazie schiena "
+    ).split()
+)
+
+
+class BadInput(str, Enum):
+    """Why a message could not be read as an answer."""
+
+    EMPTY = "empty"
+    EMOJI = "emoji"
+    TOO_LONG = "too_long"
+    OTHER_LANGUAGE = "other_language"
+    UNCLEAR = "unclear"
+
+
+def parse_bare_number(text: str) -> float | None:
+    """A lone number such as "7", "about 6", "seven", "6.5" or "-3"; None otherwise."""
+    match = _BARE_NUMBER.match(text or "")
+    if not match:
+        return None
+    token = match.group("num").lower().replace(",", ".")
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def valid_pain_score(value: object) -> float | None:
+    """The score if it is a number from 0 to 10, else None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        score = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if 0 <= score <= MAX_PAIN_SCORE:
+        return score
+    return None
+
+
+def _is_symbolic(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category.startswith(("S", "P", "Z", "C", "M")) or char in "\u200d\ufe0f"
+
+
+def classify_bad_input(text: str | None) -> BadInput:
+    """Why ``text`` could not be used as an answer, to choose a kind reply."""
+    text = (text or "").strip()
+    if not text:
+        return BadInput.EMPTY
+    if all(_is_symbolic(c) for c in text) and any(ord(c) > 0x2000 for c in text):
+        return BadInput.EMOJI
+    if len(text) > LONG_MESSAGE:
+        return BadInput.TOO_LONG
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if not c.isascii()) / len(letters) > 0.3:
+        return BadInput.OTHER_LANGUAGE
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) >= 2 and sum(w in _FOREIGN_WORDS for w in words) / len(words) >= 0.4:
+        return BadInput.OTHER_LANGUAGE
+    return BadInput.UNCLEAR

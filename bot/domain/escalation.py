@@ -1,0 +1,175 @@
+"""Safety rules: when an escalation must be sent, and which detector decides.
+
+Plain functions, no Rasa: the policy (:mod:`bot.rasa.safety_policy`) and the NLU union
+(:mod:`bot.nlu.components.safety_union`) only feed them what the tracker or the message says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: The escalation each safety intent gets (responses in domain.yml, all starting with 🚨).
+ESCALATIONS: dict[str, str] = {"red_flag": "utter_red_flag", "crisis": "utter_crisis"}
+RECORD_ACTION = "action_record_red_flag"
+DEACTIVATE_LOOP = "action_deactivate_loop"
+LISTEN = "action_listen"
+#: Questions a "yes" to which is a red flag: the intake screen and the check-in's last one.
+SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
+#: Category given when only the trained model saw a red flag.
+UNSPECIFIED = "unspecified"
+#: The clarifying yes/no question each safety intent gets when it is only possible (the
+#: red-flag one worded for the category seen), and the reply to its "no".
+CHECKS: dict[str, str] = {"red_flag": "utter_red_flag_check", "crisis": "utter_crisis_check"}
+CLEARS: dict[str, str] = {"red_flag": "utter_red_flag_cleared", "crisis": "utter_crisis_cleared"}
+#: Words that make a "no" to a clarifying question not a clear one ("i don't know",
+#: "no, i don't think so", "not sure", "no?"): it then escalates, as anything but "no" does.
+_UNSURE = frozenset(
+    {"know", "sure", "unsure", "maybe", "perhaps", "think", "idk", "dunno", "possibly",
+     "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear"}
+)
+#: Actions Rasa runs by itself that say nothing about the conversation's course.
+_BOOKKEEPING = frozenset({"action_listen", "action_extract_slots", "action_session_start"})
+
+
+def escalation_for(intent: str | None, *, screening: bool = False) -> str | None:
+    """The escalation a message calls for: a safety intent, or "yes" to the intake screen."""
+    if intent in ESCALATIONS:
+        return ESCALATIONS[intent]
+    if screening and intent == "affirm":
+        return ESCALATIONS["red_flag"]
+    return None
+
+
+def next_safety_action(
+    intent: str | None,
+    actions_since_message: Sequence[str],
+    *,
+    active_loop: str | None,
+    screening: bool = False,
+    uncertain: bool = False,
+    checked: str | None = None,
+    resume_loop: str | None = None,
+    unsure: bool = False,
+) -> str | None:
+    """The next action of the safety sequence, or None when safety has nothing to say.
+
+    The sequence wins over everything, an active form included: the escalation first,
+    then the form is closed, then the event is recorded (when the action server is
+    reachable; the escalation itself needs no action server), then listen.
+
+    A possible red flag or crisis (``uncertain``: the matcher's hedged mention, or the
+    model alone) gets one clarifying yes/no question instead, the form closed while it is
+    answered. After it (``checked``: the safety intent it asked about), "no" gets a
+    thank-you and the interrupted form (``resume_loop``) goes on; anything else, an
+    ``unsure`` "no" or a possible red flag or crisis included, escalates what was asked
+    about: when in doubt, escalate. A certain one in the answer escalates as itself.
+    """
+    done = [a for a in actions_since_message if a not in _BOOKKEEPING]
+    if checked in CHECKS and (intent not in ESCALATIONS or uncertain):
+        # Only a certain red flag or crisis in the answer escalates as itself; a possible
+        # one (the model alone hearing "i don't know") is an answer that is not a clear no.
+        if intent == "deny" and not unsure:
+            return _cleared(done, CLEARS[checked], resume_loop)
+        intent = checked
+    elif uncertain and intent in CHECKS and checked is None:
+        return _check(done, CHECKS[intent], active_loop)
+    elif (
+        intent == "deny" and unsure and checked is None
+        and (screening or CHECKS["red_flag"] in done)
+    ):
+        # "I don't think so" to the warning-sign screen: not a clear no; ask once.
+        return _check(done, CHECKS["red_flag"], active_loop)
+    # A "yes" to a screening question stays one once the form it answered is closed.
+    screened = screening or (intent == "affirm" and ESCALATIONS["red_flag"] in done)
+    escalation = escalation_for(intent, screening=screened)
+    if escalation is None:
+        return None
+    if not done:
+        return escalation
+    if done[-1] == escalation:
+        return DEACTIVATE_LOOP if active_loop else RECORD_ACTION
+    if done[-1] == DEACTIVATE_LOOP and escalation in done:
+        return RECORD_ACTION
+    if done[-1] == RECORD_ACTION:
+        return LISTEN
+    return None
+
+
+def is_unsure(text: str) -> bool:
+    """Whether an answer hedges ("i don't know", "not sure", "no?"): not a clear "no"."""
+    words = re.findall(r"[a-z]+", text.lower().replace("'", "").replace("\u2019", ""))
+    return text.rstrip().endswith("?") or any(word in _UNSURE for word in words)
+
+
+def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | None:
+    """Ask, close the form while the question is answered, listen."""
+    if not done:
+        return check
+    if done[-1] == check:
+        return DEACTIVATE_LOOP if active_loop else LISTEN
+    if done[-1] == DEACTIVATE_LOOP and check in done:
+        return LISTEN
+    return None
+
+
+def _cleared(done: Sequence[str], cleared: str, resume_loop: str | None) -> str | None:
+    """Thank them, then the interrupted form asks its question again (or listen)."""
+    if not done:
+        return cleared
+    if done[-1] == cleared:
+        return resume_loop or LISTEN
+    return None
+
+
+@dataclass(frozen=True)
+class Union:
+    """What the two detectors decide together: the intent to force, the category, and
+    whether it is only possible (a clarifying question) rather than certain (🚨)."""
+
+    intent: str | None
+    category: str | None
+    uncertain: bool = False
+
+
+def union_of_detectors(
+    model_intent: str | None,
+    matcher_level: str,
+    matcher_category: str | None,
+    matcher_saw_only_negations: bool,
+    *,
+    model_can_read: bool = True,
+) -> Union:
+    """Union of the trained model and the rule matcher; either one alone is heard.
+
+    The matcher wins on category. Its certain mention escalates; its hedged mention
+    ("clarify") gets the clarifying question, except for crisis language, which escalates
+    (when in doubt, escalate). The model's red flag or crisis is overruled when the
+    matcher saw the symptoms and every one was negated ("no numbness, bladder fine");
+    when the matcher saw nothing, it gets the clarifying question.
+
+    Why the model alone asks rather than escalates or is ignored: on the corpus
+    (tests/safety/corpus.yml) DIET alone raised 26 of 131 benign messages ("numb foot",
+    "i fell asleep on the sofa"), 18 of them at confidence >= 0.98, so a 🚨 on its word
+    alone would be a false alarm one time in five. Ignoring it would be worse: on the
+    blind set of 2026-11-24 it was the only detector to see 4 of 10 crisis messages
+    ("whats the point of carrying on like this. kids would manage without me").
+
+    ``model_can_read`` is False for a message longer than any the model learnt from (over
+    :data:`bot.domain.answers.LONG_MESSAGE` characters, "my back my back ..." pasted 700 times):
+    its guess alone is noise there, while the matcher still reads every word.
+    """
+    if matcher_level == "urgent" and matcher_category:
+        intent = "crisis" if matcher_category == "crisis" else "red_flag"
+        return Union(intent, matcher_category)
+    if matcher_level == "clarify" and matcher_category:
+        if matcher_category == "crisis":
+            return Union("crisis", "crisis")
+        return Union("red_flag", matcher_category, uncertain=True)
+    if model_intent in ESCALATIONS:
+        if matcher_saw_only_negations or not model_can_read:
+            return Union("inform", None)
+        category = "crisis" if model_intent == "crisis" else UNSPECIFIED
+        return Union(model_intent, category, uncertain=True)
+    return Union(None, None)

@@ -1,0 +1,87 @@
+"""Rasa graph component: the union of the two red-flag detectors decides the intent.
+
+Runs after DIET (trained on many phrasings) and the rule matcher (:mod:`bot.nlu.red_flags`,
+negation-aware), and combines them with :func:`bot.domain.escalation.union_of_detectors` (see there
+why the model alone only asks a clarifying question).
+It forces the intent (``red_flag`` or ``crisis``, confidence 1) and puts the category in a
+``red_flag`` entity, which fills the ``red_flag_category`` slot for the right 🚨 message;
+a possible red flag also gets a ``red_flag_uncertain`` entity, and the dialogue asks first.
+"""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.domain.answers import LONG_MESSAGE
+from bot.domain.escalation import union_of_detectors
+from bot.nlu.components.base import StatelessComponent
+from bot.nlu.red_flags import assess
+
+NAME = "SafetyUnion"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyUnion(StatelessComponent):
+    """Forces ``red_flag``/``crisis`` when either detector sees one (see module docstring)."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Apply the union to each message; button payloads are left as they are."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or text.startswith("/"):
+                continue
+            model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            verdict = assess(text)
+            union = union_of_detectors(
+                model_intent,
+                verdict.level,
+                verdict.category,
+                bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
+                model_can_read=len(text.strip()) <= LONG_MESSAGE,
+            )
+            if union.intent is None or union.intent == model_intent and union.category is None:
+                continue
+            intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+            entities = [
+                e
+                for e in message.get(ENTITIES) or []
+                if e.get("entity") not in ("red_flag", "red_flag_uncertain")
+            ]
+            if union.category is not None:
+                entities.append(
+                    {
+                        "entity": "red_flag",
+                        "value": union.category,
+                        "start": 0,
+                        "end": len(text),
+                        "confidence_entity": 1.0,
+                        "extractor": NAME,
+                    }
+                )
+            if union.uncertain:
+                # Marks a possible red flag: the dialogue asks before it escalates.
+                entities.append(
+                    {
+                        "entity": "red_flag_uncertain",
+                        "value": union.category,
+                        "start": 0,
+                        "end": len(text),
+                        "confidence_entity": 1.0,
+                        "extractor": NAME,
+                    }
+                )
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

@@ -1,0 +1,175 @@
+"""Small, generic negation detection over spaCy spans.
+
+A span counts as negated when
+
+* a negation cue ("no", "not", "n't", "never", "without", ...) appears shortly
+  *before* it in the same clause ("no pain in my legs", "it doesn't go below the
+  knee", "never had cancer"), or
+* it is followed, in the same clause, by a reassurance ("bladder and bowels are
+  fine") or a negated complaint verb ("bending doesn't hurt").
+
+Clauses end at punctuation and at contrast words ("but", "although", ...).  A comma
+is crossed only for lists of items after a determiner-like cue ("no numbness,
+tingling or weakness"), or after "don't have"/"haven't got"-style verbs.
+
+Spans that themselves contain a cue ("can't touch my toes", "not tight") are never
+reported as negated: the cue is part of what the pattern means.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.nlu.patterns import NEGATION_TOKENS
+
+#: Pre-span cues.
+NEGATION_CUES: frozenset[str] = NEGATION_TOKENS
+#: Cues that can govern a comma-separated list ("no a, b or c").
+LIST_CUES: frozenset[str] = frozenset({"no", "without", "neither", "nor", "never", "none"})
+#: Verbs after a verbal cue that introduce a list ("don't have a, b or c").
+LIST_VERBS: frozenset[str] = frozenset(
+    {"have", "has", "had", "get", "got", "feel", "notice", "noticed", "experience", "see"}
+)
+#: Words that end a clause.
+CLAUSE_BREAKS: frozenset[str] = frozenset(
+    {
+        "but",
+        "although",
+        "though",
+        "however",
+        "yet",
+        "except",
+        "whereas",
+        "while",
+        "apart",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        "(",
+        ")",
+        "-",
+        "–",
+        "—",
+        "\n",
+    }
+)
+#: Tokens that join list items.
+COORDINATORS: frozenset[str] = frozenset({",", "or", "and", "nor", "/", "&"})
+#: Post-span reassurance words ("... is fine", "... are ok").
+REASSURANCE_WORDS: frozenset[str] = frozenset(
+    {
+        "fine",
+        "ok",
+        "okay",
+        "normal",
+        "good",
+        "alright",
+        "unaffected",
+        "negative",
+        "clear",
+        "great",
+        "perfect",
+        "unchanged",
+        "absent",
+    }
+)
+#: Complaint verbs that, negated after a span, negate the span ("bending doesn't hurt").
+COMPLAINT_VERBS: frozenset[str] = frozenset(
+    {
+        "hurt",
+        "hurts",
+        "bother",
+        "bothers",
+        "matter",
+        "cause",
+        "trigger",
+        "affect",
+        "aggravate",
+        "ache",
+        "seem",
+        "make",
+        "really",
+        "happen",
+        "apply",
+        "change",
+        "worsen",
+        "pain",
+        "feel",
+    }
+)
+#: Words that affirm a complaint; the post-span scan stops there.
+AFFIRMATIVE_WORDS: frozenset[str] = frozenset(
+    {"hurts", "hurt", "worse", "painful", "aches", "kills", "bad", "agony", "sore"}
+)
+
+
+def _text(token: Token) -> str:
+    return token.lower_.strip() or "\n"
+
+
+def _is_break(token: Token) -> bool:
+    text = _text(token)
+    return text in CLAUSE_BREAKS or (token.is_punct and text not in COORDINATORS)
+
+
+def contains_cue(span: Span) -> bool:
+    """True if the span itself contains a negation cue."""
+    return any(_text(tok) in NEGATION_CUES for tok in span)
+
+
+def negation_cue_before(span: Span, window: int = 6) -> Token | None:
+    """The cue that negates ``span`` from the left, within ``window`` words, or None."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    is_list_item = before is not None and _text(before) in COORDINATORS
+    words = 0
+    crossed_comma = False
+    i = span.start - 1
+    while i >= 0 and words < window:
+        tok = doc[i]
+        text = _text(tok)
+        if text == ",":
+            if not is_list_item:
+                return None
+            crossed_comma = True
+        elif _is_break(tok):
+            return None
+        elif text in NEGATION_CUES:
+            if not crossed_comma or text in LIST_CUES:
+                return tok
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and _text(nxt) in LIST_VERBS:
+                return tok
+            return None
+        else:
+            words += 1
+        i -= 1
+    return None
+
+
+def negated_after(span: Span, window: int = 4) -> bool:
+    """True if a reassurance or a negated complaint follows ``span`` in its clause."""
+    doc = span.doc
+    end = min(len(doc), span.end + window + 1)
+    i = span.end
+    while i < end:
+        tok = doc[i]
+        text = _text(tok)
+        if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
+            return False
+        if text in REASSURANCE_WORDS:
+            return True
+        if text in NEGATION_CUES:
+            following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
+            return any(word in COMPLAINT_VERBS for word in following)
+        i += 1
+    return False
+
+
+def is_negated(span: Span, window: int = 6, post_window: int = 4) -> bool:
+    """True if ``span`` is negated by a preceding cue or a following reassurance."""
+    if len(span) == 0 or contains_cue(span):
+        return False
+    return negation_cue_before(span, window) is not None or negated_after(span, post_window)

@@ -1,0 +1,259 @@
+"""The Backstep spaCy pipeline and the :func:`extract` API.
+
+The pipeline is ``spacy.blank("en")`` plus one built-in ``span_ruler`` whose
+patterns come from :mod:`bot.nlu.patterns` (label = slot name, pattern id =
+normalised value).  A span ruler rather than an entity ruler is used because matches
+for different slots may overlap ("leg pain is 7").  Everything else (negation,
+duration/score parsing, conflict resolution) happens here in plain Python, so a
+pipeline saved with :func:`save_pipeline` loads with ``spacy.load`` alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.attrs import NORM, ORTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bot.nlu import patterns as P
+from bot.nlu.duration import SMALL_NUMBERS, is_rate_or_future, parse_duration_days
+from bot.nlu.negation import is_negated
+
+logger = logging.getLogger(__name__)
+
+#: Longer input is cut to this many characters before matching.
+MAX_CHARS = 20_000
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_PAIN_NUMBER_RE = re.compile(
+    r"-?\d+(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
+)
+_PAIN_WORDS: dict[str, int] = {**SMALL_NUMBERS, "twenty": 20}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One normalised slot value found in a message."""
+
+    entity: str  # one of the slot names in bot.nlu.patterns.SLOTS
+    value: str | int | bool
+    start: int  # char offsets in the text
+    end: int
+    text: str  # the matched text
+
+
+#: Scots negatives and the verb each one negates ("cannae feel" = "can't feel").
+_SCOTS_NEGATIVES: dict[str, str] = {
+    "cannae": "can", "couldnae": "could", "didnae": "did", "dinnae": "din", "wouldnae": "would",
+    "isnae": "is", "wasnae": "was", "willnae": "will", "havnae": "hav", "hasnae": "has",
+}
+
+
+def build_nlp() -> Language:
+    """Build a fresh pipeline: blank English + a span ruler with the pattern tables."""
+    nlp = spacy.blank("en")
+    # Scots negative contractions split like "can't": "cannae" -> "can" + "nae".
+    tokenizer: Tokenizer = nlp.tokenizer
+    for word, stem in _SCOTS_NEGATIVES.items():
+        for cased in (word, word.capitalize()):
+            tokenizer.add_special_case(
+                cased, [{ORTH: cased[: len(stem)]}, {ORTH: cased[len(stem) :], NORM: "not"}]
+            )
+    ruler = nlp.add_pipe(
+        "span_ruler", config={"spans_key": P.SPANS_KEY, "validate": True, "overwrite": True}
+    )
+    ruler.add_patterns(P.ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The process-wide pipeline, built on first use."""
+    return build_nlp()
+
+
+def save_pipeline(path: str | Path) -> Path:
+    """Write the pipeline to ``path`` (loadable with ``spacy.load(path)``)."""
+    target = Path(path)
+    build_nlp().to_disk(target)
+    return target
+
+
+def clean_text(text: str) -> str:
+    """Same-length copy of ``text`` that tokenises well (curly quotes, control chars)."""
+    text = text[:MAX_CHARS]
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    return _CONTROL_RE.sub(" ", text)
+
+
+def _stands_alone(span: Span) -> bool:
+    doc = span.doc
+    before_ok = span.start == 0 or doc[span.start - 1].is_punct or doc[span.start - 1].is_space
+    after_ok = span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space
+    return before_ok and after_ok
+
+
+def _value_of(span: Span) -> str | None:
+    """The pattern value of a span, or None if an ``@alone`` pattern is not alone."""
+    value = span.id_
+    if value.endswith(P.ALONE):
+        if not _stands_alone(span):
+            return None
+        value = value[: -len(P.ALONE)]
+    return value
+
+
+def _longest(spans: Iterable[Span]) -> list[Span]:
+    return sorted(filter_spans(list(spans)), key=lambda s: s.start)
+
+
+def _extraction(entity: str, value: str | int | bool, spans: list[Span], text: str) -> Extraction:
+    start = min(s.start_char for s in spans)
+    end = max(s.end_char for s in spans)
+    return Extraction(entity, value, start, end, text[start:end])
+
+
+def _pain_number(span_text: str) -> int | None:
+    match = _PAIN_NUMBER_RE.search(span_text.lower())
+    if match is None:
+        return None
+    token = match.group(0)
+    if token in _PAIN_WORDS:
+        return _PAIN_WORDS[token]
+    value = float(token)
+    return int(-((-value + 0.5) // 1)) if value < 0 else int((value + 0.5) // 1)
+
+
+def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
+    kept = [(s, v) for s in spans if (v := _value_of(s)) is not None and not is_negated(s)]
+    if not kept:
+        return None
+    values = {v for _, v in kept}
+    if {"flexion", "extension"} <= values:
+        chosen = [s for s, v in kept if v in ("flexion", "extension", "both")]
+        return _extraction(P.PAIN_DIRECTION, "both", chosen, text)
+    specific = [(s, v) for s, v in kept if v != "none"]
+    span, value = (specific or kept)[-1]
+    return _extraction(P.PAIN_DIRECTION, value, [span], text)
+
+
+def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
+    candidates: list[tuple[Span, str]] = []
+    for span in flex:
+        value = _value_of(span)
+        if value is None:
+            continue
+        if is_negated(span):
+            value = "normal" if value == "tight" else "tight"
+        candidates.append((span, value))
+    candidates.extend((span, "tight") for span in spasms)
+    if not candidates:
+        return None
+    span, value = max(candidates, key=lambda item: item[0].start)
+    return _extraction(P.FLEXIBILITY, value, [span], text)
+
+
+def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
+    candidates: list[tuple[Span, bool]] = []
+    for span in spans:
+        pattern_value = _value_of(span)
+        if pattern_value is None:
+            continue
+        positive = pattern_value == "true"
+        if is_negated(span):
+            if not positive:
+                continue  # "not only in my back": no evidence either way
+            positive = False
+        candidates.append((span, positive))
+    if not candidates:
+        return None
+    # Any positive mention wins ("goes down my leg but not below the knee").
+    positives = [c for c in candidates if c[1]]
+    span, leg_pain = (positives or candidates)[-1]
+    return _extraction(P.LEG_PAIN, leg_pain, [span], text)
+
+
+def _resolve_duration(
+    spans: list[Span], text: str, today: datetime.date
+) -> tuple[Extraction | None, list[Span]]:
+    """The last valid duration, and every span that looked like a duration."""
+    result: Extraction | None = None
+    seen: list[Span] = []
+    for span in spans:
+        if _value_of(span) is None:
+            continue
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        seen.append(span)
+        if is_rate_or_future(before, after, span[-1].lower_):
+            continue
+        days = parse_duration_days(span.text, today)
+        if days is not None:
+            result = _extraction(P.PAIN_DURATION_DAYS, days, [span], text)
+    return result, seen
+
+
+def _resolve_pain_score(
+    spans: list[Span], durations: list[Span], text: str
+) -> Extraction | None:
+    result: Extraction | None = None
+    for span in spans:
+        if any(span.start < d.end and d.start < span.end for d in durations):
+            continue  # "for 3 weeks", "pain is 2 days old": a duration, not a score
+        if _value_of(span) is None:
+            continue
+        value = _pain_number(span.text)
+        if value is not None:
+            result = _extraction(P.PAIN_SCORE, value, [span], text)
+    return result
+
+
+def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
+    """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
+    by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
+    for span in doc.spans.get(P.SPANS_KEY, []):
+        by_label.setdefault(span.label_, []).append(span)
+    spans = {label: _longest(items) for label, items in by_label.items()}
+
+    spasms = [s for s in spans[P.SPASM] if _value_of(s) is not None and not is_negated(s)]
+    duration, duration_spans = _resolve_duration(spans[P.PAIN_DURATION_DAYS], text, today)
+    found = [
+        _resolve_direction(spans[P.PAIN_DIRECTION], text),
+        duration,
+        _resolve_flexibility(spans[P.FLEXIBILITY], spasms, text),
+        _extraction(P.SPASM, True, [spasms[-1]], text) if spasms else None,
+        _resolve_leg_pain(spans[P.LEG_PAIN], text),
+        _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),
+    ]
+    return sorted((e for e in found if e is not None), key=lambda e: (e.start, e.entity))
+
+
+def extract(text: str, today: datetime.date | None = None) -> list[Extraction]:
+    """Extract normalised slot values from one free-text message.
+
+    Never raises: unusable input gives an empty list.  ``today`` anchors relative
+    dates ("since March"); it defaults to the current UTC date.
+    """
+    try:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        if today is None:
+            today = datetime.datetime.now(datetime.timezone.utc).date()
+        cleaned = clean_text(text)
+        doc = get_nlp()(cleaned)
+        return extract_from_doc(doc, text, today)
+    except Exception:  # noqa: BLE001 - extraction must never break the dialogue
+        logger.exception("Backstep NLP extraction failed")
+        return []

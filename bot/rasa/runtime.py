@@ -1,0 +1,150 @@
+"""Runtime wiring shared by the terminal chat, the Telegram connector and the tests.
+
+Rasa 3.6 runs custom actions only in a separate action server, so this module
+starts one as a child process (and stops it), and loads the trained model with
+the same endpoints that `rasa run` reads from endpoints.yml.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+
+logger = logging.getLogger(__name__)
+
+
+def quiet_third_party_logs() -> None:
+    """Keep TensorFlow's and Rasa's start-up chatter out of the person's terminal."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    for name in ("rasa", "tensorflow", "absl", "sanic", "apscheduler", "rasa_sdk"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    # Rasa's structured log prints every event (message text included) unless configured.
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.ERROR)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ActionServer:
+    """The Rasa SDK action server as a child process, for the duration of a ``with`` block."""
+
+    def __init__(self, port: int | None = None, log_path: Path | None = None) -> None:
+        self.port = port or free_port()
+        self.log_path = log_path or get_settings().data_dir / "action-server.log"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        """The webhook URL Rasa calls."""
+        return f"http://127.0.0.1:{self.port}/webhook"
+
+    def start(self, timeout: float = 90.0) -> ActionServer:
+        """Start the server and wait until it answers its health check."""
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.port)],
+            cwd=get_settings().home,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"The action server stopped; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{self.port}/health", timeout=2
+                ) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"The action server did not start in {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the server (politely, then firmly)."""
+        if self._process is None:
+            return
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+    def __enter__(self) -> ActionServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+async def load_agent(model_path: Path, action_url: str) -> Agent:
+    """Load the trained model with endpoints.yml's tracker store and the given action server."""
+    from rasa.core.agent import load_agent as rasa_load_agent
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.endpoints import EndpointConfig
+
+    if not model_path.exists():
+        raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
+    endpoints = AvailableEndpoints.read_endpoints(str(get_settings().home / "endpoints.yml"))
+    endpoints.action = EndpointConfig(url=action_url)
+    return await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
+
+
+class WholeMessageChannel(CollectingOutputChannel):
+    """Collects replies without splitting a text at blank lines (Rasa's default does).
+
+    A plan with paragraphs stays one message, as it is stored in the journal.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "backstep"
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._persist_message(self._message(recipient_id, text=text))
+
+
+async def respond(agent: Agent, text: str, sender_id: str) -> list[dict[str, Any]]:
+    """Handle one message from ``sender_id``; return the bot's replies."""
+    channel = WholeMessageChannel()
+    await agent.handle_message(UserMessage(text, channel, sender_id, input_channel="backstep"))
+    return list(channel.messages)

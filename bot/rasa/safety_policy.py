@@ -1,0 +1,124 @@
+"""A dialogue policy that makes the safety escalation win over any active form.
+
+Rasa's RulePolicy always lets an active form run first, so a red flag said in the middle
+of the intake would be swallowed. This policy predicts the escalation sequence of
+:func:`bot.domain.escalation.next_safety_action` with a priority above RulePolicy's, as a prediction
+that overrules the form's own. It has nothing to learn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.domain.escalation import (
+    CHECKS,
+    DEACTIVATE_LOOP,
+    LISTEN,
+    SCREEN_SLOTS,
+    is_unsure,
+    next_safety_action,
+)
+
+#: What may follow the clarifying question in the same bot turn.
+_QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})
+
+
+#: The safety intent each clarifying question asks about.
+_CHECKED = {check: intent for intent, check in CHECKS.items()}
+
+
+def _clarifying(tracker: DialogueStateTracker) -> tuple[str | None, str | None]:
+    """The safety intent the bot's last turn asked about, if it ended with a clarifying
+    question, and which form was active then (the one to go back to after a "no")."""
+    events = list(tracker.events)
+    latest = next(
+        (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None
+    )
+    if latest is None:
+        return None, None
+    asked_at = None
+    for i in range(latest - 1, -1, -1):
+        event = events[i]
+        if isinstance(event, UserUttered):
+            return None, None
+        if isinstance(event, ActionExecuted) and event.action_name:
+            if event.action_name in _CHECKED:
+                asked_at = i
+                break
+            if event.action_name not in _QUIET:
+                return None, None
+    if asked_at is None:
+        return None, None
+    checked = _CHECKED[str(events[asked_at].action_name)]
+    for event in reversed(events[:asked_at]):
+        if isinstance(event, ActiveLoop):
+            return checked, event.name
+    return checked, None
+
+
+def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
+    actions: list[str] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name:
+            actions.append(event.action_name)
+    return list(reversed(actions))
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
+)
+class SafetyPolicy(Policy):
+    """Predicts the escalation, closing the form, recording, listening (see module)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Above RulePolicy, so that it wins ties with the form's prediction."""
+        return {POLICY_PRIORITY: RULE_POLICY_PRIORITY + 1}
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        """Nothing to learn: the rules are in :mod:`bot.domain.escalation`."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Confidence 1 for the next escalation step, nothing otherwise."""
+        probabilities = self._default_predictions(domain)
+        intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+        entities = tracker.latest_message.entities if tracker.latest_message else []
+        text = (tracker.latest_message.text if tracker.latest_message else None) or ""
+        checked, resume_loop = _clarifying(tracker)
+        action = next_safety_action(
+            intent,
+            _actions_since_last_message(tracker),
+            active_loop=tracker.active_loop_name,
+            screening=bool(tracker.active_loop_name)
+            and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
+            uncertain=any(e.get("entity") == "red_flag_uncertain" for e in entities),
+            checked=checked,
+            resume_loop=resume_loop,
+            unsure=is_unsure(text),
+        )
+        if action is None:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        # Like the form's own prediction, this one does not depend on featurised user
+        # input, and among such predictions the higher priority wins.
+        return self._prediction(probabilities, is_no_user_prediction=True)
