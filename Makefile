@@ -60,7 +60,7 @@ story-test: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
 
 nlu-eval: $(MODEL)
-	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
+	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/sets/nlu --out results/nlu
 	$(BIN)/python -m tests.support.nlu_report results/nlu/intent_report.json
 
 test: setup lint typecheck validate $(MODEL) unit story-test nlu-eval

@@ -1,6 +1,6 @@
 """End-to-end safety figures over the REST channel: red-flag recall and false urgent rate.
 
-Every message of ``tests/safety/corpus.yml`` is sent as the first message of a new
+Every message of ``tests/sets/safety/corpus.yml`` is sent as the first message of a new
 conversation; it counts as escalated when the first reply starts with 🚨, and as asked
 when it is the clarifying question. A hedged ("uncertain") message counts as caught when
 it is escalated at once, or asked about and escalated after a "yes".
@@ -20,7 +20,7 @@ from bot.content.texts import URGENT_MARK
 from bot.domain.escalation import CHECKS
 from tests.support.domain import domain_responses
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "safety" / "corpus.yml"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "sets" / "safety" / "corpus.yml"
 #: Held-out sets, each written without seeing the detectors (the README says what each
 #: showed on its first run, and since).
 HELDOUT = tuple(sorted(CORPUS.parent.glob("heldout_*.yml")))

@@ -6,9 +6,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -16,6 +14,7 @@ from sqlalchemy.future import create_engine
 
 from bot import settings
 from bot.store import engine, journal
+from tests.support.runtime import RasaRuntime
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "BACKSTEP_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
@@ -56,16 +55,6 @@ def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     settings.get_settings.cache_clear()
     yield url  # type: ignore[misc]
     settings.get_settings.cache_clear()
-
-
-@dataclass
-class RasaRuntime:
-    """The trained model and a running action server, on a journal of their own."""
-
-    loop: asyncio.AbstractEventLoop
-    agent: Any
-    db_url: str
-    server: Any
 
 
 @pytest.fixture(scope="session")

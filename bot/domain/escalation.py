@@ -150,7 +150,7 @@ def union_of_detectors(
     when the matcher saw nothing, it gets the clarifying question.
 
     Why the model alone asks rather than escalates or is ignored: on the corpus
-    (tests/safety/corpus.yml) DIET alone raised 26 of 131 benign messages ("numb foot",
+    (tests/sets/safety/corpus.yml) DIET alone raised 26 of 131 benign messages ("numb foot",
     "i fell asleep on the sofa"), 18 of them at confidence >= 0.98, so a 🚨 on its word
     alone would be a false alarm one time in five. Ignoring it would be worse: on the
     blind set of 2026-11-24 it was the only detector to see 4 of 10 crisis messages

@@ -409,7 +409,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "{SADDLE}",
             "nothing works|working down there|below",
             "nothing works|working downstairs|below anymore|any|now|properly",
-            # Added after the sixth blind set (tests/safety/heldout_2026_11_24e.yml):
+            # Added after the sixth blind set (tests/sets/safety/heldout_2026_11_24e.yml):
             # no urine for hours is retention ("havent had a wee since last night").
             "@NOT had|done|managed|passed a wee|pee|piss|slash|widdle|tinkle since|for|all|in|"
             "today|yesterday",
@@ -420,7 +420,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "{SADDLE} feels|feel like it|they is|are|was|were|isnt|arent n't|not? mine",
             "{UNABLE} tell|feel|sense anymore when|if i? need a? number re:^2$|two",
             "{UNABLE} tell|feel|sense any more when|if i? need a? number re:^2$|two",
-            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            # Added after the fresh held-out set (tests/sets/safety/heldout_fresh.yml):
             "@CAN @NOT really? feel the|my? paper|tissue|loo_roll",
             # saddle numbness / tingling
             f"{{NUMBW}} {_PREP}? {_PREP}? @POSS? @SIDE? {{SADDLE}}",
@@ -572,7 +572,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "so|proper|pure weak|weaker",
             # Added after the sixth blind set: the front of the foot will not lift.
             "{UNABLE} lift|raise|pull up? the front of @POSS? foot|feet",
-            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            # Added after the fresh held-out set (tests/sets/safety/heldout_fresh.yml):
             "@LEG just? wont|won't|not|doesnt|dont do what i tell|want it|them",
             "@LEG just? will|do|does|can @NOT do what i tell|want it|them",
             "@LEG @BE* getting|gettin|growing|becoming feebler|weaker by the day|week",
@@ -666,7 +666,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             # Added after the sixth blind set: rigors in everyday words.
             "the? sweats and|&|n the? shivers|shakes|chills",
             "one minute boiling|roasting|burning up the next|then freezing|shivering",
-            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            # Added after the fresh held-out set (tests/sets/safety/heldout_fresh.yml):
             "teeth chattering|chatter|chattered",
             "burning up",
             "@CAN @NOT get warm",
@@ -817,7 +817,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             # Added after the eighth blind set: a lump taken out of an organ.
             "lump|growth|mass|tumor removed|taken|cut out? from|of|off? @POSS? lung|lungs|breast|"
             "bowel|colon|kidney|prostate|liver|thyroid|ovary|womb|bladder|pancreas",
-            # Added after the fresh held-out set (tests/safety/heldout_fresh.yml):
+            # Added after the fresh held-out set (tests/sets/safety/heldout_fresh.yml):
             "all night no matter how|what",
             "cancer|carcinoma|lymphoma|myeloma|leukaemia|melanoma|sarcoma|tumour|metastases|"
             "metastatic|mets|secondaries|oncology|oncologist|mastectomy|radiotherapy|"
@@ -956,7 +956,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "give|giving|given up on life|living",
             "dark|suicidal|bad thoughts|thought about|of? ending|killing|suicide|dying",
             "end|ending my life",
-            # Families added after an independent held-out set (tests/nlu/heldout_safety.yml)
+            # Families added after an independent held-out set (tests/sets/nlu/heldout_safety.yml)
             # showed them missed: "nobody would miss me", "the only way out ... is to die",
             # "not sure i want to live", stockpiling pills.
             "nobody|noone would|will|'d miss me",
@@ -967,7 +967,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "stockpiling|stockpiled|stockpile|hoarding|hoarded|saving|saved|collecting|collected "
             "up? pills|tablets|painkillers|meds|medication",
             "take|taking|swallow|swallowing them all",
-            # Families added after the fresh held-out set (tests/safety/heldout_fresh.yml)
+            # Families added after the fresh held-out set (tests/sets/safety/heldout_fresh.yml)
             # missed them: not wanting to wake up, taking "the lot", stepping in front of
             # traffic, cutting oneself (ongoing).
             "rather|sooner not|never wake|woke up",

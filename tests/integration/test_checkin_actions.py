@@ -8,7 +8,7 @@ from actions.checkin import ValidateCheckinForm, exercises_from_text, trend_from
 from bot import settings
 from bot.content import texts
 from bot.store import checkins, journal
-from tests.test_actions import USER, run, tracker
+from tests.support.trackers import USER, run, tracker
 
 
 @pytest.fixture(autouse=True)

@@ -22,8 +22,8 @@ from bot.store import checkins, journal
 from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
-from tests.conftest import RasaRuntime
 from tests.support.botapi_emulator import BotApiEmulator
+from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ActionResetIntake, ValidateIntakeForm
@@ -14,45 +10,13 @@ from actions.recommend import ActionRecommend, ActionShowPlan
 from bot import settings
 from bot.content import texts
 from bot.store import journal
-from tests.support.paths import ROOT as PROJECT_ROOT
-
-DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml")).as_dict()
-USER = "chat-42"
+from tests.support.trackers import DOMAIN, USER, run, tracker
 
 
 @pytest.fixture(autouse=True)
 def _journal(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BACKSTEP_DB_URL", sqlite_url)
     settings.get_settings.cache_clear()
-
-
-def tracker(
-    text: str = "",
-    intent: str = "inform",
-    slots: dict[str, Any] | None = None,
-    just_set: dict[str, Any] | None = None,
-    entities: list[dict[str, Any]] | None = None,
-) -> Tracker:
-    """A tracker in the middle of the intake; ``just_set`` are this turn's slot candidates."""
-    values: dict[str, Any] = {name: None for name in DOMAIN["slots"]}
-    values.update(slots or {})
-    values.update(just_set or {})
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-              "entities": entities or []}
-    events: list[dict[str, Any]] = [
-        {"event": "action", "name": "intake_form"},
-        {"event": "user", "text": text, "parse_data": latest},
-        {"event": "action", "name": "action_listen"},
-    ] + [{"event": "slot", "name": k, "value": v} for k, v in (just_set or {}).items()]
-    return Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
-                   "action_listen")
-
-
-async def run(action: Any, trk: Tracker) -> tuple[list[str], dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = await action.run(dispatcher, trk, DOMAIN)
-    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
-    return said, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 async def test_out_of_range_pain_score_is_refused_kindly_and_journaled() -> None:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
-SAFETY_SETS = sorted((ROOT / "tests" / "safety").glob("*.yml"))
-NLU_TEST_SETS = sorted((ROOT / "tests" / "nlu").glob("*.yml"))
+SAFETY_SETS = sorted((ROOT / "tests" / "sets" / "safety").glob("*.yml"))
+NLU_TEST_SETS = sorted((ROOT / "tests" / "sets" / "nlu").glob("*.yml"))
 
 
 def _key(text: str) -> str:

@@ -15,9 +15,9 @@ from bot.content import texts
 from bot.rasa.runtime import respond
 from bot.rasa.tracker_store import BackstepTrackerStore
 from bot.store import journal
-from tests.conftest import RasaRuntime
 from tests.support.domain import domain_response, domain_responses
-from tests.support.paths import ROOT as PROJECT_ROOT
+from tests.support.paths import SAFETY_SETS
+from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
 
@@ -268,7 +268,7 @@ def test_the_escalation_does_not_need_the_action_server(bot: RasaRuntime, person
 def test_the_safety_corpus_end_to_end(bot: RasaRuntime) -> None:
     """Every red flag of the corpus escalates at once; every hedged one is asked about and
     escalates on "yes"; almost no benign message escalates."""
-    corpus = yaml.safe_load((PROJECT_ROOT / "tests" / "safety" / "corpus.yml").read_text())
+    corpus = yaml.safe_load((SAFETY_SETS / "corpus.yml").read_text())
 
     def first_reply(text: str) -> str:
         return Person(bot).say(text)[0]

@@ -49,7 +49,7 @@ from tests.support.botapi_emulator import (
 )
 
 TOKEN = "123:ABC"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

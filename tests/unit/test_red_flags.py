@@ -1,11 +1,10 @@
 """Tests for the deterministic red-flag detector bot.nlu.red_flags (and its entities).
 
-The corpus tests/safety/corpus.yml is held out from NLU training data on purpose.
+The corpus tests/sets/safety/corpus.yml is held out from NLU training data on purpose.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,8 +20,9 @@ from bot.nlu.components.entities import (
     BackstepEntityExtractor,
 )
 from bot.nlu.red_flags import CATEGORIES, RedFlagHit, RedFlagVerdict, assess, find_red_flags
+from tests.support.paths import SAFETY_SETS
 
-CORPUS_PATH = Path(__file__).parent / "safety" / "corpus.yml"
+CORPUS_PATH = SAFETY_SETS / "corpus.yml"
 CORPUS: dict[str, list[dict[str, Any]]] = yaml.safe_load(CORPUS_PATH.read_text("utf-8"))
 BENIGN_MIN_PASS = 0.97
 
