@@ -15,6 +15,8 @@ ESCALATIONS: dict[str, str] = {"red_flag": "utter_red_flag", "crisis": "utter_cr
 RECORD_ACTION = "action_record_red_flag"
 DEACTIVATE_LOOP = "action_deactivate_loop"
 LISTEN = "action_listen"
+#: The form a cleared clarifying question goes back to when nothing else was running.
+INTAKE = "intake_form"
 #: Questions a "yes" to which is a red flag: the intake screen and the check-in's last one.
 SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
 #: Category given when only the trained model saw a red flag.
@@ -48,10 +50,12 @@ def next_safety_action(
     *,
     active_loop: str | None,
     screening: bool = False,
-    uncertain: bool = False,
+    possible: str | None = None,
     checked: str | None = None,
     resume_loop: str | None = None,
     unsure: bool = False,
+    cleared_before: bool = False,
+    intake_done: bool = True,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -59,22 +63,26 @@ def next_safety_action(
     then the form is closed, then the event is recorded (when the action server is
     reachable; the escalation itself needs no action server), then listen.
 
-    A possible red flag or crisis (``uncertain``: the matcher's hedged mention, or the
-    model alone) gets one clarifying yes/no question instead, the form closed while it is
-    answered. After it (``checked``: the safety intent it asked about), "no" gets a
-    thank-you and the interrupted form (``resume_loop``) goes on; anything else, an
-    ``unsure`` "no" or a possible red flag or crisis included, escalates what was asked
-    about: when in doubt, escalate. A certain one in the answer escalates as itself.
+    A possible red flag or crisis (``possible``: the safety intent a hedged mention of the
+    matcher, or the model alone, calls for) gets one clarifying yes/no question instead,
+    the form closed while it is answered; unless the person already said a clear "no" to
+    the same words in this conversation (``cleared_before``): then the message is what it
+    otherwise reads as. After the question (``checked``: the safety intent it asked about),
+    "no" gets a thank-you and the conversation goes on where it was: the interrupted form
+    (``resume_loop``), else the intake when it is not finished (``intake_done``). Anything
+    else, an ``unsure`` "no" or a possible red flag or crisis in the answer included,
+    escalates what was asked about: when in doubt, escalate. A certain one in the answer
+    escalates as itself.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
-    if checked in CHECKS and (intent not in ESCALATIONS or uncertain):
+    if checked in CHECKS and (intent not in ESCALATIONS or possible is not None):
         # Only a certain red flag or crisis in the answer escalates as itself; a possible
         # one (the model alone hearing "i don't know") is an answer that is not a clear no.
-        if intent == "deny" and not unsure:
-            return _cleared(done, CLEARS[checked], resume_loop)
+        if intent == "deny" and not unsure and possible is None:
+            return _cleared(done, CLEARS[checked], resume_loop or (None if intake_done else INTAKE))
         intent = checked
-    elif uncertain and intent in CHECKS and checked is None:
-        return _check(done, CHECKS[intent], active_loop)
+    elif possible in CHECKS and checked is None and not cleared_before:
+        return _check(done, CHECKS[possible], active_loop)
     elif (
         intent == "deny" and unsure and checked is None
         and (screening or CHECKS["red_flag"] in done)
@@ -95,6 +103,24 @@ def next_safety_action(
     if done[-1] == RECORD_ACTION:
         return LISTEN
     return None
+
+
+def possible_intent(category: str | None) -> str | None:
+    """The safety intent a possible sign of this category calls for (None: no sign)."""
+    if category is None:
+        return None
+    return "crisis" if category == "crisis" else "red_flag"
+
+
+def same_words(text: str) -> str:
+    """A message as "said the same way": lower case, letters and digits only."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("\u2019", "")))
+
+
+def ordinary_reading(ranking: Sequence[str]) -> str:
+    """What a message reads as apart from safety: the model's best intent that is not a
+    safety one (``inform`` when it ranked none)."""
+    return next((name for name in ranking if name not in ESCALATIONS), "inform")
 
 
 def is_unsure(text: str) -> bool:

@@ -15,6 +15,10 @@ Direction = Literal["flexion", "extension", "both", "none"]
 Flexibility = Literal["tight", "normal"]
 DurationClass = Literal["acute", "subacute", "chronic"]
 
+#: The intake's answers, as the slots hold them (spasm comes with flexibility).
+INTAKE_SLOTS: tuple[str, ...] = (
+    "pain_direction", "pain_duration_days", "flexibility", "pain_score", "leg_pain"
+)
 DIRECTIONS: tuple[Direction, ...] = ("flexion", "extension", "both", "none")
 FLEXIBILITIES: tuple[Flexibility, ...] = ("tight", "normal")
 

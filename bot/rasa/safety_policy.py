@@ -21,12 +21,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.domain.escalation import (
     CHECKS,
+    CLEARS,
     DEACTIVATE_LOOP,
     LISTEN,
     SCREEN_SLOTS,
     is_unsure,
     next_safety_action,
+    possible_intent,
+    same_words,
 )
+from bot.domain.programme import INTAKE_SLOTS
 
 #: What may follow the clarifying question in the same bot turn.
 _QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})
@@ -63,6 +67,34 @@ def _clarifying(tracker: DialogueStateTracker) -> tuple[str | None, str | None]:
         if isinstance(event, ActiveLoop):
             return checked, event.name
     return checked, None
+
+
+def _possible(message: UserUttered | None) -> str | None:
+    """The category of a possible red flag or crisis the NLU marked in a message."""
+    for entity in (message.entities if message else None) or []:
+        if entity.get("entity") == "red_flag_uncertain":
+            return str(entity.get("value") or "unspecified")
+    return None
+
+
+def _cleared_signs(tracker: DialogueStateTracker) -> set[tuple[str, str]]:
+    """The possible signs a clear "no" has cleared in this conversation, each as its
+    category and its words (see :func:`bot.domain.escalation.same_words`)."""
+    cleared: set[tuple[str, str]] = set()
+    last: UserUttered | None = None
+    asked_about: UserUttered | None = None
+    clears = set(CLEARS.values())
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            last = event
+        elif isinstance(event, ActionExecuted) and event.action_name in _CHECKED:
+            asked_about = last
+        elif isinstance(event, ActionExecuted) and event.action_name in clears and asked_about:
+            category = _possible(asked_about)
+            if category is not None:
+                cleared.add((category, same_words(asked_about.text or "")))
+            asked_about = None
+    return cleared
 
 
 def _actions_since_last_message(tracker: DialogueStateTracker) -> list[str]:
@@ -102,19 +134,22 @@ class SafetyPolicy(Policy):
         """Confidence 1 for the next escalation step, nothing otherwise."""
         probabilities = self._default_predictions(domain)
         intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
-        entities = tracker.latest_message.entities if tracker.latest_message else []
         text = (tracker.latest_message.text if tracker.latest_message else None) or ""
         checked, resume_loop = _clarifying(tracker)
+        category = _possible(tracker.latest_message)
         action = next_safety_action(
             intent,
             _actions_since_last_message(tracker),
             active_loop=tracker.active_loop_name,
             screening=bool(tracker.active_loop_name)
             and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
-            uncertain=any(e.get("entity") == "red_flag_uncertain" for e in entities),
+            possible=possible_intent(category),
             checked=checked,
             resume_loop=resume_loop,
             unsure=is_unsure(text),
+            cleared_before=category is not None
+            and (category, same_words(text)) in _cleared_signs(tracker),
+            intake_done=all(tracker.get_slot(slot) is not None for slot in INTAKE_SLOTS),
         )
         if action is None:
             return self._prediction(probabilities)

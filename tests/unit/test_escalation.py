@@ -146,8 +146,8 @@ def test_the_clarifying_question(
 ) -> None:
     assert (
         next_safety_action(
-            intent, done, active_loop=loop, uncertain=uncertain, checked=checked,
-            resume_loop=resume,
+            intent, done, active_loop=loop, possible=intent if uncertain else None,
+            checked=checked, resume_loop=resume,
         )
         == expected
     )
@@ -190,3 +190,30 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
     # Its "no" then clears it like any other clarifying question.
     assert next_safety_action("deny", [], active_loop=None, checked=RF_ASKED,
                               resume_loop=INTAKE) == CLEARED
+
+
+@pytest.mark.parametrize(
+    ("intent", "done", "loop", "kw", "expected"),
+    [
+        # A possible sign keeps the message's ordinary reading, and is asked about.
+        ("inform", [], INTAKE, {"possible": "red_flag"}, CHECK),
+        ("affirm", [], INTAKE, {"possible": "crisis"}, CRISIS_CHECK),
+        # The same words cleared before: the message is what it otherwise reads as.
+        ("inform", [], INTAKE, {"possible": "red_flag", "cleared_before": True}, None),
+        ("crisis", [], None, {"possible": "crisis", "cleared_before": True}, CRISIS),
+        # A "no" that the model alone reads as a red flag is not a clear no.
+        ("deny", [], None, {"possible": "red_flag", "checked": RF_ASKED}, RF),
+        # After a clear "no" with nothing running: the intake, unless it is done.
+        ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": False}, INTAKE),
+        ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": True}, "action_listen"),
+        ("deny", [CRISIS_CLEARED], None, {"checked": CRISIS_ASKED, "intake_done": False},
+         INTAKE),
+        # ... and the interrupted form wins over the intake.
+        ("deny", [CLEARED], None,
+         {"checked": RF_ASKED, "resume_loop": CHECKIN, "intake_done": False}, CHECKIN),
+    ],
+)
+def test_possible_signs_and_what_follows_a_clear_no(
+    intent: str, done: list[str], loop: str | None, kw: dict[str, object], expected: str | None
+) -> None:
+    assert next_safety_action(intent, done, active_loop=loop, **kw) == expected  # type: ignore[arg-type]

@@ -3,9 +3,10 @@
 Runs after DIET (trained on many phrasings) and the rule matcher (:mod:`bot.nlu.red_flags`,
 negation-aware), and combines them with :func:`bot.domain.escalation.union_of_detectors` (see there
 why the model alone only asks a clarifying question).
-It forces the intent (``red_flag`` or ``crisis``, confidence 1) and puts the category in a
-``red_flag`` entity, which fills the ``red_flag_category`` slot for the right 🚨 message;
-a possible red flag also gets a ``red_flag_uncertain`` entity, and the dialogue asks first.
+A certain red flag or crisis forces the intent (``red_flag`` or ``crisis``, confidence 1);
+the category goes in a ``red_flag`` entity, which fills the ``red_flag_category`` slot for
+the right 🚨 message. A possible one gets a ``red_flag_uncertain`` entity instead of a
+forced intent: the dialogue asks first, and the message keeps its ordinary reading.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answers import LONG_MESSAGE
-from bot.domain.escalation import union_of_detectors
+from bot.domain.escalation import ordinary_reading, union_of_detectors
 from bot.nlu.components.base import StatelessComponent
 from bot.nlu.red_flags import assess
 
@@ -52,7 +53,15 @@ class SafetyUnion(StatelessComponent):
             )
             if union.intent is None or union.intent == model_intent and union.category is None:
                 continue
-            intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            if union.uncertain:
+                # Only possible: the dialogue asks first, and the message keeps what it
+                # otherwise says ("yes" to a question, an intake answer), so that a clear
+                # "no" to the question loses nothing of it.
+                ranking = message.get(INTENT_RANKING_KEY) or []
+                name = ordinary_reading([str(r.get(INTENT_NAME_KEY)) for r in ranking])
+                intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+            else:
+                intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
             entities = [
