@@ -43,7 +43,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from bench.run import (
+from bench.processes import (
     BIN,
     OUT,
     ROOT,

@@ -17,6 +17,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.processes import REQUEST_TIMEOUT_S, Processes, post_json
+from bench.serving import BACKSTEP_MODEL, serve_backstep
 from tests.support.paths import ROOT
 from tests.support.scripted_user import Result, load_set, play, summary
 
@@ -32,8 +34,6 @@ class RestTransport:
 
     def send(self, sender: str, text: str) -> list[dict[str, Any]]:
         """POST the message; the bot's replies."""
-        from bench.run import REQUEST_TIMEOUT_S, post_json
-
         status, body = post_json(
             self.webhook_url, {"sender": sender, "message": text}, REQUEST_TIMEOUT_S
         )
@@ -64,29 +64,17 @@ def evaluate(transport: RestTransport, path: Path) -> tuple[str, list[Result]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Serve the model with its action server and play the intake sets (all, or --sets)."""
-    from bench import run
-
     parser = argparse.ArgumentParser(prog="bench.intake_eval", description=main.__doc__)
-    parser.add_argument("--model", type=Path, default=run.BACKSTEP_MODEL)
+    parser.add_argument("--model", type=Path, default=BACKSTEP_MODEL)
     parser.add_argument("--sets", nargs="*", metavar="NAME", help="set files, by part of the name")
     args = parser.parse_args(argv)
     paths = [
         p for p in sorted(SETS.glob("*.yml"))
         if not args.sets or any(s in p.name for s in args.sets)
     ]
-    run.OUT.mkdir(parents=True, exist_ok=True)
-    procs = run.Processes()
-    db = run.OUT / "intake_eval.sqlite3"
-    db.unlink(missing_ok=True)
-    env = run.child_env(BACKSTEP_DB_URL=f"sqlite:///{db}")
+    procs = Processes()
     try:
-        procs.run([str(run.BIN / "backstep"), "db", "upgrade"], "intake_db.log", run.ROOT, env)
-        action_port, _ = run.start_action_server(procs, env)
-        bot = run.Bot(
-            "backstep", run.ROOT, args.model, run.backstep_endpoints(action_port),
-            run.ROOT / "credentials.yml", env,
-        )
-        transport = RestTransport(run.start_rasa(procs, bot))
+        transport = RestTransport(serve_backstep(procs, args.model, "intake_eval"))
         for path in paths:
             name, results = evaluate(transport, path)
             print(report(name, results), flush=True)

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from bench.processes import Processes, post_json
+from bench.serving import BACKSTEP_MODEL, serve_backstep
 from bot.content.texts import URGENT_MARK
 from bot.domain.escalation import CHECKS
 from tests.support.domain import domain_responses
@@ -131,10 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     when the corpus falls short of the targets."""
     import argparse
 
-    from bench import run
-
     parser = argparse.ArgumentParser(prog="bench.safety_eval", description=main.__doc__)
-    parser.add_argument("--model", type=Path, default=run.BACKSTEP_MODEL)
+    parser.add_argument("--model", type=Path, default=BACKSTEP_MODEL)
     parser.add_argument(
         "--sets",
         nargs="*",
@@ -143,24 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     heldout = [p for p in HELDOUT if not args.sets or any(s in p.name for s in args.sets)]
-    run.OUT.mkdir(parents=True, exist_ok=True)
-    procs = run.Processes()
-    db = run.OUT / "eval.sqlite3"
-    db.unlink(missing_ok=True)
-    env = run.child_env(BACKSTEP_DB_URL=f"sqlite:///{db}")
+    procs = Processes()
     try:
-        procs.run([str(run.BIN / "backstep"), "db", "upgrade"], "eval_db.log", run.ROOT, env)
-        action_port, _ = run.start_action_server(procs, env)
-        bot = run.Bot(
-            "backstep",
-            run.ROOT,
-            args.model,
-            run.backstep_endpoints(action_port),
-            run.ROOT / "credentials.yml",
-            env,
-        )
-        url = run.start_rasa(procs, bot)
-        corpus = evaluate(run.post_json, url)
+        url = serve_backstep(procs, args.model, "eval")
+        corpus = evaluate(post_json, url)
         print(
             f"corpus: red-flag recall {corpus['recall']:.1%} of {corpus['red_flags']} "
             f"(hedged: {corpus['hedged_asked']}/{corpus['hedged']} asked first), "
@@ -172,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         for text in corpus["false_urgent"]:
             print(f"  URGENT  {text}")
         for path in heldout:
-            result = evaluate_heldout(run.post_json, url, path)
+            result = evaluate_heldout(post_json, url, path)
             print(heldout_line(result))
             for key in ("missed", "asked", "false_urgent", "benign_asked"):
                 for text in result[key]:
