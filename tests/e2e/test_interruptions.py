@@ -1,0 +1,100 @@
+"""After an interruption the conversation goes on where it was, with every detail kept.
+
+A clarifying safety question answered "no", asked before the intake started or in its
+middle; the same hedged words said again; a new sign or a plain red flag after a "no".
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from bot.content.texts import URGENT_MARK
+from tests.support.runtime import RasaRuntime
+from tests.support.scripted_user import is_clarifying_question
+from tests.support.transports import InProcessTransport
+
+pytestmark = pytest.mark.model
+
+HEDGED = "i think my legs might be getting a bit weaker?"
+OTHER_HEDGED = "not sure but my groin might be a bit numb"
+
+
+class Chat:
+    """One new person's conversation: what the bot said last, and what it holds."""
+
+    def __init__(self, runtime: RasaRuntime) -> None:
+        self.transport = InProcessTransport(runtime)
+        self.id = f"interrupt-{uuid.uuid4().hex[:10]}"
+        self.said: list[str] = []
+
+    def say(self, text: str) -> list[str]:
+        self.said = [str(r.get("text") or "") for r in self.transport.send(self.id, text)]
+        return self.said
+
+    @property
+    def slots(self) -> dict[str, Any]:
+        return dict(self.transport.state(self.id).get("slots") or {})
+
+    def asks_about(self, slot: str) -> bool:
+        state = self.transport.state(self.id)
+        loop = (state.get("active_loop") or {}).get("name")
+        return loop == "intake_form" and self.slots.get("requested_slot") == slot
+
+    def clarifies(self) -> bool:
+        return any(is_clarifying_question(t) for t in self.said)
+
+
+@pytest.fixture
+def chat(rasa_runtime: RasaRuntime) -> Chat:
+    return Chat(rasa_runtime)
+
+
+def test_a_no_before_the_intake_starts_it_with_the_details_already_given(chat: Chat) -> None:
+    chat.say("it hurts when i bend forward, about 3 weeks now. " + HEDGED)
+    assert chat.clarifies()
+    chat.say("no")
+    assert chat.asks_about("red_flag_screen"), chat.said
+    assert chat.slots["pain_direction"] == "flexion"
+    assert chat.slots["pain_duration_days"] == 21
+    chat.say("none of these")
+    assert chat.asks_about("flexibility"), "direction and duration are not asked again"
+
+
+def test_a_no_in_the_middle_of_the_intake_goes_back_to_its_question(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    assert chat.asks_about("pain_direction")
+    chat.say("bending forward hurts. " + HEDGED)
+    assert chat.clarifies()
+    chat.say("no")
+    assert chat.slots["pain_direction"] == "flexion", "the answer beside the hedge is kept"
+    assert chat.asks_about("pain_duration_days")
+
+
+def test_the_same_hedged_words_are_not_asked_about_twice(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say(HEDGED)
+    assert chat.clarifies()
+    chat.say("no")
+    chat.say(HEDGED)
+    assert not chat.clarifies(), chat.said
+    assert not any(t.startswith(URGENT_MARK) for t in chat.said)
+    assert chat.asks_about("pain_direction")
+
+
+def test_a_new_sign_after_a_no_is_asked_about(chat: Chat) -> None:
+    chat.say(HEDGED)
+    chat.say("no")
+    chat.say(OTHER_HEDGED)
+    assert chat.clarifies(), chat.said
+
+
+def test_a_plain_red_flag_after_a_no_escalates(chat: Chat) -> None:
+    chat.say(HEDGED)
+    chat.say("no")
+    replies = chat.say("i wet myself this morning and didn't feel it")
+    assert replies[0].startswith(URGENT_MARK)
