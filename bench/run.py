@@ -30,10 +30,12 @@ from bench.processes import (
     Processes,
     child_env,
     log,
+    post_json,
     terminate_as_interrupt,
     tree_rss_mb,
 )
 from bench.report import report
+from bench.safety_eval import HELDOUT, evaluate, evaluate_heldout
 from bench.serving import (
     BACKSTEP_MODEL,
     STARTER_DIR,
@@ -145,7 +147,7 @@ def run(
             env,
             backstep,
         )
-        measure_server(procs, bot, conversations)
+        measure_server(procs, bot, conversations, then=lambda url: measure_safety(url, backstep))
         backstep["rss_action_server_mb"] = tree_rss_mb(action_proc.pid)
     finally:
         procs.stop(action_proc)
@@ -157,6 +159,14 @@ def run(
             BROADCAST_PEOPLE_QUICK if args.quick else BROADCAST_PEOPLE
         )
         broadcast.update(measure(procs, people))
+
+
+def measure_safety(url: str, backstep: dict[str, Any]) -> None:
+    """The safety corpus and every held-out set, end to end over REST (into ``backstep``)."""
+    log("backstep: safety corpus, end to end over REST")
+    backstep["safety"] = evaluate(post_json, url)
+    log("backstep: held-out safety sets, end to end over REST")
+    backstep["safety_heldout"] = [evaluate_heldout(post_json, url, p) for p in HELDOUT]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -200,8 +201,11 @@ def start_rasa(procs: Processes, bot: Bot) -> str:
     return url
 
 
-def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
-    """Cold start, latency and RSS of ``rasa run`` serving ``bot`` (results into ``bot``)."""
+def measure_server(
+    procs: Processes, bot: Bot, conversations: int, then: Callable[[str], None] | None = None
+) -> None:
+    """Cold start, latency and RSS of ``rasa run`` serving ``bot`` (results into ``bot``);
+    ``then`` gets the REST URL while the server still runs."""
     url = start_rasa(procs, bot)
     proc = bot.proc
     assert proc is not None
@@ -236,13 +240,8 @@ def measure_server(procs: Processes, bot: Bot, conversations: int) -> None:
             },
         )
         bot.results["rss_server_mb"] = tree_rss_mb(proc.pid)
-        if bot.name == "backstep":
-            from bench.safety_eval import HELDOUT, evaluate, evaluate_heldout
-
-            log("backstep: safety corpus, end to end over REST")
-            bot.results["safety"] = evaluate(post_json, url)
-            log("backstep: held-out safety sets, end to end over REST")
-            bot.results["safety_heldout"] = [evaluate_heldout(post_json, url, p) for p in HELDOUT]
+        if then is not None:
+            then(url)
         log(
             f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} ms, "
             f"{errors} errors, rss {bot.results['rss_server_mb']:.0f} MB"
