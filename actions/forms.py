@@ -21,7 +21,8 @@ from bot.domain.answers import BadInput, classify_bad_input
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
-    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed"}
+    {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed",
+     "ask_programme"}
 )
 
 

@@ -17,6 +17,8 @@ DEACTIVATE_LOOP = "action_deactivate_loop"
 LISTEN = "action_listen"
 #: The form a cleared clarifying question goes back to when nothing else was running.
 INTAKE = "intake_form"
+#: What follows it when there is nothing to go back to: what the person can do next.
+WHAT_NEXT = "utter_what_next"
 #: Questions a "yes" to which is a red flag: the intake screen and the check-in's last one.
 SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
 #: Category given when only the trained model saw a red flag.
@@ -141,11 +143,14 @@ def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | No
 
 
 def _cleared(done: Sequence[str], cleared: str, resume_loop: str | None) -> str | None:
-    """Thank them, then the interrupted form asks its question again (or listen)."""
+    """Thank them, then the interrupted form asks its question again, or say what the
+    person can do next; then listen."""
     if not done:
         return cleared
     if done[-1] == cleared:
-        return resume_loop or LISTEN
+        return resume_loop or WHAT_NEXT
+    if done[-1] == WHAT_NEXT:
+        return LISTEN
     return None
 
 

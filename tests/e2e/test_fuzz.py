@@ -14,7 +14,7 @@ from tests.support.fuzz import walk
 from tests.support.runtime import RasaRuntime
 from tests.support.transports import InProcessTransport
 
-WALKS = int(os.environ.get("BACKSTEP_FUZZ_WALKS", "120"))
+WALKS = int(os.environ.get("BACKSTEP_FUZZ_WALKS", "300"))
 
 pytestmark = pytest.mark.model
 

@@ -107,7 +107,8 @@ RF_ASKED, CRISIS_ASKED = "red_flag", "crisis"
         # "No": thanks, then the interrupted form goes on (or we listen).
         ("deny", [], None, False, RF_ASKED, INTAKE, CLEARED),
         ("deny", [CLEARED], None, False, RF_ASKED, INTAKE, INTAKE),
-        ("deny", [CLEARED], None, False, RF_ASKED, None, "action_listen"),
+        ("deny", [CLEARED], None, False, RF_ASKED, None, "utter_what_next"),
+        ("deny", [CLEARED, "utter_what_next"], None, False, RF_ASKED, None, "action_listen"),
         ("deny", [CLEARED, INTAKE], INTAKE, False, RF_ASKED, INTAKE, None),
         # "Yes", or anything but "no": when in doubt, escalate.
         ("affirm", [], None, False, RF_ASKED, INTAKE, RF),
@@ -205,7 +206,7 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
         ("deny", [], None, {"possible": "red_flag", "checked": RF_ASKED}, RF),
         # After a clear "no" with nothing running: the intake, unless it is done.
         ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": False}, INTAKE),
-        ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": True}, "action_listen"),
+        ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": True}, "utter_what_next"),
         ("deny", [CRISIS_CLEARED], None, {"checked": CRISIS_ASKED, "intake_done": False},
          INTAKE),
         # ... and the interrupted form wins over the intake.

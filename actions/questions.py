@@ -1,0 +1,33 @@
+"""Questions about the programme: answered from the seed, or passed to a clinician."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import latest_text
+from bot.content.questions import programme_questions
+from bot.nlu.topics import best_topic
+
+
+class ActionAnswerQuestion(Action):
+    """Answers a question about the programme in our own words (see programme_questions.yml).
+
+    The intake or check-in that was running asks its question again afterwards (rules);
+    outside them the answer ends with what the person can do next.
+    """
+
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        questions = programme_questions()
+        topic = best_topic(latest_text(tracker), questions.cues())
+        dispatcher.utter_message(text=questions.answer(topic))
+        if tracker.active_loop.get("name") is None:
+            dispatcher.utter_message(response="utter_what_next")  # a form asks its own
+        return []

@@ -1,0 +1,47 @@
+"""Questions about the programme are answered from it, in and out of the intake."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from bot.content.questions import programme_questions
+from tests.support.domain import domain_responses
+from tests.support.runtime import RasaRuntime
+from tests.support.transports import InProcessTransport
+
+pytestmark = pytest.mark.model
+
+
+def _chat(runtime: RasaRuntime) -> tuple[InProcessTransport, str]:
+    return InProcessTransport(runtime), f"question-{uuid.uuid4().hex[:10]}"
+
+
+def _texts(replies: list[dict[str, object]]) -> list[str]:
+    return [str(r.get("text") or "") for r in replies]
+
+
+def test_a_question_before_the_intake_is_answered_and_says_what_next(
+    rasa_runtime: RasaRuntime,
+) -> None:
+    transport, sender = _chat(rasa_runtime)
+    said = _texts(transport.send(sender, "is swimming ok for my back?"))
+    topics = {t.name: t.answer for t in programme_questions().topics}
+    assert said[0] == topics["activity"]
+    assert said[-1] in domain_responses("utter_what_next")
+    assert not any(s in domain_responses("utter_out_of_scope") for s in said)
+
+
+def test_a_question_in_the_intake_is_answered_and_the_question_asked_again(
+    rasa_runtime: RasaRuntime,
+) -> None:
+    transport, sender = _chat(rasa_runtime)
+    transport.send(sender, "/start")
+    transport.send(sender, "none of these")
+    said = _texts(transport.send(sender, "how often should i do the exercises?"))
+    topics = {t.name: t.answer for t in programme_questions().topics}
+    assert said[0] == topics["how_often"]
+    state = transport.state(sender)
+    assert state["active_loop"]["name"] == "intake_form"
+    assert state["slots"]["requested_slot"] == "pain_direction"
