@@ -143,7 +143,7 @@ class SafetyPolicy(Policy):
             active_loop=tracker.active_loop_name,
             screening=bool(tracker.active_loop_name)
             and tracker.get_slot("requested_slot") in SCREEN_SLOTS,
-            possible=possible_intent(category),
+            possible=intent if category and intent in CHECKS else possible_intent(category),
             checked=checked,
             resume_loop=resume_loop,
             unsure=is_unsure(text),
