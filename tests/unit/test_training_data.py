@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
 SAFETY_SETS = sorted((ROOT / "tests" / "sets" / "safety").glob("*.yml"))
 NLU_TEST_SETS = sorted((ROOT / "tests" / "sets" / "nlu").glob("*.yml"))
+INTAKE_SETS = sorted((ROOT / "tests" / "sets" / "intake").glob("*.yml"))
 
 
 def _key(text: str) -> str:
@@ -41,6 +42,22 @@ def _safety_texts(path: Path) -> list[str]:
     return [row["text"] for part in ("red_flags", "benign") for row in data.get(part, [])]
 
 
+def _intake_texts(path: Path) -> list[str]:
+    """Every message a person of an intake scenario set says (a bare "no" is everyone's)."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    texts = []
+    for scenario in data["scenarios"]:
+        texts += [scenario["opening"], *scenario["answers"].values()]
+        texts += [scenario["question"]] if scenario.get("question") else []
+    return [str(t) for t in texts if len(_key(str(t)).split()) > 2]
+
+
+def _texts(path: Path) -> list[str]:
+    if path in SAFETY_SETS:
+        return _safety_texts(path)
+    return _intake_texts(path) if path in INTAKE_SETS else _nlu_examples(path)
+
+
 @cache
 def _training() -> dict[str, str]:
     return {_key(t): f"{p.name}: {t}" for p in TRAINING_FILES for t in _nlu_examples(p)}
@@ -50,9 +67,11 @@ def test_the_training_data_is_large_enough_to_mean_something() -> None:
     assert len(_training()) > 1000
 
 
-@pytest.mark.parametrize("path", SAFETY_SETS + NLU_TEST_SETS, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", SAFETY_SETS + NLU_TEST_SETS + INTAKE_SETS, ids=lambda p: p.name
+)
 def test_no_evaluation_text_is_a_training_example(path: Path) -> None:
-    texts = _safety_texts(path) if path in SAFETY_SETS else _nlu_examples(path)
+    texts = _texts(path)
     assert texts, f"{path.name} holds no texts"
     training = _training()
     leaked = [training[_key(t)] for t in texts if _key(t) in training]
