@@ -35,6 +35,8 @@ import math
 import re
 from collections.abc import Sequence
 
+from bot.nlu.holidays import holiday_at
+
 MAX_DAYS = 50 * 365
 
 UNIT_DAYS: dict[str, float] = {}
@@ -338,6 +340,10 @@ def _date_expression(
     tok = toks[k]
     if tok == "weekend":
         return _weekday_days(5, today), k + 1
+    holiday = holiday_at(toks, k, today)
+    if holiday is not None:
+        start, end = holiday
+        return (None if start is None else _days_since(start, today)), end
     if tok in ("christmas", "xmas"):
         start = _recent_date(12, 25, today)
         return (None if start is None else _days_since(start, today)), k + 1
@@ -385,6 +391,26 @@ def _date_expression(
     return None
 
 
+#: Words that date an event named after "since": "since we moved house in June".
+_EVENT_DATED_BY = frozenset({"in", "at", "around", "on", "over", "during"})
+#: How many words an event may take between "since" and its date.
+_EVENT_WORDS = 6
+
+
+def _dated_event(
+    toks: Sequence[str], j: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """An event after "since" dated a few words on ("since the move in June")."""
+    for k in range(j, min(len(toks), j + _EVENT_WORDS)):
+        if toks[k] in (",", ".", "but", "and"):
+            return None
+        if toks[k] in _EVENT_DATED_BY:
+            date = _date_expression(toks, k + 1, today)
+            if date is not None:
+                return date
+    return None
+
+
 def _valid(days: float | int | None) -> int | None:
     if days is None or days < 0:
         return None
@@ -405,7 +431,7 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
     while i < n:
         tok = toks[i]
         if tok in ANCHORS:
-            date = _date_expression(toks, i + 1, today)
+            date = _date_expression(toks, i + 1, today) or _dated_event(toks, i + 1, today)
             if date is not None:
                 found.append((i, date[1], _valid(date[0])))
                 i = date[1]

@@ -18,7 +18,7 @@ reported as negated: the cue is part of what the pattern means.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu.patterns import NEGATION_TOKENS
 
@@ -137,6 +137,8 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
         elif _is_break(tok):
             return None
         elif text in NEGATION_CUES:
+            if _answers_a_question(doc, i):
+                return None
             if not crossed_comma or text in LIST_CUES:
                 return tok
             nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -147,6 +149,14 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             words += 1
         i -= 1
     return None
+
+
+def _answers_a_question(doc: Doc, i: int) -> bool:
+    """A "no" that opens the message or sentence and stands alone before a comma ("no, only
+    my bum") answers the question asked; it negates nothing that follows."""
+    if i + 1 >= len(doc) or _text(doc[i + 1]) != ",":
+        return False
+    return i == 0 or _is_break(doc[i - 1])
 
 
 def negated_after(span: Span, window: int = 4) -> bool:

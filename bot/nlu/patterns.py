@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.nlu.holidays import HOLIDAY_WORDS
+
 # Slot names (a public contract with the Rasa domain).
 PAIN_DIRECTION = "pain_direction"
 PAIN_DURATION_DAYS = "pain_duration_days"
@@ -111,9 +113,8 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
         "hamstring|hamstrings|hammies|hammys|hamies|hamstrigs|hamstings|hamstrngs|hams|hip|hips|"
         "glute|glutes|buttock|buttocks|bum|butt|muscles|muscle|legs|calves|calf|quads|back"
     ),
-    "LEG": _in(
-        "leg|legs|thigh|thighs|calf|calves|foot|feet|ankle|ankles|shin|shins|toes|knee|knees|lge"
-    ),
+    # below the knee, or the leg as a whole (the thigh alone is not below the knee)
+    "LEG": _in("leg|legs|calf|calves|foot|feet|ankle|ankles|shin|shins|toes|knee|knees|lge"),
     "LEGMUSCLE": _in(
         "hamstring|hamstrings|hammies|hammys|hamies|hamstrigs|hamstings|hamstrngs|hams|hip|hips|"
         "glute|glutes|buttock|buttocks|calves|calf|quads"
@@ -139,6 +140,8 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
         }
     },
     "YEAR": {"LOWER": {"REGEX": r"^(19|20)\d\d$"}},
+    "HOLIDAY": {"LOWER": {"IN": sorted(HOLIDAY_WORDS)}},
+    "DATEDBY": _in("in|at|on|around|during|over"),
     "DFILL": _in("on|last|this|past|around|about|roughly|early|mid|late|end|beginning|start|of"),
     # pain score
     "PNUM": {"LOWER": {"REGEX": rf"^(-?\d{{1,3}}(\.\d+)?|{_PAIN_WORDS})$"}},
@@ -179,6 +182,15 @@ DIRECTION_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "sit|sits|sitting|sat|seated|siting for|too|a? long|longer|ages|hours|while|periods",
         "lift|lifts|lifting|lifted|liftin",
         "vacuuming|hoovering|gardening|weeding|mopping",
+        # everyday things done bent or sitting
+        "dishwasher|washing-machine|laces|shoelace",
+        "load|loading|unload|unloading|empty|emptying @POSS? washing|dishwasher|machine",
+        "get|gets|getting|got|stand|standing|rise|rising|stood up? from|out of? @POSS? "
+        "chair|seat|sofa|couch|car|toilet|loo|desk",
+        "when|after|while|from|on|long|longer|the @POSS? drive|drives|driving|commute|"
+        "commuting",
+        "driving|drive|commuting @BE @INTENS* kills|killing|hurts|murder|agony|worse|bad|"
+        "awful|terrible|sore|painful|hell",
         f"@CAN not|n't|nt|hardly|barely bend|lean|stoop|sit|tie|pick {_FWD}?",
     ),
     "extension": (
@@ -197,6 +209,14 @@ DIRECTION_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "above|over|overhead @POSS? head?",
         "overhead",
         "lie|lies|lying|laying|lay|sleep|sleeping on @POSS? stomach|front|belly|tummy",
+        # everyday things done upright or arched
+        "queue|queues|queueing|queuing",
+        "stand|standing|waiting|wait in @POSS? line|queue",
+        "walk|walking|walks|go|going|come|coming|run|running down @POSS? stairs|hill|hills|"
+        "slope|slopes",
+        "walk|walking|walks|go|going|come|coming|run|running downhill|downstairs",
+        "look|looking|looks up at? @POSS? ceiling|sky|shelf|shelves?",
+        "top|high shelf|shelves|cupboard|cupboards",
     ),
     "both": (
         "both" + ALONE,
@@ -219,6 +239,9 @@ DIRECTION_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "whatever|regardless i|of? do|move|movement|position",
         "no matter what|how|which",
         "does|do n't|nt|not matter how|what|which",
+        "nothing|no movement|moving|position|positions changes|change|affects|affect|alters",
+        "same|constant|there whatever|regardless|no matter",
+        "does|do n't|nt|not change|vary with|when i move",
         "neither" + ALONE,
         "none" + ALONE,
         "nothing" + ALONE,
@@ -235,6 +258,9 @@ FLEXIBILITY_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "tight|stiff|short|tense @MUSCLE",
         "@POSS? @MUSCLE @BE @INTENS* tight|stiff|tense|short|rigid",
         "@CAN @NOT _? touch|reach|get|grab _? @POSS? toes|feet|floor|ankles|shins|toe",
+        "stiff as a board|plank|poker",
+        "@LEGMUSCLE @BE? like piano|guitar|steel|iron|concrete|rock|rocks|bricks|wire|wires|"
+        "cables|bowstrings",
     ),
     "normal": (
         "can|could|able _? touch|reach|get|grab _? @POSS? toes|feet|floor|toe",
@@ -243,6 +269,11 @@ FLEXIBILITY_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "@POSS? @LEGMUSCLE @BE @INTENS* fine|ok|okay|normal|good|loose|great|alright",
         "normal|good|decent|fine|ok|okay flexibility",
         "flexibility is|'s|seems fine|ok|okay|normal|good|decent",
+        # touching one's toes at all is flexible; "haven't touched my toes since school" is
+        # that, negated
+        "touch|touched|touching|reach|reached @POSS? toes|toe|floor",
+        "yoga|pilates|gymnastics|ballet|gymnast|dancer|contortionist every|each day|daily|week",
+        "do|does|teach|teaches|practise|practice yoga|pilates|ballet|gymnastics",
     ),
 }
 
@@ -264,7 +295,7 @@ SPASM_PATTERNS: Mapping[str, tuple[str, ...]] = {
 LEG_PAIN_PATTERNS: Mapping[str, tuple[str, ...]] = {
     "true": (
         "sciatica|sciatic|siatica|sciatia|sciatca|sciatika|scatica",
-        "leg|legs|thigh|thighs|calf|calves|shin lpain|pain|pains|ache|aches|aching|hurts|"
+        "leg|legs|calf|calves|shin lpain|pain|pains|ache|aches|aching|hurts|"
         "hurt|tingling|numbness|burning",
         "pain|pains|ache|aching|tingling|numbness|burning|shooting|hurts|hurting in|down|into "
         "@POSS? @SIDE? @LEG",
@@ -282,6 +313,14 @@ LEG_PAIN_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "@POSS? @LEG @BE fine|ok|okay|normal|good|alright",
         "@NOT radiate|spread|travel|radiating|spreading",
         "@NOT go|going|travel anywhere|elsewhere",
+        # as far as the buttock, hip or thigh, and no further: not below the knee
+        "only|just|mostly|mainly in|into|to|round|around? @POSS? @SIDE? "
+        "buttock|buttocks|bum|butt|glute|glutes|hip|hips|thigh|thighs|groin",
+        "stops|stop|stopping|ends|ending|finishes|goes|comes at|above|before|by @POSS? "
+        "@SIDE? knee|knees|thigh|thighs|bum|buttock|hip",
+        "no|not|nt|n't|never further|lower|past|below than? the? @SIDE? "
+        "buttock|bum|hip|thigh|knee|knees",
+        "above @POSS? knee|knees",
     ),
 }
 
@@ -309,6 +348,11 @@ DURATION_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "@ANCHOR @DFILL* the? @DAYNUM of? @MONTH ,? @YEAR?",
         "@ANCHOR @YEAR",
         "@ANCHOR new years|year|yr 's?",
+        "@ANCHOR @DFILL* the? @HOLIDAY+",
+        # an event dated a few words on: "since we moved house in June"
+        "@ANCHOR _ _? _? _? _? @DATEDBY @DFILL* the? @MONTH",
+        "@ANCHOR _ _? _? _? _? @DATEDBY @DFILL* the? @WEEKDAY",
+        "@ANCHOR _ _? _? _? _? @DATEDBY @DFILL* the? @HOLIDAY+",
         "yesterday" + ALONE,
         "last night" + ALONE,
         "this morning" + ALONE,
@@ -328,9 +372,18 @@ PAIN_SCORE_PATTERNS: Mapping[str, tuple[str, ...]] = {
         "it|its|that @PFILL+ @PNUM",
         "about|around|maybe|probably|roughly|like|say|approximately|approx|solid|easy|"
         "strong|prob a|an @PNUM",
+        "a|an? solid|good|strong|easy|hard|firm|weak|low|high @PNUM",
         "zero",
     ),
 }
+
+#: Words after (or just before) a movement that say it eases the pain: "leaning back eases
+#: it", "what helps is sitting". Such a movement is the relieving direction, and the pain
+#: lies the other way (McKenzie's directional preference).
+RELIEF_WORDS: frozenset[str] = frozenset(
+    {"eases", "ease", "eased", "easing", "helps", "help", "helped", "relieves", "relieve",
+     "relief", "better", "easier", "soothes", "comfier", "comfortable", "nicer", "loosens"}
+)
 
 #: Every table, keyed by slot name.
 PATTERN_TABLES: Mapping[str, Mapping[str, tuple[str, ...]]] = {

@@ -135,8 +135,29 @@ def _pain_number(span_text: str) -> int | None:
     return int(-((-value + 0.5) // 1)) if value < 0 else int((value + 0.5) // 1)
 
 
+#: The painful direction when a movement one way eases the pain.
+_OPPOSITE = {"flexion": "extension", "extension": "flexion"}
+
+
+def _relieves(span: Span, window: int = 4) -> bool:
+    """Whether the clause says this movement eases the pain ("leaning back eases it")."""
+    doc = span.doc
+    after = doc[span.end : min(len(doc), span.end + window)]
+    before = doc[max(0, span.start - 3) : span.start]
+    for tok in after:
+        if tok.is_punct or tok.lower_ in ("but", "though", "although"):
+            break
+        if tok.lower_ in P.RELIEF_WORDS:
+            return True
+    return any(tok.lower_ in P.RELIEF_WORDS for tok in before)
+
+
 def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
-    kept = [(s, v) for s in spans if (v := _value_of(s)) is not None and not is_negated(s)]
+    kept = [
+        (s, _OPPOSITE.get(v, v) if _relieves(s) else v)
+        for s in spans
+        if (v := _value_of(s)) is not None and not is_negated(s)
+    ]
     if not kept:
         return None
     values = {v for _, v in kept}

@@ -211,3 +211,24 @@ def test_never_returns_out_of_range() -> None:
 
 def test_non_string_input_is_none() -> None:
     assert parse_duration_days(None, TODAY) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # holidays, on the most recent date not after today (2025-05-14, a Wednesday)
+        ("since the bank holiday", 9),  # early May bank holiday, Monday 5 May 2025
+        ("since easter", 24),  # Sunday 20 April 2025
+        ("since good friday", 26),
+        ("since thanksgiving", 167),  # Thursday 28 November 2024
+        ("since bonfire night", 190),
+        ("since boxing day", 139),
+        # an event dated a few words on
+        ("since we moved house in march", 74),
+        ("since i started the new job in april", 43),
+        ("since the wedding six weeks back", 42),
+        ("since we moved, nothing", None),
+    ],
+)
+def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) -> None:
+    assert parse_duration_days(text, TODAY) == expected

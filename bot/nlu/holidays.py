@@ -1,0 +1,124 @@
+"""Days people date their pain by: "since the bank holiday", "since Thanksgiving", "since Easter".
+
+:func:`holiday_at` reads a holiday's name from a token list and gives its most recent date
+that is not after today (the pain started then, so it lies in the past). Fixed dates,
+Easter and the days that hang on it, and the "nth weekday of a month" kind are computed;
+holidays of a lunar calendar are listed per year.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+
+Rule = Callable[[int], list[datetime.date]]
+
+
+def _fixed(month: int, day: int) -> Rule:
+    return lambda year: [datetime.date(year, month, day)]
+
+
+def _nth_weekday(month: int, weekday: int, nth: int) -> Rule:
+    """The ``nth`` ``weekday`` (Monday 0) of ``month``; ``nth`` -1 is the last one."""
+
+    def dates(year: int) -> list[datetime.date]:
+        if nth > 0:
+            first = datetime.date(year, month, 1)
+            offset = (weekday - first.weekday()) % 7 + 7 * (nth - 1)
+            return [first + datetime.timedelta(days=offset)]
+        last = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+        return [last - datetime.timedelta(days=(last.weekday() - weekday) % 7)]
+
+    return dates
+
+
+def easter(year: int) -> datetime.date:
+    """Easter Sunday (Gregorian; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _easter_plus(days: int) -> Rule:
+    return lambda year: [easter(year) + datetime.timedelta(days=days)]
+
+
+def _bank_holidays(year: int) -> list[datetime.date]:
+    """England and Wales (substitute days aside)."""
+    return [
+        datetime.date(year, 1, 1),
+        easter(year) - datetime.timedelta(days=2),
+        easter(year) + datetime.timedelta(days=1),
+        *_nth_weekday(5, 0, 1)(year),
+        *_nth_weekday(5, 0, -1)(year),
+        *_nth_weekday(8, 0, -1)(year),
+        datetime.date(year, 12, 25),
+        datetime.date(year, 12, 26),
+    ]
+
+
+def _listed(dates: dict[int, tuple[int, int]]) -> Rule:
+    return lambda year: [datetime.date(year, *dates[year])] if year in dates else []
+
+
+#: Each holiday by the words people name it with (lower case, as the tokenizer splits them).
+HOLIDAYS: dict[tuple[str, ...], Rule] = {
+    ("bank", "holiday"): _bank_holidays,
+    ("bank", "hol"): _bank_holidays,
+    ("may", "bank", "holiday"): _nth_weekday(5, 0, 1),
+    ("may", "day"): _nth_weekday(5, 0, 1),
+    ("spring", "bank", "holiday"): _nth_weekday(5, 0, -1),
+    ("august", "bank", "holiday"): _nth_weekday(8, 0, -1),
+    ("summer", "bank", "holiday"): _nth_weekday(8, 0, -1),
+    ("easter",): _easter_plus(0),
+    ("good", "friday"): _easter_plus(-2),
+    ("easter", "monday"): _easter_plus(1),
+    ("boxing", "day"): _fixed(12, 26),
+    ("halloween",): _fixed(10, 31),
+    ("bonfire", "night"): _fixed(11, 5),
+    ("guy", "fawkes"): _fixed(11, 5),
+    ("valentines",): _fixed(2, 14),
+    ("valentine", "'s"): _fixed(2, 14),
+    ("valentines", "day"): _fixed(2, 14),
+    ("st", "patricks"): _fixed(3, 17),
+    ("paddys", "day"): _fixed(3, 17),
+    ("thanksgiving",): _nth_weekday(11, 3, 4),
+    ("labor", "day"): _nth_weekday(9, 0, 1),
+    ("labour", "day"): _nth_weekday(9, 0, 1),
+    ("memorial", "day"): _nth_weekday(5, 0, -1),
+    ("fourth", "of", "july"): _fixed(7, 4),
+    ("4th", "of", "july"): _fixed(7, 4),
+    ("july", "4th"): _fixed(7, 4),
+    ("independence", "day"): _fixed(7, 4),
+    ("canada", "day"): _fixed(7, 1),
+    ("australia", "day"): _fixed(1, 26),
+    ("anzac", "day"): _fixed(4, 25),
+    ("diwali",): _listed({2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
+    ("chinese", "new", "year"): _listed(
+        {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+    ),
+    ("lunar", "new", "year"): _listed(
+        {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+    ),
+}
+#: Every word of a holiday's name (for the span patterns that find one).
+HOLIDAY_WORDS: frozenset[str] = frozenset(w for name in HOLIDAYS for w in name)
+
+
+def holiday_at(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[datetime.date | None, int] | None:
+    """The holiday named at ``toks[k:]`` (longest name first): its most recent date not after
+    ``today`` (None when none is known), and the index after its name; None if no name."""
+    for name in sorted(HOLIDAYS, key=len, reverse=True):
+        if tuple(toks[k : k + len(name)]) == name:
+            dates = [d for y in (today.year, today.year - 1) for d in HOLIDAYS[name](y)]
+            past = [d for d in dates if d <= today]
+            return (max(past) if past else None), k + len(name)
+    return None
