@@ -21,7 +21,7 @@ from bot.content.texts import (
     SCHEDULE_TZ_UNCLEAR,
     SCHEDULE_UNCHANGED,
 )
-from bot.domain import timing
+from bot.domain import clock, zones
 from bot.settings import get_settings
 from bot.store import checkins
 
@@ -38,7 +38,7 @@ def stored_time(value: Any) -> time | None:
     """The "HH:MM" a slot holds, as a time (None when it isn't one)."""
     if not isinstance(value, str):
         return None
-    return timing.parse_time(value)
+    return clock.parse_time(value)
 
 
 class ValidateScheduleForm(KindFormValidation):
@@ -63,7 +63,7 @@ class ValidateScheduleForm(KindFormValidation):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_time":
             return {}
-        parsed = timing.parse_time(latest_text(tracker))
+        parsed = clock.parse_time(latest_text(tracker))
         return {} if parsed is None else {"checkin_time": _hhmm(parsed)}
 
     async def extract_checkin_tz(
@@ -71,7 +71,7 @@ class ValidateScheduleForm(KindFormValidation):
     ) -> dict[str, Any]:
         if tracker.get_slot("requested_slot") != "checkin_tz":
             return {}
-        parsed = timing.parse_timezone(latest_text(tracker))
+        parsed = zones.parse_timezone(latest_text(tracker))
         return {} if parsed is None else {"checkin_tz": parsed}
 
     async def validate_checkin_time(
@@ -85,7 +85,7 @@ class ValidateScheduleForm(KindFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         try:
-            timing.zone(str(value))
+            zones.zone(str(value))
             ok = True
         except ValueError:
             ok = False
@@ -96,7 +96,7 @@ class ValidateScheduleForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
     ) -> None:
         text = latest_text(tracker)
-        if requested == "checkin_time" and timing.needs_meridiem(text):
+        if requested == "checkin_time" and clock.needs_meridiem(text):
             hour = "".join(ch for ch in text if ch.isdigit()) or text.strip()
             dispatcher.utter_message(text=SCHEDULE_TIME_MERIDIEM.format(hour=hour))
         elif requested == "checkin_time":
@@ -123,11 +123,11 @@ class AskCheckinTz(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        default = timing.default_zone(get_settings().default_tz)
+        default = zones.default_zone(get_settings().default_tz)
         options = [default] + (["UTC"] if default != "UTC" else [])
         buttons = [
             {
-                "title": timing.describe_zone(name),
+                "title": zones.describe_zone(name),
                 "payload": "/inform" + json.dumps({"checkin_tz": name}),
             }
             for name in options
@@ -149,7 +149,7 @@ class ActionScheduleSaved(Action):
         tz = tracker.get_slot("checkin_tz")
         if at is None or not tz:
             return []
-        shown = {"time": timing.describe_time(at), "zone": timing.describe_zone(tz)}
+        shown = {"time": clock.describe_time(at), "zone": zones.describe_zone(tz)}
         current = await in_journal(checkins.schedule_for, tracker.sender_id)
         if current is not None and (current.at_time, current.tz, current.paused) == (at, tz, False):
             return []  # a re-plan passes through here: nothing new to say
@@ -173,8 +173,8 @@ class ActionResetSchedule(Action):
         if current is not None:
             dispatcher.utter_message(
                 text=SCHEDULE_UNCHANGED.format(
-                    time=timing.describe_time(current.at_time),
-                    zone=timing.describe_zone(current.tz),
+                    time=clock.describe_time(current.at_time),
+                    zone=zones.describe_zone(current.tz),
                 )
             )
         return [SlotSet(slot, None) for slot in SCHEDULE_SLOTS]

@@ -54,7 +54,7 @@ from bench.processes import (
     log,
     wait_until,
 )
-from bot.domain import timing
+from bot.domain import timing, zones
 from bot.store import checkins
 from bot.store.engine import dispose_engines, session_scope
 from bot.store.journal import upgrade_database
@@ -181,10 +181,10 @@ def people(count: int, now: datetime = NOW, seed: int = 4) -> list[tuple[str, cl
     rows = []
     for i in range(count):
         tz = ZONES[i % len(ZONES)]
-        local_now = now.astimezone(timing.zone(tz))
+        local_now = now.astimezone(zones.zone(tz))
         since_midnight = local_now.hour * 60 + local_now.minute
         ago = rng.randint(0, min(SPREAD_MINUTES, since_midnight))
-        at = (now - timedelta(minutes=ago)).astimezone(timing.zone(tz)).time()
+        at = (now - timedelta(minutes=ago)).astimezone(zones.zone(tz)).time()
         rows.append((str(FIRST_CHAT_ID + i), at.replace(second=0, microsecond=0), tz))
     return rows
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from bot.content import texts as t
-from bot.domain import timing
+from bot.domain import timing, zones
 from bot.domain.programme import Regimen
 from bot.store import checkins, journal
 
@@ -412,7 +412,7 @@ def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
     if moment is not None:
         at, when = checkins.as_utc(moment), _utc(moment)
     else:  # no time kept for the day: it sorts at the end of that local day
-        end = datetime.combine(day.local_date, time(23, 59, 59), tzinfo=timing.zone(tz))
+        end = datetime.combine(day.local_date, time(23, 59, 59), tzinfo=zones.zone(tz))
         at, when = end.astimezone(timezone.utc), ""
     pain = _number(day.pain) if day.pain is not None else ""
     return _Row(at, when, day.local_date, CHECKIN, t.EXPORT_CHECKIN_ITEM, pain, "; ".join(said))

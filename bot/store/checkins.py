@@ -21,7 +21,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from bot.domain import timing
+from bot.domain import timing, zones
 from bot.settings import get_settings
 from bot.store.engine import get_engine, session_scope
 from bot.store.journal import find_person, rows_of
@@ -120,7 +120,7 @@ def set_schedule(
 ) -> ScheduleInfo:
     """Set (or change) the daily check-in time and zone; check-ins are on from now."""
     now = as_utc(now or utcnow())
-    timing.zone(tz)  # refuse an unknown zone before storing it
+    zones.zone(tz)  # refuse an unknown zone before storing it
     first = timing.first_due(now, at, tz)  # the intake itself was today's check-in
     with session_scope(url) as session:
         person = find_person(session, conversation_id, create=True)
@@ -326,7 +326,7 @@ def answer_date(
 
 def zone_of(conversation_id: str, url: str | None = None) -> str:
     """The person's time zone: their schedule's, else the configured default."""
-    return person_zone(conversation_id, timing.default_zone(get_settings().default_tz), url)
+    return person_zone(conversation_id, zones.default_zone(get_settings().default_tz), url)
 
 
 def person_zone(conversation_id: str, default_tz: str, url: str | None = None) -> str:

@@ -50,7 +50,7 @@ from bot.content.texts import (
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
 )
-from bot.domain import timing
+from bot.domain import clock, zones
 from bot.rasa.runtime import respond
 from bot.services import history
 from bot.settings import Settings
@@ -157,8 +157,8 @@ class Backstep:
             text = CHECKINS_NOT_SET
         else:
             when = {
-                "time": timing.describe_time(info.at_time),
-                "zone": timing.describe_zone(info.tz),
+                "time": clock.describe_time(info.at_time),
+                "zone": zones.describe_zone(info.tz),
             }
             text = (CHECKINS_PAUSED if paused else CHECKINS_RESUMED).format(**when)
         await context.bot.send_message(chat_id=chat.id, text=text)
@@ -365,7 +365,7 @@ async def serve(settings: Settings) -> None:
     from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs
 
     quiet_third_party_logs()
-    timing.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
+    zones.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

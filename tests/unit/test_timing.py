@@ -8,22 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.timing import (
-    DEFAULT_TIMES,
-    DEFAULT_ZONE,
-    Decision,
-    decide,
-    default_zone,
-    describe_time,
-    describe_zone,
-    due_on,
-    first_due,
-    local_date,
-    needs_meridiem,
-    parse_time,
-    parse_timezone,
-    zone,
-)
+from bot.domain.clock import DEFAULT_TIMES, describe_time, needs_meridiem, parse_time
+from bot.domain.timing import Decision, decide, due_on, first_due, local_date
+from bot.domain.zones import DEFAULT_ZONE, default_zone, describe_zone, parse_timezone, zone
 
 UTC = timezone.utc
 
