@@ -8,7 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, intake_from_slots
-from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED, recommendation_message
+from bot.content.plan import recommendation_message
+from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED
 from bot.domain.programme import recommend
 from bot.store import journal
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from bot.content import texts as t
+from bot.content import advice, plan, trend_messages
+from bot.content import history_labels as words
 from bot.domain import timing, zones
 from bot.domain.programme import Regimen
 from bot.store import checkins, journal
@@ -30,7 +31,11 @@ CHART_SIZE = (8.0, 4.5)
 CHART_DPI = 120
 #: The export's kinds of row.
 ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY = (
-    "answer", "check-in", "recommendation", "referral", "safety"
+    "answer",
+    "check-in",
+    "recommendation",
+    "referral",
+    "safety",
 )
 #: A cell of the person's own text starting with one of these is a formula to a spreadsheet.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -135,12 +140,12 @@ def _plan_changes(data: _Journal) -> list[tuple[date, str]]:
         labels = []
         if moved:
             labels.append(
-                t.HISTORY_STEP_LABEL.format(
-                    step=rec.step, regimen=_regimen(rec.regimen, t.HISTORY_REGIMEN_SHORT)
+                words.HISTORY_STEP_LABEL.format(
+                    step=rec.step, regimen=_regimen(rec.regimen, words.HISTORY_REGIMEN_SHORT)
                 )
             )
         if aerobic:
-            labels.append(t.HISTORY_STEP4_LABEL)
+            labels.append(words.HISTORY_STEP4_LABEL)
         if labels:
             changes.append((_day(rec.created_at, data.tz), " + ".join(labels)))
         previous = rec
@@ -151,66 +156,70 @@ def _plan_changes(data: _Journal) -> list[tuple[date, str]]:
 
 
 def _when(day: date) -> str:
-    return t.format_dates([day])
+    return trend_messages.format_dates([day])
 
 
 def _pain_line(data: _Journal) -> str:
-    start = t.format_score(data.baseline) if data.baseline is not None else None
+    start = plan.format_score(data.baseline) if data.baseline is not None else None
     if not data.pains:
-        return t.HISTORY_PAIN_NO_CHECKINS.format(start=start)
+        return words.HISTORY_PAIN_NO_CHECKINS.format(start=start)
     (first, _), (last, latest) = data.pains[0], data.pains[-1]
     values = {
         "start": start,
-        "latest": t.format_score(latest),
+        "latest": plan.format_score(latest),
         "day": _when(last),
-        "count": t.HISTORY_CHECKINS.format(count=len(data.pains)),
+        "count": words.HISTORY_CHECKINS.format(count=len(data.pains)),
         "first": _when(first),
     }
     if len(data.pains) == 1:
-        template = t.HISTORY_PAIN_ONE if start else t.HISTORY_PAIN_NO_START_ONE
+        template = words.HISTORY_PAIN_ONE if start else words.HISTORY_PAIN_NO_START_ONE
     else:
-        template = t.HISTORY_PAIN_BOTH if start else t.HISTORY_PAIN_NO_START
+        template = words.HISTORY_PAIN_BOTH if start else words.HISTORY_PAIN_NO_START
     return template.format(**values)
 
 
 def _plan_line(data: _Journal) -> str:
     if not data.plan:
-        return t.HISTORY_PLAN_NONE
+        return words.HISTORY_PLAN_NONE
     current = data.plan[-1]
     since = journal.run_start(
         data.plan, lambda r: (r.step, r.regimen) == (current.step, current.regimen)
     )
     parts = [
-        t.HISTORY_PLAN.format(
+        words.HISTORY_PLAN.format(
             step=current.step,
-            regimen=_regimen(current.regimen, t.REGIMEN_NAMES),
+            regimen=_regimen(current.regimen, advice.REGIMEN_NAMES),
             day=_when(_day(since, data.tz)),
         )
     ]
     if current.step == 1 and current.next_regimen:
         parts.append(
-            t.HISTORY_PLAN_NEXT.format(regimen=_regimen(current.next_regimen, t.REGIMEN_NAMES))
+            words.HISTORY_PLAN_NEXT.format(
+                regimen=_regimen(current.next_regimen, advice.REGIMEN_NAMES)
+            )
         )
     if current.aerobic:
         added = journal.run_start(data.plan, lambda r: r.aerobic)
-        parts.append(t.HISTORY_PLAN_AEROBIC.format(day=_when(_day(added, data.tz))))
+        parts.append(words.HISTORY_PLAN_AEROBIC.format(day=_when(_day(added, data.tz))))
     if data.paused_since is not None:
-        parts.append(t.HISTORY_PLAN_PAUSED.format(day=_when(data.paused_since)))
+        parts.append(words.HISTORY_PLAN_PAUSED.format(day=_when(data.paused_since)))
     return "; ".join(parts) + "."
 
 
 def _referral_line(data: _Journal) -> str:
     if not data.referrals:
-        return t.HISTORY_NO_REFERRAL
+        return words.HISTORY_NO_REFERRAL
     latest = data.referrals[-1]
-    reasons = [t.HISTORY_REASONS[code] for code in latest.reasons if code in t.HISTORY_REASONS]
+    reasons = [
+        words.HISTORY_REASONS[code] for code in latest.reasons if code in words.HISTORY_REASONS
+    ]
     why = f" ({'; '.join(reasons)})" if reasons else ""
     day = _when(_day(latest.created_at, data.tz))
     count = len(data.referrals)
     if count == 1:
-        return t.HISTORY_REFERRAL_ONCE.format(day=day, why=why)
-    times = t.HISTORY_TWICE if count == 2 else t.HISTORY_MANY_TIMES.format(count=count)
-    return t.HISTORY_REFERRAL_MANY.format(times=times, day=day, why=why)
+        return words.HISTORY_REFERRAL_ONCE.format(day=day, why=why)
+    times = words.HISTORY_TWICE if count == 2 else words.HISTORY_MANY_TIMES.format(count=count)
+    return words.HISTORY_REFERRAL_MANY.format(times=times, day=day, why=why)
 
 
 def _summary(data: _Journal) -> str:
@@ -242,13 +251,13 @@ def _figure(data: _Journal) -> Figure:
         day = _day(referral.created_at, data.tz)
         mark = marks.setdefault(day, _Marks())
         mark.referral = True
-        if t.HISTORY_REFERRAL_LABEL not in mark.labels:
-            mark.labels.append(t.HISTORY_REFERRAL_LABEL)
+        if words.HISTORY_REFERRAL_LABEL not in mark.labels:
+            mark.labels.append(words.HISTORY_REFERRAL_LABEL)
     for day in data.red_flags:
         mark = marks.setdefault(day, _Marks())
         mark.red_flag = True
-        if t.HISTORY_RED_FLAG_LABEL not in mark.labels:
-            mark.labels.append(t.HISTORY_RED_FLAG_LABEL)
+        if words.HISTORY_RED_FLAG_LABEL not in mark.labels:
+            mark.labels.append(words.HISTORY_RED_FLAG_LABEL)
 
     days = [d for d, _ in data.pains] + list(marks)
     if data.baseline_day is not None:
@@ -258,14 +267,16 @@ def _figure(data: _Journal) -> Figure:
     fig = Figure(figsize=CHART_SIZE, dpi=CHART_DPI, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    ax.set_title(t.HISTORY_TITLE, fontsize=14)
+    ax.set_title(words.HISTORY_TITLE, fontsize=14)
     ax.set_ylim(0, 10)
     ax.set_yticks(range(11))
-    ax.set_ylabel(t.HISTORY_PAIN_AXIS)
+    ax.set_ylabel(words.HISTORY_PAIN_AXIS)
     ax.set_xlim(date2num(first - timedelta(days=1)), date2num(last + timedelta(days=1)))
     ticks = _ticks(first, last)
     ax.set_xticks([date2num(d) for d in ticks])
-    ax.set_xticklabels([t.format_dates([d]).split(" ", 1)[1] for d in ticks])  # "3 Nov"
+    ax.set_xticklabels(
+        [trend_messages.format_dates([d]).split(" ", 1)[1] for d in ticks]
+    )  # "3 Nov"
     ax.grid(axis="y", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -276,15 +287,21 @@ def _figure(data: _Journal) -> Figure:
         ax.axhline(data.baseline, color=_START_COLOUR, linestyle="--", linewidth=1.2)
         # In the right margin, level with the line: clear of the points and the markers.
         ax.annotate(
-            t.HISTORY_START_LABEL.format(score=t.format_score(data.baseline)),
-            xy=(1, data.baseline), xycoords=("axes fraction", "data"),
-            xytext=(4, 0), textcoords="offset points", va="center", ha="left",
-            fontsize=9, color=_START_COLOUR, annotation_clip=False,
+            words.HISTORY_START_LABEL.format(score=plan.format_score(data.baseline)),
+            xy=(1, data.baseline),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=9,
+            color=_START_COLOUR,
+            annotation_clip=False,
         )
     styles = (
-        ("step", _STEP_COLOUR, "-.", t.HISTORY_PLAN_CHANGE),
-        ("referral", _REFERRAL_COLOUR, ":", t.HISTORY_REFERRAL_LABEL),
-        ("red_flag", _RED_FLAG_COLOUR, "-", t.HISTORY_RED_FLAG_LABEL),
+        ("step", _STEP_COLOUR, "-.", words.HISTORY_PLAN_CHANGE),
+        ("referral", _REFERRAL_COLOUR, ":", words.HISTORY_REFERRAL_LABEL),
+        ("red_flag", _RED_FLAG_COLOUR, "-", words.HISTORY_RED_FLAG_LABEL),
     )
     for attr, colour, style, name in styles:
         days_marked = [d for d, mark in marks.items() if getattr(mark, attr)]
@@ -295,27 +312,49 @@ def _figure(data: _Journal) -> Figure:
     for day, mark in marks.items():
         ax.annotate(
             " / ".join(mark.labels),
-            xy=(date2num(day), 1), xycoords=("data", "axes fraction"),
-            xytext=(3, -4), textcoords="offset points", rotation=90, va="top", ha="left",
-            fontsize=8, color="#333333",
+            xy=(date2num(day), 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -4),
+            textcoords="offset points",
+            rotation=90,
+            va="top",
+            ha="left",
+            fontsize=8,
+            color="#333333",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
         )
     if data.pains:
         xs = [date2num(d) for d, _ in data.pains]
         ys = [p for _, p in data.pains]
         (line,) = ax.plot(
-            xs, ys, color=_PAIN_COLOUR, marker="o", markersize=5 if len(xs) <= 60 else 3,
-            linewidth=2, clip_on=False, zorder=3,
+            xs,
+            ys,
+            color=_PAIN_COLOUR,
+            marker="o",
+            markersize=5 if len(xs) <= 60 else 3,
+            linewidth=2,
+            clip_on=False,
+            zorder=3,
         )
-        legend.insert(0, (line, t.HISTORY_PAIN_POINTS))
+        legend.insert(0, (line, words.HISTORY_PAIN_POINTS))
         ax.annotate(
-            t.format_score(ys[-1]), xy=(xs[-1], ys[-1]), xytext=(6, 6 if ys[-1] < 9.5 else -12),
-            textcoords="offset points", fontsize=9, color=_PAIN_COLOUR, fontweight="bold",
+            plan.format_score(ys[-1]),
+            xy=(xs[-1], ys[-1]),
+            xytext=(6, 6 if ys[-1] < 9.5 else -12),
+            textcoords="offset points",
+            fontsize=9,
+            color=_PAIN_COLOUR,
+            fontweight="bold",
         )
     if legend:
         ax.legend(
-            [h for h, _ in legend], [n for _, n in legend], loc="upper center",
-            bbox_to_anchor=(0.5, -0.1), ncol=len(legend), frameon=False, fontsize=9,
+            [h for h, _ in legend],
+            [n for _, n in legend],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.1),
+            ncol=len(legend),
+            frameon=False,
+            fontsize=9,
         )
     return fig
 
@@ -338,7 +377,7 @@ def history_report(conversation_id: str, url: str | None = None) -> HistoryRepor
     """The person's pain chart and a three-line summary, or a kind "nothing yet" text."""
     data = _read(conversation_id, url)
     if not data.pains and data.baseline is None:
-        return HistoryReport(None, t.HISTORY_NOTHING_YET)
+        return HistoryReport(None, words.HISTORY_NOTHING_YET)
     return HistoryReport(_png(_figure(data)), _summary(data))
 
 
@@ -368,7 +407,7 @@ def _value(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return t.EXPORT_YES if value else t.EXPORT_NO
+        return words.EXPORT_YES if value else words.EXPORT_NO
     if _is_number(value):
         return _number(value)
     if isinstance(value, str):
@@ -403,11 +442,11 @@ def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
         "trigger": day.trigger or "",  # inside the cell, after "trigger: ": not a formula
         "warning_signs": _value(day.warning_signs),
     }
-    said = [f"{t.EXPORT_CHECKIN_FIELDS[k]}: {v}" for k, v in answers.items() if v]
+    said = [f"{words.EXPORT_CHECKIN_FIELDS[k]}: {v}" for k, v in answers.items() if v]
     if day.pain is None and not said:
         if day.status in _UNASKED:
             return None
-        said = [t.EXPORT_NOT_ANSWERED]
+        said = [words.EXPORT_NOT_ANSWERED]
     moment = day.completed_at or day.sent_at
     if moment is not None:
         at, when = checkins.as_utc(moment), _utc(moment)
@@ -415,7 +454,7 @@ def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
         end = datetime.combine(day.local_date, time(23, 59, 59), tzinfo=zones.zone(tz))
         at, when = end.astimezone(timezone.utc), ""
     pain = _number(day.pain) if day.pain is not None else ""
-    return _Row(at, when, day.local_date, CHECKIN, t.EXPORT_CHECKIN_ITEM, pain, "; ".join(said))
+    return _Row(at, when, day.local_date, CHECKIN, words.EXPORT_CHECKIN_ITEM, pain, "; ".join(said))
 
 
 def _rows(conversation_id: str, url: str | None) -> list[_Row]:
@@ -424,7 +463,7 @@ def _rows(conversation_id: str, url: str | None) -> list[_Row]:
     for answer in journal.answers_for(conversation_id, url):
         value = _value(answer.value)
         if not answer.accepted:
-            value = f"{value} ({t.EXPORT_NOT_ACCEPTED})" if value else t.EXPORT_NOT_ACCEPTED
+            value = f"{value} ({words.EXPORT_NOT_ACCEPTED})" if value else words.EXPORT_NOT_ACCEPTED
         rows.append(
             _timed(answer.created_at, tz, ANSWER, answer.slot, value, _text(answer.raw_text or ""))
         )
@@ -433,29 +472,43 @@ def _rows(conversation_id: str, url: str | None) -> list[_Row]:
         if row is not None:
             rows.append(row)
     for rec in journal.recommendations_for(conversation_id, url):
-        plan = [_regimen(rec.regimen, t.REGIMEN_NAMES)]
+        plan = [_regimen(rec.regimen, advice.REGIMEN_NAMES)]
         if rec.next_regimen:
-            plan.append(t.EXPORT_THEN.format(regimen=_regimen(rec.next_regimen, t.REGIMEN_NAMES)))
+            plan.append(
+                words.EXPORT_THEN.format(regimen=_regimen(rec.next_regimen, advice.REGIMEN_NAMES))
+            )
         if rec.aerobic:
-            plan.append(t.EXPORT_AEROBIC)
-        detail = t.EXPORT_RULE.format(rule=rec.rule) + "\n" + rec.message
+            plan.append(words.EXPORT_AEROBIC)
+        detail = words.EXPORT_RULE.format(rule=rec.rule) + "\n" + rec.message
         rows.append(
             _timed(
-                rec.created_at, tz, RECOMMENDATION, t.EXPORT_STEP.format(step=rec.step),
-                "; ".join(plan), _text(detail),
+                rec.created_at,
+                tz,
+                RECOMMENDATION,
+                words.EXPORT_STEP.format(step=rec.step),
+                "; ".join(plan),
+                _text(detail),
             )
         )
     for referral in checkins.referrals_for(conversation_id, url):
         rows.append(
             _timed(
-                referral.created_at, tz, REFERRAL, t.HISTORY_REFERRAL_LABEL,
-                ", ".join(referral.reasons), _text(referral.message),
+                referral.created_at,
+                tz,
+                REFERRAL,
+                words.HISTORY_REFERRAL_LABEL,
+                ", ".join(referral.reasons),
+                _text(referral.message),
             )
         )
     for event in journal.safety_events_for(conversation_id, url):
         rows.append(
             _timed(
-                event.created_at, tz, SAFETY, event.kind, _text(event.category or ""),
+                event.created_at,
+                tz,
+                SAFETY,
+                event.kind,
+                _text(event.category or ""),
                 _text(event.raw_text or ""),
             )
         )
@@ -467,10 +520,16 @@ def export_csv(conversation_id: str, url: str | None = None) -> bytes:
     """The whole journal as CSV (UTF-8 with BOM, for Excel), one row per item, by time."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(t.EXPORT_COLUMNS)
+    writer.writerow(words.EXPORT_COLUMNS)
     for row in _rows(conversation_id, url):
-        cells = (row.when_utc, row.local_date.isoformat(), row.kind, row.item, row.value,
-                 row.detail)
+        cells = (
+            row.when_utc,
+            row.local_date.isoformat(),
+            row.kind,
+            row.item,
+            row.value,
+            row.detail,
+        )
         writer.writerow([_cell(cell) for cell in cells])
     return out.getvalue().encode("utf-8-sig")
 
@@ -481,4 +540,4 @@ def export_filename(
     """The export's file name, dated with the person's local day (no chat id in it)."""
     if today is None:
         today = _day(checkins.utcnow(), checkins.zone_of(conversation_id, url))
-    return t.EXPORT_FILENAME.format(day=today.isoformat())
+    return words.EXPORT_FILENAME.format(day=today.isoformat())

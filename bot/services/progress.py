@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from bot.content.texts import progression_message, referral_message
+from bot.content.trend_messages import progression_message, referral_message
 from bot.domain import timing
 from bot.domain.programme import Regimen
 from bot.domain.trends import CheckinPoint, PlanState, review

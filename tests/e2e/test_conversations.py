@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.content import texts
+from bot.content import advice, texts
 from bot.rasa.runtime import respond
 from bot.rasa.tracker_store import BackstepTrackerStore
 from bot.store import journal
@@ -78,7 +78,7 @@ def test_a_newcomer_finishes_the_intake_step_by_step(person: Person) -> None:
         "Step 1 now: passive stretching by a professional. Then Step 2: McKenzie exercises."
     )
     assert "3 weeks (acute: under 6 weeks)" in plan[0]
-    assert plan[0].endswith(texts.SAFETY_NET.text)
+    assert plan[0].endswith(advice.SAFETY_NET.text)
 
     stored = {(a.slot, a.value, a.raw_text) for a in journal.answers_for(person.id)}
     assert stored == {

@@ -13,7 +13,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from bot import settings
-from bot.content import texts
+from bot.content import history_labels
 from bot.services import history
 from bot.store import checkins, journal
 from bot.store.engine import session_scope
@@ -220,7 +220,7 @@ def test_an_empty_journal_has_nothing_to_draw_and_says_how_to_start(db_url: str)
     for person in ("erin", "nobody"):
         report = history.history_report(person)
         assert report.png is None
-        assert report.summary == texts.HISTORY_NOTHING_YET
+        assert report.summary == history_labels.HISTORY_NOTHING_YET
         assert "check in" in report.summary and "/checkin" in report.summary
     assert history.history_figure("nobody") is None
 
@@ -230,7 +230,7 @@ def test_the_export_has_every_item_by_time(db_url: str) -> None:
     data = history.export_csv("alice")
     assert data.startswith("\ufeff".encode())  # the BOM Excel needs for UTF-8
     rows = _rows(data)
-    assert list(rows[0]) == list(texts.EXPORT_COLUMNS)
+    assert list(rows[0]) == list(history_labels.EXPORT_COLUMNS)
     kinds = [row["kind"] for row in rows]
     assert {k: kinds.count(k) for k in set(kinds)} == {
         "answer": 3 + 3 * len(ALICE_PAINS) + 2,
@@ -268,7 +268,7 @@ def test_the_export_has_every_item_by_time(db_url: str) -> None:
     last = next(r for r in rows if r["kind"] == "check-in" and r["local_date"] == "2025-11-18")
     assert last["when_utc"] == "2025-11-18 18:20:00"  # completed then
     assert last["detail"] == f"trend: same; exercises: yes; trigger: {TRIGGER}"
-    assert not any(mark in cell for mark in MARKS for cell in texts.EXPORT_COLUMNS)
+    assert not any(mark in cell for mark in MARKS for cell in history_labels.EXPORT_COLUMNS)
 
 
 def test_the_persons_own_words_survive_the_csv(db_url: str) -> None:

@@ -23,7 +23,8 @@ from typing import Any, Protocol
 
 import yaml
 
-from bot.content.texts import URGENT_MARK, recommendation_message
+from bot.content.plan import recommendation_message
+from bot.content.texts import URGENT_MARK
 from bot.domain.escalation import CHECKS
 from bot.domain.programme import Intake, recommend
 from tests.support.domain import domain_responses

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from bot.content import texts
+from bot.content import advice, history_labels, plan, texts, trend_messages
 from bot.domain.programme import Intake, Regimen, recommend
 from bot.domain.trends import CheckinPoint, PlanState, progression, referral_reasons
 from tests.support.paths import ROOT as PROJECT_ROOT
@@ -24,11 +24,11 @@ def _message(**changes) -> str:  # type: ignore[no-untyped-def]
     )
     base.update(changes)
     intake = Intake(**base)  # type: ignore[arg-type]
-    return texts.recommendation_message(intake, recommend(intake))
+    return plan.recommendation_message(intake, recommend(intake))
 
 
-@pytest.mark.parametrize("advice", texts.ALL_ADVICE, ids=lambda a: a.source[:40])
-def test_every_piece_of_advice_is_traceable_to_the_seed(advice: texts.Advice) -> None:
+@pytest.mark.parametrize("advice", advice.ALL_ADVICE, ids=lambda a: a.source[:40])
+def test_every_piece_of_advice_is_traceable_to_the_seed(advice: advice.Advice) -> None:
     assert advice.source in SEED
 
 
@@ -36,7 +36,7 @@ def test_step_2_plan_leads_with_the_step_and_ends_with_the_safety_net() -> None:
     message = _message()
     assert message.startswith("Step 2 now: McKenzie exercises.")
     assert "you said bending forward makes the pain worse" in message
-    assert message.endswith(texts.SAFETY_NET.text)
+    assert message.endswith(advice.SAFETY_NET.text)
     assert "Step 3, every day" in message
     assert "Step 4, aerobic exercise, comes once" in message
 
@@ -57,7 +57,7 @@ def test_low_pain_adds_aerobic_exercise() -> None:
 
 
 def test_both_directions_suggests_a_professional_finds_the_direction() -> None:
-    assert texts.FIND_DIRECTION.text in _message(pain_direction="both")
+    assert advice.FIND_DIRECTION.text in _message(pain_direction="both")
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def _domain_texts() -> dict[str, list[str]]:
 def _other_bot_texts() -> list[str]:
     found = [t for name, ts in _domain_texts().items() if name not in ESCALATION_RESPONSES
              for t in ts]
-    found += [a.text for a in texts.ALL_ADVICE]
+    found += [a.text for a in advice.ALL_ADVICE]
     found += list(texts.BAD_INPUT_REPLIES.values())
     found += [q.text for q in texts.QUESTIONS.values()]
     found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED,
@@ -123,7 +123,7 @@ def _checkins(*rows: Row) -> list[CheckinPoint]:
 def _referral(plan: PlanState, *rows: Row) -> str:
     reasons = referral_reasons(plan, _checkins(*rows))
     assert reasons
-    return texts.referral_message(reasons)
+    return trend_messages.referral_message(reasons)
 
 
 def _plan(baseline: float, step: int = 2, aerobic: bool = False) -> PlanState:
@@ -153,10 +153,10 @@ def _progression_messages() -> list[str]:
         (_plan(6, step=1), ((0, 3, None, "yes"), (1, 2, None, "yes"), (2, 2, None, "yes"))),
     ]
     found = []
-    for plan, rows in histories:
-        moved = progression(plan, _checkins(*rows))
+    for current, rows in histories:
+        moved = progression(current, _checkins(*rows))
         assert moved is not None
-        found.append(texts.progression_message(moved))
+        found.append(trend_messages.progression_message(moved))
     return found
 
 
@@ -164,7 +164,7 @@ def _strings(value: object) -> Iterator[str]:
     """Every user-facing string in a texts.py value (advice, questions, tables)."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, texts.Advice):
+    elif isinstance(value, advice.Advice):
         yield value.text
     elif isinstance(value, texts.Question):
         yield value.text
@@ -178,15 +178,16 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def _module_texts() -> list[str]:
-    """Every text constant and template of bot.content.texts, bar the marks themselves."""
+    """Every text constant and template of bot.content's modules, bar the marks themselves."""
     marks = {"URGENT_MARK", "REFERRAL_MARK"}
-    return [t for name, value in vars(texts).items()
+    modules = (texts, advice, plan, trend_messages, history_labels)
+    return [t for module in modules for name, value in vars(module).items()
             if name not in marks and not name.startswith("__") for t in _strings(value)]
 
 
 def test_the_text_collector_sees_the_new_texts() -> None:
     collected = _module_texts()
-    assert texts.REFERRAL_WARNING_SIGNS.text in collected
+    assert advice.REFERRAL_WARNING_SIGNS.text in collected
     assert texts.PLAN_PAUSED in collected
     assert texts.QUESTIONS["pain_score"].text in collected
 
@@ -251,7 +252,7 @@ def test_no_improvement_names_the_drop_that_would_count(
 
 
 def test_dates_across_a_month_end() -> None:
-    assert texts.format_dates([date(2025, 10, 31), date(2025, 11, 1)]) == (
+    assert trend_messages.format_dates([date(2025, 10, 31), date(2025, 11, 1)]) == (
         "Fri 31 Oct and Sat 1 Nov"
     )
 
@@ -261,8 +262,8 @@ def test_moving_on_to_step_2_names_the_regimen_and_why() -> None:
     assert message.startswith("Well done! Step 2 now: McKenzie exercises.")
     assert ("you've done the stretching on 3 days since Step 1 began, and today your pain is "
             "5/10, down from the 6/10 you started at, and not getting worse") in message
-    assert texts.REGIMEN_HOW[Regimen.MCKENZIE].text in message
-    assert texts.START_SLOWLY.text in message
+    assert advice.REGIMEN_HOW[Regimen.MCKENZIE].text in message
+    assert advice.START_SLOWLY.text in message
     assert "Step 4" not in message
 
 
