@@ -21,7 +21,7 @@ help:
 	@echo "make run    set everything up, then chat with Backstep in the terminal"
 	@echo "make test   set everything up, then run every check (lint, types, data, tests)"
 	@echo "make bench  latency, cold start and memory against Rasa's starter assistant"
-	@echo "make eval   safety figures end to end: the corpus and every held-out set (SETS=24e for some)"
+	@echo "make eval   end to end: safety sets, blind intake sets, 2,000 random walks (SETS=..., WALKS=...)"
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports no other)."; exit 1; }
@@ -70,6 +70,8 @@ bench: setup $(MODEL)
 
 eval: setup $(MODEL)
 	$(BIN)/python -m bench.safety_eval $(if $(SETS),--sets $(SETS))
+	$(BIN)/python -m bench.intake_eval $(if $(SETS),--sets $(SETS))
+	BACKSTEP_FUZZ_WALKS=$(or $(WALKS),2000) $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_fuzz.py
 
 clean:
 	rm -rf models results .rasa var
