@@ -17,21 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.domain import timing, zones
 from bot.settings import get_settings
-from bot.store.engine import get_engine, session_scope
+from bot.store.engine import session_scope
 from bot.store.journal import find_person, rows_of
 from bot.store.models import (
     Answer,
     Checkin,
     Person,
-    RecommendationRecord,
     Referral,
-    SafetyEvent,
     Schedule,
 )
 
@@ -425,34 +423,3 @@ def referrals_for(conversation_id: str, url: str | None = None) -> list[Referral
             ReferralInfo(tuple(r.reasons.split(",")), r.message, as_utc(r.created_at))
             for r in rows_of(session, Referral, conversation_id)
         ]
-
-
-#: Every table that holds something about a person (erased with them).
-PERSON_TABLES = (Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral)
-#: Rasa's tracker-store table (events keyed by sender id, the chat id).
-RASA_EVENTS_TABLE = "events"
-
-
-def erase_person(conversation_id: str, url: str | None = None) -> bool:
-    """Erase everything about one person: journal rows, schedule, and Rasa's events.
-
-    Returns True when there was anything to erase.
-    """
-    from sqlalchemy import inspect
-
-    erased = False
-    with session_scope(url) as session:
-        person = find_person(session, conversation_id)
-        if person is not None:
-            for model in PERSON_TABLES:
-                session.execute(delete(model).where(model.person_id == person.id))
-            session.execute(delete(Person).where(Person.id == person.id))
-            erased = True
-        if inspect(get_engine(url)).has_table(RASA_EVENTS_TABLE):
-            result = session.execute(
-                text(f"DELETE FROM {RASA_EVENTS_TABLE} WHERE sender_id = :sender"),
-                {"sender": conversation_id},
-            )
-            erased = erased or bool(result.rowcount)
-    return erased
-

@@ -54,7 +54,7 @@ from bot.domain import clock, zones
 from bot.rasa.runtime import respond
 from bot.services import history
 from bot.settings import Settings
-from bot.store import checkins
+from bot.store import checkins, erasure
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
 from bot.telegram.ratelimit import BackstepRateLimiter
@@ -215,7 +215,7 @@ class Backstep:
             return
         chat_id = str(chat.id)
         async with self.agent.lock_store.lock(chat_id):
-            erased = await asyncio.to_thread(checkins.erase_person, chat_id)
+            erased = await asyncio.to_thread(erasure.erase_person, chat_id)
         await context.bot.send_message(
             chat_id=chat.id, text=DELETE_DONE if erased else DELETE_NOTHING
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.telegram.ratelimit import split_message
+from bot.telegram.splitting import split_message
 
 #: Telegram refuses callback data longer than this many bytes.
 MAX_CALLBACK_BYTES = 64

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.store import checkins, journal
+from bot.store import checkins, erasure, journal
 from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
 from bot.store.engine import get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
@@ -605,18 +605,18 @@ def test_erasing_a_person_removes_them_from_every_table(db_url: str) -> None:
         empty = [table for table, n in counts.items() if n == 0]
         assert empty == [], f"{person} has no rows in {empty}: fill them in _fill"
 
-    assert checkins.erase_person("alice")
+    assert erasure.erase_person("alice")
 
     after = _rows_by_table(db_url, "alice", ids["alice"])
     assert after == dict.fromkeys(before["alice"], 0)
     assert _rows_by_table(db_url, "bob", ids["bob"]) == before["bob"]  # bob's stays intact
     assert checkins.schedule_for("bob") is not None
-    assert not checkins.erase_person("alice")  # nothing left
+    assert not erasure.erase_person("alice")  # nothing left
 
 
 def test_erasing_someone_known_only_to_rasa_removes_their_conversation(db_url: str) -> None:
     _save_tracker(db_url, "carol")
-    assert checkins.erase_person("carol")
+    assert erasure.erase_person("carol")
     with get_engine(db_url).connect() as conn:
         assert conn.execute(
             text("SELECT count(*) FROM events WHERE sender_id = 'carol'")
@@ -624,7 +624,7 @@ def test_erasing_someone_known_only_to_rasa_removes_their_conversation(db_url: s
 
 
 def test_erasing_an_unknown_person_returns_false(db_url: str) -> None:
-    assert not checkins.erase_person("nobody")  # no events table yet
+    assert not erasure.erase_person("nobody")  # no events table yet
     _fill(db_url, "bob")
-    assert not checkins.erase_person("nobody")
+    assert not erasure.erase_person("nobody")
     assert checkins.schedule_for("bob") is not None

@@ -22,9 +22,8 @@ from bot.telegram.ratelimit import (
     BackstepRateLimiter,
     is_message_endpoint,
     retry_after_seconds,
-    split_message,
-    utf16_len,
 )
+from bot.telegram.splitting import split_message, utf16_len
 
 ODVInput = DefaultValue[float] | float | DefaultValue[None] | None
 SECRET = "my back hurts since the fall"  # health data: must never reach the logs
