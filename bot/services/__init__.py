@@ -1,5 +1,7 @@
-"""What a person can ask for, on any channel: the plan's progress after a check-in, the
-history chart and summary, and the journal as a CSV export.
+"""What a person can ask for, on any channel: the plan's progress after a check-in
+(:mod:`.progress`), the history chart (:mod:`.history`) with its summary
+(:mod:`.history_summary`) over the journal as it reads it (:mod:`.history_data`), and the
+journal as a CSV file (:mod:`.export`).
 
 May import: bot.domain, bot.content, bot.store, bot.settings.
 """

@@ -1,49 +1,28 @@
-"""/history and /export: a person's journal as a chart with a summary, and as a CSV file.
+"""The /history chart: pain at each check-in, with plan changes, referrals and warning signs.
 
-Everything is read through the conversation-scoped journal functions
-(:mod:`bot.store.journal`, :mod:`bot.store.checkins`), so a person only ever sees their own data.
-Dates are the person's local days (their check-in time zone, else the default one).
-The chart is drawn on a private :class:`~matplotlib.figure.Figure` with the Agg canvas:
-no pyplot, no global state, safe to call from several threads.
+Drawn on a private :class:`~matplotlib.figure.Figure` with the Agg canvas: no pyplot, no
+global state, safe to call from several threads.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from bot.content import advice, plan, trend_messages
 from bot.content import history_labels as words
-from bot.domain import timing, zones
-from bot.domain.programme import Regimen
-from bot.store import checkins, journal
+from bot.content import plan, trend_messages
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+from bot.services.history_data import Journal, Marks, local_day, plan_changes, read_journal
+from bot.services.history_summary import summary
+
 #: Chart size: 8 x 4.5 inches at 120 dpi is 960 x 540 pixels, a phone-friendly 16:9.
 CHART_SIZE = (8.0, 4.5)
 CHART_DPI = 120
-#: The export's kinds of row.
-ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY = (
-    "answer",
-    "check-in",
-    "recommendation",
-    "referral",
-    "safety",
-)
-#: A cell of the person's own text starting with one of these is a formula to a spreadsheet.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: A number this module wrote itself (a stored value), which may be negative.
-_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-#: Check-in rows that were never put to the person (claimed or failed delivery).
-_UNASKED = (checkins.CLAIMED, checkins.FAILED)
-
 _PAIN_COLOUR = "#1f5fa8"
 _START_COLOUR = "#555555"
 _STEP_COLOUR = "#2e8b57"
@@ -59,173 +38,6 @@ class HistoryReport:
     summary: str
 
 
-@dataclass(frozen=True)
-class _Journal:
-    """What the chart and the summary need, read once."""
-
-    tz: str
-    baseline: float | None
-    baseline_day: date | None
-    pains: list[tuple[date, float]]
-    plan: list[journal.JournalRecommendation]
-    referrals: list[checkins.ReferralInfo]
-    red_flags: list[date]
-    paused_since: date | None
-
-
-@dataclass
-class _Marks:
-    """The vertical markers of one day on the chart."""
-
-    labels: list[str] = field(default_factory=list)
-    step: bool = False
-    referral: bool = False
-    red_flag: bool = False
-
-
-def _day(moment: datetime, tz: str) -> date:
-    return timing.local_date(checkins.as_utc(moment), tz)
-
-
-def _read(conversation_id: str, url: str | None) -> _Journal:
-    tz = checkins.zone_of(conversation_id, url)
-    baseline: float | None = None
-    baseline_day: date | None = None
-    for answer in journal.answers_for(conversation_id, url):
-        if answer.slot == "pain_score" and answer.accepted and _is_number(answer.value):
-            baseline, baseline_day = float(answer.value), _day(answer.created_at, tz)
-    pains = [
-        (day.local_date, float(day.pain))
-        for day in checkins.checkins_for(conversation_id, url)
-        if day.pain is not None
-    ]
-    red_flags: list[date] = []
-    paused_since: date | None = None
-    for event in journal.safety_events_for(conversation_id, url):
-        if event.kind == "red_flag":
-            red_flags.append(_day(event.created_at, tz))
-            paused_since = paused_since or red_flags[-1]
-        elif event.kind == "assessed":
-            paused_since = None
-    return _Journal(
-        tz=tz,
-        baseline=baseline,
-        baseline_day=baseline_day,
-        pains=pains,
-        plan=journal.recommendations_for(conversation_id, url),
-        referrals=checkins.referrals_for(conversation_id, url),
-        red_flags=red_flags,
-        paused_since=paused_since,
-    )
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _regimen(code: str, names: dict[Regimen, str]) -> str:
-    try:
-        return names[Regimen(code)]
-    except (ValueError, KeyError):
-        return code.replace("_", " ")
-
-
-def _plan_changes(data: _Journal) -> list[tuple[date, str]]:
-    """Each day the plan changed, with its chart label ("Step 2: McKenzie", "Step 4 added")."""
-    changes = []
-    previous: journal.JournalRecommendation | None = None
-    for rec in data.plan:
-        moved = previous is None or (rec.step, rec.regimen) != (previous.step, previous.regimen)
-        aerobic = rec.aerobic and (previous is None or not previous.aerobic)
-        labels = []
-        if moved:
-            labels.append(
-                words.HISTORY_STEP_LABEL.format(
-                    step=rec.step, regimen=_regimen(rec.regimen, words.HISTORY_REGIMEN_SHORT)
-                )
-            )
-        if aerobic:
-            labels.append(words.HISTORY_STEP4_LABEL)
-        if labels:
-            changes.append((_day(rec.created_at, data.tz), " + ".join(labels)))
-        previous = rec
-    return changes
-
-
-# ---------------------------------------------------------------------------- summary
-
-
-def _when(day: date) -> str:
-    return trend_messages.format_dates([day])
-
-
-def _pain_line(data: _Journal) -> str:
-    start = plan.format_score(data.baseline) if data.baseline is not None else None
-    if not data.pains:
-        return words.HISTORY_PAIN_NO_CHECKINS.format(start=start)
-    (first, _), (last, latest) = data.pains[0], data.pains[-1]
-    values = {
-        "start": start,
-        "latest": plan.format_score(latest),
-        "day": _when(last),
-        "count": words.HISTORY_CHECKINS.format(count=len(data.pains)),
-        "first": _when(first),
-    }
-    if len(data.pains) == 1:
-        template = words.HISTORY_PAIN_ONE if start else words.HISTORY_PAIN_NO_START_ONE
-    else:
-        template = words.HISTORY_PAIN_BOTH if start else words.HISTORY_PAIN_NO_START
-    return template.format(**values)
-
-
-def _plan_line(data: _Journal) -> str:
-    if not data.plan:
-        return words.HISTORY_PLAN_NONE
-    current = data.plan[-1]
-    since = journal.run_start(
-        data.plan, lambda r: (r.step, r.regimen) == (current.step, current.regimen)
-    )
-    parts = [
-        words.HISTORY_PLAN.format(
-            step=current.step,
-            regimen=_regimen(current.regimen, advice.REGIMEN_NAMES),
-            day=_when(_day(since, data.tz)),
-        )
-    ]
-    if current.step == 1 and current.next_regimen:
-        parts.append(
-            words.HISTORY_PLAN_NEXT.format(
-                regimen=_regimen(current.next_regimen, advice.REGIMEN_NAMES)
-            )
-        )
-    if current.aerobic:
-        added = journal.run_start(data.plan, lambda r: r.aerobic)
-        parts.append(words.HISTORY_PLAN_AEROBIC.format(day=_when(_day(added, data.tz))))
-    if data.paused_since is not None:
-        parts.append(words.HISTORY_PLAN_PAUSED.format(day=_when(data.paused_since)))
-    return "; ".join(parts) + "."
-
-
-def _referral_line(data: _Journal) -> str:
-    if not data.referrals:
-        return words.HISTORY_NO_REFERRAL
-    latest = data.referrals[-1]
-    reasons = [
-        words.HISTORY_REASONS[code] for code in latest.reasons if code in words.HISTORY_REASONS
-    ]
-    why = f" ({'; '.join(reasons)})" if reasons else ""
-    day = _when(_day(latest.created_at, data.tz))
-    count = len(data.referrals)
-    if count == 1:
-        return words.HISTORY_REFERRAL_ONCE.format(day=day, why=why)
-    times = words.HISTORY_TWICE if count == 2 else words.HISTORY_MANY_TIMES.format(count=count)
-    return words.HISTORY_REFERRAL_MANY.format(times=times, day=day, why=why)
-
-
-def _summary(data: _Journal) -> str:
-    return "\n".join([_pain_line(data), _plan_line(data), _referral_line(data)])
-
-
 # ------------------------------------------------------------------------------ chart
 
 
@@ -236,25 +48,25 @@ def _ticks(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range(0, span + 1, step)]
 
 
-def _figure(data: _Journal) -> Figure:
+def _figure(data: Journal) -> Figure:
     """The pain chart on its own figure, with its own Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import date2num
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    marks: dict[date, _Marks] = {}
-    for day, label in _plan_changes(data):
-        marks.setdefault(day, _Marks()).labels.append(label)
+    marks: dict[date, Marks] = {}
+    for day, label in plan_changes(data):
+        marks.setdefault(day, Marks()).labels.append(label)
         marks[day].step = True
     for referral in data.referrals:
-        day = _day(referral.created_at, data.tz)
-        mark = marks.setdefault(day, _Marks())
+        day = local_day(referral.created_at, data.tz)
+        mark = marks.setdefault(day, Marks())
         mark.referral = True
         if words.HISTORY_REFERRAL_LABEL not in mark.labels:
             mark.labels.append(words.HISTORY_REFERRAL_LABEL)
     for day in data.red_flags:
-        mark = marks.setdefault(day, _Marks())
+        mark = marks.setdefault(day, Marks())
         mark.red_flag = True
         if words.HISTORY_RED_FLAG_LABEL not in mark.labels:
             mark.labels.append(words.HISTORY_RED_FLAG_LABEL)
@@ -367,7 +179,7 @@ def _png(fig: Figure) -> bytes:
 
 def history_figure(conversation_id: str, url: str | None = None) -> Figure | None:
     """The chart as a matplotlib figure (None when there is nothing to draw)."""
-    data = _read(conversation_id, url)
+    data = read_journal(conversation_id, url)
     if not data.pains and data.baseline is None:
         return None
     return _figure(data)
@@ -375,169 +187,7 @@ def history_figure(conversation_id: str, url: str | None = None) -> Figure | Non
 
 def history_report(conversation_id: str, url: str | None = None) -> HistoryReport:
     """The person's pain chart and a three-line summary, or a kind "nothing yet" text."""
-    data = _read(conversation_id, url)
+    data = read_journal(conversation_id, url)
     if not data.pains and data.baseline is None:
         return HistoryReport(None, words.HISTORY_NOTHING_YET)
-    return HistoryReport(_png(_figure(data)), _summary(data))
-
-
-# ----------------------------------------------------------------------------- export
-
-
-def _text(value: str) -> str:
-    """The person's own text, made safe from spreadsheet formulas (a leading apostrophe)."""
-    if value.startswith(_FORMULA_STARTS) or value.lstrip().startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _cell(value: str) -> str:
-    """Last line of defence at writing time: only a plain number of ours may start with "-"."""
-    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _value(value: Any) -> str:
-    """A stored value as a cell: numbers as numbers, yes/no, text made safe."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return words.EXPORT_YES if value else words.EXPORT_NO
-    if _is_number(value):
-        return _number(value)
-    if isinstance(value, str):
-        return _text(value)
-    return _text(json.dumps(value, ensure_ascii=False))
-
-
-def _utc(moment: datetime) -> str:
-    return checkins.as_utc(moment).strftime("%Y-%m-%d %H:%M:%S")
-
-
-@dataclass(frozen=True)
-class _Row:
-    at: datetime  # for sorting
-    when_utc: str
-    local_date: date
-    kind: str
-    item: str
-    value: str
-    detail: str
-
-
-def _timed(moment: datetime, tz: str, kind: str, item: str, value: str, detail: str) -> _Row:
-    moment = checkins.as_utc(moment)
-    return _Row(moment, _utc(moment), _day(moment, tz), kind, item, value, detail)
-
-
-def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
-    answers = {
-        "trend": _value(day.trend),
-        "exercises": _value(day.exercises),
-        "trigger": day.trigger or "",  # inside the cell, after "trigger: ": not a formula
-        "warning_signs": _value(day.warning_signs),
-    }
-    said = [f"{words.EXPORT_CHECKIN_FIELDS[k]}: {v}" for k, v in answers.items() if v]
-    if day.pain is None and not said:
-        if day.status in _UNASKED:
-            return None
-        said = [words.EXPORT_NOT_ANSWERED]
-    moment = day.completed_at or day.sent_at
-    if moment is not None:
-        at, when = checkins.as_utc(moment), _utc(moment)
-    else:  # no time kept for the day: it sorts at the end of that local day
-        end = datetime.combine(day.local_date, time(23, 59, 59), tzinfo=zones.zone(tz))
-        at, when = end.astimezone(timezone.utc), ""
-    pain = _number(day.pain) if day.pain is not None else ""
-    return _Row(at, when, day.local_date, CHECKIN, words.EXPORT_CHECKIN_ITEM, pain, "; ".join(said))
-
-
-def _rows(conversation_id: str, url: str | None) -> list[_Row]:
-    tz = checkins.zone_of(conversation_id, url)
-    rows = []
-    for answer in journal.answers_for(conversation_id, url):
-        value = _value(answer.value)
-        if not answer.accepted:
-            value = f"{value} ({words.EXPORT_NOT_ACCEPTED})" if value else words.EXPORT_NOT_ACCEPTED
-        rows.append(
-            _timed(answer.created_at, tz, ANSWER, answer.slot, value, _text(answer.raw_text or ""))
-        )
-    for day in checkins.checkins_for(conversation_id, url):
-        row = _checkin_row(day, tz)
-        if row is not None:
-            rows.append(row)
-    for rec in journal.recommendations_for(conversation_id, url):
-        plan = [_regimen(rec.regimen, advice.REGIMEN_NAMES)]
-        if rec.next_regimen:
-            plan.append(
-                words.EXPORT_THEN.format(regimen=_regimen(rec.next_regimen, advice.REGIMEN_NAMES))
-            )
-        if rec.aerobic:
-            plan.append(words.EXPORT_AEROBIC)
-        detail = words.EXPORT_RULE.format(rule=rec.rule) + "\n" + rec.message
-        rows.append(
-            _timed(
-                rec.created_at,
-                tz,
-                RECOMMENDATION,
-                words.EXPORT_STEP.format(step=rec.step),
-                "; ".join(plan),
-                _text(detail),
-            )
-        )
-    for referral in checkins.referrals_for(conversation_id, url):
-        rows.append(
-            _timed(
-                referral.created_at,
-                tz,
-                REFERRAL,
-                words.HISTORY_REFERRAL_LABEL,
-                ", ".join(referral.reasons),
-                _text(referral.message),
-            )
-        )
-    for event in journal.safety_events_for(conversation_id, url):
-        rows.append(
-            _timed(
-                event.created_at,
-                tz,
-                SAFETY,
-                event.kind,
-                _text(event.category or ""),
-                _text(event.raw_text or ""),
-            )
-        )
-    rows.sort(key=lambda row: row.at)  # stable: same-time rows keep their journal order
-    return rows
-
-
-def export_csv(conversation_id: str, url: str | None = None) -> bytes:
-    """The whole journal as CSV (UTF-8 with BOM, for Excel), one row per item, by time."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(words.EXPORT_COLUMNS)
-    for row in _rows(conversation_id, url):
-        cells = (
-            row.when_utc,
-            row.local_date.isoformat(),
-            row.kind,
-            row.item,
-            row.value,
-            row.detail,
-        )
-        writer.writerow([_cell(cell) for cell in cells])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def export_filename(
-    conversation_id: str, *, url: str | None = None, today: date | None = None
-) -> str:
-    """The export's file name, dated with the person's local day (no chat id in it)."""
-    if today is None:
-        today = _day(checkins.utcnow(), checkins.zone_of(conversation_id, url))
-    return words.EXPORT_FILENAME.format(day=today.isoformat())
+    return HistoryReport(_png(_figure(data)), summary(data))

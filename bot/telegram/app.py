@@ -52,7 +52,7 @@ from bot.content.texts import (
 )
 from bot.domain import clock, zones
 from bot.rasa.runtime import respond
-from bot.services import history
+from bot.services import export, history
 from bot.settings import Settings
 from bot.store import checkins, erasure
 from bot.telegram.broadcast import send_due
@@ -183,10 +183,10 @@ class Backstep:
         chat = update.effective_chat
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_DOCUMENT)
-        data = await asyncio.to_thread(history.export_csv, str(chat.id))
+        data = await asyncio.to_thread(export.export_csv, str(chat.id))
         await context.bot.send_document(
             chat_id=chat.id,
-            document=InputFile(data, filename=history.export_filename(str(chat.id))),
+            document=InputFile(data, filename=export.export_filename(str(chat.id))),
             caption=EXPORT_DOCUMENT_CAPTION,
         )
 

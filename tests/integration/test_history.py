@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot import settings
 from bot.content import history_labels
-from bot.services import history
+from bot.services import export, history
 from bot.store import checkins, journal
 from bot.store.engine import session_scope
 from bot.store.models import Answer, Person, RecommendationRecord, Referral, SafetyEvent
@@ -227,7 +227,7 @@ def test_an_empty_journal_has_nothing_to_draw_and_says_how_to_start(db_url: str)
 
 def test_the_export_has_every_item_by_time(db_url: str) -> None:
     _alice(db_url)
-    data = history.export_csv("alice")
+    data = export.export_csv("alice")
     assert data.startswith("\ufeff".encode())  # the BOM Excel needs for UTF-8
     rows = _rows(data)
     assert list(rows[0]) == list(history_labels.EXPORT_COLUMNS)
@@ -273,7 +273,7 @@ def test_the_export_has_every_item_by_time(db_url: str) -> None:
 
 def test_the_persons_own_words_survive_the_csv(db_url: str) -> None:
     _alice(db_url)
-    rows = _rows(history.export_csv("alice"))
+    rows = _rows(export.export_csv("alice"))
     said = [r for r in rows if r["kind"] == "answer" and r["item"] == "checkin_trigger"]
     assert [r["detail"] for r in said] == ["'" + FORMULA, TRIGGER]
     assert [r["value"] for r in said] == ["'" + FORMULA, TRIGGER]
@@ -283,7 +283,7 @@ def test_spreadsheet_formulas_in_the_persons_words_are_neutralised(db_url: str) 
     _alice(db_url)
     _answer("alice", "pain_duration_days", -3, "-3 days", _utc(16, 9), db_url, accepted=False)
     _answer("alice", "checkin_offset", -4, "+4 hours @home", _utc(16, 10), db_url)
-    rows = _rows(history.export_csv("alice"))
+    rows = _rows(export.export_csv("alice"))
     cells = [cell for row in rows for cell in row.values()]
     risky = [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and c != "-4")]
     assert risky == []
@@ -298,27 +298,27 @@ def test_spreadsheet_formulas_in_the_persons_words_are_neutralised(db_url: str) 
 def test_each_person_sees_only_their_own_journal(db_url: str) -> None:
     _alice(db_url)
     _bob(db_url)
-    alice_csv = history.export_csv("alice").decode("utf-8-sig")
+    alice_csv = export.export_csv("alice").decode("utf-8-sig")
     alice = history.history_report("alice").summary
     for secret in ("BOB-SECRET", "bob's words", "bob referral", "severe_two_days"):
         assert secret not in alice_csv
     assert "9/10" not in alice and "14 check-ins" in alice
-    bob_csv = history.export_csv("bob").decode("utf-8-sig")
+    bob_csv = export.export_csv("bob").decode("utf-8-sig")
     assert "HYPERLINK" not in bob_csv and "I can't feel my seat" not in bob_csv
     assert history.history_report("bob").summary.splitlines() == [
         "Pain: 9/10 at the start, 9/10 at your first check-in (Wed 5 Nov).",
         "Plan: none yet; answer a few questions and I'll suggest one.",
         "Specialist suggested: once, on Thu 6 Nov (pain 8/10 or more two days running).",
     ]
-    assert _rows(history.export_csv("nobody")) == []
+    assert _rows(export.export_csv("nobody")) == []
 
 
 @pytest.mark.parametrize("person", ["alice", "123456789"])
 def test_the_file_name_is_dated_and_names_nobody(db_url: str, person: str) -> None:
-    name = history.export_filename(person, today=date(2026, 11, 23))
+    name = export.export_filename(person, today=date(2026, 11, 23))
     assert name == "backstep-journal-2026-11-23.csv"
     assert person not in name and not any(mark in name for mark in MARKS)
-    assert history.export_filename(person).startswith("backstep-journal-20")
+    assert export.export_filename(person).startswith("backstep-journal-20")
 
 
 def test_charts_drawn_at_the_same_time_do_not_mix(db_url: str) -> None:
