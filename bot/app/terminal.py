@@ -9,10 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.content.texts import DELETE_CANCELLED, DELETE_CONFIRM, FILE_SAVED
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
+from bot.services import commands
 from bot.settings import get_settings
 
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+#: The data commands the terminal answers itself, as Telegram does (see bot.services.commands).
+DATA_COMMANDS = frozenset({"/pause", "/resume", "/history", "/export", "/delete"})
 
 
 @dataclass
@@ -74,6 +78,10 @@ async def chat(
                 break
             if typed.strip().lower() in QUIT_WORDS:
                 break
+            if typed.strip().lower() in DATA_COMMANDS:
+                await run_command(typed.strip().lower(), conversation_id, read, write)
+                buttons = Buttons()
+                continue
             replies = await respond(agent, buttons.resolve(typed), conversation_id)
             buttons = Buttons()
             for reply in replies or []:
@@ -81,6 +89,36 @@ async def chat(
                 if reply.get("buttons"):
                     buttons = Buttons(list(reply["buttons"]))
     write("Bye for now. Your answers are saved; run `make run` to carry on.")
+
+
+async def run_command(
+    command: str, conversation_id: str, read: Callable[[str], str], write: Callable[[str], None]
+) -> None:
+    """A data command: say what it says; a file it makes goes under the data folder."""
+    if command == "/delete":
+        confirm = Buttons([{"title": DELETE_CONFIRM.yes, "payload": "yes"},
+                           {"title": DELETE_CONFIRM.no, "payload": "no"}])
+        write(render({"text": DELETE_CONFIRM.text, "buttons": confirm.options}))
+        answer = await asyncio.to_thread(read, "You: ")
+        if confirm.resolve(answer) != "yes":
+            write(render({"text": DELETE_CANCELLED}))
+            return
+    run = {
+        "/pause": lambda: commands.pause_checkins(conversation_id, paused=True),
+        "/resume": lambda: commands.pause_checkins(conversation_id, paused=False),
+        "/history": lambda: commands.show_history(conversation_id),
+        "/export": lambda: commands.export_journal(conversation_id),
+        "/delete": lambda: commands.delete_everything(conversation_id),
+    }[command]
+    reply = await asyncio.to_thread(run)
+    text = reply.text
+    if reply.file is not None and reply.filename:
+        folder = get_settings().data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / reply.filename
+        path.write_bytes(reply.file)
+        text = f"{text} {FILE_SAVED.format(path=path)}"
+    write(render({"text": text}))
 
 
 def default_conversation_id() -> str:

@@ -254,6 +254,8 @@ DELETE_DONE = (
 )
 DELETE_NOTHING = "There was nothing stored about you, so there was nothing to delete."
 DELETE_CANCELLED = "OK, nothing was deleted."
+#: Where the terminal chat put a file a data command made (/history, /export).
+FILE_SAVED = "(saved as {path})"
 UNSUPPORTED_MESSAGE = (
     "Sorry, I can only read text and button taps, not stickers, photos, voice messages, "
     "files or locations. Could you type it for me?"

@@ -35,26 +35,20 @@ from telegram.ext import (
 )
 
 from bot.content.texts import (
-    CHECKINS_NOT_SET,
-    CHECKINS_PAUSED,
-    CHECKINS_RESUMED,
     COMMANDS,
     DELETE_CANCELLED,
     DELETE_CONFIRM,
-    DELETE_DONE,
-    DELETE_NOTHING,
     EDITED_MESSAGE,
-    EXPORT_DOCUMENT_CAPTION,
     GROUP_CHAT,
     SOMETHING_WENT_WRONG,
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
 )
-from bot.domain import clock, zones
+from bot.domain import zones
 from bot.rasa.runtime import respond
-from bot.services import export, history
+from bot.services import commands
 from bot.settings import Settings
-from bot.store import checkins, erasure
+from bot.store import checkins
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
 from bot.telegram.ratelimit import BackstepRateLimiter
@@ -152,30 +146,22 @@ class Backstep:
     ) -> None:
         chat = update.effective_chat
         assert chat is not None
-        info = await asyncio.to_thread(checkins.set_paused, str(chat.id), paused)
-        if info is None:
-            text = CHECKINS_NOT_SET
-        else:
-            when = {
-                "time": clock.describe_time(info.at_time),
-                "zone": zones.describe_zone(info.tz),
-            }
-            text = (CHECKINS_PAUSED if paused else CHECKINS_RESUMED).format(**when)
-        await context.bot.send_message(chat_id=chat.id, text=text)
+        reply = await asyncio.to_thread(commands.pause_checkins, str(chat.id), paused=paused)
+        await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
     async def on_history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/history: the pain chart and a three-line summary."""
         chat = update.effective_chat
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_PHOTO)
-        report = await asyncio.to_thread(history.history_report, str(chat.id))
-        if report.png is None:
-            await context.bot.send_message(chat_id=chat.id, text=report.summary)
+        reply = await asyncio.to_thread(commands.show_history, str(chat.id))
+        if reply.file is None:
+            await context.bot.send_message(chat_id=chat.id, text=reply.text)
             return
         await context.bot.send_photo(
             chat_id=chat.id,
-            photo=InputFile(report.png, filename="backstep-history.png"),
-            caption=report.summary,
+            photo=InputFile(reply.file, filename=reply.filename),
+            caption=reply.text,
         )
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -183,11 +169,11 @@ class Backstep:
         chat = update.effective_chat
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_DOCUMENT)
-        data = await asyncio.to_thread(export.export_csv, str(chat.id))
+        reply = await asyncio.to_thread(commands.export_journal, str(chat.id))
         await context.bot.send_document(
             chat_id=chat.id,
-            document=InputFile(data, filename=export.export_filename(str(chat.id))),
-            caption=EXPORT_DOCUMENT_CAPTION,
+            document=InputFile(reply.file or b"", filename=reply.filename),
+            caption=reply.text,
         )
 
     async def on_delete(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -215,10 +201,8 @@ class Backstep:
             return
         chat_id = str(chat.id)
         async with self.agent.lock_store.lock(chat_id):
-            erased = await asyncio.to_thread(erasure.erase_person, chat_id)
-        await context.bot.send_message(
-            chat_id=chat.id, text=DELETE_DONE if erased else DELETE_NOTHING
-        )
+            reply = await asyncio.to_thread(commands.delete_everything, chat_id)
+        await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
     async def on_unknown_command(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE
