@@ -21,7 +21,9 @@ def _db_upgrade(_: argparse.Namespace) -> int:
 
 def _chat(args: argparse.Namespace) -> int:
     from bot.app.terminal import chat, default_conversation_id
+    from bot.store.journal import upgrade_database
 
+    upgrade_database()  # a new data folder works from the first message
     asyncio.run(chat(args.conversation_id or default_conversation_id()))
     return 0
 

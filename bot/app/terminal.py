@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import logging
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.content.texts import DELETE_CANCELLED, DELETE_CONFIRM, FILE_SAVED
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.content.texts import (
+    DELETE_CANCELLED,
+    DELETE_CONFIRM,
+    FILE_SAVED,
+    SOMETHING_WENT_WRONG,
+)
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
 from bot.services import commands
 from bot.settings import get_settings
+
+logger = logging.getLogger(__name__)
 
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 #: The data commands the terminal answers itself, as Telegram does (see bot.services.commands).
@@ -110,7 +120,12 @@ async def run_command(
         "/export": lambda: commands.export_journal(conversation_id),
         "/delete": lambda: commands.delete_everything(conversation_id),
     }[command]
-    reply = await asyncio.to_thread(run)
+    try:
+        reply = await asyncio.to_thread(run)
+    except SQLAlchemyError:
+        logger.exception("The data command %s failed.", command)
+        write(render({"text": SOMETHING_WENT_WRONG}))
+        return
     text = reply.text
     if reply.file is not None and reply.filename:
         folder = get_settings().data_dir

@@ -15,6 +15,7 @@ from bot.content.texts import (
     DELETE_CANCELLED,
     DELETE_DONE,
     DELETE_NOTHING,
+    SOMETHING_WENT_WRONG,
 )
 from bot.services import commands
 from bot.store import checkins, journal
@@ -84,3 +85,14 @@ def test_the_terminal_asks_before_deleting(data_dir: Path) -> None:
     assert journal.answers_for("terminal-alice")
     assert _terminal("/delete", ["1"]).endswith(_squeezed(DELETE_DONE))
     assert not journal.answers_for("terminal-alice")
+
+
+def test_a_data_command_that_fails_gets_an_apology_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKSTEP_DB_URL", f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}")
+    settings.get_settings.cache_clear()
+    try:
+        assert _terminal("/export", []) == _squeezed(SOMETHING_WENT_WRONG)
+    finally:
+        settings.get_settings.cache_clear()
