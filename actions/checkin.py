@@ -12,17 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, latest_intent, latest_text
-from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
+from actions.forms import INTERRUPTIONS, KindFormValidation
+from bot.content.responses import response
 from bot.content.texts import (
     CHECKIN_EXERCISES_UNCLEAR,
     CHECKIN_KEEP_GOING,
     CHECKIN_LOGGED,
     CHECKIN_LOGGED_NO_TREND,
     CHECKIN_PLAN_PAUSED,
-    CHECKIN_QUESTIONS,
     CHECKIN_TREND_UNCLEAR,
     CHECKIN_TREND_WORDS,
     CHECKIN_TRIGGER_NEEDS_WORDS,
+    CHECKIN_WARNING_LEAD,
     PAIN_SCORE_OUT_OF_RANGE,
 )
 from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
@@ -30,7 +31,9 @@ from bot.services.progress import review_checkin
 from bot.store import checkins
 
 #: The check-in's slots, in the order they are asked.
-CHECKIN_SLOTS: tuple[str, ...] = tuple(CHECKIN_QUESTIONS)
+CHECKIN_SLOTS: tuple[str, ...] = (
+    "checkin_pain", "checkin_trend", "checkin_exercises", "checkin_trigger", "checkin_warning"
+)
 #: Free text for "what made it worse" is cut at this length (the raw text is kept whole).
 MAX_TRIGGER = 500
 #: Intents whose message is not an answer to "what made it worse" (any other words are).
@@ -192,30 +195,23 @@ class ValidateCheckinForm(KindFormValidation):
             dispatcher.utter_message(text=hints[requested])
 
 
-class AskCheckinQuestion(AskQuestion):
-    """Asks one check-in question with its buttons (subclassed once per slot below)."""
+class AskCheckinWarning(Action):
+    """The check-in's last question: the intake's warning-sign list, asked about since
+    yesterday. Composed from the intake's screen (``utter_ask_red_flag_screen``), so the
+    list is written once."""
 
-    questions = CHECKIN_QUESTIONS
+    def name(self) -> str:
+        return "action_ask_checkin_warning"
 
-
-class AskCheckinPain(AskCheckinQuestion):
-    slot = "checkin_pain"
-
-
-class AskCheckinTrend(AskCheckinQuestion):
-    slot = "checkin_trend"
-
-
-class AskCheckinExercises(AskCheckinQuestion):
-    slot = "checkin_exercises"
-
-
-class AskCheckinTrigger(AskCheckinQuestion):
-    slot = "checkin_trigger"
-
-
-class AskCheckinWarning(AskCheckinQuestion):
-    slot = "checkin_warning"
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        screen = response("utter_ask_red_flag_screen")
+        signs = screen.text.split("\n", 1)[1]
+        dispatcher.utter_message(
+            text=f"{CHECKIN_WARNING_LEAD}\n{signs}", buttons=screen.button_dicts()
+        )
+        return []
 
 
 class ActionCheckinDone(Action):

@@ -8,15 +8,14 @@ plan") steps aside for a rule to answer, and the form goes on afterwards.
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from collections.abc import Mapping
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import journal_answer, latest_intent, latest_text
-from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, Question
+from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
 from bot.domain.answers import BadInput, classify_bad_input
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
@@ -69,29 +68,3 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
         if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
             dispatcher.utter_message(text=INTAKE_HINT)
-
-
-class AskQuestion(Action, metaclass=ABCMeta):
-    """Asks one form question with its buttons: ``action_ask_<slot>``.
-
-    Subclassed once per form with its ``questions``, then once per slot with ``slot``
-    (only those are registered with the action server: the others stay abstract).
-    """
-
-    questions: Mapping[str, Question] = {}
-
-    @property
-    @abstractmethod
-    def slot(self) -> str:
-        """The slot the question fills."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        question = self.questions[self.slot]
-        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
-        dispatcher.utter_message(text=question.text, buttons=buttons)
-        return []

@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import FORM_SLOTS, journal_answer, latest_text
-from actions.forms import AskQuestion, KindFormValidation
-from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, QUESTIONS, STARTING_OVER
+from actions.forms import KindFormValidation
+from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 
@@ -124,33 +124,3 @@ class ActionResetIntake(Action):
         return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "spasm")] + [
             SlotSet("reprompts", 0)
         ]
-
-
-class AskIntakeQuestion(AskQuestion):
-    """Asks one intake question with its buttons (subclassed once per slot below)."""
-
-    questions = QUESTIONS
-
-
-class AskRedFlagScreen(AskIntakeQuestion):
-    slot = "red_flag_screen"
-
-
-class AskPainDirection(AskIntakeQuestion):
-    slot = "pain_direction"
-
-
-class AskPainDurationDays(AskIntakeQuestion):
-    slot = "pain_duration_days"
-
-
-class AskFlexibility(AskIntakeQuestion):
-    slot = "flexibility"
-
-
-class AskPainScore(AskIntakeQuestion):
-    slot = "pain_score"
-
-
-class AskLegPain(AskIntakeQuestion):
-    slot = "leg_pain"

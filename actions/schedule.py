@@ -12,12 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import INTAKE_SLOTS, in_journal, journal_answer, latest_intent, latest_text
-from actions.forms import INTERRUPTIONS, AskQuestion, KindFormValidation
+from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot.content.texts import (
-    SCHEDULE_QUESTIONS,
     SCHEDULE_SAVED,
     SCHEDULE_TIME_MERIDIEM,
     SCHEDULE_TIME_UNCLEAR,
+    SCHEDULE_TZ_QUESTION,
     SCHEDULE_TZ_UNCLEAR,
     SCHEDULE_UNCHANGED,
 )
@@ -107,13 +107,6 @@ class ValidateScheduleForm(KindFormValidation):
             await super().explain(dispatcher, tracker, requested)
 
 
-class AskCheckinTime(AskQuestion):
-    """Asks when to check in each day."""
-
-    questions = SCHEDULE_QUESTIONS
-    slot = "checkin_time"
-
-
 class AskCheckinTz(Action):
     """Asks the time zone, offering the configured default and UTC as buttons."""
 
@@ -132,7 +125,7 @@ class AskCheckinTz(Action):
             }
             for name in options
         ]
-        dispatcher.utter_message(text=SCHEDULE_QUESTIONS["checkin_tz"].text, buttons=buttons)
+        dispatcher.utter_message(text=SCHEDULE_TZ_QUESTION, buttons=buttons)
         return []
 
 

@@ -74,11 +74,6 @@ STEP4_LATER = Advice(
     f"Step 4, aerobic exercise, comes once your pain is down to {PAIN_UNDER_CONTROL}/10 or less.",
     "when back pain is under control",
 )
-CHECKIN_JOURNAL = Advice(
-    "Each day's answers build the journal of Step 3, so we can spot which activities, "
-    "positions and times of day bring your pain on.",
-    "You may even have to take some notes (journal) about what you actually do each day",
-)
 
 SAFETY_NET = Advice(
     "If you are no better within a few days, or you get worse, make an appointment with a "
@@ -157,6 +152,12 @@ ALL_ADVICE: tuple[Advice, ...] = (
     STEP4_LATER,
     SAFETY_NET,
     TIGHT_FIRST,
-    CHECKIN_JOURNAL,
     *TREND_ADVICE,
 )
+
+#: Advice written in domain.yml (Rasa sends it by itself): the response, and its passage.
+RESPONSE_PASSAGES: dict[str, str] = {
+    "utter_ask_checkin_time": (
+        "You may even have to take some notes (journal) about what you actually do each day"
+    ),
+}

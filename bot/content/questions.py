@@ -12,6 +12,8 @@ from importlib import resources
 
 import yaml
 
+from bot.content.advice import SAFETY_NET
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -21,6 +23,8 @@ class Topic:
     cues: tuple[str, ...]
     answer: str
     passage: str
+    #: Whether the answer ends with the safety net (see a specialist if no better).
+    safety_net: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,10 @@ class ProgrammeQuestions:
 
     def answer(self, topic: str | None) -> str:
         """The answer for a topic name (the clinician answer for None or an unknown name)."""
-        return next((t.answer for t in self.topics if t.name == topic), self.unknown)
+        for t in self.topics:
+            if t.name == topic:
+                return f"{t.answer} {SAFETY_NET.text}" if t.safety_net else t.answer
+        return self.unknown
 
 
 def _text(value: object, where: str) -> str:
@@ -62,6 +69,7 @@ def programme_questions() -> ProgrammeQuestions:
                 cues=tuple(_text(c, f"{name}.cues") for c in cues),
                 answer=_text(body.get("answer"), f"{name}.answer"),
                 passage=_text(body.get("passage"), f"{name}.passage"),
+                safety_net=bool(body.get("safety_net", False)),
             )
         )
     unknown = _text((raw.get("unknown") or {}).get("answer"), "unknown.answer")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content.advice import CHECKIN_JOURNAL
 from bot.domain.answers import BadInput
 
 URGENT_MARK = "🚨"
@@ -43,69 +42,6 @@ ASSESSED_NOTHING_PAUSED = "Good to hear you've been checked. Nothing was paused,
 NO_PLAN_YET = "You don't have a plan yet: answer a few questions first and I'll suggest one."
 
 
-@dataclass(frozen=True)
-class Question:
-    """An intake question with its buttons (title, payload)."""
-
-    text: str
-    buttons: tuple[tuple[str, str], ...] = ()
-
-
-def _inform(**values: object) -> str:
-    import json
-
-    return "/inform" + json.dumps(values)
-
-
-#: The intake questions, by the slot they fill.
-QUESTIONS: dict[str, Question] = {
-    "red_flag_screen": Question(
-        "First, a quick safety check. Do you have any of these?\n"
-        "- loss of bladder or bowel control, or trouble passing urine\n"
-        "- numbness or tingling around your groin, genitals or bottom\n"
-        "- weakness in your legs that is getting worse, or a foot that drags\n"
-        "- fever, chills or night sweats\n"
-        "- a recent bad fall or accident, or a fall or twist with osteoporosis or long-term "
-        "steroids\n"
-        "- a history of cancer, weight loss you can't explain, or constant pain that is worse "
-        "at night",
-        (
-            ("None of these", "/deny"),
-            ("Yes, at least one", '/red_flag{"red_flag": "unspecified"}'),
-        ),
-    ),
-    "pain_direction": Question(
-        "Which movement makes your back pain worse?",
-        (
-            ("Bending forward", _inform(pain_direction="flexion")),
-            ("Leaning back", _inform(pain_direction="extension")),
-            ("Both", _inform(pain_direction="both")),
-            ("No clear direction", _inform(pain_direction="none")),
-        ),
-    ),
-    "pain_duration_days": Question(
-        'How long has this bout of back pain lasted? For example "ten days", "since March" '
-        'or "about 3 months".'
-    ),
-    "flexibility": Question(
-        "Do the muscles at the back of your legs, your buttocks or hips feel tight (say you "
-        "can't touch your toes with straight knees), or is your back locked up or in spasm?",
-        (
-            ("Yes, they feel tight", _inform(flexibility="tight")),
-            ("My back is locked up / in spasm", _inform(flexibility="tight", spasm=True)),
-            ("No, I'm fairly flexible", _inform(flexibility="normal")),
-        ),
-    ),
-    "pain_score": Question(
-        "How bad is the pain right now, from 0 (no pain) to 10 (the worst you can imagine)?",
-        tuple((str(n), _inform(pain_score=n)) for n in range(11)),
-    ),
-    "leg_pain": Question(
-        "Does the pain travel down either leg, below the knee?",
-        (("Yes", _inform(leg_pain=True)), ("No", _inform(leg_pain=False))),
-    ),
-}
-
 INTAKE_HINT = (
     'Tip: tap a button or answer in a few words. Say "help" if you\'re stuck, or "bye" to '
     "pause; your answers so far are kept."
@@ -114,48 +50,8 @@ STARTING_OVER = "Sure, let's start over from the first question."
 
 # Daily check-ins (Step 3's journal): the questions, and choosing when they come.
 
-#: The check-in questions, by the slot they fill.
-CHECKIN_QUESTIONS: dict[str, Question] = {
-    "checkin_pain": Question(
-        "Daily check-in. How bad is your back pain right now, from 0 (no pain) to 10 (the "
-        "worst you can imagine)?",
-        tuple((str(n), _inform(pain_score=n)) for n in range(11)),
-    ),
-    "checkin_trend": Question(
-        "Compared with yesterday, is it better, about the same, or worse?",
-        (
-            ("Better", _inform(checkin_trend="better")),
-            ("About the same", _inform(checkin_trend="same")),
-            ("Worse", _inform(checkin_trend="worse")),
-        ),
-    ),
-    "checkin_exercises": Question(
-        "Did you do your exercises (or your stretching session) since the last check-in?",
-        (
-            ("Yes", _inform(checkin_exercises="yes")),
-            ("Partly", _inform(checkin_exercises="partly")),
-            ("No", _inform(checkin_exercises="no")),
-        ),
-    ),
-    "checkin_trigger": Question(
-        "What made it worse today: an activity, a position or a time of day? Tap one or tell "
-        "me in your own words.",
-        (
-            ("Sitting", _inform(checkin_trigger="sitting")),
-            ("Bending or lifting", _inform(checkin_trigger="bending or lifting")),
-            ("Standing or walking", _inform(checkin_trigger="standing or walking")),
-            ("Lying in bed", _inform(checkin_trigger="lying in bed")),
-            ("Mornings", _inform(checkin_trigger="mornings")),
-            ("Evenings", _inform(checkin_trigger="evenings")),
-            ("Nothing in particular", _inform(checkin_trigger="nothing in particular")),
-        ),
-    ),
-    "checkin_warning": Question(
-        "Last one: since yesterday, have you had any of these warning signs?\n"
-        + QUESTIONS["red_flag_screen"].text.split("\n", 1)[1],
-        QUESTIONS["red_flag_screen"].buttons,
-    ),
-}
+#: The check-in's last question leads into the intake's warning-sign list (domain.yml).
+CHECKIN_WARNING_LEAD = "Last one: since yesterday, have you had any of these warning signs?"
 CHECKIN_TREND_WORDS = {"better": "better than", "same": "about the same as", "worse": "worse than"}
 CHECKIN_LOGGED = "Thanks, that's in your journal: pain {pain}/10, {trend} yesterday."
 CHECKIN_LOGGED_NO_TREND = "Thanks, that's in your journal: pain {pain}/10."
@@ -171,27 +67,12 @@ CHECKIN_TRIGGER_NEEDS_WORDS = (
 CHECKIN_TREND_UNCLEAR = "Is it better, about the same, or worse than yesterday?"
 CHECKIN_EXERCISES_UNCLEAR = "Did you do them: yes, partly, or no?"
 
-SCHEDULE_QUESTIONS: dict[str, Question] = {
-    "checkin_time": Question(
-        "I'll check in once a day with a few quick questions. "
-        + CHECKIN_JOURNAL.text
-        + " What time suits you? Tap one or type a time, like 8:30pm.",
-        (
-            ("7:00", _inform(checkin_time="07:00")),
-            ("8:00", _inform(checkin_time="08:00")),
-            ("12:30", _inform(checkin_time="12:30")),
-            ("18:00", _inform(checkin_time="18:00")),
-            ("20:00", _inform(checkin_time="20:00")),
-            ("21:30", _inform(checkin_time="21:30")),
-            ("Not now", "/deny"),
-        ),
-    ),
-    # The default zone's button is added by the action (it comes from the settings).
-    "checkin_tz": Question(
-        "And which time zone are you in? Tap it, or type your city (like Berlin or Chicago) or "
-        "a UTC offset (like UTC+2)."
-    ),
-}
+#: The time-zone question (its buttons, the configured default zone and UTC, come from
+#: the settings; the time question is utter_ask_checkin_time in domain.yml).
+SCHEDULE_TZ_QUESTION = (
+    "And which time zone are you in? Tap it, or type your city (like Berlin or Chicago) or "
+    "a UTC offset (like UTC+2)."
+)
 SCHEDULE_TIME_UNCLEAR = (
     "I couldn't read that as a time of day. Try something like 7:30, 8am or 8:30pm."
 )

@@ -18,7 +18,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
-from bot.content.texts import CHECKIN_QUESTIONS
+from bot.content.responses import response
 from bot.settings import Settings
 from bot.store import checkins
 from bot.telegram.delivery import keyboard
@@ -62,8 +62,8 @@ def make_bot(settings: Settings) -> ExtBot[int]:
 
 
 async def _send_one(bot: Bot, claim: checkins.Claim, report: SendReport) -> None:
-    question = CHECKIN_QUESTIONS["checkin_pain"]
-    buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+    question = response("utter_ask_checkin_pain")
+    buttons = question.button_dicts()
     if not is_telegram_chat(claim.conversation_id):
         await asyncio.to_thread(checkins.mark_undeliverable, claim.checkin_id)
         report.undeliverable += 1

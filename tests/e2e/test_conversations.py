@@ -21,8 +21,12 @@ from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
 
-QUESTION = {slot: q.text for slot, q in texts.QUESTIONS.items()}
-SCHEDULE_TIME_QUESTION = texts.SCHEDULE_QUESTIONS["checkin_time"].text
+QUESTION = {
+    slot: domain_response(f"utter_ask_{slot}")
+    for slot in ("red_flag_screen", "pain_direction", "pain_duration_days", "flexibility",
+                 "pain_score", "leg_pain")
+}
+SCHEDULE_TIME_QUESTION = domain_response("utter_ask_checkin_time")
 CHECK = domain_response("utter_red_flag_check", red_flag_category="neuro_deficit")
 CHECKS = domain_responses("utter_red_flag_check")
 CLEARED = domain_response("utter_red_flag_cleared")

@@ -23,6 +23,7 @@ from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
 from tests.support.botapi_emulator import BotApiEmulator
+from tests.support.domain import domain_response
 from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
@@ -32,6 +33,10 @@ ONE_MESSAGE_INTAKE = (
     "it hurts when I bend forward, for three weeks, I'm fairly flexible, pain 6/10, "
     "no leg pain"
 )
+
+CHECKIN_WARNING = texts.CHECKIN_WARNING_LEAD + "\n" + domain_response(
+    "utter_ask_red_flag_screen"
+).split("\n", 1)[1]
 
 
 @dataclasses.dataclass
@@ -109,7 +114,7 @@ class Chat:
         self.say("/start")
         self.tap("None of these")
         replies = self.say(ONE_MESSAGE_INTAKE)
-        assert replies[-1] == texts.SCHEDULE_QUESTIONS["checkin_time"].text, replies
+        assert replies[-1] == domain_response("utter_ask_checkin_time"), replies
         return replies
 
     def no_checkins_for_now(self) -> None:
@@ -174,26 +179,26 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
 
 def test_start_intake_plan_and_check_in_time(telegram: Telegram, chat: Chat) -> None:
     replies = chat.say("/start")
-    assert replies[-1] == texts.QUESTIONS["red_flag_screen"].text
+    assert replies[-1] == domain_response("utter_ask_red_flag_screen")
     assert list(chat.button_data()) == ["None of these", "Yes, at least one"]
     assert telegram.emulator.sent(chat.id, "sendChatAction"), "no typing indicator"
 
     replies = chat.tap("None of these")
-    assert replies == [texts.QUESTIONS["pain_direction"].text]
+    assert replies == [domain_response("utter_ask_pain_direction")]
     assert telegram.emulator.callback_answers(), "the button tap was not answered"
-    assert chat.tap("Bending forward") == [texts.QUESTIONS["pain_duration_days"].text]
-    assert chat.say("about three weeks") == [texts.QUESTIONS["flexibility"].text]
-    assert chat.tap("No, I'm fairly flexible") == [texts.QUESTIONS["pain_score"].text]
+    assert chat.tap("Bending forward") == [domain_response("utter_ask_pain_duration_days")]
+    assert chat.say("about three weeks") == [domain_response("utter_ask_flexibility")]
+    assert chat.tap("No, I'm fairly flexible") == [domain_response("utter_ask_pain_score")]
     assert len(chat.button_data()) == 11  # 0 to 10
-    assert chat.tap("6") == [texts.QUESTIONS["leg_pain"].text]
+    assert chat.tap("6") == [domain_response("utter_ask_leg_pain")]
     replies = chat.tap("No")
     plan = "\n".join(replies)
     assert "McKenzie" in plan
-    assert replies[-1] == texts.SCHEDULE_QUESTIONS["checkin_time"].text
+    assert replies[-1] == domain_response("utter_ask_checkin_time")
     assert "8:00" in chat.button_data()
 
     replies = chat.tap("8:00")
-    assert replies == [texts.SCHEDULE_QUESTIONS["checkin_tz"].text]
+    assert replies == [texts.SCHEDULE_TZ_QUESTION]
     replies = chat.say("I'm in Berlin")
     assert replies == ["Done: I'll check in every day at 8:00 am, Berlin time. Send /time to "
                        "change it and /pause to stop the check-ins for a while."]
@@ -216,16 +221,16 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
 
     report = telegram.run(send_due(telegram.application.bot, due))
     assert chat.key in report.chats
-    assert chat.tg.emulator.texts(chat.id)[-1] == texts.CHECKIN_QUESTIONS["checkin_pain"].text
+    assert chat.tg.emulator.texts(chat.id)[-1] == domain_response("utter_ask_checkin_pain")
     # Sending again (a restart, or cron running twice) sends nothing more today.
     again = telegram.run(send_due(telegram.application.bot, due + timedelta(minutes=5)))
     assert chat.key not in again.chats
 
-    assert chat.tap("4") == [texts.CHECKIN_QUESTIONS["checkin_trend"].text]
-    assert chat.say("a bit better") == [texts.CHECKIN_QUESTIONS["checkin_exercises"].text]
-    assert chat.tap("Partly") == [texts.CHECKIN_QUESTIONS["checkin_trigger"].text]
+    assert chat.tap("4") == [domain_response("utter_ask_checkin_trend")]
+    assert chat.say("a bit better") == [domain_response("utter_ask_checkin_exercises")]
+    assert chat.tap("Partly") == [domain_response("utter_ask_checkin_trigger")]
     assert chat.say("sitting through a long meeting") == [
-        texts.CHECKIN_QUESTIONS["checkin_warning"].text
+        CHECKIN_WARNING
     ]
     replies = chat.tap("None of these")
     assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from telegram import Bot
 
-from bot.content.texts import CHECKIN_QUESTIONS, QUESTIONS, SCHEDULE_QUESTIONS
+from bot.content.responses import variants
 from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_reply
 from tests.support.botapi_emulator import BotApiEmulator
+from tests.support.paths import ROOT
 
 CHAT = 4242
 
@@ -46,11 +48,12 @@ def test_keyboards_fit_a_phone(titles: list[str], rows: list[int]) -> None:
 
 
 def test_every_button_payload_fits_telegrams_callback_limit() -> None:
-    questions = [*QUESTIONS.values(), *CHECKIN_QUESTIONS.values(), *SCHEDULE_QUESTIONS.values()]
+    names = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
     too_long = [
         payload
-        for question in questions
-        for _, payload in question.buttons
+        for name in names
+        for variant in variants(name)
+        for _, payload in variant.buttons
         if len(payload.encode("utf-8")) > MAX_CALLBACK_BYTES
     ]
     assert too_long == []

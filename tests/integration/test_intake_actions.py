@@ -160,15 +160,23 @@ async def test_starting_over_clears_every_answer() -> None:
     assert slots["reprompts"] == 0
 
 
-async def test_the_pain_question_offers_0_to_10_as_buttons() -> None:
-    from actions.intake import AskPainScore
-
-    dispatcher = CollectingDispatcher()
-    await AskPainScore().run(dispatcher, tracker(), DOMAIN)
-    [message] = dispatcher.messages
+def test_the_pain_question_offers_0_to_10_as_buttons() -> None:
+    [message] = DOMAIN["responses"]["utter_ask_pain_score"]
     assert message["text"].startswith("How bad is the pain right now, from 0")
     assert [b["title"] for b in message["buttons"]] == [str(n) for n in range(11)]
     assert message["buttons"][7]["payload"] == '/inform{"pain_score": 7}'
+
+
+async def test_the_check_in_asks_about_the_intakes_warning_signs() -> None:
+    from actions.checkin import AskCheckinWarning
+
+    dispatcher = CollectingDispatcher()
+    await AskCheckinWarning().run(dispatcher, tracker(), DOMAIN)
+    [message] = dispatcher.messages
+    [screen] = DOMAIN["responses"]["utter_ask_red_flag_screen"]
+    assert message["text"].startswith("Last one: since yesterday")
+    assert message["text"].endswith(screen["text"].split("\n", 1)[1])
+    assert message["buttons"] == screen["buttons"]
 
 
 async def test_a_red_flag_is_recorded_and_pauses_the_plan() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.app.terminal import Buttons, render
-from bot.content.texts import QUESTIONS
+from bot.content.responses import response
 
 
 def _buttons(slot: str) -> Buttons:
-    return Buttons([{"title": t, "payload": p} for t, p in QUESTIONS[slot].buttons])
+    return Buttons(response(f"utter_ask_{slot}").button_dicts())
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from bot.content import advice, history_labels, plan, texts, trend_messages
+from bot.content.questions import programme_questions
 from bot.domain.programme import Intake, Regimen, recommend
 from bot.domain.trends import CheckinPoint, PlanState, progression, referral_reasons
 from tests.support.paths import ROOT as PROJECT_ROOT
@@ -30,6 +31,41 @@ def _message(**changes) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("advice", advice.ALL_ADVICE, ids=lambda a: a.source[:40])
 def test_every_piece_of_advice_is_traceable_to_the_seed(advice: advice.Advice) -> None:
     assert advice.source in SEED
+
+
+@pytest.mark.parametrize("name", sorted(advice.RESPONSE_PASSAGES))
+def test_advice_written_in_the_domain_is_traceable_to_the_seed(name: str) -> None:
+    assert advice.RESPONSE_PASSAGES[name] in SEED
+    assert _domain_texts()[name], f"{name} is not a response of domain.yml"
+
+
+def _every_text() -> list[tuple[str, str]]:
+    """Every text Backstep can say, with its home: domain.yml responses, bot.content, and
+    the programme's answers."""
+    homes = [(f"domain.yml {name}", t) for name, ts in _domain_texts().items() for t in ts]
+    homes += [("bot.content", t) for t in _module_texts()]
+    homes += [(f"programme_questions.yml {t.name}", t.answer)
+              for t in programme_questions().topics]
+    return homes
+
+
+def test_no_text_is_written_twice() -> None:
+    """Each sentence has one home: no text (of a sentence or more) is a copy of another,
+    nor written out again inside a longer one; a shared text is a YAML anchor."""
+    seen: dict[str, str] = {}
+    copies = []
+    texts_ = [(home, " ".join(t.split())) for home, t in _every_text() if len(t) >= 40]
+    for home, text in texts_:
+        if text in seen and seen[text] != home:
+            copies.append((seen[text], home, text[:60]))
+        seen.setdefault(text, home)
+    inside = [
+        (home_a, home_b, a[:60])
+        for home_a, a in texts_
+        for home_b, b in texts_
+        if len(a) >= 60 and a != b and a in b
+    ]
+    assert copies == [] and inside == []
 
 
 def test_step_2_plan_leads_with_the_step_and_ends_with_the_safety_net() -> None:
@@ -83,7 +119,6 @@ def _other_bot_texts() -> list[str]:
              for t in ts]
     found += [a.text for a in advice.ALL_ADVICE]
     found += list(texts.BAD_INPUT_REPLIES.values())
-    found += [q.text for q in texts.QUESTIONS.values()]
     found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED,
               texts.PLAN_RESUMED, texts.ASSESSED_NOTHING_PAUSED, texts.NO_PLAN_YET,
               texts.INTAKE_HINT, texts.STARTING_OVER]
@@ -166,9 +201,6 @@ def _strings(value: object) -> Iterator[str]:
         yield value
     elif isinstance(value, advice.Advice):
         yield value.text
-    elif isinstance(value, texts.Question):
-        yield value.text
-        yield from (title for title, _ in value.buttons)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _strings(item)
@@ -189,7 +221,7 @@ def test_the_text_collector_sees_the_new_texts() -> None:
     collected = _module_texts()
     assert advice.REFERRAL_WARNING_SIGNS.text in collected
     assert texts.PLAN_PAUSED in collected
-    assert texts.QUESTIONS["pain_score"].text in collected
+    assert texts.CHECKIN_WARNING_LEAD in collected
 
 
 @pytest.mark.parametrize("name", REFERRALS)
