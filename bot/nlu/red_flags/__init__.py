@@ -1,0 +1,41 @@
+"""Deterministic red-flag detector for low back pain messages (NICE CKS/NG59, BMJ BP).
+
+:func:`find_red_flags` lists every red-flag mention in a message with its status
+(present, negated or uncertain); :func:`assess` turns them into one verdict:
+``urgent`` if any mention is present, else ``clarify`` if any is uncertain (hedged:
+"I might have a slight temperature?"), else ``none``.
+
+It reuses the Backstep pipeline's vocabulary and tokenizer (:func:`get_nlp`) and the
+generic negation helper (:mod:`bot.nlu.negation`), with a cached spaCy ``Matcher``
+built lazily from :mod:`bot.nlu.red_flags.patterns`. The package holds one idea a
+module: :mod:`.reading` (normalising words), :mod:`.scope` (clause, hedge, negation,
+someone else), :mod:`.context` (past, explained, whose), :mod:`.exclusions` and
+:mod:`.crisis_exclusions` (what is not a red flag), :mod:`.verdicts` and :mod:`.detector`.
+Tokens are matched on a spelling-normalised ``NORM`` (known misspellings plus a small
+edit-distance check), so "blader", "bowles", "temprature" and "osteoperosis" are caught.
+
+A second ``Matcher`` finds context markers (:data:`RP.CONTEXT`): a symptom with a
+resolution marker in its sentence is past ("had a fever last winter, long gone"), unless
+it recurs or is a lasting history (cancer, thin bones, steroids, immunosuppression,
+injecting); jelly legs after the gym or a numb bum on the bike are explained; and the
+person's own age of 65+ with a minor fall is a fracture red flag.
+
+Both functions never raise: unusable input gives no hits (and a logged exception).
+"""
+
+from bot.nlu.red_flags.detector import assess, find_red_flags, hits_in_doc
+from bot.nlu.red_flags.reading import get_matcher, make_doc, normalise_word
+from bot.nlu.red_flags.verdicts import CATEGORIES, RedFlagHit, RedFlagVerdict, verdict_for
+
+__all__ = [
+    "CATEGORIES",
+    "RedFlagHit",
+    "RedFlagVerdict",
+    "assess",
+    "find_red_flags",
+    "get_matcher",
+    "hits_in_doc",
+    "make_doc",
+    "normalise_word",
+    "verdict_for",
+]

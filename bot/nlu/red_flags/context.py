@@ -1,0 +1,417 @@
+"""Context markers that change what a mention means: resolved, ongoing or distant in the
+past, explained by exertion, a question about cancer; and whose the sign is."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bot.nlu.negation import (
+    REASSURANCE_WORDS,
+)
+from bot.nlu.pipeline import get_nlp
+from bot.nlu.red_flags import patterns as RP
+from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.scope import (
+    _OTHERS,
+    _QUESTION_STARTS,
+    _clause_before,
+    _is_break,
+    _is_other_person,
+    _n,
+    _negated,
+    _sentence,
+    _words,
+)
+from bot.nlu.red_flags.verdicts import Status
+
+# --------------------------------------------------------------------------------------
+# context: resolved or exertional symptoms, older age with a minor fall (RP.CONTEXT)
+# --------------------------------------------------------------------------------------
+#: Between a resolution marker and a later symptom: a new, current statement.
+_SHIFT = frozenset(
+    {"but", "now", "today", "tonight", "since", "then", "until", "till", "and", "however",
+     "yet", "although", "though", "except", "currently", "recently", "lately", "started",
+     "starting", "this", "suddenly", "again", "still"}
+)
+
+
+#: After "gone"/"went": the symptom itself ("it's all gone numb"), not its end.
+_GONE_INTO = frozenset(
+    {"numb", "dead", "weak", "weaker", "funny", "weird", "strange", "odd", "tingly",
+     "floppy", "wobbly", "limp", "useless", "heavy", "cold", "tingling", "completely",
+     "totally", "really", "very", "so", "a", "bit", "a_bit", "slightly", "from", "under",
+     "numbish", "dodgy", "wonky"}
+)
+
+
+#: Before "went away"/"gone": a function that was lost ("the feeling in my bum went away").
+_LOST_FUNCTION = frozenset(
+    {"feeling", "feelings", "sensation", "sensations", "strength", "power", "movement",
+     "control", "use", "grip", "balance", "erection", "erections", "urge"}
+)
+
+
+_RETURN_WORDS = frozenset({"back", "returned", "came", "come", "comes", "coming"})
+
+
+_HISTORY_CATEGORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
+
+
+#: Between a symptom and a resolution marker: the marker is about something else
+#: ("my leg gives way and the pain went away").
+_OTHER_SUBJECT = frozenset(
+    {"pain", "pains", "ache", "aches", "aching", "sciatica", "spasm", "spasms",
+     "stiffness", "hip", "knee", "neck", "shoulder", "headache", "cold", "flu", "cough",
+     "bruise", "bruising", "bruises", "swelling", "agony", "throbbing", "soreness", "rash",
+     "cut", "graze", "wrist", "arm", "ankle", "twinge", "twinges", "cramp", "cramps",
+     "burning", "shooting", "stabbing", "hurt", "hurting", "hurts", "sore", "tightness"}
+)
+
+
+#: The only words allowed between "recovered"/"got over" and the symptom it names.
+_RECOVERED_FROM = frozenset(
+    {"from", "after", "the", "my", "a", "an", "that", "this", "those", "of", "all", "any",
+     "some", "it", "them"}
+)
+
+
+_I_SUBJECT = frozenset({"i", "im", "i'm", "am", "'m"})
+
+
+#: Leg words that exertion explains (not a progressive or lasting deficit).
+_EXERTION_LEGS = frozenset(
+    {"jelly", "wobbly", "weak", "weakness", "shaky", "unsteady", "feeble", "useless", "heavy",
+     "noodles", "noodle", "spaghetti", "rubber", "marshmallow"}
+)
+
+
+_EXERTION_NOT = frozenset(
+    {"weaker", "weakening", "weakened", "losing", "lost", "paralysed", "paralysis", "drag",
+     "drags", "dragging", "drop", "dropping", "give", "gives", "gave", "giving", "buckle",
+     "buckles", "buckled", "collapse", "collapsed"}
+)
+
+
+_NUMB_WORDS = frozenset(
+    {"numb", "numbness", "tingling", "tingly", "tingle", "tingles", "tingled", "dead",
+     "deadness", "pins", "needles", "prickly", "prickling", "buzzing", "fizzing"}
+)
+
+
+#: Function words in a cauda equina span: never explained away by cycling.
+_FUNCTION_WORDS = frozenset(
+    {*RV.TOKEN_CLASSES["BLADDER"]["NORM"]["IN"], *RV.TOKEN_CLASSES["BOWEL"]["NORM"]["IN"],
+     "sex", "intercourse", "orgasm", "erection", "wipe", "wiping", "paper", "tissue"}
+) - {"bum"}
+
+
+#: After an age: a measurement, not a person ("bent at 90 degrees").
+_UNITS = frozenset(
+    {"degrees", "degree", "%", "percent", "mph", "kph", "km", "kms", "miles", "mile", "kg",
+     "kgs", "kilos", "lbs", "lb", "pounds", "mins", "minutes", "min", "seconds", "secs",
+     "metres", "meters", "ft", "feet", "times", "reps", "bpm", "cm", "mm", "quid", "x", "/",
+     "-", "sec", "hours", "hrs", "days", "steps", "pence", "p", "euros"}
+)
+
+
+#: Before a message-initial age ("hi, 78 and slipped").
+_GREETINGS = frozenset(
+    {"hi", "hello", "hey", "hiya", "ok", "okay", "so", "well", "yes", "yeah", "um", "erm",
+     "morning", "evening", "afternoon", "good", ",", "-", "!", "there", "again", "right"}
+)
+
+
+#: After "fell"/"slipped": not a fall ("fell asleep", "slipped disc").
+_FALL_NOT_NEXT = frozenset(
+    {"asleep", "apart", "behind", "pregnant", "ill", "sick", "disc", "disk", "discs", "for",
+     "short", "silent", "quiet", "victim", "foul"}
+)
+
+
+_CANCER_NOUNS = frozenset(
+    {"cancer", "carcinoma", "lymphoma", "myeloma", "leukaemia", "melanoma", "sarcoma", "tumour",
+     "metastases", "malignant", "malignancy"}
+)
+
+
+#: Before a bare cancer word: a worry about what the pain means, not a history.
+_MEANING_WORDS = frozenset(
+    {"sign", "signs", "symptom", "symptoms", "mean", "means", "meaning", "indicate",
+     "indicates", "suggest", "suggests", "warning", "caused", "cause", "causing", "due"}
+)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Context markers found in a document, and every red-flag candidate span."""
+
+    marks: dict[str, list[Span]]
+    flags: tuple[tuple[str, Span], ...]
+
+    def within(self, label: str, start: int, end: int) -> list[Span]:
+        return [m for m in self.marks.get(label, []) if start <= m.start and m.end <= end]
+
+    def other_flag_between(self, category: str, start: int, end: int) -> bool:
+        return any(
+            cat != category and start <= span.start and span.end <= end
+            for cat, span in self.flags
+        )
+
+
+@lru_cache(maxsize=1)
+def get_context_matcher() -> Matcher:
+    """The ``Matcher`` for :data:`RP.CONTEXT` markers, built on first use."""
+    matcher = Matcher(get_nlp().vocab, validate=True)
+    for key, patterns in RP.context_patterns().items():
+        matcher.add(key, patterns)
+    return matcher
+
+
+def _mark_negated(mark: Span, window: int = 4) -> bool:
+    """"not been on a bike", "hasn't gone away", "not back to normal"."""
+    doc = mark.doc
+    i, seen = mark.start - 1, 0
+    while i >= 0 and seen < window:
+        token = doc[i]
+        if _is_break(token) or _n(token) == ",":
+            return False
+        if _n(token) in RV.NEGATION_NORMS or token.lower_ in RV.NEGATION_NORMS:
+            return True
+        seen += 1
+        i -= 1
+    return False
+
+
+_LIKENESS_SUBJECTS = frozenset(
+    {"i", "i've", "ive", "i'd", "id", "i'm", "im", "someone", "somebody", "you", "if", "though"}
+)
+
+
+def _likeness_before(mark: Span) -> bool:
+    """ "like i've been sat on a bike saddle", "as if i'd run a marathon": not what happened."""
+    before = [_n(t) for t in mark.doc[max(0, mark.start - 10) : mark.start]]
+    return any(
+        word in {"like", "as"} and nxt in _LIKENESS_SUBJECTS
+        for word, nxt in zip(before, before[1:], strict=False)
+    )
+
+
+def _mark_ok(label: str, mark: Span) -> bool:
+    doc = mark.doc
+    words = _words(mark)
+    first = _n(mark[0])
+    nxt = _n(doc[mark.end]) if mark.end < len(doc) else ""
+    nxt2 = _n(doc[mark.end + 1]) if mark.end + 1 < len(doc) else ""
+    negatable = (RP.RESOLVED, RP.ONGOING, RP.EXERTION, RP.CYCLING)
+    if label in negatable and first not in RV.NEGATION_NORMS and _mark_negated(mark):
+        return False
+    if label == RP.RESOLVED:
+        before = _words(doc[max(0, mark.start - 4) : mark.start])
+        if not words & _RETURN_WORDS and before & _LOST_FUNCTION:
+            return False  # "the feeling in my foot went away"
+        if words & {"gone", "went"} and nxt in _GONE_INTO:
+            return False  # "it's all gone numb"
+    if label in (RP.CYCLING, RP.EXERTION) and _likeness_before(mark):
+        return False  # "like i've been sat on a bike saddle for hours": a likeness
+    if label == RP.ONGOING and words == {"still"}:
+        return nxt not in REASSURANCE_WORDS and nxt not in {"recovered", "better"}
+    if label == RP.DISTANT_PAST:
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        return all(year <= datetime.date.today().year - 2 for year in years)
+    if label == RP.OLD_AGE:
+        last = _n(mark[-1])
+        opening = _words(doc[_sentence(mark).start : mark.start])
+        if nxt in _UNITS or (last in {"and", "&", ","} and not opening <= _GREETINGS):
+            return False
+        if _words(doc[mark.end : mark.end + 2]) & _OTHERS or _is_other_person(mark):
+            return False
+    if label == RP.MINOR_FALL and len(mark) == 1:
+        if nxt in _FALL_NOT_NEXT or nxt2 in {"mind", "love", "asleep"}:
+            return False
+        if nxt == "out" and nxt2 == "with":
+            return False
+        if first == "slipped" and nxt == "up":
+            return False
+    return True
+
+
+def _never_recurred(mark: Span, resolved: list[Span]) -> bool:
+    """ "... went completely after physio and never came back": after a resolution in the
+    same sentence, "never came back" is the symptom not recurring, not a loss lasting."""
+    words = [_n(t) for t in mark]
+    if not (words[0] in {"never", "not", "n't", "didnt", "hasnt", "havent"} and "back" in words):
+        return False
+    sentence = _sentence(mark)
+    return any(sentence.start <= r.start and r.end <= mark.start for r in resolved)
+
+
+def _context(doc: Doc, found: dict[str, dict[str, list[Span]]]) -> _Context:
+    raw: dict[str, list[Span]] = defaultdict(list)
+    for match_id, start, end in get_context_matcher()(doc):
+        raw[doc.vocab.strings[match_id]].append(doc[start:end])
+    marks = {
+        label: [m for m in filter_spans(spans) if _mark_ok(label, m)]
+        for label, spans in raw.items()
+    }
+    resolved = marks.get(RP.RESOLVED, [])
+    marks[RP.ONGOING] = [
+        m for m in marks.get(RP.ONGOING, [])
+        if not any(m.start < r.end and r.start < m.end for r in resolved)
+        and not _never_recurred(m, resolved)
+    ]
+    flags = tuple(
+        (category, span)
+        for category, kinds in found.items()
+        for kind, spans in kinds.items()
+        if kind != RV.TOPIC
+        for span in spans
+    )
+    return _Context(marks, flags)
+
+
+def _next_sentence(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    i = sentence.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return _sentence(doc[i : i + 1]) if i < len(doc) else None
+
+
+def _about_other(tokens: Span) -> bool:
+    """The tokens name another complaint ("the pain", "my back")."""
+    doc = tokens.doc
+    for token in tokens:
+        word = _n(token)
+        if word in _OTHER_SUBJECT:
+            return True
+        if word == "back" and token.i > 0 and _n(doc[token.i - 1]) in {
+            "my", "the", "lower", "upper", "his", "her", "your", "whole"
+        }:
+            return True
+    return False
+
+
+def _marker_subject(mark: Span, limit: int) -> Span:
+    """The words before a marker in its own clause ("..., the pain went away")."""
+    doc = mark.doc
+    start = mark.start
+    while start > max(limit, mark.start - 5):
+        token = doc[start - 1]
+        if _is_break(token) or _n(token) in {",", "and", "or", "&"}:
+            break
+        start -= 1
+    return doc[start : mark.start]
+
+
+def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
+    """A symptom with a resolution marker ("fine now", "went away", "in 2015 but ...") is
+    past: "negated", or "uncertain" for a recent cauda equina symptom (the bot asks).
+    Never for crisis language or a lasting history (cancer, thin bones, steroids,
+    immunosuppression, injecting), and not when it recurs or persists ("again",
+    "twice", "still", "since")."""
+    if category == RV.CRISIS:
+        return None
+    if category in _HISTORY_CATEGORIES and _words(span) & RP.LASTING_HISTORY:
+        return None
+    doc = span.doc
+    sentence = _sentence(span)
+    if ctx.within(RP.ONGOING, sentence.start, sentence.end):
+        return None
+    resolved, about_symptom = False, False
+    for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end):
+        if mark.start >= span.end:
+            applies = not ctx.other_flag_between(
+                category, span.end, mark.start
+            ) and not _about_other(_marker_subject(mark, span.end))
+        elif mark.end <= span.start:  # "fully recovered from the leg weakness"
+            between = _words(doc[mark.end : span.start])
+            subject = doc[max(0, mark.start - 3) : mark.start]
+            applies = (
+                span.start - mark.end <= 4
+                and between <= _RECOVERED_FROM
+                and not _about_other(subject)
+            )
+        else:
+            applies = False
+        if applies:
+            resolved = True
+            # "it's fine now" is about the symptom; "i'm fine now" may be about the person
+            about_symptom |= not _words(doc[max(0, mark.start - 2) : mark.start]) & _I_SUBJECT
+    distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
+    if not resolved and distant:
+        buts = [t.i for t in doc[span.end : sentence.end] if _n(t) == "but"]
+        resolved = bool(buts) and any(d.end <= buts[0] for d in distant) and not (
+            ctx.other_flag_between(category, span.end, buts[0])
+            or _about_other(doc[span.end : buts[0]])
+        )
+    following = _next_sentence(sentence)
+    if not resolved and following is not None:
+        about_symptom = True
+        resolved = (
+            any(m.start < following.start + 5
+                and not _about_other(doc[following.start : m.start])
+                for m in ctx.within(RP.RESOLVED, following.start, following.end))
+            and not ctx.within(RP.ONGOING, following.start, following.end)
+            and not any(following.start <= s.start < following.end for _, s in ctx.flags)
+        )
+    if not resolved:
+        return None
+    if distant or category in (RV.INFECTION, RV.CANCER):
+        return "negated"
+    if category == RV.NEURO_DEFICIT and about_symptom:
+        return "negated"
+    # A recent cauda equina symptom, a recent injury, or "my leg gave way but i'm fine
+    # now": the bot asks rather than escalates or ignores.
+    return "uncertain"
+
+
+def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
+    """Jelly legs after the gym, a numb bum on the bike: not a red flag, unless the
+    message says it persists or recurs ("since tuesday", "even after resting")."""
+    words = _words(span)
+    if category == RV.NEURO_DEFICIT:
+        if not words & _EXERTION_LEGS or words & _EXERTION_NOT:
+            return False
+        label = RP.EXERTION
+    elif category == RV.CAUDA_EQUINA:
+        if not words & _NUMB_WORDS or words & _FUNCTION_WORDS:
+            return False
+        label = RP.CYCLING
+    else:
+        return False
+    return bool(ctx.marks.get(label)) and not ctx.marks.get(RP.ONGOING)
+
+
+def _cancer_question(span: Span) -> bool:
+    """"does back pain ever mean cancer?", "my mum had it, could this be cancer?"."""
+    if not _words(span) & _CANCER_NOUNS or len(span) > 2 or _negated(span):
+        return False
+    if _words(_clause_before(span, window=8)) & _MEANING_WORDS:
+        return True
+    sentence = _sentence(span)
+    if not len(sentence) or _n(sentence[-1]) != "?":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i > sentence.start and _n(doc[i - 1]) != "," and not _is_break(doc[i - 1]):
+        i -= 1
+    nxt = _n(doc[i + 1]) if i + 1 < len(doc) else ""
+    return _n(doc[i]) in _QUESTION_STARTS and nxt not in RV.NEGATION_NORMS
+
+
+def _prefer_symptoms(candidates: list[Span], kind_of: dict[tuple[int, int], str]) -> list[Span]:
+    """Longest non-overlapping spans, a symptom never dropped for an overlapping weak one."""
+    strong = filter_spans([s for s in candidates if kind_of[(s.start, s.end)] != RV.WEAK])
+    taken = {i for s in strong for i in range(s.start, s.end)}
+    weak = [
+        s for s in filter_spans([s for s in candidates if kind_of[(s.start, s.end)] == RV.WEAK])
+        if not taken & set(range(s.start, s.end))
+    ]
+    return sorted([*strong, *weak], key=lambda s: s.start)

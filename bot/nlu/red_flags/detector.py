@@ -1,0 +1,149 @@
+"""The red-flag detector: each mention found by the matcher, given its status by the scope
+and context rules, and the verdict for the message."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bot.nlu.red_flags import patterns as RP
+from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.context import (
+    _cancer_question,
+    _Context,
+    _context,
+    _explained_by_exertion,
+    _prefer_symptoms,
+    _resolution,
+)
+from bot.nlu.red_flags.exclusions import _excluded
+from bot.nlu.red_flags.reading import get_matcher, make_doc
+from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _words
+from bot.nlu.red_flags.verdicts import CATEGORIES, RedFlagHit, RedFlagVerdict, Status, verdict_for
+
+logger = logging.getLogger(__name__)
+
+
+def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedFlagHit]:
+    """Own age >= 65 with a minor fall in the same message: a fracture red flag."""
+    if not ctx.marks.get(RP.OLD_AGE):
+        return []
+    fracture = [(h.start, h.end) for h in hits if h.category == RV.FRACTURE]
+    out: list[RedFlagHit] = []
+    for fall in ctx.marks.get(RP.MINOR_FALL, []):
+        if any(fall.start_char < e and s < fall.end_char for s, e in fracture):
+            continue
+        status = _status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
+        if status != "negated":
+            out.append(RedFlagHit(RV.FRACTURE, status, fall.start_char, fall.end_char, fall.text))
+    return out
+
+
+def _crisis_cauda_status(
+    category: str, kind: str, span: Span, status: Status, kept: list[Span],
+    kind_of: dict[tuple[int, int], str],
+) -> Status:
+    """Crisis: a hedge does not soften self-harm language ("if this is my life i don't
+    want to be here", "wondering how many pills it would take"), unless it is also
+    negated ("not sure if i'm suicidal" stays uncertain).  Cauda equina: two separate,
+    unhedged retention signs ("no urge, then just a dribble") are a red flag together."""
+    if category == RV.CRISIS and kind == RV.SYMPTOM and status == "uncertain":
+        return status if _negated(span) else "present"
+    if category == RV.CAUDA_EQUINA and kind == RV.WEAK and status == "uncertain":
+        signs = [
+            s for s in kept
+            if kind_of[(s.start, s.end)] == RV.WEAK
+            and not _is_hedged(s)
+            and _status(RV.WEAK, s) == "uncertain"
+        ]
+        if len(signs) >= 2 and any(s.start == span.start for s in signs):
+            return "present"
+    return status
+
+
+# --------------------------------------------------------------------------------------
+# public API
+# --------------------------------------------------------------------------------------
+def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = None) -> Status:
+    # "the kids would be better off without a dad like me": others are the subject, the
+    # speaker is the one they would be without.
+    about_speaker = category == RV.CRISIS and "without" in _words(span)
+    if not about_speaker and _is_other_person(span):
+        return "negated"
+    if ctx is not None:
+        resolved = _resolution(category, span, ctx)
+        if resolved is not None:
+            return resolved
+        if _explained_by_exertion(category, span, ctx):
+            return "negated"
+    if _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
+        return "uncertain"
+    if _negated(span):
+        return "negated"
+    return "uncertain" if kind == RV.WEAK else "present"
+
+
+def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
+    """Red-flag hits in a document made by :func:`make_doc`."""
+    found: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for match_id, start, end in get_matcher()(doc):
+        category, kind = doc.vocab.strings[match_id].split("|")
+        found[category][kind].append(doc[start:end])
+    ctx = _context(doc, found)
+    hits: list[RedFlagHit] = []
+    for category in CATEGORIES:
+        kinds = found.get(category)
+        if not kinds:
+            continue
+        kind_of: dict[tuple[int, int], str] = {}
+        for kind in (RV.WEAK, RV.LIMITED, RV.SYMPTOM):  # symptom wins on identical spans
+            for span in kinds.get(kind, []):
+                kind_of[(span.start, span.end)] = kind
+        candidates = [doc[s:e] for (s, e) in kind_of]
+        # Exclusions first, so an explained-away symptom hides no weaker match under it.
+        kept = _prefer_symptoms(
+            [s for s in candidates if not _excluded(category, kind_of[(s.start, s.end)], s)],
+            kind_of,
+        )
+        for span in kept:
+            status = _status(kind_of[(span.start, span.end)], span, category, ctx)
+            status = _crisis_cauda_status(
+                category, kind_of[(span.start, span.end)], span, status, kept, kind_of
+            )
+            hits.append(RedFlagHit(category, status, span.start_char, span.end_char, span.text))
+        taken = {i for s in candidates for i in range(s.start, s.end)}
+        topics = [s for s in kinds.get(RV.TOPIC, []) if not taken & set(range(s.start, s.end))]
+        for span in filter_spans(topics):
+            if _is_other_person(span) or (not _is_hedged(span) and _negated(span)):
+                hits.append(
+                    RedFlagHit(category, "negated", span.start_char, span.end_char, span.text)
+                )
+    hits.extend(_age_fall_hits(ctx, hits, doc))
+    return sorted(hits, key=lambda h: (h.start, CATEGORIES.index(h.category)))
+
+
+def find_red_flags(text: str) -> list[RedFlagHit]:
+    """Every red-flag mention in ``text`` with its status; never raises."""
+    try:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        doc = make_doc(text)
+        hits = hits_in_doc(doc)
+        return [RedFlagHit(h.category, h.status, h.start, h.end, text[h.start : h.end])
+                for h in hits]
+    except Exception:  # noqa: BLE001 - safety screening must never break the dialogue
+        logger.exception("Backstep red-flag detection failed")
+        return []
+
+
+@lru_cache(maxsize=256)
+def assess(text: str) -> RedFlagVerdict:
+    """The red-flag verdict for one message; never raises.
+
+    Cached: the entity extractor and the safety union both ask about the same message.
+    """
+    return verdict_for(find_red_flags(text))
