@@ -43,13 +43,14 @@ def _safety_texts(path: Path) -> list[str]:
 
 
 def _intake_texts(path: Path) -> list[str]:
-    """Every message a person of an intake scenario set says (a bare "no" is everyone's)."""
+    """Every message a person of an intake scenario set says, but stock answers of three
+    words or fewer ("no", "about a week", "no leg pain"): those are everyone's."""
     data = yaml.safe_load(path.read_text("utf-8"))
     texts = []
     for scenario in data["scenarios"]:
         texts += [scenario["opening"], *scenario["answers"].values()]
         texts += [scenario["question"]] if scenario.get("question") else []
-    return [str(t) for t in texts if len(_key(str(t)).split()) > 2]
+    return [str(t) for t in texts if len(_key(str(t)).split()) > 3]
 
 
 def _texts(path: Path) -> list[str]:
