@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import FORM_SLOTS, journal_answer, latest_text
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
-from bot.domain.answers import parse_bare_number, valid_pain_score
+from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 
 #: Longest plausible episode, in days (50 years).
@@ -34,12 +34,13 @@ class ValidateIntakeForm(KindFormValidation):
     async def extract_pain_score(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A bare number ("7", "about six") answers the pain question when it was asked."""
+        """The number of an answer ("7", "about six", "Now is 4.") answers the pain
+        question when it was asked."""
         if tracker.get_slot("requested_slot") != "pain_score":
             return {}
         if _entity_in_latest_message(tracker, "pain_score"):
             return {}
-        number = parse_bare_number(latest_text(tracker))
+        number = parse_score_answer(latest_text(tracker))
         return {} if number is None else {"pain_score": number}
 
     async def validate_red_flag_screen(

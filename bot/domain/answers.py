@@ -61,6 +61,31 @@ def parse_bare_number(text: str) -> float | None:
         return None
 
 
+_NUMBERS_IN_TEXT = re.compile(
+    r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|[a-z]+)(?P<scale>\s*(?:/\s*10|out of (?:10|ten)))?",
+    re.IGNORECASE,
+)
+
+
+def parse_score_answer(text: str) -> float | None:
+    """The number in an answer to "how bad, from 0 to 10?": a lone number, else the only
+    number in it ("7. is strong", "Now is 4.", "Around 5 po", "6/10 today"); None when
+    it holds none or more than one ("8 yesterday, 5 now" is asked again)."""
+    bare = parse_bare_number(text)
+    if bare is not None:
+        return bare
+    found = []
+    for match in _NUMBERS_IN_TEXT.finditer(text or ""):
+        token = match.group("num").lower()
+        if token.isalpha() and (token not in _NUMBER_WORDS or token in ("one", "none")):
+            continue
+        found.append(token)
+    if len(found) != 1:
+        return None
+    token = found[0].replace(",", ".")
+    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+
+
 def valid_pain_score(value: object) -> float | None:
     """The score if it is a number from 0 to 10, else None."""
     if isinstance(value, bool):

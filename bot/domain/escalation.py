@@ -31,7 +31,8 @@ CLEARS: dict[str, str] = {"red_flag": "utter_red_flag_cleared", "crisis": "utter
 #: "no, i don't think so", "not sure", "no?"): it then escalates, as anything but "no" does.
 _UNSURE = frozenset(
     {"know", "sure", "unsure", "maybe", "perhaps", "think", "idk", "dunno", "possibly",
-     "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear"}
+     "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear",
+     "idea", "clue", "remember", "recall"}
 )
 #: Actions Rasa runs by itself that say nothing about the conversation's course.
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots", "action_session_start"})
@@ -171,6 +172,7 @@ def union_of_detectors(
     matcher_saw_only_negations: bool,
     *,
     model_can_read: bool = True,
+    clear_no: bool = False,
 ) -> Union:
     """Union of the trained model and the rule matcher; either one alone is heard.
 
@@ -189,7 +191,9 @@ def union_of_detectors(
 
     ``model_can_read`` is False for a message longer than any the model learnt from (over
     :data:`bot.domain.answers.LONG_MESSAGE` characters, "my back my back ..." pasted 700 times):
-    its guess alone is noise there, while the matcher still reads every word.
+    its guess alone is noise there, while the matcher still reads every word. Nor is it
+    heard alone on a ``clear_no`` ("no lah, don't have that", :mod:`bot.nlu.answers`): as
+    the answer to its own clarifying question, such a "no" would escalate every time.
     """
     if matcher_level == "urgent" and matcher_category:
         intent = "crisis" if matcher_category == "crisis" else "red_flag"
@@ -199,7 +203,7 @@ def union_of_detectors(
             return Union("crisis", "crisis")
         return Union("red_flag", matcher_category, uncertain=True)
     if model_intent in ESCALATIONS:
-        if matcher_saw_only_negations or not model_can_read:
+        if matcher_saw_only_negations or not model_can_read or clear_no:
             return Union("inform", None)
         category = "crisis" if model_intent == "crisis" else UNSPECIFIED
         return Union(model_intent, category, uncertain=True)

@@ -84,17 +84,32 @@ def _lexicon() -> dict[str, Any]:
                     if name.startswith("@") and name[1:] not in classes:
                         raise LexiconError(f"{LEXICON}: {slot}/{value}: unknown class {name}")
             tables[slot][str(value)] = tuple(str(s) for s in specs)
+    answers = raw.get("answers") or {}
     return {
+        "answers": {
+            key: _words(answers.get(key), f"answers/{key}")
+            for key in ("no_words", "fillers", "possession_verbs", "any_words", "contrast_words",
+                        "back_words",
+                        "pain_words")
+        },
         "negation": negation,
         "relief": _words(raw.get("relief_words"), "relief_words"),
+        "trouble": _words(raw.get("trouble_words"), "trouble_words"),
+        "reach": _words(raw.get("reach_words"), "reach_words"),
         "classes": classes,
         "tables": tables,
     }
 
 
 NEGATION_TOKENS: frozenset[str] = _lexicon()["negation"]
+#: Word lists for reading a whole answer (see the lexicon file and :mod:`bot.nlu.answers`).
+ANSWER_WORDS: Mapping[str, frozenset[str]] = _lexicon()["answers"]
 #: Words that say a movement eases the pain (see the lexicon file).
 RELIEF_WORDS: frozenset[str] = _lexicon()["relief"]
+#: Words that, negated, say a movement is fine ("no problem").
+TROUBLE_WORDS: frozenset[str] = _lexicon()["trouble"]
+#: Words of a hand reaching: "fingertips past my knees" is not leg pain.
+REACH_WORDS: frozenset[str] = _lexicon()["reach"]
 #: Named token classes usable as ``@NAME`` in patterns.
 TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = _lexicon()["classes"]
 #: Every table, keyed by slot name.

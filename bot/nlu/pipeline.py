@@ -22,7 +22,7 @@ import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
@@ -139,17 +139,36 @@ def _pain_number(span_text: str) -> int | None:
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
 
 
-def _relieves(span: Span, window: int = 4) -> bool:
-    """Whether the clause says this movement eases the pain ("leaning back eases it")."""
+def _negated_at(doc: Doc, i: int) -> bool:
+    return any(_is_negation(t) for t in doc[max(0, i - 2) : i])
+
+
+def _is_negation(token: Token) -> bool:
+    return token.lower_ in P.NEGATION_TOKENS
+
+
+def _relieves(span: Span, window: int = 8) -> bool:
+    """Whether the clause says this movement eases the pain or is fine ("leaning back eases
+    it", "bending over to stretch feels great", "sitting is no problem")."""
     doc = span.doc
-    after = doc[span.end : min(len(doc), span.end + window)]
-    before = doc[max(0, span.start - 3) : span.start]
-    for tok in after:
+    for tok in doc[span.end : min(len(doc), span.end + window)]:
         if tok.is_punct or tok.lower_ in ("but", "though", "although"):
             break
-        if tok.lower_ in P.RELIEF_WORDS:
+        word, negated = tok.lower_, _negated_at(doc, tok.i)
+        if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
-    return any(tok.lower_ in P.RELIEF_WORDS for tok in before)
+    for tok in reversed(doc[max(0, span.start - 3) : span.start]):
+        if tok.is_punct or tok.lower_ in ("but", "though", "although"):
+            break
+        if tok.lower_ in P.RELIEF_WORDS and not _negated_at(doc, tok.i):
+            return True
+    return False
+
+
+def _leading_both(text: str) -> bool:
+    """An answer that starts with "both" and a break ("both. bending hurts and ...")."""
+    words = text.strip().lower().split(None, 1)
+    return bool(words) and words[0].rstrip(".,;:!") == "both" and words[0] != "both"
 
 
 def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
@@ -161,9 +180,13 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if not kept:
         return None
     values = {v for _, v in kept}
-    if {"flexion", "extension"} <= values:
+    if {"flexion", "extension"} <= values or (_leading_both(text) and values - {"none"}):
         chosen = [s for s, v in kept if v in ("flexion", "extension", "both")]
         return _extraction(P.PAIN_DIRECTION, "both", chosen, text)
+    if len(kept) > 1 and kept[0][1] == kept[-1][1] == "none":
+        # "No difference: sitting, standing, bending, all the same": the movements listed
+        # are framed as hurting alike.
+        return _extraction(P.PAIN_DIRECTION, "none", [kept[-1][0]], text)
     specific = [(s, v) for s, v in kept if v != "none"]
     span, value = (specific or kept)[-1]
     return _extraction(P.PAIN_DIRECTION, value, [span], text)
@@ -192,6 +215,9 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
+        reach = span.doc[max(0, span.start - 4) : span.start]
+        if positive and any(t.lower_ in P.REACH_WORDS for t in reach):
+            continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
             if not positive:
                 continue  # "not only in my back": no evidence either way
@@ -203,6 +229,15 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     positives = [c for c in candidates if c[1]]
     span, leg_pain = (positives or candidates)[-1]
     return _extraction(P.LEG_PAIN, leg_pain, [span], text)
+
+
+#: Words that date a duration of hours as the start of the pain ("since this morning").
+_ANCHORS = frozenset({"since", "ago", "started", "start", "began", "begun", "this", "today"})
+
+
+def _anchored(doc: Doc, span: Span) -> bool:
+    near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
+    return any(t.lower_ in _ANCHORS for t in near)
 
 
 def _resolve_duration(
@@ -221,6 +256,8 @@ def _resolve_duration(
         if is_rate_or_future(before, after, span[-1].lower_):
             continue
         days = parse_duration_days(span.text, today)
+        if days is not None and days < 1 and not _anchored(doc, span) and len(doc) > 5:
+            continue  # "standing for two hours": how long an activity lasts
         if days is not None:
             result = _extraction(P.PAIN_DURATION_DAYS, days, [span], text)
     return result, seen

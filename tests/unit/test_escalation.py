@@ -218,3 +218,20 @@ def test_possible_signs_and_what_follows_a_clear_no(
     intent: str, done: list[str], loop: str | None, kw: dict[str, object], expected: str | None
 ) -> None:
     assert next_safety_action(intent, done, active_loop=loop, **kw) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("model", ["red_flag", "crisis"])
+def test_the_model_alone_is_not_heard_on_a_clear_no(model: str) -> None:
+    assert union_of_detectors(model, "none", None, False, clear_no=True) == Union("inform", None)
+    # the matcher is still heard, "no" or not
+    assert union_of_detectors(model, "clarify", "cancer", False, clear_no=True) == Union(
+        "red_flag", "cancer", uncertain=True
+    )
+    assert union_of_detectors(model, "urgent", "crisis", False, clear_no=True) == Union(
+        "crisis", "crisis"
+    )
+
+
+@pytest.mark.parametrize("text", ["no idea", "I can't remember", "no clue, sorry"])
+def test_not_knowing_is_unsure(text: str) -> None:
+    assert is_unsure(text)

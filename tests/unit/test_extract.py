@@ -86,6 +86,26 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("bending doesn't hurt but leaning back does", {"pain_direction": "extension"}),
     ("bending does not hurt, leaning back does", {"pain_direction": "extension"}),
     ("bending is fine but arching my back hurts", {"pain_direction": "extension"}),
+    # a movement said to be fine, or no trouble, is not the painful one
+    ("standing up straight is murder, bending over is no bother at all",
+     {"pain_direction": "extension"}),
+    ("arching back to look at the ceiling is okay, hoovering the stairs is agony",
+     {"pain_direction": "flexion"}),
+    ("sitting in the car is not good", {"pain_direction": "flexion"}),
+    # a "no change" verdict framing a list of movements
+    ("makes no difference: walking, sitting, lifting the kids, all the same",
+     {"pain_direction": "none"}),
+    # "both" first, then the details
+    ("both. stooping to weed hurts and so does leaning back in the shower",
+     {"pain_direction": "both"}),
+    # hours that measure an activity are not the bout's length; hours since are
+    ("queuing at the post office for an hour sets it off", {"pain_direction": "extension"}),
+    ("since about six hours ago", {"pain_duration_days": 0}),
+    # a hand reaching past the knees is how far they reach, not leg pain
+    ("my fingers only get just past my knees", {}),
+    # a back that jams or catches is a spasm
+    ("some mornings my back just jams and I have to roll out of bed",
+     {"spasm": True, "flexibility": "tight"}),
     ("not when bending, only when leaning back", {"pain_direction": "extension"}),
     ("leaning back doesn't bother me, bending forward does", {"pain_direction": "flexion"}),
     ("sitting is fine", {}),

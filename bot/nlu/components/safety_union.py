@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answers import LONG_MESSAGE
 from bot.domain.escalation import ordinary_reading, union_of_detectors
+from bot.nlu.answers import reads_as_clear_no
 from bot.nlu.components.base import StatelessComponent
 from bot.nlu.red_flags import assess
 
@@ -50,6 +51,7 @@ class SafetyUnion(StatelessComponent):
                 verdict.category,
                 bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
                 model_can_read=len(text.strip()) <= LONG_MESSAGE,
+                clear_no=reads_as_clear_no(text),
             )
             if union.intent is None or union.intent == model_intent and union.category is None:
                 continue

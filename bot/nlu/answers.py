@@ -1,0 +1,116 @@
+"""Reading a whole message as an answer: a clear "no", and whether it is about back pain.
+
+The trained model reads intents from the training data's wording; these two readings are
+by kind, from the lexicon's word lists (``answers`` in ``intake_lexicon.yml``), for the
+messages the model is least sure of:
+
+- a **clear no** starts with a no-word standing alone ("No, dear, none of those", "nah
+  none of that", "no lol", "Nope."), or negates having any of what was asked about ("I
+  don't have any of these", "not having any of the above", "I no get any of dem
+  things"). A hedge ("no idea", "not that I know of", "no?") is never one, nor a "no"
+  with a contrast ("no, but my foot is numb"), nor is a
+  leading "no" that begins something else ("no point", "no one"): the dialogue only uses
+  this reading where the red-flag detectors saw nothing;
+- a message **about back pain** names the back with a pain word ("my waist has been
+  paining me", "low back ache"): it is never outside what Backstep is for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.escalation import is_unsure
+from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
+
+_NO = ANSWER_WORDS["no_words"]
+_FILLERS = ANSWER_WORDS["fillers"]
+_POSSESSION = ANSWER_WORDS["possession_verbs"]
+_ANY = ANSWER_WORDS["any_words"]
+_CONTRAST = ANSWER_WORDS["contrast_words"]
+_BACK = ANSWER_WORDS["back_words"]
+_PAIN = ANSWER_WORDS["pain_words"]
+#: A word, or a clause break (comma, full stop, dash...) as its own item.
+_ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
+_BREAK = frozenset(",.;:!-\u2013\u2014")
+
+
+def _items(text: str) -> list[str]:
+    return _ITEMS.findall(text.lower().replace("'", "").replace("\u2019", ""))
+
+
+def _leading_no(items: list[str]) -> bool:
+    """A no-word first (after fillers), followed by nothing, a break, a filler or another
+    no-word, or by "of"/"like"/"at all" after none/nothing ("none of those")."""
+    i = 0
+    while i < len(items) and (items[i] in _FILLERS - _NO or items[i] in _BREAK):
+        i += 1
+    if i >= len(items) or items[i] not in _NO:
+        return False
+    after = items[i + 1] if i + 1 < len(items) else None
+    if after is None or after in _BREAK or after in _FILLERS or after in _NO:
+        return True
+    return items[i] in {"none", "nothing"} and after in {"of", "like", "at", "whatsoever"}
+
+
+def _negated_possession(items: list[str]) -> bool:
+    """A negation, a possession verb within two words, then an any-word ("don't have any",
+    "not having any", "no get any", "never had any")."""
+    for i, word in enumerate(items):
+        if word not in NEGATION_TOKENS:
+            continue
+        for j in (i + 1, i + 2):
+            if j + 1 < len(items) and items[j] in _POSSESSION and items[j + 1] in _ANY:
+                return True
+    return False
+
+
+def reads_as_clear_no(text: str | None) -> bool:
+    """Whether ``text`` is a clear "no" (see the module docstring)."""
+    text = text or ""
+    if not text.strip() or is_unsure(text):
+        return False
+    items = _items(text)
+    if any(item in _CONTRAST for item in items):
+        return False
+    return _leading_no(items) or _negated_possession(items)
+
+
+def is_about_back_pain(text: str | None) -> bool:
+    """Whether ``text`` names the back with a pain word (within the same few words)."""
+    words = [w for w in _items(text or "") if w not in _BREAK]
+    for i, word in enumerate(words):
+        near = words[max(0, i - 4) : i + 5]
+        if word in _BACK and (word in _PAIN or any(w in _PAIN for w in near)):
+            return True
+    return False
+
+
+#: The intake's entities (an answer the extractors found in the message).
+INTAKE_ENTITIES = frozenset(
+    {"pain_direction", "pain_duration_days", "flexibility", "spasm", "pain_score", "leg_pain"}
+)
+#: Readings of the model that a clear "no" overrules.
+_NO_OVERRULES = frozenset({"inform", "nlu_fallback", "out_of_scope", "greet", "affirm", "thank"})
+#: Readings of the model that a description of the back overrules.
+_ANSWER_OVERRULES = frozenset({"nlu_fallback", "out_of_scope", "greet"})
+_SAFETY_ENTITIES = frozenset({"red_flag", "red_flag_uncertain"})
+
+
+def answer_intent(intent: str | None, entities: set[str], text: str | None) -> str | None:
+    """The intent a message should have instead of the model's ``intent``, or None.
+
+    Never when either red-flag detector saw something (``entities`` holds a red-flag
+    entity). A clear "no" with no intake answer in it is ``deny`` (it answers a yes/no
+    question: the safety screen, the clarifying question, leg pain). A message that holds
+    an intake answer or is about back pain is ``inform`` when the model fell back, called
+    it out of scope, or took it for a greeting ("Hello, my back very pain since last
+    week"): the intake starts or goes on with what it says.
+    """
+    if entities & _SAFETY_ENTITIES:
+        return None
+    answers = bool(entities & INTAKE_ENTITIES)
+    if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text):
+        return "deny"
+    if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):
+        return "inform"
+    return None

@@ -1,0 +1,46 @@
+"""Rasa graph component: a clear "no" and a description of the back, read by kind.
+
+Runs last, after the FallbackClassifier: it sees what the model and the safety union
+made of the message and overrules only the readings :func:`bot.nlu.answers.answer_intent`
+names (a clear "no" the model did not hear as one; a description of the back taken for
+a greeting, out of scope or not understood). Button payloads are left as they are.
+"""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.answers import answer_intent
+from bot.nlu.components.base import StatelessComponent
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class AnswerReading(StatelessComponent):
+    """Overrules the intent of a clear "no" or a description of the back (see module)."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Set the intent where :func:`answer_intent` says so; leave the others alone."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or text.startswith("/"):
+                continue
+            entities = {str(e.get("entity")) for e in message.get(ENTITIES) or []}
+            model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            forced = answer_intent(model_intent, entities, text)
+            if forced is None or forced == model_intent:
+                continue
+            intent = {INTENT_NAME_KEY: forced, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+        return messages
