@@ -43,6 +43,26 @@ class ValidateIntakeForm(KindFormValidation):
         number = parse_score_answer(latest_text(tracker))
         return {} if number is None else {"pain_score": number}
 
+    async def extract_red_flag_screen(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A clear "no" that says more ("No, nothing like that. Only my back.", marked
+        ``clear_no`` by the NLU) answers the warning-sign screen."""
+        if tracker.get_slot("requested_slot") != "red_flag_screen":
+            return {}
+        return {"red_flag_screen": False} if _entity_in_latest_message(tracker, "clear_no") else {}
+
+    async def extract_leg_pain(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A clear "no" that says more answers the leg-pain question, unless the message
+        said where the pain goes."""
+        if tracker.get_slot("requested_slot") != "leg_pain":
+            return {}
+        if _entity_in_latest_message(tracker, "leg_pain"):
+            return {}
+        return {"leg_pain": False} if _entity_in_latest_message(tracker, "clear_no") else {}
+
     async def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

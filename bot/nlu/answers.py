@@ -85,6 +85,8 @@ def is_about_back_pain(text: str | None) -> bool:
     return False
 
 
+#: The entity that marks a clear "no" with an answer in it (:func:`marks_clear_no`).
+CLEAR_NO = "clear_no"
 #: The intake's entities (an answer the extractors found in the message).
 INTAKE_ENTITIES = frozenset(
     {"pain_direction", "pain_duration_days", "flexibility", "spasm", "pain_score", "leg_pain"}
@@ -114,3 +116,13 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):
         return "inform"
     return None
+
+
+def marks_clear_no(intent: str | None, entities: set[str], text: str | None) -> bool:
+    """Whether a message is a clear "no" that also holds an intake answer ("No, nothing
+    like that. Only my back."): its intent stays, so the answer is used wherever it fits,
+    and a ``clear_no`` entity lets the safety screen and the clarifying question read it
+    as their "no". Never when either red-flag detector saw something."""
+    if entities & _SAFETY_ENTITIES or intent == "deny":
+        return False
+    return bool(entities & INTAKE_ENTITIES) and reads_as_clear_no(text)

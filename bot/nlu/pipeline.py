@@ -147,11 +147,17 @@ def _is_negation(token: Token) -> bool:
     return token.lower_ in P.NEGATION_TOKENS
 
 
-def _relieves(span: Span, window: int = 8) -> bool:
+#: Subjects that open the main clause after a "when ..." clause.
+_SUBJECTS = frozenset({"it", "that", "this", "the", "pain", "everything"})
+
+
+def _relieves(span: Span, window: int = 12) -> bool:
     """Whether the clause says this movement eases the pain or is fine ("leaning back eases
     it", "bending over to stretch feels great", "sitting is no problem")."""
     doc = span.doc
     for tok in doc[span.end : min(len(doc), span.end + window)]:
+        if tok.lower_ == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SUBJECTS:
+            continue  # "when I lean forward, it is better": the main clause says how it is
         if tok.is_punct or tok.lower_ in ("but", "though", "although"):
             break
         word, negated = tok.lower_, _negated_at(doc, tok.i)
@@ -236,8 +242,10 @@ _ANCHORS = frozenset({"since", "ago", "started", "start", "began", "begun", "thi
 
 
 def _anchored(doc: Doc, span: Span) -> bool:
-    near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
-    return any(t.lower_ in _ANCHORS for t in near)
+    """Dated as the pain's start: "since this morning", "started 5 hours ago"."""
+    before = doc[max(0, span.start - 3) : span.start]
+    after = doc[span.end : min(len(doc), span.end + 2)]
+    return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
 
 
 def _resolve_duration(

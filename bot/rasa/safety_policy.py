@@ -77,6 +77,14 @@ def _possible(message: UserUttered | None) -> str | None:
     return None
 
 
+def _says_clear_no(message: UserUttered | None) -> bool:
+    """Whether the NLU marked a clear "no" that also holds an intake answer ("No, nothing
+    like that. Only my back."): an answer to the clarifying question like a plain "no"."""
+    return any(
+        entity.get("entity") == "clear_no" for entity in (message.entities if message else [])
+    )
+
+
 def _cleared_signs(tracker: DialogueStateTracker) -> set[tuple[str, str]]:
     """The possible signs a clear "no" has cleared in this conversation, each as its
     category and its words (see :func:`bot.domain.escalation.same_words`)."""
@@ -137,6 +145,8 @@ class SafetyPolicy(Policy):
         text = (tracker.latest_message.text if tracker.latest_message else None) or ""
         checked, resume_loop = _clarifying(tracker)
         category = _possible(tracker.latest_message)
+        if checked and _says_clear_no(tracker.latest_message):
+            intent = "deny"
         action = next_safety_action(
             intent,
             _actions_since_last_message(tracker),

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.domain.answers import parse_score_answer
-from bot.nlu.answers import answer_intent, is_about_back_pain, reads_as_clear_no
+from bot.nlu.answers import answer_intent, is_about_back_pain, marks_clear_no, reads_as_clear_no
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,7 @@ from bot.nlu.answers import answer_intent, is_about_back_pain, reads_as_clear_no
         # a contrast says there is something
         ("No, but my foot is numb", False),
         ("nothing except some tingling", False),
+        ("No, nothing like that. Only my back.", True),
         # a leading "no" that begins something else
         ("no point going on", False),
         ("no one would notice", False),
@@ -101,3 +102,20 @@ def test_answer_intent(
 )
 def test_parse_score_answer(text: str, score: float | None) -> None:
     assert parse_score_answer(text) == score
+
+
+@pytest.mark.parametrize(
+    "intent, entities, text, marked",
+    [
+        # a clear no that says more: marked, the intent stays
+        ("inform", {"leg_pain"}, "No, nothing like that. Only my back.", True),
+        # a plain no is a deny already; nothing to mark
+        ("deny", {"leg_pain"}, "no, only my back", False),
+        ("inform", set(), "no", False),
+        # no answer in it, or a red flag seen, or not a clear no: not marked
+        ("inform", {"leg_pain", "red_flag_uncertain"}, "No, only my back", False),
+        ("inform", {"pain_direction"}, "bending hurts", False),
+    ],
+)
+def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool) -> None:
+    assert marks_clear_no(intent, entities, text) is marked

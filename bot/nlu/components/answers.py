@@ -1,5 +1,8 @@
 """Rasa graph component: a clear "no" and a description of the back, read by kind.
 
+A clear "no" that also holds an intake answer keeps its intent and gets a ``clear_no``
+entity (:func:`bot.nlu.answers.marks_clear_no`).
+
 Runs last, after the FallbackClassifier: it sees what the model and the safety union
 made of the message and overrules only the readings :func:`bot.nlu.answers.answer_intent`
 names (a clear "no" the model did not hear as one; a description of the back taken for
@@ -19,7 +22,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.answers import answer_intent
+from bot.nlu.answers import CLEAR_NO, answer_intent, marks_clear_no
 from bot.nlu.components.base import StatelessComponent
 
 
@@ -37,6 +40,10 @@ class AnswerReading(StatelessComponent):
                 continue
             entities = {str(e.get("entity")) for e in message.get(ENTITIES) or []}
             model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if marks_clear_no(model_intent, entities, text):
+                marker = {"entity": CLEAR_NO, "value": "no", "start": 0, "end": len(text),
+                          "confidence_entity": 1.0, "extractor": "AnswerReading"}
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), marker], add_to_output=True)
             forced = answer_intent(model_intent, entities, text)
             if forced is None or forced == model_intent:
                 continue
