@@ -33,6 +33,18 @@ def latest_text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
 
 
+def value_before_latest_message(tracker: Tracker, slot: str) -> Any:
+    """The value ``slot`` had before the person's latest message (None if it had none)."""
+    events = list(tracker.events)
+    latest = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:latest]):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+        if event.get("event") == "restart":
+            return None
+    return None
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     """The intent of the person's latest message."""
     intent = tracker.latest_message.get("intent") or {}

@@ -14,9 +14,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import journal_answer, latest_intent, latest_text
+from actions.common import journal_answer, latest_intent, latest_text, value_before_latest_message
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
 from bot.domain.answers import BadInput, classify_bad_input
+from bot.nlu.answers import reads_as_correction
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
@@ -42,8 +43,13 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     ) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
+        kept: list[EventType] = []
+        if requested is not None and not reads_as_correction(latest_text(tracker)):
+            kept = [e for e in (self._keep_accepted(e, tracker, requested) for e in events) if e]
+            events = [e for e in events if not self._overwrites(e, tracker, requested)] + kept
         answered = any(
-            e.get("event") == "slot" and e.get("name") in self.form_slots for e in events
+            e.get("event") == "slot" and e.get("name") in self.form_slots and e not in kept
+            for e in events
         )
         if answered or requested is None:
             return [*events, SlotSet("reprompts", 0)]
@@ -55,6 +61,26 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             await self.explain(dispatcher, tracker, requested)
         reprompts = float(tracker.get_slot("reprompts") or 0) + 1
         return [*events, SlotSet("reprompts", reprompts)]
+
+    def _overwrites(self, event: EventType, tracker: Tracker, requested: str) -> bool:
+        """Whether ``event`` changes an answer accepted before, for another question than
+        the one asked."""
+        name = event.get("name")
+        if event.get("event") != "slot" or name not in self.form_slots or name == requested:
+            return False
+        before = value_before_latest_message(tracker, str(name))
+        return before is not None and before != event.get("value")
+
+    def _keep_accepted(
+        self, event: EventType, tracker: Tracker, requested: str
+    ) -> EventType | None:
+        """An answer already accepted stays, unless this message answers its own question
+        or corrects it: "I cannot bend and touch the floor" answers the tightness question
+        and does not change the painful direction given before."""
+        if not self._overwrites(event, tracker, requested):
+            return None
+        name = str(event.get("name"))
+        return SlotSet(name, value_before_latest_message(tracker, name))
 
     def is_interruption(self, tracker: Tracker) -> bool:
         """Whether the message is for a rule to answer rather than an answer to the form."""

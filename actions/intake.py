@@ -23,6 +23,21 @@ def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
     return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
 
 
+def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
+    """Whether ``slot``'s entity is a single word ("none", "neither") in a message that
+    answers another question: there it is that question's answer, not this one's."""
+    requested = tracker.get_slot("requested_slot")
+    if requested in (None, slot):
+        return False
+    text = latest_text(tracker)
+    spans = [
+        text[int(e.get("start", 0)) : int(e.get("end", 0))]
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == slot
+    ]
+    return bool(spans) and all(len(span.split()) == 1 for span in spans)
+
+
 class ValidateIntakeForm(KindFormValidation):
     """Extracts context-dependent answers, validates and journals every answer."""
 
@@ -73,6 +88,8 @@ class ValidateIntakeForm(KindFormValidation):
     async def validate_pain_direction(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value == "none" and _bare_word_for_another_question(tracker, "pain_direction"):
+            return {"pain_direction": None}  # "nope, none" answers the warning-sign screen
         ok = value in DIRECTIONS
         await journal_answer(tracker, "pain_direction", value, accepted=ok)
         return {"pain_direction": value if ok else None}

@@ -80,8 +80,8 @@ def parse_score_answer(text: str) -> float | None:
         if token.isalpha() and (token not in _NUMBER_WORDS or token in ("one", "none")):
             continue
         found.append(token)
-    if len(found) != 1:
-        return None
+    if len(set(found)) != 1:
+        return None  # none, or different numbers ("8 yesterday, 5 now"); "a 5, today a 5" is one
     token = found[0].replace(",", ".")
     return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
 

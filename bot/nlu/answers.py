@@ -27,6 +27,7 @@ _FILLERS = ANSWER_WORDS["fillers"]
 _POSSESSION = ANSWER_WORDS["possession_verbs"]
 _ANY = ANSWER_WORDS["any_words"]
 _CONTRAST = ANSWER_WORDS["contrast_words"]
+_CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
@@ -73,6 +74,12 @@ def reads_as_clear_no(text: str | None) -> bool:
     if any(item in _CONTRAST for item in items):
         return False
     return _leading_no(items) or _negated_possession(items)
+
+
+def reads_as_correction(text: str | None) -> bool:
+    """Whether ``text`` corrects an earlier answer ("actually it's been two months",
+    "sorry, I meant the left leg")."""
+    return any(word in _CORRECTION for word in _items(text or ""))
 
 
 def is_about_back_pain(text: str | None) -> bool:

@@ -89,6 +89,7 @@ def _lexicon() -> dict[str, Any]:
         "answers": {
             key: _words(answers.get(key), f"answers/{key}")
             for key in ("no_words", "fillers", "possession_verbs", "any_words", "contrast_words",
+                        "correction_words",
                         "back_words",
                         "pain_words")
         },

@@ -171,12 +171,6 @@ def _relieves(span: Span, window: int = 12) -> bool:
     return False
 
 
-def _leading_both(text: str) -> bool:
-    """An answer that starts with "both" and a break ("both. bending hurts and ...")."""
-    words = text.strip().lower().split(None, 1)
-    return bool(words) and words[0].rstrip(".,;:!") == "both" and words[0] != "both"
-
-
 def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     kept = [
         (s, _OPPOSITE.get(v, v) if _relieves(s) else v)
@@ -186,7 +180,8 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if not kept:
         return None
     values = {v for _, v in kept}
-    if {"flexion", "extension"} <= values or (_leading_both(text) and values - {"none"}):
+    if {"flexion", "extension"} <= values or "both" in values:
+        # "both", said in so many words, wins over the movements it goes on to name
         chosen = [s for s, v in kept if v in ("flexion", "extension", "both")]
         return _extraction(P.PAIN_DIRECTION, "both", chosen, text)
     if len(kept) > 1 and kept[0][1] == kept[-1][1] == "none":

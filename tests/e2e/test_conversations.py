@@ -121,6 +121,41 @@ def test_everything_in_one_message_asks_only_what_is_missing(person: Person) -> 
     assert plan[0].startswith("Step 1 now:")
 
 
+def test_an_answer_to_one_question_keeps_the_answers_already_given(person: Person) -> None:
+    person.say("/start")
+    assert asks(person.say("nope, none"), "pain_direction")
+    assert asks(person.say("reaching up to the top cupboard is the worst"), "pain_duration_days")
+    assert asks(person.say("about a month"), "flexibility")
+    # mentions bending, but answers the tightness question; the direction stays
+    assert asks(person.say("very tight, I can't bend down and touch the floor"), "pain_score")
+    assert asks(person.say("a 4 I'd say, maybe"), "leg_pain")
+    plan = person.say("no, nothing in my legs, only across my lower back")
+    assert "leaning back makes the pain worse" in plan[0]
+    stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
+    assert ("pain_direction", "extension") in stored and ("pain_score", 4.0) in stored
+
+
+def test_a_clear_no_in_many_words_answers_the_screen(person: Person) -> None:
+    person.say("/start")
+    assert asks(person.say("thankfully I don't have any of those at all"), "pain_direction")
+    [answer] = [a for a in journal.answers_for(person.id) if a.slot == "red_flag_screen"]
+    assert answer.value is False
+
+
+def test_a_description_taken_for_small_talk_starts_the_intake(person: Person) -> None:
+    replies = person.say("evening all, my lower back has been giving me grief for a fortnight")
+    assert asks(replies, "red_flag_screen")
+    assert asks(person.say("none of them"), "pain_direction")
+    stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
+    assert ("red_flag_screen", False) in stored
+
+
+def test_not_understood_offers_to_start(person: Person) -> None:
+    replies = person.say("qwzx plorb")
+    assert replies[0].startswith("Sorry")
+    assert "/start" in [b["payload"] for b in person.last[-1].get("buttons") or []]
+
+
 def test_a_correction_after_the_plan_updates_it(person: Person) -> None:
     person.say("it hurts when I lean back, for 10 days, I can touch my toes, pain 2/10")
     person.say("none of those")
