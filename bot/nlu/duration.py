@@ -356,6 +356,8 @@ def _date_expression(
         new_year = _recent_date(1, 1, today)
         return (None if new_year is None else _days_since(new_year, today)), end
     if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
+        if toks[k + 1 : k + 3] == ["before", "last"]:  # "the friday before last"
+            return _weekday_days(WEEKDAYS[tok], today) + 7, k + 3
         return _weekday_days(WEEKDAYS[tok], today), k + 1
     year = _year(tok)
     if year is not None:

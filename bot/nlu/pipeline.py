@@ -147,11 +147,13 @@ def _is_negation(token: Token) -> bool:
     return token.lower_ in P.NEGATION_TOKENS
 
 
+#: Words that set one movement against the rest ("no difference, except bending").
+_CONTRASTS = frozenset({"but", "except", "apart", "only", "though", "although"})
 #: Subjects that open the main clause after a "when ..." clause.
 _SUBJECTS = frozenset({"it", "that", "this", "the", "pain", "everything"})
 
 
-def _relieves(span: Span, window: int = 12) -> bool:
+def _relieves(span: Span, window: int = 15) -> bool:
     """Whether the clause says this movement eases the pain or is fine ("leaning back eases
     it", "bending over to stretch feels great", "sitting is no problem")."""
     doc = span.doc
@@ -180,14 +182,19 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if not kept:
         return None
     values = {v for _, v in kept}
-    if {"flexion", "extension"} <= values or "both" in values:
+    both_ways = {"flexion", "extension"} <= values
+    moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
+    if "both" in values:
         # "both", said in so many words, wins over the movements it goes on to name
-        chosen = [s for s, v in kept if v in ("flexion", "extension", "both")]
-        return _extraction(P.PAIN_DIRECTION, "both", chosen, text)
-    if len(kept) > 1 and kept[0][1] == kept[-1][1] == "none":
-        # "No difference: sitting, standing, bending, all the same": the movements listed
-        # are framed as hurting alike.
+        return _extraction(P.PAIN_DIRECTION, "both", moving, text)
+    framed = kept[0][1] == "none" or kept[-1][1] == "none"
+    contrast = any(t.lower_ in _CONTRASTS for t in kept[0][0].doc)
+    if framed and not contrast and len(moving) >= 2:
+        # "No difference: sitting, standing, bending, all the same": the movements listed,
+        # both ways, are framed as hurting alike.
         return _extraction(P.PAIN_DIRECTION, "none", [kept[-1][0]], text)
+    if both_ways:
+        return _extraction(P.PAIN_DIRECTION, "both", moving, text)
     specific = [(s, v) for s, v in kept if v != "none"]
     span, value = (specific or kept)[-1]
     return _extraction(P.PAIN_DIRECTION, value, [span], text)

@@ -103,6 +103,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since about six hours ago", {"pain_duration_days": 0}),
     # a hand reaching past the knees is how far they reach, not leg pain
     ("my fingers only get just past my knees", {}),
+    # a "no change" verdict with the movements listed, unless one is set against the rest
+    ("it doesn't matter, sit, stand, bend, it's the same whatever",
+     {"pain_direction": "none"}),
+    ("no difference when I walk, but bending over kills", {"pain_direction": "flexion"}),
+    # relief in the main clause, however long the "when" clause
+    ("when I sit down in the armchair and lean forward for a bit, the pain is reducing",
+     {"pain_direction": "extension"}),
+    ("since the tuesday before last", {"pain_duration_days": 8}),  # TODAY is a Wednesday
     # a back that jams or catches is a spasm
     ("some mornings my back just jams and I have to roll out of bed",
      {"spasm": True, "flexibility": "tight"}),
