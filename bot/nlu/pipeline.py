@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
 from bot.nlu.duration import SMALL_NUMBERS, is_rate_or_future, parse_duration_days
-from bot.nlu.negation import is_negated
+from bot.nlu.negation import is_negated, negation_cue_before
 
 logger = logging.getLogger(__name__)
 
@@ -206,7 +206,9 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
         value = _value_of(span)
         if value is None:
             continue
-        if is_negated(span):
+        # A reassurance after it ("I can touch my toes fine") negates a complaint only.
+        negated = is_negated(span) if value == "tight" else negation_cue_before(span) is not None
+        if negated:
             value = "normal" if value == "tight" else "tight"
         candidates.append((span, value))
     candidates.extend((span, "tight") for span in spasms)

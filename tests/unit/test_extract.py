@@ -111,6 +111,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("when I sit down in the armchair and lean forward for a bit, the pain is reducing",
      {"pain_direction": "extension"}),
     ("since the tuesday before last", {"pain_duration_days": 8}),  # TODAY is a Wednesday
+    # a reassurance after what they can do does not turn it round
+    ("I can reach the floor no bother, fine", {"flexibility": "normal"}),
+    ("i can touch my toes fine", {"flexibility": "normal"}),
     # a back that jams or catches is a spasm
     ("some mornings my back just jams and I have to roll out of bed",
      {"spasm": True, "flexibility": "tight"}),
