@@ -134,9 +134,9 @@ class ValidateIntakeForm(KindFormValidation):
     async def validate_leg_pain(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is False and tracker.get_slot("requested_slot") not in (None, "leg_pain"):
-            # "Only back pain" said to another question is not a considered "no" to this
-            # one: ask it. Pain that goes down the leg counts wherever it is said.
+        if value is False and tracker.get_slot("requested_slot") == "red_flag_screen":
+            # "No, only back pain" answers the warning-sign list, not the leg question:
+            # ask it. Pain that goes down the leg counts wherever it is said.
             return {"leg_pain": None}
         ok = isinstance(value, bool)
         await journal_answer(tracker, "leg_pain", value, accepted=ok)

@@ -333,22 +333,13 @@ async def test_json_form_and_query_parameters_are_read_alike(emu: BotApiEmulator
     assert query_call["params"] == {"chat_id": 4, "text": "query", "disable_notification": True}
 
 
-async def test_parse_modes_give_entities_and_refuse_bad_markup(bot: Bot) -> None:
-    html = await bot.send_message(1, "<b>Bold</b> &amp; <a href='https://x.org'>link</a>", "HTML")
-    assert html.text == "Bold & link"
-    assert [(e.type, e.offset, e.length) for e in html.entities] == [
-        ("bold", 0, 4),
-        ("text_link", 7, 4),
-    ]
-    markdown = await bot.send_message(1, r"*Stretch* gently\.", "MarkdownV2")
-    assert markdown.text == "Stretch gently."
-    with pytest.raises(BadRequest, match=r"(?i)character '\.' is reserved"):
-        await bot.send_message(1, "Stretch gently.", "MarkdownV2")
-    with pytest.raises(BadRequest, match='(?i)unsupported start tag "div"'):
-        await bot.send_message(1, "<div>x</div>", "HTML")
+async def test_a_parse_mode_is_refused_loudly(bot: Bot) -> None:
+    # Backstep sends plain text; formatting is not emulated, so any use of it shows.
+    with pytest.raises(BadRequest, match="(?i)parse_mode is not supported"):
+        await bot.send_message(1, "<b>Bold</b>", "HTML")
 
 
-async def test_send_document_records_the_bytes_and_serves_the_file(
+async def test_send_document_records_the_bytes(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
     content = b"%PDF-1.4 your plan"
@@ -371,8 +362,6 @@ async def test_send_document_records_the_bytes_and_serves_the_file(
         content,
     )
     assert record["params"]["caption"] == "Your plan"
-    downloaded = await (await bot.get_file(document.file_id)).download_as_bytearray()
-    assert bytes(downloaded) == content
 
 
 async def test_send_photo_reads_the_image_size(emu: BotApiEmulator, bot: Bot) -> None:
@@ -385,30 +374,26 @@ async def test_send_photo_reads_the_image_size(emu: BotApiEmulator, bot: Bot) ->
         await bot.send_photo(6, b"not an image")
 
 
-async def test_edits_change_the_stored_message(emu: BotApiEmulator, bot: Bot) -> None:
+async def test_removing_the_keyboard_changes_the_stored_message(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
     message = await bot.send_message(8, "Question", reply_markup=keyboard)
 
-    edited = await bot.edit_message_text("Question (answered)", 8, message.message_id)
+    await bot.edit_message_reply_markup(8, message.message_id, reply_markup=None)
 
-    assert isinstance(edited, type(message)) and edited.text == "Question (answered)"
-    assert edited.reply_markup is None  # an edit without reply_markup drops the keyboard
-    assert emu.message(8, message.message_id)["text"] == "Question (answered)"  # type: ignore[index]
+    assert "reply_markup" not in emu.message(8, message.message_id)  # type: ignore[operator]
     with pytest.raises(BadRequest, match="Message is not modified"):
-        await bot.edit_message_text("Question (answered)", 8, message.message_id)
+        await bot.edit_message_reply_markup(8, message.message_id, reply_markup=None)
     with pytest.raises(BadRequest, match="Message to edit not found"):
-        await bot.edit_message_text("x", 8, 999)
-    await bot.edit_message_reply_markup(8, message.message_id, reply_markup=keyboard)
-    assert emu.message(8, message.message_id)["reply_markup"] == keyboard.to_dict()  # type: ignore[index]
+        await bot.edit_message_reply_markup(8, 999, reply_markup=keyboard)
 
 
 async def test_commands_chat_action_close_and_log_out(emu: BotApiEmulator, bot: Bot) -> None:
     commands = [BotCommand("start", "Start over"), BotCommand("help", "What I can do")]
 
     assert await bot.set_my_commands(commands)
-    assert await bot.get_my_commands() == tuple(commands)
-    assert await bot.delete_my_commands()
-    assert await bot.get_my_commands() == ()
+    assert emu.calls("setMyCommands")[0]["params"]["commands"] == [c.to_dict() for c in commands]
     assert await bot.send_chat_action(1, ChatAction.TYPING)
     with pytest.raises(BadRequest, match="Wrong parameter action"):
         await bot.send_chat_action(1, "dancing")
@@ -432,8 +417,7 @@ async def test_update_builders_parse_as_ptb_objects(emu: BotApiEmulator, bot: Bo
 
     assert sticker.message and sticker.message.sticker and sticker.message.sticker.emoji == "😀"
     assert photo.message and photo.message.caption == "my back"
-    largest = photo.message.photo[-1]
-    assert bytes(await (await largest.get_file()).download_as_bytearray()) == tiny_png(64, 48)
+    assert photo.message.photo[-1].file_id == stored.file_id
     assert voice.message and voice.message.voice
     assert seconds(voice.message.voice.duration) == 4
     assert location.message and location.message.location
@@ -486,7 +470,7 @@ async def test_drives_a_ptb_application_by_polling(emu: BotApiEmulator) -> None:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        await query.edit_message_text(f"Chosen: {query.data}")
+        await query.edit_message_reply_markup(reply_markup=None)
 
     app = (
         ApplicationBuilder()
@@ -506,21 +490,20 @@ async def test_drives_a_ptb_application_by_polling(emu: BotApiEmulator) -> None:
         emu.push_text(21, "my back hurts")
         await emu.wait_for_messages(21, 2, timeout=10)
         emu.push_callback(21, "yes")
-        await emu.wait_for_sent(1, chat_id=21, method="editMessageText", timeout=10)
+        await emu.wait_for_sent(1, chat_id=21, method="editMessageReplyMarkup", timeout=10)
         await app.updater.stop()  # type: ignore[union-attr]
         await app.stop()
 
     assert emu.texts(21) == ["Welcome! Ready?", "You said: my back hurts"]
     welcome = emu.sent(21)[0]["result"]
-    assert emu.message(21, welcome["message_id"])["text"] == "Chosen: yes"  # type: ignore[index]
+    assert "reply_markup" not in emu.message(21, welcome["message_id"])  # type: ignore[operator]
     assert len(emu.calls("answerCallbackQuery")) == 1
     assert emu.pending_updates() == []  # the updater confirmed everything on shutdown
 
 
 def test_emulator_thread_from_sync_code_and_http_control_endpoints() -> None:
     with EmulatorThread() as emu:
-        pushed = http_json(f"{emu.url}/_emulator/updates/text", {"chat_id": 30, "text": "hi"})
-        assert pushed["message"]["text"] == "hi"
+        emu.push_text(30, "hi")
         emu.fail_next(chat_id=30, retry_after=5)
 
         async def reply() -> float:
@@ -536,27 +519,14 @@ def test_emulator_thread_from_sync_code_and_http_control_endpoints() -> None:
         assert [r["params"]["text"] for r in emu.wait_for_messages(30, 1, timeout=5)] == ["hello"]
         assert emu.texts(31) == ["hello"]
 
+        # What bench.broadcast drives over HTTP when the emulator is its own process.
         stats = http_json(f"{emu.url}/_emulator/stats")
         assert stats["total"] == 2
         assert stats["per_chat"] == {"30": 1, "31": 1}
         assert stats["rejected_429"] == 1
         assert stats["first_ts"] <= stats["last_ts"]
-        sent = http_json(f"{emu.url}/_emulator/sent?method=sendMessage&chat_id=30")
-        assert [r["params"]["text"] for r in sent] == ["hello"]
-        newer = http_json(f"{emu.url}/_emulator/sent?since={sent[0]['seq']}")
-        assert [r["chat"] for r in newer] == ["31"]
-        assert len(http_json(f"{emu.url}/_emulator/rejected")) == 1
-        assert http_json(f"{emu.url}/_emulator/texts?chat_id=31") == ["hello"]
-        assert len(http_json(f"{emu.url}/_emulator/wait?chat_id=31&count=1&timeout=1")) == 1
-
-        http_json(f"{emu.url}/_emulator/fail", {"method": "sendMessage", "retry_after": 7})
         http_json(f"{emu.url}/_emulator/limits", {"overall_per_second": 5})
         assert emu.stats()["limits"]["overall_per_second"] == 5
-        http_json(
-            f"{emu.url}/_emulator/updates",
-            {"message": {"chat": {"id": 1, "type": "private"}, "text": "raw"}},
-        )
-        assert emu.pending_updates()[-1]["message"]["text"] == "raw"
         assert http_json(f"{emu.url}/_emulator/reset", {}) == {"ok": True}
         assert emu.stats()["total"] == 0 and emu.stats()["limits"] is None
         assert emu.pending_updates() == []
@@ -574,9 +544,7 @@ def test_command_line_serves_until_terminated() -> None:
         info = json.loads(process.stdout.readline())
         assert info["base_url"] == f"http://127.0.0.1:{info['port']}/bot"
         assert http_json(f"{info['url']}/_emulator/health")["ok"] is True
-        http_json(f"{info['url']}/_emulator/updates/command", {"chat_id": 1, "command": "start"})
-        (update,) = http_json(f"{info['url']}/_emulator/updates")
-        assert update["message"]["entities"][0]["type"] == "bot_command"
+        assert http_json(f"{info['url']}/_emulator/stats")["total"] == 0
     finally:
         process.terminate()
         assert process.wait(timeout=10) == 0

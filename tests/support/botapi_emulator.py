@@ -14,9 +14,12 @@ token is accepted. Three ways to run it:
 * ``python -m tests.support.botapi_emulator --port N`` as a separate process, inspected and
   driven over the JSON control endpoints under ``/_emulator/`` (see :meth:`BotApiEmulator._routes`).
 
-Not emulated: webhook delivery (``setWebhook`` is stored and blocks ``getUpdates`` like on
-Telegram, but nothing is POSTed), inline mode, payments, media groups and most other methods
-(they answer ``404 Not Found``, as Telegram does for unknown methods).
+Only the methods Backstep calls are emulated (getMe, getUpdates, the webhook methods,
+sendMessage, sendPhoto, sendDocument, sendChatAction, setMyCommands, answerCallbackQuery,
+editMessageReplyMarkup); every other method answers ``404 Not Found``, as Telegram does
+for unknown ones. Backstep sends plain text, so a ``parse_mode`` is refused with a 400
+rather than half emulated. Webhook delivery is not emulated (``setWebhook`` is stored and
+blocks ``getUpdates`` like on Telegram, but nothing is POSTed).
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -170,10 +172,6 @@ def _too_many_requests(retry_after: int) -> ApiError:
     )
 
 
-class _EntityParseError(Exception):
-    """Text with a parse_mode that Telegram would refuse."""
-
-
 def _utf16_len(text: str) -> int:
     """Length in UTF-16 code units, the unit of Telegram's entity offsets."""
     return len(text.encode("utf-16-le")) // 2
@@ -221,33 +219,11 @@ def tiny_png(width: int = 1, height: int = 1, rgb: tuple[int, int, int] = (255, 
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) of a PNG, GIF, JPEG or WebP image; None when it is not one."""
-    size: tuple[int, int] | None = None
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        size = struct.unpack(">II", data[16:24])
-    elif data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
-        size = struct.unpack("<HH", data[6:10])
-    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        size = (512, 512)
-    elif data[:2] == b"\xff\xd8":
-        size = _jpeg_size(data)
-    if size is None or size[0] <= 0 or size[1] <= 0:
+    """(width, height) of a PNG (Backstep's charts); None for anything else."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
         return None
-    return int(size[0]), int(size[1])
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    i = 2
-    while i + 9 < len(data):
-        if data[i] != 0xFF:
-            return None
-        marker = data[i + 1]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
-            return width, height
-        (length,) = struct.unpack(">H", data[i + 2 : i + 4])
-        i += 2 + length
-    return None
+    width, height = struct.unpack(">II", data[16:24])
+    return (int(width), int(height)) if width > 0 and height > 0 else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,59 +249,6 @@ _HTML_ENTITY_TYPES = {
 }
 
 
-class _HtmlEntities(HTMLParser):
-    """Telegram's HTML subset: text plus entities, refusing tags Telegram refuses."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.length = 0
-        self.stack: list[tuple[str, str | None, int, JSON]] = []
-        self.entities: list[JSON] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        kind = _HTML_ENTITY_TYPES.get(tag)
-        attributes = {name: value or "" for name, value in attrs}
-        if kind is None:
-            raise _EntityParseError(f'Unsupported start tag "{tag}"')
-        extra: JSON = {}
-        if tag == "span" and attributes.get("class") != "tg-spoiler":
-            raise _EntityParseError('Tag "span" must have class "tg-spoiler"')
-        if tag == "a":
-            extra["url"] = attributes.get("href", "")
-        if tag == "tg-emoji":
-            extra["custom_emoji_id"] = attributes.get("emoji-id", "")
-        if tag == "code" and self.stack and self.stack[-1][0] == "pre":
-            language = attributes.get("class", "")
-            if language.startswith("language-"):
-                self.stack[-1][3]["language"] = language.removeprefix("language-")
-            kind = None  # <pre><code> is one pre entity
-        self.stack.append((tag, kind, self.length, extra))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1][0] != tag:
-            raise _EntityParseError(f'Unmatched end tag "{tag}"')
-        _, kind, start, extra = self.stack.pop()
-        if kind is not None and self.length > start:
-            self.entities.append({"type": kind, "offset": start, "length": self.length - start})
-            self.entities[-1].update(extra)
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-        self.length += _utf16_len(data)
-
-
-def _parse_html(source: str) -> tuple[str, list[JSON]]:
-    parser = _HtmlEntities()
-    parser.feed(source)
-    parser.close()
-    if parser.stack:
-        raise _EntityParseError(
-            f'Can\'t find end tag corresponding to start tag "{parser.stack[-1][0]}"'
-        )
-    return "".join(parser.parts), parser.entities
-
-
 _MDV2_RESERVED = frozenset("_*[]()~`>#+-=|{}.!")
 _MDV2_MARKS = {
     "*": ("bold", "Bold"),
@@ -336,190 +259,12 @@ _MDV2_MARKS = {
 }
 
 
-def _find_unescaped(source: str, needle: str, start: int) -> int:
-    i = start
-    while i < len(source):
-        if source[i] == "\\":
-            i += 2
-            continue
-        if source.startswith(needle, i):
-            return i
-        i += 1
-    return -1
-
-
-def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text, flags=re.S)
-
-
-def _parse_markdown_v2(source: str) -> tuple[str, list[JSON]]:
-    parts: list[str] = []
-    length = 0
-    entities: list[JSON] = []
-    open_marks: dict[str, tuple[int, int]] = {}
-    link_starts: list[tuple[int, int]] = []
-    quote_start: int | None = None
-
-    def emit(text: str) -> None:
-        nonlocal length
-        parts.append(text)
-        length += _utf16_len(text)
-
-    def byte_offset(index: int) -> int:
-        return len(source[:index].encode())
-
-    i = 0
-    while i < len(source):
-        c = source[i]
-        at_line_start = i == 0 or source[i - 1] == "\n"
-        if c == "\\":
-            if i + 1 < len(source) and 0 < ord(source[i + 1]) < 127:
-                emit(source[i + 1])
-                i += 2
-                continue
-            raise _EntityParseError("Character '\\' is reserved and must be escaped with '\\'")
-        if c == "`":
-            fence = "```" if source.startswith("```", i) else "`"
-            end = _find_unescaped(source, fence, i + len(fence))
-            if end < 0:
-                name = "Pre" if fence == "```" else "Code"
-                raise _EntityParseError(
-                    f"Can't find end of {name} entity at byte offset {byte_offset(i)}"
-                )
-            body = source[i + len(fence) : end]
-            entity: JSON = {"type": "code"}
-            if fence == "```":
-                entity = {"type": "pre"}
-                first, newline, rest = body.partition("\n")
-                if newline and first and " " not in first:
-                    entity["language"] = first
-                    body = rest
-            start = length
-            emit(_unescape(body))
-            entities.append({**entity, "offset": start, "length": length - start})
-            i = end + len(fence)
-            continue
-        mark = next((m for m in ("__", "||") if source.startswith(m, i)), c)
-        if mark in _MDV2_MARKS:
-            if mark in open_marks:
-                start, _ = open_marks.pop(mark)
-                if length > start:
-                    kind = _MDV2_MARKS[mark][0]
-                    entities.append({"type": kind, "offset": start, "length": length - start})
-            else:
-                open_marks[mark] = (length, i)
-            i += len(mark)
-            continue
-        if c == "[":
-            link_starts.append((length, i))
-            i += 1
-            continue
-        if c == "]" and link_starts and source.startswith("(", i + 1):
-            close = _find_unescaped(source, ")", i + 2)
-            if close < 0:
-                raise _EntityParseError(
-                    f"Can't find end of a URL at byte offset {byte_offset(i + 1)}"
-                )
-            start, _ = link_starts.pop()
-            url = _unescape(source[i + 2 : close])
-            entities.append(
-                {"type": "text_link", "offset": start, "length": length - start, "url": url}
-            )
-            i = close + 1
-            continue
-        if c == ">" and at_line_start:
-            if quote_start is None:
-                quote_start = length
-            i += 1
-            continue
-        if c in _MDV2_RESERVED:
-            raise _EntityParseError(
-                f"Character '{c}' is reserved and must be escaped with the preceding '\\'"
-            )
-        if c == "\n" and quote_start is not None and not source.startswith(">", i + 1):
-            entities.append(
-                {"type": "blockquote", "offset": quote_start, "length": length - quote_start}
-            )
-            quote_start = None
-        emit(c)
-        i += 1
-    if quote_start is not None and length > quote_start:
-        entities.append(
-            {"type": "blockquote", "offset": quote_start, "length": length - quote_start}
-        )
-    if open_marks:
-        mark, (_, index) = min(open_marks.items(), key=lambda item: item[1][1])
-        raise _EntityParseError(
-            f"Can't find end of {_MDV2_MARKS[mark][1]} entity at byte offset {byte_offset(index)}"
-        )
-    if link_starts:
-        raise _EntityParseError(
-            f"Can't find end of TextUrl entity at byte offset {byte_offset(link_starts[0][1])}"
-        )
-    return "".join(parts), entities
-
-
-def _parse_markdown(source: str) -> tuple[str, list[JSON]]:
-    """Legacy Markdown: *bold*, _italic_, `code`, ```pre``` and [text](url); no nesting."""
-    parts: list[str] = []
-    length = 0
-    entities: list[JSON] = []
-    kinds = {"*": "bold", "_": "italic", "`": "code", "```": "pre"}
-    i = 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\" and i + 1 < len(source) and source[i + 1] in "_*`[":
-            parts.append(source[i + 1])
-            length += 1
-            i += 2
-            continue
-        mark = "```" if source.startswith("```", i) else c
-        if mark in kinds or c == "[":
-            if c == "[":
-                middle = source.find("](", i + 1)
-                end = source.find(")", middle + 2) if middle >= 0 else -1
-                body, extra = source[i + 1 : middle], {"url": source[middle + 2 : end]}
-                next_i, kind = end + 1, "text_link"
-            else:
-                end = source.find(mark, i + len(mark))
-                body, extra = source[i + len(mark) : end], {}
-                next_i, kind = end + len(mark), kinds[mark]
-            if end < 0:
-                offset = len(source[:i].encode())
-                raise _EntityParseError(
-                    f"Can't find end of the entity starting at byte offset {offset}"
-                )
-            if body:
-                entities.append({"type": kind, "offset": length, "length": _utf16_len(body)})
-                entities[-1].update(extra)
-            parts.append(body)
-            length += _utf16_len(body)
-            i = next_i
-            continue
-        parts.append(c)
-        length += _utf16_len(c)
-        i += 1
-    return "".join(parts), entities
-
-
 def format_text(text: str, parse_mode: str | None) -> tuple[str, list[JSON]]:
-    """Plain text and entities for ``text`` sent with ``parse_mode``, or a 400 ApiError."""
-    mode = (parse_mode or "").lower()
-    parsers: dict[str, Callable[[str], tuple[str, list[JSON]]]] = {
-        "html": _parse_html,
-        "markdownv2": _parse_markdown_v2,
-        "markdown": _parse_markdown,
-    }
-    if not mode:
-        return text, []
-    if mode not in parsers:
-        raise _bad_request("unsupported parse_mode")
-    try:
-        body, entities = parsers[mode](text)
-    except _EntityParseError as exc:
-        raise _bad_request(f"can't parse entities: {exc}") from None
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return body, entities
+    """``text`` as sent: Backstep sends plain text only, so a parse mode is refused loudly
+    (a 400, as Telegram answers a mode it cannot parse) rather than half emulated."""
+    if parse_mode:
+        raise _bad_request("parse_mode is not supported by this emulator")
+    return text, []
 
 
 def command_entities(text: str) -> list[JSON]:
@@ -890,16 +635,12 @@ class BotApiEmulator:
                 "sendChatAction": self._send_chat_action,
                 "answerCallbackQuery": self._answer_callback_query,
                 "setMyCommands": self._set_my_commands,
-                "getMyCommands": self._get_my_commands,
-                "deleteMyCommands": self._delete_my_commands,
                 "setWebhook": self._set_webhook,
                 "deleteWebhook": self._delete_webhook,
                 "getWebhookInfo": self._get_webhook_info,
                 "sendPhoto": self._send_photo,
                 "sendDocument": self._send_document,
-                "editMessageText": self._edit_message_text,
                 "editMessageReplyMarkup": self._edit_message_reply_markup,
-                "getFile": self._get_file,
                 "close": self._true,
                 "logOut": self._true,
             }.items()
@@ -1279,43 +1020,19 @@ class BotApiEmulator:
     # ---- internals: HTTP
 
     def _routes(self) -> list[web.RouteDef]:
-        """Bot API, file downloads and the ``/_emulator/`` control endpoints (JSON).
+        """The Bot API, and the ``/_emulator/`` control endpoints (JSON) that drive the
+        emulator when it runs as its own process (``bench.broadcast``):
 
         GET  /_emulator/health                  {"ok": true, "base_url": ...}
-        GET  /_emulator/calls?method=&since=    every call (``since``: seq greater than)
-        GET  /_emulator/sent?method=sendMessage&chat_id=&since=
-        GET  /_emulator/rejected?method=&chat_id=
-        GET  /_emulator/texts?chat_id=
-        GET  /_emulator/message?chat_id=&message_id=
         GET  /_emulator/stats
-        GET  /_emulator/wait?chat_id=&count=&timeout=&method=   long poll; 408 on timeout
-        GET  /_emulator/updates                 pending (unconfirmed) updates
-        POST /_emulator/updates                 raw update
-        POST /_emulator/updates/text            {"chat_id", "text", "user_id", "chat_type"}
-        POST /_emulator/updates/command         {"chat_id", "command", "args"}
-        POST /_emulator/updates/callback        {"chat_id", "data", "message_id"}
-        POST /_emulator/fail                    {"method", "retry_after", "count", "chat_id"}
         POST /_emulator/limits                  {"overall_per_second", ...}; {} turns them off
         POST /_emulator/reset
         """
         return [
             web.get("/_emulator/health", self._http_health),
-            web.get("/_emulator/calls", self._http_calls),
-            web.get("/_emulator/sent", self._http_sent),
-            web.get("/_emulator/rejected", self._http_rejected),
-            web.get("/_emulator/texts", self._http_texts),
-            web.get("/_emulator/message", self._http_message),
             web.get("/_emulator/stats", self._http_stats),
-            web.get("/_emulator/wait", self._http_wait),
-            web.get("/_emulator/updates", self._http_pending),
-            web.post("/_emulator/updates", self._http_push),
-            web.post("/_emulator/updates/text", self._http_push_text),
-            web.post("/_emulator/updates/command", self._http_push_command),
-            web.post("/_emulator/updates/callback", self._http_push_callback),
-            web.post("/_emulator/fail", self._http_fail),
             web.post("/_emulator/limits", self._http_limits),
             web.post("/_emulator/reset", self._http_reset),
-            web.get("/file/bot{token}/{path:.+}", self._http_file),
             web.route("*", "/bot{token}/{method}", self._http_method),
         ]
 
@@ -1804,13 +1521,6 @@ class BotApiEmulator:
         ]
         return True
 
-    def _get_my_commands(self, call: _Call) -> list[JSON]:
-        return list(self._commands.get(self._commands_key(call.params), []))
-
-    def _delete_my_commands(self, call: _Call) -> bool:
-        self._commands.pop(self._commands_key(call.params), None)
-        return True
-
     def _set_webhook(self, call: _Call) -> bool:
         url = str(call.params.get("url") or "")
         if url and not url.startswith("https://"):
@@ -1921,23 +1631,6 @@ class BotApiEmulator:
         self._messages[(key, edited["message_id"])] = edited
         return edited
 
-    def _edit_message_text(self, call: _Call) -> JSON | bool:
-        text, entities = self._text_content(call.params, "text", MAX_MESSAGE_LENGTH)
-        markup = self._inline_markup(call.params)
-        if call.params.get("inline_message_id"):
-            return True
-        key, message = self._editable(call)
-        if "text" not in message:
-            raise _bad_request("there is no text in the message to edit")
-        if (
-            message["text"] == text
-            and message.get("entities", []) == entities
-            and message.get("reply_markup") == markup
-        ):
-            raise _bad_request(_NOT_MODIFIED)
-        changes = {"text": text, "entities": entities, "reply_markup": markup}
-        return self._store_edit(key, message, changes)
-
     def _edit_message_reply_markup(self, call: _Call) -> JSON | bool:
         markup = self._inline_markup(call.params)
         if call.params.get("inline_message_id"):
@@ -1947,79 +1640,13 @@ class BotApiEmulator:
             raise _bad_request(_NOT_MODIFIED)
         return self._store_edit(key, message, {"reply_markup": markup})
 
-    def _get_file(self, call: _Call) -> JSON:
-        stored = self._files.get(str(call.params.get("file_id") or ""))
-        if stored is None:
-            raise _bad_request("invalid file_id")
-        file = stored.as_file()
-        file["file_id"] = str(call.params["file_id"])
-        return file
-
     # ---- internals: control endpoints
 
     async def _http_health(self, request: web.Request) -> web.Response:
         return _json_response({"ok": True, "base_url": self.base_url, "port": self.port})
 
-    async def _http_calls(self, request: web.Request) -> web.Response:
-        return _json_response(_since(self.calls(request.query.get("method")), request))
-
-    async def _http_sent(self, request: web.Request) -> web.Response:
-        method = request.query.get("method", "sendMessage") or None
-        records = self.sent(_query_chat(request), method)
-        return _json_response(_since(records, request))
-
-    async def _http_rejected(self, request: web.Request) -> web.Response:
-        records = self.rejected(request.query.get("method"), _query_chat(request))
-        return _json_response(_since(records, request))
-
-    async def _http_texts(self, request: web.Request) -> web.Response:
-        chat = _query_chat(request)
-        if chat is None:
-            return _json_response({"error": "chat_id is required"}, 400)
-        return _json_response(self.texts(chat))
-
-    async def _http_message(self, request: web.Request) -> web.Response:
-        chat = _query_chat(request)
-        message = self.message(chat or "", int(request.query.get("message_id", "0")))
-        return _json_response(message, 200 if message else 404)
-
     async def _http_stats(self, request: web.Request) -> web.Response:
         return _json_response(self.stats())
-
-    async def _http_wait(self, request: web.Request) -> web.Response:
-        query = request.query
-        try:
-            records = await self.wait_for_sent(
-                int(query.get("count", "1")),
-                chat_id=_query_chat(request),
-                method=query.get("method", "sendMessage"),
-                timeout=float(query.get("timeout", "30")),
-            )
-        except AssertionError as exc:
-            return _json_response({"error": str(exc)}, 408)
-        return _json_response([_public(r) for r in records])
-
-    async def _http_pending(self, request: web.Request) -> web.Response:
-        return _json_response(self.pending_updates())
-
-    async def _http_push(self, request: web.Request) -> web.Response:
-        return await _control(request, self.push_update)
-
-    async def _http_push_text(self, request: web.Request) -> web.Response:
-        return await _control(request, lambda body: self.push_text(**body))
-
-    async def _http_push_command(self, request: web.Request) -> web.Response:
-        return await _control(request, lambda body: self.push_command(**body))
-
-    async def _http_push_callback(self, request: web.Request) -> web.Response:
-        return await _control(request, lambda body: self.push_callback(**body))
-
-    async def _http_fail(self, request: web.Request) -> web.Response:
-        def apply(body: JSON) -> JSON:
-            self.fail_next(**body)
-            return {"ok": True}
-
-        return await _control(request, apply)
 
     async def _http_limits(self, request: web.Request) -> web.Response:
         def apply(body: JSON) -> JSON:
@@ -2034,15 +1661,6 @@ class BotApiEmulator:
     async def _http_reset(self, request: web.Request) -> web.Response:
         self.reset()
         return _json_response({"ok": True})
-
-    async def _http_file(self, request: web.Request) -> web.Response:
-        stored = self._files_by_path.get(request.match_info["path"])
-        if stored is None:
-            return _json_response({"ok": False, "error_code": 404, "description": "Not Found"}, 404)
-        return web.Response(
-            body=stored.data, content_type=stored.mime_type or "application/octet-stream"
-        )
-
 
 def _normalize(name: str, value: Any) -> Any:
     """Convert a parameter to the type Telegram reads it as (form values are strings)."""
@@ -2084,20 +1702,6 @@ def _public(record: JSON) -> JSON:
         info["data_base64"] = base64.b64encode(info.pop("data")).decode()
         files[name] = info
     return {**record, "files": files}
-
-
-def _since(records: list[JSON], request: web.Request) -> list[JSON]:
-    since = int(request.query.get("since", "0") or 0)
-    if since:
-        records = [r for r in records if r["seq"] > since]
-    return [_public(r) for r in records]
-
-
-def _query_chat(request: web.Request) -> int | str | None:
-    chat = request.query.get("chat_id")
-    if chat is None or chat == "":
-        return None
-    return int(chat) if re.fullmatch(r"-?\d+", chat) else chat
 
 
 async def _control(request: web.Request, action: Callable[[JSON], Any]) -> web.Response:
