@@ -142,14 +142,6 @@ def test_a_clear_no_in_many_words_answers_the_screen(person: Person) -> None:
     assert answer.value is False
 
 
-def test_a_description_taken_for_small_talk_starts_the_intake(person: Person) -> None:
-    replies = person.say("evening all, my lower back has been giving me grief for a fortnight")
-    assert asks(replies, "red_flag_screen")
-    assert asks(person.say("none of them"), "pain_direction")
-    stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
-    assert ("red_flag_screen", False) in stored
-
-
 def test_not_understood_offers_to_start(person: Person) -> None:
     replies = person.say("qwzx plorb")
     assert replies[0].startswith("Sorry")
