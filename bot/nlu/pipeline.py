@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
 from bot.nlu.duration import SMALL_NUMBERS, is_rate_or_future, parse_duration_days
-from bot.nlu.negation import is_negated, negation_cue_before
+from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +200,11 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     return _extraction(P.PAIN_DIRECTION, value, [span], text)
 
 
+def _negated_before(span: Span) -> bool:
+    """A negation cue before ``span``, unless the span holds its own ("not tight")."""
+    return not contains_cue(span) and negation_cue_before(span) is not None
+
+
 def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, str]] = []
     for span in flex:
@@ -207,7 +212,7 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
         if value is None:
             continue
         # A reassurance after it ("I can touch my toes fine") negates a complaint only.
-        negated = is_negated(span) if value == "tight" else negation_cue_before(span) is not None
+        negated = is_negated(span) if value == "tight" else _negated_before(span)
         if negated:
             value = "normal" if value == "tight" else "tight"
         candidates.append((span, value))

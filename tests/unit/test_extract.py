@@ -114,6 +114,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a reassurance after what they can do does not turn it round
     ("I can reach the floor no bother, fine", {"flexibility": "normal"}),
     ("i can touch my toes fine", {"flexibility": "normal"}),
+    ("i run every morning, so no, not stiff", {"flexibility": "normal"}),
     # a back that jams or catches is a spasm
     ("some mornings my back just jams and I have to roll out of bed",
      {"spasm": True, "flexibility": "tight"}),
