@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
-from bot.nlu.duration import SMALL_NUMBERS, is_rate_or_future, parse_duration_days
+from bot.nlu.duration import MONTHS, SMALL_NUMBERS, is_rate_or_future, parse_duration_days
+from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 
 logger = logging.getLogger(__name__)
@@ -257,6 +258,22 @@ def _anchored(doc: Doc, span: Span) -> bool:
     return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
 
 
+def _date_beside(tokens: Span, today: datetime.date) -> int | None:
+    """A calendar date right after a holiday's name ("Independence Day, 1st October", "on
+    Thanksgiving (the Canadian one, October 12)"): the person's own date wins, since a
+    holiday's name differs by country."""
+    words = [t.text for t in tokens]
+    for i, word in enumerate(words):
+        if word.lower() not in MONTHS:
+            continue
+        for start, end in ((i - 1, i + 1), (i, i + 2)):
+            if start >= 0:
+                days = parse_duration_days("since " + " ".join(words[start:end]), today)
+                if days is not None:
+                    return days
+    return None
+
+
 def _resolve_duration(
     spans: list[Span], text: str, today: datetime.date
 ) -> tuple[Extraction | None, list[Span]]:
@@ -273,6 +290,8 @@ def _resolve_duration(
         if is_rate_or_future(before, after, span[-1].lower_):
             continue
         days = parse_duration_days(span.text, today)
+        if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
+            days = _date_beside(doc[span.end : span.end + 8], today) or days
         if days is not None and days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
         if days is not None:

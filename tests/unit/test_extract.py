@@ -115,6 +115,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can reach the floor no bother, fine", {"flexibility": "normal"}),
     ("i can touch my toes fine", {"flexibility": "normal"}),
     ("i run every morning, so no, not stiff", {"flexibility": "normal"}),
+    # a holiday's name with the person's own date beside it: the date wins
+    ("it began on Labour Day, the 1st of May, digging the allotment",
+     {"pain_duration_days": 13}),
     # a back that jams or catches is a spasm
     ("some mornings my back just jams and I have to roll out of bed",
      {"spasm": True, "flexibility": "tight"}),
