@@ -16,14 +16,12 @@ from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answers import CLEAR_NO, answer_intent, marks_clear_no
-from bot.nlu.components.base import StatelessComponent
+from bot.nlu.components.base import StatelessComponent, force_intent
 
 
 @DefaultV1Recipe.register(
@@ -47,7 +45,5 @@ class AnswerReading(StatelessComponent):
             forced = answer_intent(model_intent, entities, text)
             if forced is None or forced == model_intent:
                 continue
-            intent = {INTENT_NAME_KEY: forced, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+            force_intent(message, forced)
         return messages

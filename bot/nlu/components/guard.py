@@ -12,15 +12,11 @@ from __future__ import annotations
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.components.base import StatelessComponent
+from bot.nlu.components.base import StatelessComponent, force_intent
 
 _SKIN_TONES_AND_JOINERS = {chr(c) for c in range(0x1F3FB, 0x1F400)} | {"\ufe0f", "\u200d"}
 _GESTURES = {"👍": "affirm", "👎": "deny"}
@@ -53,7 +49,5 @@ class UnreadableInputGuard(StatelessComponent):
             forced = intent_for_unreadable(text)
             if forced is None:
                 continue
-            intent = {INTENT_NAME_KEY: forced, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+            force_intent(message, forced)
         return messages

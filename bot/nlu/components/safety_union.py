@@ -17,7 +17,6 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -25,7 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.domain.answers import LONG_MESSAGE
 from bot.domain.escalation import ordinary_reading, union_of_detectors
 from bot.nlu.answers import reads_as_clear_no
-from bot.nlu.components.base import StatelessComponent
+from bot.nlu.components.base import StatelessComponent, force_intent
 from bot.nlu.red_flags import assess
 
 NAME = "SafetyUnion"
@@ -60,12 +59,10 @@ class SafetyUnion(StatelessComponent):
                 # otherwise says ("yes" to a question, an intake answer), so that a clear
                 # "no" to the question loses nothing of it.
                 ranking = message.get(INTENT_RANKING_KEY) or []
-                name = ordinary_reading([str(r.get(INTENT_NAME_KEY)) for r in ranking])
-                intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+                names = [str(r.get(INTENT_NAME_KEY)) for r in ranking]
+                force_intent(message, ordinary_reading(names))
             else:
-                intent = {INTENT_NAME_KEY: union.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+                force_intent(message, str(union.intent))
             entities = [
                 e
                 for e in message.get(ENTITIES) or []
