@@ -3,9 +3,9 @@
 Run from the repository root with ``.venv/bin/python -m bench.broadcast`` (``make bench``
 runs it too, see :mod:`bench.run`). Three runs, each on a fresh SQLite database in a
 temporary folder, with 10,000 people whose daily check-in is due at one fixed instant, and
-the emulator (``tests/support/botapi_emulator.py``, a separate process) enforcing
-Telegram's flood limits: 30 messages a second overall, one a second per chat, any excess
-answered with a 429 and counted. Each run drives the real command,
+the emulator (``tests/support/botapi/``, a separate process) enforcing Telegram's flood
+limits: 30 messages a second overall, one a second per chat, any excess answered with a 429
+and counted. Each run drives the real command,
 ``backstep checkins send-due --now <that instant>``, as a subprocess:
 
 * **A, clean**: one sender from start to end. Messages per second is measured from the
@@ -139,7 +139,7 @@ class Emulator:
     def __init__(self, procs: Processes) -> None:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        cmd = [str(BIN / "python"), "-m", "tests.support.botapi_emulator", "--port", str(port)]
+        cmd = [str(BIN / "python"), "-m", "tests.support.botapi", "--port", str(port)]
         self.proc = procs.spawn(cmd + ["--limits"], "broadcast_emulator.log", ROOT, child_env())
         wait_until(self._healthy, self.proc, "the Bot API emulator", "broadcast_emulator.log")
 

@@ -22,7 +22,7 @@ from bot.store import checkins, journal
 from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
-from tests.support.botapi_emulator import BotApiEmulator
+from tests.support.botapi import BotApiEmulator, updates
 from tests.support.domain import domain_response
 from tests.support.runtime import RasaRuntime
 
@@ -280,15 +280,15 @@ def test_stickers_photos_voice_edits_and_groups_get_a_kind_reply(
     telegram: Telegram, chat: Chat
 ) -> None:
     emu = telegram.emulator
-    assert chat.push(emu.sticker_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
-    assert chat.push(emu.photo_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
-    assert chat.push(emu.voice_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
-    assert chat.push(emu.location_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
-    assert chat.push(emu.edited_text_update(chat.id, 1, "actually 7")) == [texts.EDITED_MESSAGE]
+    assert chat.push(updates.sticker_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(updates.photo_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(updates.voice_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(updates.location_update(chat.id)) == [texts.UNSUPPORTED_MESSAGE]
+    assert chat.push(updates.edited_text_update(chat.id, 1, "actually 7")) == [texts.EDITED_MESSAGE]
     assert chat.say("/nonsense") == [texts.UNKNOWN_COMMAND]
     group = -1_001_234_567
     before = len(emu.texts(group))
-    chat._wait(emu.push_update(emu.group_text_update(group, "hi bot")))
+    chat._wait(emu.push_update(updates.group_text_update(group, "hi bot")))
     assert emu.texts(group)[before:] == [texts.GROUP_CHAT]
 
 

@@ -1,14 +1,18 @@
-"""The Bot API emulator answers python-telegram-bot the way Telegram does."""
+"""The Bot API emulator answers python-telegram-bot the way Telegram does, for the methods
+Backstep calls: texts, keyboards and callbacks, files, polling and the webhook, the limits
+and the 429s."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dtm
 import json
+import struct
 import subprocess
 import sys
 import time
 import urllib.request
+import zlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Conflict, EndPointNotFound, RetryAfter
+from telegram.error import BadRequest, Conflict, EndPointNotFound, NetworkError, RetryAfter
 from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -36,20 +40,19 @@ from telegram.ext import (
     filters,
 )
 
-from tests.support.botapi_emulator import (
-    BotApiEmulator,
-    EmulatorThread,
+from tests.support.botapi import BotApiEmulator, EmulatorThread
+from tests.support.botapi.updates import (
     edited_text_update,
     group_text_update,
     location_update,
     photo_update,
     sticker_update,
-    tiny_png,
     voice_update,
 )
 
 TOKEN = "123:ABC"
 ROOT = Path(__file__).resolve().parents[2]
+YES = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
 
 
 @pytest.fixture
@@ -64,22 +67,35 @@ async def bot(emu: BotApiEmulator) -> AsyncIterator[Bot]:
         yield client
 
 
+def png(width: int, height: int, padding: int = 0) -> bytes:
+    """A valid PNG of one white colour (plus ``padding`` bytes after its end)."""
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(tag + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", crc)
+
+    rows = zlib.compress(b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height)))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    image = chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + image + b"\x00" * padding
+
+
 def seconds(value: int | float | dtm.timedelta) -> float:
     """RetryAfter.retry_after is an int or a timedelta depending on PTB's settings."""
     return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
 
 
-async def post(emu: BotApiEmulator, method: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
-    """A raw Bot API request; kwargs go to aiohttp (json=, data=)."""
+async def post(emu: BotApiEmulator, method: str, **form: Any) -> tuple[int, dict[str, Any]]:
+    """A raw Bot API request, form-encoded as python-telegram-bot sends it."""
     async with (
         aiohttp.ClientSession() as session,
-        session.post(f"{emu.base_url}{TOKEN}/{method}", **kwargs) as response,
+        session.post(f"{emu.base_url}{TOKEN}/{method}", data=form) as response,
     ):
         return response.status, await response.json()
 
 
 def http_json(url: str, body: dict[str, Any] | None = None) -> Any:
-    """GET (or POST ``body``) a control endpoint from sync code."""
+    """GET (or POST ``body`` to) a control endpoint from sync code."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -89,12 +105,9 @@ def http_json(url: str, body: dict[str, Any] | None = None) -> Any:
 async def test_get_me_is_a_bot_named_after_the_token(emu: BotApiEmulator, bot: Bot) -> None:
     me = await bot.get_me()
 
-    assert me.is_bot
-    assert me.id == 123
-    assert me.username == "backstep_test_bot"
-    assert me.first_name == "Backstep"
-    assert me.can_join_groups is True
-    assert me.supports_inline_queries is False
+    assert me.is_bot and me.id == 123
+    assert (me.username, me.first_name) == ("backstep_test_bot", "Backstep")
+    assert me.can_join_groups is True and me.supports_inline_queries is False
     assert [call["token"] for call in emu.calls("getMe")] == [TOKEN, TOKEN]  # initialize + ours
 
 
@@ -128,24 +141,34 @@ async def test_send_message_round_trips_the_inline_keyboard_and_is_recorded(
     assert len(emu.sent()) == 3
 
 
-async def test_reply_keyboards_are_accepted_but_not_echoed(emu: BotApiEmulator, bot: Bot) -> None:
+async def test_keyboards_are_checked_and_only_inline_ones_echoed(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
     message = await bot.send_message(1, "Pick", reply_markup=ReplyKeyboardMarkup([["A", "B"]]))
 
     assert message.reply_markup is None  # Telegram only echoes inline keyboards
     assert emu.sent(1)[0]["params"]["reply_markup"]["keyboard"] == [[{"text": "A"}, {"text": "B"}]]
+    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("Go", callback_data="x" * 65)]])
+    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+        await bot.send_message(1, "Pick", reply_markup=too_long)
+    markup = json.dumps({"inline_keyboard": [[{"text": "No action"}]]})
+    assert await post(emu, "sendMessage", chat_id="1", text="Pick", reply_markup=markup) == (
+        400,
+        {
+            "ok": False,
+            "error_code": 400,
+            "description": "Bad Request: text buttons are unallowed in the inline keyboard",
+        },
+    )
 
 
 async def test_get_updates_returns_pushed_text_command_and_callback(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
-    question = await bot.send_message(
-        7,
-        "Ready?",
-        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Go", callback_data="go")]]),
-    )
+    question = await bot.send_message(7, "Ready?", reply_markup=YES)
     emu.push_text(7, "hello there")
     emu.push_command(7, "/start")
-    emu.push_callback(7, "go")
+    emu.push_callback(7, "yes")
 
     text, command, callback = await bot.get_updates()
 
@@ -157,7 +180,7 @@ async def test_get_updates_returns_pushed_text_command_and_callback(
         MessageEntity(MessageEntity.BOT_COMMAND, offset=0, length=6),
     )
     query = callback.callback_query
-    assert query is not None and query.data == "go"
+    assert query is not None and query.data == "yes"
     assert isinstance(query.message, Message) and query.message.message_id == question.message_id
     assert query.message.reply_markup == question.reply_markup
     assert await query.answer("Noted") is True
@@ -170,28 +193,15 @@ async def test_answering_an_unknown_callback_query_is_a_bad_request(bot: Bot) ->
         await bot.answer_callback_query("no-such-query")
 
 
-async def test_offset_confirms_updates(emu: BotApiEmulator, bot: Bot) -> None:
+async def test_offset_confirms_updates_and_limit_caps_them(emu: BotApiEmulator, bot: Bot) -> None:
     ids = [emu.push_text(5, f"m{i}")["update_id"] for i in range(3)]
 
+    assert [u.update_id for u in await bot.get_updates(limit=2)] == ids[:2]
     assert [u.update_id for u in await bot.get_updates()] == ids
     assert [u.update_id for u in await bot.get_updates(offset=ids[1])] == ids[1:]
     assert [u["update_id"] for u in emu.pending_updates()] == ids[1:]
     assert await bot.get_updates(offset=ids[-1] + 1) == ()
     assert emu.pending_updates() == []
-
-
-async def test_limit_and_allowed_updates(emu: BotApiEmulator, bot: Bot) -> None:
-    emu.push_text(5, "one")
-    emu.push_text(5, "two")
-    emu.push_callback(5, "tap")
-
-    assert len(await bot.get_updates(limit=1)) == 1
-    only_callbacks = await bot.get_updates(allowed_updates=[Update.CALLBACK_QUERY])
-    assert [u.callback_query.data for u in only_callbacks if u.callback_query] == ["tap"]
-    assert len(only_callbacks) == 1
-    # Like Telegram, the last allowed_updates stays in force; an empty list means "default".
-    assert len(await bot.get_updates()) == 1
-    assert len(await bot.get_updates(allowed_updates=[])) == 3
 
 
 async def test_long_poll_returns_as_soon_as_an_update_is_pushed(
@@ -213,33 +223,19 @@ async def test_long_poll_without_updates_lasts_its_timeout(bot: Bot) -> None:
     assert time.monotonic() - started >= 0.9
 
 
-async def test_a_second_poller_terminates_the_first_with_a_conflict(
-    emu: BotApiEmulator, bot: Bot
-) -> None:
-    first = asyncio.create_task(bot.get_updates(timeout=20))
-    await emu.wait_for_calls("getUpdates", timeout=5)
-    async with Bot(TOKEN, base_url=emu.base_url) as second_bot:
-        emu.push_text(1, "for the second poller")
-        # The push woke the first poll; wait for its answer before the second poll starts.
-        assert len(await asyncio.wait_for(first, timeout=5)) == 1
-        first = asyncio.create_task(bot.get_updates(offset=2, timeout=20))
-        await emu.wait_for_calls("getUpdates", count=2, timeout=5)
-        assert await second_bot.get_updates(offset=2) == ()
-    with pytest.raises(Conflict, match="terminated by other getUpdates request"):
-        await asyncio.wait_for(first, timeout=5)
-
-
 async def test_webhook_blocks_get_updates_until_deleted(emu: BotApiEmulator, bot: Bot) -> None:
     emu.push_text(1, "queued")
-    assert await bot.set_webhook("https://example.org/hook")
-    assert (await bot.get_webhook_info()).url == "https://example.org/hook"
+    with pytest.raises(BadRequest, match="(?i)an https url must be provided"):
+        await bot.set_webhook("http://example.org/hook")
+    assert await bot.set_webhook("https://example.org/hook", secret_token="s3cret")
+    assert emu.sent(method="setWebhook")[-1]["params"]["secret_token"] == "s3cret"
     with pytest.raises(Conflict, match="webhook is active"):
         await bot.get_updates()
 
     assert await bot.delete_webhook()
-    info = await bot.get_webhook_info()
-    assert info.url == "" and info.pending_update_count == 1
     assert len(await bot.get_updates()) == 1
+    assert await bot.delete_webhook(drop_pending_updates=True)
+    assert emu.pending_updates() == []
 
 
 async def test_injected_429_raises_retry_after_and_is_not_delivered(
@@ -264,8 +260,8 @@ async def test_injected_429_raises_retry_after_and_is_not_delivered(
 async def test_injected_429_raw_body_and_chat_filter(emu: BotApiEmulator) -> None:
     emu.fail_next(retry_after=2, count=2, chat_id=2)
 
-    assert (await post(emu, "sendMessage", json={"chat_id": 1, "text": "a"}))[0] == 200
-    status, body = await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"})
+    assert (await post(emu, "sendMessage", chat_id="1", text="a"))[0] == 200
+    status, body = await post(emu, "sendMessage", chat_id="2", text="b")
 
     assert status == 429
     assert body == {
@@ -274,34 +270,40 @@ async def test_injected_429_raw_body_and_chat_filter(emu: BotApiEmulator) -> Non
         "description": "Too Many Requests: retry after 2",
         "parameters": {"retry_after": 2},
     }
-    assert (await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"}))[0] == 429
-    assert (await post(emu, "sendMessage", json={"chat_id": 2, "text": "b"}))[0] == 200
+    assert (await post(emu, "sendMessage", chat_id="2", text="b"))[0] == 429
+    assert (await post(emu, "sendMessage", chat_id="2", text="b"))[0] == 200
 
 
-async def test_message_length_and_missing_parameters_are_bad_requests(
+async def test_text_length_and_missing_parameters_are_bad_requests(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
     with pytest.raises(BadRequest, match="Message is too long"):
         await bot.send_message(1, "x" * 4097)
     assert (await bot.send_message(1, "é" * 4096)).text == "é" * 4096
+    with pytest.raises(BadRequest, match="Message caption is too long"):
+        await bot.send_document(1, b"data", filename="a.csv", caption="x" * 1025)
 
-    status, body = await post(emu, "sendMessage", json={"chat_id": 1, "text": "x" * 4097})
-    assert (status, body) == (
-        400,
-        {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
-    )
     cases = {
+        "Bad Request: message is too long": {"chat_id": "1", "text": "x" * 4097},
         "Bad Request: chat_id is empty": {"text": "hi"},
-        "Bad Request: message text is empty": {"chat_id": 1},
+        "Bad Request: message text is empty": {"chat_id": "1", "text": " "},
+        "Bad Request: chat not found": {"chat_id": "@someone", "text": "hi"},
     }
     for description, params in cases.items():
-        assert await post(emu, "sendMessage", json=params) == (
+        assert await post(emu, "sendMessage", **params) == (
             400,
             {"ok": False, "error_code": 400, "description": description},
         )
-    assert (await post(emu, "sendMessage", json={"chat_id": 1, "text": ""}))[0] == 400
     assert len(emu.sent(1)) == 1
-    assert [r["status"] for r in emu.calls("sendMessage")] == [400, 200, 400, 400, 400, 400]
+
+
+async def test_a_parse_mode_is_refused_loudly(emu: BotApiEmulator, bot: Bot) -> None:
+    # Backstep sends plain text; formatting is not emulated, so any use of it shows.
+    with pytest.raises(BadRequest, match="(?i)parse_mode is not supported by this emulator"):
+        await bot.send_message(1, "<b>Bold</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="(?i)parse_mode is not supported"):
+        await bot.send_photo(1, png(4, 3), caption="*chart*", parse_mode="MarkdownV2")
+    assert emu.sent(1, method=None) == []
 
 
 async def test_unknown_methods_are_404_and_names_are_case_insensitive(
@@ -313,33 +315,27 @@ async def test_unknown_methods_are_404_and_names_are_case_insensitive(
     )
     with pytest.raises(EndPointNotFound):
         await bot.do_api_request("fooBar")
+    assert (await post(emu, "getFile", file_id="x"))[0] == 404  # Backstep never downloads
 
-    status, body = await post(emu, "SENDMESSAGE", json={"chat_id": 3, "text": "hi"})
+    status, body = await post(emu, "SENDMESSAGE", chat_id="3", text="hi")
     assert status == 200 and body["result"]["text"] == "hi"
     assert emu.texts(3) == ["hi"]
 
 
-async def test_json_form_and_query_parameters_are_read_alike(emu: BotApiEmulator) -> None:
+async def test_form_and_query_parameters_are_typed_as_telegram_reads_them(
+    emu: BotApiEmulator,
+) -> None:
     markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
-    await post(emu, "sendMessage", json={"chat_id": 4, "text": "json", "reply_markup": markup})
-    form = {"chat_id": "4", "text": "form", "reply_markup": json.dumps(markup)}
-    await post(emu, "sendMessage", data=form)
+    await post(emu, "sendMessage", chat_id="4", text="form", reply_markup=json.dumps(markup))
     await post(emu, "sendMessage?chat_id=4&text=query&disable_notification=true")
 
-    json_call, form_call, query_call = emu.sent(4)
-    assert json_call["params"] == {"chat_id": 4, "text": "json", "reply_markup": markup}
+    form_call, query_call = emu.sent(4)
     assert form_call["params"] == {"chat_id": 4, "text": "form", "reply_markup": markup}
     assert form_call["result"]["reply_markup"] == markup
     assert query_call["params"] == {"chat_id": 4, "text": "query", "disable_notification": True}
 
 
-async def test_a_parse_mode_is_refused_loudly(bot: Bot) -> None:
-    # Backstep sends plain text; formatting is not emulated, so any use of it shows.
-    with pytest.raises(BadRequest, match="(?i)parse_mode is not supported"):
-        await bot.send_message(1, "<b>Bold</b>", "HTML")
-
-
-async def test_send_document_records_the_bytes(
+async def test_send_document_records_the_bytes_within_telegrams_limits(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
     content = b"%PDF-1.4 your plan"
@@ -347,13 +343,12 @@ async def test_send_document_records_the_bytes(
     message = await bot.send_document(5, content, filename="plan.pdf", caption="Your plan")
 
     document = message.document
-    assert document is not None
+    assert document is not None and message.caption == "Your plan"
     assert (document.file_name, document.mime_type, document.file_size) == (
         "plan.pdf",
         "application/pdf",
         len(content),
     )
-    assert message.caption == "Your plan"
     (record,) = emu.sent(5, method="sendDocument")
     upload = record["files"]["document"]
     assert (upload["file_name"], upload["mime_type"], upload["data"]) == (
@@ -361,24 +356,37 @@ async def test_send_document_records_the_bytes(
         "application/pdf",
         content,
     )
-    assert record["params"]["caption"] == "Your plan"
+    with pytest.raises(BadRequest, match="File must be non-empty"):
+        await bot.send_document(5, b"", filename="empty.csv")
+    with pytest.raises(NetworkError, match="Request Entity Too Large"):  # a 413
+        await bot.send_document(5, b"x" * (50 * 1024 * 1024 + 1), filename="huge.csv")
+    assert len(emu.sent(5, method="sendDocument")) == 1
 
 
-async def test_send_photo_reads_the_image_size(emu: BotApiEmulator, bot: Bot) -> None:
-    message = await bot.send_photo(6, tiny_png(400, 300), caption="Posture")
+async def test_send_photo_reads_the_png_size_within_telegrams_limits(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    message = await bot.send_photo(6, png(400, 300), caption="Posture")
 
     assert (message.photo[-1].width, message.photo[-1].height) == (400, 300)
     assert [p.width for p in message.photo] == [90, 320, 400]
-    assert emu.sent(6, method="sendPhoto")[0]["files"]["photo"]["data"] == tiny_png(400, 300)
-    with pytest.raises(BadRequest, match="Image_process_failed"):
-        await bot.send_photo(6, b"not an image")
+    assert message.caption == "Posture"
+    assert emu.sent(6, method="sendPhoto")[0]["files"]["photo"]["data"] == png(400, 300)
+    refused = {
+        "Image_process_failed": b"not an image",
+        "Photo_invalid_dimensions": png(2001, 100),  # more than 20 to 1
+        "Photo_save_file_invalid": png(10, 10, padding=10 * 1024 * 1024),  # over 10 MB
+    }
+    for error, data in refused.items():
+        with pytest.raises(BadRequest, match=error):
+            await bot.send_photo(6, data)
+    assert len(emu.sent(6, method="sendPhoto")) == 1
 
 
 async def test_removing_the_keyboard_changes_the_stored_message(
     emu: BotApiEmulator, bot: Bot
 ) -> None:
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
-    message = await bot.send_message(8, "Question", reply_markup=keyboard)
+    message = await bot.send_message(8, "Question", reply_markup=YES)
 
     await bot.edit_message_reply_markup(8, message.message_id, reply_markup=None)
 
@@ -386,26 +394,26 @@ async def test_removing_the_keyboard_changes_the_stored_message(
     with pytest.raises(BadRequest, match="Message is not modified"):
         await bot.edit_message_reply_markup(8, message.message_id, reply_markup=None)
     with pytest.raises(BadRequest, match="Message to edit not found"):
-        await bot.edit_message_reply_markup(8, 999, reply_markup=keyboard)
+        await bot.edit_message_reply_markup(8, 999, reply_markup=YES)
 
 
-async def test_commands_chat_action_close_and_log_out(emu: BotApiEmulator, bot: Bot) -> None:
+async def test_commands_and_chat_actions_are_checked(emu: BotApiEmulator, bot: Bot) -> None:
     commands = [BotCommand("start", "Start over"), BotCommand("help", "What I can do")]
 
     assert await bot.set_my_commands(commands)
     assert emu.calls("setMyCommands")[0]["params"]["commands"] == [c.to_dict() for c in commands]
+    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+        await bot.set_my_commands([BotCommand("Start", "Capitals are not allowed")])
     assert await bot.send_chat_action(1, ChatAction.TYPING)
     with pytest.raises(BadRequest, match="Wrong parameter action"):
         await bot.send_chat_action(1, "dancing")
-    assert await bot.close() and await bot.log_out()
 
 
 async def test_update_builders_parse_as_ptb_objects(emu: BotApiEmulator, bot: Bot) -> None:
     first = emu.push_text(11, "original")
-    stored = emu.add_file(tiny_png(64, 48), file_name="back.png")
     for update in (
         sticker_update(11, emoji="😀"),
-        photo_update(11, file_id=stored.file_id, width=64, height=48, caption="my back"),
+        photo_update(11, caption="my back"),
         voice_update(11, duration=4),
         location_update(11, 52.0, 4.0),
         edited_text_update(11, first["message"]["message_id"], "edited"),
@@ -417,7 +425,7 @@ async def test_update_builders_parse_as_ptb_objects(emu: BotApiEmulator, bot: Bo
 
     assert sticker.message and sticker.message.sticker and sticker.message.sticker.emoji == "😀"
     assert photo.message and photo.message.caption == "my back"
-    assert photo.message.photo[-1].file_id == stored.file_id
+    assert photo.message.photo[-1].width == 1280
     assert voice.message and voice.message.voice
     assert seconds(voice.message.voice.duration) == 4
     assert location.message and location.message.location
@@ -446,8 +454,20 @@ async def test_flood_limits_answer_429_when_switched_on(emu: BotApiEmulator, bot
     stats = emu.stats()
     assert (stats["total"], stats["rejected_429"]) == (30, 2)
     assert stats["max_in_1s"] == 30
+    assert [r["chat"] for r in emu.rejected()] == ["1", "31"]
     emu.disable_limits()
     await bot.send_message(1, "no limits any more")
+
+
+async def test_a_group_gets_20_messages_a_minute(emu: BotApiEmulator, bot: Bot) -> None:
+    emu.enforce_limits(overall_per_second=None, per_chat_per_second=None)
+
+    for _ in range(20):
+        await bot.send_message(-100200, "to the group")
+    with pytest.raises(RetryAfter) as raised:
+        await bot.send_message(-100200, "one too many this minute")
+
+    assert 55 <= seconds(raised.value.retry_after) <= 60
 
 
 async def test_wait_for_messages_explains_what_arrived(emu: BotApiEmulator, bot: Bot) -> None:
@@ -460,8 +480,7 @@ async def test_wait_for_messages_explains_what_arrived(emu: BotApiEmulator, bot:
 
 async def test_drives_a_ptb_application_by_polling(emu: BotApiEmulator) -> None:
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
-        await update.effective_message.reply_text("Welcome! Ready?", reply_markup=keyboard)  # type: ignore[union-attr]
+        await update.effective_message.reply_text("Welcome! Ready?", reply_markup=YES)  # type: ignore[union-attr]
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(f"You said: {update.effective_message.text}")  # type: ignore[union-attr]
@@ -524,8 +543,9 @@ def test_emulator_thread_from_sync_code_and_http_control_endpoints() -> None:
         assert stats["total"] == 2
         assert stats["per_chat"] == {"30": 1, "31": 1}
         assert stats["rejected_429"] == 1
-        assert stats["first_ts"] <= stats["last_ts"]
-        http_json(f"{emu.url}/_emulator/limits", {"overall_per_second": 5})
+        assert stats["first_monotonic"] <= stats["last_monotonic"]
+        limits = http_json(f"{emu.url}/_emulator/limits", {"overall_per_second": 5})["limits"]
+        assert limits["overall_per_second"] == 5
         assert emu.stats()["limits"]["overall_per_second"] == 5
         assert http_json(f"{emu.url}/_emulator/reset", {}) == {"ok": True}
         assert emu.stats()["total"] == 0 and emu.stats()["limits"] is None
@@ -533,18 +553,19 @@ def test_emulator_thread_from_sync_code_and_http_control_endpoints() -> None:
 
 
 def test_command_line_serves_until_terminated() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.support.botapi_emulator", "--port", "0"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        info = json.loads(process.stdout.readline())
-        assert info["base_url"] == f"http://127.0.0.1:{info['port']}/bot"
-        assert http_json(f"{info['url']}/_emulator/health")["ok"] is True
-        assert http_json(f"{info['url']}/_emulator/stats")["total"] == 0
-    finally:
-        process.terminate()
-        assert process.wait(timeout=10) == 0
+    command = [sys.executable, "-m", "tests.support.botapi", "--port", "0", "--limits"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stdout is not None
+            info = json.loads(process.stdout.readline())
+            assert info["base_url"] == f"http://127.0.0.1:{info['port']}/bot"
+            assert http_json(f"{info['url']}/_emulator/health")["ok"] is True
+            limits = http_json(f"{info['url']}/_emulator/stats")["limits"]
+            assert limits == {
+                "overall_per_second": 30,
+                "per_chat_per_second": 1,
+                "per_group_per_minute": 20,
+            }
+        finally:
+            process.terminate()
+            assert process.wait(timeout=10) == 0

@@ -8,7 +8,7 @@ from telegram import Bot
 
 from bot.content.responses import variants
 from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_reply
-from tests.support.botapi_emulator import BotApiEmulator
+from tests.support.botapi import BotApiEmulator
 from tests.support.paths import ROOT
 
 CHAT = 4242
