@@ -14,6 +14,7 @@ from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
+from bot.nlu.answers import starts_with_no
 
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365
@@ -70,13 +71,16 @@ class ValidateIntakeForm(KindFormValidation):
     async def extract_leg_pain(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A clear "no" that says more answers the leg-pain question, unless the message
-        said where the pain goes."""
+        """A "no" that says more ("no, it stays in my back", "no just my back") answers
+        the leg-pain question, unless the message said where the pain goes."""
         if tracker.get_slot("requested_slot") != "leg_pain":
             return {}
         if _entity_in_latest_message(tracker, "leg_pain"):
             return {}
-        return {"leg_pain": False} if _entity_in_latest_message(tracker, "clear_no") else {}
+        said_no = _entity_in_latest_message(tracker, "clear_no") or starts_with_no(
+            latest_text(tracker)
+        )
+        return {"leg_pain": False} if said_no else {}
 
     async def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -62,7 +62,8 @@ def parse_bare_number(text: str) -> float | None:
 
 
 _NUMBERS_IN_TEXT = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|[a-z]+)(?P<scale>\s*(?:/\s*10|out of (?:10|ten)))?",
+    r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|[a-z]+)"
+    r"(?P<scale>\s*(?:/\s*10|(?:out (?:of |a |o' )?|outta |over )(?:10|ten)))?",
     re.IGNORECASE,
 )
 

@@ -76,6 +76,15 @@ def reads_as_clear_no(text: str | None) -> bool:
     return _leading_no(items) or _negated_possession(items)
 
 
+def starts_with_no(text: str | None) -> bool:
+    """Whether the first word (after fillers) is a no-word: to a yes/no question about one
+    thing ("does it go below the knee?"), "no it stays in my back" is a no, whatever
+    follows. Only for such a question: elsewhere "no point ..." is not one."""
+    items = [i for i in _items(text or "") if i not in _BREAK]
+    words = [w for w in items if w not in _FILLERS - _NO]
+    return bool(words) and words[0] in _NO and not is_unsure(text or "")
+
+
 def reads_as_correction(text: str | None) -> bool:
     """Whether ``text`` corrects an earlier answer ("actually it's been two months",
     "sorry, I meant the left leg")."""

@@ -122,6 +122,13 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("victoria", "day"): lambda year: [
         datetime.date(year, 5, 24) - datetime.timedelta(days=datetime.date(year, 5, 24).weekday())
     ],
+    ("madaraka", "day"): _fixed(6, 1),
+    ("mashujaa", "day"): _fixed(10, 20),
+    ("jamhuri", "day"): _fixed(12, 12),
+    ("merdeka",): _fixed(8, 31),
+    ("merdeka", "day"): _fixed(8, 31),
+    ("emancipation", "day"): _fixed(8, 1),
+    ("deepavali",): _listed({2024: (10, 31), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
     ("diwali",): _listed({2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
     ("chinese", "new", "year"): _listed(
         {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}

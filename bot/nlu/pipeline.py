@@ -266,7 +266,7 @@ def _date_beside(tokens: Span, today: datetime.date) -> int | None:
     for i, word in enumerate(words):
         if word.lower() not in MONTHS:
             continue
-        for start, end in ((i - 1, i + 1), (i, i + 2)):
+        for start, end in ((i - 2, i + 1), (i - 1, i + 1), (i, i + 2)):
             if start >= 0:
                 days = parse_duration_days("since " + " ".join(words[start:end]), today)
                 if days is not None:
@@ -290,8 +290,10 @@ def _resolve_duration(
         if is_rate_or_future(before, after, span[-1].lower_):
             continue
         days = parse_duration_days(span.text, today)
+        if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
+            days = _date_beside(span, today)
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
-            days = _date_beside(doc[span.end : span.end + 8], today) or days
+            days = _date_beside(doc[span.start : span.end + 8], today) or days
         if days is not None and days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
         if days is not None:

@@ -3,7 +3,13 @@
 import pytest
 
 from bot.domain.answers import parse_score_answer
-from bot.nlu.answers import answer_intent, is_about_back_pain, marks_clear_no, reads_as_clear_no
+from bot.nlu.answers import (
+    answer_intent,
+    is_about_back_pain,
+    marks_clear_no,
+    reads_as_clear_no,
+    starts_with_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,6 +101,8 @@ def test_answer_intent(
         ("3.5 out of 10", 3.5),
         ("it is a seven", 7.0),
         ("about 11", 11.0),  # out of range: the form says so
+        ("a 6 out a 10", 6.0),
+        ("6 outta 10", 6.0),
         ("8 yesterday, 5 now", None),
         ("bad", None),
         ("no one can say", None),
@@ -119,3 +127,17 @@ def test_parse_score_answer(text: str, score: float | None) -> None:
 )
 def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool) -> None:
     assert marks_clear_no(intent, entities, text) is marked
+
+
+@pytest.mark.parametrize(
+    "text, no",
+    [
+        ("no it stays in my back", True),
+        ("nah, just the back", True),
+        ("no idea", False),
+        ("yes, down to my ankle", False),
+        ("not really sure", False),
+    ],
+)
+def test_starts_with_no(text: str, no: bool) -> None:
+    assert starts_with_no(text) is no

@@ -118,6 +118,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a holiday's name with the person's own date beside it: the date wins
     ("it began on Labour Day, the 1st of May, digging the allotment",
      {"pain_duration_days": 13}),
+    # a day we have no name for, with its date beside it
+    ("since our village fete, 14th of June", {"pain_duration_days": 334}),
+    ("since Deepavali", {"pain_duration_days": 195}),  # 2024-10-31
     # a back that jams or catches is a spasm
     ("some mornings my back just jams and I have to roll out of bed",
      {"spasm": True, "flexibility": "tight"}),
