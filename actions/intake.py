@@ -16,6 +16,8 @@ from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no
 
+#: Questions whose answers may mention the legs without saying where the pain goes.
+_NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365
 
@@ -138,9 +140,10 @@ class ValidateIntakeForm(KindFormValidation):
     async def validate_leg_pain(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is False and tracker.get_slot("requested_slot") == "red_flag_screen":
-            # "No, only back pain" answers the warning-sign list, not the leg question:
-            # ask it. Pain that goes down the leg counts wherever it is said.
+        if value is False and tracker.get_slot("requested_slot") in _NOT_ABOUT_LEG_PAIN:
+            # "No, only back pain" answers the warning-sign list, "couldn't get past my
+            # knees" the tightness question, not the leg question: ask it. Pain that goes
+            # down the leg counts wherever it is said.
             return {"leg_pain": None}
         ok = isinstance(value, bool)
         await journal_answer(tracker, "leg_pain", value, accepted=ok)

@@ -188,9 +188,9 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if "both" in values:
         # "both", said in so many words, wins over the movements it goes on to name
         return _extraction(P.PAIN_DIRECTION, "both", moving, text)
-    framed = kept[0][1] == "none" or kept[-1][1] == "none"
+    ends = [kept[0][1], kept[-1][1]].count("none") if len(kept) > 1 else 0
     contrast = any(t.lower_ in _CONTRASTS for t in kept[0][0].doc)
-    if framed and not contrast and len(moving) >= 2:
+    if not contrast and (ends == 2 or (ends == 1 and len(moving) >= 2)):
         # "No difference: sitting, standing, bending, all the same": the movements listed,
         # both ways, are framed as hurting alike.
         return _extraction(P.PAIN_DIRECTION, "none", [kept[-1][0]], text)
