@@ -43,12 +43,13 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     ) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
-        kept: list[EventType] = []
+        restored: list[EventType] = []
         if requested is not None and not reads_as_correction(latest_text(tracker)):
-            kept = [e for e in (self._keep_accepted(e, tracker, requested) for e in events) if e]
-            events = [e for e in events if not self._overwrites(e, tracker, requested)] + kept
+            restores = [self._restore(e, tracker, requested) for e in events]
+            restored = [r for r in restores if r is not None]
+            events = [e for e, r in zip(events, restores, strict=True) if r is None] + restored
         answered = any(
-            e.get("event") == "slot" and e.get("name") in self.form_slots and e not in kept
+            e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
             for e in events
         )
         if answered or requested is None:
@@ -62,25 +63,18 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         reprompts = float(tracker.get_slot("reprompts") or 0) + 1
         return [*events, SlotSet("reprompts", reprompts)]
 
-    def _overwrites(self, event: EventType, tracker: Tracker, requested: str) -> bool:
-        """Whether ``event`` changes an answer accepted before, for another question than
-        the one asked."""
+    def _restore(self, event: EventType, tracker: Tracker, requested: str) -> EventType | None:
+        """The event that puts back an answer already accepted, when ``event`` changes it
+        for another question than the one asked, else None: "I cannot bend and touch the
+        floor" answers the tightness question and does not change the painful direction
+        given before (the person can still correct it: see :meth:`run`)."""
         name = event.get("name")
         if event.get("event") != "slot" or name not in self.form_slots or name == requested:
-            return False
-        before = value_before_latest_message(tracker, str(name))
-        return before is not None and before != event.get("value")
-
-    def _keep_accepted(
-        self, event: EventType, tracker: Tracker, requested: str
-    ) -> EventType | None:
-        """An answer already accepted stays, unless this message answers its own question
-        or corrects it: "I cannot bend and touch the floor" answers the tightness question
-        and does not change the painful direction given before."""
-        if not self._overwrites(event, tracker, requested):
             return None
-        name = str(event.get("name"))
-        return SlotSet(name, value_before_latest_message(tracker, name))
+        before = value_before_latest_message(tracker, str(name))
+        if before is None or before == event.get("value"):
+            return None
+        return SlotSet(str(name), before)
 
     def is_interruption(self, tracker: Tracker) -> bool:
         """Whether the message is for a rule to answer rather than an answer to the form."""
