@@ -15,6 +15,7 @@ from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STAR
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no
+from bot.nlu.duration import start_named_in, utc_today
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
@@ -60,6 +61,19 @@ class ValidateIntakeForm(KindFormValidation):
             return {}
         number = parse_score_answer(latest_text(tracker))
         return {} if number is None else {"pain_score": number}
+
+    async def extract_pain_duration_days(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A start named without "since" ("Wednesday morning just gone", "I moved on
+        Tuesday, and since then it hurts") answers the how-long question when it was
+        asked."""
+        if tracker.get_slot("requested_slot") != "pain_duration_days":
+            return {}
+        if _entity_in_latest_message(tracker, "pain_duration_days"):
+            return {}
+        days = start_named_in(latest_text(tracker), utc_today())
+        return {} if days is None else {"pain_duration_days": days}
 
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -7,8 +7,10 @@ messages the model is least sure of:
 - a **clear no** starts with a no-word standing alone ("No, dear, none of those", "nah
   none of that", "no lol", "Nope."), or negates having any of what was asked about ("I
   don't have any of these", "not having any of the above", "I no get any of dem
-  things"). A hedge ("no idea", "not that I know of", "no?") is never one, nor a "no"
-  with a contrast ("no, but my foot is numb"), nor is a
+  things"), reports one for someone ("Mum says no to all of those"), or is a list of
+  noes ("No red flags. No numbness, bladder fine, never had cancer."). A hedge ("no
+  idea", "not that I know of", "no?") is never one, nor a "no" with a contrast ("no, but
+  my foot is numb"; "none, apart from the back" is still one), nor is a
   leading "no" that begins something else ("no point", "no one"): the dialogue only uses
   this reading where the red-flag detectors saw nothing;
 - a message **about back pain** names the back with a pain word ("my waist has been
@@ -30,6 +32,9 @@ _CONTRAST = ANSWER_WORDS["contrast_words"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
+_SAY = ANSWER_WORDS["say_words"]
+_FINE = ANSWER_WORDS["fine_words"]
+_FAREWELL = ANSWER_WORDS["farewell_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 _BREAK = frozenset(",.;:!-\u2013\u2014")
@@ -65,15 +70,64 @@ def _negated_possession(items: list[str]) -> bool:
     return False
 
 
+def _real_contrast(items: list[str]) -> bool:
+    """A contrast word that sets something against the "no" ("no, but my foot is numb"),
+    not one that only points back at the back or at another "no" ("none of that, apart
+    from the back", "he grumbled but he says no")."""
+    for i, word in enumerate(items):
+        if word in _CONTRAST:
+            near = items[i + 1 : i + 5]
+            if not any(w in _BACK or w in _NO for w in near):
+                return True
+    return False
+
+
+def _reported_no(items: list[str]) -> bool:
+    """A "no" reported for someone ("Mum says no to all of those", "he said none") or
+    said to the whole list ("no to all of them")."""
+    for i, word in enumerate(items[:-1]):
+        if word in _SAY and items[i + 1] in _NO:
+            return True
+        if word in _NO and items[i + 1] == "to" and i + 2 < len(items) and items[i + 2] in _ANY:
+            return True
+    return False
+
+
+def _clauses(items: list[str]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for item in items:
+        if item in _BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(item)
+    return [c for c in clauses if len(c) > 1]
+
+
+def _list_of_noes(items: list[str]) -> bool:
+    """Every clause of two words or more is a "no" ("No red flags. No numbness, bladder
+    fine, never had cancer."): a negation first, or a word saying it is fine."""
+    clauses = _clauses(items)
+    if len(clauses) < 2:
+        return False
+    negated = [c for c in clauses if c[0] in _NO or c[0] in NEGATION_TOKENS]
+    fine = [c for c in clauses if c not in negated and any(w in _FINE for w in c)]
+    return len(negated) >= 2 and len(negated) + len(fine) == len(clauses)
+
+
 def reads_as_clear_no(text: str | None) -> bool:
     """Whether ``text`` is a clear "no" (see the module docstring)."""
     text = text or ""
     if not text.strip() or is_unsure(text):
         return False
     items = _items(text)
-    if any(item in _CONTRAST for item in items):
+    if _real_contrast(items):
         return False
-    return _leading_no(items) or _negated_possession(items)
+    return (
+        _leading_no(items)
+        or _negated_possession(items)
+        or _reported_no(items)
+        or _list_of_noes(items)
+    )
 
 
 def starts_with_no(text: str | None) -> bool:
@@ -122,11 +176,16 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     question: the safety screen, the clarifying question, leg pain). A message that holds
     an intake answer or is about back pain is ``inform`` when the model fell back, called
     it out of scope, or took it for a greeting ("Hello, my back very pain since last
-    week"): the intake starts or goes on with what it says.
+    week"): the intake starts or goes on with what it says. A goodbye with no word of
+    leaving in it (``farewell_words``) is one of those two, or not understood.
     """
     if entities & _SAFETY_ENTITIES:
         return None
     answers = bool(entities & INTAKE_ENTITIES)
+    if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
+        # Leaving needs a word that says so: the model alone would end the intake on
+        # "The Sunday the clocks went back" or "pain go down back of left thigh".
+        return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text):
         return "deny"
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):

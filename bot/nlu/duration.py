@@ -35,7 +35,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from bot.nlu.holidays import holiday_at
+from bot.nlu.holidays import holiday_at, nth_weekday
 
 MAX_DAYS = 50 * 365
 
@@ -89,6 +89,8 @@ FUZZY: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0}
 ANCHORS = frozenset(
     {
         "since",
+        "commenced",
+        "commencing",
         "sinse",
         "snice",
         "sicne",
@@ -155,6 +157,11 @@ _ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+def utc_today() -> datetime.date:
+    """Today's date in UTC (durations count back from it)."""
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
 def _round_half_up(value: float) -> int:
     return int(math.floor(value + 0.5))
 
@@ -206,6 +213,8 @@ def _quantity(toks: Sequence[str], i: int) -> tuple[float, int] | None:
     n = len(toks)
     if toks[i] == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
         return 0.5, i + 2
+    if toks[i] == "half" and i + 1 < n and toks[i + 1] in UNIT_DAYS:
+        return 0.5, i + 1  # "half year"
     j = i + 1 if toks[i] == "a" and i + 1 < n and toks[i + 1] in FUZZY else i
     if toks[j] in FUZZY:
         value = FUZZY[toks[j]]
@@ -324,6 +333,40 @@ _RELATIVE: tuple[tuple[tuple[str, ...], int], ...] = (
 )
 
 
+def _nth_weekday_of(
+    toks: Sequence[str], p: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """ "the first Tuesday in November", "the last Sunday of October" at ``p``."""
+    if p + 3 >= len(toks) or toks[p + 2] not in ("in", "of") or toks[p + 3] not in MONTHS:
+        return None
+    nth = -1 if toks[p] == "last" else ORDINAL_WORDS.get(toks[p], 0)
+    if not nth or toks[p + 1] not in WEEKDAYS or nth > 5:
+        return None
+    month, weekday = MONTHS[toks[p + 3]], WEEKDAYS[toks[p + 1]]
+    for year in (today.year, today.year - 1):
+        start = nth_weekday(year, month, weekday, nth)
+        if start is not None and start <= today:
+            return _days_since(start, today), p + 4
+    return None
+
+
+def _weekday_expression(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int, int]:
+    """A weekday at ``k`` and what qualifies it: "Friday" (the last one), "Friday before
+    last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
+    days = _weekday_days(WEEKDAYS[toks[k]], today)
+    after = list(toks[k + 1 : k + 3])
+    if after == ["before", "last"]:
+        return days + 7, k + 3
+    if after == ["last", "week"] or after == ["the", "week"]:
+        # "Tuesday last week": that weekday in the week before this one
+        monday = today - datetime.timedelta(days=today.weekday() + 7)
+        start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
+        return (today - start).days, k + 3
+    if after[:1] == ["last"] or after == ["just", "gone"]:
+        return days, k + 1 + len(after[:1] if after[:1] == ["last"] else after)
+    return days, k + 1
+
+
 def _date_expression(
     toks: Sequence[str], j: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
@@ -334,9 +377,15 @@ def _date_expression(
             return days, j + len(words)
     k = j
     while k < n and toks[k] in DATE_FILLERS:
+        nth = _nth_weekday_of(toks, k, today)
+        if nth is not None:
+            return nth
         k += 1
     if k >= n:
         return None
+    nth = _nth_weekday_of(toks, k, today)
+    if nth is not None:
+        return nth
     tok = toks[k]
     if tok == "weekend":
         return _weekday_days(5, today), k + 1
@@ -356,9 +405,7 @@ def _date_expression(
         new_year = _recent_date(1, 1, today)
         return (None if new_year is None else _days_since(new_year, today)), end
     if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
-        if toks[k + 1 : k + 3] == ["before", "last"]:  # "the friday before last"
-            return _weekday_days(WEEKDAYS[tok], today) + 7, k + 3
-        return _weekday_days(WEEKDAYS[tok], today), k + 1
+        return _weekday_expression(toks, k, today)
     year = _year(tok)
     if year is not None:
         if year > today.year:
@@ -458,6 +505,39 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
         date = _date_expression(whole, 0, today) if whole and whole[0] != "today" else None
         if date is not None and date[1] == len(whole):
             return _valid(date[0])
+        unit = [tok for tok in whole if tok not in ("a", "an", "about", "roughly", "around")]
+        if len(unit) == 1 and unit[0] in ("day", "week", "fortnight", "month", "year"):
+            return _valid(UNIT_DAYS[unit[0]])  # "fortnight", "a month"
         return None
     # The last mention wins (corrections: "3 weeks, no, two months").
     return found[-1][2]
+
+
+#: Words a start date may begin with, when no anchor says "since" (see :func:`start_named_in`).
+_DATE_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
+
+
+def start_named_in(text: str, today: datetime.date) -> int | None:
+    """Days since the start an answer to "how long has it lasted?" names without a "since"
+    ("Wednesday morning just gone", "The Sunday the clocks went back", "I moved on
+    Tuesday, and since then it hurts", "flew home on 20 Nov, after that the pain"): the
+    last date named. Only for that question: elsewhere "Saturday I have football" is
+    no start."""
+    toks = tokenize(text or "")
+    days: int | None = None
+    k = 0
+    while k < len(toks):
+        tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
+        day_of_month = bool(_ORDINAL_RE.match(tok)) and (after in MONTHS or after == "of")
+        date = (
+            _date_expression(toks, k, today)
+            if tok in _DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
+            else None
+        )
+        if date is None:
+            k += 1
+            continue
+        if date[0] is not None:
+            days = _valid(date[0])
+        k = max(date[1], k + 1)
+    return days

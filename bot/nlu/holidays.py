@@ -18,16 +18,21 @@ def _fixed(month: int, day: int) -> Rule:
     return lambda year: [datetime.date(year, month, day)]
 
 
-def _nth_weekday(month: int, weekday: int, nth: int) -> Rule:
-    """The ``nth`` ``weekday`` (Monday 0) of ``month``; ``nth`` -1 is the last one."""
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date | None:
+    """The ``nth`` ``weekday`` (Monday 0) of ``month``; ``nth`` -1 is the last one; None
+    when the month has no such day (a fifth Monday)."""
+    if nth > 0:
+        first = datetime.date(year, month, 1)
+        day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    last = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
 
+
+def _nth_weekday(month: int, weekday: int, nth: int) -> Rule:
     def dates(year: int) -> list[datetime.date]:
-        if nth > 0:
-            first = datetime.date(year, month, 1)
-            offset = (weekday - first.weekday()) % 7 + 7 * (nth - 1)
-            return [first + datetime.timedelta(days=offset)]
-        last = datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)
-        return [last - datetime.timedelta(days=(last.weekday() - weekday) % 7)]
+        day = nth_weekday(year, month, weekday, nth)
+        return [] if day is None else [day]
 
     return dates
 
@@ -136,9 +141,48 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("lunar", "new", "year"): _listed(
         {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
     ),
+    ("st", "patricks", "day"): _fixed(3, 17),
+    ("st", "davids", "day"): _fixed(3, 1),
+    ("st", "davids"): _fixed(3, 1),
+    ("st", "georges", "day"): _fixed(4, 23),
+    ("st", "andrews"): _fixed(11, 30),
+    ("burns", "night"): _fixed(1, 25),
+    ("waitangi", "day"): _fixed(2, 6),
+    ("freedom", "day"): _fixed(4, 27),
+    ("heritage", "day"): _fixed(9, 24),
+    ("day", "of", "the", "dead"): _fixed(11, 2),
+    ("dia", "de", "muertos"): _fixed(11, 2),
+    ("fathers", "day"): _nth_weekday(6, 6, 3),
+    ("melbourne", "cup"): _nth_weekday(11, 1, 1),
+    ("whitsun",): _easter_plus(49),
+    ("whit", "sunday"): _easter_plus(49),
+    ("pentecost",): _easter_plus(49),
+    ("ash", "wednesday"): _easter_plus(-46),
+    ("clocks", "went", "back"): _nth_weekday(10, 6, -1),
+    ("clocks", "go", "back"): _nth_weekday(10, 6, -1),
+    ("clocks", "going", "back"): _nth_weekday(10, 6, -1),
+    ("clocks", "changed"): _nth_weekday(10, 6, -1),
+    ("eid",): _listed({2025: (3, 30), 2026: (3, 20), 2027: (3, 10)}),
+    ("eid", "al", "fitr"): _listed({2025: (3, 30), 2026: (3, 20), 2027: (3, 10)}),
+    ("eid", "ul", "fitr"): _listed({2025: (3, 30), 2026: (3, 20), 2027: (3, 10)}),
+    ("eid", "al", "adha"): _listed({2025: (6, 6), 2026: (5, 27), 2027: (5, 16)}),
+    ("hari", "raya"): _listed({2025: (3, 31), 2026: (3, 21), 2027: (3, 10)}),
+    ("holi",): _listed({2025: (3, 14), 2026: (3, 4), 2027: (3, 22)}),
+    ("rosh", "hashanah"): _listed({2025: (9, 23), 2026: (9, 12), 2027: (10, 2)}),
+    ("yom", "kippur"): _listed({2025: (10, 2), 2026: (9, 21), 2027: (10, 11)}),
+    ("hanukkah",): _listed({2024: (12, 25), 2025: (12, 14), 2026: (12, 4), 2027: (12, 24)}),
 }
-#: Every word of a holiday's name (for the span patterns that find one).
-HOLIDAY_WORDS: frozenset[str] = frozenset(w for name in HOLIDAYS for w in name)
+#: Every word of a holiday's name (for the span patterns that find one), with the
+#: possessive split off as the span tokenizer splits it ("paddy", "'s").
+HOLIDAY_WORDS: frozenset[str] = frozenset(
+    {w for name in HOLIDAYS for w in name}
+    | {w[:-1] for name in HOLIDAYS for w in name if len(w) > 3 and w.endswith("s")}
+    | {"'s", "’s"}
+)
+
+
+def _plain(tok: str) -> str:
+    return tok.replace("'", "").replace("’", "")
 
 
 def holiday_at(
@@ -146,8 +190,9 @@ def holiday_at(
 ) -> tuple[datetime.date | None, int] | None:
     """The holiday named at ``toks[k:]`` (longest name first): its most recent date not after
     ``today`` (None when none is known), and the index after its name; None if no name."""
+    plain = [_plain(t) for t in toks]
     for name in sorted(HOLIDAYS, key=len, reverse=True):
-        if tuple(toks[k : k + len(name)]) == name:
+        if tuple(plain[k : k + len(name)]) == name:
             dates = [d for y in (today.year, today.year - 1) for d in HOLIDAYS[name](y)]
             past = [d for d in dates if d <= today]
             return (max(past) if past else None), k + len(name)

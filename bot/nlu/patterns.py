@@ -87,11 +87,7 @@ def _lexicon() -> dict[str, Any]:
     answers = raw.get("answers") or {}
     return {
         "answers": {
-            key: _words(answers.get(key), f"answers/{key}")
-            for key in ("no_words", "fillers", "possession_verbs", "any_words", "contrast_words",
-                        "correction_words",
-                        "back_words",
-                        "pain_words")
+            str(key): _words(words, f"answers/{key}") for key, words in answers.items()
         },
         "negation": negation,
         "relief": _words(raw.get("relief_words"), "relief_words"),

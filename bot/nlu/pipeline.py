@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
-from bot.nlu.duration import MONTHS, SMALL_NUMBERS, is_rate_or_future, parse_duration_days
+from bot.nlu.duration import MONTHS, ORDINAL_WORDS, SMALL_NUMBERS, is_rate_or_future, parse_duration_days
 from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 
@@ -152,26 +152,46 @@ def _is_negation(token: Token) -> bool:
 _CONTRASTS = frozenset({"but", "except", "apart", "only", "though", "although"})
 #: Subjects that open the main clause after a "when ..." clause.
 _SUBJECTS = frozenset({"it", "that", "this", "the", "pain", "everything"})
+#: Words after a comma that carry a list on ("Sitting, or leaning forward, eases it").
+_LIST_GOES_ON = frozenset({"or", "and"})
+#: Words that turn a clause round: what follows says something else.
+_CLAUSE_TURNS = frozenset({"but", "though", "although"})
 
 
 def _relieves(span: Span, window: int = 15) -> bool:
     """Whether the clause says this movement eases the pain or is fine ("leaning back eases
-    it", "bending over to stretch feels great", "sitting is no problem")."""
+    it", "bending over to stretch feels great", "sitting is no problem", "it eases off if I
+    sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
     doc = span.doc
     for tok in doc[span.end : min(len(doc), span.end + window)]:
-        if tok.lower_ == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SUBJECTS:
+        following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ == "," and following is not None and (
+            following.lower_ in _SUBJECTS or following.lower_ in _LIST_GOES_ON
+            or following.lower_ in P.RELIEF_WORDS
+        ):
             continue  # "when I lean forward, it is better": the main clause says how it is
-        if tok.is_punct or tok.lower_ in ("but", "though", "although"):
+        if tok.is_punct or tok.lower_ in _CLAUSE_TURNS:
             break
         word, negated = tok.lower_, _negated_at(doc, tok.i)
         if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
-    for tok in reversed(doc[max(0, span.start - 3) : span.start]):
-        if tok.is_punct or tok.lower_ in ("but", "though", "although"):
+    for tok in reversed(doc[max(0, span.start - 6) : span.start]):
+        if tok.is_punct or tok.lower_ in _CLAUSE_TURNS:
             break
         if tok.lower_ in P.RELIEF_WORDS and not _negated_at(doc, tok.i):
             return True
     return False
+
+
+def _turn_after(doc: Doc, index: int, spans: list[tuple[Span, str]]) -> str | None:
+    """The movement a contrast sets against a "no difference" said before ``index`` ("no
+    difference, except bending"), if any."""
+    for tok in doc[index:]:
+        if tok.lower_ in _CONTRASTS:
+            after = [v for s, v in spans if tok.i < s.start <= tok.i + 6 and v != "none"]
+            if after:
+                return after[0]
+    return None
 
 
 def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
@@ -182,19 +202,27 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     ]
     if not kept:
         return None
+    constant = [s for s, v in kept if v == "constant"]
+    kept = [(s, v) for s, v in kept if v != "constant"]
+    if not kept:
+        # "It hurts all the time", and nothing about movement: no direction
+        return _extraction(P.PAIN_DIRECTION, "none", constant[-1:], text)
     values = {v for _, v in kept}
-    both_ways = {"flexion", "extension"} <= values
     moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
     if "both" in values:
         # "both", said in so many words, wins over the movements it goes on to name
         return _extraction(P.PAIN_DIRECTION, "both", moving, text)
-    ends = [kept[0][1], kept[-1][1]].count("none") if len(kept) > 1 else 0
-    contrast = any(t.lower_ in _CONTRASTS for t in kept[0][0].doc)
-    if not contrast and (ends == 2 or (ends == 1 and len(moving) >= 2)):
-        # "No difference: sitting, standing, bending, all the same": the movements listed,
-        # both ways, are framed as hurting alike.
-        return _extraction(P.PAIN_DIRECTION, "none", [kept[-1][0]], text)
-    if both_ways:
+    nones = [s for s, v in kept if v == "none"]
+    if nones:
+        # "Bending, standing, sitting: it makes no difference", unless a contrast picks
+        # one out ("no difference, except bending").
+        doc = nones[0].doc
+        turn = _turn_after(doc, nones[0].start, kept)
+        if turn is None and not (moving and any(t.lower_ in _CONTRASTS for t in doc[: nones[0].start])):
+            return _extraction(P.PAIN_DIRECTION, "none", nones[-1:], text)
+        if turn is not None:
+            return _extraction(P.PAIN_DIRECTION, turn, moving, text)
+    if {"flexion", "extension"} <= values:
         return _extraction(P.PAIN_DIRECTION, "both", moving, text)
     specific = [(s, v) for s, v in kept if v != "none"]
     span, value = (specific or kept)[-1]
@@ -258,15 +286,20 @@ def _anchored(doc: Doc, span: Span) -> bool:
     return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
 
 
+def _has_day(words: list[str]) -> bool:
+    return any(w.lower() in ORDINAL_WORDS or re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", w.lower())
+               for w in words)
+
+
 def _date_beside(tokens: Span, today: datetime.date) -> int | None:
     """A calendar date right after a holiday's name ("Independence Day, 1st October", "on
     Thanksgiving (the Canadian one, October 12)"): the person's own date wins, since a
     holiday's name differs by country."""
     words = [t.text for t in tokens]
     for i, word in enumerate(words):
-        if word.lower() not in MONTHS:
-            continue
-        for start, end in ((i - 2, i + 1), (i - 1, i + 1), (i, i + 2)):
+        if word.lower() not in MONTHS or not _has_day(words[max(0, i - 3) : i + 3]):
+            continue  # "the end of October" dates nothing more exactly than the holiday
+        for start, end in ((i - 3, i + 1), (i - 2, i + 1), (i - 1, i + 1), (i, i + 2)):
             if start >= 0:
                 days = parse_duration_days("since " + " ".join(words[start:end]), today)
                 if days is not None:

@@ -22,6 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.components.base import StatelessComponent
+from bot.nlu.duration import utc_today
 from bot.nlu.pipeline import extract, get_nlp
 from bot.nlu.red_flags import assess, get_matcher
 
@@ -29,11 +30,6 @@ EXTRACTOR_NAME = "BackstepEntityExtractor"
 #: Entity for an urgent red flag / for one that needs a clarifying question.
 RED_FLAG_ENTITY = "red_flag"
 RED_FLAG_UNCERTAIN_ENTITY = "red_flag_uncertain"
-
-
-def utc_today() -> datetime.date:
-    """Today's date in UTC."""
-    return datetime.datetime.now(datetime.timezone.utc).date()
 
 
 def red_flag_entities(text: str) -> list[tuple[str, str, int, int]]:
