@@ -354,17 +354,68 @@ def _weekday_expression(toks: Sequence[str], k: int, today: datetime.date) -> tu
     """A weekday at ``k`` and what qualifies it: "Friday" (the last one), "Friday before
     last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
     days = _weekday_days(WEEKDAYS[toks[k]], today)
-    after = list(toks[k + 1 : k + 3])
-    if after == ["before", "last"]:
+    end = k + 1
+    while end < len(toks) and toks[end] in (",", "the"):
+        end += 1
+    date = _day_and_month(toks, end, today)
+    if date is not None:  # "Saturday 14 November", "Friday the 27th": the date says it
+        return date
+    after = list(toks[k + 1 : k + 6])
+    for words, weeks_back in _WEEKS_BACK:
+        if after[: len(words)] == list(words):
+            # "Tuesday last week", "the Monday of the week before last"
+            monday = today - datetime.timedelta(days=today.weekday() + 7 * weeks_back)
+            start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
+            return (today - start).days, k + 1 + len(words)
+    if after[:2] == ["before", "last"]:
         return days + 7, k + 3
-    if after == ["last", "week"] or after == ["the", "week"]:
-        # "Tuesday last week": that weekday in the week before this one
-        monday = today - datetime.timedelta(days=today.weekday() + 7)
-        start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
-        return (today - start).days, k + 3
-    if after[:1] == ["last"] or after == ["just", "gone"]:
-        return days, k + 1 + len(after[:1] if after[:1] == ["last"] else after)
+    if after[:1] == ["last"]:
+        return days, k + 2
+    if after[:2] == ["just", "gone"]:
+        return days, k + 3
     return days, k + 1
+
+
+#: What may follow a weekday to put it in an earlier week, and how many weeks back.
+_WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("of", "the", "week", "before", "last"), 2),
+    (("the", "week", "before", "last"), 2),
+    (("week", "before", "last"), 2),
+    (("of", "last", "week"), 1),
+    (("last", "week"), 1),
+    (("the", "week", "before"), 1),
+)
+
+
+def _day_and_month(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """ "14 November", "the 24th of November", "October 19th", or "the 27th" alone (the
+    most recent 27th), at ``k``."""
+    if k >= len(toks):
+        return None
+    if toks[k] in MONTHS and k + 1 < len(toks) and _day_number(toks[k + 1]) is not None:
+        return _calendar(MONTHS[toks[k]], _day_number(toks[k + 1]), None, today), k + 2
+    day = _day_number(toks[k])
+    if day is None:
+        return None
+    end = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "of")
+    if end < len(toks) and toks[end] in MONTHS:
+        month, end = MONTHS[toks[end]], end + 1
+        if end < len(toks) and toks[end] == ",":
+            end += 1
+        year = _year(toks[end]) if end < len(toks) else None
+        return _calendar(month, day, year, today), end + (year is not None)
+    if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)", toks[k]) or not 1 <= day <= 31:
+        return None
+    start = today.replace(day=1) - datetime.timedelta(days=1) if day > today.day else today
+    for _ in range(3):
+        try:
+            found = start.replace(day=day)
+            return _days_since(found, today), k + 1
+        except ValueError:
+            start = start.replace(day=1) - datetime.timedelta(days=1)
+    return None
 
 
 def _date_expression(
@@ -423,21 +474,7 @@ def _date_expression(
         if year is not None:
             end += 1
         return _calendar(month, day, year, today), end
-    day = _day_number(tok)
-    if day is not None:
-        end = k + 1
-        if end < n and toks[end] == "of":
-            end += 1
-        if end < n and toks[end] in MONTHS:
-            month = MONTHS[toks[end]]
-            end += 1
-            if end < n and toks[end] == ",":
-                end += 1
-            year = _year(toks[end]) if end < n else None
-            if year is not None:
-                end += 1
-            return _calendar(month, day, year, today), end
-    return None
+    return _day_and_month(toks, k, today)
 
 
 #: Words that date an event named after "since": "since we moved house in June".

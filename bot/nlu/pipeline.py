@@ -229,6 +229,18 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     return _extraction(P.PAIN_DIRECTION, value, [span], text)
 
 
+def _denied_after(span: Span) -> bool:
+    """A "no" standing alone right after it ("Spasms no", "Spasm, no."), not one that
+    begins the next thing ("locked up, no pain in my legs")."""
+    doc = span.doc
+    for tok in doc[span.end : span.end + 3]:
+        if tok.is_punct:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return tok.lower_ in ("no", "nope", "nah") and (after is None or after.is_punct)
+    return False
+
+
 def _negated_before(span: Span) -> bool:
     """A negation cue before ``span``, unless the span holds its own ("not tight")."""
     return not contains_cue(span) and negation_cue_before(span) is not None
@@ -245,7 +257,10 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
         if negated:
             value = "normal" if value == "tight" else "tight"
         candidates.append((span, value))
-    candidates.extend((span, "tight") for span in spasms)
+    if not candidates:
+        # A back in spasm, with nothing said of the muscles, is held tight; said beside
+        # it, "flexible, can touch my toes" stays the answer.
+        candidates.extend((span, "tight") for span in spasms)
     if not candidates:
         return None
     span, value = max(candidates, key=lambda item: item[0].start)
@@ -356,7 +371,10 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         by_label.setdefault(span.label_, []).append(span)
     spans = {label: _longest(items) for label, items in by_label.items()}
 
-    spasms = [s for s in spans[P.SPASM] if _value_of(s) is not None and not is_negated(s)]
+    spasms = [
+        s for s in spans[P.SPASM]
+        if _value_of(s) is not None and not is_negated(s) and not _denied_after(s)
+    ]
     duration, duration_spans = _resolve_duration(spans[P.PAIN_DURATION_DAYS], text, today)
     found = [
         _resolve_direction(spans[P.PAIN_DIRECTION], text),

@@ -149,7 +149,8 @@ TODAY = datetime.date(2025, 5, 14)  # a Wednesday
         ("since 2099", None),
         ("since I lifted the box", None),
         ("from the floor", None),
-        ("since the 3rd", None),
+        ("since the 3rd", 11),  # the most recent 3rd (of May)
+        ("since the 30th", 14),  # the most recent 30th (of April)
         ("since news broke", None),
         ("😀", None),
         ("me duele la espalda", None),

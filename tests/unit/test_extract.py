@@ -187,11 +187,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("a solid 8", {"pain_score": 8}),
     # --- leg_pain
     ("no, only the buttock", {"leg_pain": False}),
-    ("stops at the thigh", {"leg_pain": False}),
-    ("the pain stays above the knee", {"leg_pain": False}),
+    ("stops at the buttock", {"leg_pain": False}),
+    ("goes into me backside, that's all. nowt down the leg", {"leg_pain": False}),
     ("pain goes down my leg", {"leg_pain": True}),
-    # the thigh alone says nothing of below the knee: asked again
-    ("it shoots down the back of my thigh", {}),
+    # the thigh is the leg: pain that spreads past the buttock into it is leg pain
+    ("it shoots down the back of my thigh", {"leg_pain": True}),
     ("below the knee", {"leg_pain": True}),
     ("it goes below the knee", {"leg_pain": True}),
     ("into my calf", {"leg_pain": True}),
