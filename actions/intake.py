@@ -14,7 +14,7 @@ from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
-from bot.nlu.answers import starts_with_no
+from bot.nlu.answers import starts_with_no, starts_with_yes
 from bot.nlu.duration import start_named_in, utc_today
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
@@ -87,15 +87,16 @@ class ValidateIntakeForm(KindFormValidation):
     async def extract_leg_pain(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A "no" that says more ("no, it stays in my back", "no just my back") answers
-        the leg-pain question, unless the message said where the pain goes."""
+        """A "yes" or a "no" that says more ("Yes po, it goes to my shin", "no just my
+        back") answers the leg-pain question, unless the message said where the pain goes."""
         if tracker.get_slot("requested_slot") != "leg_pain":
             return {}
         if _entity_in_latest_message(tracker, "leg_pain"):
             return {}
-        said_no = _entity_in_latest_message(tracker, "clear_no") or starts_with_no(
-            latest_text(tracker)
-        )
+        text = latest_text(tracker)
+        if starts_with_yes(text):
+            return {"leg_pain": True}  # "Yes po, sometimes it goes down to my shin"
+        said_no = _entity_in_latest_message(tracker, "clear_no") or starts_with_no(text)
         return {"leg_pain": False} if said_no else {}
 
     async def validate_red_flag_screen(

@@ -35,6 +35,7 @@ _PAIN = ANSWER_WORDS["pain_words"]
 _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
+_YES = ANSWER_WORDS["yes_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 _BREAK = frozenset(",.;:!-\u2013\u2014")
@@ -137,6 +138,15 @@ def starts_with_no(text: str | None) -> bool:
     items = [i for i in _items(text or "") if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS - _NO]
     return bool(words) and words[0] in _NO and not is_unsure(text or "")
+
+
+def starts_with_yes(text: str | None) -> bool:
+    """Whether the first word (after fillers) is a yes-word: to a yes/no question about one
+    thing ("does it spread into your leg?"), "Yes po, it goes down to my shin" is a yes.
+    Only for such a question, like :func:`starts_with_no`."""
+    items = [i for i in _items(text or "") if i not in _BREAK]
+    words = [w for w in items if w not in _FILLERS]
+    return bool(words) and words[0] in _YES and not is_unsure(text or "")
 
 
 def reads_as_correction(text: str | None) -> bool:
