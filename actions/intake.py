@@ -88,16 +88,19 @@ class ValidateIntakeForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A "yes" or a "no" that says more ("Yes po, it goes to my shin", "no just my
-        back") answers the leg-pain question, unless the message said where the pain goes."""
+        back") answers the leg-pain question: the person's own word first."""
         if tracker.get_slot("requested_slot") != "leg_pain":
-            return {}
-        if _entity_in_latest_message(tracker, "leg_pain"):
             return {}
         text = latest_text(tracker)
         if starts_with_yes(text):
             return {"leg_pain": True}  # "Yes po, sometimes it goes down to my shin"
-        said_no = _entity_in_latest_message(tracker, "clear_no") or starts_with_no(text)
-        return {"leg_pain": False} if said_no else {}
+        if starts_with_no(text):
+            # Their own "no" to the question ("No. A bit of an ache into the thigh, but
+            # nothing below the knee") wins over what we would make of the details.
+            return {"leg_pain": False}
+        if _entity_in_latest_message(tracker, "leg_pain"):
+            return {}
+        return {"leg_pain": False} if _entity_in_latest_message(tracker, "clear_no") else {}
 
     async def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -163,7 +163,13 @@ def _relieves(span: Span, window: int = 15) -> bool:
     it", "bending over to stretch feels great", "sitting is no problem", "it eases off if I
     sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
     doc = span.doc
+    others = {
+        s.start for s in doc.spans.get(P.SPANS_KEY, [])
+        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end
+    }
     for tok in doc[span.end : min(len(doc), span.end + window)]:
+        if tok.i in others and (tok.i == 0 or doc[tok.i - 1].lower_ not in _LIST_GOES_ON):
+            break  # "leaning back gets it, bending down is fine": the next movement's own
         following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.lower_ == "," and following is not None and (
             following.lower_ in _SUBJECTS or following.lower_ in _LIST_GOES_ON
@@ -209,9 +215,13 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         return _extraction(P.PAIN_DIRECTION, "none", constant[-1:], text)
     values = {v for _, v in kept}
     moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
-    if "both" in values:
-        # "both", said in so many words, wins over the movements it goes on to name
+    named = {v for _, v in kept if v in ("flexion", "extension")}
+    if "both" in values and not (len(named) == 1 and len(moving) >= 3):
+        # "both", said in so many words, wins over the movements it goes on to name, unless
+        # it counts movements of one direction ("bending and sitting both make it worse")
         return _extraction(P.PAIN_DIRECTION, "both", moving, text)
+    if "both" in values:
+        return _extraction(P.PAIN_DIRECTION, named.pop(), moving, text)
     nones = [s for s, v in kept if v == "none"]
     if nones:
         # "Bending, standing, sitting: it makes no difference", unless a contrast picks
