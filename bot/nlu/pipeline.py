@@ -362,7 +362,7 @@ def _resolve_duration(
 def _resolve_pain_score(
     spans: list[Span], durations: list[Span], text: str
 ) -> Extraction | None:
-    result: Extraction | None = None
+    found: list[tuple[int, Extraction]] = []
     for span in spans:
         if any(span.start < d.end and d.start < span.end for d in durations):
             continue  # "for 3 weeks", "pain is 2 days old": a duration, not a score
@@ -370,8 +370,36 @@ def _resolve_pain_score(
             continue
         value = _pain_number(span.text)
         if value is not None:
-            result = _extraction(P.PAIN_SCORE, value, [span], text)
-    return result
+            found.append((_score_time(span), _extraction(P.PAIN_SCORE, value, [span], text)))
+    if not found:
+        return None
+    # Now over any time; a score of another time alone ("it was a 7", "bad days it's a 7")
+    # is no answer here (the form reads a bare "A 6." itself). The last of equals wins.
+    best = max(rank for rank, _ in found)
+    return [e for rank, e in found if rank == best][-1] if best > 0 else None
+
+
+def _score_time(span: Span) -> int:
+    """2 for a score said to be now ("about a 6 today"), 0 for one of another time or a
+    worst ("it was an 8 Monday", "bad days it's a 7"), else 1."""
+    doc = span.doc
+    before: set[str] = set()
+    for tok in reversed(doc[max(0, span.start - 3) : span.start]):
+        if tok.is_punct:
+            break
+        before.add(tok.lower_)
+    after: set[str] = set()
+    for tok in doc[span.end : span.end + 3]:
+        if tok.is_punct:
+            break
+        after.add(tok.lower_)
+    if (before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
+        return 2
+    if (before | {t.lower_ for t in span}) & P.ANSWER_WORDS["other_time_words"] or (
+        after & P.ANSWER_WORDS["other_time_words"]
+    ):
+        return 0
+    return 1
 
 
 def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
