@@ -427,7 +427,7 @@ def _date_expression(
         if tuple(toks[j : j + len(words)]) == words:
             return days, j + len(words)
     k = j
-    while k < n and toks[k] in DATE_FILLERS:
+    while k < n and (toks[k] in DATE_FILLERS or toks[k] == ","):
         nth = _nth_weekday_of(toks, k, today)
         if nth is not None:
             return nth
@@ -577,4 +577,22 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
         if date[0] is not None:
             days = _valid(date[0])
         k = max(date[1], k + 1)
+    return days
+
+
+def calendar_date_in(text: str, today: datetime.date) -> int | None:
+    """Days since the last calendar date written out in ``text`` ("14 November", "the 24th
+    of November", "October 19th", "the first Sunday in September"), weekdays and named
+    days aside: the person's own date beside a holiday's name wins (the name differs by
+    country)."""
+    toks = tokenize(text or "")
+    days: int | None = None
+    for k in range(len(toks)):
+        date = _nth_weekday_of(toks, k, today)
+        if date is None and (toks[k] in MONTHS or _day_number(toks[k]) is not None):
+            date = _day_and_month(toks, k, today)
+            if date is not None and not (set(toks[k : date[1]]) & set(MONTHS)):
+                date = None  # "the 21st" alone: no month to go by
+        if date is not None and date[0] is not None:
+            days = _valid(date[0])
     return days

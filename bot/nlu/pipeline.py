@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu import patterns as P
-from bot.nlu.duration import MONTHS, ORDINAL_WORDS, SMALL_NUMBERS, is_rate_or_future, parse_duration_days
+from bot.nlu.duration import SMALL_NUMBERS, calendar_date_in, is_rate_or_future, parse_duration_days
 from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 
@@ -311,25 +311,20 @@ def _anchored(doc: Doc, span: Span) -> bool:
     return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
 
 
-def _has_day(words: list[str]) -> bool:
-    return any(w.lower() in ORDINAL_WORDS or re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", w.lower())
-               for w in words)
-
-
 def _date_beside(tokens: Span, today: datetime.date) -> int | None:
-    """A calendar date right after a holiday's name ("Independence Day, 1st October", "on
+    """A calendar date beside a holiday's name ("Independence Day, 1st October", "on
     Thanksgiving (the Canadian one, October 12)"): the person's own date wins, since a
     holiday's name differs by country."""
-    words = [t.text for t in tokens]
-    for i, word in enumerate(words):
-        if word.lower() not in MONTHS or not _has_day(words[max(0, i - 3) : i + 3]):
-            continue  # "the end of October" dates nothing more exactly than the holiday
-        for start, end in ((i - 3, i + 1), (i - 2, i + 1), (i - 1, i + 1), (i, i + 2)):
-            if start >= 0:
-                days = parse_duration_days("since " + " ".join(words[start:end]), today)
-                if days is not None:
-                    return days
-    return None
+    return calendar_date_in(tokens.text, today)
+
+
+def _before_then(doc: Doc, span: Span) -> bool:
+    """A span of the history before the current bout ("fifteen years before that")."""
+    after = [t.lower_ for t in doc[span.end : span.end + 6]]
+    return any(
+        w == "before" and after[i + 1 : i + 2] in (["that"], ["this"], ["then"], ["it"])
+        for i, w in enumerate(after)
+    )
 
 
 def _resolve_duration(
@@ -354,6 +349,8 @@ def _resolve_duration(
             days = _date_beside(doc[span.start : span.end + 8], today) or days
         if days is not None and days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
+        if days is not None and result is not None and _before_then(doc, span):
+            continue  # "since Heritage Day. On and off for fifteen years before that."
         if days is not None:
             result = _extraction(P.PAIN_DURATION_DAYS, days, [span], text)
     return result, seen
@@ -380,8 +377,8 @@ def _resolve_pain_score(
 
 
 def _score_time(span: Span) -> int:
-    """2 for a score said to be now ("about a 6 today"), 0 for one of another time or a
-    worst ("it was an 8 Monday", "bad days it's a 7"), else 1."""
+    """2 for a score said to be now ("about a 6 today"), 0 for one of another time ("it
+    was an 8 Monday", "bad days it's a 7"), else 1."""
     doc = span.doc
     before: set[str] = set()
     for tok in reversed(doc[max(0, span.start - 3) : span.start]):
