@@ -84,13 +84,12 @@ def normalise_word(word: str) -> str | None:
         return RV.SPELLINGS[word]
     if word in RV.FUZZY_TARGETS or word in RV.PROTECTED_WORDS:
         return None
-    if (
-        len(word) >= 4
-        and word.endswith("in")
-        and word not in _REAL_IN_WORDS
-        and word + "g" in _pattern_words()
-    ):
-        return word + "g"  # "droppin", "usin", "fallin": a dropped g
+    if len(word) >= 4 and word.endswith("in") and word not in _REAL_IN_WORDS:
+        # "droppin", "usin", "fallin": a dropped g; "dragin", "sittin": and a consonant
+        # written once that the -ing form doubles
+        for full in (word + "g", word[:-2] + word[-3] + "ing"):
+            if full in _pattern_words():
+                return full
     if len(word) < 5 or not word.isalpha():
         return None
     limit = 2 if len(word) >= 10 else 1
