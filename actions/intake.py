@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FORM_SLOTS, journal_answer, latest_text
+from actions.common import FORM_SLOTS, journal_answer, latest_intent, latest_text
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
@@ -25,6 +25,11 @@ MAX_DURATION_DAYS = 50 * 365
 
 def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
     return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
+
+
+def _is_question(tracker: Tracker) -> bool:
+    """A question about the programme ("is 3 times a week ok?") answers nothing."""
+    return latest_intent(tracker) == "ask_programme"
 
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
@@ -55,7 +60,7 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         """The number of an answer ("7", "about six", "Now is 4.") answers the pain
         question when it was asked."""
-        if tracker.get_slot("requested_slot") != "pain_score":
+        if tracker.get_slot("requested_slot") != "pain_score" or _is_question(tracker):
             return {}
         if _entity_in_latest_message(tracker, "pain_score"):
             return {}
@@ -68,7 +73,7 @@ class ValidateIntakeForm(KindFormValidation):
         """A start named without "since" ("Wednesday morning just gone", "I moved on
         Tuesday, and since then it hurts") answers the how-long question when it was
         asked."""
-        if tracker.get_slot("requested_slot") != "pain_duration_days":
+        if tracker.get_slot("requested_slot") != "pain_duration_days" or _is_question(tracker):
             return {}
         if _entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
@@ -139,8 +144,9 @@ class ValidateIntakeForm(KindFormValidation):
         spasm = tracker.slots_to_validate().get("spasm")
         if spasm is not None:
             await journal_answer(tracker, "spasm", bool(spasm))
-        if value == "normal":
+        if value == "normal" and spasm is None:
             return {"flexibility": value, "spasm": False}
+        # "Flexible, can touch my toes, but it seizes up now and again": both stand
         return {"flexibility": value}
 
     async def validate_pain_score(

@@ -36,6 +36,8 @@ _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
 _YES = ANSWER_WORDS["yes_words"]
+_OPENERS = ANSWER_WORDS["question_openers"]
+_MARKERS = ANSWER_WORDS["question_markers"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 _BREAK = frozenset(",.;:!-\u2013\u2014")
@@ -149,6 +151,19 @@ def starts_with_yes(text: str | None) -> bool:
     return bool(words) and words[0] in _YES and not is_unsure(text or "")
 
 
+def reads_as_question(text: str | None) -> bool:
+    """Whether ``text`` asks something: a question mark, a sentence that opens with a
+    question word ("can i still go gym"), or a word that asks ("Kindly tell whether I can
+    continue"). "I can touch my toes" asks nothing."""
+    text = text or ""
+    if "?" in text:
+        return True
+    items = _items(text)
+    opens = [items[0]] if items else []
+    opens += [items[i + 1] for i, w in enumerate(items[:-1]) if w in ".!;"]
+    return any(w in _OPENERS for w in opens) or any(w in _MARKERS for w in items)
+
+
 def reads_as_correction(text: str | None) -> bool:
     """Whether ``text`` corrects an earlier answer ("actually it's been two months",
     "sorry, I meant the left leg")."""
@@ -187,11 +202,15 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     an intake answer or is about back pain is ``inform`` when the model fell back, called
     it out of scope, or took it for a greeting ("Hello, my back very pain since last
     week"): the intake starts or goes on with what it says. A goodbye with no word of
-    leaving in it (``farewell_words``) is one of those two, or not understood.
+    leaving in it (``farewell_words``) is one of those two, or not understood; a question
+    about the programme that asks nothing but holds an answer is that answer.
     """
     if entities & _SAFETY_ENTITIES:
         return None
     answers = bool(entities & INTAKE_ENTITIES)
+    if intent == "ask_programme" and answers and not reads_as_question(text):
+        # "Normal, I'd say. I do yoga twice a week": an answer that names an activity
+        return "inform"
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
