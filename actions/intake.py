@@ -14,7 +14,7 @@ from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
-from bot.nlu.answers import starts_with_no, starts_with_yes
+from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
 from bot.nlu.duration import start_named_in, utc_today
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
@@ -64,7 +64,10 @@ class ValidateIntakeForm(KindFormValidation):
             return {}
         if _entity_in_latest_message(tracker, "pain_score"):
             return {}
-        number = parse_score_answer(latest_text(tracker))
+        text = latest_text(tracker)
+        number = parse_score_answer(text)
+        if number is None:  # "A 6. It was a 7 but then I found this chat"
+            number = parse_score_answer(without_other_times(text))
         return {} if number is None else {"pain_score": number}
 
     async def extract_pain_duration_days(

@@ -164,6 +164,17 @@ def reads_as_question(text: str | None) -> bool:
     return any(w in _OPENERS for w in opens) or any(w in _MARKERS for w in items)
 
 
+_CLAUSE_SPLIT = re.compile(r"[.;!?]|,|\bbut\b", re.IGNORECASE)
+
+
+def without_other_times(text: str | None) -> str:
+    """``text`` without its clauses about another time than now ("A 6. It was a 7 but then
+    I found this chat" -> "A 6"): a score of now is read from what is left."""
+    clauses = _CLAUSE_SPLIT.split(text or "")
+    other = ANSWER_WORDS["other_time_words"]
+    return ". ".join(c for c in clauses if not set(_items(c)) & other).strip()
+
+
 def reads_as_correction(text: str | None) -> bool:
     """Whether ``text`` corrects an earlier answer ("actually it's been two months",
     "sorry, I meant the left leg")."""

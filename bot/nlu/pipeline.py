@@ -154,6 +154,8 @@ _CONTRASTS = frozenset({"but", "except", "apart", "only", "though", "although"})
 _SUBJECTS = frozenset({"it", "that", "this", "the", "pain", "everything"})
 #: Words after a comma that carry a list on ("Sitting, or leaning forward, eases it").
 _LIST_GOES_ON = frozenset({"or", "and"})
+#: Verbs after "both" that count the movements named before it ("both make it worse").
+_BOTH_COUNTS = frozenset({"make", "hurt", "do", "are", "bother", "kill", "get"})
 #: Words that turn a clause round: what follows says something else.
 _CLAUSE_TURNS = frozenset({"but", "though", "although"})
 
@@ -216,12 +218,13 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     values = {v for _, v in kept}
     moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
     named = {v for _, v in kept if v in ("flexion", "extension")}
-    if "both" in values and not (len(named) == 1 and len(moving) >= 3):
-        # "both", said in so many words, wins over the movements it goes on to name, unless
-        # it counts movements of one direction ("bending and sitting both make it worse")
-        return _extraction(P.PAIN_DIRECTION, "both", moving, text)
-    if "both" in values:
+    counting = [s for s, v in kept if v == "both" and s[-1].lower_ in _BOTH_COUNTS]
+    if len(named) == 1 and counting and all(v != "both" or s in counting for s, v in kept):
+        # "driving and sitting both make it worse": "both" counts what was named
         return _extraction(P.PAIN_DIRECTION, named.pop(), moving, text)
+    if "both" in values:
+        # "both", said in so many words, wins over the movements it goes on to name
+        return _extraction(P.PAIN_DIRECTION, "both", moving, text)
     nones = [s for s, v in kept if v == "none"]
     if nones:
         # "Bending, standing, sitting: it makes no difference", unless a contrast picks

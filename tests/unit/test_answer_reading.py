@@ -8,7 +8,10 @@ from bot.nlu.answers import (
     is_about_back_pain,
     marks_clear_no,
     reads_as_clear_no,
+    reads_as_question,
     starts_with_no,
+    starts_with_yes,
+    without_other_times,
 )
 
 
@@ -33,6 +36,14 @@ from bot.nlu.answers import (
         ("No, but my foot is numb", False),
         ("nothing except some tingling", False),
         ("No, nothing like that. Only my back.", True),
+        ("none of those, apart from my back obviously", True),
+        ("she grumbled but she says no", True),
+        # said for someone, to the whole list, or as a list of noes
+        ("Grandad says no to all of them", True),
+        ("no to all of those", True),
+        ("No fevers. No falls, waterworks fine, never had cancer.", True),
+        ("I dont have these things", True),
+        ("No fever. But my legs are getting weak.", False),
         # a leading "no" that begins something else
         ("no point going on", False),
         ("no one would notice", False),
@@ -77,6 +88,14 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("out_of_scope", set(), "low back ache since my daughter was born", "inform"),
         ("greet", {"pain_duration_days"}, "Hello, my back hurts since Wednesday", "inform"),
         ("nlu_fallback", {"pain_direction"}, "worse when I bend", "inform"),
+        # a goodbye with no word of leaving in it
+        ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),
+        ("goodbye", set(), "my lower back is sore", "inform"),
+        ("goodbye", set(), "the kettle is on", "nlu_fallback"),
+        ("goodbye", set(), "ok bye for now", None),
+        # a programme question that asks nothing but holds an answer
+        ("ask_programme", {"flexibility"}, "Fine, I do pilates and can touch my toes", "inform"),
+        ("ask_programme", {"flexibility"}, "can I keep doing pilates? I touch my toes", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),
@@ -141,3 +160,44 @@ def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool
 )
 def test_starts_with_no(text: str, no: bool) -> None:
     assert starts_with_no(text) is no
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("is cycling ok", True),
+        ("Should I stop running for now", True),
+        ("wondering about the gym", True),
+        ("I can touch my toes and I swim twice a week", False),
+        ("Fine. I do pilates.", False),
+        ("pilates ok?", True),
+    ],
+)
+def test_reads_as_question(text: str, asks: bool) -> None:
+    assert reads_as_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, yes",
+    [
+        ("Yes po, it goes down to my knee", True),
+        ("yeah down the left leg", True),
+        ("yes? not sure", False),
+        ("no", False),
+        ("it goes down my leg, yes", False),  # the extractor reads that one
+    ],
+)
+def test_starts_with_yes(text: str, yes: bool) -> None:
+    assert starts_with_yes(text) is yes
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("A 4. It was a 6 on Sunday but it's eased", 4.0),
+        ("5 now, yesterday 8", 5.0),
+        ("it was a 7 yesterday", None),
+    ],
+)
+def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:
+    assert parse_score_answer(without_other_times(text)) == score

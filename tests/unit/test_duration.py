@@ -6,7 +6,13 @@ import datetime
 
 import pytest
 
-from bot.nlu.duration import MAX_DAYS, is_rate_or_future, parse_duration_days
+from bot.nlu.duration import (
+    MAX_DAYS,
+    calendar_date_in,
+    is_rate_or_future,
+    parse_duration_days,
+    start_named_in,
+)
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
 
@@ -229,7 +235,54 @@ def test_non_string_input_is_none() -> None:
         ("since i started the new job in april", 43),
         ("since the wedding six weeks back", 42),
         ("since we moved, nothing", None),
+        # named days written with an apostrophe, and days that hang on Easter or a month
+        ("since St George's Day", 21),
+        ("since anzac day", 19),
+        ("since whitsun", 360),  # Whit Sunday 2025 is still to come: 2024's
+        # the nth weekday of a month, and a weekday qualified
+        ("since the last Sunday of April", 17),
+        ("since the first Tuesday in May", 8),
+        ("since the Monday of last week", 9),
+        ("since Wednesday the week before last", 14),
+        ("since Saturday last", 4),
+        ("since Friday the 2nd", 12),  # the date says which Friday
+        ("since the 21st", 23),  # the most recent 21st
+        # a bare unit, half a unit
+        ("fortnight", 14),
+        ("a month", 30),
+        ("half year", 183),
     ],
 )
 def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) -> None:
     assert parse_duration_days(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer to "how long?" that names its start without "since"
+        ("monday just gone", 2),
+        ("The day the clocks went forward, no, the Saturday. So Saturday.", 4),
+        ("we flew back on 2 May and it started on the plane", 12),
+        ("I started the new job on Monday and since then it hurts", 2),
+        ("it came on Friday, no wait, not Friday, the Thursday before", 6),
+        ("Saturday I have football", 4),  # read only where the question was asked
+        ("a few weeks", None),  # a length, for parse_duration_days
+    ],
+)
+def test_a_start_named_without_since(text: str, expected: int | None) -> None:
+    assert start_named_in(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flag Day, 9 April", 35),
+        ("the festival, April 9th", 35),
+        ("Mothering Sunday, the last Sunday of April", 17),
+        ("the 21st", None),  # no month to go by
+        ("Sunday", None),
+    ],
+)
+def test_a_calendar_date_written_out(text: str, expected: int | None) -> None:
+    assert calendar_date_in(text, TODAY) == expected

@@ -303,6 +303,38 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "bending over to tie my shoes, it's been a couple of weeks, maybe a 5 out of 10",
         {"pain_direction": "flexion", "pain_duration_days": 14, "pain_score": 5},
     ),
+    # --- movements that make no difference, relief, and "both" that counts
+    (
+        "walking, sitting, bending over the sink: none of it makes any difference really",
+        {"pain_direction": "none"},
+    ),
+    ("nothing really makes it better or worse, it just nags", {"pain_direction": "none"}),
+    ("makes no difference except when I bend to tie my boots", {"pain_direction": "flexion"}),
+    ("it aches all the time", {"pain_direction": "none"}),
+    ("standing at the till all day is murder, sitting down on my break is bliss",
+     {"pain_direction": "extension"}),
+    ("reaching up to the top shelf gets it bending to the bottom shelf is fine",
+     {"pain_direction": "extension"}),
+    ("driving and sitting at my desk both make it worse", {"pain_direction": "flexion"}),
+    # --- flexibility said beside a spasm, and a spasm denied
+    (
+        "I'm pretty supple, I can touch the floor, but now and then it cramps up",
+        {"flexibility": "normal", "spasm": True},
+    ),
+    ("very stiff, spasms no", {"flexibility": "tight"}),
+    ("my back locks up sometimes", {"flexibility": "tight", "spasm": True}),
+    # --- the thigh is the leg; the buttock is not
+    ("it runs into the back of my thigh", {"leg_pain": True}),
+    ("a bit into my bum cheek, never further down", {"leg_pain": False}),
+    ("yes it goes till my shin", {"leg_pain": True}),
+    # --- a score of now wins over one of another time
+    ("about a 4 now, it was a 7 on Sunday", {"pain_score": 4}),
+    ("it was an 8 yesterday", {}),
+    # --- a duration of the history before the current bout is not its length
+    (
+        "this bout since the 2nd of May, on and off for ten years before that",
+        {"pain_duration_days": 12},
+    ),
     # --- bad input
     ("", {}),
     ("   ", {}),
