@@ -231,7 +231,8 @@ def _resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         # one out ("no difference, except bending").
         doc = nones[0].doc
         turn = _turn_after(doc, nones[0].start, kept)
-        if turn is None and not (moving and any(t.lower_ in _CONTRASTS for t in doc[: nones[0].start])):
+        contrast_before = any(t.lower_ in _CONTRASTS for t in doc[: nones[0].start])
+        if turn is None and not (moving and contrast_before):
             return _extraction(P.PAIN_DIRECTION, "none", nones[-1:], text)
         if turn is not None:
             return _extraction(P.PAIN_DIRECTION, turn, moving, text)
