@@ -350,7 +350,9 @@ def _nth_weekday_of(
     return None
 
 
-def _weekday_expression(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int | None, int]:
+def _weekday_expression(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[int | None, int]:
     """A weekday at ``k`` and what qualifies it: "Friday" (the last one), "Friday before
     last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
     days = _weekday_days(WEEKDAYS[toks[k]], today)
