@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import in_journal, intake_from_slots
 from bot.content.plan import recommendation_message
-from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED
+from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED, START_BUTTONS
 from bot.domain.programme import recommend
 from bot.store import journal
 
@@ -35,7 +35,7 @@ class ActionRecommend(Action):
             return []
         intake = intake_from_slots(tracker)
         if intake is None:
-            dispatcher.utter_message(text=NO_PLAN_YET)
+            dispatcher.utter_message(text=NO_PLAN_YET, buttons=START_BUTTONS)
             return []
         rec = recommend(intake)
         message = recommendation_message(intake, rec)
@@ -72,5 +72,5 @@ class ActionShowPlan(Action):
             if intake is not None:
                 dispatcher.utter_message(text=recommendation_message(intake, recommend(intake)))
             else:
-                dispatcher.utter_message(text=NO_PLAN_YET)
+                dispatcher.utter_message(text=NO_PLAN_YET, buttons=START_BUTTONS)
         return []

@@ -40,6 +40,8 @@ PLAN_RESUMED = (
 )
 ASSESSED_NOTHING_PAUSED = "Good to hear you've been checked. Nothing was paused, so carry on."
 NO_PLAN_YET = "You don't have a plan yet: answer a few questions first and I'll suggest one."
+#: The button under a reply that leaves nothing else to do than to start the questions.
+START_BUTTONS = [{"title": "Start the questions", "payload": "/start"}]
 
 
 INTAKE_HINT = (
