@@ -133,22 +133,33 @@ def reads_as_clear_no(text: str | None) -> bool:
     )
 
 
+_ECHO = re.compile(r"^\s*[^?.!]{1,40}\?\s*(?=\S)")
+
+
+def without_echo(text: str | None) -> str:
+    """``text`` without a short question echoed back before the answer ("Down the leg?
+    No, it stays in my back" -> "No, it stays in my back")."""
+    return _ECHO.sub("", text or "", count=1)
+
+
 def starts_with_no(text: str | None) -> bool:
     """Whether the first word (after fillers) is a no-word: to a yes/no question about one
     thing ("does it go below the knee?"), "no it stays in my back" is a no, whatever
     follows. Only for such a question: elsewhere "no point ..." is not one."""
-    items = [i for i in _items(text or "") if i not in _BREAK]
+    text = without_echo(text)
+    items = [i for i in _items(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS - _NO]
-    return bool(words) and words[0] in _NO and not is_unsure(text or "")
+    return bool(words) and words[0] in _NO and not is_unsure(text)
 
 
 def starts_with_yes(text: str | None) -> bool:
     """Whether the first word (after fillers) is a yes-word: to a yes/no question about one
     thing ("does it spread into your leg?"), "Yes po, it goes down to my shin" is a yes.
     Only for such a question, like :func:`starts_with_no`."""
-    items = [i for i in _items(text or "") if i not in _BREAK]
+    text = without_echo(text)
+    items = [i for i in _items(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS]
-    return bool(words) and words[0] in _YES and not is_unsure(text or "")
+    return bool(words) and words[0] in _YES and not is_unsure(text)
 
 
 def reads_as_question(text: str | None) -> bool:

@@ -89,6 +89,10 @@ FUZZY: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0}
 ANCHORS = frozenset(
     {
         "since",
+        "flare",
+        "flared",
+        "bout",
+        "episode",
         "commenced",
         "commencing",
         "sinse",

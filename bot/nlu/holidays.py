@@ -94,6 +94,7 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("st", "patricks"): _fixed(3, 17),
     ("paddys", "day"): _fixed(3, 17),
     ("thanksgiving",): _nth_weekday(11, 3, 4),
+    ("thanksgiving", "monday"): _nth_weekday(10, 0, 2),  # Canada's
     ("labor", "day"): _nth_weekday(9, 0, 1),
     ("labour", "day"): _nth_weekday(9, 0, 1),
     ("memorial", "day"): _nth_weekday(5, 0, -1),

@@ -323,12 +323,15 @@ def _date_beside(tokens: Span, today: datetime.date) -> int | None:
 
 
 def _before_then(doc: Doc, span: Span) -> bool:
-    """A span of the history before the current bout ("fifteen years before that")."""
+    """A span of the history before the current bout ("fifteen years before that", "on
+    and off about 8 years")."""
     after = [t.lower_ for t in doc[span.end : span.end + 6]]
+    before = [t.lower_ for t in doc[max(0, span.start - 5) : span.start]]
+    around = " ".join(before + ["|"] + after)
     return any(
         w == "before" and after[i + 1 : i + 2] in (["that"], ["this"], ["then"], ["it"])
         for i, w in enumerate(after)
-    )
+    ) or any(phrase in around for phrase in ("on and off", "off and on"))
 
 
 def _resolve_duration(
@@ -403,12 +406,26 @@ def _score_time(span: Span) -> int:
     return 1
 
 
+def _echo_end(doc: Doc) -> int:
+    """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
+    "Flexible? Never been"): what the question names is not an answer. 0 if none."""
+    for tok in doc[:8]:
+        if tok.text == "?":
+            return tok.i + 1 if tok.i + 1 < len(doc) else 0
+        if tok.text in (".", "!"):
+            return 0
+    return 0
+
+
 def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
     """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
     by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
     for span in doc.spans.get(P.SPANS_KEY, []):
         by_label.setdefault(span.label_, []).append(span)
-    spans = {label: _longest(items) for label, items in by_label.items()}
+    echo = _echo_end(doc)
+    spans = {
+        label: _longest(s for s in items if s.start >= echo) for label, items in by_label.items()
+    }
 
     spasms = [
         s for s in spans[P.SPASM]
