@@ -30,10 +30,13 @@ CLEARS: dict[str, str] = {"red_flag": "utter_red_flag_cleared", "crisis": "utter
 #: Words that make a "no" to a clarifying question not a clear one ("i don't know",
 #: "no, i don't think so", "not sure", "no?"): it then escalates, as anything but "no" does.
 _UNSURE = frozenset(
-    {"know", "sure", "unsure", "maybe", "perhaps", "think", "idk", "dunno", "possibly",
+    {"sure", "unsure", "maybe", "perhaps", "think", "idk", "dunno", "possibly",
      "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear",
      "idea", "clue", "remember", "recall"}
 )
+#: "know" hedges after one of these ("i don't know", "who knows"), not alone ("I'd know").
+_NOT_KNOWING = frozenset({"dont", "not", "no", "never", "didnt", "doesnt", "who", "god", "cant",
+                          "nobody", "wouldnt"})
 #: Actions Rasa runs by itself that say nothing about the conversation's course.
 _BOOKKEEPING = frozenset({"action_listen", "action_extract_slots", "action_session_start"})
 
@@ -129,7 +132,11 @@ def ordinary_reading(ranking: Sequence[str]) -> str:
 def is_unsure(text: str) -> bool:
     """Whether an answer hedges ("i don't know", "not sure", "no?"): not a clear "no"."""
     words = re.findall(r"[a-z]+", text.lower().replace("'", "").replace("\u2019", ""))
-    return text.rstrip().endswith("?") or any(word in _UNSURE for word in words)
+    not_knowing = any(
+        w in ("know", "knows") and set(words[max(0, i - 2) : i]) & _NOT_KNOWING
+        for i, w in enumerate(words)
+    )
+    return text.rstrip().endswith("?") or not_knowing or any(w in _UNSURE for w in words)
 
 
 def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | None:

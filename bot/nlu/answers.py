@@ -119,7 +119,7 @@ def _list_of_noes(items: list[str]) -> bool:
 
 def reads_as_clear_no(text: str | None) -> bool:
     """Whether ``text`` is a clear "no" (see the module docstring)."""
-    text = text or ""
+    text = without_echo(text)  # "Are you asking if it's serious? No, nothing like that."
     if not text.strip() or is_unsure(text):
         return False
     items = _items(text)

@@ -11,6 +11,7 @@ from bot.nlu.answers import (
     reads_as_question,
     starts_with_no,
     starts_with_yes,
+    without_echo,
     without_other_times,
 )
 
@@ -44,6 +45,11 @@ from bot.nlu.answers import (
         ("No fevers. No falls, waterworks fine, never had cancer.", True),
         ("I dont have these things", True),
         ("No fever. But my legs are getting weak.", False),
+        # a question echoed back, a no in another language, a "know" that is sure
+        ("You mean the bladder thing? No, none of that.", True),
+        ("Nein, nothing like this", True),
+        ("No. Thirty years a midwife, I would know.", True),
+        ("no, I don't know", False),
         # a leading "no" that begins something else
         ("no point going on", False),
         ("no one would notice", False),
@@ -201,3 +207,15 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
 )
 def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:
     assert parse_score_answer(without_other_times(text)) == score
+
+
+@pytest.mark.parametrize(
+    "text, echo_removed",
+    [
+        ("Down the leg? No, only my back", "No, only my back"),
+        ("is it bad?", "is it bad?"),  # nothing after the question: it stays
+        ("No. Why?", "No. Why?"),  # the question is not first
+    ],
+)
+def test_without_echo(text: str, echo_removed: str) -> None:
+    assert without_echo(text) == echo_removed
