@@ -218,8 +218,10 @@ _SAFETY_ENTITIES = frozenset({"red_flag", "red_flag_uncertain"})
 def answer_intent(intent: str | None, entities: set[str], text: str | None) -> str | None:
     """The intent a message should have instead of the model's ``intent``, or None.
 
-    Never when either red-flag detector saw something (``entities`` holds a red-flag
-    entity). A clear "no" with no intake answer in it is ``deny`` (it answers a yes/no
+    Never for a red flag or crisis. Where a detector saw a possible one (``entities``
+    holds a red-flag entity, which stays and is asked about), only the corrections that
+    clear nothing: a question that asks nothing, a goodbye that leaves nothing. A clear
+    "no" with no intake answer in it is ``deny`` (it answers a yes/no
     question: the safety screen, the clarifying question, leg pain). A message that holds
     an intake answer or is about back pain is ``inform`` when the model fell back, called
     it out of scope, or took it for a greeting ("Hello, my back very pain since last
@@ -227,9 +229,11 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     leaving in it (``farewell_words``) is one of those two, or not understood; a question
     about the programme that asks nothing but holds an answer is that answer.
     """
-    if entities & _SAFETY_ENTITIES:
+    if intent in ("red_flag", "crisis"):
         return None
     answers = bool(entities & INTAKE_ENTITIES)
+    # Corrections that clear nothing: they may stand beside a possible red flag, which
+    # keeps its mark (``red_flag_uncertain``) and is still asked about.
     if intent == "ask_programme" and answers and not reads_as_question(text):
         # "Normal, I'd say. I do yoga twice a week": an answer that names an activity
         return "inform"
@@ -237,6 +241,8 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
+    if entities & _SAFETY_ENTITIES:
+        return None
     if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text):
         return "deny"
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):

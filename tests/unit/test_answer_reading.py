@@ -87,9 +87,13 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("deny", set(), "no", None),
         # an intake answer inside it: the answer counts, not the "no"
         ("inform", {"leg_pain"}, "No, nothing below the knee", None),
-        # either red-flag detector saw something: never touched
+        # either red-flag detector saw something: never read as a "no"
         ("inform", {"red_flag", "red_flag_uncertain"}, "no lah", None),
         ("red_flag", {"red_flag"}, "no, but I can't feel my groin", None),
+        # but a possible one's ordinary reading is still corrected (the mark stays)
+        ("ask_programme", {"red_flag", "red_flag_uncertain", "leg_pain"},
+         "Yes, it goes down the back of my leg to the ankle", "inform"),
+        ("crisis", {"red_flag", "leg_pain"}, "it goes down my leg and I want to die", None),
         # a description of the back taken for something else
         ("out_of_scope", set(), "low back ache since my daughter was born", "inform"),
         ("greet", {"pain_duration_days"}, "Hello, my back hurts since Wednesday", "inform"),
