@@ -144,7 +144,13 @@ class ValidateIntakeForm(KindFormValidation):
         await journal_answer(tracker, "flexibility", value, accepted=ok)
         if not ok:
             return {"flexibility": None}
-        spasm = tracker.slots_to_validate().get("spasm")
+        # The spasm slot is no form slot: it is filled before the form runs, so it is
+        # read from the message itself, not from the form's slot candidates.
+        spasm = next(
+            (e.get("value") for e in tracker.latest_message.get("entities", [])
+             if e.get("entity") == "spasm"),
+            tracker.slots_to_validate().get("spasm"),
+        )
         if spasm is not None:
             await journal_answer(tracker, "spasm", bool(spasm))
         if value == "normal" and spasm is None:

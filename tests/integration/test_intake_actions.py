@@ -123,6 +123,19 @@ async def test_flexible_after_all_clears_an_earlier_spasm() -> None:
     assert slots["flexibility"] == "normal" and slots["spasm"] is False
 
 
+async def test_flexible_with_a_spasm_in_the_same_answer_keeps_both() -> None:
+    text = "supple enough, I touch my toes, but it seizes up now and then"
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "flexibility", "spasm": True},
+                just_set={"flexibility": "normal"},
+                entities=[{"entity": "flexibility", "value": "normal"},
+                          {"entity": "spasm", "value": True}]),
+    )
+    assert slots["flexibility"] == "normal" and slots.get("spasm") is not False
+    assert ("spasm", True) in {(a.slot, a.value) for a in journal.answers_for(USER)}
+
+
 COMPLETE = {"pain_direction": "flexion", "pain_duration_days": 21.0, "flexibility": "tight",
             "pain_score": 6.0, "leg_pain": False}
 
