@@ -165,19 +165,22 @@ def _relieves(span: Span, window: int = 15) -> bool:
     it", "bending over to stretch feels great", "sitting is no problem", "it eases off if I
     sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
     doc = span.doc
+    own = _value_of(span)
     others = {
         s.start for s in doc.spans.get(P.SPANS_KEY, [])
-        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end
+        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and _value_of(s) != own
     }
     for tok in doc[span.end : min(len(doc), span.end + window)]:
         if tok.i in others and (tok.i == 0 or doc[tok.i - 1].lower_ not in _LIST_GOES_ON):
             break  # "leaning back gets it, bending down is fine": the next movement's own
-        following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.lower_ == "," and following is not None and (
-            following.lower_ in _SUBJECTS or following.lower_ in _LIST_GOES_ON
-            or following.lower_ in P.RELIEF_WORDS
+        following = doc[tok.i + 1 : tok.i + 3]
+        if tok.lower_ in (",", "?") and any(
+            t.lower_ in _SUBJECTS or t.lower_ in _LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
+            for t in following[: 1 if tok.lower_ == "," else 2]
         ):
-            continue  # "when I lean forward, it is better": the main clause says how it is
+            # "when I lean forward, it is better", "Bending over the basin? That eases
+            # it": the main clause, or the answer to the question, says how it is
+            continue
         if tok.is_punct or tok.lower_ in _CLAUSE_TURNS:
             break
         word, negated = tok.lower_, _negated_at(doc, tok.i)

@@ -316,6 +316,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("reaching up to the top shelf gets it bending to the bottom shelf is fine",
      {"pain_direction": "extension"}),
     ("driving and sitting at my desk both make it worse", {"pain_direction": "flexion"}),
+    ("standing at the counter kills it. Sitting at the desk? That actually eases it.",
+     {"pain_direction": "extension"}),
+    ("walking the dog is the worst, a sit down with a bit of a slouch gives it a rest",
+     {"pain_direction": "extension"}),
     # --- flexibility said beside a spasm, and a spasm denied
     (
         "I'm pretty supple, I can touch the floor, but now and then it cramps up",
