@@ -186,6 +186,16 @@ def without_other_times(text: str | None) -> str:
     return ". ".join(c for c in clauses if not set(_items(c)) & other).strip()
 
 
+def _asks(text: str | None) -> bool:
+    """A question in so many words (a question mark and a question word opening it) that
+    is not about what the bot asked ("what do you mean?")."""
+    items = _items(text or "")
+    return (
+        "?" in (text or "") and bool(items) and items[0] in _OPENERS
+        and not set(items) & ANSWER_WORDS["clarification_words"]
+    )
+
+
 def reads_as_correction(text: str | None) -> bool:
     """Whether ``text`` corrects an earlier answer ("actually it's been two months",
     "sorry, I meant the left leg")."""
@@ -210,6 +220,8 @@ INTAKE_ENTITIES = frozenset(
 )
 #: Readings of the model that a clear "no" overrules.
 _NO_OVERRULES = frozenset({"inform", "nlu_fallback", "out_of_scope", "greet", "affirm", "thank"})
+#: Readings of the model that a plain question overrules.
+_QUESTION_OVERRULES = frozenset({"inform", "nlu_fallback"})
 #: Readings of the model that a description of the back overrules.
 _ANSWER_OVERRULES = frozenset({"nlu_fallback", "out_of_scope", "greet"})
 _SAFETY_ENTITIES = frozenset({"red_flag", "red_flag_uncertain"})
@@ -243,6 +255,10 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
+    if intent in _QUESTION_OVERRULES and not answers and _asks(text):
+        # "can I keep deadlifting or is that gonna stuff it more?": a question about what
+        # to do, not an answer nobody understood
+        return "ask_programme"
     if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text):
         return "deny"
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):

@@ -571,7 +571,10 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
     k = 0
     while k < len(toks):
         tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
-        day_of_month = bool(_ORDINAL_RE.match(tok)) and (after in MONTHS or after == "of")
+        day_of_month = bool(_ORDINAL_RE.match(tok)) and (
+            after in MONTHS or after == "of"
+            or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
+        )
         date = (
             _date_expression(toks, k, today)
             if tok in _DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None

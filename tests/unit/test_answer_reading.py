@@ -106,6 +106,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a programme question that asks nothing but holds an answer
         ("ask_programme", {"flexibility"}, "Fine, I do pilates and can touch my toes", "inform"),
         ("ask_programme", {"flexibility"}, "can I keep doing pilates? I touch my toes", None),
+        # a plain question nobody understood is a question about the programme
+        ("nlu_fallback", set(), "should I still do squats at the gym?", "ask_programme"),
+        ("inform", set(), "what do you mean?", None),  # about the bot's own question
+        ("inform", set(), "no?", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),

@@ -267,6 +267,7 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("I started the new job on Monday and since then it hurts", 2),
         ("it came on Friday, no wait, not Friday, the Thursday before", 6),
         ("Saturday I have football", 4),  # read only where the question was asked
+        ("since the school fete, the 3rd", 11),  # "the 3rd": the most recent 3rd
         ("a few weeks", None),  # a length, for parse_duration_days
     ],
 )

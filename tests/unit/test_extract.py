@@ -326,6 +326,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"flexibility": "normal", "spasm": True},
     ),
     ("very stiff, spasms no", {"flexibility": "tight"}),
+    ("never touched me toes in me life", {"flexibility": "tight"}),
     ("my back locks up sometimes", {"flexibility": "tight", "spasm": True}),
     # --- the thigh is the leg; the buttock is not
     ("it runs into the back of my thigh", {"leg_pain": True}),
