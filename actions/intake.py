@@ -15,7 +15,8 @@ from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STAR
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
-from bot.nlu.duration import start_named_in, utc_today
+from bot.nlu.dates import utc_today
+from bot.nlu.duration import start_named_in
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})

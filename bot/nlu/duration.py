@@ -35,7 +35,11 @@ import math
 import re
 from collections.abc import Sequence
 
-from bot.nlu.holidays import holiday_at, nth_weekday
+from bot.nlu.dates import (
+    calendar_dates,
+    date_expression,
+    starts_named,
+)
 
 MAX_DAYS = 50 * 365
 
@@ -109,47 +113,6 @@ ANCHORS = frozenset(
         "begin",
     }
 )
-DATE_FILLERS = frozenset(
-    {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end"}
-    | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
-)
-WEEKDAYS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "monday mon",
-        "tuesday tue tues",
-        "wednesday wed weds",
-        "thursday thu thur thurs",
-        "friday fri",
-        "saturday sat",
-        "sunday sun",
-    )
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _index
-MONTHS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "january jan",
-        "february feb",
-        "march mar",
-        "april apr",
-        "may",
-        "june jun",
-        "july jul",
-        "august aug",
-        "september sept sep",
-        "october oct",
-        "november nov",
-        "december dec",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _index
-_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth")
-_ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")
-ORDINAL_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ORDINALS, start=1)}
 RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})
 RATE_AFTER = frozenset({"a", "an", "per", "every", "each"})
 AGE_AFTER = frozenset({"old", "older", "younger"})
@@ -157,13 +120,7 @@ AGE_AFTER = frozenset({"old", "older", "younger"})
 _TOKEN_RE = re.compile(
     r"\d+(?:st|nd|rd|th)(?![a-z])|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[-–~/,]"
 )
-_ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-def utc_today() -> datetime.date:
-    """Today's date in UTC (durations count back from it)."""
-    return datetime.datetime.now(datetime.timezone.utc).date()
 
 
 def _round_half_up(value: float) -> int:
@@ -268,221 +225,6 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
     return days, j
 
 
-def _days_since(start: datetime.date, today: datetime.date) -> int | None:
-    delta = (today - start).days
-    return delta if delta >= 0 else None
-
-
-def _recent_date(month: int, day: int, today: datetime.date) -> datetime.date | None:
-    """Most recent valid ``day``/``month`` that is not after ``today``."""
-    for year in range(today.year, today.year - 9, -1):
-        try:
-            candidate = datetime.date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= today:
-            return candidate
-    return None
-
-
-def _weekday_days(weekday: int, today: datetime.date) -> int:
-    return (today.weekday() - weekday) % 7 or 7
-
-
-def _day_number(tok: str) -> int | None:
-    match = _ORDINAL_RE.match(tok)
-    if match:
-        return int(match.group(1))
-    return ORDINAL_WORDS.get(tok)
-
-
-def _year(tok: str) -> int | None:
-    if re.fullmatch(r"(19|20)\d\d", tok):
-        return int(tok)
-    return None
-
-
-def _calendar(
-    month: int, day: int | None, year: int | None, today: datetime.date
-) -> int | None:
-    if year is not None:
-        try:
-            start = datetime.date(year, month, day or 1)
-        except ValueError:
-            return None
-        return _days_since(start, today)
-    if day is None:
-        start_year = today.year if month <= today.month else today.year - 1
-        return _days_since(datetime.date(start_year, month, 1), today)
-    recent = _recent_date(month, day, today)
-    return None if recent is None else _days_since(recent, today)
-
-
-_RELATIVE: tuple[tuple[tuple[str, ...], int], ...] = (
-    (("the", "day", "before", "yesterday"), 2),
-    (("day", "before", "yesterday"), 2),
-    (("yesterday",), 1),
-    (("yday",), 1),
-    (("last", "night"), 1),
-    (("lastnight",), 1),
-    (("earlier", "today"), 0),
-    (("this", "morning"), 0),
-    (("this", "afternoon"), 0),
-    (("this", "evening"), 0),
-    (("today",), 0),
-    (("tonight",), 0),
-    (("last", "week"), 7),
-    (("last", "month"), 30),
-    (("last", "year"), 365),
-)
-
-
-def _nth_weekday_of(
-    toks: Sequence[str], p: int, today: datetime.date
-) -> tuple[int | None, int] | None:
-    """ "the first Tuesday in November", "the last Sunday of October" at ``p``."""
-    if p + 3 >= len(toks) or toks[p + 2] not in ("in", "of") or toks[p + 3] not in MONTHS:
-        return None
-    nth = -1 if toks[p] == "last" else ORDINAL_WORDS.get(toks[p], 0)
-    if not nth or toks[p + 1] not in WEEKDAYS or nth > 5:
-        return None
-    month, weekday = MONTHS[toks[p + 3]], WEEKDAYS[toks[p + 1]]
-    for year in (today.year, today.year - 1):
-        start = nth_weekday(year, month, weekday, nth)
-        if start is not None and start <= today:
-            return _days_since(start, today), p + 4
-    return None
-
-
-def _weekday_expression(
-    toks: Sequence[str], k: int, today: datetime.date
-) -> tuple[int | None, int]:
-    """A weekday at ``k`` and what qualifies it: "Friday" (the last one), "Friday before
-    last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
-    days = _weekday_days(WEEKDAYS[toks[k]], today)
-    end = k + 1
-    while end < len(toks) and toks[end] in (",", "the"):
-        end += 1
-    date = _day_and_month(toks, end, today)
-    if date is not None:  # "Saturday 14 November", "Friday the 27th": the date says it
-        return date
-    after = list(toks[k + 1 : k + 6])
-    for words, weeks_back in _WEEKS_BACK:
-        if after[: len(words)] == list(words):
-            # "Tuesday last week", "the Monday of the week before last"
-            monday = today - datetime.timedelta(days=today.weekday() + 7 * weeks_back)
-            start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
-            return (today - start).days, k + 1 + len(words)
-    if after[:2] == ["before", "last"]:
-        return days + 7, k + 3
-    if after[:1] == ["last"]:
-        return days, k + 2
-    if after[:2] == ["just", "gone"]:
-        return days, k + 3
-    return days, k + 1
-
-
-#: What may follow a weekday to put it in an earlier week, and how many weeks back.
-_WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
-    (("of", "the", "week", "before", "last"), 2),
-    (("the", "week", "before", "last"), 2),
-    (("week", "before", "last"), 2),
-    (("of", "last", "week"), 1),
-    (("last", "week"), 1),
-    (("the", "week", "before"), 1),
-)
-
-
-def _day_and_month(
-    toks: Sequence[str], k: int, today: datetime.date
-) -> tuple[int | None, int] | None:
-    """ "14 November", "the 24th of November", "October 19th", or "the 27th" alone (the
-    most recent 27th), at ``k``."""
-    if k >= len(toks):
-        return None
-    if toks[k] in MONTHS and k + 1 < len(toks) and _day_number(toks[k + 1]) is not None:
-        return _calendar(MONTHS[toks[k]], _day_number(toks[k + 1]), None, today), k + 2
-    day = _day_number(toks[k])
-    if day is None:
-        return None
-    end = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "of")
-    if end < len(toks) and toks[end] in MONTHS:
-        month, end = MONTHS[toks[end]], end + 1
-        if end < len(toks) and toks[end] == ",":
-            end += 1
-        year = _year(toks[end]) if end < len(toks) else None
-        return _calendar(month, day, year, today), end + (year is not None)
-    if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)", toks[k]) or not 1 <= day <= 31:
-        return None
-    start = today.replace(day=1) - datetime.timedelta(days=1) if day > today.day else today
-    for _ in range(3):
-        try:
-            found = start.replace(day=day)
-            return _days_since(found, today), k + 1
-        except ValueError:
-            start = start.replace(day=1) - datetime.timedelta(days=1)
-    return None
-
-
-def _date_expression(
-    toks: Sequence[str], j: int, today: datetime.date
-) -> tuple[int | None, int] | None:
-    """Parse a relative or calendar date starting at ``j``: (days, end) or None."""
-    n = len(toks)
-    for words, days in _RELATIVE:
-        if tuple(toks[j : j + len(words)]) == words:
-            return days, j + len(words)
-    k = j
-    while k < n and (toks[k] in DATE_FILLERS or toks[k] == ","):
-        nth = _nth_weekday_of(toks, k, today)
-        if nth is not None:
-            return nth
-        k += 1
-    if k >= n:
-        return None
-    nth = _nth_weekday_of(toks, k, today)
-    if nth is not None:
-        return nth
-    tok = toks[k]
-    if tok == "weekend":
-        return _weekday_days(5, today), k + 1
-    holiday = holiday_at(toks, k, today)
-    if holiday is not None:
-        start, end = holiday
-        return (None if start is None else _days_since(start, today)), end
-    if tok in ("christmas", "xmas"):
-        start = _recent_date(12, 25, today)
-        return (None if start is None else _days_since(start, today)), k + 1
-    if tok in ("new", "newyear", "newyears", "newyear's"):
-        end = k + 1
-        if tok == "new":
-            if end >= n or not toks[end].startswith(("year", "yr")):
-                return None
-            end += 1
-        new_year = _recent_date(1, 1, today)
-        return (None if new_year is None else _days_since(new_year, today)), end
-    if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
-        return _weekday_expression(toks, k, today)
-    year = _year(tok)
-    if year is not None:
-        if year > today.year:
-            return None, k + 1
-        return _days_since(datetime.date(year, 1, 1), today), k + 1
-    if tok in MONTHS:
-        month = MONTHS[tok]
-        end = k + 1
-        day = _day_number(toks[end]) if end < n else None
-        if day is not None:
-            end += 1
-        if end < n and toks[end] == ",":
-            end += 1
-        year = _year(toks[end]) if end < n else None
-        if year is not None:
-            end += 1
-        return _calendar(month, day, year, today), end
-    return _day_and_month(toks, k, today)
-
-
 #: Words that date an event named after "since": "since we moved house in June".
 _EVENT_DATED_BY = frozenset({"in", "at", "around", "on", "over", "during"})
 #: How many words an event may take between "since" and its date.
@@ -497,7 +239,7 @@ def _dated_event(
         if toks[k] in (",", ".", "but", "and"):
             return None
         if toks[k] in _EVENT_DATED_BY:
-            date = _date_expression(toks, k + 1, today)
+            date = date_expression(toks, k + 1, today)
             if date is not None:
                 return date
     return None
@@ -523,7 +265,7 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
     while i < n:
         tok = toks[i]
         if tok in ANCHORS:
-            date = _date_expression(toks, i + 1, today) or _dated_event(toks, i + 1, today)
+            date = date_expression(toks, i + 1, today) or _dated_event(toks, i + 1, today)
             if date is not None:
                 found.append((i, date[1], _valid(date[0])))
                 i = date[1]
@@ -545,7 +287,7 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
         i = end
     if not found:
         whole = [tok for tok in toks if tok not in (",", "-", "~", "/")]
-        date = _date_expression(whole, 0, today) if whole and whole[0] != "today" else None
+        date = date_expression(whole, 0, today) if whole and whole[0] != "today" else None
         if date is not None and date[1] == len(whole):
             return _valid(date[0])
         unit = [tok for tok in whole if tok not in ("a", "an", "about", "roughly", "around")]
@@ -556,37 +298,14 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
     return found[-1][2]
 
 
-#: Words a start date may begin with, when no anchor says "since" (see :func:`start_named_in`).
-_DATE_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
-
-
 def start_named_in(text: str, today: datetime.date) -> int | None:
     """Days since the start an answer to "how long has it lasted?" names without a "since"
     ("Wednesday morning just gone", "The Sunday the clocks went back", "I moved on
     Tuesday, and since then it hurts", "flew home on 20 Nov, after that the pain"): the
     last date named. Only for that question: elsewhere "Saturday I have football" is
     no start."""
-    toks = tokenize(text or "")
-    days: int | None = None
-    k = 0
-    while k < len(toks):
-        tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
-        day_of_month = bool(_ORDINAL_RE.match(tok)) and (
-            after in MONTHS or after == "of"
-            or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
-        )
-        date = (
-            _date_expression(toks, k, today)
-            if tok in _DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
-            else None
-        )
-        if date is None:
-            k += 1
-            continue
-        if date[0] is not None:
-            days = _valid(date[0])
-        k = max(date[1], k + 1)
-    return days
+    named = starts_named(tokenize(text or ""), today)
+    return _valid(named[-1]) if named else None
 
 
 def calendar_date_in(text: str, today: datetime.date) -> int | None:
@@ -594,14 +313,5 @@ def calendar_date_in(text: str, today: datetime.date) -> int | None:
     of November", "October 19th", "the first Sunday in September"), weekdays and named
     days aside: the person's own date beside a holiday's name wins (the name differs by
     country)."""
-    toks = tokenize(text or "")
-    days: int | None = None
-    for k in range(len(toks)):
-        date = _nth_weekday_of(toks, k, today)
-        if date is None and (toks[k] in MONTHS or _day_number(toks[k]) is not None):
-            date = _day_and_month(toks, k, today)
-            if date is not None and not (set(toks[k : date[1]]) & set(MONTHS)):
-                date = None  # "the 21st" alone: no month to go by
-        if date is not None and date[0] is not None:
-            days = _valid(date[0])
-    return days
+    written = calendar_dates(tokenize(text or ""), today)
+    return _valid(written[-1]) if written else None

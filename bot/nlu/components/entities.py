@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.components.base import StatelessComponent
-from bot.nlu.duration import utc_today
+from bot.nlu.dates import utc_today
 from bot.nlu.pipeline import extract, get_nlp
 from bot.nlu.red_flags import assess, get_matcher
 

@@ -1,0 +1,324 @@
+"""Dates as people name them, counted back from today: weekdays and what qualifies them
+("Tuesday of last week", "Saturday last", "Friday the 27th"), calendar dates ("14 November",
+"the 24th of November", "the 21st"), the nth weekday of a month ("the first Tuesday in
+November"), relative days ("yesterday", "last week") and named days (:mod:`bot.nlu.holidays`).
+
+Every function reads lower-case tokens (:func:`bot.nlu.duration.tokenize`) and gives days
+since the date named, the date being the most recent one not after today. How long the
+pain has lasted, and which date counts, is :mod:`bot.nlu.duration`'s business.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from bot.nlu.holidays import holiday_at, nth_weekday
+
+DATE_FILLERS = frozenset(
+    {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end"}
+    | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
+)
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate(
+    (
+        "monday mon",
+        "tuesday tue tues",
+        "wednesday wed weds",
+        "thursday thu thur thurs",
+        "friday fri",
+        "saturday sat",
+        "sunday sun",
+    )
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _index
+MONTHS: dict[str, int] = {}
+for _index, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _index
+_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth")
+_ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ORDINALS, start=1)}
+ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def utc_today() -> datetime.date:
+    """Today's date in UTC (durations count back from it)."""
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def days_since(start: datetime.date, today: datetime.date) -> int | None:
+    delta = (today - start).days
+    return delta if delta >= 0 else None
+
+
+def _recent_date(month: int, day: int, today: datetime.date) -> datetime.date | None:
+    """Most recent valid ``day``/``month`` that is not after ``today``."""
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
+def _weekday_days(weekday: int, today: datetime.date) -> int:
+    return (today.weekday() - weekday) % 7 or 7
+
+
+def _day_number(tok: str) -> int | None:
+    match = ORDINAL_RE.match(tok)
+    if match:
+        return int(match.group(1))
+    return ORDINAL_WORDS.get(tok)
+
+
+def _year(tok: str) -> int | None:
+    if re.fullmatch(r"(19|20)\d\d", tok):
+        return int(tok)
+    return None
+
+
+def _calendar(
+    month: int, day: int | None, year: int | None, today: datetime.date
+) -> int | None:
+    if year is not None:
+        try:
+            start = datetime.date(year, month, day or 1)
+        except ValueError:
+            return None
+        return days_since(start, today)
+    if day is None:
+        start_year = today.year if month <= today.month else today.year - 1
+        return days_since(datetime.date(start_year, month, 1), today)
+    recent = _recent_date(month, day, today)
+    return None if recent is None else days_since(recent, today)
+
+
+_RELATIVE: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("the", "day", "before", "yesterday"), 2),
+    (("day", "before", "yesterday"), 2),
+    (("yesterday",), 1),
+    (("yday",), 1),
+    (("last", "night"), 1),
+    (("lastnight",), 1),
+    (("earlier", "today"), 0),
+    (("this", "morning"), 0),
+    (("this", "afternoon"), 0),
+    (("this", "evening"), 0),
+    (("today",), 0),
+    (("tonight",), 0),
+    (("last", "week"), 7),
+    (("last", "month"), 30),
+    (("last", "year"), 365),
+)
+
+
+def _nth_weekday_of(
+    toks: Sequence[str], p: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """ "the first Tuesday in November", "the last Sunday of October" at ``p``."""
+    if p + 3 >= len(toks) or toks[p + 2] not in ("in", "of") or toks[p + 3] not in MONTHS:
+        return None
+    nth = -1 if toks[p] == "last" else ORDINAL_WORDS.get(toks[p], 0)
+    if not nth or toks[p + 1] not in WEEKDAYS or nth > 5:
+        return None
+    month, weekday = MONTHS[toks[p + 3]], WEEKDAYS[toks[p + 1]]
+    for year in (today.year, today.year - 1):
+        start = nth_weekday(year, month, weekday, nth)
+        if start is not None and start <= today:
+            return days_since(start, today), p + 4
+    return None
+
+
+def _weekday_expression(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[int | None, int]:
+    """A weekday at ``k`` and what qualifies it: "Friday" (the last one), "Friday before
+    last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
+    days = _weekday_days(WEEKDAYS[toks[k]], today)
+    end = k + 1
+    while end < len(toks) and toks[end] in (",", "the"):
+        end += 1
+    date = _day_and_month(toks, end, today)
+    if date is not None:  # "Saturday 14 November", "Friday the 27th": the date says it
+        return date
+    after = list(toks[k + 1 : k + 6])
+    for words, weeks_back in _WEEKS_BACK:
+        if after[: len(words)] == list(words):
+            # "Tuesday last week", "the Monday of the week before last"
+            monday = today - datetime.timedelta(days=today.weekday() + 7 * weeks_back)
+            start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
+            return (today - start).days, k + 1 + len(words)
+    if after[:2] == ["before", "last"]:
+        return days + 7, k + 3
+    if after[:1] == ["last"]:
+        return days, k + 2
+    if after[:2] == ["just", "gone"]:
+        return days, k + 3
+    return days, k + 1
+
+
+#: What may follow a weekday to put it in an earlier week, and how many weeks back.
+_WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("of", "the", "week", "before", "last"), 2),
+    (("the", "week", "before", "last"), 2),
+    (("week", "before", "last"), 2),
+    (("of", "last", "week"), 1),
+    (("last", "week"), 1),
+    (("the", "week", "before"), 1),
+)
+
+
+def _day_and_month(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """ "14 November", "the 24th of November", "October 19th", or "the 27th" alone (the
+    most recent 27th), at ``k``."""
+    if k >= len(toks):
+        return None
+    if toks[k] in MONTHS and k + 1 < len(toks) and _day_number(toks[k + 1]) is not None:
+        return _calendar(MONTHS[toks[k]], _day_number(toks[k + 1]), None, today), k + 2
+    day = _day_number(toks[k])
+    if day is None:
+        return None
+    end = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "of")
+    if end < len(toks) and toks[end] in MONTHS:
+        month, end = MONTHS[toks[end]], end + 1
+        if end < len(toks) and toks[end] == ",":
+            end += 1
+        year = _year(toks[end]) if end < len(toks) else None
+        return _calendar(month, day, year, today), end + (year is not None)
+    if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)", toks[k]) or not 1 <= day <= 31:
+        return None
+    start = today.replace(day=1) - datetime.timedelta(days=1) if day > today.day else today
+    for _ in range(3):
+        try:
+            found = start.replace(day=day)
+            return days_since(found, today), k + 1
+        except ValueError:
+            start = start.replace(day=1) - datetime.timedelta(days=1)
+    return None
+
+
+def date_expression(
+    toks: Sequence[str], j: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """Parse a relative or calendar date starting at ``j``: (days, end) or None."""
+    n = len(toks)
+    for words, days in _RELATIVE:
+        if tuple(toks[j : j + len(words)]) == words:
+            return days, j + len(words)
+    k = j
+    while k < n and (toks[k] in DATE_FILLERS or toks[k] == ","):
+        nth = _nth_weekday_of(toks, k, today)
+        if nth is not None:
+            return nth
+        k += 1
+    if k >= n:
+        return None
+    nth = _nth_weekday_of(toks, k, today)
+    if nth is not None:
+        return nth
+    tok = toks[k]
+    if tok == "weekend":
+        return _weekday_days(5, today), k + 1
+    holiday = holiday_at(toks, k, today)
+    if holiday is not None:
+        start, end = holiday
+        return (None if start is None else days_since(start, today)), end
+    if tok in ("christmas", "xmas"):
+        start = _recent_date(12, 25, today)
+        return (None if start is None else days_since(start, today)), k + 1
+    if tok in ("new", "newyear", "newyears", "newyear's"):
+        end = k + 1
+        if tok == "new":
+            if end >= n or not toks[end].startswith(("year", "yr")):
+                return None
+            end += 1
+        new_year = _recent_date(1, 1, today)
+        return (None if new_year is None else days_since(new_year, today)), end
+    if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
+        return _weekday_expression(toks, k, today)
+    year = _year(tok)
+    if year is not None:
+        if year > today.year:
+            return None, k + 1
+        return days_since(datetime.date(year, 1, 1), today), k + 1
+    if tok in MONTHS:
+        month = MONTHS[tok]
+        end = k + 1
+        day = _day_number(toks[end]) if end < n else None
+        if day is not None:
+            end += 1
+        if end < n and toks[end] == ",":
+            end += 1
+        year = _year(toks[end]) if end < n else None
+        if year is not None:
+            end += 1
+        return _calendar(month, day, year, today), end
+    return _day_and_month(toks, k, today)
+
+
+#: Words a start date may begin with, when no anchor says "since" (see :func:`starts_named`).
+DATE_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
+
+
+def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
+    """Days since each date ``toks`` name without a "since" (weekdays, dates, named days),
+    in order; dates that cannot be dated are left out."""
+    found: list[int] = []
+    k = 0
+    while k < len(toks):
+        tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
+        day_of_month = bool(ORDINAL_RE.match(tok)) and (
+            after in MONTHS or after == "of"
+            or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
+        )
+        date = (
+            date_expression(toks, k, today)
+            if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
+            else None
+        )
+        if date is None:
+            k += 1
+            continue
+        if date[0] is not None:
+            found.append(date[0])
+        k = max(date[1], k + 1)
+    return found
+
+
+def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
+    """Days since each calendar date written out in ``toks`` (a day and a month, or the nth
+    weekday of a month), in order; weekdays and named days aside."""
+    found: list[int] = []
+    for k in range(len(toks)):
+        date = _nth_weekday_of(toks, k, today)
+        if date is None and (toks[k] in MONTHS or _day_number(toks[k]) is not None):
+            date = _day_and_month(toks, k, today)
+            if date is not None and not (set(toks[k : date[1]]) & set(MONTHS)):
+                date = None  # "the 21st" alone: no month to go by
+        if date is not None and date[0] is not None:
+            found.append(date[0])
+    return found
