@@ -182,6 +182,11 @@ HOLIDAY_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: Holiday names, longest first, and the longest name's length (read once, not per token).
+_LONGEST_FIRST: tuple[tuple[str, ...], ...] = tuple(sorted(HOLIDAYS, key=len, reverse=True))
+_LONGEST = len(_LONGEST_FIRST[0])
+
+
 def _plain(tok: str) -> str:
     return tok.replace("'", "").replace("’", "")
 
@@ -191,9 +196,9 @@ def holiday_at(
 ) -> tuple[datetime.date | None, int] | None:
     """The holiday named at ``toks[k:]`` (longest name first): its most recent date not after
     ``today`` (None when none is known), and the index after its name; None if no name."""
-    plain = [_plain(t) for t in toks]
-    for name in sorted(HOLIDAYS, key=len, reverse=True):
-        if tuple(plain[k : k + len(name)]) == name:
+    plain = tuple(_plain(t) for t in toks[k : k + _LONGEST])
+    for name in _LONGEST_FIRST:
+        if plain[: len(name)] == name:
             dates = [d for y in (today.year, today.year - 1) for d in HOLIDAYS[name](y)]
             past = [d for d in dates if d <= today]
             return (max(past) if past else None), k + len(name)

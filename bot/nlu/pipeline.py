@@ -254,7 +254,7 @@ def _denied_after(span: Span) -> bool:
         if tok.is_punct:
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        return tok.lower_ in ("no", "nope", "nah") and (after is None or after.is_punct)
+        return tok.lower_ in P.ANSWER_WORDS["no_words"] and (after is None or after.is_punct)
     return False
 
 
@@ -318,13 +318,6 @@ def _anchored(doc: Doc, span: Span) -> bool:
     return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
 
 
-def _date_beside(tokens: Span, today: datetime.date) -> int | None:
-    """A calendar date beside a holiday's name ("Independence Day, 1st October", "on
-    Thanksgiving (the Canadian one, October 12)"): the person's own date wins, since a
-    holiday's name differs by country."""
-    return calendar_date_in(tokens.text, today)
-
-
 def _before_then(doc: Doc, span: Span) -> bool:
     """A span of the history before the current bout ("fifteen years before that", "on
     and off about 8 years")."""
@@ -354,9 +347,10 @@ def _resolve_duration(
             continue
         days = parse_duration_days(span.text, today)
         if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
-            days = _date_beside(span, today)
+            days = calendar_date_in(span.text, today)
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
-            days = _date_beside(doc[span.start : span.end + 8], today) or days
+            # the person's own date beside a holiday's name wins: names differ by country
+            days = calendar_date_in(doc[span.start : span.end + 8].text, today) or days
         if days is not None and days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
         if days is not None and result is not None and _before_then(doc, span):
