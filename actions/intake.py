@@ -17,6 +17,7 @@ from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
+from bot.nlu.patterns import HISTORY
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
@@ -25,7 +26,22 @@ MAX_DURATION_DAYS = 50 * 365
 
 
 def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
-    return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
+    """An entity of this name, with no role, in the latest message (a role-less slot
+    mapping fills its slot)."""
+    return any(
+        e.get("entity") == entity and not e.get("role")
+        for e in tracker.latest_message.get("entities", [])
+    )
+
+
+def _history_days(tracker: Tracker) -> float | None:
+    """The length of a long recurring history ("on and off for 20 years"), said in the
+    latest message."""
+    return next(
+        (float(e["value"]) for e in tracker.latest_message.get("entities", [])
+         if e.get("entity") == "pain_duration_days" and e.get("role") == HISTORY),
+        None,
+    )
 
 
 def _is_question(tracker: Tracker) -> bool:
@@ -75,13 +91,15 @@ class ValidateIntakeForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A start named without "since" ("Wednesday morning just gone", "I moved on
-        Tuesday, and since then it hurts") answers the how-long question when it was
-        asked."""
+        Tuesday, and since then it hurts"), or a long history and nothing else ("on and off
+        for years"), answers the how-long question when it was asked; said unasked, a
+        history is the back's story, and the question about this bout still comes."""
         if tracker.get_slot("requested_slot") != "pain_duration_days" or _is_question(tracker):
             return {}
         if _entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
-        days = start_named_in(latest_text(tracker), utc_today())
+        named = start_named_in(latest_text(tracker), utc_today())
+        days = float(named) if named is not None else _history_days(tracker)
         return {} if days is None else {"pain_duration_days": days}
 
     async def extract_red_flag_screen(
@@ -154,7 +172,12 @@ class ValidateIntakeForm(KindFormValidation):
         )
         if spasm is not None:
             await journal_answer(tracker, "spasm", bool(spasm))
-        if value == "normal" and spasm is None:
+        said_now = _entity_in_latest_message(tracker, "flexibility") or (
+            tracker.get_slot("requested_slot") == "flexibility"
+        )
+        if value == "normal" and spasm is None and said_now:
+            # "actually I'm fairly flexible" clears an earlier spasm; the answer set
+            # again as the intake resumes after a clarifying question clears nothing
             return {"flexibility": value, "spasm": False}
         # "Flexible, can touch my toes, but it seizes up now and again": both stand
         return {"flexibility": value}

@@ -117,10 +117,36 @@ def _list_of_noes(items: list[str]) -> bool:
     return len(negated) >= 2 and len(negated) + len(fine) == len(clauses)
 
 
+def _full_denial(clause: list[str]) -> bool:
+    """A clause that denies the whole list ("none of that", "I don't have any of those")."""
+    return (_leading_no(clause) and any(w in _ANY for w in clause)) or _negated_possession(
+        clause
+    )
+
+
+def hedges(text: str | None) -> bool:
+    """Whether an answer hedges (:func:`bot.domain.escalation.is_unsure`: "I don't know",
+    "not sure", "no?"), unless a clause after the hedge denies the whole list ("No, I don't
+    think so, none of that"): a polite softener, then a full no."""
+    text = text or ""
+    if not is_unsure(text):
+        return False
+    if text.rstrip().endswith("?"):
+        return True
+    clauses: list[list[str]] = [[]]
+    for item in _items(text):
+        if item in _BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(item)
+    last = max(i for i, c in enumerate(clauses) if is_unsure(" ".join(c)) or i == 0)
+    return not any(_full_denial(c) for c in clauses[last + 1 :])
+
+
 def reads_as_clear_no(text: str | None) -> bool:
     """Whether ``text`` is a clear "no" (see the module docstring)."""
     text = without_echo(text)  # "Are you asking if it's serious? No, nothing like that."
-    if not text.strip() or is_unsure(text):
+    if not text.strip() or hedges(text):
         return False
     items = _items(text)
     if _real_contrast(items):
@@ -268,9 +294,12 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
 
 def marks_clear_no(intent: str | None, entities: set[str], text: str | None) -> bool:
     """Whether a message is a clear "no" that also holds an intake answer ("No, nothing
-    like that. Only my back."): its intent stays, so the answer is used wherever it fits,
+    like that. Only my back."), or one whose softener a full no settles ("No, I don't
+    think so, none of that"): its intent stays, so the answer is used wherever it fits,
     and a ``clear_no`` entity lets the safety screen and the clarifying question read it
     as their "no". Never when either red-flag detector saw something."""
-    if entities & _SAFETY_ENTITIES or intent == "deny":
+    if entities & _SAFETY_ENTITIES:
         return False
-    return bool(entities & INTAKE_ENTITIES) and reads_as_clear_no(text)
+    if is_unsure(text or "") and reads_as_clear_no(text):
+        return True
+    return intent != "deny" and bool(entities & INTAKE_ENTITIES) and reads_as_clear_no(text)

@@ -281,7 +281,9 @@ def date_expression(
 
 
 #: Words a start date may begin with, when no anchor says "since" (see :func:`starts_named`).
-DATE_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
+DATE_STARTS = (
+    frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
+) | {"yesterday", "yday"}
 
 
 def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:

@@ -30,6 +30,12 @@ LIST_CUES: frozenset[str] = frozenset({"no", "without", "neither", "nor", "never
 LIST_VERBS: frozenset[str] = frozenset(
     {"have", "has", "had", "get", "got", "feel", "notice", "noticed", "experience", "see"}
 )
+#: Auxiliaries that close a negation on themselves ("never could", "never did"): it
+#: negates what came before, not a list that follows the comma.
+CLOSING_AUXILIARIES: frozenset[str] = frozenset(
+    {"could", "can", "would", "will", "did", "do", "does", "was", "is", "am", "are", "were",
+     "should", "might", "must"}
+)
 #: Words that end a clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     {
@@ -139,9 +145,11 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i):
                 return None
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if crossed_comma and nxt is not None and _text(nxt) in CLOSING_AUXILIARIES:
+                return None  # "can't touch my toes, never could, hamstrings like wire"
             if not crossed_comma or text in LIST_CUES:
                 return tok
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and _text(nxt) in LIST_VERBS:
                 return tok
             return None

@@ -38,6 +38,10 @@ SLOTS: tuple[str, ...] = (
     PAIN_DIRECTION, PAIN_DURATION_DAYS, FLEXIBILITY, SPASM, LEG_PAIN, PAIN_SCORE
 )
 
+#: The role of a duration entity that dates a long recurring history, not this bout (the
+#: form reads it only when the how-long question was asked).
+HISTORY = "history"
+
 #: Suffix on a pattern: only valid when the match stands alone.
 ALONE = "@alone"
 #: Span-ruler key the pipeline writes its matches to.
@@ -93,6 +97,10 @@ def _lexicon() -> dict[str, Any]:
         "relief": _words(raw.get("relief_words"), "relief_words"),
         "trouble": _words(raw.get("trouble_words"), "trouble_words"),
         "reach": _words(raw.get("reach_words"), "reach_words"),
+        "context": {
+            str(key): _words(words, f"context_words/{key}")
+            for key, words in (raw.get("context_words") or {}).items()
+        },
         "classes": classes,
         "tables": tables,
     }
@@ -107,6 +115,8 @@ RELIEF_WORDS: frozenset[str] = _lexicon()["relief"]
 TROUBLE_WORDS: frozenset[str] = _lexicon()["trouble"]
 #: Words of a hand reaching: "fingertips past my knees" is not leg pain.
 REACH_WORDS: frozenset[str] = _lexicon()["reach"]
+#: Words around a match that change what it says (see the lexicon file).
+CONTEXT_WORDS: Mapping[str, frozenset[str]] = _lexicon()["context"]
 #: Named token classes usable as ``@NAME`` in patterns.
 TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = _lexicon()["classes"]
 #: Every table, keyed by slot name.

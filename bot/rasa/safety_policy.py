@@ -156,7 +156,7 @@ class SafetyPolicy(Policy):
             possible=intent if category and intent in CHECKS else possible_intent(category),
             checked=checked,
             resume_loop=resume_loop,
-            unsure=is_unsure(text),
+            unsure=is_unsure(text) and not _says_clear_no(tracker.latest_message),
             cleared_before=category is not None
             and (category, same_words(text)) in _cleared_signs(tracker),
             intake_done=all(tracker.get_slot(slot) is not None for slot in INTAKE_SLOTS),

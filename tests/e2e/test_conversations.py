@@ -391,3 +391,36 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about(person: Person) -
     replies = person.say("no")
     assert replies[0] == CLEARED
     assert asks(replies, "pain_direction")
+
+
+def test_a_softener_then_a_full_no_clears_the_clarifying_question(person: Person) -> None:
+    assert person.say("i think my legs might be getting weaker?") == [CHECK]
+    replies = person.say("No, I don't think so, none of that.")
+    assert replies[0] == CLEARED
+    assert not any(r.startswith(URGENT) for r in replies)
+    assert journal.safety_events_for(person.id) == []
+
+
+def test_a_long_history_said_unasked_still_gets_the_question_about_this_bout(
+    person: Person,
+) -> None:
+    person.say("Had back trouble on and off for about 20 years. It's flared up again")
+    assert asks(person.say("no, none of those"), "pain_direction")
+    # the history is not this bout's length: the bout is asked about
+    assert asks(person.say("bending down to the bottom shelves is the worst"), "pain_duration_days")
+    assert asks(person.say("ten days, this time"), "flexibility")
+    person.say("my hamstrings have always been tight, no spasms")
+    person.say("a 6")
+    plan = person.say("no, just my back")
+    assert any("lasting 10 days" in line for line in plan)
+
+
+def test_a_long_history_is_the_answer_when_it_is_all_there_is(person: Person) -> None:
+    person.say("/start")
+    person.say("nope")
+    person.say("bending forward")
+    assert asks(person.say("on and off for about 20 years"), "flexibility")
+    person.say("tight")
+    person.say("5")
+    plan = person.say("no")
+    assert any("lasting 20 years" in line for line in plan)

@@ -118,9 +118,20 @@ async def test_flexible_after_all_clears_an_earlier_spasm() -> None:
     _, slots = await run(
         ValidateIntakeForm(),
         tracker("actually I'm fairly flexible", slots={"spasm": True},
-                just_set={"flexibility": "normal"}),
+                just_set={"flexibility": "normal"},
+                entities=[{"entity": "flexibility", "value": "normal"}]),
     )
     assert slots["flexibility"] == "normal" and slots["spasm"] is False
+
+
+async def test_the_answers_set_again_on_resuming_keep_the_spasm() -> None:
+    # after "no" to a clarifying question the intake resumes with the answers given
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker("No po, I don't have any of that.", slots={"spasm": True},
+                just_set={"flexibility": "normal"}),
+    )
+    assert slots["flexibility"] == "normal" and slots.get("spasm") is not False
 
 
 async def test_flexible_with_a_spasm_in_the_same_answer_keeps_both() -> None:

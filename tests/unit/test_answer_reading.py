@@ -156,6 +156,11 @@ def test_parse_score_answer(text: str, score: float | None) -> None:
         # no answer in it, or a red flag seen, or not a clear no: not marked
         ("inform", {"leg_pain", "red_flag_uncertain"}, "No, only my back", False),
         ("inform", {"pain_direction"}, "bending hurts", False),
+        # a softener that a full no settles: marked, so that it is no hedge
+        ("deny", set(), "No, I don't think so, none of that.", True),
+        ("deny", set(), "I don't think so", False),
+        ("deny", set(), "I don't know, no", False),
+        ("deny", set(), "nothing like that, not sure though", False),
     ],
 )
 def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool) -> None:
@@ -211,6 +216,8 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
         ("A 4. It was a 6 on Sunday but it's eased", 4.0),
         ("5 now, yesterday 8", 5.0),
         ("it was a 7 yesterday", None),
+        ("3, sometimes 4 but today 3", 3.0),
+        ("usually a 6, 4 at the moment", 4.0),
     ],
 )
 def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:

@@ -269,6 +269,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("Saturday I have football", 4),  # read only where the question was asked
         ("since the school fete, the 3rd", 11),  # "the 3rd": the most recent 3rd
         ("a few weeks", None),  # a length, for parse_duration_days
+        ("yesterday morning", 1),
+        ("yday arvo at work", 1),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

@@ -340,6 +340,40 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "this bout since the 2nd of May, on and off for ten years before that",
         {"pain_duration_days": 12},
     ),
+    # --- a movement in the story of how it began is no answer to which one hurts
+    ("my back has been bad since Thanksgiving, I think I lifted the turkey wrong", {
+        "pain_duration_days": 167}),
+    ("I have back pain since yesterday when I lift a resident from the bed.", {
+        "pain_duration_days": 1}),
+    ("back pain since Monday, worse when I bend", {
+        "pain_duration_days": 2, "pain_direction": "flexion"}),
+    # --- how far a hand reaches, said over a comma, is not leg pain
+    ("I cannot touch floor, only maybe to the ankles.", {"flexibility": "tight"}),
+    ("I can touch my toes but the pain goes down to my ankles", {
+        "flexibility": "normal", "leg_pain": True}),
+    # --- a number of minutes is no score, a baby's age and a rate no duration
+    ("it went into spasm n i couldnt straighten for like 10 min", {
+        "spasm": True, "flexibility": "tight", "pain_direction": "extension"}),
+    ("new mom here 2mos old baby, my lower back is sore", {}),
+    ("the pain is 2 days old", {"pain_duration_days": 2}),
+    ("I'm a cyclist, 200km a week", {}),
+    # --- relief carried on after a comma, and stopping to sit
+    ("standing makes it worse. sitting is heaven, also bending over the counter", {
+        "pain_direction": "extension"}),
+    ("sitting is fine, and bending hurts", {"pain_direction": "flexion"}),
+    ("pain when walking to the shops, have to stop and sit down", {
+        "pain_direction": "extension"}),
+    ("it's when I stand at the coffee stop or walk round the market", {
+        "pain_direction": "extension"}),
+    # --- a negation closed on its auxiliary negates nothing after the comma
+    ("cant touch my toes never could lol, hamstrings like guitar strings", {
+        "flexibility": "tight"}),
+    # --- the tightness of a spasm is no answer about the muscles beside one that is
+    ("very flexible its my job. but it spasmed after, went tight like a fist", {
+        "flexibility": "normal", "spasm": True}),
+    ("it spasms and goes tight", {"flexibility": "tight", "spasm": True}),
+    # --- a weekday that names a holiday's own day dates nothing new
+    ("Since Divali, the Sunday.", {"pain_duration_days": 194}),
     # --- bad input
     ("", {}),
     ("   ", {}),
@@ -391,6 +425,25 @@ def test_extract_non_string_is_empty() -> None:
 
 def test_extract_default_today_is_used() -> None:
     assert values("for 3 weeks") == {e.entity: e.value for e in extract("for 3 weeks")}
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "role"),
+    [
+        # a long recurring history is marked: the form takes it only when it asked
+        ("on and off for about 20 years, flared up again", 7300, "history"),
+        ("Lower back trouble again. 30 years of it.", 10950, "history"),
+        # beside it, this bout's own start wins
+        ("flaring since Remembrance Day. Cranky on and off since 12 years ago", 184, None),
+        ("Back trouble for 30 years. It has flared up again", 10950, "history"),
+        # a long time with nothing recurring is this bout; a flare of weeks is too
+        ("I have had back pain for 2 years", 730, None),
+        ("it flared up again three weeks ago", 21, None),
+    ],
+)
+def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> None:
+    found = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
+    assert [(e.value, e.role) for e in found] == [(days, role)]
 
 
 def test_offsets_and_text() -> None:

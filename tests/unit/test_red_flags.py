@@ -138,6 +138,10 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i'll take the tablets tonight", "none", None),
         ("pain in the bottom of my back", "none", None),
         ("it's chilly today", "none", None),
+        # a back held bent by spasm is no weak leg; a gait that is not straight is
+        ("it spasmed, went tight like a fist and i couldnt stand straight", "clarify",
+         "neuro_deficit"),
+        ("i can't walk straight any more", "urgent", "neuro_deficit"),
     ],
 )
 def test_targeted(text: str, level: str, category: str | None) -> None:

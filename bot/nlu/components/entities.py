@@ -86,11 +86,11 @@ class BackstepEntityExtractor(StatelessComponent, EntityExtractorMixin):
         """Rasa entity dicts for ``text``, skipping entity names already in ``existing``."""
         present = {entity.get("entity") for entity in existing}
         today = self.today()
-        found: list[tuple[str, Any, int, int]] = [
-            (e.entity, e.value, e.start, e.end) for e in extract(text, today=today)
+        found: list[tuple[str, Any, int, int, str | None]] = [
+            (e.entity, e.value, e.start, e.end, e.role) for e in extract(text, today=today)
         ]
         if not text.startswith("/"):
-            found.extend(red_flag_entities(text))
+            found.extend((*hit, None) for hit in red_flag_entities(text))
         return [
             {
                 "entity": entity,
@@ -99,8 +99,9 @@ class BackstepEntityExtractor(StatelessComponent, EntityExtractorMixin):
                 "end": end,
                 "confidence_entity": 1.0,
                 "extractor": EXTRACTOR_NAME,
+                **({"role": role} if role else {}),
             }
-            for entity, value, start, end in found
+            for entity, value, start, end, role in found
             if entity not in present
         ]
 

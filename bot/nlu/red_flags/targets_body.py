@@ -245,7 +245,9 @@ BODY_PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "folded|fold|folding",
             "@LEG @BE* from|out under|underneath|beneath|from",
             "@LEG @BE* @NOT hold|support|holding|supporting|carry|carrying me|my",
-            "{UNABLE} walk|stand properly|straight|normally|right|well|steadily|steady|unaided",
+            "{UNABLE} walk properly|straight|normally|right|well|steadily|steady|unaided",
+            # not "can't stand (up) straight": a back held bent by spasm, not weak legs
+            "{UNABLE} stand properly|normally|well|steadily|steady|unaided",
             "{UNABLE} walk|stand in a straight line",
             "{UNABLE} walk|stand at all",
             "walking|walk|walks funny|strangely|oddly|weird|weirdly|differently|unsteadily|"

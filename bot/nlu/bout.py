@@ -1,0 +1,149 @@
+"""How long this bout has lasted, read in its context: a rate, an age, a weekday naming a
+holiday's own day and the history before the bout are no answer; a long recurring history
+is marked as such (:data:`bot.nlu.patterns.HISTORY`)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from spacy.tokens import Doc, Span
+
+from bot.nlu import patterns as P
+from bot.nlu.dates import WEEKDAYS
+from bot.nlu.duration import (
+    AGE_AFTER,
+    RATE_AFTER,
+    calendar_date_in,
+    is_rate_or_future,
+    parse_duration_days,
+)
+from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.spans import (
+    CONTEXT,
+    Extraction,
+    extraction,
+    sentence_before,
+    sentence_of,
+    value_of,
+)
+
+_ANCHORS = CONTEXT["anchors"]
+_BOUT = CONTEXT["bout_words"]
+#: A recurring history this long or longer is the back's story, not this bout's.
+_HISTORY_MIN_DAYS = 180
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+
+
+def _anchored(doc: Doc, span: Span) -> bool:
+    """Dated as the pain's start: "since this morning", "started 5 hours ago"."""
+    before = doc[max(0, span.start - 3) : span.start]
+    after = doc[span.end : min(len(doc), span.end + 2)]
+    return any(t.lower_ in _ANCHORS for t in before) or any(t.lower_ == "ago" for t in after)
+
+
+def _before_then(doc: Doc, span: Span) -> bool:
+    """A span of the history before the current bout ("fifteen years before that", "on
+    and off about 8 years")."""
+    after = [t.lower_ for t in doc[span.end : span.end + 6]]
+    before = [t.lower_ for t in doc[max(0, span.start - 5) : span.start]]
+    around = " ".join(before + ["|"] + after)
+    return any(
+        w == "before" and after[i + 1 : i + 2] in (["that"], ["this"], ["then"], ["it"])
+        for i, w in enumerate(after)
+    ) or any(phrase in around for phrase in ("on and off", "off and on"))
+
+
+def _is_history(doc: Doc, span: Span, days: int) -> bool:
+    """A long recurring history ("on and off for about 20 years", "30 years of it. It's
+    flared up again"): how long the back has troubled them, not how long this bout has
+    lasted."""
+    if days < _HISTORY_MIN_DAYS:
+        return False
+    sentence = sentence_of(span)
+    own = [t.lower_ for t in sentence]
+    joined = " " + " ".join(own) + " "
+    if set(own) & CONTEXT["recurrence_words"] or any(
+        f" {phrase} " in joined for phrase in CONTEXT["recurrence_phrases"]
+    ):
+        return True
+    elsewhere = [t.lower_ for t in doc if not sentence.start <= t.i < sentence.end]
+    return bool(set(elsewhere) & _BOUT) and not set(own) & _BOUT
+
+
+def _names_holiday_day(doc: Doc, span: Span, spans: list[Span]) -> bool:
+    """A weekday that names a holiday's own day ("since Divali, the Sunday", "Labour Day
+    Monday"): the holiday's date, not another start."""
+    if not any(t.lower_ in WEEKDAY_WORDS for t in span):
+        return False
+    for other in spans:
+        between = doc[other.end : span.start]
+        if (
+            other.end <= span.start
+            and any(t.lower_ in HOLIDAY_WORDS for t in other)
+            and len(between) <= 2
+            and all(t.is_punct or t.lower_ in ("the", "that", "on", "a") for t in between)
+        ):
+            return True
+    return False
+
+
+_MEASURED = re.compile(r"^\d+(?:\.\d+)?([a-z]*)$")
+
+
+def _a_rate(span: Span) -> bool:
+    """"200km a week", "5k every day": an amount per time, not how long the pain lasted."""
+    doc = span.doc
+    if span.start == 0 or span[0].lower_ not in RATE_AFTER:
+        return False
+    before = doc[span.start - 1].lower_
+    measured = _MEASURED.match(before)
+    return before in CONTEXT["measure_words"] or bool(
+        measured and measured.group(1) in CONTEXT["measure_words"]
+    )
+
+
+def _an_age(span: Span) -> bool:
+    """Someone's age ("new mom here, 2mos old baby", "my 3 year old"), not the pain's ("the
+    pain is 2 days old")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in AGE_AFTER:
+        return False
+    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]
+    return not any(t.lower_ in words for t in sentence_before(span))
+
+
+def resolve_duration(
+    spans: list[Span], text: str, today: datetime.date
+) -> tuple[Extraction | None, list[Span]]:
+    """The last valid duration of this bout (a long history only when nothing else is
+    said, marked as such), and every span that looked like a duration."""
+    result: Extraction | None = None
+    history: Extraction | None = None
+    seen: list[Span] = []
+    for span in spans:
+        if value_of(span) is None:
+            continue
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        seen.append(span)
+        if is_rate_or_future(before, after, span[-1].lower_) or _an_age(span) or _a_rate(span):
+            continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week"
+        days = parse_duration_days(span.text, today)
+        if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
+            days = calendar_date_in(span.text, today)
+        if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
+            # the person's own date beside a holiday's name wins: names differ by country
+            days = calendar_date_in(doc[span.start : span.end + 8].text, today) or days
+        if days is None or _names_holiday_day(doc, span, spans):
+            continue
+        if days < 1 and not _anchored(doc, span) and len(doc) > 5:
+            continue  # "standing for two hours": how long an activity lasts
+        if result is not None and _before_then(doc, span):
+            continue  # "since Heritage Day. On and off for fifteen years before that."
+        if _is_history(doc, span, days):
+            history = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.HISTORY)
+            continue
+        result = extraction(P.PAIN_DURATION_DAYS, days, [span], text)
+    return result or history, seen

@@ -1,0 +1,155 @@
+"""Which movement makes the pain worse, read in its context: a movement that eases it
+points the other way, a movement in the story of how the pain began answers nothing, "both"
+and "no difference" count what they name (McKenzie's directional preference)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from bot.nlu import patterns as P
+from bot.nlu.negation import is_negated
+from bot.nlu.spans import (
+    BOTH_COUNTS,
+    CLAUSE_TURNS,
+    CONTEXT,
+    CONTRASTS,
+    LIST_GOES_ON,
+    SENTENCE_ENDS,
+    SUBJECTS,
+    Extraction,
+    extraction,
+    is_negation,
+    negated_at,
+    sentence_before,
+    value_of,
+)
+
+#: The painful direction when a movement one way eases the pain.
+_OPPOSITE = {"flexion": "extension", "extension": "flexion"}
+
+
+def _relieves(span: Span, window: int = 15) -> bool:
+    """Whether the clause says this movement eases the pain or is fine ("leaning back eases
+    it", "bending over to stretch feels great", "sitting is no problem", "it eases off if I
+    sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
+    doc = span.doc
+    own = value_of(span)
+    others = {
+        s.start for s in doc.spans.get(P.SPANS_KEY, [])
+        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and value_of(s) != own
+    }
+    for tok in doc[span.end : min(len(doc), span.end + window)]:
+        if tok.i in others and (tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON):
+            break  # "leaning back gets it, bending down is fine": the next movement's own
+        following = doc[tok.i + 1 : tok.i + 3]
+        if tok.lower_ in (",", "?") and any(
+            t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
+            for t in following[: 1 if tok.lower_ == "," else 2]
+        ):
+            # "when I lean forward, it is better", "Bending over the basin? That eases
+            # it": the main clause, or the answer to the question, says how it is
+            continue
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            break
+        word, negated = tok.lower_, negated_at(doc, tok.i)
+        if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
+            return True
+    crossed = False
+    for tok in reversed(doc[max(0, span.start - 6) : span.start]):
+        if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
+            # "sitting on a crate is heaven, also bending over the counter", unless its
+            # own clause says otherwise ("sitting is fine, and bending hurts")
+            crossed = True
+            continue
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            break
+        relief = tok.lower_ in P.RELIEF_WORDS or (
+            # "have to stop and sit down", not "stand at the coffee stop or walk"
+            tok.lower_ in CONTEXT["relief_before"] and span.start - tok.i <= 2
+            and doc[tok.i + 1].lower_ in ("and", "to", "n")
+        )
+        if relief and not negated_at(doc, tok.i):
+            return not crossed or not _aggravated_after(span)
+    return False
+
+
+def _aggravated_after(span: Span) -> bool:
+    """A word of pain after ``span`` in its clause ("and bending hurts")."""
+    for tok in span.doc[span.end :]:
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            return False
+        if tok.lower_ in CONTEXT["aggravation_words"]:
+            return True
+    return False
+
+
+def _turn_after(doc: Doc, index: int, spans: list[tuple[Span, str]]) -> str | None:
+    """The movement a contrast sets against a "no difference" said before ``index`` ("no
+    difference, except bending"), if any."""
+    for tok in doc[index:]:
+        if tok.lower_ in CONTRASTS:
+            after = [v for s, v in spans if tok.i < s.start <= tok.i + 6 and v != "none"]
+            if after:
+                return after[0]
+    return None
+
+
+def _in_onset_story(span: Span) -> bool:
+    """A movement in the story of how the pain began ("since Thanksgiving, I think I
+    lifted the turkey wrong", "since yesterday when I lift a resident"), with nothing in
+    the clause saying that the movement makes it worse ("since Monday, worse when I bend")."""
+    doc = span.doc
+    before = sentence_before(span)
+    cues = [t.i for t in before if t.lower_ in CONTEXT["onset_words"]]
+    if not cues:
+        return False
+    end = span.end
+    while end < len(doc) and doc[end].text not in SENTENCE_ENDS and doc[end].lower_ not in (
+        CLAUSE_TURNS
+    ):
+        end += 1
+    around = list(doc[cues[-1] + 1 : span.start]) + list(doc[span.end : end])
+    return not any(
+        t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in around
+    )
+
+
+def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
+    kept = [
+        (s, _OPPOSITE.get(v, v) if _relieves(s) else v)
+        for s in spans
+        if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
+    ]
+    if not kept:
+        return None
+    constant = [s for s, v in kept if v == "constant"]
+    kept = [(s, v) for s, v in kept if v != "constant"]
+    if not kept:
+        # "It hurts all the time", and nothing about movement: no direction
+        return extraction(P.PAIN_DIRECTION, "none", constant[-1:], text)
+    values = {v for _, v in kept}
+    moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
+    named = {v for _, v in kept if v in ("flexion", "extension")}
+    counting = [s for s, v in kept if v == "both" and s[-1].lower_ in BOTH_COUNTS]
+    if len(named) == 1 and counting and all(v != "both" or s in counting for s, v in kept):
+        # "driving and sitting both make it worse": "both" counts what was named
+        return extraction(P.PAIN_DIRECTION, named.pop(), moving, text)
+    if "both" in values:
+        # "both", said in so many words, wins over the movements it goes on to name
+        return extraction(P.PAIN_DIRECTION, "both", moving, text)
+    nones = [s for s, v in kept if v == "none"]
+    if nones:
+        # "Bending, standing, sitting: it makes no difference", unless a contrast picks
+        # one out ("no difference, except bending").
+        doc = nones[0].doc
+        turn = _turn_after(doc, nones[0].start, kept)
+        contrast_before = any(t.lower_ in CONTRASTS for t in doc[: nones[0].start])
+        if turn is None and not (moving and contrast_before):
+            return extraction(P.PAIN_DIRECTION, "none", nones[-1:], text)
+        if turn is not None:
+            return extraction(P.PAIN_DIRECTION, turn, moving, text)
+    if {"flexion", "extension"} <= values:
+        return extraction(P.PAIN_DIRECTION, "both", moving, text)
+    specific = [(s, v) for s, v in kept if v != "none"]
+    span, value = (specific or kept)[-1]
+    return extraction(P.PAIN_DIRECTION, value, [span], text)

@@ -1,0 +1,93 @@
+"""What the intake extractors share about a span: its value, its sentence, the words
+around it (the lexicon's ``context_words``), and the :class:`Extraction` made of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from bot.nlu import patterns as P
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One normalised slot value found in a message."""
+
+    entity: str  # one of the slot names in bot.nlu.patterns.SLOTS
+    value: str | int | bool
+    start: int  # char offsets in the text
+    end: int
+    text: str  # the matched text
+    #: ``history`` for a duration of a long recurring history, not of this bout
+    role: str | None = None
+
+
+CONTEXT = P.CONTEXT_WORDS
+CONTRASTS = CONTEXT["contrasts"]
+SUBJECTS = CONTEXT["subjects"]
+LIST_GOES_ON = CONTEXT["list_goes_on"]
+BOTH_COUNTS = CONTEXT["both_counts"]
+CLAUSE_TURNS = CONTEXT["clause_turns"]
+#: Tokens that end a sentence or a clause for the onset and reach rules.
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def stands_alone(span: Span) -> bool:
+    doc = span.doc
+    before_ok = span.start == 0 or doc[span.start - 1].is_punct or doc[span.start - 1].is_space
+    after_ok = span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space
+    return before_ok and after_ok
+
+
+def value_of(span: Span) -> str | None:
+    """The pattern value of a span, or None if an ``@alone`` pattern is not alone."""
+    value = span.id_
+    if value.endswith(P.ALONE):
+        if not stands_alone(span):
+            return None
+        value = value[: -len(P.ALONE)]
+    return value
+
+
+def longest(spans: Iterable[Span]) -> list[Span]:
+    return sorted(filter_spans(list(spans)), key=lambda s: s.start)
+
+
+def extraction(
+    entity: str, value: str | int | bool, spans: list[Span], text: str, role: str | None = None
+) -> Extraction:
+    start = min(s.start_char for s in spans)
+    end = max(s.end_char for s in spans)
+    return Extraction(entity, value, start, end, text[start:end], role)
+
+
+def negated_at(doc: Doc, i: int) -> bool:
+    return any(is_negation(t) for t in doc[max(0, i - 2) : i])
+
+
+def is_negation(token: Token) -> bool:
+    return token.lower_ in P.NEGATION_TOKENS
+
+
+def sentence_before(span: Span) -> Span:
+    """The words of ``span``'s sentence before it."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    return doc[start : span.start]
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence ``span`` stands in."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end - 1].text not in SENTENCE_ENDS:
+        end += 1
+    return doc[sentence_before(span).start : end]
+
+
+def same_sentence(a: Span, b: Span) -> bool:
+    sentence = sentence_of(a)
+    return sentence.start <= b.start < sentence.end
