@@ -10,13 +10,14 @@ import re
 from spacy.tokens import Doc, Span
 
 from bot.nlu import patterns as P
-from bot.nlu.dates import WEEKDAYS
+from bot.nlu.dates import WEEKDAYS, qualified_holiday_days
 from bot.nlu.duration import (
     AGE_AFTER,
     RATE_AFTER,
     calendar_date_in,
     is_rate_or_future,
     parse_duration_days,
+    tokenize,
 )
 from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.spans import (
@@ -134,7 +135,11 @@ def resolve_duration(
         if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
             days = calendar_date_in(span.text, today)
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
-            # the person's own date beside a holiday's name wins: names differ by country
+            # a holiday of their country, or of the month they name, then the person's own
+            # date beside its name: holidays differ by country
+            cues = frozenset(t.lower_ for t in doc)
+            window = tokenize(doc[span.start : span.end + 8].text)
+            days = qualified_holiday_days(window, today, cues) or days
             days = calendar_date_in(doc[span.start : span.end + 8].text, today) or days
         if days is None or _names_holiday_day(doc, span, spans):
             continue

@@ -14,7 +14,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from bot.nlu.holidays import holiday_at, nth_weekday
+from bot.nlu.holidays import holiday_at, holiday_for, holiday_name_at, nth_weekday
 
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end"}
@@ -324,3 +324,25 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is not None and date[0] is not None:
             found.append(date[0])
     return found
+
+
+def qualified_holiday_days(
+    toks: Sequence[str], today: datetime.date, cues: frozenset[str]
+) -> int | None:
+    """Days since the first holiday ``toks`` name, for the country the message's words
+    (``cues``) name or the month said just after it ("Thanksgiving, the Canadian one",
+    "since thanksgiving weekend, our one in oct"); None when no holiday is named."""
+    for k in range(len(toks)):
+        name = holiday_name_at(toks, k)
+        if name is None:
+            continue
+        after = toks[k + len(name) : k + len(name) + 8]
+        month = next(
+            (MONTHS[t] for i, t in enumerate(after)
+             if t in MONTHS and (t not in ("may", "mar") or (i and after[i - 1] == "in"))),
+            None,
+        )
+        day = holiday_for(name, today, cues, month)
+        return None if day is None else days_since(day, today)
+    return None
+

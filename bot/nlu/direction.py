@@ -41,19 +41,25 @@ def _relieves(span: Span, window: int = 15) -> bool:
     for tok in doc[span.end : min(len(doc), span.end + window)]:
         if tok.i in others and (tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON):
             break  # "leaning back gets it, bending down is fine": the next movement's own
-        following = doc[tok.i + 1 : tok.i + 3]
+        following = doc[tok.i + 1 : tok.i + 4]
         if tok.lower_ in (",", "?") and any(
             t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
-            for t in following[: 1 if tok.lower_ == "," else 2]
+            for t in following[: 1 if tok.lower_ == "," else 3]
         ):
             # "when I lean forward, it is better", "Bending over the basin? That eases
-            # it": the main clause, or the answer to the question, says how it is
+            # it", "Sitting on the stool? Nah, that does ease it": the main clause, or the
+            # answer to the question, says how it is
             continue
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
         if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if word in CONTEXT["relief_at_end"] and not negated and (
+            after is None or after.is_punct or after.lower_ in ("away", "off")
+        ):
+            return True  # "if i get up n walk around it mostly goes"
     crossed = False
     for tok in reversed(doc[max(0, span.start - 6) : span.start]):
         if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
@@ -114,11 +120,27 @@ def _in_onset_story(span: Span) -> bool:
     )
 
 
+def _qualifies_another(span: Span, spans: list[Span]) -> bool:
+    """A movement that only says when another one hurts ("Standing up straight after the
+    weeding is the worst"): "after" or "before" just before it, another movement just
+    before that in the same clause."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3) : span.start]]
+    cue = next((t.i for t in reversed(before) if t.lower_ in CONTEXT["qualifiers"]), None)
+    if cue is None or any(t.is_punct for t in doc[cue : span.start]):
+        return False
+    return any(
+        o.end <= cue and cue - o.end <= 2 and not any(t.is_punct for t in doc[o.end : cue])
+        for o in spans
+    )
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     kept = [
         (s, _OPPOSITE.get(v, v) if _relieves(s) else v)
         for s in spans
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
+        and not _qualifies_another(s, spans)
     ]
     if not kept:
         return None

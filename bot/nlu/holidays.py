@@ -174,6 +174,72 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("yom", "kippur"): _listed({2025: (10, 2), 2026: (9, 21), 2027: (10, 11)}),
     ("hanukkah",): _listed({2024: (12, 25), 2025: (12, 14), 2026: (12, 4), 2027: (12, 24)}),
 }
+#: Holidays whose date depends on the country, by the words that name the country (its
+#: name, people, places): "Thanksgiving, the Canadian one". The default above is kept when
+#: no such word is said; a month said beside the name picks the variant in that month
+#: ("since thanksgiving weekend, our one in oct").
+_CANADA = ("canada", "canadian", "canadians", "ontario", "toronto", "alberta", "quebec")
+_NZ = ("nz", "kiwi", "kiwis", "zealand", "aotearoa", "auckland", "wellington")
+_AUSTRALIA = ("australia", "australian", "aussie", "aus", "oz")
+_NIGERIA = ("nigeria", "nigerian", "naija", "lagos", "abuja", "ibadan")
+_GHANA = ("ghana", "ghanaian", "accra", "kumasi")
+_KENYA = ("kenya", "kenyan", "nairobi", "mombasa")
+_PHILIPPINES = ("philippines", "filipino", "pinoy", "manila", "cebu", "davao")
+_INDIA = ("india", "indian", "mumbai", "delhi", "bangalore", "chennai", "kolkata")
+_PAKISTAN = ("pakistan", "pakistani", "karachi", "lahore", "islamabad")
+_MAY_FIRST = (*_NIGERIA, *_GHANA, *_KENYA, *_PHILIPPINES, *_INDIA, *_PAKISTAN, "singapore",
+              "malaysia", "uganda", "tanzania", "zimbabwe", "zambia")
+VARIANTS: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Rule], ...]] = {
+    ("thanksgiving",): ((_CANADA, _nth_weekday(10, 0, 2)),),
+    ("labour", "day"): (
+        (_NZ, _nth_weekday(10, 0, 4)),
+        (("nsw", "sydney", "act", "canberra", "adelaide"), _nth_weekday(10, 0, 1)),
+        (("queensland", "qld", "brisbane"), _nth_weekday(5, 0, 1)),
+        (("victoria", "vic", "melbourne", "tasmania", "hobart"), _nth_weekday(3, 0, 2)),
+        (("perth", "wa"), _nth_weekday(3, 0, 1)),
+        (_MAY_FIRST, _fixed(5, 1)),
+        (("jamaica", "jamaican"), _fixed(5, 23)),
+        (("trinidad", "tobago", "trini"), _fixed(6, 19)),
+    ),
+    ("fathers", "day"): ((_AUSTRALIA + _NZ, _nth_weekday(9, 6, 1)),),
+    ("independence", "day"): (
+        (_GHANA, _fixed(3, 6)),
+        (_NIGERIA, _fixed(10, 1)),
+        (_INDIA, _fixed(8, 15)),
+        (_PAKISTAN, _fixed(8, 14)),
+        (_PHILIPPINES, _fixed(6, 12)),
+        (("mexico", "mexican"), _fixed(9, 16)),
+        (("jamaica", "jamaican"), _fixed(8, 6)),
+        (("trinidad", "tobago", "trini"), _fixed(8, 31)),
+        (("bangladesh", "bangladeshi"), _fixed(3, 26)),
+        (_KENYA, _fixed(12, 12)),
+    ),
+}
+VARIANTS[("labor", "day")] = VARIANTS[("labour", "day")]
+
+
+def _past(rule: Rule, today: datetime.date) -> datetime.date | None:
+    past = [d for y in (today.year, today.year - 1) for d in rule(y) if d <= today]
+    return max(past) if past else None
+
+
+def holiday_for(
+    name: tuple[str, ...], today: datetime.date, cues: frozenset[str], month: int | None
+) -> datetime.date | None:
+    """The most recent date of the holiday ``name`` for the country its ``cues`` (the words
+    of the message) name, else the one in the ``month`` said beside it, else the default."""
+    rules = [(keys, rule) for keys, rule in VARIANTS.get(name, ())]
+    for keys, rule in rules:
+        if cues & frozenset(keys):
+            return _past(rule, today)
+    if month is not None:
+        for rule in [HOLIDAYS[name], *(rule for _, rule in rules)]:
+            day = _past(rule, today)
+            if day is not None and day.month == month:
+                return day
+    return _past(HOLIDAYS[name], today)
+
+
 #: Every word of a holiday's name (for the span patterns that find one), with the
 #: possessive split off as the span tokenizer splits it ("paddy", "'s").
 HOLIDAY_WORDS: frozenset[str] = frozenset(
@@ -197,10 +263,11 @@ def holiday_at(
 ) -> tuple[datetime.date | None, int] | None:
     """The holiday named at ``toks[k:]`` (longest name first): its most recent date not after
     ``today`` (None when none is known), and the index after its name; None if no name."""
+    name = holiday_name_at(toks, k)
+    return None if name is None else (_past(HOLIDAYS[name], today), k + len(name))
+
+
+def holiday_name_at(toks: Sequence[str], k: int) -> tuple[str, ...] | None:
+    """The holiday's name at ``toks[k:]`` (longest first), or None."""
     plain = tuple(_plain(t) for t in toks[k : k + _LONGEST])
-    for name in _LONGEST_FIRST:
-        if plain[: len(name)] == name:
-            dates = [d for y in (today.year, today.year - 1) for d in HOLIDAYS[name](y)]
-            past = [d for d in dates if d <= today]
-            return (max(past) if past else None), k + len(name)
-    return None
+    return next((name for name in _LONGEST_FIRST if plain[: len(name)] == name), None)

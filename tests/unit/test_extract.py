@@ -365,6 +365,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "pain_direction": "extension"}),
     ("it's when I stand at the coffee stop or walk round the market", {
         "pain_direction": "extension"}),
+    # --- a movement that says when another hurts; relief said after a question's echo
+    # and at the end of a clause
+    ("Standing up straight after the weeding is the worst. Sitting down eases it.", {
+        "pain_direction": "extension"}),
+    ("Standing is murder. Sitting on the drum stool? Nah, that does ease it.", {
+        "pain_direction": "extension"}),
+    ("sitting makes it worse. if i get up n walk around it mostly goes", {
+        "pain_direction": "flexion"}),
+    ("walking, it goes down my leg", {"pain_direction": "extension", "leg_pain": True}),
+    ("it hurts after sitting", {"pain_direction": "flexion"}),
     # --- a negation closed on its auxiliary negates nothing after the comma
     ("cant touch my toes never could lol, hamstrings like guitar strings", {
         "flexibility": "tight"}),
@@ -372,6 +382,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("very flexible its my job. but it spasmed after, went tight like a fist", {
         "flexibility": "normal", "spasm": True}),
     ("it spasms and goes tight", {"flexibility": "tight", "spasm": True}),
+    # --- a holiday of the country the message names, or of the month said beside it
+    ("this flare since Thanksgiving, the Canadian one", {"pain_duration_days": 212}),
+    ("since thanksgiving weekend, our one in oct", {"pain_duration_days": 212}),
+    ("since Thanksgiving", {"pain_duration_days": 167}),
+    ("since labour day, I'm in Auckland", {"pain_duration_days": 198}),
+    ("back pain since Independence Day, here in Lagos", {"pain_duration_days": 225}),
+    ("since Father's Day, aussie one", {"pain_duration_days": 255}),
     # --- a weekday that names a holiday's own day dates nothing new
     ("Since Divali, the Sunday.", {"pain_duration_days": 194}),
     # --- bad input
