@@ -17,7 +17,7 @@ from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
-from bot.nlu.patterns import HISTORY
+from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
@@ -34,12 +34,13 @@ def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
     )
 
 
-def _history_days(tracker: Tracker) -> float | None:
-    """The length of a long recurring history ("on and off for 20 years"), said in the
-    latest message."""
+def _with_role(tracker: Tracker, entity: str, role: str) -> Any:
+    """The value of an entity the NLU marked with ``role`` in the latest message: a long
+    recurring history ("on and off for 20 years"), a movement named without saying that
+    it hurts ("standing at the whiteboard and walking the kids out")."""
     return next(
-        (float(e["value"]) for e in tracker.latest_message.get("entities", [])
-         if e.get("entity") == "pain_duration_days" and e.get("role") == HISTORY),
+        (e["value"] for e in tracker.latest_message.get("entities", [])
+         if e.get("entity") == entity and e.get("role") == role),
         None,
     )
 
@@ -99,8 +100,22 @@ class ValidateIntakeForm(KindFormValidation):
         if _entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
         named = start_named_in(latest_text(tracker), utc_today())
-        days = float(named) if named is not None else _history_days(tracker)
-        return {} if days is None else {"pain_duration_days": days}
+        if named is None:
+            named = _with_role(tracker, "pain_duration_days", HISTORY)
+        return {} if named is None else {"pain_duration_days": float(named)}
+
+    async def extract_pain_direction(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Movements named without saying that they hurt ("standing at the whiteboard and
+        walking the kids out") answer the direction question when it was asked; said
+        unasked, they are what the person does, and the question still comes."""
+        if tracker.get_slot("requested_slot") != "pain_direction" or _is_question(tracker):
+            return {}
+        if _entity_in_latest_message(tracker, "pain_direction"):
+            return {}
+        value = _with_role(tracker, "pain_direction", CONTEXT_ROLE)
+        return {} if value is None else {"pain_direction": value}
 
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

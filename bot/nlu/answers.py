@@ -208,8 +208,10 @@ def without_other_times(text: str | None) -> str:
     """``text`` without its clauses about another time than now ("A 6. It was a 7 but then
     I found this chat" -> "A 6"): a score of now is read from what is left."""
     clauses = _CLAUSE_SPLIT.split(text or "")
-    other = ANSWER_WORDS["other_time_words"]
-    return ". ".join(c for c in clauses if not set(_items(c)) & other).strip()
+    other, now = ANSWER_WORDS["other_time_words"], ANSWER_WORDS["now_words"]
+    return ". ".join(
+        c for c in clauses if not set(_items(c)) & other or set(_items(c)) & now
+    ).strip()
 
 
 def _asks(text: str | None) -> bool:

@@ -55,19 +55,34 @@ def _before_then(doc: Doc, span: Span) -> bool:
     ) or any(phrase in around for phrase in ("on and off", "off and on"))
 
 
+def _segment(span: Span) -> Span:
+    """The words around ``span`` up to a punctuation mark or a turn ("but") either side."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and not doc[start - 1].is_punct and doc[start - 1].lower_ not in (
+        CONTEXT["clause_turns"]
+    ):
+        start -= 1
+    while end < len(doc) and not doc[end].is_punct and doc[end].lower_ not in (
+        CONTEXT["clause_turns"]
+    ):
+        end += 1
+    return doc[start:end]
+
+
 def _is_history(doc: Doc, span: Span, days: int) -> bool:
     """A long recurring history ("on and off for about 20 years", "30 years of it. It's
     flared up again"): how long the back has troubled them, not how long this bout has
     lasted."""
-    if days < _HISTORY_MIN_DAYS:
-        return False
     sentence = sentence_of(span)
     own = [t.lower_ for t in sentence]
-    joined = " " + " ".join(own) + " "
-    if set(own) & CONTEXT["recurrence_words"] or any(
+    part = [t.lower_ for t in _segment(span)]
+    joined = " " + " ".join(part) + " "
+    if (set(part) & CONTEXT["recurrence_words"] or any(
         f" {phrase} " in joined for phrase in CONTEXT["recurrence_phrases"]
-    ):
-        return True
+    )) and not set(part) & (CONTEXT["current_words"] | _BOUT):
+        return True  # "on and off since the start of September", not "this bout since May"
+    if days < _HISTORY_MIN_DAYS:
+        return False
     elsewhere = [t.lower_ for t in doc if not sentence.start <= t.i < sentence.end]
     return bool(set(elsewhere) & _BOUT) and not set(own) & _BOUT
 
@@ -104,10 +119,57 @@ def _a_rate(span: Span) -> bool:
     )
 
 
+def _phrase_at(words: list[str], i: int, phrases: frozenset[str]) -> int:
+    """The length in words of a phrase of ``phrases`` starting at ``words[i]``, else 0."""
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[i : i + len(parts)] == parts:
+            return len(parts)
+    return 0
+
+
+def _past_episode(span: Span) -> bool:
+    """A duration of an earlier episode that is over ("I had a similar ache some ten years
+    ago which went away", "it cleared up after a few weeks of rest", "Had a sore back about
+    five year ago"), not of this bout: a resolution after it in its sentence, or just
+    before it, or a "had" of the past before it, with no word of now in the sentence."""
+    sentence = sentence_of(span)
+    words = [t.lower_ for t in sentence]
+    at, end = span.start - sentence.start, span.end - sentence.start
+    current = CONTEXT["current_words"]
+    if any(t.lower_ == "since" for t in span):
+        return False
+    resolutions = CONTEXT["resolution_phrases"]
+
+    def resolved_at(i: int) -> int:  # not "hasn't settled"
+        negated = any(w in P.NEGATION_TOKENS for w in words[max(0, i - 2) : i])
+        return 0 if negated else _phrase_at(words, i, resolutions)
+
+    for i in range(end, len(words)):
+        if words[i] in current or words[i] in CONTEXT["clause_turns"]:
+            break
+        if resolved_at(i):
+            return True
+    for i in range(max(0, at - 4), at):
+        n = resolved_at(i)
+        if n and at - (i + n) <= 2:
+            return True  # "it went away after some weeks", "came right in a month"
+    had = [
+        i for i, w in enumerate(words)
+        if w == "had" and (i == 0 or words[i - 1] not in CONTEXT["perfect_auxiliaries"])
+    ]
+    return bool(had) and not set(words) & current
+
+
 def _an_age(span: Span) -> bool:
-    """Someone's age ("new mom here, 2mos old baby", "my 3 year old"), not the pain's ("the
-    pain is 2 days old")."""
+    """Someone's age ("new mom here, 2mos old baby", "my 3 year old", "my son, he is 18
+    months"), not the pain's ("the pain is 2 days old")."""
     doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] in (
+        "is", "'s", "turned", "turns", "aged"
+    ):
+        return True
     if span.end >= len(doc) or doc[span.end].lower_ not in AGE_AFTER:
         return False
     words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]
@@ -129,8 +191,12 @@ def resolve_duration(
         before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         seen.append(span)
-        if is_rate_or_future(before, after, span[-1].lower_) or _an_age(span) or _a_rate(span):
-            continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week"
+        if (
+            is_rate_or_future(before, after, span[-1].lower_)
+            or _an_age(span) or _a_rate(span) or _past_episode(span)
+        ):
+            continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
+            # "I had a similar ache some ten years ago which went away"
         days = parse_duration_days(span.text, today)
         if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
             days = calendar_date_in(span.text, today)

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from bot.nlu.holidays import holiday_at, holiday_for, holiday_name_at, nth_weekday
 
 DATE_FILLERS = frozenset(
-    {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end"}
+    {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
+     "middle"}
     | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
 )
 WEEKDAYS: dict[str, int] = {}
@@ -226,6 +227,8 @@ def date_expression(
 ) -> tuple[int | None, int] | None:
     """Parse a relative or calendar date starting at ``j``: (days, end) or None."""
     n = len(toks)
+    while j < n and toks[j] in ("off", "up"):  # "kicked off last week", "flared up on Monday"
+        j += 1
     for words, days in _RELATIVE:
         if tuple(toks[j : j + len(words)]) == words:
             return days, j + len(words)
@@ -276,9 +279,14 @@ def date_expression(
         year = _year(toks[end]) if end < n else None
         if year is not None:
             end += 1
+        if day is None:  # "the end of October", "mid November": the part of the month
+            day = next((d for w, d in _MONTH_PARTS.items() if w in toks[j:k]), None)
         return _calendar(month, day, year, today), end
     return _day_and_month(toks, k, today)
 
+
+#: The day a part of a month names ("the end of October", "mid November").
+_MONTH_PARTS: dict[str, int] = {"mid": 15, "middle": 15, "late": 25, "end": 28}
 
 #: Words a start date may begin with, when no anchor says "since" (see :func:`starts_named`).
 DATE_STARTS = (
@@ -290,7 +298,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
     """Days since each date ``toks`` name without a "since" (weekdays, dates, named days),
     in order; dates that cannot be dated are left out."""
     found: list[int] = []
-    k = 0
+    k = last_end = 0
     while k < len(toks):
         tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
         day_of_month = bool(ORDINAL_RE.match(tok)) and (
@@ -305,10 +313,24 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is None:
             k += 1
             continue
-        if date[0] is not None:
+        if date[0] is not None and not _names_its_day(toks, k, found, last_end, today):
             found.append(date[0])
+        last_end = date[1]
         k = max(date[1], k + 1)
     return found
+
+
+def _names_its_day(
+    toks: Sequence[str], k: int, found: list[int], last_end: int, today: datetime.date
+) -> bool:
+    """A weekday just after a date that names that date's own day ("it was the 24th, the
+    Tuesday"): the same start, not a later one."""
+    if not found or toks[k] not in WEEKDAYS or k - last_end > 2:
+        return False
+    if any(t not in (",", "the", "a", "which", "was") for t in toks[last_end:k]):
+        return False
+    day = today - datetime.timedelta(days=found[-1])
+    return day.weekday() == WEEKDAYS[toks[k]]
 
 
 def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:

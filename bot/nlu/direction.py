@@ -4,6 +4,8 @@ and "no difference" count what they name (McKenzie's directional preference)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from bot.nlu import patterns as P
@@ -21,6 +23,7 @@ from bot.nlu.spans import (
     is_negation,
     negated_at,
     sentence_before,
+    sentence_of,
     value_of,
 )
 
@@ -135,15 +138,47 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
     )
 
 
+def _clause_of(span: Span) -> Span:
+    """``span``'s sentence, cut at the turns ("but", "though") either side of it."""
+    sentence = sentence_of(span)
+    doc, start, end = span.doc, span.start, span.end
+    while start > sentence.start and doc[start - 1].lower_ not in CLAUSE_TURNS:
+        start -= 1
+    while end < sentence.end and doc[end].lower_ not in CLAUSE_TURNS:
+        end += 1
+    return doc[start:end]
+
+
+def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
+    """Whether the message says this movement changes the pain ("bending kills me",
+    "sitting eases it", "I can't bend"), not only that the person does it ("I stand at
+    the stall the whole day"); "no difference" and "all the time" say so themselves."""
+    if relieved or value in ("none", "constant"):
+        return True
+    return any(
+        t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in _clause_of(span)
+    )
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
-    kept = [
-        (s, _OPPOSITE.get(v, v) if _relieves(s) else v)
+    """The painful direction the message names; marked with the role
+    :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
+    (the form takes it only as the answer to its own question)."""
+    read = [
+        (s, v, _relieves(s))
         for s in spans
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
         and not _qualifies_another(s, spans)
     ]
+    said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
+    kept = [(s, _OPPOSITE.get(v, v) if r else v) for s, v, r in (said or read)]
     if not kept:
         return None
+    found = _direction_of(kept, text)
+    return found if said else replace(found, role=P.CONTEXT_ROLE)
+
+
+def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
     constant = [s for s, v in kept if v == "constant"]
     kept = [(s, v) for s, v in kept if v != "constant"]
     if not kept:

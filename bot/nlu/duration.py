@@ -111,6 +111,7 @@ ANCHORS = frozenset(
         "beginning",
         "starting",
         "begin",
+        "kicked",
     }
 )
 RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})

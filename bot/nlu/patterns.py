@@ -41,6 +41,9 @@ SLOTS: tuple[str, ...] = (
 #: The role of a duration entity that dates a long recurring history, not this bout (the
 #: form reads it only when the how-long question was asked).
 HISTORY = "history"
+#: The role of a direction entity for a movement the message names without saying that it
+#: changes the pain ("I stand at the stall the whole day"): an answer only when asked.
+CONTEXT_ROLE = "context"
 
 #: Suffix on a pattern: only valid when the match stands alone.
 ALONE = "@alone"

@@ -223,8 +223,13 @@ def _score_time(span: Span) -> int:
         if tok.is_punct:
             break
         after.add(tok.lower_)
-    if (before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
-        return 2
+    clause_before: set[str] = set()
+    for tok in reversed(doc[max(0, span.start - 6) : span.start]):
+        if tok.is_punct:
+            break
+        clause_before.add(tok.lower_)
+    if (clause_before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
+        return 2  # "about a 6 today", "These days I'd say a 6"
     if (before | {t.lower_ for t in span}) & P.ANSWER_WORDS["other_time_words"] or (
         after & P.ANSWER_WORDS["other_time_words"]
     ):

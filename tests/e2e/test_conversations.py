@@ -424,3 +424,15 @@ def test_a_long_history_is_the_answer_when_it_is_all_there_is(person: Person) ->
     person.say("5")
     plan = person.say("no")
     assert any("lasting 20 years" in line for line in plan)
+
+
+def test_a_movement_said_only_as_what_someone_does_still_gets_the_question(
+    person: Person,
+) -> None:
+    person.say("I run a market stall and stand there the whole day. My lower back is bad.")
+    # standing is what they do, not said to hurt: the direction is asked
+    assert asks(person.say("no, none of those"), "pain_direction")
+    # asked, the same kind of words are the answer
+    assert asks(person.say("standing at the stall and walking about"), "pain_duration_days")
+    stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
+    assert ("pain_direction", "extension") in stored

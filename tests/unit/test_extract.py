@@ -382,6 +382,25 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("very flexible its my job. but it spasmed after, went tight like a fist", {
         "flexibility": "normal", "spasm": True}),
     ("it spasms and goes tight", {"flexibility": "tight", "spasm": True}),
+    # --- an earlier episode that is over dates nothing of this bout
+    ("Had a bad do about twenty years ago and it came right in a month.", {}),
+    ("I had a similar ache some ten years ago which went away after some weeks.", {}),
+    ("Had a sore back about five year ago after a night out dancing but that was it.", {}),
+    ("I did my back 6 years ago lifting a fridge, that took a couple of months to come right",
+     {"pain_direction": "flexion"}),
+    ("had it 10 years ago, it cleared up, now it's back for 3 weeks", {"pain_duration_days": 21}),
+    ("It came on about ten days ago and hasn't settled", {"pain_duration_days": 10}),
+    ("I have had back pain for 2 years", {"pain_duration_days": 730}),
+    ("my back hurts, my son is heavy, he is 18 months", {}),
+    # --- part of a month, a start kicked off, a date's own weekday
+    ("since the end of March", {"pain_duration_days": 47}),
+    ("since mid April", {"pain_duration_days": 29}),
+    ("on and off since March but the latest bout kicked off last week", {
+        "pain_duration_days": 7}),
+    ("Since the 10th.", {"pain_duration_days": 4}),
+    # --- a score of "these days" is of now
+    ("It was an 8 that first weekend. These days I'd say a 6 most of the day", {
+        "pain_score": 6}),
     # --- a holiday of the country the message names, or of the month said beside it
     ("this flare since Thanksgiving, the Canadian one", {"pain_duration_days": 212}),
     ("since thanksgiving weekend, our one in oct", {"pain_duration_days": 212}),
@@ -461,6 +480,25 @@ def test_extract_default_today_is_used() -> None:
 def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> None:
     found = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
     assert [(e.value, e.role) for e in found] == [(days, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        # a movement said to change the pain is the answer wherever it is said
+        ("it hurts when I bend forward", "flexion", None),
+        ("Standing at the whiteboard is the worst, and walking the kids out", "extension", None),
+        ("sitting on the stool eases it", "extension", None),
+        ("No difference, sitting or standing", "none", None),
+        # named only as what the person does: an answer only when the question was asked
+        ("I work at my uncle's stall, stand whole day.", "extension", "context"),
+        ("standing at the whiteboard and walking the kids to the buses", "extension", "context"),
+        ("both", "both", "context"),
+    ],
+)
+def test_a_movement_not_said_to_hurt_is_marked(text: str, value: str, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
+    assert (found.value, found.role) == (value, role)
 
 
 def test_offsets_and_text() -> None:
