@@ -142,6 +142,10 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("it spasmed, went tight like a fist and i couldnt stand straight", "clarify",
          "neuro_deficit"),
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
+        # a denied diagnosis is denied; a denied telling leaves the sign there
+        ("I have never been told I have cancer.", "none", None),
+        ("I haven't told anyone about the numbness in my groin", "urgent", "cauda_equina"),
+        ("i haven't told my gp that i wet myself", "urgent", "cauda_equina"),
     ],
 )
 def test_targeted(text: str, level: str, category: str | None) -> None:

@@ -435,13 +435,31 @@ def _reassured_after(span: Span, window: int = 4) -> bool:
     return False
 
 
+def _told_a_diagnosis(between: Span) -> bool:
+    """"never been told I have cancer", "no one ever told me I had it": what is denied is
+    the diagnosis, not only the telling ("haven't told anyone about the numbness")."""
+    words = [_n(t) for t in between]
+    for k, word in enumerate(words):
+        if word != "told":
+            continue
+        passive = k > 0 and words[k - 1] in {"been", "was", "were", "being"}
+        rest = words[k + 1 : k + 4]
+        about_me = bool(rest) and rest[0] in {"i", "me", "that"} and bool(
+            set(rest) & {"have", "had", "has", "ve", "was", "got"}
+        )
+        if passive or about_me:
+            return set(words) & _REPORTING == {"told"}
+    return False
+
+
 def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     between = doc[cue_index + 1 : span_start]
     if len(between) and _n(between[0]) in _BLOCKING:
         return True
     # "no improvement in my leg weakness": the change is denied, not the symptom;
     # "haven't told anyone about the numbness": the telling is denied
-    if _negated_change(between) or _words(between) & _REPORTING:
+    reported = _words(between) & _REPORTING and not _told_a_diagnosis(between)
+    if _negated_change(between) or reported:
         return True
     # "didn't even realise i'd wet myself": the person didn't notice, the symptom is there.
     if any(_n(token) in _AWARENESS for token in between):
