@@ -169,7 +169,8 @@ def _an_age(span: Span) -> bool:
     if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] in (
         "is", "'s", "turned", "turns", "aged"
     ):
-        return True
+        # "baby is 6 weeks already, since then lor": the birth dates the pain
+        return not any(t.lower_ == "since" for t in sentence_of(span) if t.i >= span.end)
     if span.end >= len(doc) or doc[span.end].lower_ not in AGE_AFTER:
         return False
     words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]

@@ -155,8 +155,15 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     the stall the whole day"); "no difference" and "all the time" say so themselves."""
     if relieved or value in ("none", "constant"):
         return True
-    return any(
-        t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in _clause_of(span)
+    clause = _clause_of(span)
+    words = [t.lower_ for t in clause]
+    likewise = any(  # "but so does standing", "standing too", "same with walking"
+        w in CONTEXT["likewise_words"]
+        or (w == "so" and i + 1 < len(words) and words[i + 1] in ("does", "is", "do", "did"))
+        for i, w in enumerate(words)
+    )
+    return likewise or any(
+        t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in clause
     )
 
 

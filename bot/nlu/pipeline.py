@@ -165,6 +165,15 @@ def _reached(span: Span) -> bool:
     )
 
 
+def _a_destination_only(span: Span) -> bool:
+    """"Bending to the calves" (to feed them): a "to the calf" with no word of pain or of
+    its moving down before it ("it goes to my calf", "pain till the knee")."""
+    if span[0].lower_ not in ("to", "towards", "till", "until"):
+        return False
+    before = span.doc[max(0, span.start - 5) : span.start]
+    return not any(t.lower_ in CONTEXT["leg_motion_words"] for t in before)
+
+
 def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, bool]] = []
     for span in spans:
@@ -172,7 +181,7 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
-        if positive and _reached(span):
+        if positive and (_reached(span) or _a_destination_only(span)):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
             if not positive:
@@ -223,13 +232,12 @@ def _score_time(span: Span) -> int:
         if tok.is_punct:
             break
         after.add(tok.lower_)
-    clause_before: set[str] = set()
-    for tok in reversed(doc[max(0, span.start - 6) : span.start]):
-        if tok.is_punct:
-            break
-        clause_before.add(tok.lower_)
-    if (clause_before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
-        return 2  # "about a 6 today", "These days I'd say a 6"
+    these_days = any(  # "These days I'd say a 6"
+        t.lower_ == "these" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "days"
+        for t in doc[max(0, span.start - 6) : span.start]
+    )
+    if these_days or (before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
+        return 2  # "about a 6 today"
     if (before | {t.lower_ for t in span}) & P.ANSWER_WORDS["other_time_words"] or (
         after & P.ANSWER_WORDS["other_time_words"]
     ):

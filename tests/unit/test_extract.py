@@ -398,6 +398,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("on and off since March but the latest bout kicked off last week", {
         "pain_duration_days": 7}),
     ("Since the 10th.", {"pain_duration_days": 4}),
+    # --- "so does" carries the pain over the turn; a destination is no leg pain
+    ("Bending over the desks hurts, but so does standing straight for yard duty", {
+        "pain_direction": "both"}),
+    ("Bending to the calves and lifting the bags is worst.", {"pain_direction": "flexion"}),
+    ("yes it goes to my calf", {"leg_pain": True}),
+    # --- a child's age that dates the pain ("since then") is its length
+    ("baby is 6 weeks already, since then lor", {"pain_duration_days": 42}),
+    # --- a score of "these days" is of now, of "bad days" not
+    ("today about a 6 bad days its a 7", {"pain_score": 6}),
     # --- a score of "these days" is of now
     ("It was an 8 that first weekend. These days I'd say a 6 most of the day", {
         "pain_score": 6}),
