@@ -22,7 +22,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _BARE_NUMBER = re.compile(
     r"^\s*(?:(?:about|around|maybe|roughly|probably|like|it'?s|its|a|an|i'?d say)\s+)*"
-    r"(?P<num>[-+]?\d+(?:[.,]\d+)?|[a-z]+)\s*(?:/\s*10|out of (?:10|ten))?\s*[.!]*\s*$",
+    r"(?P<num>[-+]?\d+(?:[.,]\d+)?|[a-z]+)\s*(?:/\s*10|out (?:of|a|ah|o|uh)? ?(?:10|ten))?"
+    r"\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 
@@ -63,7 +64,7 @@ def parse_bare_number(text: str) -> float | None:
 
 _NUMBERS_IN_TEXT = re.compile(
     r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|[a-z]+)"
-    r"(?P<scale>\s*(?:/\s*10|(?:out (?:of |a |o' )?|outta |over )(?:10|ten)))?",
+    r"(?P<scale>\s*(?:/\s*10|(?:out (?:of |a |ah |o |o' |uh )?|outta |over )(?:10|ten)))?",
     re.IGNORECASE,
 )
 

@@ -226,8 +226,15 @@ def _asks(text: str | None) -> bool:
 
 def reads_as_correction(text: str | None) -> bool:
     """Whether ``text`` corrects an earlier answer ("actually it's been two months",
-    "sorry, I meant the left leg")."""
-    return any(word in _CORRECTION for word in _items(text or ""))
+    "sorry, I meant the left leg", "wait, no, two months"): a correction word among the
+    first words of a clause, not one in passing ("I have to wait before I straighten")."""
+    clauses: list[list[str]] = [[]]
+    for item in _items(text or ""):
+        if item in _BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(item)
+    return any(word in _CORRECTION for clause in clauses for word in clause[:3])
 
 
 def is_about_back_pain(text: str | None) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
 from bot.nlu.dates import WEEKDAYS, qualified_holiday_days
@@ -55,16 +55,20 @@ def _before_then(doc: Doc, span: Span) -> bool:
     ) or any(phrase in around for phrase in ("on and off", "off and on"))
 
 
+def _breaks(token: Token) -> bool:
+    """Punctuation or a turn ("but") ends a segment; a hyphen inside a word ("on-and-off")
+    does not."""
+    if token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return False
+    return token.is_punct or token.lower_ in CONTEXT["clause_turns"]
+
+
 def _segment(span: Span) -> Span:
     """The words around ``span`` up to a punctuation mark or a turn ("but") either side."""
     doc, start, end = span.doc, span.start, span.end
-    while start > 0 and not doc[start - 1].is_punct and doc[start - 1].lower_ not in (
-        CONTEXT["clause_turns"]
-    ):
+    while start > 0 and not _breaks(doc[start - 1]):
         start -= 1
-    while end < len(doc) and not doc[end].is_punct and doc[end].lower_ not in (
-        CONTEXT["clause_turns"]
-    ):
+    while end < len(doc) and not _breaks(doc[end]):
         end += 1
     return doc[start:end]
 
@@ -75,11 +79,16 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     lasted."""
     sentence = sentence_of(span)
     own = [t.lower_ for t in sentence]
-    part = [t.lower_ for t in _segment(span)]
+    segment = own_segment = _segment(span)
+    if segment.end + 1 < len(doc) and doc[segment.end].text == ",":
+        # "for nearly ten years, on and off": the history said just after its length
+        segment = doc[segment.start : _segment(doc[segment.end + 1 : segment.end + 2]).end]
+    part = [t.lower_ for t in segment if t.text != "-"]  # "the on-and-off thing"
     joined = " " + " ".join(part) + " "
+    this_bout = {t.lower_ for t in own_segment} & (CONTEXT["current_words"] | _BOUT)
     if (set(part) & CONTEXT["recurrence_words"] or any(
         f" {phrase} " in joined for phrase in CONTEXT["recurrence_phrases"]
-    )) and not set(part) & (CONTEXT["current_words"] | _BOUT):
+    )) and not this_bout:
         return True  # "on and off since the start of September", not "this bout since May"
     if days < _HISTORY_MIN_DAYS:
         return False
@@ -87,9 +96,13 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     return bool(set(elsewhere) & _BOUT) and not set(own) & _BOUT
 
 
-def _names_holiday_day(doc: Doc, span: Span, spans: list[Span]) -> bool:
-    """A weekday that names a holiday's own day ("since Divali, the Sunday", "Labour Day
-    Monday"): the holiday's date, not another start."""
+def _names_its_day(
+    span: Span, spans: list[Span], dated: list[tuple[Span, int]], today: datetime.date
+) -> bool:
+    """A weekday that names the day of the holiday or date just before it ("since Divali,
+    the Sunday", "Thanksgiving Day, so last Thursday", "Labour Day Monday"): the same
+    start, not another one."""
+    doc = span.doc
     if not any(t.lower_ in WEEKDAY_WORDS for t in span):
         return False
     for other in spans:
@@ -101,6 +114,14 @@ def _names_holiday_day(doc: Doc, span: Span, spans: list[Span]) -> bool:
             and all(t.is_punct or t.lower_ in ("the", "that", "on", "a") for t in between)
         ):
             return True
+    weekday = next(WEEKDAYS[t.lower_] for t in span if t.lower_ in WEEKDAY_WORDS)
+    for other, days in dated:
+        between = doc[other.end : span.start]
+        if 0 <= len(between) <= 4 and all(
+            t.is_punct or t.lower_ in ("the", "that", "on", "a", "so", "last", "which", "was")
+            for t in between
+        ):
+            return (today - datetime.timedelta(days=days)).weekday() == weekday
     return False
 
 
@@ -114,7 +135,10 @@ def _a_rate(span: Span) -> bool:
         return False
     before = doc[span.start - 1].lower_
     measured = _MEASURED.match(before)
-    return before in CONTEXT["measure_words"] or bool(
+    counted = span.start >= 2 and (  # "5 classes a week", "three shifts a week"
+        doc[span.start - 2].like_num and doc[span.start - 1].is_alpha
+    )
+    return counted or before in CONTEXT["measure_words"] or bool(
         measured and measured.group(1) in CONTEXT["measure_words"]
     )
 
@@ -185,6 +209,7 @@ def resolve_duration(
     result: Extraction | None = None
     history: Extraction | None = None
     seen: list[Span] = []
+    dated: list[tuple[Span, int]] = []
     for span in spans:
         if value_of(span) is None:
             continue
@@ -194,6 +219,7 @@ def resolve_duration(
         seen.append(span)
         if (
             is_rate_or_future(before, after, span[-1].lower_)
+            or before[-1:] == ["at"]  # "the midwife checked me at 6 weeks": a point in time
             or _an_age(span) or _a_rate(span) or _past_episode(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
@@ -208,12 +234,13 @@ def resolve_duration(
             window = tokenize(doc[span.start : span.end + 8].text)
             days = qualified_holiday_days(window, today, cues) or days
             days = calendar_date_in(doc[span.start : span.end + 8].text, today) or days
-        if days is None or _names_holiday_day(doc, span, spans):
+        if days is None or _names_its_day(span, spans, dated, today):
             continue
         if days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
+        dated.append((span, days))
         if _is_history(doc, span, days):
             history = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.HISTORY)
             continue

@@ -323,14 +323,19 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
 def _names_its_day(
     toks: Sequence[str], k: int, found: list[int], last_end: int, today: datetime.date
 ) -> bool:
-    """A weekday just after a date that names that date's own day ("it was the 24th, the
-    Tuesday"): the same start, not a later one."""
-    if not found or toks[k] not in WEEKDAYS or k - last_end > 2:
+    """A weekday that names the day of the date before it ("it was the 24th, the Tuesday",
+    "Thanksgiving Day, so last Thursday", "Labour Weekend ... on the Monday"): the same
+    start, not a later one."""
+    if not found or toks[k] not in WEEKDAYS:
         return False
-    if any(t not in (",", "the", "a", "which", "was") for t in toks[last_end:k]):
-        return False
+    near = k - last_end <= 4 and all(
+        t in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that")
+        for t in toks[last_end:k]
+    )
+    # "Labour Weekend ... we had the family over on the Monday": "the" names a day known
+    definite = k > 0 and toks[k - 1] == "the"
     day = today - datetime.timedelta(days=found[-1])
-    return day.weekday() == WEEKDAYS[toks[k]]
+    return (near or definite) and day.weekday() == WEEKDAYS[toks[k]]
 
 
 def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:

@@ -156,6 +156,8 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("dia", "de", "muertos"): _fixed(11, 2),
     ("fathers", "day"): _nth_weekday(6, 6, 3),
     ("melbourne", "cup"): _nth_weekday(11, 1, 1),
+    ("cup", "day"): _nth_weekday(11, 1, 1),
+    ("labour", "weekend"): _nth_weekday(10, 0, 4),  # New Zealand's
     ("whitsun",): _easter_plus(49),
     ("whit", "sunday"): _easter_plus(49),
     ("pentecost",): _easter_plus(49),

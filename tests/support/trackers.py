@@ -28,6 +28,8 @@ def tracker(
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
               "entities": entities or []}
     events: list[dict[str, Any]] = [
+        {"event": "slot", "name": k, "value": v} for k, v in (slots or {}).items()
+    ] + [
         {"event": "action", "name": "intake_form"},
         {"event": "user", "text": text, "parse_data": latest},
         {"event": "action", "name": "action_listen"},

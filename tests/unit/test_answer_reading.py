@@ -8,6 +8,7 @@ from bot.nlu.answers import (
     is_about_back_pain,
     marks_clear_no,
     reads_as_clear_no,
+    reads_as_correction,
     reads_as_question,
     starts_with_no,
     starts_with_yes,
@@ -136,6 +137,7 @@ def test_answer_intent(
         ("about 11", 11.0),  # out of range: the form says so
         ("a 6 out a 10", 6.0),
         ("6 outta 10", 6.0),
+        ("6 out ah 10.", 6.0),
         ("8 yesterday, 5 now", None),
         ("bad", None),
         ("no one can say", None),
@@ -234,3 +236,20 @@ def test_a_score_of_now_without_other_times(text: str, score: float | None) -> N
 )
 def test_without_echo(text: str, echo_removed: str) -> None:
     assert without_echo(text) == echo_removed
+
+
+@pytest.mark.parametrize(
+    "text, corrects",
+    [
+        ("actually it's been two months", True),
+        ("sorry, I meant the left leg", True),
+        ("wait, no, it's more like two months", True),
+        ("I meant bending, not leaning back", True),
+        # a correction word in passing corrects nothing
+        ("I am tight, it locks and I have to wait before I straighten", False),
+        ("bending is the wrong thing to do for me", False),
+        ("standing hurts", False),
+    ],
+)
+def test_reads_as_correction(text: str, corrects: bool) -> None:
+    assert reads_as_correction(text) is corrects

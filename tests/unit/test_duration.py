@@ -270,6 +270,10 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("since the school fete, the 3rd", 11),  # "the 3rd": the most recent 3rd
         ("a few weeks", None),  # a length, for parse_duration_days
         ("yesterday morning", 1),
+        # a weekday that names the day of the date before it
+        ("Thanksgiving Day, so last Thursday.", 167),
+        ("it was the 10th, the Saturday", 4),
+        ("Cup Day, we had the family over on the Tuesday", 190),
         ("yday arvo at work", 1),
     ],
 )

@@ -144,6 +144,8 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
         # a denied diagnosis is denied; a denied telling leaves the sign there
         ("I have never been told I have cancer.", "none", None),
+        ("No to all of it. Bladder's fine, no fever, nobody's ever said cancer.", "none", None),
+        ("nobody would miss me", "urgent", "crisis"),
         ("I haven't told anyone about the numbness in my groin", "urgent", "cauda_equina"),
         ("i haven't told my gp that i wet myself", "urgent", "cauda_equina"),
     ],

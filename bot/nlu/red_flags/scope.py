@@ -439,6 +439,8 @@ def _told_a_diagnosis(between: Span) -> bool:
     """"never been told I have cancer", "no one ever told me I had it": what is denied is
     the diagnosis, not only the telling ("haven't told anyone about the numbness")."""
     words = [_n(t) for t in between]
+    if words and words[-1] in {"said", "mentioned", "diagnosed"}:
+        return True  # "nobody's ever said cancer"
     for k, word in enumerate(words):
         if word != "told":
             continue

@@ -26,7 +26,7 @@ KINDS: tuple[str, ...] = (SYMPTOM, WEAK, LIMITED, TOPIC)
 #: Normalised negation cues (the tokenizer's NORM turns "n't"/"nt" into "not").
 NEGATION_NORMS: frozenset[str] = frozenset(
     {"no", "not", "never", "without", "neither", "nor", "none", "dont", "doesnt", "isnt",
-     "arent", "havent", "hasnt", "cant", "wont", "didnt", "n't", "nt"}
+     "arent", "havent", "hasnt", "cant", "wont", "didnt", "n't", "nt", "nobody", "noone"}
 )
 
 # --------------------------------------------------------------------------------------
