@@ -117,6 +117,18 @@ class ValidateIntakeForm(KindFormValidation):
         value = _with_role(tracker, "pain_direction", CONTEXT_ROLE)
         return {} if value is None else {"pain_direction": value}
 
+    async def extract_flexibility(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A back in spasm, with nothing said of the muscles ("it's locked up solid"),
+        answers the tightness question when it was asked: held tight."""
+        if tracker.get_slot("requested_slot") != "flexibility" or _is_question(tracker):
+            return {}
+        if _entity_in_latest_message(tracker, "flexibility"):
+            return {}
+        value = _with_role(tracker, "flexibility", CONTEXT_ROLE)
+        return {} if value is None else {"flexibility": value}
+
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

@@ -185,7 +185,9 @@ def starts_with_yes(text: str | None) -> bool:
     text = without_echo(text)
     items = [i for i in _items(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS]
-    return bool(words) and words[0] in _YES and not is_unsure(text)
+    # "Yes, it goes to my thigh, sometimes tingling": how often is no doubt about the yes
+    doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
+    return bool(words) and words[0] in _YES and not doubts and not text.rstrip().endswith("?")
 
 
 def reads_as_question(text: str | None) -> bool:

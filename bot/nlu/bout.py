@@ -185,6 +185,20 @@ def _past_episode(span: Span) -> bool:
     return bool(had) and not set(words) & current
 
 
+def _an_activity(span: Span, after: list[str]) -> bool:
+    """How long an activity lasted ("two days in the car", "ten hours on the line"): a
+    length, not dated as a start, followed by where it was spent."""
+    doc = span.doc
+    place = doc[span.end + 2].lower_ if span.end + 2 < len(doc) else ""
+    body = P.ANSWER_WORDS["back_words"] | P.ANSWER_WORDS["pain_words"] | {"lower", "low", "leg"}
+    return (
+        len(after) == 2 and after[0] in ("in", "on", "at")
+        and after[1] in ("the", "a", "my", "our", "his", "her")
+        and place not in body  # "3 weeks in my back": where the pain is
+        and not any(t.lower_ in CONTEXT["anchors"] for t in span)
+    )
+
+
 def _an_age(span: Span) -> bool:
     """Someone's age ("new mom here, 2mos old baby", "my 3 year old", "my son, he is 18
     months"), not the pain's ("the pain is 2 days old")."""
@@ -220,6 +234,7 @@ def resolve_duration(
         if (
             is_rate_or_future(before, after, span[-1].lower_)
             or before[-1:] == ["at"]  # "the midwife checked me at 6 weeks": a point in time
+            or _an_activity(span, after)
             or _an_age(span) or _a_rate(span) or _past_episode(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",

@@ -142,9 +142,11 @@ def _nth_weekday_of(
     if p + 3 >= len(toks) or toks[p + 2] not in ("in", "of") or toks[p + 3] not in MONTHS:
         return None
     nth = -1 if toks[p] == "last" else ORDINAL_WORDS.get(toks[p], 0)
-    if not nth or toks[p + 1] not in WEEKDAYS or nth > 5:
+    named = toks[p + 1]
+    if not nth or (named not in WEEKDAYS and named != "weekend") or nth > 5:
         return None
-    month, weekday = MONTHS[toks[p + 3]], WEEKDAYS[toks[p + 1]]
+    # "the last weekend of October": its Saturday
+    month, weekday = MONTHS[toks[p + 3]], WEEKDAYS.get(named, 5)
     for year in (today.year, today.year - 1):
         start = nth_weekday(year, month, weekday, nth)
         if start is not None and start <= today:
@@ -244,7 +246,9 @@ def date_expression(
     if nth is not None:
         return nth
     tok = toks[k]
-    if tok == "weekend":
+    if tok == "weekend":  # its Saturday; "the weekend before last" a week before
+        if toks[k + 1 : k + 3] == ["before", "last"]:
+            return _weekday_days(5, today) + 7, k + 3
         return _weekday_days(5, today), k + 1
     holiday = holiday_at(toks, k, today)
     if holiday is not None:
@@ -291,7 +295,23 @@ _MONTH_PARTS: dict[str, int] = {"mid": 15, "middle": 15, "late": 25, "end": 28}
 #: Words a start date may begin with, when no anchor says "since" (see :func:`starts_named`).
 DATE_STARTS = (
     frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
-) | {"yesterday", "yday"}
+) | {"yesterday", "yday", "weekend"}
+
+
+def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int, int] | None:
+    """"two Sundays ago", "3 Saturdays ago" at ``k``: the nth most recent such day (days,
+    end), else None."""
+    if k + 2 >= len(toks) or toks[k + 2] != "ago" or not toks[k + 1].endswith("s"):
+        return None
+    weekday = WEEKDAYS.get(toks[k + 1][:-1])
+    count = ORDINAL_WORDS.get(toks[k]) if not toks[k].isdigit() else int(toks[k])
+    count = count or _COUNT_WORDS.get(toks[k])
+    if weekday is None or not count or count > 52:
+        return None
+    return _weekday_days(weekday, today) + 7 * (count - 1), k + 3
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1}
 
 
 def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
@@ -308,7 +328,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         date = (
             date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
-            else None
+            else weekdays_ago(toks, k, today) or _nth_weekday_of(toks, k, today)
         )
         if date is None:
             k += 1

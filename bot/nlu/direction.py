@@ -207,7 +207,10 @@ def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
         # one out ("no difference, except bending").
         doc = nones[0].doc
         turn = _turn_after(doc, nones[0].start, kept)
-        contrast_before = any(t.lower_ in CONTRASTS for t in doc[: nones[0].start])
+        contrast_before = any(  # "bending hurts, but otherwise no difference"
+            t.lower_ in CONTRASTS and any(s.end <= t.i for s in moving)
+            for t in doc[: nones[0].start]
+        )
         if turn is None and not (moving and contrast_before):
             return extraction(P.PAIN_DIRECTION, "none", nones[-1:], text)
         if turn is not None:

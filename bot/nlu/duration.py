@@ -39,6 +39,7 @@ from bot.nlu.dates import (
     calendar_dates,
     date_expression,
     starts_named,
+    weekdays_ago,
 )
 
 MAX_DAYS = 50 * 365
@@ -271,6 +272,11 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
                 found.append((i, date[1], _valid(date[0])))
                 i = date[1]
                 continue
+        ago = weekdays_ago(toks, i, today)
+        if ago is not None:  # "two Sundays ago"
+            found.append((i, ago[1], _valid(ago[0])))
+            i = ago[1]
+            continue
         parsed = _quantity_unit(toks, i)
         if parsed is None:
             i += 1

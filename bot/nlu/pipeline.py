@@ -144,10 +144,12 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
         # "very flexible. but it spasmed after, went tight like a fist": the tightness of
         # a spasm is no answer about the muscles when something else is
         candidates = [c for c in candidates if c not in spasm_talk]
-    if not candidates:
+    if not candidates and spasms:
         # A back in spasm, with nothing said of the muscles, is held tight; said beside
-        # it, "flexible, can touch my toes" stays the answer.
-        candidates.extend((span, "tight") for span in spasms)
+        # it, "flexible, can touch my toes" stays the answer. Said unasked, the muscles
+        # are still asked about (the role): "back seized up last night" says nothing of
+        # the hamstrings.
+        return extraction(P.FLEXIBILITY, "tight", spasms[-1:], text, role=P.CONTEXT_ROLE)
     if not candidates:
         return None
     span, value = max(candidates, key=lambda item: item[0].start)
@@ -170,8 +172,7 @@ def _a_destination_only(span: Span) -> bool:
     its moving down before it ("it goes to my calf", "pain till the knee")."""
     if span[0].lower_ not in ("to", "towards", "till", "until"):
         return False
-    before = span.doc[max(0, span.start - 5) : span.start]
-    return not any(t.lower_ in CONTEXT["leg_motion_words"] for t in before)
+    return not any(t.lower_ in CONTEXT["leg_motion_words"] for t in sentence_before(span))
 
 
 def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
@@ -229,15 +230,16 @@ def _score_time(span: Span) -> int:
         before.add(tok.lower_)
     after: set[str] = set()
     for tok in doc[span.end : span.end + 3]:
-        if tok.is_punct:
-            break
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            break  # "On the road it's a 7 but right now ... a 5"
         after.add(tok.lower_)
-    these_days = any(  # "These days I'd say a 6"
-        t.lower_ == "these" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "days"
-        for t in doc[max(0, span.start - 6) : span.start]
-    )
-    if these_days or (before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
-        return 2  # "about a 6 today"
+    clause_before: set[str] = set()  # "right now at home I'd give it a 5"
+    for tok in reversed(doc[max(0, span.start - 8) : span.start]):
+        if tok.is_punct or tok.like_num or tok.lower_ in CLAUSE_TURNS:
+            break  # not past another score: "today about a 6 bad days its a 7"
+        clause_before.add(tok.lower_)
+    if (clause_before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
+        return 2  # "about a 6 today", "These days I'd say a 6"
     if (before | {t.lower_ for t in span}) & P.ANSWER_WORDS["other_time_words"] or (
         after & P.ANSWER_WORDS["other_time_words"]
     ):

@@ -398,6 +398,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("on and off since March but the latest bout kicked off last week", {
         "pain_duration_days": 7}),
     ("Since the 10th.", {"pain_duration_days": 4}),
+    # --- N weekdays ago; an activity's length; the weekend before last
+    ("It was at the christening, two Sundays ago.", {"pain_duration_days": 10}),
+    ("we drove back, two days in the car", {}),
+    ("pain for 2 weeks in my lower back", {"pain_duration_days": 14}),
+    ("nothing really changes it. Standing, sitting or walking, it is the same.", {
+        "pain_direction": "none"}),
+    ("And yes it is catching me, like the muscles hold tight", {
+        "spasm": True, "flexibility": "tight"}),
+    ("On the road it's a 7 but right now at home I'd give it a 5.", {"pain_score": 5}),
     # --- a point in time, a count per week, a figure of speech
     ("Midwife checked me over at 6 weeks and all was fine", {}),
     ("Can I keep teaching? I do about 5 classes a week, mostly vinyasa.", {}),
@@ -517,6 +526,14 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
 def test_a_movement_not_said_to_hurt_is_marked(text: str, value: str, role: str | None) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
     assert (found.value, found.role) == (value, role)
+
+
+def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
+    [found] = [e for e in extract("back seized up last night", TODAY) if e.entity == "flexibility"]
+    assert (found.value, found.role) == ("tight", "context")
+    [said] = [e for e in extract("stiff as a board and it seizes up", TODAY)
+              if e.entity == "flexibility"]
+    assert (said.value, said.role) == ("tight", None)
 
 
 def test_offsets_and_text() -> None:
