@@ -325,8 +325,11 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             after in MONTHS or after == "of"
             or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
         )
+        # "the weekend before last" dates a start; "that weekend" points back at one
+        anaphoric = tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))
         date = (
-            date_expression(toks, k, today)
+            None if anaphoric
+            else date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
             else weekdays_ago(toks, k, today) or _nth_weekday_of(toks, k, today)
         )

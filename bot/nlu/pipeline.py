@@ -125,6 +125,11 @@ def _negated_before(span: Span) -> bool:
     return not contains_cue(span) and negation_cue_before(span) is not None
 
 
+def _said_of_usual_times(span: Span) -> bool:
+    """"Normally I can touch my toes": how it usually is, said beside how it is now."""
+    return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
+
+
 def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, str]] = []
     for span in flex:
@@ -144,6 +149,10 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
         # "very flexible. but it spasmed after, went tight like a fist": the tightness of
         # a spasm is no answer about the muscles when something else is
         candidates = [c for c in candidates if c not in spasm_talk]
+    usual = [c for c in candidates if _said_of_usual_times(c[0])]
+    if len(usual) < len(candidates):
+        # "Tight as anything. Normally I can get palms to the floor but not this week"
+        candidates = [c for c in candidates if c not in usual]
     if not candidates and spasms:
         # A back in spasm, with nothing said of the muscles, is held tight; said beside
         # it, "flexible, can touch my toes" stays the answer. Said unasked, the muscles

@@ -274,6 +274,10 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("Thanksgiving Day, so last Thursday.", 167),
         ("it was the 10th, the Saturday", 4),
         ("Cup Day, we had the family over on the Tuesday", 190),
+        ("The Sunday the clocks went back. Was rewiring a loft that weekend.", 199),
+        ("Since my hen do, which was the weekend before last. The Saturday.", 11),
+        ("two Sundays ago", 10),
+        ("We moved the last weekend of October, on the Saturday.", 200),
         ("yday arvo at work", 1),
     ],
 )

@@ -404,8 +404,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("pain for 2 weeks in my lower back", {"pain_duration_days": 14}),
     ("nothing really changes it. Standing, sitting or walking, it is the same.", {
         "pain_direction": "none"}),
-    ("And yes it is catching me, like the muscles hold tight", {
-        "spasm": True, "flexibility": "tight"}),
+    ("it is grabbing me, like the muscles hold tight", {"spasm": True, "flexibility": "tight"}),
+    ("every time I stoop it catches me something dreadful", {"pain_direction": "flexion"}),
+    ("Tight as anything. Normally I can get palms to the floor but not this week.", {
+        "flexibility": "tight"}),
     ("On the road it's a 7 but right now at home I'd give it a 5.", {"pain_score": 5}),
     # --- a point in time, a count per week, a figure of speech
     ("Midwife checked me over at 6 weeks and all was fine", {}),
