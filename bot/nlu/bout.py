@@ -199,6 +199,13 @@ def _an_activity(span: Span, after: list[str]) -> bool:
     )
 
 
+def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
+    """"Retired after 30 years delivering mail": a period that is over, not this bout
+    ("after 3 weeks of pain" is)."""
+    pain = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | {"of", "now", "."}
+    return before[-1:] == ["after"] and bool(after) and after[0] not in pain
+
+
 def _an_age(span: Span) -> bool:
     """Someone's age ("new mom here, 2mos old baby", "my 3 year old", "my son, he is 18
     months"), not the pain's ("the pain is 2 days old")."""
@@ -234,7 +241,9 @@ def resolve_duration(
         if (
             is_rate_or_future(before, after, span[-1].lower_)
             or before[-1:] == ["at"]  # "the midwife checked me at 6 weeks": a point in time
+            or before[-1:] == ["first"]  # "the first couple of days it grabbed": a part of it
             or _an_activity(span, after)
+            or _a_career(span, before, after)
             or _an_age(span) or _a_rate(span) or _past_episode(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",

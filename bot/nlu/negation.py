@@ -177,8 +177,8 @@ def negated_after(span: Span, window: int = 4) -> bool:
         text = _text(tok)
         if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
             return False
-        if text in REASSURANCE_WORDS:
-            return True
+        if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in ("a", "an"):
+            return True  # not "on a good day": when, not how it is
         if text in NEGATION_CUES:
             following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
             return any(word in COMPLAINT_VERBS for word in following)

@@ -409,6 +409,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Tight as anything. Normally I can get palms to the floor but not this week.", {
         "flexibility": "tight"}),
     ("On the road it's a 7 but right now at home I'd give it a 5.", {"pain_score": 5}),
+    # --- a career, a part of the bout, a reach short of the toes "on a good day"
+    ("Retired after 30 years delivering mail and my back's been bugging me.", {}),
+    ("after 3 weeks of pain I came here", {"pain_duration_days": 21}),
+    ("the first couple of days it grabbed that hard, locked solid", {
+        "spasm": True, "flexibility": "tight"}),
+    ("I can get my fingers to about my shins on a good day, definitely not my toes.", {
+        "flexibility": "tight"}),
+    ("I can get my fingers to the floor", {"flexibility": "normal"}),
+    ("the back is catching and locking", {"spasm": True, "flexibility": "tight"}),
     # --- a point in time, a count per week, a figure of speech
     ("Midwife checked me over at 6 weeks and all was fine", {}),
     ("Can I keep teaching? I do about 5 classes a week, mostly vinyasa.", {}),
