@@ -199,6 +199,16 @@ def _an_activity(span: Span, after: list[str]) -> bool:
     )
 
 
+def _relief_lasted(span: Span) -> bool:
+    """"a massage which was good for a day", "helped for about an hour": how long relief
+    lasted, not the pain."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    if "for" not in before:
+        return False
+    return any(w in P.RELIEF_WORDS for w in before[: before.index("for")])
+
+
 def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
     """"Retired after 30 years delivering mail": a period that is over, not this bout
     ("after 3 weeks of pain" is)."""
@@ -244,6 +254,7 @@ def resolve_duration(
             or before[-1:] == ["first"]  # "the first couple of days it grabbed": a part of it
             or _an_activity(span, after)
             or _a_career(span, before, after)
+            or _relief_lasted(span)
             or _an_age(span) or _a_rate(span) or _past_episode(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",

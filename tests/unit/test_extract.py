@@ -409,6 +409,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Tight as anything. Normally I can get palms to the floor but not this week.", {
         "flexibility": "tight"}),
     ("On the road it's a 7 but right now at home I'd give it a 5.", {"pain_score": 5}),
+    # --- how long relief lasted; a time of day
+    ("a massage at the mall which was good for a day", {}),
+    ("Last night, about 9 o'clock, mid service.", {"pain_duration_days": 1}),
     # --- a career, a part of the bout, a reach short of the toes "on a good day"
     ("Retired after 30 years delivering mail and my back's been bugging me.", {}),
     ("after 3 weeks of pain I came here", {"pain_duration_days": 21}),
