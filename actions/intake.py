@@ -13,6 +13,7 @@ from actions.common import FORM_SLOTS, journal_answer, latest_intent, latest_tex
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
+from bot.domain.escalation import CLEARS
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
 from bot.nlu.dates import utc_today
@@ -37,12 +38,40 @@ def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
 def _with_role(tracker: Tracker, entity: str, role: str) -> Any:
     """The value of an entity the NLU marked with ``role`` in the latest message: a long
     recurring history ("on and off for 20 years"), a movement named without saying that
-    it hurts ("standing at the whiteboard and walking the kids out")."""
-    return next(
-        (e["value"] for e in tracker.latest_message.get("entities", [])
-         if e.get("entity") == entity and e.get("role") == role),
-        None,
-    )
+    it hurts ("standing at the whiteboard and walking the kids out"). After a clear "no"
+    to a clarifying question, the message it asked about, which answered the question the
+    form asks again ("bending forward, and i think my legs might be getting weaker?")."""
+    messages = [tracker.latest_message]
+    if _cleared_a_check(tracker):
+        users = [e for e in reversed(tracker.events) if e.get("event") == "user"]
+        messages += [u.get("parse_data") or {} for u in users[1:2]]
+    for message in messages:
+        for e in message.get("entities", []):
+            if e.get("entity") == entity and e.get("role") == role:
+                return e["value"]
+    return None
+
+
+def _asked(tracker: Tracker, slot: str) -> bool:
+    """Whether the form asked for ``slot``: its question is the open one, or the intake
+    resumes after a clear "no" to a clarifying question that interrupted that question
+    (the first one not yet answered)."""
+    requested = tracker.get_slot("requested_slot")
+    if requested is not None:
+        return bool(requested == slot)
+    unanswered = [name for name in FORM_SLOTS if tracker.get_slot(name) is None]
+    return _cleared_a_check(tracker) and unanswered[:1] == [slot]
+
+
+def _cleared_a_check(tracker: Tracker) -> bool:
+    """Whether the bot thanked the person for a clear "no" to a clarifying question since
+    their latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") in CLEARS.values():
+            return True
+    return False
 
 
 def _is_question(tracker: Tracker) -> bool:
@@ -110,7 +139,7 @@ class ValidateIntakeForm(KindFormValidation):
         """Movements named without saying that they hurt ("standing at the whiteboard and
         walking the kids out") answer the direction question when it was asked; said
         unasked, they are what the person does, and the question still comes."""
-        if tracker.get_slot("requested_slot") != "pain_direction" or _is_question(tracker):
+        if not _asked(tracker, "pain_direction") or _is_question(tracker):
             return {}
         if _entity_in_latest_message(tracker, "pain_direction"):
             return {}
@@ -122,7 +151,7 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         """A back in spasm, with nothing said of the muscles ("it's locked up solid"),
         answers the tightness question when it was asked: held tight."""
-        if tracker.get_slot("requested_slot") != "flexibility" or _is_question(tracker):
+        if not _asked(tracker, "flexibility") or _is_question(tracker):
             return {}
         if _entity_in_latest_message(tracker, "flexibility"):
             return {}
