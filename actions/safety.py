@@ -7,12 +7,16 @@ without the action server; these actions only add what needs the database.
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import in_journal, latest_intent, latest_text
-from bot.content.texts import ASSESSED_NOTHING_PAUSED, PLAN_RESUMED
+from actions.common import FORM_SLOTS, in_journal, latest_intent, latest_text
+from bot.content.texts import (
+    ASSESSED_NOTHING_PAUSED,
+    ASSESSED_NOTHING_PAUSED_PLAN,
+    PLAN_RESUMED,
+)
 from bot.domain.escalation import CHECKS, ESCALATIONS
 from bot.store import journal
 
@@ -80,7 +84,12 @@ class ActionAssessed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         if not tracker.get_slot("red_flag_active"):
-            dispatcher.utter_message(text=ASSESSED_NOTHING_PAUSED)
+            if any(tracker.get_slot(slot) is None for slot in FORM_SLOTS):
+                # nothing to resume and no plan yet ("im a domestic in the hospital and my
+                # back is sore", read as checked): the questions go on, never a dead end
+                dispatcher.utter_message(text=ASSESSED_NOTHING_PAUSED)
+                return [FollowupAction("intake_form")]
+            dispatcher.utter_message(text=ASSESSED_NOTHING_PAUSED_PLAN)
             return []
         await _record(tracker, "assessed", None)
         dispatcher.utter_message(text=PLAN_RESUMED)

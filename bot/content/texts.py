@@ -38,7 +38,11 @@ PLAN_RESUMED = (
     "Thank you, I'm glad you've been checked. Your exercise plan is back on: say \"my plan\" "
     "to see it, and follow what your clinician told you first."
 )
-ASSESSED_NOTHING_PAUSED = "Good to hear you've been checked. Nothing was paused, so carry on."
+ASSESSED_NOTHING_PAUSED = "Good to hear you've been checked. Nothing was paused."
+ASSESSED_NOTHING_PAUSED_PLAN = (
+    "Good to hear you've been checked. Nothing was paused, so carry on with your plan: say "
+    '"my plan" to see it again.'
+)
 NO_PLAN_YET = "You don't have a plan yet: answer a few questions first and I'll suggest one."
 #: The button under a reply that leaves nothing else to do than to start the questions.
 START_BUTTONS = [{"title": "Start the questions", "payload": "/start"}]

@@ -419,7 +419,7 @@ def test_a_long_history_is_the_answer_when_it_is_all_there_is(person: Person) ->
     person.say("/start")
     person.say("nope")
     person.say("bending forward")
-    assert asks(person.say("on and off for about 20 years"), "flexibility")
+    assert asks(person.say("on and off for twenty years or so"), "flexibility")
     person.say("tight")
     person.say("5")
     plan = person.say("no")
@@ -436,3 +436,11 @@ def test_a_movement_said_only_as_what_someone_does_still_gets_the_question(
     assert asks(person.say("standing at the stall and walking about"), "pain_duration_days")
     stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
     assert ("pain_direction", "extension") in stored
+
+
+def test_checked_by_a_clinician_with_nothing_paused_goes_on_with_the_questions(
+    person: Person,
+) -> None:
+    replies = person.say("/assessed")
+    assert replies[0] == texts.ASSESSED_NOTHING_PAUSED
+    assert asks(replies, "red_flag_screen")  # never a turn that asks nothing

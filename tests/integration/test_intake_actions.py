@@ -229,6 +229,18 @@ async def test_the_all_clear_resumes_a_paused_plan_only() -> None:
 
     said, slots = await run(ActionAssessed(), tracker("GP says fine", intent="assessed"))
     assert said == [texts.ASSESSED_NOTHING_PAUSED] and slots == {}
+    # with no plan yet, the questions go on: never a turn that asks nothing
+    events = await ActionAssessed().run(
+        CollectingDispatcher(), tracker("GP says fine", intent="assessed"), DOMAIN
+    )
+    assert {"event": "followup", "name": "intake_form"} in [
+        {"event": e.get("event"), "name": e.get("name")} for e in events
+    ]
+    said, slots = await run(
+        ActionAssessed(),
+        tracker("GP says fine", intent="assessed", slots={**COMPLETE, "red_flag_screen": False}),
+    )
+    assert said == [texts.ASSESSED_NOTHING_PAUSED_PLAN] and slots == {}
     said, slots = await run(
         ActionAssessed(),
         tracker("GP says fine", intent="assessed", slots={"red_flag_active": True}),

@@ -120,7 +120,8 @@ def _other_bot_texts() -> list[str]:
     found += [a.text for a in advice.ALL_ADVICE]
     found += list(texts.BAD_INPUT_REPLIES.values())
     found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED,
-              texts.PLAN_RESUMED, texts.ASSESSED_NOTHING_PAUSED, texts.NO_PLAN_YET,
+              texts.PLAN_RESUMED, texts.ASSESSED_NOTHING_PAUSED, texts.ASSESSED_NOTHING_PAUSED_PLAN,
+              texts.NO_PLAN_YET,
               texts.INTAKE_HINT, texts.STARTING_OVER]
     for direction in ("flexion", "extension", "both", "none"):
         for flexibility in ("tight", "normal"):
