@@ -35,6 +35,7 @@ _PAIN = ANSWER_WORDS["pain_words"]
 _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
+_RESTART = ANSWER_WORDS["restart_words"]
 _YES = ANSWER_WORDS["yes_words"]
 _OPENERS = ANSWER_WORDS["question_openers"]
 _MARKERS = ANSWER_WORDS["question_markers"]
@@ -289,6 +290,11 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
+        return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
+    if intent == "restart_intake" and not _RESTART & set(_items(text or "")) and len(
+        _items(text or "")
+    ) > 1:
+        # Starting over needs a word that says so: "it start from dat" dates the pain
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None

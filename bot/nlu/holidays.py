@@ -130,6 +130,7 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ],
     ("madaraka", "day"): _fixed(6, 1),
     ("mashujaa", "day"): _fixed(10, 20),
+    ("heroes", "day"): _nth_weekday(10, 0, 3),  # Jamaica's; Kenya's is Mashujaa Day
     ("jamhuri", "day"): _fixed(12, 12),
     ("merdeka",): _fixed(8, 31),
     ("merdeka", "day"): _fixed(8, 31),
@@ -218,6 +219,7 @@ VARIANTS: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Rule], ...]] = {
     ),
 }
 VARIANTS[("labor", "day")] = VARIANTS[("labour", "day")]
+VARIANTS[("heroes", "day")] = ((_KENYA, _fixed(10, 20)),)
 
 
 def _past(rule: Rule, today: datetime.date) -> datetime.date | None:

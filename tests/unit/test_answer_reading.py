@@ -111,6 +111,12 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("nlu_fallback", set(), "should I still do squats at the gym?", "ask_programme"),
         ("inform", set(), "what do you mean?", None),  # about the bot's own question
         ("inform", set(), "no?", None),
+        # starting over needs a word that says so
+        ("restart_intake", set(), "Since Heroes Day. Mi work the whole holiday and it start "
+         "from dat.", "nlu_fallback"),
+        ("restart_intake", {"pain_duration_days"}, "it start from monday", "inform"),
+        ("restart_intake", set(), "can we start again?", None),
+        ("restart_intake", set(), "restart", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),
