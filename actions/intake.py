@@ -52,6 +52,17 @@ def _with_role(tracker: Tracker, entity: str, role: str) -> Any:
     return None
 
 
+def _answer_marked(tracker: Tracker, slot: str, role: str) -> dict[str, Any]:
+    """The slot set from an entity the NLU marked with ``role``, when the form asked for
+    it and the message holds no plain answer; else nothing."""
+    if not _asked(tracker, slot) or _is_question(tracker):
+        return {}
+    if _entity_in_latest_message(tracker, slot):
+        return {}
+    value = _with_role(tracker, slot, role)
+    return {} if value is None else {slot: value}
+
+
 def _asked(tracker: Tracker, slot: str) -> bool:
     """Whether the form asked for ``slot``: its question is the open one, or the intake
     resumes after a clear "no" to a clarifying question that interrupted that question
@@ -139,24 +150,14 @@ class ValidateIntakeForm(KindFormValidation):
         """Movements named without saying that they hurt ("standing at the whiteboard and
         walking the kids out") answer the direction question when it was asked; said
         unasked, they are what the person does, and the question still comes."""
-        if not _asked(tracker, "pain_direction") or _is_question(tracker):
-            return {}
-        if _entity_in_latest_message(tracker, "pain_direction"):
-            return {}
-        value = _with_role(tracker, "pain_direction", CONTEXT_ROLE)
-        return {} if value is None else {"pain_direction": value}
+        return _answer_marked(tracker, "pain_direction", CONTEXT_ROLE)
 
     async def extract_flexibility(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A back in spasm, with nothing said of the muscles ("it's locked up solid"),
         answers the tightness question when it was asked: held tight."""
-        if not _asked(tracker, "flexibility") or _is_question(tracker):
-            return {}
-        if _entity_in_latest_message(tracker, "flexibility"):
-            return {}
-        value = _with_role(tracker, "flexibility", CONTEXT_ROLE)
-        return {} if value is None else {"flexibility": value}
+        return _answer_marked(tracker, "flexibility", CONTEXT_ROLE)
 
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
