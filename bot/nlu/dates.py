@@ -394,6 +394,8 @@ def qualified_holiday_days(
              if t in MONTHS and (t not in ("may", "mar") or (i and after[i - 1] == "in"))),
             None,
         )
+        if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
+            month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
         day = holiday_for(name, today, cues, month)
         return None if day is None else days_since(day, today)
     return None

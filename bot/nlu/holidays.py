@@ -68,6 +68,36 @@ def _bank_holidays(year: int) -> list[datetime.date]:
     ]
 
 
+def _irish_bank_holidays(year: int) -> list[datetime.date]:
+    """Ireland's (St Brigid's Day, from 2023 the first Monday of February, aside)."""
+    return [
+        datetime.date(year, 1, 1),
+        datetime.date(year, 3, 17),
+        easter(year) + datetime.timedelta(days=1),
+        *_nth_weekday(5, 0, 1)(year),
+        *_nth_weekday(6, 0, 1)(year),
+        *_nth_weekday(8, 0, 1)(year),
+        *_nth_weekday(10, 0, -1)(year),
+        datetime.date(year, 12, 25),
+        datetime.date(year, 12, 26),
+    ]
+
+
+def _scottish_bank_holidays(year: int) -> list[datetime.date]:
+    """Scotland's."""
+    return [
+        datetime.date(year, 1, 1),
+        datetime.date(year, 1, 2),
+        easter(year) - datetime.timedelta(days=2),
+        *_nth_weekday(5, 0, 1)(year),
+        *_nth_weekday(5, 0, -1)(year),
+        *_nth_weekday(8, 0, 1)(year),
+        datetime.date(year, 11, 30),
+        datetime.date(year, 12, 25),
+        datetime.date(year, 12, 26),
+    ]
+
+
 def _listed(dates: dict[int, tuple[int, int]]) -> Rule:
     return lambda year: [datetime.date(year, *dates[year])] if year in dates else []
 
@@ -219,11 +249,24 @@ VARIANTS: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Rule], ...]] = {
     ),
 }
 VARIANTS[("labor", "day")] = VARIANTS[("labour", "day")]
+_BANK_HOLIDAY_VARIANTS: tuple[tuple[tuple[str, ...], Rule], ...] = (
+    (("ireland", "irish", "dublin", "cork", "galway", "limerick", "kerry", "donegal"),
+     _irish_bank_holidays),
+    (("scotland", "scottish", "scots", "glasgow", "edinburgh", "aberdeen", "dundee"),
+     _scottish_bank_holidays),
+)
+VARIANTS[("bank", "holiday")] = VARIANTS[("bank", "hol")] = _BANK_HOLIDAY_VARIANTS
 VARIANTS[("heroes", "day")] = ((_KENYA, _fixed(10, 20)),)
 
 
-def _past(rule: Rule, today: datetime.date) -> datetime.date | None:
-    past = [d for y in (today.year, today.year - 1) for d in rule(y) if d <= today]
+def _past(
+    rule: Rule, today: datetime.date, month: int | None = None
+) -> datetime.date | None:
+    """The holiday's most recent date not after ``today`` (in ``month``, when given)."""
+    past = [
+        d for y in (today.year, today.year - 1) for d in rule(y)
+        if d <= today and month in (None, d.month)
+    ]
     return max(past) if past else None
 
 
@@ -236,10 +279,10 @@ def holiday_for(
     for keys, rule in rules:
         if cues & frozenset(keys):
             return _past(rule, today)
-    if month is not None:
+    if month is not None:  # "the October bank holiday": the one of that month
         for rule in [HOLIDAYS[name], *(rule for _, rule in rules)]:
-            day = _past(rule, today)
-            if day is not None and day.month == month:
+            day = _past(rule, today, month)
+            if day is not None:
                 return day
     return _past(HOLIDAYS[name], today)
 
