@@ -246,6 +246,9 @@ def date_expression(
     if nth is not None:
         return nth
     tok = toks[k]
+    weeks_back = weekdays_ago(toks, k, today)
+    if weeks_back is not None:  # "since a week last Saturday"
+        return weeks_back
     if tok == "weekend":  # its Saturday; "the weekend before last" a week before
         if toks[k + 1 : k + 3] == ["before", "last"]:
             return _weekday_days(5, today) + 7, k + 3
@@ -299,8 +302,13 @@ DATE_STARTS = (
 
 
 def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int, int] | None:
-    """"two Sundays ago", "3 Saturdays ago" at ``k``: the nth most recent such day (days,
-    end), else None."""
+    """"two Sundays ago", "3 Saturdays ago", or "a week last Saturday", "a fortnight last
+    Friday" (that many weeks before the last one) at ``k``: (days, end), else None."""
+    weeks = _weeks_before_last(toks, k)
+    if weeks is not None:
+        return _weekday_days(WEEKDAYS[toks[k + weeks[1] + 1]], today) + 7 * weeks[0], (
+            k + weeks[1] + 2
+        )
     if k + 2 >= len(toks) or toks[k + 2] != "ago" or not toks[k + 1].endswith("s"):
         return None
     weekday = WEEKDAYS.get(toks[k + 1][:-1])
@@ -312,6 +320,24 @@ def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int
 
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1}
+
+
+def _weeks_before_last(toks: Sequence[str], k: int) -> tuple[int, int] | None:
+    """"a week last" / "two weeks last" / "a fortnight last" before a weekday, at ``k``: the
+    weeks and the index of "last" from ``k``, else None."""
+    if toks[k : k + 2] == ["a", "fortnight"] or toks[k : k + 1] == ["fortnight"]:
+        at = k + 2 if toks[k] == "a" else k + 1
+        weeks = 2
+    elif k + 1 < len(toks) and toks[k + 1] in ("week", "weeks"):
+        count = int(toks[k]) if toks[k].isdigit() else _COUNT_WORDS.get(toks[k])
+        if not count or count > 8:
+            return None
+        at, weeks = k + 2, count
+    else:
+        return None
+    if at + 1 < len(toks) and toks[at] == "last" and toks[at + 1] in WEEKDAYS:
+        return weeks, at - k
+    return None
 
 
 def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:

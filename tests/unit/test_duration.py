@@ -277,6 +277,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("The Sunday the clocks went back. Was rewiring a loft that weekend.", 199),
         ("Since my hen do, which was the weekend before last. The Saturday.", 11),
         ("two Sundays ago", 10),
+        ("a week last Saturday", 11),  # the Saturday a week before the last one
+        ("a fortnight last Friday", 19),
         ("it was the 10th, the Saturday. I remember because the team came on Monday", 4),
         ("We moved the last weekend of October, on the Saturday.", 200),
         ("yday arvo at work", 1),

@@ -446,6 +446,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since labour day, I'm in Auckland", {"pain_duration_days": 198}),
     ("back pain since Independence Day, here in Lagos", {"pain_duration_days": 225}),
     ("since Father's Day, aussie one", {"pain_duration_days": 255}),
+    ("since the match a week last Saturday", {"pain_duration_days": 11}),
     ("since the October bank holiday", {"pain_duration_days": 198}),  # Ireland's
     ("since the bank holiday Monday at the end of October", {"pain_duration_days": 198}),
     # --- a weekday that names a holiday's own day dates nothing new
