@@ -130,6 +130,13 @@ def _said_of_usual_times(span: Span) -> bool:
     return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
 
 
+def _a_state_it_gets_into(span: Span) -> bool:
+    """"when I sit on the bus it gets stiff", "goes tight after driving": a state the back
+    gets into, not how supple the muscles are."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]
+
+
 def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, str]] = []
     for span in flex:
@@ -153,6 +160,12 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
     if len(usual) < len(candidates):
         # "Tight as anything. Normally I can get palms to the floor but not this week"
         candidates = [c for c in candidates if c not in usual]
+    states = [c for c in candidates if c[1] == "tight" and _a_state_it_gets_into(c[0])]
+    if states and len(states) == len(candidates) and not spasms:
+        # said unasked, the muscles are still asked about (the role)
+        span = states[-1][0]
+        return extraction(P.FLEXIBILITY, "tight", [span], text, role=P.CONTEXT_ROLE)
+    candidates = [c for c in candidates if c not in states] or candidates
     if not candidates and spasms:
         # A back in spasm, with nothing said of the muscles, is held tight; said beside
         # it, "flexible, can touch my toes" stays the answer. Said unasked, the muscles

@@ -447,6 +447,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("back pain since Independence Day, here in Lagos", {"pain_duration_days": 225}),
     ("since Father's Day, aussie one", {"pain_duration_days": 255}),
     ("since the match a week last Saturday", {"pain_duration_days": 11}),
+    # --- no movement changes it, said through the movements that make no difference
+    ("Sitting, standing, walking, lying down, it does not matter.", {"pain_direction": "none"}),
+    ("No position makes it better or worse.", {"pain_direction": "none"}),
+    # --- Jamaican "nuh" negates; a habit or a near reach says the muscles are supple
+    ("It nuh lock up or spasm.", {}),
+    ("I go to yoga when I can", {"flexibility": "normal"}),
+    ("I can get my palms near the floor", {"flexibility": "normal"}),
     ("since the October bank holiday", {"pain_duration_days": 198}),  # Ireland's
     ("since the bank holiday Monday at the end of October", {"pain_duration_days": 198}),
     # --- a weekday that names a holiday's own day dates nothing new
@@ -551,6 +558,20 @@ def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
     [said] = [e for e in extract("stiff as a board and it seizes up", TODAY)
               if e.entity == "flexibility"]
     assert (said.value, said.role) == ("tight", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("when I sit on the bus it gets stiff and painful", "context"),  # a state it gets into
+        ("it goes tight after a long drive", "context"),
+        ("my hamstrings are tight and it gets stiff in the car", None),
+        ("I'm stiff, can't touch my toes", None),
+    ],
+)
+def test_a_back_that_gets_stiff_says_nothing_of_the_muscles(text: str, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "flexibility"]
+    assert (found.value, found.role) == ("tight", role)
 
 
 def test_offsets_and_text() -> None:
