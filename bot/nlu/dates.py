@@ -193,6 +193,23 @@ _WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
 )
 
 
+def _back_from_it_on(
+    toks: Sequence[str], end: int, days: int | None, today: datetime.date
+) -> tuple[int, int] | None:
+    """"back from Thanksgiving break on Monday": a bare weekday after the holiday's break,
+    later than it, dates the start ("the Monday" names the holiday's own)."""
+    if toks[end : end + 1] not in (["break"], ["weekend"], ["holiday"], ["holidays"]):
+        return None
+    at = end + 1
+    if days is None or toks[at : at + 1] != ["on"] or at + 1 >= len(toks):
+        return None
+    weekday = WEEKDAYS.get(toks[at + 1])
+    if weekday is None:
+        return None
+    since = _weekday_days(weekday, today)
+    return (since, at + 2) if since < days else None
+
+
 def _day_and_month(
     toks: Sequence[str], k: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
@@ -256,7 +273,8 @@ def date_expression(
     holiday = holiday_at(toks, k, today)
     if holiday is not None:
         start, end = holiday
-        return (None if start is None else days_since(start, today)), end
+        days = None if start is None else days_since(start, today)
+        return _back_from_it_on(toks, end, days, today) or (days, end)
     if tok in ("christmas", "xmas"):
         start = _recent_date(12, 25, today)
         return (None if start is None else days_since(start, today)), k + 1
@@ -423,6 +441,9 @@ def qualified_holiday_days(
         if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
             month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
         day = holiday_for(name, today, cues, month)
-        return None if day is None else days_since(day, today)
+        if day is None:
+            return None
+        later = _back_from_it_on(toks, k + len(name), days_since(day, today), today)
+        return days_since(day, today) if later is None else later[0]
     return None
 

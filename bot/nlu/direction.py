@@ -56,6 +56,10 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
+        if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and doc[tok.i + 1 : tok.i + 2].text in (
+            "part", "half", "bit"
+        ):
+            continue  # "for the better part of an hour": how long, not how it feels
         if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

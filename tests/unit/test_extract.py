@@ -447,6 +447,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("back pain since Independence Day, here in Lagos", {"pain_duration_days": 225}),
     ("since Father's Day, aussie one", {"pain_duration_days": 255}),
     ("since the match a week last Saturday", {"pain_duration_days": 11}),
+    ("since we got back from the Easter break on Monday", {"pain_duration_days": 2}),
+    # --- "the better part of an hour" says how long, not that it eased
+    ("I stood at the counter carving for the better part of an hour and my back was barking",
+     {"pain_direction": "extension"}),
     # --- no movement changes it, said through the movements that make no difference
     ("Sitting, standing, walking, lying down, it does not matter.", {"pain_direction": "none"}),
     ("No position makes it better or worse.", {"pain_direction": "none"}),
