@@ -19,9 +19,11 @@ messages the model is least sure of:
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from bot.domain.escalation import is_unsure
+from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
 
 _NO = ANSWER_WORDS["no_words"]
@@ -257,7 +259,9 @@ INTAKE_ENTITIES = frozenset(
     {"pain_direction", "pain_duration_days", "flexibility", "spasm", "pain_score", "leg_pain"}
 )
 #: Readings of the model that a clear "no" overrules.
-_NO_OVERRULES = frozenset({"inform", "nlu_fallback", "out_of_scope", "greet", "affirm", "thank"})
+_NO_OVERRULES = frozenset(
+    {"inform", "nlu_fallback", "out_of_scope", "greet", "affirm", "thank", "help"}
+)
 #: Readings of the model that a plain question overrules.
 _QUESTION_OVERRULES = frozenset({"inform", "nlu_fallback"})
 #: Readings of the model that a description of the back overrules.
@@ -284,8 +288,11 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     answers = bool(entities & INTAKE_ENTITIES)
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
-    if intent == "ask_programme" and answers and not reads_as_question(text):
-        # "Normal, I'd say. I do yoga twice a week": an answer that names an activity
+    if intent == "ask_programme" and not reads_as_question(text) and (
+        answers or start_named_in(text or "", datetime.date.today()) is not None
+    ):
+        # "Normal, I'd say. I do yoga twice a week": an answer that names an activity;
+        # "sports day was on saturday so since then": one that names a day
         return "inform"
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on
@@ -302,7 +309,10 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
-    if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text):
+    if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text) and not (
+        intent == "help" and _asks(text)
+    ):
+        # "no i dont have any of this" (not "no, what do i type?")
         return "deny"
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):
         return "inform"

@@ -86,6 +86,8 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("inform", set(), "No, I don't have any of these.", "deny"),
         ("nlu_fallback", set(), "God forbid, I don't have any of those", "deny"),
         ("deny", set(), "no", None),
+        ("help", set(), "no i dont have any of this", "deny"),
+        ("help", set(), "no, what do i type?", None),  # a no, then a question about the bot
         # an intake answer inside it: the answer counts, not the "no"
         ("inform", {"leg_pain"}, "No, nothing below the knee", None),
         # either red-flag detector saw something: never read as a "no"
@@ -107,6 +109,8 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a programme question that asks nothing but holds an answer
         ("ask_programme", {"flexibility"}, "Fine, I do pilates and can touch my toes", "inform"),
         ("ask_programme", {"flexibility"}, "can I keep doing pilates? I touch my toes", None),
+        ("ask_programme", set(), "sports day was on saturday so since then", "inform"),
+        ("ask_programme", set(), "is saturday a good day for the gym?", None),
         # a plain question nobody understood is a question about the programme
         ("nlu_fallback", set(), "should I still do squats at the gym?", "ask_programme"),
         ("inform", set(), "what do you mean?", None),  # about the bot's own question
