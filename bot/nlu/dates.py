@@ -273,8 +273,8 @@ def date_expression(
     holiday = holiday_at(toks, k, today)
     if holiday is not None:
         start, end = holiday
-        days = None if start is None else days_since(start, today)
-        return _back_from_it_on(toks, end, days, today) or (days, end)
+        since = None if start is None else days_since(start, today)
+        return _back_from_it_on(toks, end, since, today) or (since, end)
     if tok in ("christmas", "xmas"):
         start = _recent_date(12, 25, today)
         return (None if start is None else days_since(start, today)), k + 1
