@@ -32,6 +32,7 @@ from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
+    SENTENCE_ENDS,
     Extraction,
     extraction,
     longest,
@@ -131,10 +132,19 @@ def _said_of_usual_times(span: Span) -> bool:
 
 
 def _a_state_it_gets_into(span: Span) -> bool:
-    """"when I sit on the bus it gets stiff", "goes tight after driving": a state the back
-    gets into, not how supple the muscles are."""
+    """"when I sit on the bus it gets stiff", "goes tight after driving", "very stiff and
+    pain every morning": a state the back gets into, not how supple the muscles are."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]
+    if len(span) > 1:
+        return False  # "tight hamstrings": the muscles named
+    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
+        return True
+    for tok in doc[span.end : span.end + 5]:
+        if tok.text in SENTENCE_ENDS or tok.text == ",":
+            return False
+        if tok.lower_ in CONTEXT["times_of_day"]:
+            return True
+    return False
 
 
 def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:

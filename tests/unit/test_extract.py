@@ -458,6 +458,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It nuh lock up or spasm.", {}),
     ("I go to yoga when I can", {"flexibility": "normal"}),
     ("I can get my palms near the floor", {"flexibility": "normal"}),
+    # --- a back that catches and holds is in spasm; a catch alone is a twinge
+    ("sometimes it catches me and holds me, I cannot move for some time", {
+        "spasm": True, "flexibility": "tight"}),
+    ("it caught me by surprise how bad it was", {}),
+    # --- hanging out the washing reaches up
+    ("hanging the washing out on the line is the worst", {"pain_direction": "extension"}),
     ("since the October bank holiday", {"pain_duration_days": 198}),  # Ireland's
     ("since the bank holiday Monday at the end of October", {"pain_duration_days": 198}),
     # --- a weekday that names a holiday's own day dates nothing new
@@ -569,6 +575,8 @@ def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
     [
         ("when I sit on the bus it gets stiff and painful", "context"),  # a state it gets into
         ("it goes tight after a long drive", "context"),
+        ("my lower back very stiff and pain every morning", "context"),
+        ("tight hamstrings, stiff in the mornings", None),
         ("my hamstrings are tight and it gets stiff in the car", None),
         ("I'm stiff, can't touch my toes", None),
     ],
