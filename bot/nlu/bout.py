@@ -239,6 +239,7 @@ def resolve_duration(
     said, marked as such), and every span that looked like a duration."""
     result: Extraction | None = None
     history: Extraction | None = None
+    guess: Extraction | None = None
     seen: list[Span] = []
     dated: list[tuple[Span, int]] = []
     for span in spans:
@@ -262,13 +263,19 @@ def resolve_duration(
         days = parse_duration_days(span.text, today)
         if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
             days = calendar_date_in(span.text, today)
+        unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
-            # a holiday of their country, or of the month they name, then the person's own
-            # date beside its name: holidays differ by country
+            # a holiday of their country, or of the month or weekday they name, then the
+            # person's own date beside its name: holidays differ by country
             cues = frozenset(t.lower_ for t in doc)
-            window = tokenize(doc[span.start : span.end + 8].text)
-            days = qualified_holiday_days(window, today, cues) or days
-            days = calendar_date_in(doc[span.start : span.end + 8].text, today) or days
+            qualified = qualified_holiday_days(
+                tokenize(doc[span.start : span.end + 12].text), today, cues
+            )
+            if qualified is not None:
+                days, unsettled = qualified[0], not qualified[1]
+            written = calendar_date_in(doc[span.start : span.end + 8].text, today)
+            if written is not None:
+                days, unsettled = written, False
         if days is None or _names_its_day(span, spans, dated, today):
             continue
         if days < 1 and not _anchored(doc, span) and len(doc) > 5:
@@ -276,8 +283,13 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
+        if unsettled:
+            # "since labour day", and nothing says whose: taken as the answer to its own
+            # question only, so that said in passing the question still comes
+            guess = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.CONTEXT_ROLE)
+            continue
         if _is_history(doc, span, days):
             history = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.HISTORY)
             continue
         result = extraction(P.PAIN_DURATION_DAYS, days, [span], text)
-    return result or history, seen
+    return result or guess or history, seen

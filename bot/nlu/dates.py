@@ -14,7 +14,13 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from bot.nlu.holidays import holiday_at, holiday_for, holiday_name_at, nth_weekday
+from bot.nlu.holidays import (
+    differs_by_country,
+    holiday_at,
+    holiday_for,
+    holiday_name_at,
+    nth_weekday,
+)
 
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
@@ -424,14 +430,18 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
 
 def qualified_holiday_days(
     toks: Sequence[str], today: datetime.date, cues: frozenset[str]
-) -> int | None:
+) -> tuple[int, bool] | None:
     """Days since the first holiday ``toks`` name, for the country the message's words
-    (``cues``) name or the month said just after it ("Thanksgiving, the Canadian one",
-    "since thanksgiving weekend, our one in oct"); None when no holiday is named."""
+    (``cues``) name, the month said just after it or the weekday said near it
+    ("Thanksgiving, the Canadian one", "since thanksgiving weekend, our one in oct",
+    "thanksgiving, that monday"), and whether that settled which country's it is (False
+    for "since labour day" alone); None when no holiday is named."""
     for k in range(len(toks)):
         name = holiday_name_at(toks, k)
         if name is None:
             continue
+        near = toks[k + len(name) : k + len(name) + 12]
+        weekday = next((WEEKDAYS[t] for t in near if t in WEEKDAYS), None)
         after = toks[k + len(name) : k + len(name) + 8]
         month = next(
             (MONTHS[t] for i, t in enumerate(after)
@@ -440,10 +450,13 @@ def qualified_holiday_days(
         )
         if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
             month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
-        day = holiday_for(name, today, cues, month)
+        day = holiday_for(name, today, cues, month, weekday)
         if day is None:
             return None
+        settled = not differs_by_country(name, cues) or month is not None or (
+            weekday is not None and day.weekday() == weekday
+        )
         later = _back_from_it_on(toks, k + len(name), days_since(day, today), today)
-        return days_since(day, today) if later is None else later[0]
+        return (days_since(day, today), settled) if later is None else (later[0], True)
     return None
 

@@ -271,10 +271,15 @@ def _past(
 
 
 def holiday_for(
-    name: tuple[str, ...], today: datetime.date, cues: frozenset[str], month: int | None
+    name: tuple[str, ...],
+    today: datetime.date,
+    cues: frozenset[str],
+    month: int | None,
+    weekday: int | None = None,
 ) -> datetime.date | None:
     """The most recent date of the holiday ``name`` for the country its ``cues`` (the words
-    of the message) name, else the one in the ``month`` said beside it, else the default."""
+    of the message) name, else the one in the ``month`` said beside it, else the one on the
+    ``weekday`` said beside it ("thanksgiving, that monday": Canada's), else the default."""
     rules = [(keys, rule) for keys, rule in VARIANTS.get(name, ())]
     for keys, rule in rules:
         if cues & frozenset(keys):
@@ -284,7 +289,19 @@ def holiday_for(
             day = _past(rule, today, month)
             if day is not None:
                 return day
+    if weekday is not None:
+        for rule in [HOLIDAYS[name], *(rule for _, rule in rules)]:
+            day = _past(rule, today)
+            if day is not None and day.weekday() == weekday:
+                return day
     return _past(HOLIDAYS[name], today)
+
+
+def differs_by_country(name: tuple[str, ...], cues: frozenset[str]) -> bool:
+    """Whether the holiday ``name`` falls on other days in other countries and the
+    message's words (``cues``) name none of them."""
+    variants = VARIANTS.get(name, ())
+    return bool(variants) and not any(cues & frozenset(keys) for keys, _ in variants)
 
 
 #: Every word of a holiday's name (for the span patterns that find one), with the

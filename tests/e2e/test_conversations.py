@@ -415,6 +415,17 @@ def test_a_long_history_said_unasked_still_gets_the_question_about_this_bout(
     assert any("lasting 10 days" in line for line in plan)
 
 
+def test_a_holiday_of_no_known_country_said_unasked_still_gets_the_question(
+    person: Person,
+) -> None:
+    person.say("My lower back has been sore since labour day")
+    assert asks(person.say("no, none of those"), "pain_direction")
+    # labour day is in September in the US, October in New Zealand, May in Nigeria
+    assert asks(person.say("bending forward is the worst"), "pain_duration_days")
+    # asked, the same words are the answer
+    assert asks(person.say("since labour day, like I said"), "flexibility")
+
+
 def test_a_long_history_is_the_answer_when_it_is_all_there_is(person: Person) -> None:
     person.say("/start")
     person.say("nope")

@@ -586,6 +586,25 @@ def test_a_back_that_gets_stiff_says_nothing_of_the_muscles(text: str, role: str
     assert (found.value, found.role) == ("tight", role)
 
 
+@pytest.mark.parametrize(
+    ("text", "days", "role"),
+    [
+        # a holiday kept on other days in other countries, nothing said of whose: an answer
+        # only to its own question
+        ("since labour day", 254, "context"),
+        ("since the bank holiday", 9, "context"),
+        # the country, the month or the weekday said settles it
+        ("since labour day, I'm in Auckland", 198, None),
+        ("since thanksgiving, had the family over that monday", 212, None),
+        ("since the October bank holiday", 198, None),
+        ("since Christmas", 140, None),  # the same day everywhere
+    ],
+)
+def test_a_holiday_of_no_known_country_is_marked(text: str, days: int, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
+    assert (found.value, found.role) == (days, role)
+
+
 def test_offsets_and_text() -> None:
     text = "It hurts when I bend forward, for three weeks"
     by_entity = {e.entity: e for e in extract(text, TODAY)}
