@@ -451,12 +451,13 @@ def qualified_holiday_days(
         if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
             month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
         day = holiday_for(name, today, cues, month, weekday)
-        if day is None:
+        since = None if day is None else days_since(day, today)
+        if day is None or since is None:
             return None
         settled = not differs_by_country(name, cues) or month is not None or (
             weekday is not None and day.weekday() == weekday
         )
-        later = _back_from_it_on(toks, k + len(name), days_since(day, today), today)
-        return (days_since(day, today), settled) if later is None else (later[0], True)
+        later = _back_from_it_on(toks, k + len(name), since, today)
+        return (since, settled) if later is None else (later[0], True)
     return None
 
