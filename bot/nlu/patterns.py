@@ -79,6 +79,7 @@ def _lexicon() -> dict[str, Any]:
     classes = {name: _token_class(name, spec) for name, spec in raw["token_classes"].items()}
     classes["NEG"] = {"LOWER": {"IN": sorted(negation)}}
     classes["HOLIDAY"] = {"LOWER": {"IN": sorted(HOLIDAY_WORDS)}}
+    classes["PHOMOPHONE"] = {"LOWER": {"IN": sorted(_homophones(raw.get("score_homophones")))}}
     tables: dict[str, dict[str, tuple[str, ...]]] = {}
     for slot, table in raw["patterns"].items():
         if slot not in SLOTS:
@@ -106,7 +107,16 @@ def _lexicon() -> dict[str, Any]:
         },
         "classes": classes,
         "tables": tables,
+        "homophones": _homophones(raw.get("score_homophones")),
     }
+
+
+def _homophones(raw: Any) -> dict[str, int]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and 0 <= v <= 10 for k, v in raw.items()
+    ):
+        raise LexiconError(f"{LEXICON}: score_homophones must map words to 0..10")
+    return {k.lower(): v for k, v in raw.items()}
 
 
 NEGATION_TOKENS: frozenset[str] = _lexicon()["negation"]
@@ -120,6 +130,8 @@ TROUBLE_WORDS: frozenset[str] = _lexicon()["trouble"]
 REACH_WORDS: frozenset[str] = _lexicon()["reach"]
 #: Words around a match that change what it says (see the lexicon file).
 CONTEXT_WORDS: Mapping[str, frozenset[str]] = _lexicon()["context"]
+#: Words a phone's voice typing writes for a number ("for out of ten"): the number.
+SCORE_HOMOPHONES: Mapping[str, int] = _lexicon()["homophones"]
 #: Named token classes usable as ``@NAME`` in patterns.
 TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = _lexicon()["classes"]
 #: Every table, keyed by slot name.

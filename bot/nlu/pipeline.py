@@ -99,6 +99,9 @@ def clean_text(text: str) -> str:
 
 
 def _pain_number(span_text: str) -> int | None:
+    first = span_text.lower().split()[:1]
+    if first and first[0] in P.SCORE_HOMOPHONES:
+        return P.SCORE_HOMOPHONES[first[0]]  # "for out of ten"
     match = _PAIN_NUMBER_RE.search(span_text.lower())
     if match is None:
         return None

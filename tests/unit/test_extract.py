@@ -462,6 +462,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("sometimes it catches me and holds me, I cannot move for some time", {
         "spasm": True, "flexibility": "tight"}),
     ("it caught me by surprise how bad it was", {}),
+    # --- voice typing's homophone of a number before "out of ten"
+    ("for out of ten", {"pain_score": 4}),
+    ("waited for ten minutes", {}),
     # --- hanging out the washing reaches up
     ("hanging the washing out on the line is the worst", {"pain_direction": "extension"}),
     ("since the October bank holiday", {"pain_duration_days": 198}),  # Ireland's
