@@ -186,7 +186,10 @@ class ValidateIntakeForm(KindFormValidation):
             return {"leg_pain": False}
         if _entity_in_latest_message(tracker, "leg_pain"):
             return {}
-        return {"leg_pain": False} if _entity_in_latest_message(tracker, "clear_no") else {}
+        if _entity_in_latest_message(tracker, "clear_no"):
+            return {"leg_pain": False}
+        # "sciatica", said when asked: the leg
+        return _answer_marked(tracker, "leg_pain", CONTEXT_ROLE)
 
     async def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -76,7 +76,7 @@ def answers_summary(intake: Intake) -> str:
         if intake.spasm
         else ("tight muscles" if intake.flexibility == "tight" else "flexible enough")
     )
-    leg = "pain goes below the knee" if intake.leg_pain else "no pain below the knee"
+    leg = "pain spreads into a leg" if intake.leg_pain else "no pain in the legs"
     return (
         f"Your answers: {_DIRECTION_WORDS[intake.pain_direction]}; lasting "
         f"{format_duration(intake.pain_duration_days)}; {tightness}; pain "

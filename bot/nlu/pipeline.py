@@ -217,7 +217,7 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
-        if positive and (_reached(span) or _a_destination_only(span)):
+        if positive and (_reached(span) or _a_destination_only(span) or _said_fine(span)):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
             if not positive:
@@ -229,7 +229,24 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     # Any positive mention wins ("goes down my leg but not below the knee").
     positives = [c for c in candidates if c[1]]
     span, leg_pain = (positives or candidates)[-1]
+    if positives and all(_names_a_diagnosis(s) for s, _ in positives) and len(
+        positives
+    ) == len(candidates):
+        # "my sciatic is playing up": often said of a buttock; the question still comes
+        return extraction(P.LEG_PAIN, True, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.LEG_PAIN, leg_pain, [span], text)
+
+
+_SCIATICA: frozenset[str] = frozenset(P.TOKEN_CLASSES["SCIATICA"]["LOWER"]["IN"])
+
+
+def _names_a_diagnosis(span: Span) -> bool:
+    return all(t.lower_ in _SCIATICA for t in span)
+
+
+def _said_fine(span: Span) -> bool:
+    """"my back and legs are fine": not pain."""
+    return any(t.lower_ in CONTEXT["fine_words"] for t in span.doc[span.end : span.end + 3])
 
 
 def _resolve_pain_score(

@@ -210,7 +210,7 @@ def test_a_thumbs_up_answers_yes(person: Person) -> None:
     person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
     person.say("👎")  # no warning signs
     plan = person.say("👍")
-    assert "pain goes below the knee" in plan[0]
+    assert "pain spreads into a leg" in plan[0]
 
 
 def test_starting_over_clears_the_answers(person: Person) -> None:
@@ -424,6 +424,18 @@ def test_a_holiday_of_no_known_country_said_unasked_still_gets_the_question(
     assert asks(person.say("bending forward is the worst"), "pain_duration_days")
     # asked, the same words are the answer
     assert asks(person.say("since labour day, like I said"), "flexibility")
+
+
+def test_sciatica_said_unasked_still_gets_the_leg_question(person: Person) -> None:
+    person.say("my sciatica is playing up")
+    person.say("no, none of those")
+    person.say("bending forward")
+    person.say("two weeks")
+    person.say("tight hamstrings")
+    # sciatica is often said of a buttock: the leg is asked about, and the answer counts
+    assert asks(person.say("5"), "leg_pain")
+    plan = person.say("sciatica, like I said")
+    assert any("pain spreads into a leg" in line for line in plan)
 
 
 def test_a_long_history_is_the_answer_when_it_is_all_there_is(person: Person) -> None:

@@ -462,6 +462,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("sometimes it catches me and holds me, I cannot move for some time", {
         "spasm": True, "flexibility": "tight"}),
     ("it caught me by surprise how bad it was", {}),
+    # --- the back and a leg named together; "fine" after them is no pain
+    ("Just the back and the thigh.", {"leg_pain": True}),
+    ("my back and legs are fine otherwise", {}),
     # --- voice typing's homophone of a number before "out of ten"
     ("for out of ten", {"pain_score": 4}),
     ("waited for ten minutes", {}),
@@ -606,6 +609,19 @@ def test_a_back_that_gets_stiff_says_nothing_of_the_muscles(text: str, role: str
 def test_a_holiday_of_no_known_country_is_marked(text: str, days: int, role: str | None) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
     assert (found.value, found.role) == (days, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("my sciatic's flared up again", "context"),  # often said of a buttock
+        ("sciatica", "context"),
+        ("sciatica down the back of my leg", None),
+    ],
+)
+def test_sciatica_alone_says_nothing_yet_of_the_leg(text: str, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "leg_pain"]
+    assert (found.value, found.role) == (True, role)
 
 
 def test_offsets_and_text() -> None:
