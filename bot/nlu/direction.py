@@ -132,6 +132,15 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
     weeding is the worst"): "after" or "before" just before it, another movement just
     before that in the same clause."""
     doc = span.doc
+    clause = _clause_of(span)
+    if span[0].lower_.startswith("straighten") and any(
+        clause.start <= o.start and o.end <= span.start and value_of(o) == "flexion"
+        and not _relieves(o)
+        for o in spans
+    ):
+        # "getting up out of the seat I have to straighten up in stages": the way out of
+        # the bent position named before it, not a movement of its own
+        return True
     before = [t for t in doc[max(0, span.start - 3) : span.start]]
     cue = next((t.i for t in reversed(before) if t.lower_ in CONTEXT["qualifiers"]), None)
     if cue is None or any(t.is_punct for t in doc[cue : span.start]):

@@ -462,6 +462,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("sometimes it catches me and holds me, I cannot move for some time", {
         "spasm": True, "flexibility": "tight"}),
     ("it caught me by surprise how bad it was", {}),
+    # --- straightening up out of a seat is the way out of sitting, not leaning back
+    ("getting up from the chair I have to kind of straighten up slowly, sitting is the worst",
+     {"pain_direction": "flexion"}),
+    ("bending over is ok but straightening up hurts", {"pain_direction": "extension"}),
     # --- the back and a leg named together; "fine" after them is no pain
     ("Just the back and the thigh.", {"leg_pain": True}),
     ("my back and legs are fine otherwise", {}),
