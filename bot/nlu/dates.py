@@ -269,6 +269,13 @@ def date_expression(
     if nth is not None:
         return nth
     tok = toks[k]
+    if tok in ("day", "night", "morning") and toks[k + 1 : k + 2] in (["after"], ["before"]):
+        # "since the day after Halloween"
+        named = date_expression(toks, k + 2, today)
+        if named is None or named[0] is None:
+            return None
+        shifted = named[0] - 1 if toks[k + 1] == "after" else named[0] + 1
+        return (shifted if shifted >= 0 else None), named[1]
     weeks_back = weekdays_ago(toks, k, today)
     if weeks_back is not None:  # "since a week last Saturday"
         return weeks_back
@@ -293,7 +300,10 @@ def date_expression(
         new_year = _recent_date(1, 1, today)
         return (None if new_year is None else days_since(new_year, today)), end
     if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
-        return _weekday_expression(toks, k, today)
+        weekday = _weekday_expression(toks, k, today)
+        if weekday[0] == 1 and k > 0 and toks[k - 1] == "last":
+            return 8, weekday[1]  # "last Thursday" on a Friday: yesterday is "yesterday"
+        return weekday
     year = _year(tok)
     if year is not None:
         if year > today.year:
@@ -413,6 +423,14 @@ def _names_its_day(
     return (near or definite) and day.weekday() == WEEKDAYS[toks[k]]
 
 
+def _day_beside(toks: Sequence[str], k: int) -> int:
+    """"the day after Halloween": -1 day; "the day before": +1; else 0."""
+    before = [t for t in toks[max(0, k - 3) : k] if t != "the"][-2:]
+    if len(before) == 2 and before[0] in ("day", "night", "morning"):
+        return {"after": -1, "before": 1}.get(before[1], 0)
+    return 0
+
+
 def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
     """Days since each calendar date written out in ``toks`` (a day and a month, or the nth
     weekday of a month), in order; weekdays and named days aside."""
@@ -458,6 +476,8 @@ def qualified_holiday_days(
             weekday is not None and day.weekday() == weekday
         )
         later = _back_from_it_on(toks, k + len(name), since, today)
-        return (since, settled) if later is None else (later[0], True)
+        if later is not None:
+            return later[0], True
+        return max(0, since + _day_beside(toks, k)), settled
     return None
 

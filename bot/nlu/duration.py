@@ -113,6 +113,7 @@ ANCHORS = frozenset(
         "starting",
         "begin",
         "kicked",
+        "came",  # "came on Labour Day"
     }
 )
 RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})

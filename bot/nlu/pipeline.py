@@ -195,7 +195,12 @@ def _reached(span: Span) -> bool:
     """How far a hand reaches ("I cannot touch floor, only maybe to the ankles"): a reach
     word earlier in the sentence and no word of pain between."""
     before = list(sentence_before(span))
-    reach = [i for i, t in enumerate(before) if t.lower_ in P.REACH_WORDS]
+    reach = [
+        i for i, t in enumerate(before)
+        if t.lower_ in P.REACH_WORDS
+        # "can barely get past my knees": getting somewhere with the hands
+        or (t.lower_ == "get" and i and before[i - 1].lower_ in CONTEXT["reach_modals"])
+    ]
     return bool(reach) and not any(
         t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CLAUSE_TURNS
         for t in before[reach[-1] + 1 :]

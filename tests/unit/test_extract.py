@@ -466,6 +466,18 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("getting up from the chair I have to kind of straighten up slowly, sitting is the worst",
      {"pain_direction": "flexion"}),
     ("bending over is ok but straightening up hurts", {"pain_direction": "extension"}),
+    # --- TODAY is a Wednesday
+    ("It started the weekend before last, the Saturday.", {"pain_duration_days": 11}),
+    ("Since the day after Halloween.", {"pain_duration_days": 194}),
+    ("came on Easter Monday", {"pain_duration_days": 23}),
+    ("started last Tuesday", {"pain_duration_days": 8}),  # yesterday is "yesterday"
+    ("since last Monday", {"pain_duration_days": 2}),
+    ("sometimes it will catch me and hold me", {"spasm": True, "flexibility": "tight"}),
+    ("I carried both of them home asleep", {}),
+    ("sitting and bending both bad. also when i lean back to stretch it pinches",
+     {"pain_direction": "both"}),
+    ("can barely get past my knees", {}),  # how far the hands get
+    ("It run down inna mi right thigh sometime.", {"leg_pain": True}),
     # --- the back and a leg named together; "fine" after them is no pain
     ("Just the back and the thigh.", {"leg_pain": True}),
     ("my back and legs are fine otherwise", {}),
