@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from bot.nlu import patterns as P
 from bot.nlu.dates import (
     calendar_dates,
     date_expression,
@@ -91,31 +92,9 @@ TENS: dict[str, int] = {
     "ninety": 90,
 }
 FUZZY: dict[str, float] = {"couple": 2.0, "few": 3.0, "several": 3.0}
-ANCHORS = frozenset(
-    {
-        "since",
-        "flare",
-        "flared",
-        "bout",
-        "episode",
-        "commenced",
-        "commencing",
-        "sinse",
-        "snice",
-        "sicne",
-        "from",
-        "started",
-        "start",
-        "starts",
-        "began",
-        "begun",
-        "beginning",
-        "starting",
-        "begin",
-        "kicked",
-        "came",  # "came on Labour Day"
-    }
-)
+#: Words a start date follows ("since", "from", "started", "came"): the lexicon's ANCHOR
+#: class, and "kicked" ("kicked off last week"), which the span patterns name on their own.
+ANCHORS: frozenset[str] = frozenset(P.TOKEN_CLASSES["ANCHOR"]["LOWER"]["IN"]) | {"kicked"}
 RATE_BEFORE = frozenset({"times", "once", "twice", "per", "every", "each", "in", "next"})
 RATE_AFTER = frozenset({"a", "an", "per", "every", "each"})
 AGE_AFTER = frozenset({"old", "older", "younger"})
