@@ -54,48 +54,26 @@ def _easter_plus(days: int) -> Rule:
     return lambda year: [easter(year) + datetime.timedelta(days=days)]
 
 
-def _bank_holidays(year: int) -> list[datetime.date]:
-    """England and Wales (substitute days aside)."""
-    return [
-        datetime.date(year, 1, 1),
-        easter(year) - datetime.timedelta(days=2),
-        easter(year) + datetime.timedelta(days=1),
-        *_nth_weekday(5, 0, 1)(year),
-        *_nth_weekday(5, 0, -1)(year),
-        *_nth_weekday(8, 0, -1)(year),
-        datetime.date(year, 12, 25),
-        datetime.date(year, 12, 26),
-    ]
+def _each(*rules: Rule) -> Rule:
+    """Every date of each rule: a country's bank holidays."""
+    return lambda year: [day for rule in rules for day in rule(year)]
 
 
-def _irish_bank_holidays(year: int) -> list[datetime.date]:
-    """Ireland's (St Brigid's Day, from 2023 the first Monday of February, aside)."""
-    return [
-        datetime.date(year, 1, 1),
-        datetime.date(year, 3, 17),
-        easter(year) + datetime.timedelta(days=1),
-        *_nth_weekday(5, 0, 1)(year),
-        *_nth_weekday(6, 0, 1)(year),
-        *_nth_weekday(8, 0, 1)(year),
-        *_nth_weekday(10, 0, -1)(year),
-        datetime.date(year, 12, 25),
-        datetime.date(year, 12, 26),
-    ]
-
-
-def _scottish_bank_holidays(year: int) -> list[datetime.date]:
-    """Scotland's."""
-    return [
-        datetime.date(year, 1, 1),
-        datetime.date(year, 1, 2),
-        easter(year) - datetime.timedelta(days=2),
-        *_nth_weekday(5, 0, 1)(year),
-        *_nth_weekday(5, 0, -1)(year),
-        *_nth_weekday(8, 0, 1)(year),
-        datetime.date(year, 11, 30),
-        datetime.date(year, 12, 25),
-        datetime.date(year, 12, 26),
-    ]
+#: England and Wales (substitute days aside).
+_bank_holidays = _each(
+    _fixed(1, 1), _easter_plus(-2), _easter_plus(1), _nth_weekday(5, 0, 1),
+    _nth_weekday(5, 0, -1), _nth_weekday(8, 0, -1), _fixed(12, 25), _fixed(12, 26),
+)
+#: Ireland's (St Brigid's Day, from 2023 the first Monday of February, aside).
+_irish_bank_holidays = _each(
+    _fixed(1, 1), _fixed(3, 17), _easter_plus(1), _nth_weekday(5, 0, 1), _nth_weekday(6, 0, 1),
+    _nth_weekday(8, 0, 1), _nth_weekday(10, 0, -1), _fixed(12, 25), _fixed(12, 26),
+)
+#: Scotland's.
+_scottish_bank_holidays = _each(
+    _fixed(1, 1), _fixed(1, 2), _easter_plus(-2), _nth_weekday(5, 0, 1), _nth_weekday(5, 0, -1),
+    _nth_weekday(8, 0, 1), _fixed(11, 30), _fixed(12, 25), _fixed(12, 26),
+)
 
 
 def _listed(dates: dict[int, tuple[int, int]]) -> Rule:
