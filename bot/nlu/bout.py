@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
-from bot.nlu.dates import WEEKDAYS, qualified_holiday_days
+from bot.nlu.dates import WEEKDAYS
 from bot.nlu.duration import (
     AGE_AFTER,
     RATE_AFTER,
@@ -20,6 +20,7 @@ from bot.nlu.duration import (
     tokenize,
 )
 from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.spans import (
     CONTEXT,
     Extraction,

@@ -14,13 +14,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from bot.nlu.holidays import (
-    differs_by_country,
-    holiday_at,
-    holiday_for,
-    holiday_name_at,
-    nth_weekday,
-)
+from bot.nlu.holidays import holiday_at, nth_weekday
 
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
@@ -199,7 +193,41 @@ _WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
 )
 
 
-def _back_from_it_on(
+def shift_beside(days: int, day: str, relation: str, today: datetime.date) -> int | None:
+    """Days since the day named beside a date ``days`` ago: "the day after" it (``day`` is
+    "day", "night" or "morning") or "the Monday before" it (the Monday before that date);
+    None if that lies after today."""
+    named = today - datetime.timedelta(days=days)
+    if day in WEEKDAYS:
+        gap = (named.weekday() - WEEKDAYS[day]) % 7 if relation == "before" else (
+            WEEKDAYS[day] - named.weekday()
+        ) % 7
+        step = gap or 7
+    else:
+        step = 1
+    start = named - datetime.timedelta(days=step) if relation == "before" else (
+        named + datetime.timedelta(days=step)
+    )
+    return days_since(start, today)
+
+
+def _week_then_weekday(
+    toks: Sequence[str], j: int, today: datetime.date
+) -> tuple[int, int] | None:
+    """"last week Monday", "last week, on the Tuesday": that weekday of last week."""
+    if toks[j : j + 2] != ["last", "week"]:
+        return None
+    k = j + 2
+    while k < len(toks) and toks[k] in (",", "on", "the"):
+        k += 1
+    if k >= len(toks) or toks[k] not in WEEKDAYS:
+        return None
+    monday = today - datetime.timedelta(days=today.weekday() + 7)
+    start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
+    return (today - start).days, k + 1
+
+
+def back_from_it_on(
     toks: Sequence[str], end: int, days: int | None, today: datetime.date
 ) -> tuple[int, int] | None:
     """"back from Thanksgiving break on Monday": a bare weekday after the holiday's break,
@@ -252,8 +280,11 @@ def date_expression(
 ) -> tuple[int | None, int] | None:
     """Parse a relative or calendar date starting at ``j``: (days, end) or None."""
     n = len(toks)
-    while j < n and toks[j] in ("off", "up"):  # "kicked off last week", "flared up on Monday"
-        j += 1
+    while j < n and toks[j] in ("off", "up", "just", "before"):
+        j += 1  # "kicked off last week", "flared up on Monday", "since just before Easter"
+    week = _week_then_weekday(toks, j, today)
+    if week is not None:
+        return week
     for words, days in _RELATIVE:
         if tuple(toks[j : j + len(words)]) == words:
             return days, j + len(words)
@@ -269,13 +300,15 @@ def date_expression(
     if nth is not None:
         return nth
     tok = toks[k]
-    if tok in ("day", "night", "morning") and toks[k + 1 : k + 2] in (["after"], ["before"]):
-        # "since the day after Halloween"
+    if (tok in ("day", "night", "morning") or tok in WEEKDAYS) and toks[k + 1 : k + 2] in (
+        ["after"], ["before"]
+    ):
+        # "since the day after Halloween", "the Monday before Thanksgiving"
         named = date_expression(toks, k + 2, today)
-        if named is None or named[0] is None:
+        if named is not None and named[0] is not None:
+            return shift_beside(named[0], tok, toks[k + 1], today), named[1]
+        if tok not in WEEKDAYS:
             return None
-        shifted = named[0] - 1 if toks[k + 1] == "after" else named[0] + 1
-        return (shifted if shifted >= 0 else None), named[1]
     weeks_back = weekdays_ago(toks, k, today)
     if weeks_back is not None:  # "since a week last Saturday"
         return weeks_back
@@ -287,7 +320,7 @@ def date_expression(
     if holiday is not None:
         start, end = holiday
         since = None if start is None else days_since(start, today)
-        return _back_from_it_on(toks, end, since, today) or (since, end)
+        return back_from_it_on(toks, end, since, today) or (since, end)
     if tok in ("christmas", "xmas"):
         start = _recent_date(12, 25, today)
         return (None if start is None else days_since(start, today)), k + 1
@@ -389,7 +422,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         )
         # "the weekend before last" dates a start; "that weekend" points back at one
         anaphoric = tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))
-        date = (
+        date = _week_then_weekday(toks, k, today) or (
             None if anaphoric
             else date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
@@ -423,14 +456,6 @@ def _names_its_day(
     return (near or definite) and day.weekday() == WEEKDAYS[toks[k]]
 
 
-def _day_beside(toks: Sequence[str], k: int) -> int:
-    """"the day after Halloween": -1 day; "the day before": +1; else 0."""
-    before = [t for t in toks[max(0, k - 3) : k] if t != "the"][-2:]
-    if len(before) == 2 and before[0] in ("day", "night", "morning"):
-        return {"after": -1, "before": 1}.get(before[1], 0)
-    return 0
-
-
 def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
     """Days since each calendar date written out in ``toks`` (a day and a month, or the nth
     weekday of a month), in order; weekdays and named days aside."""
@@ -444,40 +469,3 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is not None and date[0] is not None:
             found.append(date[0])
     return found
-
-
-def qualified_holiday_days(
-    toks: Sequence[str], today: datetime.date, cues: frozenset[str]
-) -> tuple[int, bool] | None:
-    """Days since the first holiday ``toks`` name, for the country the message's words
-    (``cues``) name, the month said just after it or the weekday said near it
-    ("Thanksgiving, the Canadian one", "since thanksgiving weekend, our one in oct",
-    "thanksgiving, that monday"), and whether that settled which country's it is (False
-    for "since labour day" alone); None when no holiday is named."""
-    for k in range(len(toks)):
-        name = holiday_name_at(toks, k)
-        if name is None:
-            continue
-        near = toks[k + len(name) : k + len(name) + 12]
-        weekday = next((WEEKDAYS[t] for t in near if t in WEEKDAYS), None)
-        after = toks[k + len(name) : k + len(name) + 8]
-        month = next(
-            (MONTHS[t] for i, t in enumerate(after)
-             if t in MONTHS and (t not in ("may", "mar") or (i and after[i - 1] == "in"))),
-            None,
-        )
-        if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
-            month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
-        day = holiday_for(name, today, cues, month, weekday)
-        since = None if day is None else days_since(day, today)
-        if day is None or since is None:
-            return None
-        settled = not differs_by_country(name, cues) or month is not None or (
-            weekday is not None and day.weekday() == weekday
-        )
-        later = _back_from_it_on(toks, k + len(name), since, today)
-        if later is not None:
-            return later[0], True
-        return max(0, since + _day_beside(toks, k)), settled
-    return None
-

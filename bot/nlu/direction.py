@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
 from bot.nlu.negation import is_negated
@@ -29,6 +29,16 @@ from bot.nlu.spans import (
 
 #: The painful direction when a movement one way eases the pain.
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
+
+
+def _is_relief(tok: Token) -> bool:
+    """A relief word, but not "away" after a pain that goes on ("it aches away")."""
+    if tok.lower_ not in P.RELIEF_WORDS:
+        return False
+    return not (
+        tok.lower_ == "away" and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ in CONTEXT["keeps_on_words"]
+    )
 
 
 def _relieves(span: Span, window: int = 15) -> bool:
@@ -60,7 +70,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
             "part", "half", "bit"
         ):
             continue  # "for the better part of an hour": how long, not how it feels
-        if (word in P.RELIEF_WORDS and not negated) or (word in P.TROUBLE_WORDS and negated):
+        if (_is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if word in CONTEXT["relief_at_end"] and not negated and (
@@ -76,7 +86,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
             continue
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
-        relief = tok.lower_ in P.RELIEF_WORDS or (
+        relief = _is_relief(tok) or (
             # "have to stop and sit down", not "stand at the coffee stop or walk"
             tok.lower_ in CONTEXT["relief_before"] and span.start - tok.i <= 2
             and doc[tok.i + 1].lower_ in ("and", "to", "n")
@@ -142,13 +152,24 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
         # the bent position named before it, not a movement of its own
         return True
     before = [t for t in doc[max(0, span.start - 3) : span.start]]
-    cue = next((t.i for t in reversed(before) if t.lower_ in CONTEXT["qualifiers"]), None)
+    cue = next(
+        (t.i for t in reversed(before)
+         if t.lower_ in CONTEXT["qualifiers"] or t.lower_ in CONTEXT["sequence_words"]),
+        None,
+    )
     if cue is None or any(t.is_punct for t in doc[cue : span.start]):
         return False
+    gap = _SEQUENCE_GAP if doc[cue].lower_ in CONTEXT["sequence_words"] else _QUALIFIER_GAP
     return any(
-        o.end <= cue and cue - o.end <= 2 and not any(t.is_punct for t in doc[o.end : cue])
+        o.end <= cue and cue - o.end <= gap and not any(t.is_punct for t in doc[o.end : cue])
         for o in spans
     )
+
+
+#: How many words may stand between a movement and "after" ("standing up straight after
+#: the weeding") or "then" ("sitting through the film then standing up") qualifying it.
+_QUALIFIER_GAP = 2
+_SEQUENCE_GAP = 6
 
 
 def _clause_of(span: Span) -> Span:
@@ -169,6 +190,8 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     if relieved or value in ("none", "constant"):
         return True
     clause = _clause_of(span)
+    if _named_as_cause(span, clause):
+        return False
     words = [t.lower_ for t in clause]
     likewise = any(  # "but so does standing", "standing too", "same with walking"
         w in CONTEXT["likewise_words"]
@@ -178,6 +201,17 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     return likewise or any(
         t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in clause
     )
+
+
+def _named_as_cause(span: Span, clause: Span) -> bool:
+    """A movement named as what brought the pain on ("back pain from picking up my toddler
+    all weekend"), with no word of pain after it: how it began, not which way it hurts."""
+    doc = span.doc
+    before = [t for t in doc[max(clause.start, span.start - 3) : span.start]]
+    cause = next((t.i for t in reversed(before) if t.lower_ in CONTEXT["cause_words"]), None)
+    if cause is None or any(t.is_punct for t in doc[cause : span.start]):
+        return False
+    return not any(t.lower_ in CONTEXT["aggravation_words"] for t in doc[span.end : clause.end])
 
 
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:

@@ -490,6 +490,25 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since the bank holiday Monday at the end of October", {"pain_duration_days": 198}),
     # --- a weekday that names a holiday's own day dates nothing new
     ("Since Divali, the Sunday.", {"pain_duration_days": 194}),
+    # --- a movement that fixes it points the other way; a pain that "aches away" goes on
+    ("Bending over the bath kills it, a walk round the block fixes it",
+     {"pain_direction": "flexion"}),
+    ("it grinds away when I sit at the desk", {"pain_direction": "flexion"}),
+    ("it throbs away whether I'm standing or sitting, nothing much makes a difference",
+     {"pain_direction": "none"}),
+    # --- standing up "then", after sitting, is the way out of sitting
+    ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
+    # --- a back that catches and leaves them unable to move is in spasm
+    ("now and then it catches and I can't budge for a minute", {
+        "spasm": True, "flexibility": "tight"}),
+    # --- pain that stops at the buttock, "not the leg", is no leg pain
+    ("it spreads to my bum only, not down the leg", {"leg_pain": False}),
+    ("into the hip but never down my leg", {"leg_pain": False}),
+    # --- a weekday beside a named day, or of last week (TODAY is a Wednesday)
+    ("since the Monday before Easter", {"pain_duration_days": 30}),
+    ("since just before Easter, the Thursday before", {"pain_duration_days": 27}),
+    ("it started last week Tuesday", {"pain_duration_days": 8}),
+    ("since last week, on the Friday", {"pain_duration_days": 5}),
     # --- bad input
     ("", {}),
     ("   ", {}),
@@ -577,6 +596,9 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         ("I work at my uncle's stall, stand whole day.", "extension", "context"),
         ("standing at the whiteboard and walking the kids to the buses", "extension", "context"),
         ("both", "both", "context"),
+        # named as what brought the pain on: how it began, not which way it hurts
+        ("back's been sore from hoovering the stairs yesterday", "flexion", "context"),
+        ("sore from sitting all day and sitting makes it worse", "flexion", None),
     ],
 )
 def test_a_movement_not_said_to_hurt_is_marked(text: str, value: str, role: str | None) -> None:
@@ -620,6 +642,8 @@ def test_a_back_that_gets_stiff_says_nothing_of_the_muscles(text: str, role: str
         ("since thanksgiving, had the family over that monday", 212, None),
         ("since the October bank holiday", 198, None),
         ("since Christmas", 140, None),  # the same day everywhere
+        # a day beside it moves the date, not whose holiday it is
+        ("since the Tuesday after the bank holiday", 8, "context"),
     ],
 )
 def test_a_holiday_of_no_known_country_is_marked(text: str, days: int, role: str | None) -> None:
