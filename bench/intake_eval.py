@@ -47,12 +47,17 @@ class RestTransport:
 
 
 def report(name: str, results: list[Result]) -> str:
-    """The set's summary line, then the transcript of every scenario that failed."""
+    """The set's summary line, the transcript of every scenario that failed, and every
+    ordinary message that drew the clarifying question."""
     lines = [summary(name, results)]
     for r in results:
         if r.outcome != "correct" or r.question_out_of_scope:
             lines.append(f"  {r.outcome.upper():<10} {r.scenario.id}: {'; '.join(r.problems)}")
             lines.extend(f"      {line}" for line in r.transcript)
+    asked = [f"  {r.scenario.id} {said}" for r in results for said in r.clarified_by]
+    if asked:
+        lines.append("  Ordinary messages that drew the clarifying question:")
+        lines.extend(asked)
     return "\n".join(lines)
 
 

@@ -420,6 +420,13 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             after in MONTHS or after == "of"
             or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
         )
+        if found and tok in WEEKDAYS and after in ("before", "after") and (
+            k - last_end <= 4 and date_expression(toks, k + 2, today) is None
+        ):  # "before thanksgiving, like the monday before": a day beside the one named
+            shifted = shift_beside(found[-1], tok, after, today)
+            found[-1] = found[-1] if shifted is None else shifted
+            k = last_end = k + 2
+            continue
         # "the weekend before last" dates a start; "that weekend" points back at one
         anaphoric = tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))
         date = _week_then_weekday(toks, k, today) or (

@@ -78,6 +78,8 @@ class Result:
     #: Ordinary messages sent, and how many of them drew the clarifying safety question.
     messages: int = 0
     clarified: int = 0
+    #: Those messages, as "[topic] text", to see what kind of wording draws the question.
+    clarified_by: list[str] = field(default_factory=list)
     #: A question about the programme answered with "I can only help with low back pain".
     question_out_of_scope: bool = False
 
@@ -177,6 +179,8 @@ def play(transport: Transport, scenario: Scenario, sender: str) -> Result:
         if topic not in ("safety_clarify", "start"):
             result.messages += 1
             result.clarified += clarifying
+            if clarifying:
+                result.clarified_by.append(f"[{topic}] {text}")
         if topic == "question" and any(_out_of_scope(s) for s in said):
             result.question_out_of_scope = True
         if any(s.startswith(URGENT_MARK) for s in said):

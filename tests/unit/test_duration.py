@@ -283,6 +283,7 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("We moved the last weekend of October, on the Saturday.", 200),
         ("yday arvo at work", 1),
         ("last week Thursday", 6),  # that weekday of last week, not the last Thursday
+        ("round about Easter, the Friday before", 26),  # Good Friday, 18 April 2025
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:
