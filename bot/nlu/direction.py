@@ -32,7 +32,10 @@ _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
 
 
 def _is_relief(tok: Token) -> bool:
-    """A relief word, but not "away" after a pain that goes on ("it aches away")."""
+    """A relief word, but not "away" after a pain that goes on ("it aches away"); a word of
+    mending only with the pain as its object ("fixes it", not "to fix the tractor")."""
+    if tok.lower_ in CONTEXT["mends_words"]:
+        return tok.doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
         return False
     return not (

@@ -494,6 +494,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Bending over the bath kills it, a walk round the block fixes it",
      {"pain_direction": "flexion"}),
     ("it grinds away when I sit at the desk", {"pain_direction": "flexion"}),
+    ("bending down to fix the fence is bad, and so is standing at the bar",
+     {"pain_direction": "both"}),
     ("it throbs away whether I'm standing or sitting, nothing much makes a difference",
      {"pain_direction": "none"}),
     # --- standing up "then", after sitting, is the way out of sitting
