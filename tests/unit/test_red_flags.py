@@ -146,6 +146,9 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("I have never been told I have cancer.", "none", None),
         ("No to all of it. Bladder's fine, no fever, nobody's ever said cancer.", "none", None),
         ("nobody would miss me", "urgent", "crisis"),
+        # a line to stand on is a railway's only when said so; a production line is work
+        ("i keep standing by the railway line at night", "urgent", "crisis"),
+        ("standing on the line at the plant all shift, then home", "none", None),
         ("I haven't told anyone about the numbness in my groin", "urgent", "cauda_equina"),
         ("i haven't told my gp that i wet myself", "urgent", "cauda_equina"),
     ],

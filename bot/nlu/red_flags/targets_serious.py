@@ -401,7 +401,10 @@ SERIOUS_PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "giving|gave|given|give away my|all? my? things|stuff|belongings|possessions",
             "giving|gave|given|give my|all? my? things|stuff|belongings|possessions away",
             "stood|standing|stand at|on|by|near the|a|that? train|railway? "
-            "tracks|line|edge|ledge",
+            "tracks|edge|ledge",
+            # A line only with its railway: "standing on the line all night" is a
+            # production line.
+            "stood|standing|stand at|on|by|near the|a|that? train|railway line",
         ),
         WEAK: (
             # Goodbye letters: a warning sign whatever the wording (crisis asks = escalates).
