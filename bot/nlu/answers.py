@@ -31,6 +31,7 @@ _FILLERS = ANSWER_WORDS["fillers"]
 _POSSESSION = ANSWER_WORDS["possession_verbs"]
 _ANY = ANSWER_WORDS["any_words"]
 _CONTRAST = ANSWER_WORDS["contrast_words"]
+_CLOSING = ANSWER_WORDS["closing_phrases"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
@@ -79,11 +80,13 @@ def _negated_possession(items: list[str]) -> bool:
 def _real_contrast(items: list[str]) -> bool:
     """A contrast word that sets something against the "no" ("no, but my foot is numb"),
     not one that only points back at the back or at another "no" ("none of that, apart
-    from the back", "he grumbled but he says no")."""
+    from the back", "he grumbled but he says no") or closes the answer ("had a jab on
+    Monday but that's it")."""
     for i, word in enumerate(items):
         if word in _CONTRAST:
             near = items[i + 1 : i + 5]
-            if not any(w in _BACK or w in _NO for w in near):
+            closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3))
+            if not closing and not any(w in _BACK or w in _NO for w in near):
                 return True
     return False
 

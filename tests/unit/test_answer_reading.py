@@ -40,6 +40,9 @@ from bot.nlu.answers import (
         ("No, nothing like that. Only my back.", True),
         ("none of those, apart from my back obviously", True),
         ("she grumbled but she says no", True),
+        # a "but" that only closes the answer adds nothing to set against the "no"
+        ("None. Saw the dentist on Tuesday but that's all.", True),
+        ("None. Saw the dentist on Tuesday but my leg is weak.", False),
         # said for someone, to the whole list, or as a list of noes
         ("Grandad says no to all of them", True),
         ("no to all of those", True),
