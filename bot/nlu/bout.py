@@ -233,6 +233,20 @@ def _an_age(span: Span) -> bool:
     return not any(t.lower_ in words for t in sentence_before(span))
 
 
+def _about_something_else(span: Span) -> bool:
+    """A duration in a message that says nothing of the back, of pain or of a start or a
+    flare ("switched to new running shoes a couple of weeks ago"), or in a sentence about
+    another part of the body ("got my flu shot two weeks ago and my arm was sore for a
+    day"): when that happened, not when this bout began."""
+    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | _BOUT
+    if not any(t.lower_ in words or t.lower_ in _ANCHORS - {"ago"} for t in span.doc):
+        return True  # "since Christmas", "it flared up three weeks ago" say whose
+    sentence = [t.lower_ for t in sentence_of(span)]
+    return any(w in CONTEXT["other_body_words"] for w in sentence) and not any(
+        w in P.ANSWER_WORDS["back_words"] for w in sentence
+    )
+
+
 def resolve_duration(
     spans: list[Span], text: str, today: datetime.date
 ) -> tuple[Extraction | None, list[Span]]:
@@ -284,9 +298,10 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
-        if unsettled:
-            # "since labour day", and nothing says whose: taken as the answer to its own
-            # question only, so that said in passing the question still comes
+        if unsettled or _about_something_else(span):
+            # "since labour day", and nothing says whose, or "my arm was sore for a day":
+            # taken as the answer to its own question only, so that said in passing the
+            # question still comes
             guess = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.CONTEXT_ROLE)
             continue
         if _is_history(doc, span, days):

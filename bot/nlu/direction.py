@@ -32,15 +32,20 @@ _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
 
 
 def _is_relief(tok: Token) -> bool:
-    """A relief word, but not "away" after a pain that goes on ("it aches away"); a word of
-    mending only with the pain as its object ("fixes it", not "to fix the tractor")."""
+    """A relief word, but not "away" after a pain that goes on ("it aches away") nor a
+    word of how long ("the rest of the day"); a word of mending only with the pain as its
+    object ("fixes it", not "to fix the tractor")."""
+    doc = tok.doc
     if tok.lower_ in CONTEXT["mends_words"]:
-        return tok.doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
+        return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
         return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and doc[tok.i + 1 : tok.i + 2].text in (
+        "part", "half", "bit", "of"
+    ):
+        return False  # "the better part of an hour", "the rest of the day": how long
     return not (
-        tok.lower_ == "away" and tok.i > 0
-        and tok.doc[tok.i - 1].lower_ in CONTEXT["keeps_on_words"]
+        tok.lower_ == "away" and tok.i > 0 and doc[tok.i - 1].lower_ in CONTEXT["keeps_on_words"]
     )
 
 
@@ -69,10 +74,6 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
-        if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and doc[tok.i + 1 : tok.i + 2].text in (
-            "part", "half", "bit"
-        ):
-            continue  # "for the better part of an hour": how long, not how it feels
         if (_is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -217,6 +218,24 @@ def _named_as_cause(span: Span, clause: Span) -> bool:
     return not any(t.lower_ in CONTEXT["aggravation_words"] for t in doc[span.end : clause.end])
 
 
+def _everything_hurts(doc: Doc) -> bool:
+    """A sentence that says everything makes it worse ("Just about everything bothers it",
+    "everything hurts"): every movement the message goes on to name is one that does."""
+    sentence: list[Token] = []
+    for tok in list(doc) + [None]:
+        if tok is not None and tok.text not in SENTENCE_ENDS:
+            sentence.append(tok)
+            continue
+        words = {t.lower_ for t in sentence}
+        if (
+            words & CONTEXT["everything_words"] and words & CONTEXT["aggravation_words"]
+            and not any(is_negation(t) for t in sentence)
+        ):
+            return True
+        sentence = []
+    return False
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     """The painful direction the message names; marked with the role
     :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
@@ -228,6 +247,8 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         and not _qualifies_another(s, spans)
     ]
     said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
+    if read and _everything_hurts(read[0][0].doc):
+        said = read  # "Just about everything bothers it. Sitting ..., bending ..."
     kept = [(s, _OPPOSITE.get(v, v) if r else v) for s, v, r in (said or read)]
     if not kept:
         return None

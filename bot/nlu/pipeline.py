@@ -250,8 +250,12 @@ def _names_a_diagnosis(span: Span) -> bool:
 
 
 def _said_fine(span: Span) -> bool:
-    """"my back and legs are fine": not pain."""
-    return any(t.lower_ in CONTEXT["fine_words"] for t in span.doc[span.end : span.end + 3])
+    """"my back and legs are fine": not pain; "my back and legs feel tight": how supple
+    they are, which is the flexibility question's."""
+    after = span.doc[span.end : span.end + 3]
+    return any(
+        t.lower_ in CONTEXT["fine_words"] or t.lower_ in CONTEXT["tight_words"] for t in after
+    )
 
 
 def _resolve_pain_score(

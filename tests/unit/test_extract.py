@@ -498,6 +498,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"pain_direction": "both"}),
     ("it throbs away whether I'm standing or sitting, nothing much makes a difference",
      {"pain_direction": "none"}),
+    # --- "the rest of the day" is how long, not rest; "everything bothers it" counts all
+    ("Sat on a stool all morning and felt it for the rest of the day", {
+        "pain_direction": "flexion"}),
+    ("Honestly everything aggravates it. Weeding the beds, but also reaching up to prune "
+     "the roses. Lifting the compost is the worst.", {"pain_direction": "both"}),
+    # --- legs that feel tight are the flexibility question's, not leg pain
+    ("my hips and legs feel really stiff", {"flexibility": "tight"}),
+    ("back and legs stiff as anything", {"flexibility": "tight"}),
     # --- standing up "then", after sitting, is the way out of sitting
     ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
     # --- a back that catches and leaves them unable to move is in spasm
@@ -765,3 +773,22 @@ def test_negated_after_stops_at_complaint(nlp: Language) -> None:
 def test_empty_span_not_negated(nlp: Language) -> None:
     doc = nlp.make_doc("no")
     assert is_negated(doc[0:0]) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "role"),
+    [
+        # another part of the body, or nothing of the back, pain or a start: when that
+        # happened, an answer only to the question of how long
+        ("No to all. My shoulder was sore for a couple of days after the jab.", 2, "context"),
+        ("nope. bought a new mattress about three weeks ago", 21, "context"),
+        ("3 weeks", 21, "context"),
+        # the back, pain or a start said: this bout
+        ("my back has hurt for 3 weeks", 21, None),
+        ("since Christmas", 140, None),
+        ("it flared up again three weeks ago", 21, None),
+    ],
+)
+def test_a_duration_about_something_else_is_marked(text: str, days: int, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
+    assert (found.value, found.role) == (days, role)
