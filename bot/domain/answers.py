@@ -69,13 +69,48 @@ _NUMBERS_IN_TEXT = re.compile(
 )
 
 
+#: A score said first, then a range's other end or "now" ("6 or 7", "6-7", "one right now").
+_LEADING_SCORE = re.compile(
+    r"^\s*(?:(?:about|around|maybe|probably|like|a|an)\s+)*(?P<num>\d{1,2}|[a-z]+)"
+    r"(?:\s*(?:or|-|–|to)\s*(?:a\s+)?(?P<other>\d{1,2}|[a-z]+)\b"
+    r"|\s+(?:right\s+|just\s+)?(?:now|today|at the moment|atm|rn)\b)",
+    re.IGNORECASE,
+)
+
+
+def _number(token: str) -> float | None:
+    token = token.lower()
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    return float(token) if token.isdigit() else None
+
+
+def _leading_score(text: str) -> float | None:
+    """A score said first: "6 or 7" (a range, read as its first number, the one people
+    lead with), "one right now it's a good morning"."""
+    match = _LEADING_SCORE.match(text or "")
+    if not match:
+        return None
+    first = _number(match.group("num"))
+    other = match.group("other")
+    if first is None or (other is not None and _number(other) is None):
+        return None
+    if other is not None and abs(float(_number(other) or 0) - first) > 2:
+        return None  # "8 to 5 now": two scores, not a range
+    return first
+
+
 def parse_score_answer(text: str) -> float | None:
-    """The number in an answer to "how bad, from 0 to 10?": a lone number, else the only
-    number in it ("7. is strong", "Now is 4.", "Around 5 po", "6/10 today"); None when
-    it holds none or more than one ("8 yesterday, 5 now" is asked again)."""
+    """The number in an answer to "how bad, from 0 to 10?": a lone number, a score said
+    first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
+    4.", "Around 5 po", "6/10 today"); None when it holds none or more than one ("8
+    yesterday, 5 now" is asked again)."""
     bare = parse_bare_number(text)
     if bare is not None:
         return bare
+    leading = _leading_score(text)
+    if leading is not None:
+        return leading
     found = []
     for match in _NUMBERS_IN_TEXT.finditer(text or ""):
         token = match.group("num").lower()

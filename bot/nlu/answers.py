@@ -32,6 +32,7 @@ _POSSESSION = ANSWER_WORDS["possession_verbs"]
 _ANY = ANSWER_WORDS["any_words"]
 _CONTRAST = ANSWER_WORDS["contrast_words"]
 _CLOSING = ANSWER_WORDS["closing_phrases"]
+_JUST_THE_BACK = ANSWER_WORDS["just_the_back_words"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
@@ -62,7 +63,18 @@ def _leading_no(items: list[str]) -> bool:
     after = items[i + 1] if i + 1 < len(items) else None
     if after is None or after in _BREAK or after in _FILLERS or after in _NO:
         return True
+    if _only_the_back(items[i + 1 :]):
+        return True  # "no it's just sore", "no, only the usual backache"
     return items[i] in {"none", "nothing"} and after in {"of", "like", "at", "whatsoever"}
+
+
+def _only_the_back(items: list[str]) -> bool:
+    """Words after a "no" that say only that it is the back's pain ("it's just sore")."""
+    words = [w for w in items if w not in _BREAK]
+    about = _BACK | _PAIN
+    return any(w in about for w in words) and all(
+        w in about or w in _JUST_THE_BACK or w in _FILLERS for w in words
+    )
 
 
 def _negated_possession(items: list[str]) -> bool:

@@ -36,6 +36,10 @@ def _is_relief(tok: Token) -> bool:
     word of how long ("the rest of the day"); a word of mending only with the pain as its
     object ("fixes it", not "to fix the tractor")."""
     doc = tok.doc
+    if tok.lower_ == "edge":  # "takes the edge off"
+        return doc[tok.i - 1 : tok.i].text.lower() == "the" and doc[
+            tok.i + 1 : tok.i + 2
+        ].text.lower() == "off"
     if tok.lower_ in CONTEXT["mends_words"]:
         return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
@@ -81,6 +85,8 @@ def _relieves(span: Span, window: int = 15) -> bool:
             after is None or after.is_punct or after.lower_ in ("away", "off")
         ):
             return True  # "if i get up n walk around it mostly goes"
+    if _likewise_after_relief(span):
+        return True
     crossed = False
     for tok in reversed(doc[max(0, span.start - 6) : span.start]):
         if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
@@ -98,6 +104,22 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if relief and not negated_at(doc, tok.i):
             return not crossed or not _aggravated_after(span)
     return False
+
+
+def _likewise_after_relief(span: Span) -> bool:
+    """"sitting down eases it, so does bending forward": "so does" carries the relief of
+    the clause before it over to this movement."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if "so" not in before or not set(before) & {"does", "do", "did", "is"}:
+        return False
+    at = span.start - len(before) + before.index("so")
+    clause = []
+    for tok in reversed(doc[max(0, at - 12) : at]):
+        if tok.text in SENTENCE_ENDS or tok.lower_ in CLAUSE_TURNS:
+            break
+        clause.append(tok)
+    return any(_is_relief(t) and not negated_at(doc, t.i) for t in clause)
 
 
 def _aggravated_after(span: Span) -> bool:

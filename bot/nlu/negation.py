@@ -30,6 +30,12 @@ LIST_CUES: frozenset[str] = frozenset({"no", "without", "neither", "nor", "never
 LIST_VERBS: frozenset[str] = frozenset(
     {"have", "has", "had", "get", "got", "feel", "notice", "noticed", "experience", "see"}
 )
+#: Words after a list verb that make it a reach, not a list of things had ("can't get past
+#: my knees, hamstrings tight": the negation stays with the reach).
+REACH_PREPOSITIONS: frozenset[str] = frozenset(
+    {"past", "to", "up", "down", "over", "beyond", "near", "into", "onto", "below", "under",
+     "as", "far", "close", "further", "lower", "anywhere"}
+)
 #: Auxiliaries that close a negation on themselves ("never could", "never did"): it
 #: negates what came before, not a list that follows the comma.
 CLOSING_AUXILIARIES: frozenset[str] = frozenset(
@@ -150,9 +156,12 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
                 return None  # "can't touch my toes, never could, hamstrings like wire"
             if not crossed_comma or text in LIST_CUES:
                 return tok
-            if nxt is not None and _text(nxt) in LIST_VERBS:
-                return tok
-            return None
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if nxt is not None and _text(nxt) in LIST_VERBS and (
+                after is None or _text(after) not in REACH_PREPOSITIONS
+            ):
+                return tok  # "don't get numbness, tingling or weakness"
+            return None  # "can't get past my knees, hamstrings always tight": a reach
         else:
             words += 1
         i -= 1

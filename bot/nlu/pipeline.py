@@ -35,6 +35,7 @@ from bot.nlu.spans import (
     SENTENCE_ENDS,
     Extraction,
     extraction,
+    is_negation,
     longest,
     same_sentence,
     sentence_before,
@@ -198,8 +199,13 @@ def _reached(span: Span) -> bool:
     reach = [
         i for i, t in enumerate(before)
         if t.lower_ in P.REACH_WORDS
-        # "can barely get past my knees": getting somewhere with the hands
-        or (t.lower_ == "get" and i and before[i - 1].lower_ in CONTEXT["reach_modals"])
+        # "can barely get past my knees", "can't get past my knees": getting somewhere
+        # with the hands
+        or (t.lower_ == "get" and i and (
+            before[i - 1].lower_ in CONTEXT["reach_modals"]
+            or (i > 1 and is_negation(before[i - 1])
+                and before[i - 2].lower_ in CONTEXT["reach_modals"])
+        ))
     ]
     return bool(reach) and not any(
         t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CLAUSE_TURNS
@@ -222,7 +228,7 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
-        if positive and (_reached(span) or _a_destination_only(span) or _said_fine(span)):
+        if _reached(span) or positive and (_a_destination_only(span) or _said_fine(span)):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
             if not positive:

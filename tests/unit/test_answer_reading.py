@@ -43,6 +43,10 @@ from bot.nlu.answers import (
         # a "but" that only closes the answer adds nothing to set against the "no"
         ("None. Saw the dentist on Tuesday but that's all.", True),
         ("None. Saw the dentist on Tuesday but my leg is weak.", False),
+        # a "no" followed only by what the back's pain is like
+        ("no its just sore", True),
+        ("No, only the usual backache.", True),
+        ("no it's just my leg that's numb", False),
         # said for someone, to the whole list, or as a list of noes
         ("Grandad says no to all of them", True),
         ("no to all of those", True),
@@ -152,6 +156,11 @@ def test_answer_intent(
         ("6 outta 10", 6.0),
         ("6 out ah 10.", 6.0),
         ("8 yesterday, 5 now", None),
+        # a range is read as the number said first; a number said first for "now"
+        ("5 or 6", 5.0),
+        ("maybe 3-4", 3.0),
+        ("two right now, it's a quiet day", 2.0),
+        ("9 to 3 depending on the day", None),  # two scores, not a range
         ("bad", None),
         ("no one can say", None),
     ],

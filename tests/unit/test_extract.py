@@ -506,6 +506,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- legs that feel tight are the flexibility question's, not leg pain
     ("my hips and legs feel really stiff", {"flexibility": "tight"}),
     ("back and legs stiff as anything", {"flexibility": "tight"}),
+    # --- relief said as "takes the edge off", or carried over by "so does"
+    ("walking the dog is the worst, lying on the couch takes the edge off",
+     {"pain_direction": "extension"}),
+    ("Standing at the stove is bad. Sitting on a stool helps, so does leaning forward on "
+     "the bench", {"pain_direction": "extension"}),
+    # --- "the same whether ...", "no change": no movement changes it
+    ("It is same whether I cook or drive or sleep, no change.", {"pain_direction": "none"}),
+    # --- a reach the hands cannot make says tight, and its "can't" stays with it
+    ("cant get past my knees, calves always tight", {"flexibility": "tight"}),
+    ("canny reach ma knees", {"flexibility": "tight"}),
+    ("I touch my toes easy, nuttin tight", {"flexibility": "normal"}),
     # --- standing up "then", after sitting, is the way out of sitting
     ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
     # --- a back that catches and leaves them unable to move is in spasm
