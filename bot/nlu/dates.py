@@ -433,6 +433,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             None if anaphoric
             else date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
+            or (tok in ("day", "night", "morning") and after in ("after", "before"))
             else weekdays_ago(toks, k, today) or _nth_weekday_of(toks, k, today)
         )
         if date is None:
@@ -454,7 +455,7 @@ def _names_its_day(
     if not found or toks[k] not in WEEKDAYS:
         return False
     near = k - last_end <= 4 and all(
-        t in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that")
+        t in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that", "my", "our")
         for t in toks[last_end:k]
     )
     # "Labour Weekend ... we had the family over on the Monday": "the" names a day known

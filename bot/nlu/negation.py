@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.patterns import NEGATION_TOKENS
+from bot.nlu.patterns import NEGATION_TOKENS, SPANS_KEY
 
 #: Pre-span cues.
 NEGATION_CUES: frozenset[str] = NEGATION_TOKENS
@@ -149,7 +149,7 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
         elif _is_break(tok):
             return None
         elif text in NEGATION_CUES:
-            if _answers_a_question(doc, i):
+            if _answers_a_question(doc, i) or _used_up(doc, i, span):
                 return None
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if crossed_comma and nxt is not None and _text(nxt) in CLOSING_AUXILIARIES:
@@ -166,6 +166,16 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             words += 1
         i -= 1
     return None
+
+
+def _used_up(doc: Doc, i: int, span: Span) -> bool:
+    """A cue that is part of another pattern's own meaning ("can't get past my knees") and
+    ends before ``span``: it has said what it negates ("can't get past my knees my
+    hamstrings are tight as a drum": the hamstrings are tight)."""
+    return any(
+        other.start <= i < other.end <= span.start
+        for other in doc.spans.get(SPANS_KEY, [])
+    )
 
 
 def _answers_a_question(doc: Doc, i: int) -> bool:

@@ -516,6 +516,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a reach the hands cannot make says tight, and its "can't" stays with it
     ("cant get past my knees, calves always tight", {"flexibility": "tight"}),
     ("canny reach ma knees", {"flexibility": "tight"}),
+    ("I can't reach my shins my calves are like iron", {"flexibility": "tight"}),
     ("I touch my toes easy, nuttin tight", {"flexibility": "normal"}),
     # --- standing up "then", after sitting, is the way out of sitting
     ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
