@@ -139,9 +139,11 @@ class ValidateIntakeForm(KindFormValidation):
             return {}
         if _entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
-        named = start_named_in(latest_text(tracker), utc_today())
-        if named is None:  # "since labour day": whose, nothing said
-            named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
+        # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
+        # the back said): read whole by the extractor, taken as the answer here
+        named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
+        if named is None:
+            named = start_named_in(latest_text(tracker), utc_today())
         if named is None:
             named = _with_role(tracker, "pain_duration_days", HISTORY)
         return {} if named is None else {"pain_duration_days": float(named)}

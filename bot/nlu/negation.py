@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.patterns import NEGATION_TOKENS, SPANS_KEY
+from bot.nlu.patterns import ALONE, NEGATION_TOKENS, SPANS_KEY
 
 #: Pre-span cues.
 NEGATION_CUES: frozenset[str] = NEGATION_TOKENS
@@ -174,6 +174,7 @@ def _used_up(doc: Doc, i: int, span: Span) -> bool:
     hamstrings are tight as a drum": the hamstrings are tight)."""
     return any(
         other.start <= i < other.end <= span.start
+        and len(other) > 2 and not other.id_.endswith(ALONE)  # not "nothing" said alone
         for other in doc.spans.get(SPANS_KEY, [])
     )
 

@@ -61,6 +61,20 @@ async def test_a_bare_number_for_the_duration_asks_for_the_unit() -> None:
     assert slots["reprompts"] == 1
 
 
+async def test_the_extractors_whole_reading_of_the_duration_answer_wins() -> None:
+    """"It was a fortnight yesterday" names "yesterday", but the extractor read the whole
+    answer (marked as an answer only to its own question, since it names nothing of the
+    back): a fortnight."""
+    entity = {"entity": "pain_duration_days", "value": 15, "role": "context",
+              "start": 0, "end": 27}
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker("It was a fortnight yesterday.", slots={"requested_slot": "pain_duration_days"},
+                entities=[entity]),
+    )
+    assert slots["pain_duration_days"] == 15.0
+
+
 @pytest.mark.parametrize(
     ("text", "reply"),
     [

@@ -517,6 +517,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("cant get past my knees, calves always tight", {"flexibility": "tight"}),
     ("canny reach ma knees", {"flexibility": "tight"}),
     ("I can't reach my shins my calves are like iron", {"flexibility": "tight"}),
+    # --- "nothing" said in passing still negates what follows it
+    ("Not really, nothing past the knee.", {"leg_pain": False}),
+    ("I can put my palms flat on the floor, nothing in spasm", {"flexibility": "normal"}),
+    ("and nothing feels especially tight", {"flexibility": "normal"}),
     ("I touch my toes easy, nuttin tight", {"flexibility": "normal"}),
     # --- standing up "then", after sitting, is the way out of sitting
     ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
