@@ -169,11 +169,11 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
 
 
 def _used_up(doc: Doc, i: int, span: Span) -> bool:
-    """A cue that is part of another pattern's own meaning ("can't get past my knees") and
-    ends before ``span``: it has said what it negates ("can't get past my knees my
-    hamstrings are tight as a drum": the hamstrings are tight)."""
+    """A cue that is part of another pattern's own meaning for the same question ("can't
+    get past my knees") and ends before ``span``: it has said what it negates ("can't get
+    past my knees my hamstrings are tight as a drum": the hamstrings are tight)."""
     return any(
-        other.start <= i < other.end <= span.start
+        other.start <= i < other.end <= span.start and other.label_ == span.label_
         and len(other) > 2 and not other.id_.endswith(ALONE)  # not "nothing" said alone
         for other in doc.spans.get(SPANS_KEY, [])
     )

@@ -521,6 +521,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Not really, nothing past the knee.", {"leg_pain": False}),
     ("I can put my palms flat on the floor, nothing in spasm", {"flexibility": "normal"}),
     ("and nothing feels especially tight", {"flexibility": "normal"}),
+    # --- a cue in another question's pattern ("cannot bend") still negates this one
+    ("I am stiff only, cannot bend and touch my toes", {
+        "flexibility": "tight", "pain_direction": "flexion"}),
     ("I touch my toes easy, nuttin tight", {"flexibility": "normal"}),
     # --- standing up "then", after sitting, is the way out of sitting
     ("Sitting through the film then standing up is murder", {"pain_direction": "flexion"}),
