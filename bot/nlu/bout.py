@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
-from bot.nlu.dates import WEEKDAYS
+from bot.nlu.dates import WEEKDAYS, calendar_dates
 from bot.nlu.duration import (
     AGE_AFTER,
     RATE_AFTER,
@@ -124,6 +124,24 @@ def _names_its_day(
         ):
             return (today - datetime.timedelta(days=days)).weekday() == weekday
     return False
+
+
+def _the_weekday_near_a_date(span: Span, today: datetime.date) -> int | None:
+    """"the weekend of the 7th nov, it started the saturday": "the" weekday nearest the
+    calendar date written earlier in the message (within three days of it), days since;
+    None when no date is written before or the weekday is no "the <weekday>"."""
+    doc = span.doc
+    at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
+    if at is None or at == 0 or doc[at - 1].lower_ != "the":
+        return None
+    written = calendar_dates(tokenize(doc[: span.start].text), today)
+    if not written:
+        return None
+    date = today - datetime.timedelta(days=written[-1])
+    weekday = WEEKDAYS[doc[at].lower_]
+    near = [date + datetime.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)]
+    day = next((d for d in near if d.weekday() == weekday and d <= today), None)
+    return None if day is None else (today - day).days
 
 
 _MEASURED = re.compile(r"^\d+(?:\.\d+)?([a-z]*)$")
@@ -278,6 +296,8 @@ def resolve_duration(
         days = parse_duration_days(span.text, today)
         if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
             days = calendar_date_in(span.text, today)
+        near_date = _the_weekday_near_a_date(span, today)
+        days = days if near_date is None else near_date
         unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
             # a holiday of their country, or of the month or weekday they name, then the

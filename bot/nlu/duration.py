@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 from bot.nlu import patterns as P
 from bot.nlu.dates import (
+    WEEKDAYS,
     calendar_dates,
     date_expression,
     starts_named,
@@ -112,7 +113,10 @@ def _round_half_up(value: float) -> int:
 def tokenize(text: str) -> list[str]:
     """Lower-case word/number tokens of ``text`` (digits split from glued units)."""
     cleaned = text.lower().replace("’", "'").replace("‘", "'")
-    return _TOKEN_RE.findall(cleaned)
+    return [
+        tok[:-2] if tok.endswith("'s") and tok[:-2] in WEEKDAYS else tok  # "Wednesday's session"
+        for tok in _TOKEN_RE.findall(cleaned)
+    ]
 
 
 def is_rate_or_future(before: Sequence[str], after: Sequence[str], unit: str = "") -> bool:

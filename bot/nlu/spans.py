@@ -36,10 +36,20 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 def stands_alone(span: Span) -> bool:
+    """Whether punctuation or the message's ends stand either side of ``span``; a hyphen
+    that joins words is no such break ("a 52-year-old": "year" is part of an age)."""
     doc = span.doc
-    before_ok = span.start == 0 or doc[span.start - 1].is_punct or doc[span.start - 1].is_space
-    after_ok = span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space
-    return before_ok and after_ok
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    joined = (before is not None and before.text in _HYPHENS and not before.whitespace_) or (
+        after is not None and after.text in _HYPHENS and not span[-1].whitespace_
+    )
+    before_ok = before is None or before.is_punct or before.is_space
+    after_ok = after is None or after.is_punct or after.is_space
+    return before_ok and after_ok and not joined
+
+
+_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def value_of(span: Span) -> str | None:

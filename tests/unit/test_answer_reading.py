@@ -46,6 +46,7 @@ from bot.nlu.answers import (
         # a "no" followed only by what the back's pain is like
         ("no its just sore", True),
         ("No, only the usual backache.", True),
+        ("no, it's just a niggle", True),
         ("no it's just my leg that's numb", False),
         # said for someone, to the whole list, or as a list of noes
         ("Grandad says no to all of them", True),

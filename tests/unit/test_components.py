@@ -1,4 +1,5 @@
-"""Tests for the Rasa graph component bot.nlu.components.entities.BackstepEntityExtractor."""
+"""Tests for the Rasa graph components: BackstepEntityExtractor, and AnswerReading's use of
+what it marks."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.components.answers import AnswerReading
 from bot.nlu.components.entities import EXTRACTOR_NAME, BackstepEntityExtractor
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
@@ -135,3 +137,25 @@ def test_config_graph_validates() -> None:
     validation.validate(model_config)
     names = [node.uses.__name__ for node in model_config.predict_schema.nodes.values()]
     assert "BackstepEntityExtractor" in names
+
+
+@pytest.mark.parametrize(
+    ("role", "intent"),
+    [
+        ("context", "ask_programme"),  # a movement only named: the question is a question
+        (None, "inform"),  # a movement said to hurt: an answer, whatever the question mark
+    ],
+)
+def test_a_question_naming_a_movement_in_passing_stays_a_question(
+    role: str | None, intent: str
+) -> None:
+    entity = {"entity": "pain_direction", "value": "flexion", "start": 0, "end": 3}
+    if role:
+        entity["role"] = role
+    message = Message(data={
+        TEXT: "Can I still play in my Thursday night comp or should I sit it out?",
+        INTENT: {"name": "inform", "confidence": 0.99},
+        ENTITIES: [entity],
+    })
+    (processed,) = AnswerReading().process([message])
+    assert processed.get(INTENT)["name"] == intent

@@ -285,6 +285,7 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("last week Thursday", 6),  # that weekday of last week, not the last Thursday
         ("round about Easter, the Friday before", 26),  # Good Friday, 18 April 2025
         ("the day before Easter, on my Saturday shift", 25),  # the Saturday names that day
+        ("saturday's match", 4),  # a possessive weekday
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

@@ -521,6 +521,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Not really, nothing past the knee.", {"leg_pain": False}),
     ("I can put my palms flat on the floor, nothing in spasm", {"flexibility": "normal"}),
     ("and nothing feels especially tight", {"flexibility": "normal"}),
+    # --- a hyphenated age is no duration; a possessive weekday is the weekday
+    ("I'm a 61-year-old bus driver and my back is sore", {}),
+    # --- the back and the bottom is no leg; "doesn't change" and "there whether" say none
+    ("just my back and my bottom, left side", {"leg_pain": False}),
+    ("It's there whether I drive or dig. Doesn't change.", {"pain_direction": "none"}),
+    # --- "the" weekday near a date written before it (TODAY is Wednesday 14 May 2025)
+    ("the wedding was the weekend of the 3rd of May, it started the Sunday",
+     {"pain_duration_days": 10}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answers import CLEAR_NO, answer_intent, marks_clear_no
 from bot.nlu.components.base import StatelessComponent, force_intent
+from bot.nlu.patterns import CONTEXT_ROLE
 
 
 @DefaultV1Recipe.register(
@@ -36,7 +37,13 @@ class AnswerReading(StatelessComponent):
             text = message.get(TEXT)
             if not isinstance(text, str) or text.startswith("/"):
                 continue
-            entities = {str(e.get("entity")) for e in message.get(ENTITIES) or []}
+            # An entity marked as said in passing ("my Thursday night comp": a day and a
+            # movement named, nothing said to hurt) is no answer that makes a question
+            # into an intake answer.
+            entities = {
+                str(e.get("entity")) for e in message.get(ENTITIES) or []
+                if e.get("role") != CONTEXT_ROLE
+            }
             model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if marks_clear_no(model_intent, entities, text):
                 marker = {"entity": CLEAR_NO, "value": "no", "start": 0, "end": len(text),
