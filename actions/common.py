@@ -33,10 +33,12 @@ def latest_text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
 
 
-def value_before_latest_message(tracker: Tracker, slot: str) -> Any:
-    """The value ``slot`` had before the person's latest message (None if it had none)."""
+def value_before_latest_message(tracker: Tracker, slot: str, back: int = 1) -> Any:
+    """The value ``slot`` had before the person's latest message (``back=2``: the message
+    before it), None if it had none."""
     events = list(tracker.events)
-    latest = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    latest = users[-back] if len(users) >= back else len(events) if back == 1 else 0
     for event in reversed(events[:latest]):
         if event.get("event") == "slot" and event.get("name") == slot:
             return event.get("value")

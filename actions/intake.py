@@ -9,13 +9,24 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FORM_SLOTS, journal_answer, latest_intent, latest_text
+from actions.common import (
+    FORM_SLOTS,
+    journal_answer,
+    latest_intent,
+    latest_text,
+    value_before_latest_message,
+)
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.escalation import CLEARS
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
-from bot.nlu.answers import starts_with_no, starts_with_yes, without_other_times
+from bot.nlu.answers import (
+    reads_as_correction,
+    starts_with_no,
+    starts_with_yes,
+    without_other_times,
+)
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
@@ -112,6 +123,31 @@ class ValidateIntakeForm(KindFormValidation):
 
     def name(self) -> str:
         return "validate_intake_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """As the form's, and as the intake resumes after a clear "no" to a clarifying
+        question: an answer accepted before the message that drew the question, which that
+        message changed in passing, is put back ("I could not stand straight" said about
+        the spasm does not change "bending is the worst"); the question it answered, or a
+        correction, changes it."""
+        events = await super().run(dispatcher, tracker, domain)
+        if not _cleared_a_check(tracker):
+            return events
+        users = [e for e in tracker.events if e.get("event") == "user"]
+        flagged = str(users[-2].get("text") or "") if len(users) >= 2 else ""
+        if reads_as_correction(flagged):
+            return events
+        asked_then = value_before_latest_message(tracker, "requested_slot", back=2)
+        set_now = {e.get("name") for e in events if e.get("event") == "slot"}
+        for slot in self.form_slots:
+            if slot in (asked_then, *set_now):
+                continue
+            before = value_before_latest_message(tracker, slot, back=2)
+            if before is not None and before != tracker.get_slot(slot):
+                events.append(SlotSet(slot, before))
+        return events
 
     async def extract_pain_score(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -33,6 +33,7 @@ _ANY = ANSWER_WORDS["any_words"]
 _CONTRAST = ANSWER_WORDS["contrast_words"]
 _CLOSING = ANSWER_WORDS["closing_phrases"]
 _JUST_THE_BACK = ANSWER_WORDS["just_the_back_words"]
+_OWN = ANSWER_WORDS["own_words"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
@@ -235,13 +236,15 @@ def without_other_times(text: str | None) -> str:
 
 
 def _asks(text: str | None) -> bool:
-    """A question in so many words (a question mark and a question word opening it) that
-    is not about what the bot asked ("what do you mean?")."""
+    """A question in so many words (a question mark and a question word opening it, or
+    opening the clause that ends in it) that is not about what the bot asked ("what do you
+    mean?")."""
     items = _items(text or "")
-    return (
-        "?" in (text or "") and bool(items) and items[0] in _OPENERS
-        and not set(items) & ANSWER_WORDS["clarification_words"]
-    )
+    if "?" not in (text or "") or not items or set(items) & ANSWER_WORDS["clarification_words"]:
+        return False
+    # "Christmas is our busiest time, should I wear a back belt?": the clause that asks
+    asking = _items(re.split(r"[,.;!]", (text or "").split("?")[0])[-1])
+    return items[0] in _OPENERS or (bool(asking) and asking[0] in _OPENERS)
 
 
 def reads_as_correction(text: str | None) -> bool:
@@ -258,11 +261,14 @@ def reads_as_correction(text: str | None) -> bool:
 
 
 def is_about_back_pain(text: str | None) -> bool:
-    """Whether ``text`` names the back with a pain word (within the same few words)."""
+    """Whether ``text`` names the back with a pain word (within the same few words), or
+    as the person's own ("my back has refused me completely")."""
     words = [w for w in _items(text or "") if w not in _BREAK]
     for i, word in enumerate(words):
         near = words[max(0, i - 4) : i + 5]
         if word in _BACK and (word in _PAIN or any(w in _PAIN for w in near)):
+            return True
+        if word in _BACK and i and words[i - 1] in _OWN:
             return True
     return False
 
@@ -280,7 +286,7 @@ _NO_OVERRULES = frozenset(
 #: Readings of the model that a plain question overrules.
 _QUESTION_OVERRULES = frozenset({"inform", "nlu_fallback"})
 #: Readings of the model that a description of the back overrules.
-_ANSWER_OVERRULES = frozenset({"nlu_fallback", "out_of_scope", "greet"})
+_ANSWER_OVERRULES = frozenset({"nlu_fallback", "out_of_scope", "greet", "thank"})
 _SAFETY_ENTITIES = frozenset({"red_flag", "red_flag_uncertain"})
 
 

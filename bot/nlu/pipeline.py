@@ -192,6 +192,15 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
     return extraction(P.FLEXIBILITY, value, [span], text)
 
 
+def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
+    """"it locked, I could not straighten up for an hour": not standing straight because
+    a spasm held the back, not a movement that hurts (said beside the spasm)."""
+    cannot = any(is_negation(t) for t in span) and any(
+        t.lower_.startswith(("straight", "stand", "upright")) for t in span
+    )
+    return cannot and any(same_sentence(span, s) for s in spasms)
+
+
 def _reached(span: Span) -> bool:
     """How far a hand reaches ("I cannot touch floor, only maybe to the ankles"): a reach
     word earlier in the sentence and no word of pain between."""
@@ -341,7 +350,9 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     ]
     duration, duration_spans = resolve_duration(spans[P.PAIN_DURATION_DAYS], text, today)
     found = [
-        resolve_direction(spans[P.PAIN_DIRECTION], text),
+        resolve_direction(
+            [s for s in spans[P.PAIN_DIRECTION] if not _held_by_a_spasm(s, spasms)], text
+        ),
         duration,
         _resolve_flexibility(spans[P.FLEXIBILITY], spasms, text),
         extraction(P.SPASM, True, [spasms[-1]], text) if spasms else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ActionResetIntake, ValidateIntakeForm
@@ -271,3 +272,31 @@ async def test_the_safety_screen_answer_is_journaled() -> None:
     )
     assert slots["red_flag_screen"] is False
     assert [(a.slot, a.value) for a in journal.answers_for(USER)] == [("red_flag_screen", False)]
+
+
+async def test_an_answer_changed_in_passing_by_a_message_that_drew_a_check_is_put_back() -> None:
+    """Asked about tightness, the person says "I could not stand up straight" (read as a
+    painful direction, and asked about as a possible weak leg); after their clear "no",
+    the direction they gave before stands, and the tightness answer is taken."""
+    flagged = "hands reach my knees only, tight. On Sunday it locked, I could not stand straight"
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update({"red_flag_screen": False, "pain_direction": "extension",
+                   "pain_duration_days": 5.0, "flexibility": "tight"})
+    events = [
+        {"event": "slot", "name": "red_flag_screen", "value": False},
+        {"event": "slot", "name": "pain_direction", "value": "flexion"},
+        {"event": "slot", "name": "pain_duration_days", "value": 5.0},
+        {"event": "slot", "name": "requested_slot", "value": "flexibility"},
+        {"event": "user", "text": flagged, "parse_data": {"text": flagged}},
+        {"event": "slot", "name": "pain_direction", "value": "extension"},
+        {"event": "slot", "name": "flexibility", "value": "tight"},
+        {"event": "action", "name": "utter_red_flag_check"},
+        {"event": "user", "text": "no", "parse_data": {"text": "no"}},
+        {"event": "action", "name": "utter_red_flag_cleared"},
+    ]
+    latest = {"text": "no", "intent": {"name": "deny", "confidence": 1.0}, "entities": []}
+    trk = Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                  "action_listen")
+    said, slots = await run(ValidateIntakeForm(), trk)
+    assert slots["pain_direction"] == "flexion"
+    assert "flexibility" not in slots or slots["flexibility"] == "tight"

@@ -108,6 +108,14 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a description of the back taken for something else
         ("out_of_scope", set(), "low back ache since my daughter was born", "inform"),
         ("greet", {"pain_duration_days"}, "Hello, my back hurts since Wednesday", "inform"),
+        # a description of the back that ends in thanks; the person's own back, named
+        ("thank", set(), "my back gives me trouble a long time now. Thank you for your help",
+         "inform"),
+        ("out_of_scope", set(), "My back has let me down completely this week", "inform"),
+        ("thank", set(), "thanks, I'll be back tomorrow", None),
+        # a question asked in the clause that ends in the question mark
+        ("inform", set(), "Summer is busy at the shop, should I wear a support belt?",
+         "ask_programme"),
         ("nlu_fallback", {"pain_direction"}, "worse when I bend", "inform"),
         # a goodbye with no word of leaving in it
         ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),

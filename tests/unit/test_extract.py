@@ -352,8 +352,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can touch my toes but the pain goes down to my ankles", {
         "flexibility": "normal", "leg_pain": True}),
     # --- a number of minutes is no score, a baby's age and a rate no duration
+    # not straightening beside a spasm is the spasm's, no painful direction
     ("it went into spasm n i couldnt straighten for like 10 min", {
-        "spasm": True, "flexibility": "tight", "pain_direction": "extension"}),
+        "spasm": True, "flexibility": "tight"}),
     ("new mom here 2mos old baby, my lower back is sore", {}),
     ("the pain is 2 days old", {"pain_duration_days": 2}),
     ("I'm a cyclist, 200km a week", {}),
@@ -529,6 +530,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- "the" weekday near a date written before it (TODAY is Wednesday 14 May 2025)
     ("the wedding was the weekend of the 3rd of May, it started the Sunday",
      {"pain_duration_days": 10}),
+    # --- a back that stays locked, muscles that seized, a back that held like a fist; not
+    # standing straight beside it is the spasm's, not a movement that hurts
+    ("Saturday the back stayed locked for an hour", {"spasm": True, "flexibility": "tight"}),
+    ("the back muscles seized at the gym", {"spasm": True, "flexibility": "tight"}),
+    ("my back gripped me like a vice and I could not straighten up", {
+        "spasm": True, "flexibility": "tight"}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
