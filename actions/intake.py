@@ -140,9 +140,9 @@ class ValidateIntakeForm(KindFormValidation):
         if reads_as_correction(flagged):
             return events
         asked_then = value_before_latest_message(tracker, "requested_slot", back=2)
-        set_now = {e.get("name") for e in events if e.get("event") == "slot"}
+        said_now = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
         for slot in self.form_slots:
-            if slot in (asked_then, *set_now):
+            if slot in (asked_then, *said_now):
                 continue
             before = value_before_latest_message(tracker, slot, back=2)
             if before is not None and before != tracker.get_slot(slot):
