@@ -242,9 +242,12 @@ def _asks(text: str | None) -> bool:
     items = _items(text or "")
     if "?" not in (text or "") or not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
-    # "Christmas is our busiest time, should I wear a back belt?": the clause that asks
-    asking = _items(re.split(r"[,.;!]", (text or "").split("?")[0])[-1])
-    return items[0] in _OPENERS or (bool(asking) and asking[0] in _OPENERS)
+    # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
+    # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
+    # the clause that asks
+    sentence = re.split(r"[.;!]", (text or "").split("?")[0])[-1]
+    opening = [_items(part)[:1] for part in sentence.split(",")]
+    return items[0] in _OPENERS or any(first and first[0] in _OPENERS for first in opening)
 
 
 def reads_as_correction(text: str | None) -> bool:
@@ -350,4 +353,6 @@ def marks_clear_no(intent: str | None, entities: set[str], text: str | None) -> 
         return False
     if is_unsure(text or "") and reads_as_clear_no(text):
         return True
+    if intent == "assessed" and reads_as_clear_no(text):
+        return True  # "Oh no, nothing like that. The doctor checked all that": a no
     return intent != "deny" and bool(entities & INTAKE_ENTITIES) and reads_as_clear_no(text)

@@ -271,6 +271,8 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
     if read and _everything_hurts(read[0][0].doc):
         said = read  # "Just about everything bothers it. Sitting ..., bending ..."
+        moving = [r for r in read if r[1] not in ("none", "constant")]
+        said = moving or said  # "Everyting hurt it ... it bad same way": all of them
     kept = [(s, _OPPOSITE.get(v, v) if r else v) for s, v, r in (said or read)]
     if not kept:
         return None

@@ -218,8 +218,13 @@ def _reached(span: Span) -> bool:
     ]
     return bool(reach) and not any(
         t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CLAUSE_TURNS
+        or (t.lower_ in CONTEXT["leg_motion_words"] and t.lower_ not in _REACH_TOO)
         for t in before[reach[-1] + 1 :]
     )
+
+
+#: Words of a leg motion that a reach says too ("bend down to my knees", "all the way").
+_REACH_TOO = frozenset({"down", "all", "right", "way", "reach", "reaches", "reaching"})
 
 
 def _a_destination_only(span: Span) -> bool:

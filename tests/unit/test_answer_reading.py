@@ -116,6 +116,8 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a question asked in the clause that ends in the question mark
         ("inform", set(), "Summer is busy at the shop, should I wear a support belt?",
          "ask_programme"),
+        ("inform", set(), "I swim on Fridays. Would you say carry on, or stop for now?",
+         "ask_programme"),
         ("nlu_fallback", {"pain_direction"}, "worse when I bend", "inform"),
         # a goodbye with no word of leaving in it
         ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),
@@ -194,6 +196,9 @@ def test_parse_score_answer(text: str, score: float | None) -> None:
         ("deny", set(), "I don't think so", False),
         ("deny", set(), "I don't know, no", False),
         ("deny", set(), "nothing like that, not sure though", False),
+        # a clear no that says a doctor checked: marked, so the screen reads it as its no
+        ("assessed", set(), "Oh no, none of that. The GP checked all that last month.", True),
+        ("assessed", set(), "The GP checked me over and said it's fine", False),
     ],
 )
 def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool) -> None:

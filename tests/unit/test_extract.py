@@ -536,6 +536,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the back muscles seized at the gym", {"spasm": True, "flexibility": "tight"}),
     ("my back gripped me like a vice and I could not straighten up", {
         "spasm": True, "flexibility": "tight"}),
+    # --- "no worries" is fine; "everyting hurt it" makes every movement named one that hurts,
+    # even when each is said to be "bad same way"
+    ("Lifting the shopping is the worst. A swim is no worries, feels good after", {
+        "pain_direction": "flexion"}),
+    ("Everyting hurt it. Bend down it bad, stand up long it bad, same way.", {
+        "pain_direction": "both"}),
+    # --- how far a bend gets is no leg pain; pain that travels past the knee is
+    ("can't bend down much, barely past my knees", {"pain_direction": "flexion"}),
+    ("bent over and it shot past my knee", {"pain_direction": "flexion", "leg_pain": True}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
