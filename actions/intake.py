@@ -28,7 +28,8 @@ from bot.nlu.answers import (
     without_other_times,
 )
 from bot.nlu.dates import utc_today
-from bot.nlu.duration import start_named_in
+from bot.nlu.duration import start_named_in, tokenize
+from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
@@ -94,6 +95,17 @@ def _cleared_a_check(tracker: Tracker) -> bool:
         if event.get("event") == "action" and event.get("name") in CLEARS.values():
             return True
     return False
+
+
+def _their_holiday(tracker: Tracker) -> int | None:
+    """Days since the holiday the latest message names, for the country any of the person's
+    messages names; None when none names one, or no holiday is named."""
+    cues = frozenset(
+        word for event in tracker.events if event.get("event") == "user"
+        for word in tokenize(str(event.get("text") or ""))
+    )
+    found = qualified_holiday_days(tokenize(latest_text(tracker)), utc_today(), cues)
+    return found[0] if found is not None and found[1] else None
 
 
 def _is_question(tracker: Tracker) -> bool:
@@ -176,8 +188,11 @@ class ValidateIntakeForm(KindFormValidation):
         if _entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
         # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
-        # the back said): read whole by the extractor, taken as the answer here
-        named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
+        # the back said): read whole by the extractor, taken as the answer here, a holiday
+        # for the country an earlier message named ("kia ora" first, "since Labour Day" now)
+        named = _their_holiday(tracker)
+        if named is None:
+            named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
         if named is None:
             named = start_named_in(latest_text(tracker), utc_today())
         if named is None:

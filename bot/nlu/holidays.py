@@ -190,7 +190,7 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
 #: no such word is said; a month said beside the name picks the variant in that month
 #: ("since thanksgiving weekend, our one in oct").
 _CANADA = ("canada", "canadian", "canadians", "ontario", "toronto", "alberta", "quebec")
-_NZ = ("nz", "kiwi", "kiwis", "zealand", "aotearoa", "auckland", "wellington")
+_NZ = ("nz", "kiwi", "kiwis", "zealand", "aotearoa", "auckland", "wellington", "kia")
 _AUSTRALIA = ("australia", "australian", "aussie", "aus", "oz")
 _NIGERIA = ("nigeria", "nigerian", "naija", "lagos", "abuja", "ibadan")
 _GHANA = ("ghana", "ghanaian", "accra", "kumasi")

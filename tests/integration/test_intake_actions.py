@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions.intake
 from actions.intake import ActionResetIntake, ValidateIntakeForm
 from actions.recommend import ActionRecommend, ActionShowPlan
 from bot import settings
@@ -305,3 +308,26 @@ async def test_an_answer_changed_in_passing_by_a_message_that_drew_a_check_is_pu
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots["pain_direction"] == "flexion"
     assert "flexibility" not in slots or slots["flexibility"] == "tight"
+
+
+async def test_a_holiday_is_read_for_the_country_an_earlier_message_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"kia ora" in the first message, "since Labour Day" in the answer: New Zealand's
+    Labour Day (the fourth Monday of October), not the first Monday of September."""
+    monkeypatch.setattr(actions.intake, "utc_today", lambda: datetime.date(2026, 12, 4))
+    values = {name: None for name in DOMAIN["slots"]}
+    values["requested_slot"] = "pain_duration_days"
+    unsettled = {"entity": "pain_duration_days", "value": 88, "role": "context",
+                 "start": 0, "end": 16}
+    latest = {"text": "since Labour Day", "intent": {"name": "inform", "confidence": 0.9},
+              "entities": [unsettled]}
+    events = [
+        {"event": "user", "text": "kia ora, my back's crook", "parse_data": {}},
+        {"event": "slot", "name": "requested_slot", "value": "pain_duration_days"},
+        {"event": "user", "text": "since Labour Day", "parse_data": latest},
+    ]
+    trk = Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                  "action_listen")
+    said, slots = await run(ValidateIntakeForm(), trk)
+    assert slots["pain_duration_days"] == 39.0  # Monday 26 October 2026
