@@ -22,6 +22,7 @@ from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain
 from bot.domain.escalation import CLEARS
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
+    asks_in_so_many_words,
     reads_as_correction,
     starts_with_no,
     starts_with_yes,
@@ -109,8 +110,12 @@ def _their_holiday(tracker: Tracker) -> int | None:
 
 
 def _is_question(tracker: Tracker) -> bool:
-    """A question about the programme ("is 3 times a week ok?") answers nothing."""
-    return latest_intent(tracker) == "ask_programme"
+    """A question about the programme ("is 3 times a week ok?") answers nothing, also when
+    the model read it otherwise ("Christmas is our busiest time, should I wear a belt?")."""
+    if latest_intent(tracker) == "ask_programme":
+        return True
+    plain = any(not e.get("role") for e in tracker.latest_message.get("entities", []))
+    return not plain and asks_in_so_many_words(latest_text(tracker))
 
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:

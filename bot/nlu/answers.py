@@ -235,6 +235,12 @@ def without_other_times(text: str | None) -> str:
     ).strip()
 
 
+def asks_in_so_many_words(text: str | None) -> bool:
+    """Whether ``text`` asks something with a question mark and a question word (see
+    :func:`_asks`): such a message answers no intake question with a date it names."""
+    return _asks(text)
+
+
 def _asks(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you
@@ -312,10 +318,13 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     answers = bool(entities & INTAKE_ENTITIES)
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
-    if intent == "ask_programme" and not reads_as_question(text) and (
-        answers or start_named_in(text or "", datetime.date.today()) is not None
+    if intent == "ask_programme" and (
+        (answers and "?" not in (text or ""))
+        or (not reads_as_question(text)
+            and start_named_in(text or "", datetime.date.today()) is not None)
     ):
         # "Normal, I'd say. I do yoga twice a week": an answer that names an activity;
+        # "Is when I bend down it does hurt": one that only opens like a question;
         # "sports day was on saturday so since then": one that names a day
         return "inform"
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):

@@ -101,6 +101,7 @@ def _lexicon() -> dict[str, Any]:
         "relief": _words(raw.get("relief_words"), "relief_words"),
         "trouble": _words(raw.get("trouble_words"), "trouble_words"),
         "reach": _words(raw.get("reach_words"), "reach_words"),
+        "bend": _words(raw.get("bend_words"), "bend_words"),
         "context": {
             str(key): _words(words, f"context_words/{key}")
             for key, words in (raw.get("context_words") or {}).items()
@@ -128,6 +129,7 @@ RELIEF_WORDS: frozenset[str] = _lexicon()["relief"]
 TROUBLE_WORDS: frozenset[str] = _lexicon()["trouble"]
 #: Words of a hand reaching: "fingertips past my knees" is not leg pain.
 REACH_WORDS: frozenset[str] = _lexicon()["reach"]
+BEND_WORDS: frozenset[str] = _lexicon()["bend"]
 #: Words around a match that change what it says (see the lexicon file).
 CONTEXT_WORDS: Mapping[str, frozenset[str]] = _lexicon()["context"]
 #: Words a phone's voice typing writes for a number ("for out of ten"): the number.

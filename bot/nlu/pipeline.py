@@ -207,7 +207,7 @@ def _reached(span: Span) -> bool:
     before = list(sentence_before(span))
     reach = [
         i for i, t in enumerate(before)
-        if t.lower_ in P.REACH_WORDS
+        if t.lower_ in P.REACH_WORDS or t.lower_ in P.BEND_WORDS
         # "can barely get past my knees", "can't get past my knees": getting somewhere
         # with the hands
         or (t.lower_ == "get" and i and (
@@ -216,9 +216,12 @@ def _reached(span: Span) -> bool:
                 and before[i - 2].lower_ in CONTEXT["reach_modals"])
         ))
     ]
+    bent = bool(reach) and before[reach[-1]].lower_ in P.BEND_WORDS
     return bool(reach) and not any(
         t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CLAUSE_TURNS
-        or (t.lower_ in CONTEXT["leg_motion_words"] and t.lower_ not in _REACH_TOO)
+        # "bent over and it shot past my knee": the pain travels; "my hands go to my
+        # knees": the hands do
+        or (bent and t.lower_ in CONTEXT["leg_motion_words"] and t.lower_ not in _REACH_TOO)
         for t in before[reach[-1] + 1 :]
     )
 

@@ -118,6 +118,9 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
          "ask_programme"),
         ("inform", set(), "I swim on Fridays. Would you say carry on, or stop for now?",
          "ask_programme"),
+        # an answer said to hurt that only opens like a question ("Is when" = "it's when")
+        ("ask_programme", {"pain_direction"}, "Is when I bend down it does hurt", "inform"),
+        ("ask_programme", {"pain_direction"}, "Is it ok if I bend down?", None),
         ("nlu_fallback", {"pain_direction"}, "worse when I bend", "inform"),
         # a goodbye with no word of leaving in it
         ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),

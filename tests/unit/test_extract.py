@@ -545,6 +545,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- how far a bend gets is no leg pain; pain that travels past the knee is
     ("can't bend down much, barely past my knees", {"pain_direction": "flexion"}),
     ("bent over and it shot past my knee", {"pain_direction": "flexion", "leg_pain": True}),
+    ("I bend, my hand only go to knee", {"pain_direction": "flexion"}),  # the hand goes
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
