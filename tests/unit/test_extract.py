@@ -546,6 +546,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("can't bend down much, barely past my knees", {"pain_direction": "flexion"}),
     ("bent over and it shot past my knee", {"pain_direction": "flexion", "leg_pain": True}),
     ("I bend, my hand only go to knee", {"pain_direction": "flexion"}),  # the hand goes
+    # --- "either way" after "change" says no movement; a reach "only till my knees" is tight
+    ("It's the same sitting or walking, standing doesn't change it either way",
+     {"pain_direction": "none"}),
+    ("When I try for my toes I reach only till my knees", {"flexibility": "tight"}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
