@@ -236,15 +236,9 @@ def without_other_times(text: str | None) -> str:
 
 
 def asks_in_so_many_words(text: str | None) -> bool:
-    """Whether ``text`` asks something with a question mark and a question word (see
-    :func:`_asks`): such a message answers no intake question with a date it names."""
-    return _asks(text)
-
-
-def _asks(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you
-    mean?")."""
+    mean?"); such a message answers no intake question with a date it names."""
     items = _items(text or "")
     if "?" not in (text or "") or not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
@@ -338,12 +332,12 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
-    if intent in _QUESTION_OVERRULES and not answers and _asks(text):
+    if intent in _QUESTION_OVERRULES and not answers and asks_in_so_many_words(text):
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
     if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text) and not (
-        intent == "help" and _asks(text)
+        intent == "help" and asks_in_so_many_words(text)
     ):
         # "no i dont have any of this" (not "no, what do i type?")
         return "deny"

@@ -27,6 +27,10 @@ from bot.nlu.spans import (
     value_of,
 )
 
+#: Phrases that say a movement eases the pain, word by word ("takes the edge off").
+_RELIEF_PHRASES: tuple[list[str], ...] = tuple(
+    phrase.split() for phrase in CONTEXT["relief_phrases"]
+)
 #: The painful direction when a movement one way eases the pain.
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
 
@@ -36,10 +40,11 @@ def _is_relief(tok: Token) -> bool:
     word of how long ("the rest of the day"); a word of mending only with the pain as its
     object ("fixes it", not "to fix the tractor")."""
     doc = tok.doc
-    if tok.lower_ == "edge":  # "takes the edge off"
-        return doc[tok.i - 1 : tok.i].text.lower() == "the" and doc[
-            tok.i + 1 : tok.i + 2
-        ].text.lower() == "off"
+    for phrase in _RELIEF_PHRASES:  # "takes the edge off"
+        if tok.lower_ in phrase:
+            start = tok.i - phrase.index(tok.lower_)
+            if start >= 0 and [t.lower_ for t in doc[start : start + len(phrase)]] == phrase:
+                return True
     if tok.lower_ in CONTEXT["mends_words"]:
         return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
