@@ -72,7 +72,8 @@ _NUMBERS_IN_TEXT = re.compile(
 #: A score said first, then a range's other end or "now" ("6 or 7", "6-7", "one right now").
 _LEADING_SCORE = re.compile(
     r"^\s*(?:(?:about|around|maybe|probably|like|a|an)\s+)*(?P<num>\d{1,2}|[a-z]+)"
-    r"(?:\s*(?:or|-|–|to)\s*(?:a\s+)?(?P<other>\d{1,2}|[a-z]+)\b"
+    r"(?:\s*(?:or|-|–|to|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably))\s*(?:a\s+)?"
+    r"(?P<other>\d{1,2}|[a-z]+)\b"
     r"|\s+(?:right\s+|just\s+)?(?:now|today|at the moment|atm|rn)\b)",
     re.IGNORECASE,
 )
@@ -86,8 +87,8 @@ def _number(token: str) -> float | None:
 
 
 def _leading_score(text: str) -> float | None:
-    """A score said first: "6 or 7" (a range, read as its first number, the one people
-    lead with), "one right now it's a good morning"."""
+    """A score said first: "6 or 7", "nine, maybe eight" (a range, read as its first number,
+    the one people lead with), "one right now it's a good morning"."""
     match = _LEADING_SCORE.match(text or "")
     if not match:
         return None

@@ -173,6 +173,9 @@ def test_answer_intent(
         # a range is read as the number said first; a number said first for "now"
         ("5 or 6", 5.0),
         ("maybe 3-4", 3.0),
+        ("6 maybe 7", 6.0),
+        ("Nine, maybe eight.", 9.0),
+        ("4 or perhaps 5", 4.0),
         ("two right now, it's a quiet day", 2.0),
         ("9 to 3 depending on the day", None),  # two scores, not a range
         ("bad", None),
