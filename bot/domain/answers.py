@@ -72,7 +72,7 @@ _NUMBERS_IN_TEXT = re.compile(
 #: A score said first, then a range's other end or "now" ("6 or 7", "6-7", "one right now").
 _LEADING_SCORE = re.compile(
     r"^\s*(?:(?:about|around|maybe|probably|like|a|an)\s+)*(?P<num>\d{1,2}|[a-z]+)"
-    r"(?:\s*(?:or|-|–|to|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably))\s*(?:a\s+)?"
+    r"(?:\s*(?:,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)|or|-|–|to)\s*(?:a\s+)?"
     r"(?P<other>\d{1,2}|[a-z]+)\b"
     r"|\s+(?:right\s+|just\s+)?(?:now|today|at the moment|atm|rn)\b)",
     re.IGNORECASE,
