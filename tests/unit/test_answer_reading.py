@@ -176,6 +176,7 @@ def test_answer_intent(
         ("6 maybe 7", 6.0),
         ("Nine, maybe eight.", 9.0),
         ("4 or perhaps 5", 4.0),
+        ("7, maybe 8 on a bad day", 7.0),
         ("two right now, it's a quiet day", 2.0),
         ("9 to 3 depending on the day", None),  # two scores, not a range
         ("bad", None),

@@ -550,6 +550,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It's the same sitting or walking, standing doesn't change it either way",
      {"pain_direction": "none"}),
     ("When I try for my toes I reach only till my knees", {"flexibility": "tight"}),
+    # --- fingers "down to" the ankles (or "doon tae" them) reach; a back "blocked" or
+    # "like locked" (a word for it in many first languages) is in spasm, a blocked nose is not
+    ("I can get my fingers down to my ankles, not bad", {"flexibility": "normal"}),
+    ("I can get me fingertips doon tae ma ankles", {"flexibility": "normal"}),
+    ("Monday my back got blocked, I could not move", {"spasm": True, "flexibility": "tight"}),
+    ("it was like locked for one hour", {"spasm": True, "flexibility": "tight"}),
+    ("my nose was blocked all week", {}),
+    # --- a score said for bad days is not the score of now
+    ("it's an 8 on a bad day", {}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
@@ -705,6 +714,28 @@ def test_a_back_that_gets_stiff_says_nothing_of_the_muscles(text: str, role: str
     ],
 )
 def test_a_holiday_of_no_known_country_is_marked(text: str, days: int, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
+    assert (found.value, found.role) == (days, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "role"),
+    [
+        # a month alone or a vague count that could be either of two stages of the
+        # programme: the plan would be a guess, so the how-long question still comes
+        ("my back has been sore since February", 102, "context"),  # 75 to 102 days
+        ("my back has been sore since April", 43, "context"),  # 14 to 43 days
+        ("had this back pain for a few months now", 90, "context"),  # 60 to 150 days
+        # one stage whatever it means, or said to the day: taken
+        ("my back has been sore since March", 74, None),  # 44 to 74 days: subacute
+        ("my back has hurt for a few weeks", 21, None),  # 14 to 35 days: acute
+        ("my back has been sore since the 24th of February", 79, None),
+        ("my back has been sore for three months", 90, None),
+    ],
+)
+def test_a_start_too_vague_to_choose_a_stage_is_marked(
+    text: str, days: int, role: str | None
+) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
     assert (found.value, found.role) == (days, role)
 

@@ -138,10 +138,13 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i'll take the tablets tonight", "none", None),
         ("pain in the bottom of my back", "none", None),
         ("it's chilly today", "none", None),
-        # a back held bent by spasm is no weak leg; a gait that is not straight is
-        ("it spasmed, went tight like a fist and i couldnt stand straight", "clarify",
-         "neuro_deficit"),
+        # a back held bent by spasm is no weak leg, spasm named or not; a gait that is
+        # not straight is
+        ("it spasmed, went tight like a fist and i couldnt stand straight", "none", None),
+        ("it went on me monday, couldn't stand up straight till lunchtime", "none", None),
+        ("i couldn't stand upright for an hour", "none", None),
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
+        ("some days i just can't stand, my legs won't hold me", "urgent", "neuro_deficit"),
         # a denied diagnosis is denied; a denied telling leaves the sign there
         ("I have never been told I have cancer.", "none", None),
         ("No to all of it. Bladder's fine, no fever, nobody's ever said cancer.", "none", None),

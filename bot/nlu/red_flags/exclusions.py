@@ -18,6 +18,9 @@ _PAIN_CONTEXT = frozenset(
      "excruciating", "agonising", "agonizing"}
 )
 
+#: After "can't stand": how the back is held, not whether the legs bear weight.
+_POSTURE = frozenset({"straight", "upright"})
+
 
 _MECHANICAL = frozenset(
     {"turn", "turning", "turned", "roll", "rolling", "rolled", "move", "moving", "moved",
@@ -161,7 +164,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     inside = _words(span)
     sentence = _words(_sentence(span))
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
-        return bool(sentence & _PAIN_CONTEXT)
+        # "couldn't stand up straight": a back held bent, not legs that will not hold
+        posture = _words(doc[span.end : span.end + 2]) & _POSTURE
+        return bool(sentence & _PAIN_CONTEXT or posture)
     if category == RV.CAUDA_EQUINA:
         if nxt == "of" and _n(span[-1]) in _SADDLE_OF:
             return True
