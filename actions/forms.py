@@ -15,9 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import journal_answer, latest_intent, latest_text, value_before_latest_message
+from actions.questions import answer_programme_question
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
 from bot.domain.answers import BadInput, classify_bad_input
-from bot.nlu.answers import reads_as_correction
+from bot.nlu.answers import only_asks, reads_as_correction
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
@@ -48,6 +49,13 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             restores = [self._restore(e, tracker, requested) for e in events]
             restored = [r for r in restores if r is not None]
             events = [e for e, r in zip(events, restores, strict=True) if r is None] + restored
+        if requested is not None and only_asks(latest_text(tracker)) and not any(
+            e.get("event") == "slot" and e.get("name") == requested for e in events
+        ) and not self.is_interruption(tracker):
+            # "Would a stool help? Is standing all day going to make it worse?", read as
+            # an answer to another question: a question, answered; the form asks again
+            answer_programme_question(dispatcher, latest_text(tracker))
+            return events
         answered = any(
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
             for e in events

@@ -120,9 +120,10 @@ def _is_question(tracker: Tracker) -> bool:
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
     """Whether ``slot``'s entity is a single word ("none", "neither") in a message that
-    answers another question: there it is that question's answer, not this one's."""
+    answers another question (another intake question, or a clarifying safety question:
+    "No, none."): there it is that question's answer, not this one's."""
     requested = tracker.get_slot("requested_slot")
-    if requested in (None, slot):
+    if requested in (None, slot) and not _cleared_a_check(tracker):
         return False
     text = latest_text(tracker)
     spans = [
@@ -233,8 +234,8 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         """A "yes" or a "no" that says more ("Yes po, it goes to my shin", "no just my
         back") answers the leg-pain question: the person's own word first."""
-        if tracker.get_slot("requested_slot") != "leg_pain":
-            return {}
+        if tracker.get_slot("requested_slot") != "leg_pain" or _cleared_a_check(tracker):
+            return {}  # a "no" to a clarifying question answers that question only
         text = latest_text(tracker)
         if starts_with_yes(text):
             return {"leg_pain": True}  # "Yes po, sometimes it goes down to my shin"
@@ -260,7 +261,8 @@ class ValidateIntakeForm(KindFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         if value == "none" and _bare_word_for_another_question(tracker, "pain_direction"):
-            return {"pain_direction": None}  # "nope, none" answers the warning-sign screen
+            # "nope, none" answers the warning-sign screen; an answer given before stays
+            return {"pain_direction": value_before_latest_message(tracker, "pain_direction")}
         ok = value in DIRECTIONS
         await journal_answer(tracker, "pain_direction", value, accepted=ok)
         return {"pain_direction": value if ok else None}

@@ -12,6 +12,12 @@ from bot.content.questions import programme_questions
 from bot.nlu.topics import best_topic
 
 
+def answer_programme_question(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Say the programme's answer to the question ``text`` asks."""
+    questions = programme_questions()
+    dispatcher.utter_message(text=questions.answer(best_topic(text, questions.cues())))
+
+
 class ActionAnswerQuestion(Action):
     """Answers a question about the programme in our own words (see programme_questions.yml).
 
@@ -25,9 +31,7 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        questions = programme_questions()
-        topic = best_topic(latest_text(tracker), questions.cues())
-        dispatcher.utter_message(text=questions.answer(topic))
+        answer_programme_question(dispatcher, latest_text(tracker))
         if tracker.active_loop.get("name") is None:
             dispatcher.utter_message(response="utter_what_next")  # a form asks its own
         return []

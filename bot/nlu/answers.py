@@ -235,6 +235,15 @@ def without_other_times(text: str | None) -> str:
     ).strip()
 
 
+def only_asks(text: str | None) -> bool:
+    """Whether every sentence of ``text`` is a question in so many words ("Would a stool
+    help? Is standing all day going to make it worse?")."""
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if _items(s)]
+    return bool(sentences) and all(
+        s.rstrip().endswith("?") and asks_in_so_many_words(s) for s in sentences
+    )
+
+
 def asks_in_so_many_words(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you

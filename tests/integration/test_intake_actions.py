@@ -13,6 +13,7 @@ from actions.intake import ActionResetIntake, ValidateIntakeForm
 from actions.recommend import ActionRecommend, ActionShowPlan
 from bot import settings
 from bot.content import texts
+from bot.content.questions import programme_questions
 from bot.store import journal
 from tests.support.trackers import DOMAIN, USER, run, tracker
 
@@ -310,6 +311,34 @@ async def test_an_answer_changed_in_passing_by_a_message_that_drew_a_check_is_pu
     assert "flexibility" not in slots or slots["flexibility"] == "tight"
 
 
+async def test_a_bare_none_to_a_clarifying_question_is_no_answer_to_the_intake() -> None:
+    """Asked about direction, the person names one in a message that draws a clarifying
+    question; their "No, none." answers that question: the direction stands."""
+    flagged = "standing all day is what does it, and leaning back"
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update({"red_flag_screen": False, "pain_direction": "none",
+                   "requested_slot": "pain_direction"})
+    events = [
+        {"event": "slot", "name": "red_flag_screen", "value": False},
+        {"event": "slot", "name": "requested_slot", "value": "pain_direction"},
+        {"event": "user", "text": flagged, "parse_data": {"text": flagged}},
+        {"event": "slot", "name": "pain_direction", "value": "extension"},
+        {"event": "action", "name": "utter_red_flag_check"},
+        {"event": "user", "text": "No, none.", "parse_data": {"text": "No, none."}},
+        {"event": "action", "name": "utter_red_flag_cleared"},
+        {"event": "slot", "name": "pain_direction", "value": "none"},
+    ]
+    none = {"entity": "pain_direction", "value": "none", "start": 4, "end": 8}
+    latest = {"text": "No, none.", "intent": {"name": "deny", "confidence": 1.0},
+              "entities": [none]}
+    trk = Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                  "action_listen")
+    events = await ValidateIntakeForm().run(CollectingDispatcher(), trk, DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["pain_direction"] == "extension"
+    assert ("pain_direction", "none") not in [(a.slot, a.value) for a in journal.answers_for(USER)]
+
+
 async def test_a_holiday_is_read_for_the_country_an_earlier_message_named(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -331,3 +360,19 @@ async def test_a_holiday_is_read_for_the_country_an_earlier_message_named(
                   "action_listen")
     said, slots = await run(ValidateIntakeForm(), trk)
     assert slots["pain_duration_days"] == 39.0  # Monday 26 October 2026
+
+
+async def test_a_message_that_only_asks_is_answered_not_misunderstood() -> None:
+    """Asked how long, the person asks two questions, one naming a movement they gave
+    before: the question is answered, the direction stays, and nothing is marked unclear."""
+    text = "Would a salon stool help? Is standing all day going to make it worse?"
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "pain_duration_days",
+                             "pain_direction": "extension"},
+                just_set={"pain_direction": "extension"}),
+    )
+    questions = programme_questions()
+    answers = {questions.answer(t.name) for t in questions.topics} | {questions.unknown}
+    assert len(said) == 1 and said[0] in answers
+    assert slots.get("reprompts") in (None, 0)

@@ -7,6 +7,7 @@ from bot.nlu.answers import (
     answer_intent,
     is_about_back_pain,
     marks_clear_no,
+    only_asks,
     reads_as_clear_no,
     reads_as_correction,
     reads_as_question,
@@ -296,3 +297,18 @@ def test_without_echo(text: str, echo_removed: str) -> None:
 )
 def test_reads_as_correction(text: str, corrects: bool) -> None:
     assert reads_as_correction(text) is corrects
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Would a stool help? Is standing all day going to make it worse?", True),
+        ("is swimming ok?", True),
+        ("Standing all day is the worst. Is that normal?", False),  # an answer, then a question
+        ("Is when I bend down it does hurt", False),  # opens like one, asks nothing
+        ("since tuesday?", False),  # an answer said unsure
+        ("", False),
+    ],
+)
+def test_only_asks(text: str, asks: bool) -> None:
+    assert only_asks(text) is asks
