@@ -263,6 +263,27 @@ def _everything_hurts(doc: Doc) -> bool:
     return False
 
 
+def _listed_before_a_denial(span: Span, spans: list[Span]) -> bool:
+    """"Bending over and sitting at my desk don't hurt at all": a denial after a list of
+    movements covers each one listed before it."""
+    doc = span.doc
+    if value_of(span) not in _MOVEMENTS:
+        return False
+    for other in spans:
+        between = doc[span.end : other.start]
+        joined = any(t.lower_ in CONTEXT["list_goes_on"] for t in between) and all(
+            t.lower_ in CONTEXT["list_goes_on"] or t.text == "," for t in between
+        )
+        if other.start >= span.end and len(between) <= 2 and joined:
+            return value_of(other) in _MOVEMENTS and (
+                is_negated(other) or _listed_before_a_denial(other, spans)
+            )
+    return False
+
+
+_MOVEMENTS = ("flexion", "extension", "both")
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     """The painful direction the message names; marked with the role
     :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
@@ -271,7 +292,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         (s, v, _relieves(s))
         for s in spans
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
-        and not _qualifies_another(s, spans)
+        and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
     ]
     said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
     if read and _everything_hurts(read[0][0].doc):

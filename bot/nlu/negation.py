@@ -109,6 +109,10 @@ COMPLAINT_VERBS: frozenset[str] = frozenset(
         "worsen",
         "pain",
         "feel",
+        # said of a sign, fronted: "Spasm I have not had", "numbness I don't have"
+        "had",
+        "have",
+        "experienced",
     }
 )
 #: Words that affirm a complaint; the post-span scan stops there.

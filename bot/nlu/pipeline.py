@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
+from bot.domain.answers import parse_score_answer
 from bot.nlu import patterns as P
 from bot.nlu.bout import resolve_duration
 from bot.nlu.direction import resolve_direction
@@ -292,7 +293,8 @@ def _resolve_pain_score(
             continue
         if span.end < len(span.doc) and span.doc[span.end].lower_ in CONTEXT["measure_words"]:
             continue  # "couldn't straighten for like 10 min": a measure, not a score
-        value = _pain_number(span.text)
+        value = _range_start(span)
+        value = _pain_number(span.text) if value is None else value
         if value is not None:
             found.append((_score_time(span), extraction(P.PAIN_SCORE, value, [span], text)))
     if not found:
@@ -301,6 +303,17 @@ def _resolve_pain_score(
     # is no answer here (the form reads a bare "A 6." itself). The last of equals wins.
     best = max(rank for rank, _ in found)
     return [e for rank, e in found if rank == best][-1] if best > 0 else None
+
+
+def _range_start(span: Span) -> int | None:
+    """The first number of a range the score ends ("6 or 7 out of 10", "5, maybe 6/10"):
+    the one people lead with, as the form reads a range said alone."""
+    doc = span.doc
+    for k in range(span.start - 1, max(-1, span.start - 4), -1):
+        if doc[k].like_num:
+            first = parse_score_answer(doc[k : span.end].text)
+            return None if first is None else int(first)
+    return None
 
 
 def _score_time(span: Span) -> int:

@@ -559,6 +559,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("my nose was blocked all week", {}),
     # --- a score said for bad days is not the score of now
     ("it's an 8 on a bad day", {}),
+    # --- a denial after a list covers each movement listed; "the problem" is a complaint;
+    # a range of scores is its first number; a sign fronted and then denied is denied;
+    # "cannae" is "can not", and what it negates is the reach, not the next clause
+    ("Lifting and sitting at my desk don't hurt at all", {}),
+    ("Driving all day is the problem, and lifting. Standing long it pains also. Both ways.",
+     {"pain_direction": "both"}),
+    ("I would say 6 or 7 out of 10", {"pain_score": 6}),
+    ("Spasm I have not had.", {}),
+    ("Cannae get much past ma knees, hamstrings like wire", {"flexibility": "tight"}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),

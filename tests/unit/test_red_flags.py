@@ -145,6 +145,9 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i couldn't stand upright for an hour", "none", None),
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
         ("some days i just can't stand, my legs won't hold me", "urgent", "neuro_deficit"),
+        # a walk cut short by the pain is no weak leg; a walk that cannot be is asked about
+        ("i can't walk to the bus stop without it hurting", "none", None),
+        ("some days i just can't walk", "clarify", "neuro_deficit"),
         # a denied diagnosis is denied; a denied telling leaves the sign there
         ("I have never been told I have cancer.", "none", None),
         ("No to all of it. Bladder's fine, no fever, nobody's ever said cancer.", "none", None),

@@ -20,6 +20,9 @@ _PAIN_CONTEXT = frozenset(
 
 #: After "can't stand": how the back is held, not whether the legs bear weight.
 _POSTURE = frozenset({"straight", "upright"})
+#: "... without it hurting": what limits the walk is the pain.
+_WITHOUT = frozenset({"without", "withoot", "wi'oot", "witout"})
+_IT_PAIN = frozenset({"it", "pain", "the", "hurting", "aching"})
 
 
 _MECHANICAL = frozenset(
@@ -164,9 +167,15 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     inside = _words(span)
     sentence = _words(_sentence(span))
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
-        # "couldn't stand up straight": a back held bent, not legs that will not hold
+        # "couldn't stand up straight": a back held bent, not legs that will not hold;
+        # "can't walk to the shops without it hurting": limited by the pain
         posture = _words(doc[span.end : span.end + 2]) & _POSTURE
-        return bool(sentence & _PAIN_CONTEXT or posture)
+        after = [_n(t) for t in doc[span.end : span.end + 6]]
+        by_pain = any(
+            w in _WITHOUT and after[i + 1 : i + 2] and after[i + 1] in _IT_PAIN
+            for i, w in enumerate(after)
+        )
+        return bool(sentence & _PAIN_CONTEXT or posture or by_pain)
     if category == RV.CAUDA_EQUINA:
         if nxt == "of" and _n(span[-1]) in _SADDLE_OF:
             return True
