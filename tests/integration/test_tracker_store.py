@@ -1,0 +1,66 @@
+"""The conversation store: the same rows as Rasa's own SQL tracker store, on both databases."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import cache
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import text
+
+from bot.rasa.tracker_store import BackstepTrackerStore
+from bot.store.engine import dispose_engines, get_engine
+from tests.support.paths import ROOT as PROJECT_ROOT
+
+
+@cache
+def _domain() -> Domain:
+    return Domain.load(str(PROJECT_ROOT / "domain.yml"))
+
+
+def _turn(text_: str, score: float) -> list[Any]:
+    return [
+        UserUttered(text_, {"name": "inform", "confidence": 0.9}),
+        SlotSet("pain_score", score),
+        ActionExecuted("utter_ask_leg_pain"),
+        BotUttered("Does the pain spread down into either leg?"),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def _states(store: Any, sender: str) -> dict[str, Any]:
+    tracker = asyncio.run(store.retrieve(sender))
+    assert tracker is not None
+    return dict(tracker.current_state())
+
+
+def test_a_conversation_is_kept_as_rasa_keeps_it(db_url: str) -> None:
+    """Two turns saved by Backstep's store, turn by turn: each event is stored once, and
+    Rasa's own store reads back the very conversation Backstep's store does."""
+    ours = BackstepTrackerStore(domain=_domain())
+    rasas = SQLTrackerStore(domain=_domain(), host=db_url)
+    first = _turn("about a 6", 6.0)
+    asyncio.run(ours.save(DialogueStateTracker.from_events("anna", first, _domain().slots)))
+    both = first + _turn("no, actually a 7", 7.0)
+    tracker = DialogueStateTracker.from_events("anna", both, _domain().slots)
+    asyncio.run(ours.save(tracker))
+    with get_engine(db_url).connect() as conn:
+        rows = conn.execute(
+            text("SELECT type_name, intent_name, action_name FROM events "
+                 "WHERE sender_id = 'anna' ORDER BY id")
+        ).all()
+    assert len(rows) == len(both)
+    assert rows[0] == ("user", "inform", None) and rows[2] == ("action", None, "utter_ask_leg_pain")
+    assert _states(ours, "anna") == _states(rasas, "anna")
+    assert _states(ours, "anna")["slots"]["pain_score"] == 7.0
+    # and what Rasa's store wrote, Backstep's reads
+    asyncio.run(rasas.save(DialogueStateTracker.from_events("ben", first, _domain().slots)))
+    assert _states(ours, "ben") == _states(rasas, "ben")
+    assert asyncio.run(ours.retrieve("nobody")) is None
+    ours.engine.dispose()
+    rasas.engine.dispose()
+    dispose_engines()
