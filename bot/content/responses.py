@@ -35,12 +35,18 @@ def _responses() -> dict[str, list[dict[str, Any]]]:
     return dict(yaml.safe_load(domain.read_text(encoding="utf-8"))["responses"])
 
 
+def _as_sent(payload: str) -> str:
+    """A payload as Rasa sends it: domain.yml doubles the braces of an intent's entities
+    ('/inform{{"pain_score": 6}}') so that Rasa's slot filling leaves them alone."""
+    return payload.replace("{{", "{").replace("}}", "}")
+
+
 def variants(name: str) -> tuple[Response, ...]:
     """Every variant of a response, in the file's order (the unconditional one last)."""
     return tuple(
         Response(
             str(v["text"]),
-            tuple((str(b["title"]), str(b["payload"])) for b in v.get("buttons") or []),
+            tuple((str(b["title"]), _as_sent(str(b["payload"]))) for b in v.get("buttons") or []),
         )
         for v in _responses()[name]
     )

@@ -314,3 +314,26 @@ def test_both_moves_in_one_message() -> None:
     assert message.index("Step 2 now: McKenzie exercises.") < message.index(
         "Step 4 added: aerobic exercise."
     )
+
+
+def test_every_response_is_sent_as_written_and_logs_nothing() -> None:
+    """Rasa fills slots into every response it sends: a brace it cannot fill logs an error
+    that carries every slot's value (health data) and sends the text unchanged. Each
+    response, filled with every slot set, comes out whole, its buttons as
+    bot.content.responses reads them, and nothing is logged."""
+    from rasa.core.nlg.interpolator import interpolate
+    from structlog.testing import capture_logs
+
+    from bot.content.responses import variants
+
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    slots = {name: "x" for name in domain["slots"]}
+    for name, raw in domain["responses"].items():
+        for variant, response in zip(raw, variants(name), strict=True):
+            with capture_logs() as logs:
+                sent = interpolate(dict(variant), slots)
+            assert logs == [], name
+            assert sent["text"] == response.text or "{" in response.text, name
+            assert [(b["title"], b["payload"]) for b in sent.get("buttons") or []] == list(
+                response.buttons
+            ), name
