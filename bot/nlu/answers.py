@@ -41,6 +41,7 @@ _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
 _RESTART = ANSWER_WORDS["restart_words"]
+_CHECKIN = ANSWER_WORDS["checkin_words"]
 _YES = ANSWER_WORDS["yes_words"]
 _OPENERS = ANSWER_WORDS["question_openers"]
 _MARKERS = ANSWER_WORDS["question_markers"]
@@ -338,6 +339,10 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         _items(text or "")
     ) > 1:
         # Starting over needs a word that says so: "it start from dat" dates the pain
+        return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
+    if intent == "checkin_now" and not _CHECKIN & set(_items(text or "")):
+        # A check-in needs a word that says so: "I am writing before my daily standup, I
+        # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None

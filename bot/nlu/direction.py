@@ -68,9 +68,17 @@ def _relieves(span: Span, window: int = 15) -> bool:
         s.start for s in doc.spans.get(P.SPANS_KEY, [])
         if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and value_of(s) != own
     }
+    complained = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
-        if tok.i in others and (tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON):
-            break  # "leaning back gets it, bending down is fine": the next movement's own
+        if tok.i in others and (
+            complained or tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON
+        ):
+            # "leaning back gets it, bending down is fine", "walking hurts and sitting
+            # doesn't bother it": the next movement's own
+            break
+        complained = complained or (
+            tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(doc, tok.i)
+        )
         following = doc[tok.i + 1 : tok.i + 4]
         if tok.lower_ in (",", "?") and any(
             t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS

@@ -191,9 +191,15 @@ def _answers_a_question(doc: Doc, i: int) -> bool:
     return i == 0 or _is_break(doc[i - 1])
 
 
+#: Words after which "good" reassures nobody: "on a good day", "it got me good".
+_NOT_REASSURING_AFTER = frozenset({"a", "an", "me", "us", "him", "her", "them"})
+
+
 def negated_after(span: Span, window: int = 4) -> bool:
     """True if a reassurance or a negated complaint follows ``span`` in its clause."""
     doc = span.doc
+    if span.end < len(doc) and _text(doc[span.end]) == "to":
+        window += 4  # a purpose said first: "bending over to fix a fence doesn't bother it"
     end = min(len(doc), span.end + window + 1)
     i = span.end
     while i < end:
@@ -201,8 +207,8 @@ def negated_after(span: Span, window: int = 4) -> bool:
         text = _text(tok)
         if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
             return False
-        if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in ("a", "an"):
-            return True  # not "on a good day": when, not how it is
+        if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in _NOT_REASSURING_AFTER:
+            return True  # not "on a good day" (when), nor "seized up on me good" (how hard)
         if text in NEGATION_CUES:
             following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
             return any(word in COMPLAINT_VERBS for word in following)

@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 #: Longer input is cut to this many characters before matching.
 MAX_CHARS = 20_000
 
+_DROPPED_G_RE = re.compile(r"(?<=[A-Za-z]in)'(?![A-Za-z])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _PAIN_NUMBER_RE = re.compile(
     r"-?\d+(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -94,9 +95,11 @@ def save_pipeline(path: str | Path) -> Path:
 
 
 def clean_text(text: str) -> str:
-    """Same-length copy of ``text`` that tokenises well (curly quotes, control chars)."""
+    """Same-length copy of ``text`` that tokenises well (curly quotes, control chars, a
+    dropped g written as an apostrophe: "standin'" is "standing")."""
     text = text[:MAX_CHARS]
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = _DROPPED_G_RE.sub("g", text)
     return _CONTROL_RE.sub(" ", text)
 
 

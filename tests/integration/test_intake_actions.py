@@ -14,6 +14,7 @@ from actions.recommend import ActionRecommend, ActionShowPlan
 from bot import settings
 from bot.content import texts
 from bot.content.questions import programme_questions
+from bot.content.responses import variants
 from bot.store import journal
 from tests.support.trackers import DOMAIN, USER, run, tracker
 
@@ -204,10 +205,10 @@ async def test_starting_over_clears_every_answer() -> None:
 
 
 def test_the_pain_question_offers_0_to_10_as_buttons() -> None:
-    [message] = DOMAIN["responses"]["utter_ask_pain_score"]
-    assert message["text"].startswith("How bad is the pain right now, from 0")
-    assert [b["title"] for b in message["buttons"]] == [str(n) for n in range(11)]
-    assert message["buttons"][7]["payload"] == '/inform{"pain_score": 7}'
+    [message] = variants("utter_ask_pain_score")
+    assert message.text.startswith("How bad is the pain right now, from 0")
+    assert [title for title, _ in message.buttons] == [str(n) for n in range(11)]
+    assert message.buttons[7][1] == '/inform{"pain_score": 7}'
 
 
 async def test_the_check_in_asks_about_the_intakes_warning_signs() -> None:
@@ -216,10 +217,10 @@ async def test_the_check_in_asks_about_the_intakes_warning_signs() -> None:
     dispatcher = CollectingDispatcher()
     await AskCheckinWarning().run(dispatcher, tracker(), DOMAIN)
     [message] = dispatcher.messages
-    [screen] = DOMAIN["responses"]["utter_ask_red_flag_screen"]
+    [screen] = variants("utter_ask_red_flag_screen")
     assert message["text"].startswith("Last one: since yesterday")
-    assert message["text"].endswith(screen["text"].split("\n", 1)[1])
-    assert message["buttons"] == screen["buttons"]
+    assert message["text"].endswith(screen.text.split("\n", 1)[1])
+    assert message["buttons"] == screen.button_dicts()
 
 
 async def test_a_red_flag_is_recorded_and_pauses_the_plan() -> None:

@@ -143,6 +143,12 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("restart_intake", {"pain_duration_days"}, "it start from monday", "inform"),
         ("restart_intake", set(), "can we start again?", None),
         ("restart_intake", set(), "restart", None),
+        # a check-in needs a word that says so
+        ("checkin_now", set(), "Hello! I am writing before my daily standup, I have pain in "
+         "the low back", "inform"),
+        ("checkin_now", set(), "daily standup soon", "nlu_fallback"),
+        ("checkin_now", set(), "let's do today's check-in", None),
+        ("checkin_now", set(), "log my pain", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),

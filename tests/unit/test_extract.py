@@ -568,6 +568,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I would say 6 or 7 out of 10", {"pain_score": 6}),
     ("Spasm I have not had.", {}),
     ("Cannae get much past ma knees, hamstrings like wire", {"flexibility": "tight"}),
+    # --- a dropped g written as an apostrophe is the word ("bendin'"); "on me good" says
+    # how hard it seized, not that it is fine
+    ("Walkin' is what gets it, and bendin' over to fix a fence don't bother it none",
+     {"pain_direction": "extension"}),
+    ("it seized up on me good the first day", {"spasm": True, "flexibility": "tight"}),
+    # --- relief after a movement already said to hurt is the next movement's
+    ("Walking hurts and sitting doesn't bother it", {"pain_direction": "extension"}),
+    ("bending over to pick up the kids doesn't bother it", {}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
