@@ -20,6 +20,8 @@ _PAIN_CONTEXT = frozenset(
 
 #: After "can't stand": how the back is held, not whether the legs bear weight.
 _POSTURE = frozenset({"straight", "upright"})
+_SPASM = frozenset({"spasm", "spasms", "spasmed", "spasming", "locked", "locks", "seized",
+                    "seizes", "froze", "frozen", "cramp", "cramped", "cramping"})
 #: "... without it hurting": what limits the walk is the pain.
 _WITHOUT = frozenset({"without", "withoot", "wi'oot", "witout"})
 _IT_PAIN = frozenset({"it", "pain", "the", "hurting", "aching"})
@@ -167,9 +169,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     inside = _words(span)
     sentence = _words(_sentence(span))
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
-        # "couldn't stand up straight": a back held bent, not legs that will not hold;
+        # "it locked up, couldn't stand up straight": a back held bent by a spasm, not
+        # legs that will not hold (without a spasm named, it is still asked about);
         # "can't walk to the shops without it hurting": limited by the pain
-        posture = _words(doc[span.end : span.end + 2]) & _POSTURE
+        posture = _words(doc[span.end : span.end + 2]) & _POSTURE and _words(doc[:]) & _SPASM
         after = [_n(t) for t in doc[span.end : span.end + 6]]
         by_pain = any(
             w in _WITHOUT and after[i + 1 : i + 2] and after[i + 1] in _IT_PAIN
