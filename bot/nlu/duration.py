@@ -114,7 +114,9 @@ def tokenize(text: str) -> list[str]:
     """Lower-case word/number tokens of ``text`` (digits split from glued units)."""
     cleaned = text.lower().replace("’", "'").replace("‘", "'")
     return [
-        tok[:-2] if tok.endswith("'s") and tok[:-2] in WEEKDAYS else tok  # "Wednesday's session"
+        tok[:-2] if tok.endswith("'s") and tok[:-2] in WEEKDAYS  # "Wednesday's session"
+        else "of" if tok == "o"  # "the Monday o last week": "of" in Scots and Irish speech
+        else tok
         for tok in _TOKEN_RE.findall(cleaned)
     ]
 

@@ -243,6 +243,7 @@ def test_non_string_input_is_none() -> None:
         ("since the last Sunday of April", 17),
         ("since the first Tuesday in May", 8),
         ("since the Monday of last week", 9),
+        ("since the Monday o last week", 9),  # "o": of, in Scots and Irish speech
         ("since Wednesday the week before last", 14),
         ("since Saturday last", 4),
         ("since Friday the 2nd", 12),  # the date says which Friday
