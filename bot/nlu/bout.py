@@ -39,31 +39,24 @@ _HISTORY_MIN_DAYS = 180
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
 
 
-#: How many a vague count may mean ("a few weeks": two to five of them).
-_VAGUE_RANGE = (2, 5)
-
-
-def _vaguer_than_its_stage(span: Span, days: int, today: datetime.date) -> bool:
-    """A start named only by its month ("since September") or a vague count ("a few
-    months") that could fall in either of two stages of the programme (acute, subacute,
-    chronic): the plan would be a guess, so said in passing it is no answer, and the
-    how-long question still comes; said as the answer to it, it is taken."""
+def _too_vague_to_take_unasked(span: Span, today: datetime.date) -> bool:
+    """A vague count ("a few weeks", "several months") or a start named only by a month
+    that could fall in either of two stages of the programme ("since September" on 4
+    December: 65 to 94 days, subacute or chronic): said in passing it is no answer, and the
+    how-long question still comes, for a number the journal can use; said as the answer to
+    it, it is taken. A month that fits one stage ("since November") is taken as said."""
     words = [t.lower_ for t in span]
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
         return False  # "since the 24th of September", "three months"
-    vague = [w for w in words if FUZZY.get(w) and w != "couple"]
-    if vague:
-        unit = days / FUZZY[vague[0]]
-        low, high = unit * _VAGUE_RANGE[0], unit * _VAGUE_RANGE[1]
-    else:
-        months = [MONTHS[w] for w in words if w in MONTHS]
-        if len(months) != 1 or len(words) > 3:
-            return False  # "since early September": placed within its month
-        year = today.year if months[0] <= today.month else today.year - 1
-        first = datetime.date(year, months[0], 1)
-        last = (first + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
-        low, high = max(0, (today - last).days), (today - first).days
-    return duration_class(low) != duration_class(high)
+    if any(FUZZY.get(w) and w != "couple" for w in words):
+        return True
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    if len(months) != 1 or len(words) > 3:
+        return False  # "since early September": placed within its month
+    year = today.year if months[0] <= today.month else today.year - 1
+    first = datetime.date(year, months[0], 1)
+    last = (first + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
+    return duration_class(max(0, (today - last).days)) != duration_class((today - first).days)
 
 
 def _anchored(doc: Doc, span: Span) -> bool:
@@ -347,7 +340,7 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
-        if unsettled or _about_something_else(span) or _vaguer_than_its_stage(span, days, today):
+        if unsettled or _about_something_else(span) or _too_vague_to_take_unasked(span, today):
             # "since labour day", and nothing says whose, or "my arm was sore for a day":
             # taken as the answer to its own question only, so that said in passing the
             # question still comes
