@@ -45,7 +45,12 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         restored: list[EventType] = []
-        if requested is not None and not reads_as_correction(latest_text(tracker)):
+        answers_it = any(
+            e.get("event") == "slot" and e.get("name") == requested for e in events
+        )
+        # A correction changes an answer given before ("sorry, I meant bending"), unless
+        # it corrects the answer it gives ("A month or so. Actually ... the 30th")
+        if requested is not None and (answers_it or not reads_as_correction(latest_text(tracker))):
             restores = [self._restore(e, tracker, requested) for e in events]
             restored = [r for r in restores if r is not None]
             events = [e for e, r in zip(events, restores, strict=True) if r is None] + restored

@@ -254,7 +254,14 @@ def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
     """"Retired after 30 years delivering mail": a period that is over, not this bout
     ("after 3 weeks of pain" is)."""
     pain = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | {"of", "now", "."}
-    return before[-1:] == ["after"] and bool(after) and after[0] not in pain
+    if before[-1:] == ["after"] and bool(after) and after[0] not in pain:
+        return True
+    # "40 year at sea", "twenty years in the army", "30 years on the tools": a working life
+    place = [w for w in span.doc[span.end : span.end + 3] if w.lower_ not in ("the", "a")]
+    return (
+        len(place) >= 2 and place[0].lower_ in ("at", "in", "on")
+        and place[1].lower_ in CONTEXT["career_places"]
+    )
 
 
 def _an_age(span: Span) -> bool:

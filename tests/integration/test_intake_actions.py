@@ -377,3 +377,28 @@ async def test_a_message_that_only_asks_is_answered_not_misunderstood() -> None:
     answers = {questions.answer(t.name) for t in questions.topics} | {questions.unknown}
     assert len(said) == 1 and said[0] in answers
     assert slots.get("reprompts") in (None, 0)
+
+
+async def test_a_correction_within_an_answer_corrects_that_answer_only() -> None:
+    """Asked how long, the person corrects themselves within the answer and mentions the
+    drive home: the duration is taken, and the direction given before stands."""
+    text = "A month or so. Actually it started the 30th, felt it on the drive home."
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "pain_duration_days", "pain_direction": "both"},
+                just_set={"pain_duration_days": 34.0, "pain_direction": "flexion"},
+                entities=[{"entity": "pain_duration_days", "value": 34, "start": 0, "end": 13}]),
+    )
+    assert slots["pain_duration_days"] == 34.0
+    assert slots["pain_direction"] == "both"
+
+
+async def test_a_correction_of_an_earlier_answer_changes_it() -> None:
+    """Asked how bad, the person corrects the direction instead: it changes."""
+    text = "sorry, I meant bending forward, not leaning back"
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "pain_score", "pain_direction": "extension"},
+                just_set={"pain_direction": "flexion"}),
+    )
+    assert slots["pain_direction"] == "flexion"

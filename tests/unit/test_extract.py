@@ -576,6 +576,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- relief after a movement already said to hurt is the next movement's
     ("Walking hurts and sitting doesn't bother it", {"pain_direction": "extension"}),
     ("bending over to pick up the kids doesn't bother it", {}),
+    # --- a working life is no bout
+    ("twenty years in the army, and my back has hurt for 3 weeks", {"pain_duration_days": 21}),
+    ("thirty year on the tools, never had a back like this", {}),
     # --- a cue in another question's pattern ("cannot bend") still negates this one
     ("I am stiff only, cannot bend and touch my toes", {
         "flexibility": "tight", "pain_direction": "flexion"}),
