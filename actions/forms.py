@@ -54,9 +54,10 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             restores = [self._restore(e, tracker, requested) for e in events]
             restored = [r for r in restores if r is not None]
             events = [e for e, r in zip(events, restores, strict=True) if r is None] + restored
-        if requested is not None and only_asks(latest_text(tracker)) and not any(
-            e.get("event") == "slot" and e.get("name") == requested for e in events
-        ) and not self.is_interruption(tracker):
+        if (
+            requested is not None and not answers_it and only_asks(latest_text(tracker))
+            and not self.is_interruption(tracker)
+        ):
             # "Would a stool help? Is standing all day going to make it worse?", read as
             # an answer to another question: a question, answered; the form asks again
             answer_programme_question(dispatcher, latest_text(tracker))
