@@ -318,3 +318,16 @@ def test_reads_as_correction(text: str, corrects: bool) -> None:
 )
 def test_only_asks(text: str, asks: bool) -> None:
     assert only_asks(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Six, I'd say. Seven some evenings.", 6.0),  # another time's score, in the plural
+        ("A 6. It was a 7 but then I found this chat", 6.0),
+    ],
+)
+def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> None:
+    from bot.nlu.answers import without_other_times
+
+    assert parse_score_answer(without_other_times(text)) == score
