@@ -80,14 +80,20 @@ def _relieves(span: Span, window: int = 15) -> bool:
             tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(doc, tok.i)
         )
         following = doc[tok.i + 1 : tok.i + 4]
-        if tok.lower_ in (",", "?") and any(
+        if (tok.lower_ == "?" and any(
             t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
-            for t in following[: 1 if tok.lower_ == "," else 3]
-        ):
+            for t in following
+        )) or (tok.lower_ == "," and (
+            following[:1].text.lower() in SUBJECTS | LIST_GOES_ON
+            or _verdict_follows(doc, tok.i)
+        )):
             # "when I lean forward, it is better", "Bending over the basin? That eases
-            # it", "Sitting on the stool? Nah, that does ease it": the main clause, or the
-            # answer to the question, says how it is
+            # it", "Sitting on the stool? Nah, that does ease it", "To bend to the oven, no
+            # problem", "Walking, mi alright": the main clause, the answer to the
+            # question, or a verdict after a comma says how it is
             continue
+        if tok.text in _QUOTES:
+            continue  # "bending down to the little ones' tables feels better"
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
@@ -117,6 +123,27 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if relief and not negated_at(doc, tok.i):
             return not crossed or not _aggravated_after(span)
     return False
+
+
+#: Apostrophes and quotes, which spaCy calls punctuation but end no clause.
+_QUOTES = frozenset({"'", "\u2019", '"', "\u201c", "\u201d"})
+
+
+def _verdict_follows(doc: Doc, comma: int) -> bool:
+    """A short verdict just after a comma: a relief word within two words, with no word
+    of pain in its clause ("Walking, mi alright", "Sitting, fine"; not "bending over, good
+    god it's agony"), or a denied trouble ("To bend to the oven, no problem")."""
+    clause: list[Token] = []
+    for tok in doc[comma + 1 :]:
+        if tok.is_punct and tok.text not in _QUOTES:
+            break
+        clause.append(tok)
+    words = [t.lower_ for t in clause]
+    if len(words) >= 2 and is_negation(clause[0]) and words[1] in P.TROUBLE_WORDS:
+        return True
+    return any(w in P.RELIEF_WORDS for w in words[:2]) and not any(
+        w in CONTEXT["aggravation_words"] for w in words
+    )
 
 
 def _likewise_after_relief(span: Span) -> bool:

@@ -349,11 +349,13 @@ def _score_time(span: Span) -> int:
 
 def _echo_end(doc: Doc) -> int:
     """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
-    "Flexible? Never been"): what the question names is not an answer. 0 if none."""
+    "Flexible? Never been"): what the question names is not an answer. 0 if none. A
+    question the person asks with a denial in it is already an answer ("honestly nothing
+    really changes it?? like ...")."""
     for tok in doc[:8]:
         if tok.text == "?":
             return tok.i + 1 if tok.i + 1 < len(doc) else 0
-        if tok.text in (".", "!"):
+        if tok.text in (".", "!") or is_negation(tok):
             return 0
     return 0
 

@@ -596,6 +596,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since just before Easter, the Thursday before", {"pain_duration_days": 27}),
     ("it started last week Tuesday", {"pain_duration_days": 8}),
     ("since last week, on the Friday", {"pain_duration_days": 5}),
+    # --- a verdict after a comma says how that movement is; an apostrophe ends no clause
+    ("Lifting the shopping, no bother at all. Standing in the bus queue kills me", {
+        "pain_direction": "extension"}),
+    ("Standing for ages hurts. Cycling hunched over, fine.", {"pain_direction": "extension"}),
+    ("Walking about, me grand, but sitting in the van is murder", {"pain_direction": "flexion"}),
+    ("Standing at the counter hurts; bending down to the kids' toys feels easier", {
+        "pain_direction": "extension"}),
+    ("bending over, good god it's agony", {"pain_direction": "flexion"}),
+    # --- a question with a denial in it is an answer, not the question echoed
+    ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
