@@ -101,6 +101,22 @@ def _leading_score(text: str) -> float | None:
     return first
 
 
+#: Two scores joined as a range anywhere in an answer ("Presently 5 to 6", "now 6 or 7").
+_RANGE = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,2}|[a-z]+)\s*(?:-|–|to|or)\s*(?P<other>\d{1,2}|[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _range_in(text: str) -> float | None:
+    """The first number of the only range of two close scores in ``text``, if any."""
+    for match in _RANGE.finditer(text or ""):
+        first, other = _number(match.group("num")), _number(match.group("other"))
+        if first is not None and other is not None and abs(other - first) <= 2:
+            return first
+    return None
+
+
 def parse_score_answer(text: str) -> float | None:
     """The number in an answer to "how bad, from 0 to 10?": a lone number, a score said
     first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
@@ -118,6 +134,10 @@ def parse_score_answer(text: str) -> float | None:
         if token.isalpha() and (token not in _NUMBER_WORDS or token in ("one", "none")):
             continue
         found.append(token)
+    if len(found) == 2:
+        ranged = _range_in(text)
+        if ranged is not None:
+            return ranged  # "Presently 5 to 6": a range is its first number
     if len(set(found)) != 1:
         return None  # none, or different numbers ("8 yesterday, 5 now"); "a 5, today a 5" is one
     token = found[0].replace(",", ".")

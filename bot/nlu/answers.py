@@ -324,12 +324,15 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
     if intent == "ask_programme" and (
         (answers and "?" not in (text or ""))
-        or (not reads_as_question(text)
-            and start_named_in(text or "", datetime.date.today()) is not None)
+        or (not reads_as_question(text) and (
+            start_named_in(text or "", datetime.date.today()) is not None
+            or is_about_back_pain(text)
+        ))
     ):
         # "Normal, I'd say. I do yoga twice a week": an answer that names an activity;
         # "Is when I bend down it does hurt": one that only opens like a question;
-        # "sports day was on saturday so since then": one that names a day
+        # "sports day was on saturday so since then": one that names a day; "my back dey
+        # pain me, I wan do exercise for am": a request for help, which the intake answers
         return "inform"
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on

@@ -122,6 +122,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # an answer said to hurt that only opens like a question ("Is when" = "it's when")
         ("ask_programme", {"pain_direction"}, "Is when I bend down it does hurt", "inform"),
         ("ask_programme", {"pain_direction"}, "Is it ok if I bend down?", None),
+        # a request for help with the back, not a question: the intake answers it
+        ("ask_programme", set(), "Evening, my lower back is killing me, want some stretches",
+         "inform"),
+        ("ask_programme", set(), "my back is sore, which stretches should I do?", None),
         ("nlu_fallback", {"pain_direction"}, "worse when I bend", "inform"),
         # a goodbye with no word of leaving in it
         ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),
@@ -185,6 +189,9 @@ def test_answer_intent(
         ("4 or perhaps 5", 4.0),
         ("7, maybe 8 on a bad day", 7.0),
         ("two right now, it's a quiet day", 2.0),
+        ("at the moment 4 to 5", 4.0),
+        ("now 6 or 7 I guess", 6.0),
+        ("8 yesterday, 4 or 5 now", None),
         ("9 to 3 depending on the day", None),  # two scores, not a range
         ("bad", None),
         ("no one can say", None),
