@@ -23,6 +23,7 @@ from bot.domain.escalation import CLEARS
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
+    mentions_the_back_or_pain,
     reads_as_correction,
     starts_with_no,
     starts_with_yes,
@@ -159,6 +160,15 @@ class ValidateIntakeForm(KindFormValidation):
             return events
         asked_then = value_before_latest_message(tracker, "requested_slot", back=2)
         said_now = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
+        if not mentions_the_back_or_pain(latest_text(tracker)):
+            # The answer to the clarifying question speaks of something else ("No, I've
+            # lost 3 kilos on purpose, cut out the beer since August"): it answers that
+            # question only, and what it says in passing changes no answer
+            for slot in sorted(said_now & set(self.form_slots)):
+                before = value_before_latest_message(tracker, slot)
+                if before != tracker.get_slot(slot):
+                    events.append(SlotSet(slot, before))
+            said_now = set()
         for slot in self.form_slots:
             if slot in (asked_then, *said_now):
                 continue

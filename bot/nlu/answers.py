@@ -195,7 +195,9 @@ def starts_with_no(text: str | None) -> bool:
     text = without_echo(text)
     items = [i for i in _items(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS - _NO]
-    return bool(words) and words[0] in _NO and not is_unsure(text)
+    # "No, though my glute aches sometimes": how often is no doubt about the no
+    doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
+    return bool(words) and words[0] in _NO and not doubts and not text.rstrip().endswith("?")
 
 
 def starts_with_yes(text: str | None) -> bool:
@@ -271,6 +273,12 @@ def reads_as_correction(text: str | None) -> bool:
         else:
             clauses[-1].append(item)
     return any(word in _CORRECTION for clause in clauses for word in clause[:3])
+
+
+def mentions_the_back_or_pain(text: str | None) -> bool:
+    """Whether ``text`` names the back or a pain at all ("it's been hurting three weeks"),
+    unlike "No, I've lost 3 kilos on purpose, cut out the beer since August"."""
+    return any(w in _BACK or w in _PAIN for w in _items(text or ""))
 
 
 def is_about_back_pain(text: str | None) -> bool:

@@ -96,6 +96,17 @@ def _segment(span: Span) -> Span:
     return doc[start:end]
 
 
+def _own_clause(span: Span, segment: Span) -> Span:
+    """The part of ``segment`` between the "and"s either side of ``span``: "trouble for
+    some thirty years and am currently suffering a flare-up" is two clauses."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > segment.start and doc[start - 1].lower_ != "and":
+        start -= 1
+    while end < segment.end and doc[end].lower_ != "and":
+        end += 1
+    return doc[start:end]
+
+
 def _is_history(doc: Doc, span: Span, days: int) -> bool:
     """A long recurring history ("on and off for about 20 years", "30 years of it. It's
     flared up again"): how long the back has troubled them, not how long this bout has
@@ -108,7 +119,9 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
         segment = doc[segment.start : _segment(doc[segment.end + 1 : segment.end + 2]).end]
     part = [t.lower_ for t in segment if t.text != "-"]  # "the on-and-off thing"
     joined = " " + " ".join(part) + " "
-    this_bout = {t.lower_ for t in own_segment} & (CONTEXT["current_words"] | _BOUT)
+    this_bout = {t.lower_ for t in _own_clause(span, own_segment)} & (
+        CONTEXT["current_words"] | _BOUT
+    )
     if (set(part) & CONTEXT["recurrence_words"] or any(
         f" {phrase} " in joined for phrase in CONTEXT["recurrence_phrases"]
     )) and not this_bout:

@@ -28,7 +28,7 @@ from bot.domain.answers import parse_score_answer
 from bot.nlu import patterns as P
 from bot.nlu.bout import resolve_duration
 from bot.nlu.direction import resolve_direction
-from bot.nlu.duration import SMALL_NUMBERS
+from bot.nlu.duration import SMALL_NUMBERS, start_named_in
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 from bot.nlu.spans import (
     CLAUSE_TURNS,
@@ -134,6 +134,13 @@ def _negated_before(span: Span) -> bool:
     return not contains_cue(span) and negation_cue_before(span) is not None
 
 
+def _said_of_something_else(span: Span) -> bool:
+    """"time is tight", "money's tight this month": tight said of no part of the body."""
+    if len(span) != 1:
+        return False
+    return any(t.lower_ in CONTEXT["not_the_body_words"] for t in sentence_before(span)[-3:])
+
+
 def _said_of_usual_times(span: Span) -> bool:
     """"Normally I can touch my toes": how it usually is, said beside how it is now."""
     return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
@@ -159,7 +166,7 @@ def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Ext
     candidates: list[tuple[Span, str]] = []
     for span in flex:
         value = value_of(span)
-        if value is None:
+        if value is None or _said_of_something_else(span):
             continue
         # A reassurance after it ("I can touch my toes fine") negates a complaint only.
         negated = is_negated(span) if value == "tight" else _negated_before(span)
@@ -347,6 +354,24 @@ def _score_time(span: Span) -> int:
     return 1
 
 
+#: The answers a person restates to correct ("Six weeks. No, actually, five"); a second
+#: movement after "actually" adds to the first ("bending, actually standing too").
+_CORRECTED_LABELS = (P.PAIN_DURATION_DAYS, P.PAIN_SCORE)
+#: Words that take back what was just said; "actually" only beside a "no".
+_TAKES_BACK = frozenset({"wait", "mean", "meant", "sorry", "correction", "scratch", "rather"})
+
+
+def _corrected_at(doc: Doc) -> int:
+    """Where the last self-correction in the message is ("no wait", "I mean", "no,
+    actually"), 0 if none."""
+    at = 0
+    for tok in doc[1:]:
+        words = {t.lower_ for t in doc[max(0, tok.i - 2) : tok.i + 3]}
+        if tok.lower_ in _TAKES_BACK or (tok.lower_ == "actually" and words & {"no", "nah"}):
+            at = tok.i
+    return at
+
+
 def _echo_end(doc: Doc) -> int:
     """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
     "Flexible? Never been"): what the question names is not an answer. 0 if none. A
@@ -369,12 +394,27 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     spans = {
         label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
     }
+    corrected = _corrected_at(doc)
+    restated = None
+    for label in _CORRECTED_LABELS:
+        after = [s for s in spans[label] if s.start > corrected]
+        if corrected and after:
+            spans[label] = after  # "three weeks, no wait, more like a month": the second
+        elif corrected and label == P.PAIN_DURATION_DAYS and spans[label]:
+            # "Since the bank holiday... no wait, it was after Halloween, the Sunday": a
+            # start named after the correction, without a "since" of its own
+            tail = doc[corrected + 1 :]
+            days = start_named_in(tail.text, today)
+            if days is not None:
+                spans[label] = []
+                restated = extraction(P.PAIN_DURATION_DAYS, days, [tail], text)
 
     spasms = [
         s for s in spans[P.SPASM]
         if value_of(s) is not None and not is_negated(s) and not _denied_after(s)
     ]
     duration, duration_spans = resolve_duration(spans[P.PAIN_DURATION_DAYS], text, today)
+    duration = restated or duration
     found = [
         resolve_direction(
             [s for s in spans[P.PAIN_DIRECTION] if not _held_by_a_spasm(s, spasms)], text

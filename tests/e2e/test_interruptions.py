@@ -98,3 +98,17 @@ def test_a_plain_red_flag_after_a_no_escalates(chat: Chat) -> None:
     chat.say("no")
     replies = chat.say("i wet myself this morning and didn't feel it")
     assert replies[0].startswith(URGENT_MARK)
+
+
+def test_a_no_that_speaks_of_something_else_answers_the_check_only(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say("bending forward hurts")
+    assert chat.asks_about("pain_duration_days")
+    chat.say(HEDGED)
+    assert chat.clarifies()
+    chat.say("no, been off the booze since August, that's all")
+    assert chat.slots.get("pain_duration_days") is None, "a start said of the booze is no answer"
+    assert chat.asks_about("pain_duration_days"), chat.said
+    chat.say("no, my legs are fine. The pain has been there three weeks")
+    assert chat.slots["pain_duration_days"] == 21

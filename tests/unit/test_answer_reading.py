@@ -234,6 +234,9 @@ def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool
         ("no idea", False),
         ("yes, down to my ankle", False),
         ("not really sure", False),
+        # how often is no doubt about the no; a "no?" is one
+        ("No, though my bum aches sometimes", True),
+        ("no?", False),
     ],
 )
 def test_starts_with_no(text: str, no: bool) -> None:

@@ -604,6 +604,27 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Standing at the counter hurts; bending down to the kids' toys feels easier", {
         "pain_direction": "extension"}),
     ("bending over, good god it's agony", {"pain_direction": "flexion"}),
+    ("standing in the queue is rough, sitting down is sweet", {"pain_direction": "extension"}),
+    ("Gardening is fine, no wahala. Bending to the oven kills me", {"pain_direction": "flexion"}),
+    # --- no movement changes it, said in other words; a constant ache
+    ("No position really alters it", {"pain_direction": "none"}),
+    ("I don't reckon any movement makes it worse", {"pain_direction": "none"}),
+    ("just a constant ache", {"pain_direction": "none"}),
+    # --- tight said of time or money is no answer about the muscles
+    ("Money is tight this month, will this cost anything?", {}),
+    ("time is tight but my hamstrings are tighter", {"flexibility": "tight"}),
+    # --- flexibility by reach and by "average"
+    ("pretty average, fingertips to the floor", {"flexibility": "normal"}),
+    # --- the back (or the waist) that catches, locks or blocks is in spasm
+    ("the waist can catch me and hold for a bit", {"spasm": True, "flexibility": "tight"}),
+    ("it catch mi and lock up", {"spasm": True, "flexibility": "tight"}),
+    ("last week it blocked completely", {"spasm": True, "flexibility": "tight"}),
+    # --- pain down the backs of both legs
+    ("it runs down the backs of both legs", {"leg_pain": True}),
+    # --- a self-correction: what comes after it (TODAY is a Wednesday)
+    ("since Sunday, no wait, I mean Monday", {"pain_duration_days": 2}),
+    ("Since the bank holiday, sorry, it was the day after Easter", {"pain_duration_days": 23}),
+    ("four weeks, no actually more like three weeks", {"pain_duration_days": 21}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
@@ -668,6 +689,8 @@ def test_extract_default_today_is_used() -> None:
         # beside it, this bout's own start wins
         ("flaring since Remembrance Day. Cranky on and off since 12 years ago", 184, None),
         ("Back trouble for 30 years. It has flared up again", 10950, "history"),
+        # the history and the flare joined by "and" are two clauses
+        ("intermittent back bother for twenty years and I'm in a flare now", 7300, "history"),
         ("I have had back problems for nearly ten years, on and off, and now it is flared up",
          3650, "history"),
         ("This bout started on 1 May. The four years is just the on-and-off thing.", 13, None),
