@@ -160,15 +160,15 @@ class ValidateIntakeForm(KindFormValidation):
             return events
         asked_then = value_before_latest_message(tracker, "requested_slot", back=2)
         said_now = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
-        if not mentions_the_back_or_pain(latest_text(tracker)):
-            # The answer to the clarifying question speaks of something else ("No, I've
-            # lost 3 kilos on purpose, cut out the beer since August"): it answers that
-            # question only, and what it says in passing changes no answer
-            for slot in sorted(said_now & set(self.form_slots)):
-                before = value_before_latest_message(tracker, slot)
-                if before != tracker.get_slot(slot):
-                    events.append(SlotSet(slot, before))
-            said_now = set()
+        # The answer to the clarifying question answers that question: what it says in
+        # passing changes no answer already given ("No lah, I mean my back stiff, not the
+        # leg weak"), and fills an open one only if it speaks of the back or the pain
+        # ("No, I've lost 3 kilos on purpose, cut out the beer since August")
+        of_the_pain = mentions_the_back_or_pain(latest_text(tracker))
+        for slot in sorted(said_now & set(self.form_slots)):
+            before = value_before_latest_message(tracker, slot)
+            if (before is not None or not of_the_pain) and before != tracker.get_slot(slot):
+                events.append(SlotSet(slot, before))
         for slot in self.form_slots:
             if slot in (asked_then, *said_now):
                 continue

@@ -252,14 +252,40 @@ def asks_in_so_many_words(text: str | None) -> bool:
     opening the clause that ends in it) that is not about what the bot asked ("what do you
     mean?"); such a message answers no intake question with a date it names."""
     items = _items(text or "")
-    if "?" not in (text or "") or not items or set(items) & ANSWER_WORDS["clarification_words"]:
+    if not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
+    if "?" not in (text or ""):
+        return _asks_whether(items)
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
     # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
     # the clause that asks
     sentence = re.split(r"[.;!]", (text or "").split("?")[0])[-1]
     opening = [_items(part)[:1] for part in sentence.split(",")]
     return items[0] in _OPENERS or any(first and first[0] in _OPENERS for first in opening)
+
+
+#: Words that ask for advice before a "whether" ("Kindly advise whether I should ...").
+_ASKING = frozenset({"advise", "tell", "know", "wonder", "wondering", "suggest", "guide"})
+_WHETHER = frozenset({"whether", "if"})
+_MODALS = frozenset({"should", "can", "could", "ought", "must", "need", "shall", "may"})
+
+
+def _asks_whether(items: list[str]) -> bool:
+    """A request for advice without a question mark: a word that asks, then "whether" or
+    "if", then a modal within three words ("Kindly advise whether I should continue my
+    morning walk or take complete bed rest")."""
+    return any(
+        word in _WHETHER and set(items[max(0, i - 3) : i]) & _ASKING
+        and set(items[i + 1 : i + 4]) & _MODALS
+        for i, word in enumerate(items)
+    )
+
+
+def _opens_asking(text: str | None) -> bool:
+    """A message that opens by asking for advice ("Kindly advise whether I should continue
+    my morning walk"): the movements in it are what it asks about, not an answer."""
+    items = _items(text or "")
+    return _asks_whether(items) and bool(set(items[:3]) & _ASKING)
 
 
 def reads_as_correction(text: str | None) -> bool:
@@ -331,7 +357,7 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
     if intent == "ask_programme" and (
-        (answers and "?" not in (text or ""))
+        (answers and "?" not in (text or "") and not asks_in_so_many_words(text))
         or (not reads_as_question(text) and (
             start_named_in(text or "", datetime.date.today()) is not None
             or is_about_back_pain(text)
@@ -357,7 +383,9 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
-    if intent in _QUESTION_OVERRULES and not answers and asks_in_so_many_words(text):
+    if intent in _QUESTION_OVERRULES and asks_in_so_many_words(text) and (
+        not answers or _opens_asking(text)
+    ):
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"

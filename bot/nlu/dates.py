@@ -302,8 +302,9 @@ def date_expression(
     tok = toks[k]
     if (tok in ("day", "night", "morning") or tok in WEEKDAYS) and toks[k + 1 : k + 2] in (
         ["after"], ["before"]
-    ):
-        # "since the day after Halloween", "the Monday before Thanksgiving"
+    ) and toks[k + 1 : k + 3] != ["before", "last"]:
+        # "since the day after Halloween", "the Monday before Thanksgiving" (not "the
+        # Monday before last, the 23rd": the week before last)
         named = date_expression(toks, k + 2, today)
         if named is not None and named[0] is not None:
             return shift_beside(named[0], tok, toks[k + 1], today), named[1]

@@ -252,9 +252,11 @@ def _clause_of(span: Span) -> Span:
 def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     """Whether the message says this movement changes the pain ("bending kills me",
     "sitting eases it", "I can't bend"), not only that the person does it ("I stand at
-    the stall the whole day"); "no difference" and "all the time" say so themselves."""
+    the stall the whole day"); "no difference", "both" and "all the time" say so themselves."""
     if relieved or value in ("none", "constant"):
         return True
+    if value == "both" and not span.id_.endswith(P.ALONE):
+        return True  # "it's both really" answers the question; a bare "both" only its own
     clause = _clause_of(span)
     if _named_as_cause(span, clause):
         return False

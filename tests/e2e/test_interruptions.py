@@ -112,3 +112,17 @@ def test_a_no_that_speaks_of_something_else_answers_the_check_only(chat: Chat) -
     assert chat.asks_about("pain_duration_days"), chat.said
     chat.say("no, my legs are fine. The pain has been there three weeks")
     assert chat.slots["pain_duration_days"] == 21
+
+
+def test_a_no_that_explains_changes_no_answer_already_given(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say("bending forward hurts")
+    chat.say("3 weeks")
+    chat.say("I can touch my toes easily")
+    assert chat.slots["flexibility"] == "normal"
+    chat.say(HEDGED)
+    assert chat.clarifies()
+    chat.say("no, I meant my back is stiff, my legs are not weak")
+    assert chat.slots["flexibility"] == "normal", "an explanation is no new answer"
+    assert chat.asks_about("pain_score"), chat.said

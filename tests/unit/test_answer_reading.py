@@ -119,9 +119,15 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
          "ask_programme"),
         ("inform", set(), "I swim on Fridays. Would you say carry on, or stop for now?",
          "ask_programme"),
+        # a request for advice without a question mark, the movements in it its topic
+        ("inform", {"pain_direction"}, "Please advise whether I can keep cycling or must rest",
+         "ask_programme"),
+        ("inform", {"pain_direction"}, "bending hurts, I wonder if it will pass", None),
         # an answer said to hurt that only opens like a question ("Is when" = "it's when")
         ("ask_programme", {"pain_direction"}, "Is when I bend down it does hurt", "inform"),
         ("ask_programme", {"pain_direction"}, "Is it ok if I bend down?", None),
+        ("ask_programme", {"pain_direction"}, "Kindly tell me whether I can carry on walking",
+         None),
         # a request for help with the back, not a question: the intake answers it
         ("ask_programme", set(), "Evening, my lower back is killing me, want some stretches",
          "inform"),
