@@ -112,7 +112,6 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     flared up again"): how long the back has troubled them, not how long this bout has
     lasted."""
     sentence = sentence_of(span)
-    own = [t.lower_ for t in sentence]
     segment = own_segment = _segment(span)
     if segment.end + 1 < len(doc) and doc[segment.end].text == ",":
         # "for nearly ten years, on and off": the history said just after its length
@@ -128,8 +127,14 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
         return True  # "on and off since the start of September", not "this bout since May"
     if days < _HISTORY_MIN_DAYS:
         return False
-    elsewhere = [t.lower_ for t in doc if not sentence.start <= t.i < sentence.end]
-    return bool(set(elsewhere) & _BOUT) and not set(own) & _BOUT
+    # "Lower back trouble for 30 years. It's flared up again", "a dodgy back for about
+    # twenty years but this current bout is worse": the bout said in another sentence,
+    # or in a clause turned against the history
+    clause = own_segment if own_segment.end < sentence.end and doc[
+        own_segment.end
+    ].lower_ in CONTEXT["clause_turns"] else sentence
+    elsewhere = [t.lower_ for t in doc if not clause.start <= t.i < clause.end]
+    return bool(set(elsewhere) & _BOUT) and not {t.lower_ for t in clause} & _BOUT
 
 
 def _names_its_day(

@@ -255,8 +255,13 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     the stall the whole day"); "no difference", "both" and "all the time" say so themselves."""
     if relieved or value in ("none", "constant"):
         return True
-    if value == "both" and not span.id_.endswith(P.ALONE):
-        return True  # "it's both really" answers the question; a bare "both" only its own
+    if value == "both" and (not span.id_.endswith(P.ALONE) or any(
+        s.label_ == P.PAIN_DIRECTION and s.end <= span.start
+        for s in span.doc.spans.get(P.SPANS_KEY, [])
+    )):
+        # "it's both really", or "both" after the movements it sums up, answers the
+        # question; a bare "both" alone only its own
+        return True
     clause = _clause_of(span)
     if _named_as_cause(span, clause):
         return False
