@@ -625,6 +625,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since Sunday, no wait, I mean Monday", {"pain_duration_days": 2}),
     ("Since the bank holiday, sorry, it was the day after Easter", {"pain_duration_days": 23}),
     ("four weeks, no actually more like three weeks", {"pain_duration_days": 21}),
+    # --- "both" after the movements it sums up; driving that "gets it"
+    ("sitting at the desk hurts and so does walking the dog. Both.", {"pain_direction": "both"}),
+    ("driving to work gets it, nothing else", {"pain_direction": "flexion"}),
+    ("nothing really seems to affect it, sitting or standing", {"pain_direction": "none"}),
+    ("it disnae matter whit I dae", {"pain_direction": "none"}),
+    # --- Scots and Jamaican negations; a misspelt seize
+    ("It disnae seize up, it just aches", {}),
+    ("me cyan touch me toes", {"flexibility": "tight"}),
+    ("it siezed up on Monday", {"spasm": True, "flexibility": "tight"}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
@@ -689,6 +698,8 @@ def test_extract_default_today_is_used() -> None:
         # beside it, this bout's own start wins
         ("flaring since Remembrance Day. Cranky on and off since 12 years ago", 184, None),
         ("Back trouble for 30 years. It has flared up again", 10950, "history"),
+        # a history turned against "this bout" by "but" is the back's story
+        ("a grumbly back for fifteen years but this episode is nastier", 5475, "history"),
         # the history and the flare joined by "and" are two clauses
         ("intermittent back bother for twenty years and I'm in a flare now", 7300, "history"),
         ("I have had back problems for nearly ten years, on and off, and now it is flared up",
