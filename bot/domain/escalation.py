@@ -136,7 +136,15 @@ def is_unsure(text: str) -> bool:
         w in ("know", "knows") and set(words[max(0, i - 2) : i]) & _NOT_KNOWING
         for i, w in enumerate(words)
     )
-    return text.rstrip().endswith("?") or not_knowing or any(w in _UNSURE for w in words)
+    # "sorry if I was unclear": their own wording, no doubt about the answer
+    own_wording = {
+        i for i, w in enumerate(words) if w == "unclear" and set(words[max(0, i - 2) : i]) & {
+            "was", "were", "been", "being", "im", "am"
+        }
+    }
+    return text.rstrip().endswith("?") or not_knowing or any(
+        w in _UNSURE and i not in own_wording for i, w in enumerate(words)
+    )
 
 
 def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | None:

@@ -93,14 +93,17 @@ def _negated_possession(items: list[str]) -> bool:
 
 def _real_contrast(items: list[str]) -> bool:
     """A contrast word that sets something against the "no" ("no, but my foot is numb"),
-    not one that only points back at the back or at another "no" ("none of that, apart
-    from the back", "he grumbled but he says no") or closes the answer ("had a jab on
-    Monday but that's it")."""
+    not one that only points back at the back or at another "no" or denial ("none of that,
+    apart from the back", "he grumbled but he says no", "slipped but did not fall") or
+    closes the answer ("had a jab on Monday but that's it")."""
     for i, word in enumerate(items):
         if word in _CONTRAST:
             near = items[i + 1 : i + 5]
             closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3))
-            if not closing and not any(w in _BACK or w in _NO for w in near):
+            if not closing and not any(
+                w in _BACK or w in _NO or w in NEGATION_TOKENS for w in near
+            ):
+                # "I slipped on a wet floor but I did not fall down" sets a no against it
                 return True
     return False
 

@@ -60,6 +60,9 @@ from bot.nlu.answers import (
         ("Nein, nothing like this", True),
         ("No. Thirty years a midwife, I would know.", True),
         ("no, I don't know", False),
+        # a contrast that sets a denial against a near-miss points at another no
+        ("No, none of it. I tripped on the kerb but did not fall.", True),
+        ("No, but my foot is numb", False),
         # a leading "no" that begins something else
         ("no point going on", False),
         ("no one would notice", False),

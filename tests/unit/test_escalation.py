@@ -169,6 +169,9 @@ def test_the_clarifying_question(
         ("idk", True),
         ("dunno tbh", True),
         ("no, I\u2019m not certain", True),
+        # their own wording unclear is no doubt about the answer
+        ("No, sorry if I was unclear, none of that", False),
+        ("no... it's unclear", True),
     ],
 )
 def test_a_no_that_hedges_is_not_a_clear_no(answer: str, unsure: bool) -> None:

@@ -634,6 +634,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It disnae seize up, it just aches", {}),
     ("me cyan touch me toes", {"flexibility": "tight"}),
     ("it siezed up on Monday", {"spasm": True, "flexibility": "tight"}),
+    # --- the leg said without "into": Scots "intae", Pidgin "go my leg", the back of the knee
+    ("it goes intae ma right calf", {"leg_pain": True}),
+    ("e dey go my left leg small small", {"leg_pain": True}),
+    ("sometimes down to the back of my knee", {"leg_pain": True}),
+    ("I can reach down to the back of my knees", {}),
+    # --- a back that grabs or keeps blocking
+    ("it would grab and lock on me now and then", {"spasm": True, "flexibility": "tight"}),
+    ("the back is blocking sometimes", {"spasm": True, "flexibility": "tight"}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
