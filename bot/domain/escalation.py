@@ -62,6 +62,7 @@ def next_safety_action(
     unsure: bool = False,
     cleared_before: bool = False,
     intake_done: bool = True,
+    opens_with_no: bool = False,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -76,8 +77,10 @@ def next_safety_action(
     otherwise reads as. After the question (``checked``: the safety intent it asked about),
     "no" gets a thank-you and the conversation goes on where it was: the interrupted form
     (``resume_loop``), else the intake when it is not finished (``intake_done``). Anything
-    else, an ``unsure`` "no" or a possible red flag or crisis in the answer included,
-    escalates what was asked about: when in doubt, escalate. A certain one in the answer
+    else, an ``unsure`` "no" or a possible sign of the same kind in the answer included,
+    escalates what was asked about: when in doubt, escalate. A "no" (or an answer that
+    opens with one, ``opens_with_no``) with a possible sign of the other kind in it asks
+    about that one. A certain one in the answer
     escalates as itself.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
@@ -86,6 +89,14 @@ def next_safety_action(
         # one (the model alone hearing "i don't know") is an answer that is not a clear no.
         if intent == "deny" and not unsure and possible is None:
             return _cleared(done, CLEARS[checked], resume_loop or (None if intake_done else INTAKE))
+        if (
+            (intent == "deny" or opens_with_no) and not unsure
+            and possible in CHECKS and possible != checked
+        ):
+            # "No" to the question asked, with a possible sign of the other kind in it ("No,
+            # I had a cancer scare years ago but the tests were all clear" to the crisis
+            # question): that question is answered, the other one is asked
+            return _check(done, CHECKS[possible], active_loop)
         intent = checked
     elif possible in CHECKS and checked is None and not cleared_before:
         return _check(done, CHECKS[possible], active_loop)

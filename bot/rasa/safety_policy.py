@@ -31,6 +31,7 @@ from bot.domain.escalation import (
     same_words,
 )
 from bot.domain.programme import INTAKE_SLOTS
+from bot.nlu.answers import starts_with_no
 
 #: What may follow the clarifying question in the same bot turn.
 _QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})
@@ -160,6 +161,7 @@ class SafetyPolicy(Policy):
             cleared_before=category is not None
             and (category, same_words(text)) in _cleared_signs(tracker),
             intake_done=all(tracker.get_slot(slot) is not None for slot in INTAKE_SLOTS),
+            opens_with_no=starts_with_no(text),
         )
         if action is None:
             return self._prediction(probabilities)

@@ -366,6 +366,20 @@ def test_possible_crisis_language_gets_a_gentle_question_and_no_carries_on(
     assert journal.safety_events_for(person.id) == []
 
 
+def test_a_no_to_the_crisis_question_with_a_possible_red_flag_asks_about_that(
+    person: Person,
+) -> None:
+    assert person.say(POSSIBLE_CRISIS) == [CRISIS_CHECK]
+    replies = person.say("No. I did have a cancer scare once, the tests were all clear")
+    assert replies == [domain_response("utter_red_flag_check", red_flag_category="cancer")], (
+        "the crisis question is answered; the possible red flag is asked about"
+    )
+    replies = person.say("no")
+    assert replies[0] == domain_response("utter_red_flag_cleared")
+    assert not any(r.startswith((URGENT, texts.REFERRAL_MARK)) for r in replies)
+    assert journal.safety_events_for(person.id) == []
+
+
 @pytest.mark.parametrize("answer", ["yes", "/crisis", "i don't know"])
 def test_anything_but_no_to_the_crisis_question_gets_the_crisis_message(
     person: Person, answer: str

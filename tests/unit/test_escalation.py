@@ -238,3 +238,26 @@ def test_the_model_alone_is_not_heard_on_a_clear_no(model: str) -> None:
 @pytest.mark.parametrize("text", ["no idea", "I can't remember", "no clue, sorry"])
 def test_not_knowing_is_unsure(text: str) -> None:
     assert is_unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("intent", "possible", "opens_with_no", "unsure", "checked", "expected"),
+    [
+        # "No, I had a cancer scare years ago but the tests were all clear" to the crisis
+        # question: that one is answered, the possible red flag is asked about
+        ("inform", "red_flag", True, False, CRISIS_ASKED, CHECK),
+        ("deny", "red_flag", False, False, CRISIS_ASKED, CHECK),
+        ("inform", "crisis", True, False, RF_ASKED, CRISIS_CHECK),
+        # a possible sign of the kind asked about, a hedged no, or no "no": escalate
+        ("inform", "crisis", True, False, CRISIS_ASKED, CRISIS),
+        ("inform", "red_flag", True, True, CRISIS_ASKED, CRISIS),
+        ("inform", "red_flag", False, False, CRISIS_ASKED, CRISIS),
+    ],
+)
+def test_a_no_with_a_sign_of_the_other_kind_asks_about_that_one(
+    intent: str, possible: str, opens_with_no: bool, unsure: bool, checked: str, expected: str
+) -> None:
+    assert next_safety_action(
+        intent, [], active_loop=None, possible=possible, checked=checked, unsure=unsure,
+        opens_with_no=opens_with_no,
+    ) == expected

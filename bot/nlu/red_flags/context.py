@@ -415,3 +415,26 @@ def _prefer_symptoms(candidates: list[Span], kind_of: dict[tuple[int, int], str]
         if not taken & set(range(s.start, s.end))
     ]
     return sorted([*strong, *weak], key=lambda s: s.start)
+
+
+#: A suspicion that was looked into: "a cancer scare", "tested for it, all clear".
+_SCARE = frozenset({"scare", "scares", "scared"})
+_TESTS = frozenset({"test", "tests", "tested", "testing", "scan", "scans", "scanned", "biopsy",
+                    "screening", "investigated", "checked", "bloods", "results"})
+_CLEAR = frozenset({"clear", "negative", "normal", "benign", "fine", "nothing"})
+
+
+def _ruled_out(category: str, span: Span) -> bool:
+    """A sign that was only suspected and then ruled out ("I had a cancer scare years ago
+    but the tests were all clear", "tested for cancer, it came back negative"): asked
+    about, never cleared (the person may mean more than they say)."""
+    if category == RV.CRISIS:
+        return False
+    doc = span.doc
+    if span.end < len(doc) and _n(doc[span.end]) in _SCARE:
+        return True
+    # the test before the sign ("tested me for cancer"), a clear result after it; not a
+    # history followed by clear scans ("breast cancer in 2019, the scans are clear now")
+    before = [_n(t) for t in doc[max(0, span.start - 4) : span.start]]
+    after = [_n(t) for t in doc[span.end : _sentence(span).end]]
+    return bool(set(before) & _TESTS) and bool(set(after) & _CLEAR)

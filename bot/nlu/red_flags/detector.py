@@ -19,6 +19,7 @@ from bot.nlu.red_flags.context import (
     _explained_by_exertion,
     _prefer_symptoms,
     _resolution,
+    _ruled_out,
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
@@ -81,6 +82,8 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
         if _explained_by_exertion(category, span, ctx):
             return "negated"
     if _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
+        return "uncertain"
+    if _ruled_out(category, span) and not _negated(span):
         return "uncertain"
     if _negated(span):
         return "negated"
