@@ -34,6 +34,7 @@ _CONTRAST = ANSWER_WORDS["contrast_words"]
 _CLOSING = ANSWER_WORDS["closing_phrases"]
 _JUST_THE_BACK = ANSWER_WORDS["just_the_back_words"]
 _OWN = ANSWER_WORDS["own_words"]
+_BACK_MODIFIERS = ANSWER_WORDS["back_modifiers"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
@@ -318,8 +319,10 @@ def is_about_back_pain(text: str | None) -> bool:
         near = words[max(0, i - 4) : i + 5]
         if word in _BACK and (word in _PAIN or any(w in _PAIN for w in near)):
             return True
-        if word in _BACK and i and words[i - 1] in _OWN:
-            return True
+        if word in _BACK and i and (words[i - 1] in _OWN or (
+            i > 1 and words[i - 1] in _BACK_MODIFIERS and words[i - 2] in _OWN
+        )):
+            return True  # "my back has refused me", "a program for my lower back"
     return False
 
 

@@ -141,7 +141,7 @@ def _verdict_follows(doc: Doc, comma: int) -> bool:
     words = [t.lower_ for t in clause]
     if len(words) >= 2 and is_negation(clause[0]) and words[1] in P.TROUBLE_WORDS:
         return True
-    return any(w in P.RELIEF_WORDS for w in words[:2]) and not any(
+    return any(w in CONTEXT["verdict_words"] for w in words[:2]) and not any(
         w in CONTEXT["aggravation_words"] for w in words
     )
 

@@ -81,6 +81,7 @@ NUMBER_WORDS: tuple[str, ...] = (
     "nineteen",
 )
 SMALL_NUMBERS: dict[str, int] = {word: value for value, word in enumerate(NUMBER_WORDS)}
+SMALL_NUMBERS["tree"] = 3  # "Tree weeks now": "three" said with a dropped h
 TENS: dict[str, int] = {
     "twenty": 20,
     "thirty": 30,

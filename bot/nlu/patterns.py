@@ -140,6 +140,13 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = _lexicon()["classes"]
 PATTERN_TABLES: Mapping[str, Mapping[str, tuple[str, ...]]] = _lexicon()["tables"]
 
 
+def _with_dropped_g(options: list[str]) -> list[str]:
+    """Each word, and for a long "-ing" word its dropped-g spelling too ("standing",
+    "standin"); short ones ("thing", "bring") would become other words."""
+    dropped = [w[:-1] for w in options if len(w) >= 6 and w.endswith("ing")]
+    return options + [w for w in dropped if w not in options]
+
+
 def compile_pattern(spec: str) -> list[dict[str, Any]]:
     """Compile one pattern in the compact notation into a spaCy token pattern."""
     tokens: list[dict[str, Any]] = []
@@ -155,8 +162,8 @@ def compile_pattern(spec: str) -> list[dict[str, Any]]:
         elif part.startswith("re:"):
             token = {"LOWER": {"REGEX": part[3:]}}
         else:
-            options = part.split("|")
-            token = {"LOWER": part} if len(options) == 1 else {"LOWER": {"IN": options}}
+            options = _with_dropped_g(part.split("|"))
+            token = {"LOWER": options[0]} if len(options) == 1 else {"LOWER": {"IN": options}}
         if op is not None:
             token["OP"] = op
         tokens.append(token)

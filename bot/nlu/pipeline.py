@@ -395,6 +395,13 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
     }
     corrected = _corrected_at(doc)
+    if corrected:
+        # "Sitting is also... no, sorry, sitting is fine actually": a movement said again
+        # after a correction is said of it as the second time says
+        again = {s[0].lower_ for s in spans[P.PAIN_DIRECTION] if s.start > corrected}
+        spans[P.PAIN_DIRECTION] = [
+            s for s in spans[P.PAIN_DIRECTION] if s.start > corrected or s[0].lower_ not in again
+        ]
     restated = None
     for label in _CORRECTED_LABELS:
         after = [s for s in spans[label] if s.start > corrected]

@@ -642,6 +642,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a back that grabs or keeps blocking
     ("it would grab and lock on me now and then", {"spasm": True, "flexibility": "tight"}),
     ("the back is blocking sometimes", {"spasm": True, "flexibility": "tight"}),
+    # --- dropped g's without an apostrophe; "any help appreciated" is no relief
+    ("my back is killin me, standin all day at the salon, any help appreciated", {
+        "pain_direction": "extension"}),
+    ("bendin ova the sink is the worst", {"pain_direction": "flexion"}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
@@ -846,10 +850,12 @@ def test_get_nlp_is_cached() -> None:
 
 
 def test_compile_pattern() -> None:
+    # a long "-ing" word matches its dropped-g spelling too; a short one does not
     assert compile_pattern("bend|bending forward?") == [
-        {"LOWER": {"IN": ["bend", "bending"]}},
+        {"LOWER": {"IN": ["bend", "bending", "bendin"]}},
         {"LOWER": "forward", "OP": "?"},
     ]
+    assert compile_pattern("thing") == [{"LOWER": "thing"}]
     assert compile_pattern("_ re:^\\d+$")[1] == {"LOWER": {"REGEX": "^\\d+$"}}
     assert all(p["label"] in SLOTS for p in ruler_patterns())
 

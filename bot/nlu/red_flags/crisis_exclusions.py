@@ -243,6 +243,12 @@ _OVERDOING = frozenset(
 )
 
 
+#: Words of despair that also judge a skill ("hopeless at remembering"), and what after
+#: "at" or "with" keeps them despair ("hopeless with all this", "at life").
+_JUDGED = frozenset({"hopeless", "worthless", "useless"})
+_JUDGED_KEEP = frozenset({"life", "living", "everything", "all", "this", "it", "the", "being"})
+
+
 def _crisis_excluded(kind: str, span: Span) -> bool:
     """Crisis look-alikes: a place or time, an accident, an idiom, distance, an exercise."""
     doc = span.doc
@@ -316,6 +322,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return nxt == "for" and nxt2 in _SAVING_FOR
     if "control" in inside:
         return nxt in _CONTROL_NOT
+    if last in _JUDGED and nxt in {"at", "with"} and nxt2 not in _JUDGED_KEEP:
+        # "I'm hopeless at remembering", "worthless with computers": a skill, not a mood
+        return True
     if tokens[-2:] == ["killing", "myself"]:
         # "killing myself at the gym", "killing myself trying to keep up": overdoing it.
         return nxt in {"trying", "laughing", "doing"} or bool(after & _OVERDOING)
