@@ -49,6 +49,9 @@ def _is_relief(tok: Token) -> bool:
         return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
         return False
+    after = doc[tok.i + 1 : tok.i + 2].text.lower()
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "to" and after not in ("it", "that", "this", ""):
+        return False  # "I bend over the bed to help clients": a purpose, not relief
     if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and doc[tok.i + 1 : tok.i + 2].text in (
         "part", "half", "bit", "of"
     ):

@@ -40,6 +40,7 @@ from bot.nlu.spans import (
     longest,
     same_sentence,
     sentence_before,
+    sentence_of,
     value_of,
 )
 
@@ -219,12 +220,10 @@ def _reached(span: Span) -> bool:
     reach = [
         i for i, t in enumerate(before)
         if t.lower_ in P.REACH_WORDS or t.lower_ in P.BEND_WORDS
-        # "can barely get past my knees", "can't get past my knees": getting somewhere
-        # with the hands
-        or (t.lower_ == "get" and i and (
-            before[i - 1].lower_ in CONTEXT["reach_modals"]
-            or (i > 1 and is_negation(before[i - 1])
-                and before[i - 2].lower_ in CONTEXT["reach_modals"])
+        # "can barely get past my knees", "can't get past my knees", "I can just about
+        # get to my knees": getting somewhere with the hands
+        or (t.lower_ == "get" and i and any(
+            w.lower_ in CONTEXT["reach_modals"] for w in before[max(0, i - 3) : i]
         ))
     ]
     bent = bool(reach) and before[reach[-1]].lower_ in P.BEND_WORDS
@@ -372,6 +371,16 @@ def _corrected_at(doc: Doc) -> int:
     return at
 
 
+def _in_a_question(span: Span) -> bool:
+    """A time inside a question the person asks ("How much time does this take a day?",
+    "is it normal to hurt for 3 weeks?"): asked about, not said of the pain."""
+    sentence = sentence_of(span)
+    words = [t for t in sentence if not t.is_punct]
+    return bool(words) and sentence[-1].text == "?" and (
+        words[0].lower_ in P.ANSWER_WORDS["question_openers"]
+    )
+
+
 def _echo_end(doc: Doc) -> int:
     """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
     "Flexible? Never been"): what the question names is not an answer. 0 if none. A
@@ -396,11 +405,12 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     }
     corrected = _corrected_at(doc)
     if corrected:
-        # "Sitting is also... no, sorry, sitting is fine actually": a movement said again
-        # after a correction is said of it as the second time says
-        again = {s[0].lower_ for s in spans[P.PAIN_DIRECTION] if s.start > corrected}
+        # "Sitting is also... no, sorry, sitting is fine actually", "when I stand long...
+        # no sorry, standing is okay": a direction said again after a correction is as
+        # the second time says
+        again = {value_of(s) for s in spans[P.PAIN_DIRECTION] if s.start > corrected}
         spans[P.PAIN_DIRECTION] = [
-            s for s in spans[P.PAIN_DIRECTION] if s.start > corrected or s[0].lower_ not in again
+            s for s in spans[P.PAIN_DIRECTION] if s.start > corrected or value_of(s) not in again
         ]
     restated = None
     for label in _CORRECTED_LABELS:
@@ -420,7 +430,9 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         s for s in spans[P.SPASM]
         if value_of(s) is not None and not is_negated(s) and not _denied_after(s)
     ]
-    duration, duration_spans = resolve_duration(spans[P.PAIN_DURATION_DAYS], text, today)
+    duration, duration_spans = resolve_duration(
+        [s for s in spans[P.PAIN_DURATION_DAYS] if not _in_a_question(s)], text, today
+    )
     duration = restated or duration
     found = [
         resolve_direction(

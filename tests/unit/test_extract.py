@@ -646,6 +646,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("my back is killin me, standin all day at the salon, any help appreciated", {
         "pain_direction": "extension"}),
     ("bendin ova the sink is the worst", {"pain_direction": "flexion"}),
+    # --- a time inside a question the person asks is no duration of the pain
+    ("how much time does it take each day?", {}),
+    ("is it normal to still hurt after 3 weeks?", {}),
+    # --- a reach "just about" to the knees is the hands', not the leg's
+    ("I can only just get to my knees", {}),
+    ("now and then it catches badly and I can't move", {"spasm": True, "flexibility": "tight"}),
+    # --- a direction said again after a correction; "to help" is a purpose, not relief
+    ("bending hurts, and walking... no sorry, walking is fine", {"pain_direction": "flexion"}),
+    ("I stoop over the counter to help customers, that's when it's bad", {
+        "pain_direction": "flexion"}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
