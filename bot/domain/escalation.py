@@ -87,7 +87,9 @@ def next_safety_action(
     if checked in CHECKS and (intent not in ESCALATIONS or possible is not None):
         # Only a certain red flag or crisis in the answer escalates as itself; a possible
         # one (the model alone hearing "i don't know") is an answer that is not a clear no.
-        if intent == "deny" and not unsure and possible is None:
+        if (intent == "deny" or opens_with_no) and not unsure and possible is None:
+            # "no", or an answer that opens with one and raises nothing ("no leg works fine
+            # just hurts"): cleared
             return _cleared(done, CLEARS[checked], resume_loop or (None if intake_done else INTAKE))
         if (
             (intent == "deny" or opens_with_no) and not unsure

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
@@ -366,13 +367,14 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         (answers and "?" not in (text or "") and not asks_in_so_many_words(text))
         or (not reads_as_question(text) and (
             start_named_in(text or "", datetime.date.today()) is not None
-            or is_about_back_pain(text)
+            or is_about_back_pain(text) or parse_score_answer(text or "") is not None
         ))
     ):
         # "Normal, I'd say. I do yoga twice a week": an answer that names an activity;
         # "Is when I bend down it does hurt": one that only opens like a question;
         # "sports day was on saturday so since then": one that names a day; "my back dey
-        # pain me, I wan do exercise for am": a request for help, which the intake answers
+        # pain me, I wan do exercise for am": a request for help, which the intake answers;
+        # "Four, I should say.": a score
         return "inform"
     if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on

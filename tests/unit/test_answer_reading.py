@@ -131,6 +131,8 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("ask_programme", {"pain_direction"}, "Is it ok if I bend down?", None),
         ("ask_programme", {"pain_direction"}, "Kindly tell me whether I can carry on walking",
          None),
+        # a score that the model took for a question
+        ("ask_programme", set(), "Five, I would say.", "inform"),
         # a request for help with the back, not a question: the intake answers it
         ("ask_programme", set(), "Evening, my lower back is killing me, want some stretches",
          "inform"),

@@ -248,6 +248,10 @@ def test_not_knowing_is_unsure(text: str) -> None:
         ("inform", "red_flag", True, False, CRISIS_ASKED, CHECK),
         ("deny", "red_flag", False, False, CRISIS_ASKED, CHECK),
         ("inform", "crisis", True, False, RF_ASKED, CRISIS_CHECK),
+        # an answer that opens with a no and raises nothing: cleared, like a plain "no"
+        ("inform", None, True, False, CRISIS_ASKED, CRISIS_CLEARED),
+        ("inform", None, True, False, RF_ASKED, CLEARED),
+        ("inform", None, True, True, RF_ASKED, RF),
         # a possible sign of the kind asked about, a hedged no, or no "no": escalate
         ("inform", "crisis", True, False, CRISIS_ASKED, CRISIS),
         ("inform", "red_flag", True, True, CRISIS_ASKED, CRISIS),
@@ -255,7 +259,8 @@ def test_not_knowing_is_unsure(text: str) -> None:
     ],
 )
 def test_a_no_with_a_sign_of_the_other_kind_asks_about_that_one(
-    intent: str, possible: str, opens_with_no: bool, unsure: bool, checked: str, expected: str
+    intent: str, possible: str | None, opens_with_no: bool, unsure: bool, checked: str,
+    expected: str,
 ) -> None:
     assert next_safety_action(
         intent, [], active_loop=None, possible=possible, checked=checked, unsure=unsure,
