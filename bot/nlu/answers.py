@@ -269,19 +269,16 @@ def asks_in_so_many_words(text: str | None) -> bool:
     return items[0] in _OPENERS or any(first and first[0] in _OPENERS for first in opening)
 
 
-#: Words that ask for advice before a "whether" ("Kindly advise whether I should ...").
-_ASKING = frozenset({"advise", "tell", "know", "wonder", "wondering", "suggest", "guide"})
 _WHETHER = frozenset({"whether", "if"})
-_MODALS = frozenset({"should", "can", "could", "ought", "must", "need", "shall", "may"})
 
 
 def _asks_whether(items: list[str]) -> bool:
-    """A request for advice without a question mark: a word that asks, then "whether" or
-    "if", then a modal within three words ("Kindly advise whether I should continue my
-    morning walk or take complete bed rest")."""
+    """A request for advice without a question mark: a word that asks (``question_markers``),
+    then "whether" or "if", then a question word within three words ("Kindly advise
+    whether I should continue my morning walk or take complete bed rest")."""
     return any(
-        word in _WHETHER and set(items[max(0, i - 3) : i]) & _ASKING
-        and set(items[i + 1 : i + 4]) & _MODALS
+        word in _WHETHER and set(items[max(0, i - 3) : i]) & _MARKERS
+        and set(items[i + 1 : i + 4]) & _OPENERS
         for i, word in enumerate(items)
     )
 
@@ -290,7 +287,7 @@ def _opens_asking(text: str | None) -> bool:
     """A message that opens by asking for advice ("Kindly advise whether I should continue
     my morning walk"): the movements in it are what it asks about, not an answer."""
     items = _items(text or "")
-    return _asks_whether(items) and bool(set(items[:3]) & _ASKING)
+    return _asks_whether(items) and bool(set(items[:3]) & _MARKERS)
 
 
 def reads_as_correction(text: str | None) -> bool:

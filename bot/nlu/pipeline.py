@@ -357,7 +357,7 @@ def _score_time(span: Span) -> int:
 #: movement after "actually" adds to the first ("bending, actually standing too").
 _CORRECTED_LABELS = (P.PAIN_DURATION_DAYS, P.PAIN_SCORE)
 #: Words that take back what was just said; "actually" only beside a "no".
-_TAKES_BACK = frozenset({"wait", "mean", "meant", "sorry", "correction", "scratch", "rather"})
+_TAKES_BACK = P.ANSWER_WORDS["correction_words"] - {"actually"}
 
 
 def _corrected_at(doc: Doc) -> int:
