@@ -188,6 +188,7 @@ _WEEKS_BACK: tuple[tuple[tuple[str, ...], int], ...] = (
     (("the", "week", "before", "last"), 2),
     (("week", "before", "last"), 2),
     (("of", "last", "week"), 1),
+    (("in", "last", "week"), 1),
     (("last", "week"), 1),
     (("the", "week", "before"), 1),
 )

@@ -656,6 +656,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("bending hurts, and walking... no sorry, walking is fine", {"pain_direction": "flexion"}),
     ("I stoop over the counter to help customers, that's when it's bad", {
         "pain_direction": "flexion"}),
+    # --- a weekday "in last week"; pain "to the back of" the thigh, not further
+    ("since Tuesday in last week", {"pain_duration_days": 8}),
+    ("it goes to the back of my left thigh, not lower", {"leg_pain": True}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
