@@ -274,6 +274,8 @@ def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
     pain = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | {"of", "now", "."}
     if before[-1:] == ["after"] and bool(after) and after[0] not in pain:
         return True
+    if after[:1] == ["of"] and after[1:2] and after[1].endswith("ing") and after[1] not in pain:
+        return True  # "30 years of plumbing catching up with me": a working life
     # "40 year at sea", "twenty years in the army", "30 years on the tools": a working life
     place = [w for w in span.doc[span.end : span.end + 3] if w.lower_ not in ("the", "a")]
     return (
@@ -302,11 +304,14 @@ def _about_something_else(span: Span) -> bool:
     """A duration in a message that says nothing of the back, of pain or of a start or a
     flare ("switched to new running shoes a couple of weeks ago"), or in a sentence about
     another part of the body ("got my flu shot two weeks ago and my arm was sore for a
-    day"): when that happened, not when this bout began."""
+    day") or about a wait ("physio waitlist is 6 weeks"): when that happened, not when this
+    bout began."""
     words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | _BOUT
     if not any(t.lower_ in words or t.lower_ in _ANCHORS - {"ago"} for t in span.doc):
         return True  # "since Christmas", "it flared up three weeks ago" say whose
     sentence = [t.lower_ for t in sentence_of(span)]
+    if any(w in CONTEXT["waiting_words"] for w in sentence):
+        return True  # "physio waitlist is 6 weeks lol": how long the wait is
     return any(w in CONTEXT["other_body_words"] for w in sentence) and not any(
         w in P.ANSWER_WORDS["back_words"] for w in sentence
     )

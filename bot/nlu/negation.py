@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.patterns import ALONE, NEGATION_TOKENS, SPANS_KEY
+from bot.nlu.patterns import ALONE, NEGATION_TOKENS, SPANS_KEY, TROUBLE_WORDS
 
 #: Pre-span cues.
 NEGATION_CUES: frozenset[str] = NEGATION_TOKENS
@@ -176,6 +176,8 @@ def _used_up(doc: Doc, i: int, span: Span) -> bool:
     """A cue that is part of another pattern's own meaning for the same question ("can't
     get past my knees") and ends before ``span``: it has said what it negates ("can't get
     past my knees my hamstrings are tight as a drum": the hamstrings are tight)."""
+    if i + 1 < span.start and _text(doc[i + 1]) in TROUBLE_WORDS:
+        return True  # "no bad, can touch ma toes", "no problem, ...": the cue's own object
     return any(
         other.start <= i < other.end <= span.start and other.label_ == span.label_
         and len(other) > 2 and not other.id_.endswith(ALONE)  # not "nothing" said alone

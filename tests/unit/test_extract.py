@@ -659,6 +659,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a weekday "in last week"; pain "to the back of" the thigh, not further
     ("since Tuesday in last week", {"pain_duration_days": 8}),
     ("it goes to the back of my left thigh, not lower", {"leg_pain": True}),
+    # --- "flexible as a fence post" is stiff; "no bad" uses up its own "no"; "intae spasm"
+    ("about as flexible as a plank", {"flexibility": "tight"}),
+    ("no bad, I can touch my toes", {"flexibility": "normal"}),
+    ("it went intae spasm", {"spasm": True, "flexibility": "tight"}),
+    # --- "but also" carries the complaint on; a working life; a waitlist is the wait's
+    ("sitting is bad, but also leaning back to reach the top shelf", {"pain_direction": "both"}),
+    ("twenty years of bricklaying have done for my back", {}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
     # --- bad input
@@ -723,6 +730,8 @@ def test_extract_default_today_is_used() -> None:
         # beside it, this bout's own start wins
         ("flaring since Remembrance Day. Cranky on and off since 12 years ago", 184, None),
         ("Back trouble for 30 years. It has flared up again", 10950, "history"),
+        # the wait for a physio is the wait's
+        ("my back's sore and the physio waiting list is 5 weeks", 35, "context"),
         # a history turned against "this bout" by "but" is the back's story
         ("a grumbly back for fifteen years but this episode is nastier", 5475, "history"),
         # the history and the flare joined by "and" are two clauses
