@@ -4,9 +4,10 @@ The pipeline is ``spacy.blank("en")`` plus one built-in ``span_ruler`` whose
 patterns come from :mod:`bot.nlu.patterns` (label = slot name, pattern id =
 normalised value).  A span ruler rather than an entity ruler is used because matches
 for different slots may overlap ("leg pain is 7").  Everything else (negation,
-duration/score parsing, conflict resolution) happens in plain Python: here for
-flexibility, leg pain and the score, in :mod:`bot.nlu.direction` for the painful
-movement and in :mod:`bot.nlu.bout` for how long this bout has lasted; so a pipeline
+duration/score parsing, conflict resolution) happens in plain Python: here for leg
+pain and the score, in :mod:`bot.nlu.flexibility` for how supple the person is, in
+:mod:`bot.nlu.direction` for the painful movement and in :mod:`bot.nlu.bout` for how
+long this bout has lasted; so a pipeline
 saved with :func:`save_pipeline` loads with ``spacy.load`` alone.
 """
 
@@ -29,11 +30,11 @@ from bot.nlu import patterns as P
 from bot.nlu.bout import resolve_duration
 from bot.nlu.direction import resolve_direction
 from bot.nlu.duration import SMALL_NUMBERS, start_named_in
-from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
+from bot.nlu.flexibility import resolve_flexibility
+from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
-    SENTENCE_ENDS,
     Extraction,
     extraction,
     is_negation,
@@ -128,80 +129,6 @@ def _denied_after(span: Span) -> bool:
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         return tok.lower_ in P.ANSWER_WORDS["no_words"] and (after is None or after.is_punct)
     return False
-
-
-def _negated_before(span: Span) -> bool:
-    """A negation cue before ``span``, unless the span holds its own ("not tight")."""
-    return not contains_cue(span) and negation_cue_before(span) is not None
-
-
-def _said_of_something_else(span: Span) -> bool:
-    """"time is tight", "money's tight this month": tight said of no part of the body."""
-    if len(span) != 1:
-        return False
-    return any(t.lower_ in CONTEXT["not_the_body_words"] for t in sentence_before(span)[-3:])
-
-
-def _said_of_usual_times(span: Span) -> bool:
-    """"Normally I can touch my toes": how it usually is, said beside how it is now."""
-    return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
-
-
-def _a_state_it_gets_into(span: Span) -> bool:
-    """"when I sit on the bus it gets stiff", "goes tight after driving", "very stiff and
-    pain every morning": a state the back gets into, not how supple the muscles are."""
-    doc = span.doc
-    if len(span) > 1:
-        return False  # "tight hamstrings": the muscles named
-    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
-        return True
-    for tok in doc[span.end : span.end + 5]:
-        if tok.text in SENTENCE_ENDS or tok.text == ",":
-            return False
-        if tok.lower_ in CONTEXT["times_of_day"]:
-            return True
-    return False
-
-
-def _resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
-    candidates: list[tuple[Span, str]] = []
-    for span in flex:
-        value = value_of(span)
-        if value is None or _said_of_something_else(span):
-            continue
-        # A reassurance after it ("I can touch my toes fine") negates a complaint only.
-        negated = is_negated(span) if value == "tight" else _negated_before(span)
-        if negated:
-            value = "normal" if value == "tight" else "tight"
-        candidates.append((span, value))
-    spasm_talk = [
-        c for c in candidates
-        if c[1] == "tight" and any(same_sentence(c[0], s) for s in spasms)
-    ]
-    if len(spasm_talk) < len(candidates):
-        # "very flexible. but it spasmed after, went tight like a fist": the tightness of
-        # a spasm is no answer about the muscles when something else is
-        candidates = [c for c in candidates if c not in spasm_talk]
-    usual = [c for c in candidates if _said_of_usual_times(c[0])]
-    if len(usual) < len(candidates):
-        # "Tight as anything. Normally I can get palms to the floor but not this week"
-        candidates = [c for c in candidates if c not in usual]
-    states = [c for c in candidates if c[1] == "tight" and _a_state_it_gets_into(c[0])]
-    if states and len(states) == len(candidates) and not spasms:
-        # said unasked, the muscles are still asked about (the role)
-        span = states[-1][0]
-        return extraction(P.FLEXIBILITY, "tight", [span], text, role=P.CONTEXT_ROLE)
-    candidates = [c for c in candidates if c not in states] or candidates
-    if not candidates and spasms:
-        # A back in spasm, with nothing said of the muscles, is held tight; said beside
-        # it, "flexible, can touch my toes" stays the answer. Said unasked, the muscles
-        # are still asked about (the role): "back seized up last night" says nothing of
-        # the hamstrings.
-        return extraction(P.FLEXIBILITY, "tight", spasms[-1:], text, role=P.CONTEXT_ROLE)
-    if not candidates:
-        return None
-    span, value = max(candidates, key=lambda item: item[0].start)
-    return extraction(P.FLEXIBILITY, value, [span], text)
 
 
 def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
@@ -394,6 +321,40 @@ def _echo_end(doc: Doc) -> int:
     return 0
 
 
+def _echo_answer(doc: Doc, echo: int) -> bool | None:
+    """The yes or no that follows a question echoed back: "Touch my toes? Not a chance."
+    (no), "Down the leg? Yes, to the knee" (yes), "... those days are long gone" (no),
+    "Touch my toes? No problem" (yes). None if the answer opens with neither."""
+    words = [t.lower_ for t in doc[echo:] if not t.is_punct]
+    answers = P.ANSWER_WORDS["yes_words"] | P.ANSWER_WORDS["no_words"]
+    opening = [w for w in words[:4] if w in answers or w not in P.ANSWER_WORDS["fillers"]][:2]
+    joined = f" {' '.join(words)} "
+    if not opening:
+        return None
+    if opening[0] in P.ANSWER_WORDS["yes_words"]:
+        return True
+    if opening[0] in P.ANSWER_WORDS["no_words"] or opening[0] in P.NEGATION_TOKENS:
+        return len(opening) > 1 and opening[1] in P.TROUBLE_WORDS
+    if any(f" {phrase} " in joined for phrase in CONTEXT["bygone_phrases"]):
+        return False
+    return None
+
+
+def _echo_answered(
+    label: str, echoed: list[Span], answer: bool | None, text: str
+) -> Extraction | None:
+    """What a question echoed back and answered yes or no says of ``label``."""
+    valued = [s for s in echoed if s.label_ == label and value_of(s) is not None]
+    if answer is None or not valued:
+        return None
+    span = valued[-1]
+    value = value_of(span)
+    if label == P.FLEXIBILITY:
+        flipped = "normal" if value == "tight" else "tight"
+        return extraction(label, value if answer else flipped, [span], text)
+    return extraction(label, (value == "true") == answer, [span], text)
+
+
 def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
     """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
     by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
@@ -439,11 +400,17 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
             [s for s in spans[P.PAIN_DIRECTION] if not _held_by_a_spasm(s, spasms)], text
         ),
         duration,
-        _resolve_flexibility(spans[P.FLEXIBILITY], spasms, text),
+        resolve_flexibility(spans[P.FLEXIBILITY], spasms, text),
         extraction(P.SPASM, True, [spasms[-1]], text) if spasms else None,
         _resolve_leg_pain(spans[P.LEG_PAIN], text),
         _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),
     ]
+    if echo:
+        answer = _echo_answer(doc, echo)
+        echoed = [s for s in doc.spans.get(P.SPANS_KEY, []) if s.end <= echo]
+        for label in (P.FLEXIBILITY, P.LEG_PAIN):
+            if not any(e is not None and e.entity == label for e in found):
+                found.append(_echo_answered(label, echoed, answer, text))
     return sorted((e for e in found if e is not None), key=lambda e: (e.start, e.entity))
 
 

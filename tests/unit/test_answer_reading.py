@@ -141,6 +141,7 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a goodbye with no word of leaving in it
         ("goodbye", {"pain_duration_days"}, "Since the school fete, the Saturday", "inform"),
         ("goodbye", set(), "my lower back is sore", "inform"),
+        ("nlu_fallback", set(), "the husband says I have to see to this back", "inform"),
         ("goodbye", set(), "the kettle is on", "nlu_fallback"),
         ("goodbye", set(), "ok bye for now", None),
         # a programme question that asks nothing but holds an answer

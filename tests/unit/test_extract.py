@@ -668,6 +668,20 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("twenty years of bricklaying have done for my back", {}),
     # --- a question with a denial in it is an answer, not the question echoed
     ("honestly nothing much changes it?? same sitting or standing", {"pain_direction": "none"}),
+    # --- how supple the person was says how they are now, by contrast
+    ("I could touch my toes back in the day, no chance now", {"flexibility": "tight"}),
+    ("used to be able to get my palms to the floor", {"flexibility": "tight"}),
+    ("Touching my toes? A distant memory.", {"flexibility": "tight"}),
+    ("I was stiff as a board years ago but pilates sorted me out", {"flexibility": "normal"}),
+    ("I used to be flexible, now I am stiff as anything", {"flexibility": "tight"}),
+    ("I can still touch my toes like I could as a kid", {"flexibility": "normal"}),
+    # --- a question echoed back and answered yes or no
+    ("Touch my toes? Not a chance.", {"flexibility": "tight"}),
+    ("Touching my toes? A distant memory.", {"flexibility": "tight"}),
+    ("Reach my toes? No bother at all", {"flexibility": "normal"}),
+    ("Stiff? yes, very", {"flexibility": "tight"}),
+    ("Down the leg? Nope.", {"leg_pain": False}),
+    ("Into my leg? yeah, a bit", {"leg_pain": True}),
     # --- bad input
     ("", {}),
     ("   ", {}),

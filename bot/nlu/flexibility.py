@@ -1,0 +1,129 @@
+"""How supple the person is: the flexibility answer among what a message says.
+
+"Tight hamstrings", "can touch my toes", "flexible as a fence post": the ruler's spans
+(label ``flexibility``) are weighed here against negation, the tightness of a spasm,
+how it usually is, how it used to be and a state the back gets into after something.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.nlu import patterns as P
+from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
+from bot.nlu.spans import (
+    CLAUSE_TURNS,
+    CONTEXT,
+    SENTENCE_ENDS,
+    Extraction,
+    extraction,
+    same_sentence,
+    sentence_before,
+    value_of,
+)
+
+
+def _negated_before(span: Span) -> bool:
+    """A negation cue before ``span``, unless the span holds its own ("not tight")."""
+    return not contains_cue(span) and negation_cue_before(span) is not None
+
+
+def _said_of_something_else(span: Span) -> bool:
+    """"time is tight", "money's tight this month": tight said of no part of the body."""
+    if len(span) != 1:
+        return False
+    return any(t.lower_ in CONTEXT["not_the_body_words"] for t in sentence_before(span)[-3:])
+
+
+def _said_of_usual_times(span: Span) -> bool:
+    """"Normally I can touch my toes": how it usually is, said beside how it is now."""
+    return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
+
+
+def _clause_of(span: Span) -> tuple[list[str], list[str]]:
+    """The words of ``span``'s clause before and after it (to a comma or a clause turn)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and not _ends_a_clause(doc[start - 1]):
+        start -= 1
+    end = span.end
+    while end < len(doc) and not _ends_a_clause(doc[end]):
+        end += 1
+    return [t.lower_ for t in doc[start : span.start]], [t.lower_ for t in doc[span.end : end]]
+
+
+def _ends_a_clause(token: Token) -> bool:
+    return token.text in SENTENCE_ENDS or token.text == "," or token.lower_ in CLAUSE_TURNS
+
+
+def _said_of_the_past(span: Span) -> bool:
+    """"I used to be able to touch my toes", "could touch my toes when I was young",
+    "touching my toes is a distant memory": how supple the person was, which says how
+    they are now by contrast, unless they "still" are."""
+    before, after = _clause_of(span)
+    words = before + [t.lower_ for t in span] + after
+    if "still" in words:
+        return False
+    used_to = any(
+        w in CONTEXT["used_words"] and nxt == "to"
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+    joined = f" {' '.join(words)} "
+    return used_to or any(f" {phrase} " in joined for phrase in CONTEXT["bygone_phrases"])
+
+
+def _a_state_it_gets_into(span: Span) -> bool:
+    """"when I sit on the bus it gets stiff", "goes tight after driving", "very stiff and
+    pain every morning": a state the back gets into, not how supple the muscles are."""
+    doc = span.doc
+    if len(span) > 1:
+        return False  # "tight hamstrings": the muscles named
+    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
+        return True
+    for tok in doc[span.end : span.end + 5]:
+        if tok.text in SENTENCE_ENDS or tok.text == ",":
+            return False
+        if tok.lower_ in CONTEXT["times_of_day"]:
+            return True
+    return False
+
+
+def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
+    candidates: list[tuple[Span, str]] = []
+    for span in flex:
+        value = value_of(span)
+        if value is None or _said_of_something_else(span):
+            continue
+        # A reassurance after it ("I can touch my toes fine") negates a complaint only.
+        negated = is_negated(span) if value == "tight" else _negated_before(span)
+        if negated != _said_of_the_past(span):
+            value = "normal" if value == "tight" else "tight"
+        candidates.append((span, value))
+    spasm_talk = [
+        c for c in candidates
+        if c[1] == "tight" and any(same_sentence(c[0], s) for s in spasms)
+    ]
+    if len(spasm_talk) < len(candidates):
+        # "very flexible. but it spasmed after, went tight like a fist": the tightness of
+        # a spasm is no answer about the muscles when something else is
+        candidates = [c for c in candidates if c not in spasm_talk]
+    usual = [c for c in candidates if _said_of_usual_times(c[0])]
+    if len(usual) < len(candidates):
+        # "Tight as anything. Normally I can get palms to the floor but not this week"
+        candidates = [c for c in candidates if c not in usual]
+    states = [c for c in candidates if c[1] == "tight" and _a_state_it_gets_into(c[0])]
+    if states and len(states) == len(candidates) and not spasms:
+        # said unasked, the muscles are still asked about (the role)
+        span = states[-1][0]
+        return extraction(P.FLEXIBILITY, "tight", [span], text, role=P.CONTEXT_ROLE)
+    candidates = [c for c in candidates if c not in states] or candidates
+    if not candidates and spasms:
+        # A back in spasm, with nothing said of the muscles, is held tight; said beside
+        # it, "flexible, can touch my toes" stays the answer. Said unasked, the muscles
+        # are still asked about (the role): "back seized up last night" says nothing of
+        # the hamstrings.
+        return extraction(P.FLEXIBILITY, "tight", spasms[-1:], text, role=P.CONTEXT_ROLE)
+    if not candidates:
+        return None
+    span, value = max(candidates, key=lambda item: item[0].start)
+    return extraction(P.FLEXIBILITY, value, [span], text)
