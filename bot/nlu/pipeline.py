@@ -348,7 +348,7 @@ def _echo_answered(
     if answer is None or not valued:
         return None
     span = valued[-1]
-    value = value_of(span)
+    value = str(value_of(span))
     if label == P.FLEXIBILITY:
         flipped = "normal" if value == "tight" else "tight"
         return extraction(label, value if answer else flipped, [span], text)
