@@ -14,8 +14,11 @@ import json
 import urllib.parse
 import urllib.request
 import uuid
+from itertools import groupby
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bench.processes import REQUEST_TIMEOUT_S, Processes, post_json
 from bench.serving import BACKSTEP_MODEL, serve_backstep
@@ -77,15 +80,22 @@ def main(argv: list[str] | None = None) -> int:
         p for p in sorted(SETS.glob("*.yml"))
         if not args.sets or any(s in p.name for s in args.sets)
     ]
-    procs = Processes()
-    try:
-        transport = RestTransport(serve_backstep(procs, args.model, "intake_eval"))
-        for path in paths:
-            name, results = evaluate(transport, path)
-            print(report(name, results), flush=True)
-    finally:
-        procs.stop_all()
+    for today, group in groupby(sorted(paths, key=_written_for), key=_written_for):
+        # a set counts its durations back from the day it was written
+        procs = Processes()
+        try:
+            url = serve_backstep(procs, args.model, "intake_eval", today)
+            for path in group:
+                name, results = evaluate(RestTransport(url), path)
+                print(report(name, results), flush=True)
+        finally:
+            procs.stop_all()
     return 0
+
+
+def _written_for(path: Path) -> str:
+    """The day a set's durations count back from (its ``today``), ISO."""
+    return str(yaml.safe_load(path.read_text(encoding="utf-8")).get("today") or "")
 
 
 if __name__ == "__main__":

@@ -250,13 +250,14 @@ def measure_server(
         procs.stop(proc)
 
 
-def serve_backstep(procs: Processes, model: Path, name: str) -> str:
+def serve_backstep(procs: Processes, model: Path, name: str, today: str = "") -> str:
     """Serve ``model`` with its action server on a fresh SQLite journal ``<name>.sqlite3``;
-    the REST URL (for ``make eval``)."""
+    the REST URL (for ``make eval``). ``today`` (ISO) pins the date durations count back
+    from, for sets written on another day."""
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / f"{name}.sqlite3"
     db.unlink(missing_ok=True)
-    env = child_env(BACKSTEP_DB_URL=f"sqlite:///{db}")
+    env = child_env(BACKSTEP_DB_URL=f"sqlite:///{db}", BACKSTEP_TODAY=today)
     procs.run([str(BIN / "backstep"), "db", "upgrade"], f"{name}_db.log", ROOT, env)
     action_port, _ = start_action_server(procs, env)
     bot = Bot(

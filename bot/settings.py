@@ -6,6 +6,7 @@ safe at import time, creating engines is not (see :mod:`bot.store.engine`).
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,9 @@ class Settings:
     #: Where the webhook server listens (behind a reverse proxy that terminates TLS).
     telegram_webhook_listen: str
     telegram_webhook_port: int
+    #: The date durations count back from, pinned (BACKSTEP_TODAY, ISO): for playing an
+    #: evaluation set on the day it was written. Unset, it is today in UTC.
+    today: datetime.date | None = None
 
 
 def load_settings() -> Settings:
@@ -59,7 +63,12 @@ def load_settings() -> Settings:
         telegram_webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
         telegram_webhook_listen=os.environ.get("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
         telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
+        today=_date(os.environ.get("BACKSTEP_TODAY")),
     )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 @lru_cache(maxsize=1)

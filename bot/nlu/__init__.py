@@ -4,5 +4,6 @@ The intake extractors (:mod:`.pipeline` over the patterns of :mod:`.patterns`, w
 :mod:`.duration` and :mod:`.negation`) and the red-flag matcher (:mod:`.red_flags`) are
 spaCy on a blank English pipeline; :mod:`.components` wraps them as Rasa graph components.
 
-May import: bot.domain (and spaCy; Rasa only in bot.nlu.components).
+May import: bot.domain, bot.settings (the date durations count back from; and spaCy;
+Rasa only in bot.nlu.components).
 """

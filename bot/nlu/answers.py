@@ -19,11 +19,11 @@ messages the model is least sure of:
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
+from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
 
@@ -363,7 +363,7 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent == "ask_programme" and (
         (answers and "?" not in (text or "") and not asks_in_so_many_words(text))
         or (not reads_as_question(text) and (
-            start_named_in(text or "", datetime.date.today()) is not None
+            start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None
         ))
     ):

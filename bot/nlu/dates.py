@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.holidays import holiday_at, nth_weekday
+from bot.settings import get_settings
 
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
@@ -62,8 +63,8 @@ ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 
 
 def utc_today() -> datetime.date:
-    """Today's date in UTC (durations count back from it)."""
-    return datetime.datetime.now(datetime.timezone.utc).date()
+    """Today's date in UTC (durations count back from it), unless the settings pin it."""
+    return get_settings().today or datetime.datetime.now(datetime.timezone.utc).date()
 
 
 def days_since(start: datetime.date, today: datetime.date) -> int | None:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from bot.domain.answers import parse_score_answer
 from bot.nlu import patterns as P
 from bot.nlu.bout import resolve_duration
+from bot.nlu.dates import utc_today
 from bot.nlu.direction import resolve_direction
 from bot.nlu.duration import SMALL_NUMBERS, start_named_in
 from bot.nlu.flexibility import resolve_flexibility
@@ -424,7 +425,7 @@ def extract(text: str, today: datetime.date | None = None) -> list[Extraction]:
         if not isinstance(text, str) or not text.strip():
             return []
         if today is None:
-            today = datetime.datetime.now(datetime.timezone.utc).date()
+            today = utc_today()
         cleaned = clean_text(text)
         doc = get_nlp()(cleaned)
         return extract_from_doc(doc, text, today)

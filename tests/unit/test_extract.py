@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from bot import settings
 from bot.nlu.negation import is_negated, negated_after, negation_cue_before
 from bot.nlu.patterns import SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
 from bot.nlu.pipeline import Extraction, extract, get_nlp, save_pipeline
@@ -733,6 +734,20 @@ def test_extract_non_string_is_empty() -> None:
 
 def test_extract_default_today_is_used() -> None:
     assert values("for 3 weeks") == {e.entity: e.value for e in extract("for 3 weeks")}
+
+
+def test_a_pinned_today_is_the_day_durations_count_back_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """BACKSTEP_TODAY plays an evaluation set on the day it was written."""
+    monkeypatch.setenv("BACKSTEP_TODAY", "2026-12-04")  # a Friday
+    settings.get_settings.cache_clear()
+    try:
+        found = {e.entity: e.value for e in extract("since last Friday")}
+    finally:
+        monkeypatch.delenv("BACKSTEP_TODAY")
+        settings.get_settings.cache_clear()
+    assert found == {"pain_duration_days": 7}
 
 
 @pytest.mark.parametrize(
