@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from bot.nlu import patterns as P
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
+from bot.nlu.patterns import TOKEN_CLASSES
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
@@ -39,6 +40,8 @@ def _said_of_usual_times(span: Span) -> bool:
     """"Normally I can touch my toes": how it usually is, said beside how it is now."""
     return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
 
+_PASTIMES: frozenset[str] = frozenset(TOKEN_CLASSES["SUPPLE_PASTIME"]["LOWER"]["IN"])
+
 
 def _clause_of(span: Span) -> tuple[list[str], list[str]]:
     """The words of ``span``'s clause before and after it (to a comma or a clause turn)."""
@@ -59,15 +62,19 @@ def _ends_a_clause(token: Token) -> bool:
 def _said_of_the_past(span: Span) -> bool:
     """"I used to be able to touch my toes", "could touch my toes when I was young",
     "touching my toes is a distant memory": how supple the person was, which says how
-    they are now by contrast, unless they "still" are."""
+    they are now by contrast, unless they "still" are. Not a pastime of the past ("I did
+    gymnastics as a kid"), which says nothing against now."""
+    if any(t.lower_ in _PASTIMES for t in span):
+        return False
     before, after = _clause_of(span)
     words = before + [t.lower_ for t in span] + after
     if "still" in words:
         return False
-    used_to = any(
-        w in CONTEXT["used_words"] and nxt == "to"
-        for w, nxt in zip(words, words[1:], strict=False)
-    )
+    # "used to (be able to) touch my toes", not "used to do pilates and can touch my toes"
+    lead = list(before)
+    while lead and lead[-1] in ("be", "able", "to") and lead[-2:] != ["used", "to"]:
+        lead.pop()
+    used_to = len(lead) >= 2 and lead[-2] in CONTEXT["used_words"] and lead[-1] == "to"
     joined = f" {' '.join(words)} "
     return used_to or any(f" {phrase} " in joined for phrase in CONTEXT["bygone_phrases"])
 
@@ -96,7 +103,10 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
             continue
         # A reassurance after it ("I can touch my toes fine") negates a complaint only.
         negated = is_negated(span) if value == "tight" else _negated_before(span)
-        if negated != _said_of_the_past(span):
+        if negated:
+            value = "normal" if value == "tight" else "tight"
+        elif not contains_cue(span) and _said_of_the_past(span):
+            # "used to touch my toes" (not "even as a girl I could not touch my toes")
             value = "normal" if value == "tight" else "tight"
         candidates.append((span, value))
     spasm_talk = [

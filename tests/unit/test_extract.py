@@ -676,6 +676,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I was stiff as a board years ago but pilates sorted me out", {"flexibility": "normal"}),
     ("I used to be flexible, now I am stiff as anything", {"flexibility": "tight"}),
     ("I can still touch my toes like I could as a kid", {"flexibility": "normal"}),
+    ("I can reach the floor fine, I did ballet as a girl", {"flexibility": "normal"}),
+    ("i used to do pilates and can touch my toes", {"flexibility": "normal"}),
+    ("even as a boy I couldn't touch my toes", {"flexibility": "tight"}),
     # --- a question echoed back and answered yes or no
     ("Touch my toes? Not a chance.", {"flexibility": "tight"}),
     ("Touching my toes? A distant memory.", {"flexibility": "tight"}),
