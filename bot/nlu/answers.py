@@ -260,7 +260,7 @@ def asks_in_so_many_words(text: str | None) -> bool:
     if not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
     if "?" not in (text or ""):
-        return _asks_whether(items)
+        return _asks_whether(items) or _asks_without_a_mark(items)
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
     # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
     # the clause that asks
@@ -270,6 +270,15 @@ def asks_in_so_many_words(text: str | None) -> bool:
 
 
 _WHETHER = frozenset({"whether", "if"})
+_WH_WORDS = frozenset({"how", "what", "why", "when", "which", "where"})
+
+
+def _asks_without_a_mark(items: list[str]) -> bool:
+    """A question with no question mark: a question word opening it and a pair of words
+    that ask (``asking_pairs``: "how long before I see any difference do you think",
+    "what stretches should I do")."""
+    pairs = {f"{a} {b}" for a, b in zip(items, items[1:], strict=False)}
+    return items[0] in _WH_WORDS and bool(pairs & ANSWER_WORDS["asking_pairs"])
 
 
 def _asks_whether(items: list[str]) -> bool:

@@ -340,6 +340,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
     ]
     said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
+    if read and not said:
+        # "sitting in traffic and at the desk all day. standing is ok": a movement named
+        # beside another of the other way said to be fine is the one that hurts
+        fine = {value_of(s) for s in spans if is_negated(s)} & {"flexion", "extension"}
+        said = [(s, v, r) for s, v, r in read if v in _OPPOSITE and _OPPOSITE[v] in fine]
     if read and _everything_hurts(read[0][0].doc):
         said = read  # "Just about everything bothers it. Sitting ..., bending ..."
         moving = [r for r in read if r[1] not in ("none", "constant")]

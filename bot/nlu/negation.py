@@ -20,8 +20,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.patterns import ALONE, NEGATION_TOKENS, SPANS_KEY, TROUBLE_WORDS
+from bot.nlu.patterns import ALONE, ANSWER_WORDS, NEGATION_TOKENS, SPANS_KEY, TROUBLE_WORDS
 
+#: Words that say yes: a negation before them does not reach past them (not "sure": "not
+#: sure how I will manage standing" is no yes).
+YES_WORDS: frozenset[str] = ANSWER_WORDS["yes_words"] - {"sure", "definitely", "indeed"}
 #: Pre-span cues.
 NEGATION_CUES: frozenset[str] = NEGATION_TOKENS
 #: Cues that can govern a comma-separated list ("no a, b or c").
@@ -150,8 +153,8 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             if not is_list_item:
                 return None
             crossed_comma = True
-        elif _is_break(tok):
-            return None
+        elif _is_break(tok) or text in YES_WORDS:
+            return None  # "can't touch my toes, no chance, and aye it seizes up"
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i) or _used_up(doc, i, span):
                 return None
@@ -209,8 +212,12 @@ def negated_after(span: Span, window: int = 4) -> bool:
         text = _text(tok)
         if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
             return False
-        if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in _NOT_REASSURING_AFTER:
-            return True  # not "on a good day" (when), nor "seized up on me good" (how hard)
+        if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in _NOT_REASSURING_AFTER and (
+            [_text(t) for t in doc[i + 1 : i + 3]] != ["and", "proper"]
+        ):
+            # not "on a good day" (when), nor "seized up on me good", "locked up good and
+            # proper" (how hard)
+            return True
         if text in NEGATION_CUES:
             following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
             return any(word in COMPLAINT_VERBS for word in following)

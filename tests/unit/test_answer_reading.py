@@ -58,6 +58,7 @@ from bot.nlu.answers import (
         # a question echoed back, a no in another language, a "know" that is sure
         ("You mean the bladder thing? No, none of that.", True),
         ("Nein, nothing like this", True),
+        ("Nae.", True),
         ("No. Thirty years a midwife, I would know.", True),
         ("no, I don't know", False),
         # a contrast that sets a denial against a near-miss points at another no
@@ -82,6 +83,7 @@ def test_reads_as_clear_no(text: str, clear: bool) -> None:
         ("my waist has been paining me", True),
         ("I have pain in back", True),
         ("sciatica again", True),
+        ("sair back", True),
         ("back to work tomorrow", False),
         ("my knee hurts", False),
         ("hello", False),
@@ -151,6 +153,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("ask_programme", set(), "is saturday a good day for the gym?", None),
         # a plain question nobody understood is a question about the programme
         ("nlu_fallback", set(), "should I still do squats at the gym?", "ask_programme"),
+        # one with no question mark: a question word opening it, a pair of words that ask
+        ("nlu_fallback", set(), "how many weeks till it settles would you say",
+         "ask_programme"),
+        ("nlu_fallback", set(), "how it started was a sneeze", None),
         ("inform", set(), "what do you mean?", None),  # about the bot's own question
         ("inform", set(), "no?", None),
         # starting over needs a word that says so

@@ -686,6 +686,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Stiff? yes, very", {"flexibility": "tight"}),
     ("Down the leg? Nope.", {"leg_pain": False}),
     ("Into my leg? yeah, a bit", {"leg_pain": True}),
+    # --- a movement beside one of the other way said to be fine; no movement, said
+    # roundabout; a leg "as far as"; "lucky to" reach; a "yes" ends a negation's reach
+    ("standing at the counter all day. sitting down is fine", {
+        "pain_direction": "extension"}),
+    ("I cannot say that any single movement makes it worse", {"pain_direction": "none"}),
+    ("it is there whatever I am doing", {"pain_direction": "none"}),
+    ("it travels down my right side as far as the calf", {"leg_pain": True}),
+    ("I'd be lucky to reach my shins", {"flexibility": "tight"}),
+    ("cant touch my toes no way and yeah it locks up on me", {
+        "flexibility": "tight", "spasm": True}),
+    ("it seized up good and proper on Monday", {"spasm": True, "flexibility": "tight"}),
+    ("could not bend for a while after and it still catches", {
+        "pain_direction": "flexion", "spasm": True, "flexibility": "tight"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
