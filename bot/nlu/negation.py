@@ -229,4 +229,7 @@ def is_negated(span: Span, window: int = 6, post_window: int = 4) -> bool:
     """True if ``span`` is negated by a preceding cue or a following reassurance."""
     if len(span) == 0 or contains_cue(span):
         return False
+    if any(_text(tok) == "still" for tok in span):
+        # "could not straighten for some time, it still catches": said to go on
+        return negated_after(span, post_window)
     return negation_cue_before(span, window) is not None or negated_after(span, post_window)

@@ -699,6 +699,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("it seized up good and proper on Monday", {"spasm": True, "flexibility": "tight"}),
     ("could not bend for a while after and it still catches", {
         "pain_direction": "flexion", "spasm": True, "flexibility": "tight"}),
+    # --- Doric: "hinna" is a negation, "taes" are toes; "catches on me" is a spasm;
+    # "still" says a thing goes on, whatever was denied before it
+    ("hinna touched ma taes in years", {"flexibility": "tight"}),
+    ("it catches on me fin I turn", {"spasm": True, "flexibility": "tight"}),
+    ("couldn't sit at all and it still locks up", {
+        "pain_direction": "flexion", "spasm": True, "flexibility": "tight"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
