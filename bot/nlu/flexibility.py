@@ -64,8 +64,17 @@ def _said_of_the_past(span: Span) -> bool:
     "touching my toes is a distant memory": how supple the person was, which says how
     they are now by contrast, unless they "still" are. Not a pastime of the past ("I did
     gymnastics as a kid"), which says nothing against now."""
-    if any(t.lower_ in _PASTIMES for t in span):
+    if _a_pastime(span):
         return False
+    return _bygone(span)
+
+
+def _a_pastime(span: Span) -> bool:
+    return any(t.lower_ in _PASTIMES for t in span)
+
+
+def _bygone(span: Span) -> bool:
+    """Whether ``span``'s clause says it was so once ("used to", "when I was young")."""
     before, after = _clause_of(span)
     words = before + [t.lower_ for t in span] + after
     if "still" in words:
@@ -101,6 +110,8 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         value = value_of(span)
         if value is None or _said_of_something_else(span):
             continue
+        if _a_pastime(span) and _bygone(span):
+            continue  # "I used to do yoga before the baby": nothing of now
         # A reassurance after it ("I can touch my toes fine") negates a complaint only.
         negated = is_negated(span) if value == "tight" else _negated_before(span)
         if negated:

@@ -36,6 +36,7 @@ from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
+    SENTENCE_ENDS,
     Extraction,
     extraction,
     is_negation,
@@ -133,8 +134,11 @@ def _denied_after(span: Span) -> bool:
 
 
 def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
-    """"it locked, I could not straighten up for an hour": not standing straight because
-    a spasm held the back, not a movement that hurts (said beside the spasm)."""
+    """"it locked, I could not straighten up for an hour", "I was stuck bent over": not
+    standing straight because a spasm held the back, or the posture it held the back in,
+    not a movement that hurts (said beside the spasm)."""
+    if any(0 <= span.start - s.end <= 1 and same_sentence(span, s) for s in spasms):
+        return True  # "stuck bent over", "locked up stooped"
     cannot = any(is_negation(t) for t in span) and any(
         t.lower_.startswith(("straight", "stand", "upright")) for t in span
     )
@@ -253,6 +257,11 @@ def _range_start(span: Span) -> int | None:
     return None
 
 
+#: Words of another time only just before a score ("worst is a 7", "was a 6"), not
+#: further back in its clause ("Leaning back is worst, pain 6/10").
+_NOT_A_TIME = frozenset({"worst", "best", "bad", "was", "were", "used"})
+
+
 def _score_time(span: Span) -> int:
     """2 for a score said to be now ("about a 6 today"), 0 for one of another time ("it
     was an 8 Monday", "bad days it's a 7"), else 1."""
@@ -267,16 +276,23 @@ def _score_time(span: Span) -> int:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break  # "On the road it's a 7 but right now ... a 5"
         after.add(tok.lower_)
-    clause_before: set[str] = set()  # "right now at home I'd give it a 5"
-    for tok in reversed(doc[max(0, span.start - 8) : span.start]):
-        if tok.is_punct or tok.like_num or tok.lower_ in CLAUSE_TURNS:
+    near: set[str] = set()  # "right now at home I'd give it a 5"
+    wide: set[str] = set()  # "right now, sat here with a brew, it's about a 5"
+    at_comma = False
+    for tok in reversed(doc[max(0, span.start - 10) : span.start]):
+        if tok.text in SENTENCE_ENDS or tok.like_num or tok.lower_ in CLAUSE_TURNS:
             break  # not past another score: "today about a 6 bad days its a 7"
-        clause_before.add(tok.lower_)
-    if (clause_before | after | {t.lower_ for t in span}) & P.ANSWER_WORDS["now_words"]:
+        at_comma = at_comma or tok.is_punct
+        (wide if at_comma else near).add(tok.lower_)
+    now, other = P.ANSWER_WORDS["now_words"], P.ANSWER_WORDS["other_time_words"]
+    own = {t.lower_ for t in span}
+    if (near | after | own) & now:
         return 2  # "about a 6 today", "These days I'd say a 6"
-    if (before | {t.lower_ for t in span}) & P.ANSWER_WORDS["other_time_words"] or (
-        after & P.ANSWER_WORDS["other_time_words"]
-    ):
+    if (before | own | after) & other or near & (other - _NOT_A_TIME):
+        return 0  # "bad days it's a 7", "first thing in the morning it's more like a 7"
+    if wide & now:
+        return 2
+    if wide & (other - _NOT_A_TIME):
         return 0
     return 1
 

@@ -705,6 +705,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("it catches on me fin I turn", {"spasm": True, "flexibility": "tight"}),
     ("couldn't sit at all and it still locks up", {
         "pain_direction": "flexion", "spasm": True, "flexibility": "tight"}),
+    # --- the score said to be now across a comma; the posture a spasm held; a pastime
+    # of the past says nothing of now
+    ("At the minute, lying on the couch, I'd say a 4. Evenings it's a 6.", {"pain_score": 4}),
+    ("it locked up and I was stuck bent over the sink", {"spasm": True, "flexibility": "tight"}),
+    ("I get my hands to my knees, I used to do ballet years ago", {"flexibility": "tight"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
