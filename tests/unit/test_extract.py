@@ -710,6 +710,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("At the minute, lying on the couch, I'd say a 4. Evenings it's a 6.", {"pain_score": 4}),
     ("it locked up and I was stuck bent over the sink", {"spasm": True, "flexibility": "tight"}),
     ("I get my hands to my knees, I used to do ballet years ago", {"flexibility": "tight"}),
+    ("Stooping to the oven and sitting at the till, both of those make it worse", {
+        "pain_direction": "flexion"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
