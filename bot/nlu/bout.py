@@ -237,11 +237,19 @@ def _past_episode(span: Span) -> bool:
         n = resolved_at(i)
         if n and at - (i + n) <= 2:
             return True  # "it went away after some weeks", "came right in a month"
+    if any(t.lower_ in _ONSET_VERBS for t in span):
+        return False  # "It started on the 1st of October ... we had family over"
     had = [
         i for i, w in enumerate(words)
         if w == "had" and (i == 0 or words[i - 1] not in CONTEXT["perfect_auxiliaries"])
+        # "I did have an MRI on my back about four years ago for a previous episode"
+        or w == "did" and words[i + 1 : i + 2] == ["have"]
     ]
     return bool(had) and not set(words) & current
+
+
+#: Words in a duration that date the start of this bout ("it started on the 1st").
+_ONSET_VERBS = frozenset({"started", "start", "starts", "began", "begun", "begin"})
 
 
 def _an_activity(span: Span, after: list[str]) -> bool:

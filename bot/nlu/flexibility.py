@@ -96,6 +96,10 @@ def _a_state_it_gets_into(span: Span) -> bool:
         return False  # "tight hamstrings": the muscles named
     if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
         return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "me" and (
+        doc[span.start - 2].lower_ in CONTEXT["leaves_me_words"]
+    ):
+        return True  # "sitting at the desk all morning has me stiff as anything"
     for tok in doc[span.end : span.end + 5]:
         if tok.text in SENTENCE_ENDS or tok.text == ",":
             return False

@@ -295,6 +295,7 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
     [
         ("A 4. It was a 6 on Sunday but it's eased", 4.0),
         ("5 now, yesterday 8", 5.0),
+        ("Lying here now, a 4. It goes to 7 when I bend.", 4.0),
         ("it was a 7 yesterday", None),
         ("3, sometimes 4 but today 3", 3.0),
         ("usually a 6, 4 at the moment", 4.0),

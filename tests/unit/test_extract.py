@@ -712,6 +712,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I get my hands to my knees, I used to do ballet years ago", {"flexibility": "tight"}),
     ("Stooping to the oven and sitting at the till, both of those make it worse", {
         "pain_direction": "flexion"}),
+    ("I did have a scan on my back about four years ago, all fine", {}),
     # --- bad input
     ("", {}),
     ("   ", {}),
@@ -797,6 +798,8 @@ def test_a_pinned_today_is_the_day_durations_count_back_from(
         ("I have had back problems for nearly ten years, on and off, and now it is flared up",
          3650, "history"),
         ("This bout started on 1 May. The four years is just the on-and-off thing.", 13, None),
+        # a start said beside a "had" that is no pain's; a scan of the past
+        ("It started on the 1st of May, we had the in-laws over", 13, None),
         # a long time with nothing recurring is this bout; a flare of weeks is too
         ("I have had back pain for 2 years", 730, None),
         ("it flared up again three weeks ago", 21, None),
@@ -843,6 +846,7 @@ def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
         ("when I sit on the bus it gets stiff and painful", "context"),  # a state it gets into
         ("it goes tight after a long drive", "context"),
         ("my lower back very stiff and pain every morning", "context"),
+        ("a day at the desk has me stiff as anything", "context"),
         ("tight hamstrings, stiff in the mornings", None),
         ("my hamstrings are tight and it gets stiff in the car", None),
         ("I'm stiff, can't touch my toes", None),
