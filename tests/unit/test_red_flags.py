@@ -336,6 +336,11 @@ def test_component_skips_button_payloads(component: BackstepEntityExtractor) -> 
         # resolved / transient
         ("had a fractured wrist years ago, fine now", {"none"}, None),
         ("had a fever last winter but thats long gone", {"none"}, None),
+        ("felt feverish on Sunday but it had passed by the next morning", {"none"}, None),
+        ("had a fever last night and the sweats were worse the next morning", {"urgent"},
+         "infection"),
+        # "nothing like" denies ("nothing like cancer in my family history, thank God")
+        ("no falls, nothing like cancer in my history", {"none"}, None),
         ("leg weakness after my op in 2015, fully recovered", {"none"}, None),
         ("numbness in my bum went away but it's back again and worse", {"urgent"},
          "cauda_equina"),

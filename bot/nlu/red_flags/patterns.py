@@ -116,6 +116,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "no problems|issues|trouble since",
         "no|nothing harm|damage done",
         "unhurt|unscathed|unharmed",
+        "gone|passed|over|better|fine|cleared by? the next|following morning|day|evening|night",
     ),
     ONGOING: (
         "again|twice|repeatedly|recurring|recurred|recurrent|recurs|returned|returning|"

@@ -456,7 +456,9 @@ def _told_a_diagnosis(between: Span) -> bool:
 
 def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     between = doc[cue_index + 1 : span_start]
-    if len(between) and _n(between[0]) in _BLOCKING:
+    # "nothing like cancer in my history" denies it (not "don't like the numbness")
+    nothing_like = _n(doc[cue_index]) in {"nothing", "nothin"} and _words(between[:1]) == {"like"}
+    if len(between) and _n(between[0]) in _BLOCKING and not nothing_like:
         return True
     # "no improvement in my leg weakness": the change is denied, not the symptom;
     # "haven't told anyone about the numbness": the telling is denied
