@@ -292,8 +292,6 @@ def _score_time(span: Span) -> int:
         return 0  # "bad days it's a 7", "first thing in the morning it's more like a 7"
     if wide & now:
         return 2
-    if wide & (other - _NOT_A_TIME):
-        return 0
     return 1
 
 

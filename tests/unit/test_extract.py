@@ -713,6 +713,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Stooping to the oven and sitting at the till, both of those make it worse", {
         "pain_direction": "flexion"}),
     ("I did have a scan on my back about four years ago, all fine", {}),
+    ("it hurts when I lean back, for 10 days, I can touch my toes, pain 2/10", {
+        "pain_direction": "extension", "pain_duration_days": 10, "flexibility": "normal",
+        "pain_score": 2}),
     # --- bad input
     ("", {}),
     ("   ", {}),
