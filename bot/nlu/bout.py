@@ -388,4 +388,34 @@ def resolve_duration(
             history = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.HISTORY)
             continue
         result = extraction(P.PAIN_DURATION_DAYS, days, [span], text)
+    if result is not None:
+        result = _the_amount_says_which(result, dated, text)
     return result or guess or history, seen
+
+
+def _the_amount_says_which(
+    result: Extraction, dated: list[tuple[Span, int]], text: str
+) -> Extraction:
+    """"Exactly two weeks today, started the Saturday I did a clear-out", "three weeks now,
+    it started the Sunday we moved": a weekday named bare is one of many; an amount said
+    beside it says which, the one nearest to it."""
+    weekday = [s for s, d in dated if d == result.value and _a_bare_weekday(s)]
+    if not weekday or not isinstance(result.value, int):
+        return result
+    amounts = [d for s, d in dated if not _a_bare_weekday(s) and d > result.value + 3]
+    if not amounts:
+        return result
+    weeks = round((amounts[-1] - result.value) / 7)
+    return extraction(P.PAIN_DURATION_DAYS, result.value + 7 * weeks, weekday[-1:], text)
+
+
+def _a_bare_weekday(span: Span) -> bool:
+    """"the Saturday", "started on Monday": a weekday and no word that says which one."""
+    words = {t.lower_ for t in span}
+    return bool(words & WEEKDAYS.keys()) and not words & _WHICH_WEEK and not any(
+        t.like_num for t in span
+    )
+
+
+#: Words that say which week a weekday is in ("last", "before last", "two Sundays ago").
+_WHICH_WEEK = frozenset({"last", "ago", "before", "previous", "past", "week", "fortnight"})

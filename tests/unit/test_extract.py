@@ -716,6 +716,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("it hurts when I lean back, for 10 days, I can touch my toes, pain 2/10", {
         "pain_direction": "extension", "pain_duration_days": 10, "flexibility": "normal",
         "pain_score": 2}),
+    # a weekday named bare is one of many: the amount beside it says which
+    ("three weeks now, it started the Sunday we moved", {"pain_duration_days": 24}),
+    ("since Sunday, three days", {"pain_duration_days": 3}),
     # --- bad input
     ("", {}),
     ("   ", {}),
