@@ -25,6 +25,7 @@ from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.spans import (
     CONTEXT,
+    CONTRASTS,
     Extraction,
     extraction,
     sentence_before,
@@ -402,11 +403,20 @@ def _the_amount_says_which(
     weekday = [s for s, d in dated if d == result.value and _a_bare_weekday(s)]
     if not weekday or not isinstance(result.value, int):
         return result
-    amounts = [d for s, d in dated if not _a_bare_weekday(s) and d > result.value + 3]
+    day = weekday[-1]
+    amounts = [
+        d for s, d in dated
+        if not _a_bare_weekday(s) and d > result.value + 3 and not _is_history(s.doc, s, d)
+        # not "on and off for about 6 weeks but this latest lot started Tuesday"
+        and not any(
+            t.lower_ in CONTRASTS
+            for t in s.doc[min(s.end, day.end) : max(s.start, day.start)]
+        )
+    ]
     if not amounts:
         return result
     weeks = round((amounts[-1] - result.value) / 7)
-    return extraction(P.PAIN_DURATION_DAYS, result.value + 7 * weeks, weekday[-1:], text)
+    return extraction(P.PAIN_DURATION_DAYS, result.value + 7 * weeks, [day], text)
 
 
 def _a_bare_weekday(span: Span) -> bool:

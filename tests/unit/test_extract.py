@@ -719,6 +719,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # a weekday named bare is one of many: the amount beside it says which
     ("three weeks now, it started the Sunday we moved", {"pain_duration_days": 24}),
     ("since Sunday, three days", {"pain_duration_days": 3}),
+    ("on and off for about 6 weeks but this latest lot started Sunday", {
+        "pain_duration_days": 3}),
     # --- bad input
     ("", {}),
     ("   ", {}),
