@@ -41,6 +41,8 @@ def _said_of_usual_times(span: Span) -> bool:
     return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
 
 _PASTIMES: frozenset[str] = frozenset(TOKEN_CLASSES["SUPPLE_PASTIME"]["LOWER"]["IN"])
+_BACK: frozenset[str] = P.ANSWER_WORDS["back_words"]
+_MUSCLE: frozenset[str] = frozenset(TOKEN_CLASSES["MUSCLE"]["LOWER"]["IN"]) - _BACK
 
 
 def _clause_of(span: Span) -> tuple[list[str], list[str]]:
@@ -96,6 +98,9 @@ def _a_state_it_gets_into(span: Span) -> bool:
         return False  # "tight hamstrings": the muscles named
     if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
         return True
+    before = [t.lower_ for t in sentence_before(span)[-5:]]
+    if any(w in _BACK for w in before) and not any(w in _MUSCLE for w in before):
+        return True  # "my back has been so stiff lately": a symptom of the back
     if span.start > 1 and doc[span.start - 1].lower_ == "me" and (
         doc[span.start - 2].lower_ in CONTEXT["leaves_me_words"]
     ):

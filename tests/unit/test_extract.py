@@ -721,6 +721,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("since Sunday, three days", {"pain_duration_days": 3}),
     ("on and off for about 6 weeks but this latest lot started Sunday", {
         "pain_duration_days": 3}),
+    ("the back is catching in the mornings", {"spasm": True, "flexibility": "tight"}),
+    ("it started last week. To be exact, Monday the 5th of May", {"pain_duration_days": 9}),
     # --- bad input
     ("", {}),
     ("   ", {}),
@@ -855,6 +857,7 @@ def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
         ("it goes tight after a long drive", "context"),
         ("my lower back very stiff and pain every morning", "context"),
         ("a day at the desk has me stiff as anything", "context"),
+        ("my back has been so stiff lately", "context"),  # a symptom of the back
         ("tight hamstrings, stiff in the mornings", None),
         ("my hamstrings are tight and it gets stiff in the car", None),
         ("I'm stiff, can't touch my toes", None),
