@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -33,6 +34,7 @@ from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
+from bot.nlu.red_flags import find_red_flags
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
@@ -135,6 +137,32 @@ def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
     return bool(spans) and all(len(span.split()) == 1 for span in spans)
 
 
+def _not_the_backs_time(tracker: Tracker) -> list[EventType]:
+    """A time said in the answer to the warning-sign screen, in a sentence about one of its
+    signs, is that sign's time, not the back's: "No to all of those. I did fall off a
+    bicycle about three years ago but only scraped my knee" (the how-long question still
+    comes); "None of those. It has been three weeks now" dates the back."""
+    if value_before_latest_message(tracker, "requested_slot") != "red_flag_screen":
+        return []
+    said = [
+        e for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "pain_duration_days" and isinstance(e.get("start"), int)
+    ]
+    text = latest_text(tracker)
+    signs = [hit.start for hit in find_red_flags(text)]
+    if not said or not any(_same_sentence(text, said[-1]["start"], at) for at in signs):
+        return []
+    before = value_before_latest_message(tracker, "pain_duration_days")
+    if before == tracker.get_slot("pain_duration_days"):
+        return []
+    return [SlotSet("pain_duration_days", before)]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return not re.search(r"[.!?]", text[low:high])
+
+
 class ValidateIntakeForm(KindFormValidation):
     """Extracts context-dependent answers, validates and journals every answer."""
 
@@ -153,7 +181,7 @@ class ValidateIntakeForm(KindFormValidation):
         correction, changes it."""
         events = await super().run(dispatcher, tracker, domain)
         if not _cleared_a_check(tracker):
-            return events
+            return events + _not_the_backs_time(tracker)
         users = [e for e in tracker.events if e.get("event") == "user"]
         flagged = str(users[-2].get("text") or "") if len(users) >= 2 else ""
         if reads_as_correction(flagged):

@@ -402,3 +402,34 @@ async def test_a_correction_of_an_earlier_answer_changes_it() -> None:
                 just_set={"pain_direction": "flexion"}),
     )
     assert slots["pain_direction"] == "flexion"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a time in a sentence about one of the screen's signs is that sign's
+        ("None of them. I did fall off my bike about two years ago, just a graze. No fever.",
+         None),
+        # a time in a sentence of its own dates the back
+        ("None of them. The fall was nothing. My back has hurt for two years.", 730.0),
+    ],
+)
+async def test_a_time_in_the_screens_answer_dates_the_sign_it_is_said_of(
+    text: str, kept: float | None
+) -> None:
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update({"red_flag_screen": False, "pain_duration_days": 730.0})
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "red_flag_screen"},
+        {"event": "user", "text": text, "parse_data": {"text": text}},
+        {"event": "slot", "name": "pain_duration_days", "value": 730.0},
+    ]
+    at = text.index("two years")
+    duration = {"entity": "pain_duration_days", "value": 730, "start": at, "end": at + 9}
+    latest = {"text": text, "intent": {"name": "deny", "confidence": 1.0},
+              "entities": [duration]}
+    trk = Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                  "action_listen")
+    events = await ValidateIntakeForm().run(CollectingDispatcher(), trk, DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("pain_duration_days", 730.0) == kept
