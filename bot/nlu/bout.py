@@ -243,12 +243,17 @@ def _past_episode(span: Span) -> bool:
     had = [
         i for i, w in enumerate(words)
         if w == "had" and (i == 0 or words[i - 1] not in CONTEXT["perfect_auxiliaries"])
+        and (i == 0 or words[i - 1] not in _OTHER_SUBJECTS)  # not "we had a group in"
         # "I did have an MRI on my back about four years ago for a previous episode"
         or w == "did" and words[i + 1 : i + 2] == ["have"]
     ]
     return bool(had) and not set(words) & current
 
 
+#: Words that make an amount relative to something else ("two days after, November 2").
+_RELATIVE = frozenset({"after", "later"})
+#: Subjects whose "had" is no pain of the person's ("we had 200 people check out").
+_OTHER_SUBJECTS = frozenset({"we", "they", "he", "she", "you", "wife", "husband"})
 #: Words in a duration that date the start of this bout ("it started on the 1st").
 _ONSET_VERBS = frozenset({"started", "start", "starts", "began", "begun", "begin"})
 
@@ -285,6 +290,10 @@ def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
         return True
     if after[:1] == ["of"] and after[1:2] and after[1].endswith("ing") and after[1] not in pain:
         return True  # "30 years of plumbing catching up with me": a working life
+    # "I have worked in the factory for thirty years", "been driving trucks for 20 years"
+    said = [t.lower_ for t in sentence_before(span)]
+    if before[-1:] == ["for"] and set(said) & CONTEXT["work_words"] and not set(said) & pain:
+        return True
     # "40 year at sea", "twenty years in the army", "30 years on the tools": a working life
     place = [w for w in span.doc[span.end : span.end + 3] if w.lower_ not in ("the", "a")]
     return (
@@ -355,8 +364,10 @@ def resolve_duration(
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
             # "I had a similar ache some ten years ago which went away"
         days = parse_duration_days(span.text, today)
-        if days is None:  # "since Madaraka Day, 1st June": a day we don't know, then its date
-            days = calendar_date_in(span.text, today)
+        if days is None or {t.lower_ for t in span} & _RELATIVE:
+            # "since Madaraka Day, 1st June": a day we don't know, then its date; "two
+            # days after, November 2": the date, not how long after
+            days = calendar_date_in(span.text, today) or days
         near_date = _the_weekday_near_a_date(span, today)
         days = days if near_date is None else near_date
         unsettled = False

@@ -723,6 +723,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "pain_duration_days": 3}),
     ("the back is catching in the mornings", {"spasm": True, "flexibility": "tight"}),
     ("it started last week. To be exact, Monday the 5th of May", {"pain_duration_days": 9}),
+    # --- kinds from set s7c: "N from 10"; the 20th of last month; a "had" of someone
+    # else's; a working life "for thirty years"; a date said after "two days after"; "like
+    # a sharp lock"
+    ("4 from 10 today", {"pain_score": 4}),
+    ("it started on the 20th of last month", {"pain_duration_days": 24}),
+    ("ten days exactly, we had a wedding that weekend", {"pain_duration_days": 10}),
+    ("I have worked on the buses for thirty years", {}),
+    ("it began on the 1st of May, no wait, it started two days after, May 3", {
+        "pain_duration_days": 11}),
+    ("when I stand up it catches, like a sudden lock", {
+        "pain_direction": "extension", "spasm": True, "flexibility": "tight"}),
     # --- bad input
     ("", {}),
     ("   ", {}),
