@@ -258,7 +258,7 @@ def _range_start(span: Span) -> int | None:
 
 
 #: Words of another time only just before a score ("worst is a 7", "was a 6"), not
-#: further back in its clause ("Leaning back is worst, pain 6/10").
+#: further back in its clause ("leaning back is worst pain 6/10").
 _NOT_A_TIME = frozenset({"worst", "best", "bad", "was", "were", "used"})
 
 
