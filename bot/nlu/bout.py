@@ -28,6 +28,7 @@ from bot.nlu.spans import (
     CONTRASTS,
     Extraction,
     extraction,
+    says_a_phrase,
     sentence_before,
     sentence_of,
     value_of,
@@ -118,13 +119,13 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
         # "for nearly ten years, on and off": the history said just after its length
         segment = doc[segment.start : _segment(doc[segment.end + 1 : segment.end + 2]).end]
     part = [t.lower_ for t in segment if t.text != "-"]  # "the on-and-off thing"
-    joined = " " + " ".join(part) + " "
     this_bout = {t.lower_ for t in _own_clause(span, own_segment)} & (
         CONTEXT["current_words"] | _BOUT
     )
-    if (set(part) & CONTEXT["recurrence_words"] or any(
-        f" {phrase} " in joined for phrase in CONTEXT["recurrence_phrases"]
-    )) and not this_bout:
+    if (
+        set(part) & CONTEXT["recurrence_words"]
+        or says_a_phrase(part, CONTEXT["recurrence_phrases"])
+    ) and not this_bout:
         return True  # "on and off since the start of September", not "this bout since May"
     if days < _HISTORY_MIN_DAYS:
         return False

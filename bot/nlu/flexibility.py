@@ -19,6 +19,7 @@ from bot.nlu.spans import (
     Extraction,
     extraction,
     same_sentence,
+    says_a_phrase,
     sentence_before,
     value_of,
 )
@@ -40,6 +41,8 @@ def _said_of_usual_times(span: Span) -> bool:
     """"Normally I can touch my toes": how it usually is, said beside how it is now."""
     return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
 
+
+_OPPOSITE = {"tight": "normal", "normal": "tight"}
 _PASTIMES: frozenset[str] = frozenset(TOKEN_CLASSES["SUPPLE_PASTIME"]["LOWER"]["IN"])
 _BACK: frozenset[str] = P.ANSWER_WORDS["back_words"]
 _MUSCLE: frozenset[str] = frozenset(TOKEN_CLASSES["MUSCLE"]["LOWER"]["IN"]) - _BACK
@@ -61,22 +64,14 @@ def _ends_a_clause(token: Token) -> bool:
     return token.text in SENTENCE_ENDS or token.text == "," or token.lower_ in CLAUSE_TURNS
 
 
-def _said_of_the_past(span: Span) -> bool:
-    """"I used to be able to touch my toes", "could touch my toes when I was young",
-    "touching my toes is a distant memory": how supple the person was, which says how
-    they are now by contrast, unless they "still" are. Not a pastime of the past ("I did
-    gymnastics as a kid"), which says nothing against now."""
-    if _a_pastime(span):
-        return False
-    return _bygone(span)
-
-
 def _a_pastime(span: Span) -> bool:
     return any(t.lower_ in _PASTIMES for t in span)
 
 
 def _bygone(span: Span) -> bool:
-    """Whether ``span``'s clause says it was so once ("used to", "when I was young")."""
+    """Whether ``span``'s clause says it was so once: "I used to be able to touch my
+    toes", "could touch my toes when I was young", "a distant memory" (how supple the
+    person was, which says how they are now by contrast), unless they "still" are."""
     before, after = _clause_of(span)
     words = before + [t.lower_ for t in span] + after
     if "still" in words:
@@ -86,8 +81,7 @@ def _bygone(span: Span) -> bool:
     while lead and lead[-1] in ("be", "able", "to") and lead[-2:] != ["used", "to"]:
         lead.pop()
     used_to = len(lead) >= 2 and lead[-2] in CONTEXT["used_words"] and lead[-1] == "to"
-    joined = f" {' '.join(words)} "
-    return used_to or any(f" {phrase} " in joined for phrase in CONTEXT["bygone_phrases"])
+    return used_to or says_a_phrase(words, CONTEXT["bygone_phrases"])
 
 
 def _a_state_it_gets_into(span: Span) -> bool:
@@ -123,11 +117,10 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
             continue  # "I used to do yoga before the baby": nothing of now
         # A reassurance after it ("I can touch my toes fine") negates a complaint only.
         negated = is_negated(span) if value == "tight" else _negated_before(span)
-        if negated:
-            value = "normal" if value == "tight" else "tight"
-        elif not contains_cue(span) and _said_of_the_past(span):
-            # "used to touch my toes" (not "even as a girl I could not touch my toes")
-            value = "normal" if value == "tight" else "tight"
+        # "used to touch my toes" says the opposite of now (not "even as a girl I could
+        # not touch my toes")
+        if negated or (not contains_cue(span) and _bygone(span)):
+            value = _OPPOSITE[value]
         candidates.append((span, value))
     spasm_talk = [
         c for c in candidates

@@ -42,6 +42,7 @@ from bot.nlu.spans import (
     is_negation,
     longest,
     same_sentence,
+    says_a_phrase,
     sentence_before,
     sentence_of,
     value_of,
@@ -343,14 +344,13 @@ def _echo_answer(doc: Doc, echo: int) -> bool | None:
     words = [t.lower_ for t in doc[echo:] if not t.is_punct]
     answers = P.ANSWER_WORDS["yes_words"] | P.ANSWER_WORDS["no_words"]
     opening = [w for w in words[:4] if w in answers or w not in P.ANSWER_WORDS["fillers"]][:2]
-    joined = f" {' '.join(words)} "
     if not opening:
         return None
     if opening[0] in P.ANSWER_WORDS["yes_words"]:
         return True
     if opening[0] in P.ANSWER_WORDS["no_words"] or opening[0] in P.NEGATION_TOKENS:
         return len(opening) > 1 and opening[1] in P.TROUBLE_WORDS
-    if any(f" {phrase} " in joined for phrase in CONTEXT["bygone_phrases"]):
+    if says_a_phrase(words, CONTEXT["bygone_phrases"]):
         return False
     return None
 

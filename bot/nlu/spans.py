@@ -98,6 +98,13 @@ def sentence_of(span: Span) -> Span:
     return doc[sentence_before(span).start : end]
 
 
+def says_a_phrase(words: Iterable[str], phrases: Iterable[str]) -> bool:
+    """Whether one of ``phrases`` (lower-cased, words separated by spaces) stands among
+    ``words``, whole words only ("on and off", "when i was")."""
+    joined = f" {' '.join(words)} "
+    return any(f" {phrase} " in joined for phrase in phrases)
+
+
 def same_sentence(a: Span, b: Span) -> bool:
     sentence = sentence_of(a)
     return sentence.start <= b.start < sentence.end
