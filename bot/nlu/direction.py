@@ -279,6 +279,52 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     )
 
 
+#: How many words may stand between a movement and the word that says it hurts for the
+#: two to be read together in a message that was not asked about movement.
+_NEAR = 8
+
+
+def _said_from_afar(span: Span, value: str, relieved: bool) -> bool:
+    """Whether the only word of pain in ``span``'s clause is more than :data:`_NEAR` words
+    from it ("so sore I work at a call centre in the city and I'm sitting all day")."""
+    if relieved or value in ("none", "constant", "both"):
+        return False
+    clause = _clause_of(span)
+    cues = [
+        t.i for t in clause
+        if t.lower_ in CONTEXT["aggravation_words"] or is_negation(t)
+        or t.lower_ in CONTEXT["likewise_words"] or t.lower_ == "so"
+    ]
+    gaps = [span.start - i if i < span.start else i - span.end + 1 for i in cues]
+    return bool(gaps) and min(gaps) > _NEAR
+
+
+def _fine_and_borrowed(span: Span, value: str, relieved: bool, spans: list[Span]) -> bool:
+    """A movement the message says elsewhere is fine ("standing and walking ok") whose
+    clause's only word of pain is nearer another movement ("sitting long time sure pain,
+    after 1 hour i must stand up walk walk"): the pain is the other one's."""
+    if relieved or value not in _OPPOSITE:
+        return False
+    fine = [
+        s for s in spans
+        if s is not span and value_of(s) == value and (is_negated(s) or _relieves(s))
+    ]
+    if not fine:
+        return False
+    clause = _clause_of(span)
+    moves = [s for s in spans if value_of(s) in _OPPOSITE and clause.start <= s.start < clause.end]
+
+    def gap(s: Span, i: int) -> int:
+        return s.start - i if i < s.start else max(0, i - s.end + 1)
+
+    for tok in clause:
+        if tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(tok.doc, tok.i):
+            nearest = min(moves, key=lambda s: (gap(s, tok.i), s.start))
+            if value_of(nearest) == value:
+                return False
+    return True
+
+
 def _named_as_cause(span: Span, clause: Span) -> bool:
     """A movement named as what brought the pain on ("back pain from picking up my toddler
     all weekend"), with no word of pain after it: how it began, not which way it hurts."""
@@ -339,7 +385,10 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
     ]
-    said = [(s, v, r) for s, v, r in read if _said_to_matter(s, v, r)]
+    said = [
+        (s, v, r) for s, v, r in read
+        if _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans)
+    ]
     if read and not said:
         # "sitting in traffic and at the desk all day. standing is ok": a movement named
         # beside another of the other way said to be fine is the one that hurts
@@ -353,6 +402,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if not kept:
         return None
     found = _direction_of(kept, text)
+    if said and all(_said_from_afar(s, v, r) for s, v, r in said):
+        # "my back has been so sore I work at a call centre and I'm sitting all day":
+        # a word of pain far from the movement, in a run-on message, ties them too loosely
+        # to fill the answer unasked (the question, when it comes, takes it)
+        return replace(found, role=P.CONTEXT_ROLE)
     return found if said else replace(found, role=P.CONTEXT_ROLE)
 
 

@@ -846,11 +846,35 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         # named as what brought the pain on: how it began, not which way it hurts
         ("back's been sore from hoovering the stairs yesterday", "flexion", "context"),
         ("sore from sitting all day and sitting makes it worse", "flexion", None),
+        # a word of pain far from the movement in a run-on message ties them too loosely
+        (
+            "my back has been really sore lately I drive a bus for the council and I'm "
+            "sitting in that seat from six till two",
+            "flexion",
+            "context",
+        ),
+        ("my back is killing me when I sit in that seat from six till two", "flexion", None),
+        ("sitting in the bus seat all shift kills my back", "flexion", None),
     ],
 )
 def test_a_movement_not_said_to_hurt_is_marked(text: str, value: str, role: str | None) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
     assert (found.value, found.role) == (value, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the pain word is the other movement's; this one is said to be fine elsewhere
+        ("driving is agony, after an hour I have to get out and walk. walking is fine", "flexion"),
+        ("standing at the till kills me, then I sit down. sitting is ok", "extension"),
+        # said to hurt in its own right, it counts though it is fine at other times
+        ("walking far hurts, bending hurts too, short walks are fine", "both"),
+    ],
+)
+def test_a_movement_said_fine_borrows_no_pain(text: str, value: str) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
+    assert found.value == value
 
 
 def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
