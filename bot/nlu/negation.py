@@ -20,7 +20,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.patterns import ALONE, ANSWER_WORDS, NEGATION_TOKENS, SPANS_KEY, TROUBLE_WORDS
+from bot.nlu.patterns import (
+    ALONE,
+    ANSWER_WORDS,
+    FLEXIBILITY,
+    LEG_PAIN,
+    NEGATION_TOKENS,
+    SPANS_KEY,
+    SPASM,
+    TROUBLE_WORDS,
+)
 
 #: Words that say yes: a negation before them does not reach past them (not "sure": "not
 #: sure how I will manage standing" is no yes).
@@ -45,6 +54,12 @@ CLOSING_AUXILIARIES: frozenset[str] = frozenset(
     {"could", "can", "would", "will", "did", "do", "does", "was", "is", "am", "are", "were",
      "should", "might", "must"}
 )
+#: Words that start a claim of their own after a denial ("nothing like that, just the back
+#: and the leg"), unless the cue is right before them ("not just my back").
+RESTRICTORS: frozenset[str] = frozenset({"just", "only", "jus", "onli"})
+#: What a restrictor's claim can be: where the pain is, how the back is ("no it dont lock,
+#: just stiff"); a movement after it is how the pain began ("didn't fall, just lifted").
+_CLAIMED_STATES = frozenset({LEG_PAIN, FLEXIBILITY, SPASM})
 #: Words that end a clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     {
@@ -155,6 +170,12 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             crossed_comma = True
         elif _is_break(tok) or text in YES_WORDS:
             return None  # "can't touch my toes, no chance, and aye it seizes up"
+        elif text in RESTRICTORS and span.label_ in _CLAIMED_STATES and i > 0 and _text(
+            doc[i - 1]
+        ) not in NEGATION_CUES and any(
+            _text(t) in NEGATION_CUES for t in doc[max(0, i - window) : i - 1]
+        ):
+            return None  # "no no nothing like that just the back and the leg"
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i) or _used_up(doc, i, span):
                 return None

@@ -205,7 +205,25 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     ) == len(candidates):
         # "my sciatic is playing up": often said of a buttock; the question still comes
         return extraction(P.LEG_PAIN, True, [span], text, role=P.CONTEXT_ROLE)
+    if not leg_pain and all(_keeps_to_the_back(s) for s, _ in candidates):
+        # "I meant only the back pain, everything else is normal": that it is back pain
+        # answers the leg question when it was asked, not in passing
+        return extraction(P.LEG_PAIN, False, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.LEG_PAIN, leg_pain, [span], text)
+
+
+_BACK_WORDS: frozenset[str] = frozenset(P.ANSWER_WORDS["back_words"])
+
+
+def _keeps_to_the_back(span: Span) -> bool:
+    """A "no" that only says where the pain is ("just the back", "stays in my lower
+    back"), naming no leg."""
+    return any(t.lower_ in _BACK_WORDS for t in span) and not any(
+        t.lower_ in _LEG_WORDS for t in span
+    )
+
+
+_LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
 
 
 _SCIATICA: frozenset[str] = frozenset(P.TOKEN_CLASSES["SCIATICA"]["LOWER"]["IN"])

@@ -959,6 +959,38 @@ def test_sciatica_alone_says_nothing_yet_of_the_leg(text: str, role: str | None)
     assert (found.value, found.role) == (True, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        # that it is back pain answers the leg question when asked, not in passing
+        ("No, not at all, I meant only the back pain, everything else is normal", False,
+         "context"),
+        ("it stays in my lower back", False, "context"),
+        ("just the back and the bum", False, "context"),
+        # a leg named is an answer wherever it is said
+        ("no, it doesn't go down my leg", False, None),
+        ("goes into my bum but not down the leg", False, None),
+        # a claim after a denial is the person's own: "just" starts it
+        ("no no nothing like that just the back and the leg", True, None),
+        ("it's not just my back, it goes down my leg", True, None),
+    ],
+)
+def test_where_the_pain_stays(text: str, value: bool, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "leg_pain"]
+    assert (found.value, found.role) == (value, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "flexibility"),
+    [
+        ("never could touch my toes. no it dont lock or spasm just stiff", "tight"),
+        ("no spasms, just tight hamstrings", "tight"),
+    ],
+)
+def test_a_claim_after_a_denial_is_not_denied(text: str, flexibility: str) -> None:
+    assert values(text)["flexibility"] == flexibility
+
+
 def test_offsets_and_text() -> None:
     text = "It hurts when I bend forward, for three weeks"
     by_entity = {e.entity: e for e in extract(text, TODAY)}
