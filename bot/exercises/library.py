@@ -19,6 +19,7 @@ from typing import Any, Literal, NoReturn
 import yaml
 
 from bot.domain.programme import Regimen
+from bot.exercises.figure import PARTS
 
 #: Step 4's regimen: not a Step 2 choice of the programme, but a library file all the same.
 AEROBIC = "aerobic"
@@ -78,6 +79,9 @@ class Picture:
     scene: str
     poses: tuple[str, ...]
     motion: Motion = "hold"
+    #: Body parts that glow in the end pose: the muscles working when little else moves
+    #: (a tummy brace).
+    highlight: tuple[str, ...] = ()
 
     @property
     def still(self) -> tuple[str, str]:
@@ -228,8 +232,15 @@ def _exercise(
             motion=field.choice(
                 picture, "motion", ("hold", "continuous"), "picture.motion", "hold"
             ),
+            highlight=_parts(field, picture.get("highlight", [])),
         ),
     )
+
+
+def _parts(field: _Fields, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(p in PARTS for p in raw):
+        field.fail("picture.highlight", f"must list body parts ({', '.join(PARTS)})")
+    return tuple(raw)
 
 
 def _dose(field: _Fields, raw: Mapping[str, Any], regimen: str) -> Dose:
