@@ -287,6 +287,8 @@ def turn(a: float, b: float) -> float:
 def blend(a: Pose, b: Pose, t: float) -> Pose:
     """The pose ``t`` of the way from ``a`` to ``b`` (each angle turning the short way; a
     target both reach for moves between the two places)."""
+    if set(a.reach) != set(b.reach):
+        raise ValueError("a movement's poses must reach for the same things (hands stay put)")
     names = set(REQUIRED) | ({*a.angles, *b.angles} & set(OPTIONAL))
     angles = {n: a.angle(n) + turn(a.angle(n), b.angle(n)) * t for n in names}
     y = None if a.y is None or b.y is None else a.y + (b.y - a.y) * t
@@ -296,7 +298,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
     }
     reach = {
         k: (name, ox + (b.reach[k][1] - ox) * t, oy + (b.reach[k][2] - oy) * t)
-        if k in b.reach and b.reach[k][0] == name else (name, ox, oy)
+        if b.reach[k][0] == name else (name, ox, oy)
         for k, (name, ox, oy) in a.reach.items()
     }
     return replace(a, angles=angles, x=a.x + (b.x - a.x) * t, y=y, shorten=shorten, reach=reach)

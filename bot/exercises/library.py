@@ -197,7 +197,7 @@ def _exercise(
     exercise_id = field.text(body, "id")
     field = _Fields(field.file, f"{field.where} ({exercise_id})")
     purpose = field.text(body, "purpose")
-    if "\n" in purpose or len(purpose) > MAX_PURPOSE_CHARS:
+    if "\n" in str(body["purpose"]).strip() or len(purpose) > MAX_PURPOSE_CHARS:
         field.fail("purpose", f"must be one line of at most {MAX_PURPOSE_CHARS} characters")
     steps = body.get("steps")
     if not isinstance(steps, list) or not MIN_STEPS <= len(steps) <= MAX_STEPS:

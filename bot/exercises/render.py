@@ -35,7 +35,7 @@ STILL_WIDTH, STILL_HEIGHTS = 800, (300, 560)
 ANIMATION_WIDTH, ANIMATION_HEIGHTS = 560, (240, 520)
 SUPERSAMPLE = 3
 #: Animation timing: frames per move, milliseconds per frame, and per hold at a pose.
-MOVE_FRAMES, CYCLE_FRAMES = 14, 8
+MOVE_FRAMES, CYCLE_FRAMES = 14, 12
 FRAME_MS, HOLD_MS = 60, 800
 GIF_COLOURS = 128
 
