@@ -170,7 +170,7 @@ def test_every_still_renders_at_phone_size_showing_a_change(
     end = rgb.crop((half + 11, top, STILL_WIDTH - 20, rgb.height - 20))
     assert len(start.getcolors(1 << 16) or []) > 200  # a drawing, anti-aliased, not blank
     difference = ImageChops.difference(start.resize(end.size), end).convert("L")
-    assert sum(1 for v in difference.getdata() if v > 40) > 500  # start and end differ
+    assert sum(difference.histogram()[41:]) > 500  # start and end differ
 
 
 @pytest.mark.parametrize("exercise", ALL, ids=_ids)
@@ -179,12 +179,12 @@ def test_every_animation_is_a_looping_gif_of_many_frames(
 ) -> None:
     gif = rendered[exercise.id][1]
     with Image.open(gif) as image:
-        assert image.format == "GIF" and image.is_animated
-        assert image.n_frames >= 20 and image.info.get("loop") == 0
+        frames = getattr(image, "n_frames", 1)
+        assert image.format == "GIF" and frames >= 20 and image.info.get("loop") == 0
         assert image.width == ANIMATION_WIDTH
         assert ANIMATION_HEIGHTS[0] <= image.height <= ANIMATION_HEIGHTS[1]
         first = image.convert("RGB")
-        image.seek(image.n_frames // 4)
+        image.seek(frames // 4)
         later = image.convert("RGB")
     assert ImageChops.difference(first, later).getbbox() is not None  # it moves
     assert gif.stat().st_size < 1_000_000  # light enough to send every day
