@@ -8,6 +8,8 @@ names (``tests/unit/test_layers.py`` checks it):
 - :mod:`bot.nlu` -- understanding text: the intake extractors, the red-flag matcher, and the
   Rasa graph components that run them
 - :mod:`bot.content` -- what Backstep says: texts and the few messages composed from answers
+- :mod:`bot.exercises` -- the exercise library (data in ``bot/content/exercises/``) and the
+  pictures drawn from it
 - :mod:`bot.store` -- the database: engine, tables, journal, check-in claims, erasure
 - :mod:`bot.services` -- what a person can ask for on any channel: progress, history, export
 - :mod:`bot.rasa` -- Rasa plug-ins and the runtime: policy, tracker store, patches, agent

@@ -41,6 +41,8 @@ class Settings:
     #: Where the webhook server listens (behind a reverse proxy that terminates TLS).
     telegram_webhook_listen: str
     telegram_webhook_port: int
+    #: Where exercise pictures and animations are cached (drawn once, named by content).
+    pictures_dir: Path = Path("var") / "pictures"
     #: The date durations count back from, pinned (BACKSTEP_TODAY, ISO): for playing an
     #: evaluation set on the day it was written. Unset, it is today in UTC.
     today: datetime.date | None = None
@@ -63,6 +65,7 @@ def load_settings() -> Settings:
         telegram_webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
         telegram_webhook_listen=os.environ.get("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
         telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
+        pictures_dir=Path(os.environ.get("BACKSTEP_PICTURES_DIR") or data_dir / "pictures"),
         today=_date(os.environ.get("BACKSTEP_TODAY")),
     )
 
