@@ -42,7 +42,7 @@ class Settings:
     telegram_webhook_listen: str
     telegram_webhook_port: int
     #: Where exercise pictures and animations are cached (drawn once, named by content).
-    pictures_dir: Path = Path("var") / "pictures"
+    pictures_dir: Path
     #: The date durations count back from, pinned (BACKSTEP_TODAY, ISO): for playing an
     #: evaluation set on the day it was written. Unset, it is today in UTC.
     today: datetime.date | None = None

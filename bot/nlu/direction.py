@@ -295,8 +295,12 @@ def _said_from_afar(span: Span, value: str, relieved: bool) -> bool:
         if t.lower_ in CONTEXT["aggravation_words"] or is_negation(t)
         or t.lower_ in CONTEXT["likewise_words"] or t.lower_ == "so"
     ]
-    gaps = [span.start - i if i < span.start else i - span.end + 1 for i in cues]
-    return bool(gaps) and min(gaps) > _NEAR
+    return bool(cues) and min(_words_between(span, i) for i in cues) > _NEAR
+
+
+def _words_between(span: Span, i: int) -> int:
+    """How far word ``i`` stands from ``span``: 0 inside it, 1 right beside it."""
+    return span.start - i if i < span.start else max(0, i - span.end + 1)
 
 
 def _fine_and_borrowed(span: Span, value: str, relieved: bool, spans: list[Span]) -> bool:
@@ -313,13 +317,9 @@ def _fine_and_borrowed(span: Span, value: str, relieved: bool, spans: list[Span]
         return False
     clause = _clause_of(span)
     moves = [s for s in spans if value_of(s) in _OPPOSITE and clause.start <= s.start < clause.end]
-
-    def gap(s: Span, i: int) -> int:
-        return s.start - i if i < s.start else max(0, i - s.end + 1)
-
     for tok in clause:
         if tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(tok.doc, tok.i):
-            nearest = min(moves, key=lambda s: (gap(s, tok.i), s.start))
+            nearest = min(moves, key=lambda s: (_words_between(s, tok.i), s.start))
             if value_of(nearest) == value:
                 return False
     return True
@@ -402,12 +402,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     if not kept:
         return None
     found = _direction_of(kept, text)
-    if said and all(_said_from_afar(s, v, r) for s, v, r in said):
-        # "my back has been so sore I work at a call centre and I'm sitting all day":
-        # a word of pain far from the movement, in a run-on message, ties them too loosely
-        # to fill the answer unasked (the question, when it comes, takes it)
-        return replace(found, role=P.CONTEXT_ROLE)
-    return found if said else replace(found, role=P.CONTEXT_ROLE)
+    # "my back has been so sore I work at a call centre and I'm sitting all day": a word
+    # of pain far from the movement, in a run-on message, ties them too loosely to fill
+    # the answer unasked (the question, when it comes, takes it)
+    loose = all(_said_from_afar(s, v, r) for s, v, r in said)
+    return replace(found, role=P.CONTEXT_ROLE) if loose else found
 
 
 def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:

@@ -170,11 +170,7 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             crossed_comma = True
         elif _is_break(tok) or text in YES_WORDS:
             return None  # "can't touch my toes, no chance, and aye it seizes up"
-        elif text in RESTRICTORS and span.label_ in _CLAIMED_STATES and i > 0 and _text(
-            doc[i - 1]
-        ) not in NEGATION_CUES and any(
-            _text(t) in NEGATION_CUES for t in doc[max(0, i - window) : i - 1]
-        ):
+        elif _starts_a_claim(doc, i, span, window):
             return None  # "no no nothing like that just the back and the leg"
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i) or _used_up(doc, i, span):
@@ -194,6 +190,16 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             words += 1
         i -= 1
     return None
+
+
+def _starts_a_claim(doc: Doc, i: int, span: Span, window: int) -> bool:
+    """A restrictor after a denial, not right after its cue, before where the pain is or
+    how the back is: what follows is claimed, not denied."""
+    if _text(doc[i]) not in RESTRICTORS or span.label_ not in _CLAIMED_STATES or i == 0:
+        return False
+    if _text(doc[i - 1]) in NEGATION_CUES:
+        return False  # "not just my back"
+    return any(_text(t) in NEGATION_CUES for t in doc[max(0, i - window) : i - 1])
 
 
 def _used_up(doc: Doc, i: int, span: Span) -> bool:

@@ -212,18 +212,14 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     return extraction(P.LEG_PAIN, leg_pain, [span], text)
 
 
-_BACK_WORDS: frozenset[str] = frozenset(P.ANSWER_WORDS["back_words"])
+_LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
 
 
 def _keeps_to_the_back(span: Span) -> bool:
     """A "no" that only says where the pain is ("just the back", "stays in my lower
     back"), naming no leg."""
-    return any(t.lower_ in _BACK_WORDS for t in span) and not any(
-        t.lower_ in _LEG_WORDS for t in span
-    )
-
-
-_LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
+    words = {t.lower_ for t in span}
+    return bool(words & P.ANSWER_WORDS["back_words"]) and not words & _LEG_WORDS
 
 
 _SCIATICA: frozenset[str] = frozenset(P.TOKEN_CLASSES["SCIATICA"]["LOWER"]["IN"])
