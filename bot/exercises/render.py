@@ -367,10 +367,6 @@ def save_gif(images: Sequence[Image.Image], durations: Sequence[int], path: Path
 def content_key(exercise: Exercise, kind: str) -> str:
     """A hash of everything the picture is drawn from."""
     table = poses()
-    code = b"".join(
-        resources.files("bot.exercises").joinpath(f).read_bytes()
-        for f in ("canvas.py", "figure.py", "scene.py", "render.py")
-    )
     spec = {
         "kind": kind,
         "sizes": [STILL_WIDTH, STILL_HEIGHTS, ANIMATION_WIDTH, ANIMATION_HEIGHTS, SUPERSAMPLE,
@@ -379,9 +375,18 @@ def content_key(exercise: Exercise, kind: str) -> str:
         "picture": asdict(exercise.picture),
         "poses": {p: asdict(table[p]) for p in exercise.picture.poses},
     }
-    digest = hashlib.sha256(code)
+    digest = _drawing_code_digest().copy()
     digest.update(json.dumps(spec, sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+@cache
+def _drawing_code_digest() -> hashlib._Hash:
+    """The hash of the drawing code, read once per process (not on every send)."""
+    return hashlib.sha256(b"".join(
+        resources.files("bot.exercises").joinpath(f).read_bytes()
+        for f in ("canvas.py", "figure.py", "scene.py", "render.py")
+    ))
 
 
 def default_cache_dir() -> Path:
