@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from bot.content import session_texts as words
 from bot.content.advice import REGIMEN_NAMES
@@ -20,6 +21,7 @@ from bot.domain.pause import plan_paused
 from bot.domain.programme import Regimen
 from bot.domain.progression import OUTCOMES, PainDuring, SessionResult, progress
 from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
+from bot.exercises.render import animation_path, still_path
 from bot.exercises.today import PlanToday, choose
 from bot.store import checkins, journal, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
@@ -343,3 +345,16 @@ def _result(record: SessionRecord, library: Library) -> SessionResult:
         pain=record.pain_during,  # type: ignore[arg-type]
         leg_pain_moved=bool(record.leg_pain_moved),
     )
+
+
+# --- pictures --------------------------------------------------------------------------
+
+
+def animation_file(card: Card) -> Path:
+    """The card's exercise as a looping GIF (Telegram's sendAnimation), drawn if not cached."""
+    return animation_path(card.exercise)
+
+
+def picture_file(card: Card) -> Path:
+    """The card's exercise as a PNG still (start and end side by side), drawn if not cached."""
+    return still_path(card.exercise)
