@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import in_journal, latest_intent, latest_text
 from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot.content.responses import response
+from bot.content.session_texts import SESSION_OFFER
 from bot.content.texts import (
     CHECKIN_EXERCISES_UNCLEAR,
     CHECKIN_KEEP_GOING,
@@ -252,5 +253,7 @@ class ActionCheckinDone(Action):
             dispatcher.utter_message(text=verdict.message)
         elif verdict is not None and verdict.outcome != "no_plan":
             dispatcher.utter_message(text=CHECKIN_KEEP_GOING)
+        if verdict is not None and verdict.outcome != "no_plan":
+            dispatcher.utter_message(text=SESSION_OFFER)
         return clear
 

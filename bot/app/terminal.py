@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.content.session_texts import PICTURE_SAVED, SESSION_KEPT
 from bot.content.texts import (
     DELETE_CANCELLED,
     DELETE_CONFIRM,
@@ -19,7 +20,7 @@ from bot.content.texts import (
     SOMETHING_WENT_WRONG,
 )
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
-from bot.services import commands
+from bot.services import commands, session
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 #: The data commands the terminal answers itself, as Telegram does (see bot.services.commands).
 DATA_COMMANDS = frozenset({"/pause", "/resume", "/history", "/export", "/delete"})
+#: Today's exercise session, answered here too (see bot.services.session).
+SESSION_COMMANDS = frozenset({"/session", "/exercises"})
 
 
 @dataclass
@@ -88,6 +91,10 @@ async def chat(
                 break
             if typed.strip().lower() in QUIT_WORDS:
                 break
+            if typed.strip().lower() in SESSION_COMMANDS:
+                await run_session(conversation_id, read, write)
+                buttons = Buttons()
+                continue
             if typed.strip().lower() in DATA_COMMANDS:
                 await run_command(typed.strip().lower(), conversation_id, read, write)
                 buttons = Buttons()
@@ -134,6 +141,59 @@ async def run_command(
         path.write_bytes(reply.file)
         text = f"{text} {FILE_SAVED.format(path=path)}"
     write(render({"text": text}))
+
+
+async def run_session(
+    conversation_id: str, read: Callable[[str], str], write: Callable[[str], None]
+) -> None:
+    """/session: each exercise's text and where its picture was saved, its buttons answered
+    in turn, then the end question; an answer that is no button keeps the rest for later."""
+    try:
+        reply = await asyncio.to_thread(session.start_session, conversation_id)
+        write(render({"text": reply.text}))
+        question = reply.question
+        for card in reply.cards:
+            text = card.text
+            try:
+                path = await asyncio.to_thread(session.picture_file, card)
+                text = f"{text}\n{PICTURE_SAVED.format(path=path)}"
+            except Exception:  # a picture that cannot be drawn must not cost the exercise
+                logger.exception("The picture of %s could not be drawn.", card.exercise.id)
+            options = [{"title": b.title, "payload": b.data} for b in card.buttons]
+            write(render({"text": text, "buttons": options}))
+            if options:
+                tap = await _tap(conversation_id, options, read, write)
+                if tap is None:
+                    return
+                question = tap.question or question
+        while question is not None:
+            options = [{"title": b.title, "payload": b.data} for b in question.buttons]
+            write(render({"text": question.text, "buttons": options}))
+            tap = await _tap(conversation_id, options, read, write)
+            if tap is None:
+                return
+            question = tap.question
+    except SQLAlchemyError:
+        logger.exception("The exercise session failed.")
+        write(render({"text": SOMETHING_WENT_WRONG}))
+
+
+async def _tap(
+    conversation_id: str,
+    options: list[dict[str, Any]],
+    read: Callable[[str], str],
+    write: Callable[[str], None],
+) -> session.TapReply | None:
+    """Read one answer to ``options`` and journal it; None (said so) if it was no button."""
+    typed = await asyncio.to_thread(read, "You: ")
+    data = Buttons(options).resolve(typed)
+    if data == typed or not session.is_session_data(data):
+        write(render({"text": SESSION_KEPT}))
+        return None
+    tap = await asyncio.to_thread(session.answer_tap, conversation_id, data)
+    for text in (tap.ack, *tap.messages):
+        write(render({"text": text}))
+    return tap
 
 
 def default_conversation_id() -> str:

@@ -79,3 +79,12 @@ EXPORT_STEP = "Step {step}"
 EXPORT_THEN = "then {regimen}"
 EXPORT_AEROBIC = "Step 4 (aerobic)"
 EXPORT_RULE = "rule: {rule}"
+EXPORT_SESSION_ITEM = "exercise session: {regimen}, level {level}"
+EXPORT_SESSION_NOT_ANSWERED = "not answered"
+EXPORT_SESSION_MINUTES = "{name} ({minutes} min)"
+EXPORT_SESSION_END = {
+    "pain_during": "pain during",
+    "leg_pain_moved": "pain moved down the leg",
+    "stretched": "stretched by the practitioner",
+}
+EXPORT_SESSION_OPEN = "not finished"

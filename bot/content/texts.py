@@ -99,6 +99,7 @@ SCHEDULE_UNCHANGED = "Your check-in stays at {time}, {zone}."
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Answer the questions and get your plan"),
     ("checkin", "Do today's check-in now"),
+    ("session", "Today's exercises, with pictures"),
     ("plan", "Your current step and why"),
     ("history", "Your pain over time, as a chart"),
     ("time", "Change the check-in time or time zone"),

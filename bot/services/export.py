@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -13,20 +14,22 @@ from typing import Any
 from bot.content import advice
 from bot.content import history_labels as words
 from bot.domain import zones
+from bot.exercises.library import exercise_library
 from bot.services.history_data import (
     is_number,
     local_day,
     regimen_name,
 )
-from bot.store import checkins, journal
+from bot.store import checkins, journal, sessions
 
 #: The export's kinds of row.
-ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY = (
+ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY, SESSION = (
     "answer",
     "check-in",
     "recommendation",
     "referral",
     "safety",
+    "exercise session",
 )
 #: A cell of the person's own text starting with one of these is a formula to a spreadsheet.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -112,6 +115,27 @@ def _checkin_row(day: checkins.CheckinDay, tz: str) -> _Row | None:
     return _Row(at, when, day.local_date, CHECKIN, words.EXPORT_CHECKIN_ITEM, pain, "; ".join(said))
 
 
+def _session_row(record: sessions.SessionRecord, tz: str) -> _Row:
+    """An exercise session: each exercise's outcome, the end answers, what changed."""
+    library = exercise_library()
+    outcomes = []
+    for result in record.results:
+        name = library.get(result.exercise_id).name
+        if result.minutes is not None:
+            name = words.EXPORT_SESSION_MINUTES.format(name=name, minutes=result.minutes)
+        outcomes.append(f"{name}: {result.outcome or words.EXPORT_SESSION_NOT_ANSWERED}")
+    ends = {"pain_during": record.pain_during, "leg_pain_moved": record.leg_pain_moved,
+            "stretched": record.stretched}
+    said = [f"{words.EXPORT_SESSION_END[k]}: {_value(v)}" for k, v in ends.items() if v is not None]
+    said.append(record.message or words.EXPORT_SESSION_OPEN)
+    item = words.EXPORT_SESSION_ITEM.format(
+        regimen=regimen_name(record.regimen, advice.REGIMEN_NAMES), level=record.level
+    )
+    moment = record.completed_at or record.created_at
+    row = _timed(moment, tz, SESSION, item, "; ".join(outcomes), _text("\n".join(said)))
+    return dataclasses.replace(row, local_date=record.local_date)
+
+
 def _rows(conversation_id: str, url: str | None) -> list[_Row]:
     tz = checkins.zone_of(conversation_id, url)
     rows = []
@@ -169,6 +193,8 @@ def _rows(conversation_id: str, url: str | None) -> list[_Row]:
                 _text(event.raw_text or ""),
             )
         )
+    for record in sessions.sessions_for(conversation_id, url):
+        rows.append(_session_row(record, tz))
     rows.sort(key=lambda row: row.at)  # stable: same-time rows keep their journal order
     return rows
 

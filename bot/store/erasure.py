@@ -1,4 +1,5 @@
-"""Erasing a person: every journal row, their schedule and check-ins, and Rasa's events.
+"""Erasing a person: every journal row, their schedule, check-ins and exercise sessions,
+and Rasa's events.
 
 What /delete does, on any channel (a test checks every table afterwards).
 """
@@ -12,6 +13,8 @@ from bot.store.journal import find_person
 from bot.store.models import (
     Answer,
     Checkin,
+    ExerciseResult,
+    ExerciseSession,
     Person,
     RecommendationRecord,
     Referral,
@@ -20,7 +23,10 @@ from bot.store.models import (
 )
 
 #: Every table that holds something about a person (erased with them).
-PERSON_TABLES = (Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral)
+PERSON_TABLES = (
+    Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral, ExerciseResult,
+    ExerciseSession,
+)
 #: Rasa's tracker-store table (events keyed by sender id, the chat id).
 RASA_EVENTS_TABLE = "events"
 

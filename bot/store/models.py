@@ -136,3 +136,53 @@ class Referral(PersonRow, Base):
 
     reasons = Column(String(255), nullable=False)  # reason codes, comma-separated
     message = Column(Text, nullable=False)
+
+
+class ExerciseSession(PersonRow, Base):
+    """One local day's exercise session: what it was, the end answer, what changed.
+
+    ``status`` is ``open`` until the end question is answered, then ``complete``; ``change``,
+    ``next_level`` and ``message`` say what the progression made of it.
+    """
+
+    __tablename__ = "exercise_sessions"
+    __table_args__ = (
+        UniqueConstraint(
+            "person_id", "local_date", name="uq_exercise_sessions_person_id_local_date"
+        ),
+    )
+
+    local_date = Column(Date, nullable=False)
+    step = Column(Integer, nullable=False)
+    regimen = Column(String(64), nullable=False)
+    level = Column(Integer, nullable=False)
+    status = Column(String(16), nullable=False)
+    pain_during = Column(String(8), nullable=True)  # better, same, worse
+    leg_pain_moved = Column(Boolean, nullable=True)  # McKenzie's end question
+    stretched = Column(Boolean, nullable=True)  # Step 1's end question
+    change = Column(String(8), nullable=True)
+    next_level = Column(Integer, nullable=True)
+    message = Column(Text, nullable=True)
+    completed_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class ExerciseResult(PersonRow, Base):
+    """One exercise of a session, in its place: done, partly, skip or hurt (unanswered: None)."""
+
+    __tablename__ = "exercise_results"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position", name="uq_exercise_results_session_id_position"),
+    )
+
+    session_id = Column(
+        Integer,
+        ForeignKey("exercise_sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+    position = Column(Integer, nullable=False)
+    exercise_id = Column(String(64), nullable=False)
+    minutes = Column(Integer, nullable=True)  # aerobic: today's minutes
+    days_per_week = Column(Integer, nullable=True)  # aerobic: this week's days
+    outcome = Column(String(8), nullable=True)
+    answered_at = Column(DateTime(timezone=True), nullable=True)

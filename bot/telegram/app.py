@@ -2,7 +2,9 @@
 
 Every text and button goes through the same Rasa model and actions as the terminal
 chat, with the Telegram chat id as the conversation id. Data commands (/history,
-/export, /pause, /resume, /delete) are answered here from the journal.
+/export, /pause, /resume, /delete) and the daily exercise session (/session, /exercises:
+an animation per exercise with its buttons, then the end question) are answered here from
+the journal.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from bot.content.texts import (
 )
 from bot.domain import zones
 from bot.rasa.runtime import respond
-from bot.services import commands
+from bot.services import commands, session
 from bot.settings import Settings
 from bot.store import checkins
 from bot.telegram.broadcast import send_due
@@ -67,6 +69,8 @@ RASA_COMMANDS = {
     "help": "/help",
 }
 DELETE_YES, DELETE_NO = "delete:yes", "delete:no"
+#: Telegram shows at most this many characters of a tap's answer.
+MAX_CALLBACK_ANSWER = 200
 #: How often the running bot looks for due check-ins.
 SEND_DUE_EVERY = 60.0
 
@@ -124,8 +128,11 @@ class Backstep:
         """A tap on an inline button: answer it, close its keyboard, continue the chat."""
         query = update.callback_query
         assert query is not None
-        await query.answer()
         data = query.data or ""
+        if session.is_session_data(data):
+            await self.session_tap(update, context, data)
+            return
+        await query.answer()
         with contextlib.suppress(BadRequest):  # already edited, or too old to edit
             await query.edit_message_reply_markup(reply_markup=None)
         if data in (DELETE_YES, DELETE_NO):
@@ -204,6 +211,36 @@ class Backstep:
             reply = await asyncio.to_thread(commands.delete_everything, chat_id)
         await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
+    async def on_session(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/session (or /exercises): today's exercises, one animation each with buttons."""
+        chat = update.effective_chat
+        assert chat is not None
+        await _typing(context, chat.id, ChatAction.UPLOAD_VIDEO)
+        reply = await asyncio.to_thread(session.start_session, str(chat.id))
+        await context.bot.send_message(chat_id=chat.id, text=reply.text)
+        for card in reply.cards:
+            await _send_card(context, chat.id, card)
+        if reply.question is not None:
+            await _ask(context, chat.id, reply.question)
+
+    async def session_tap(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, data: str
+    ) -> None:
+        """A tap on an exercise's button or the end question: journaled, acknowledged, its
+        keyboard closed, then the next question or what changed."""
+        query = update.callback_query
+        chat = update.effective_chat
+        assert query is not None and chat is not None
+        tap = await asyncio.to_thread(session.answer_tap, str(chat.id), data)
+        await query.answer(text=tap.ack[:MAX_CALLBACK_ANSWER])
+        if tap.close:
+            with contextlib.suppress(BadRequest):  # already closed, or too old to edit
+                await query.edit_message_reply_markup(reply_markup=None)
+        for message in tap.messages:
+            await context.bot.send_message(chat_id=chat.id, text=message)
+        if tap.question is not None:
+            await _ask(context, chat.id, tap.question)
+
     async def on_unknown_command(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE
     ) -> None:
@@ -241,6 +278,43 @@ async def _typing(
         await context.bot.send_chat_action(chat_id=chat_id, action=action)
 
 
+def _keyboard(buttons: tuple[session.Button, ...], per_row: int) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    keys = [InlineKeyboardButton(b.title, callback_data=b.data) for b in buttons]
+    return InlineKeyboardMarkup([keys[i:i + per_row] for i in range(0, len(keys), per_row)])
+
+
+async def _send_card(context: ContextTypes.DEFAULT_TYPE, chat_id: int, card: session.Card) -> None:
+    """One exercise: its animation with the caption and the four buttons (two rows); its
+    text alone if the picture cannot be drawn."""
+    markup = _keyboard(card.buttons, per_row=2)
+    try:
+        path = await asyncio.to_thread(session.animation_file, card)
+        data = await asyncio.to_thread(path.read_bytes)
+    except Exception:  # a picture that cannot be drawn must not cost the exercise
+        logger.exception("The picture of %s could not be drawn.", card.exercise.id)
+        await context.bot.send_message(chat_id=chat_id, text=card.text, reply_markup=markup)
+        return
+    await context.bot.send_animation(
+        chat_id=chat_id,
+        animation=InputFile(data, filename=path.name),
+        caption=card.text,
+        reply_markup=markup,
+    )
+
+
+async def _ask(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, question: session.Question
+) -> None:
+    """The end question, its answers as buttons on one row."""
+    await context.bot.send_message(
+        chat_id=chat_id,
+        text=question.text,
+        reply_markup=_keyboard(question.buttons, per_row=len(question.buttons)),
+    )
+
+
 async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     chat = update.effective_chat
     if chat is not None:
@@ -264,6 +338,8 @@ def add_handlers(application: App, backstep: Backstep) -> None:
         ("history", backstep.on_history),
         ("export", backstep.on_export),
         ("delete", backstep.on_delete),
+        ("session", backstep.on_session),
+        ("exercises", backstep.on_session),
     ):
         application.add_handler(CommandHandler(command, handler, private))
     application.add_handler(CallbackQueryHandler(backstep.on_button))

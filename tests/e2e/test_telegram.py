@@ -16,9 +16,9 @@ from sqlalchemy import inspect, text
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.content import texts
+from bot.content import session_texts, texts
 from bot.settings import get_settings
-from bot.store import checkins, journal
+from bot.store import checkins, journal, sessions
 from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
@@ -172,8 +172,8 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
 
         commands = json.loads(commands)
     assert [c["command"] for c in commands] == [
-        "start", "checkin", "plan", "history", "time", "pause", "resume", "export", "delete",
-        "help",
+        "start", "checkin", "session", "plan", "history", "time", "pause", "resume", "export",
+        "delete", "help",
     ]
 
 
@@ -234,6 +234,7 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
     ]
     replies = chat.tap("None of these")
     assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."
+    assert replies[-1] == session_texts.SESSION_OFFER
     [day] = [d for d in checkins.checkins_for(chat.key) if d.status != "asked"]
     assert (day.local_date, day.status) == (due.date(), "sent")
     assert (day.pain, day.trend, day.exercises, day.trigger, day.warning_signs) == (
@@ -368,3 +369,74 @@ def test_delete_asks_first_then_erases_everything(telegram: Telegram, chat: Chat
                 assert orphans == 0, f"{table} still holds rows of an erased person"
     # The other person's data is untouched.
     assert journal.answers_for(other.key)
+
+
+def _keyboard(record: dict[str, Any]) -> dict[str, str]:
+    markup = record["params"].get("reply_markup") or {}
+    return {b["text"]: b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row}
+
+
+def test_a_day_s_session_pictures_buttons_end_question_and_progression(
+    telegram: Telegram, chat: Chat
+) -> None:
+    emu = telegram.emulator
+    chat.finish_intake()  # bending forward hurts, flexible, no leg pain: McKenzie, Step 2
+    chat.no_checkins_for_now()
+
+    replies = chat.say("/session")
+    assert replies == [
+        "Today's session: level 1 of 4 of your McKenzie exercises, 1 exercise. Do them in "
+        "order, gently, and tap how each one went."
+    ]
+    [animation] = emu.sent(chat.id, "sendAnimation")
+    [gif] = [f["data"] for f in animation["files"].values()]
+    assert gif.startswith(b"GIF89a")
+    caption = animation["params"]["caption"]
+    assert caption.startswith("Lying face down\n") and "\n1. Lie face down" in caption
+    assert "Hold 2 minutes" in caption
+    buttons = _keyboard(animation)
+    assert list(buttons) == ["Done", "Partly", "Skip", "It hurt"]
+    message_id = animation["result"]["message_id"]
+
+    # A forged button (another session) gets a kind reply and changes nothing.
+    before = len(emu.texts(chat.id))
+    chat._wait(emu.push_callback(chat.id, "ex:999999:0:d", message_id=message_id))
+    assert emu.texts(chat.id)[before:] == [session_texts.STALE_BUTTON]
+
+    before = len(emu.texts(chat.id))
+    chat._wait(emu.push_callback(chat.id, buttons["Done"], message_id=message_id))
+    assert emu.texts(chat.id)[before:] == [session_texts.PAIN_QUESTION]
+    assert emu.callback_answers()[-1].get("text") == "Noted: done."
+    assert "reply_markup" not in (emu.message(chat.id, message_id) or {})  # keyboard closed
+    assert list(chat.button_data()) == ["Better", "Same", "Worse"]
+
+    assert chat.tap("Same") == [session_texts.LEG_QUESTION]
+    replies = chat.tap("No")
+    expected = (
+        "1 of 1 exercise done, pain the same during the session. 2 more sessions done in "
+        "full with pain no worse will move you up to level 2 (you're at level 1)."
+    )
+    assert replies == [expected]
+    [stored] = sessions.sessions_for(chat.key)
+    assert (stored.regimen, stored.level, stored.status, stored.pain_during) == (
+        "mckenzie", 1, "complete", "same"
+    )
+    assert stored.leg_pain_moved is False and stored.message == expected
+    assert [(r.exercise_id, r.outcome) for r in stored.results] == [("prone_lying", "done")]
+
+    # Tapping the closed session's button again is stale; /exercises says it is done.
+    before = len(emu.texts(chat.id))
+    chat._wait(emu.push_callback(chat.id, buttons["It hurt"], message_id=message_id))
+    assert emu.texts(chat.id)[before:] == [session_texts.STALE_BUTTON]
+    [said] = chat.say("/exercises")
+    assert expected in said and "tomorrow" in said
+    assert len(emu.sent(chat.id, "sendAnimation")) == 1
+
+
+def test_no_session_while_a_red_flag_is_unchecked(telegram: Telegram, chat: Chat) -> None:
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    journal.record_safety_event(chat.key, "red_flag", "cauda_equina", "numb")
+    assert chat.say("/session") == [texts.PLAN_PAUSED]
+    assert telegram.emulator.sent(chat.id, "sendAnimation") == []
+    assert sessions.sessions_for(chat.key) == []

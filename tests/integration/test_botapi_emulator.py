@@ -383,6 +383,36 @@ async def test_send_photo_reads_the_png_size_within_telegrams_limits(
     assert len(emu.sent(6, method="sendPhoto")) == 1
 
 
+def gif(width: int, height: int) -> bytes:
+    """A one-pixel-deep GIF header and logical screen of ``width`` x ``height``."""
+    return b"GIF89a" + struct.pack("<HH", width, height) + b"\x00\x00\x00;"
+
+
+async def test_send_animation_takes_a_gif_with_a_caption_and_buttons(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    message = await bot.send_animation(
+        7, gif(560, 300), caption="Bridge", reply_markup=YES, filename="bridge.gif"
+    )
+
+    assert message.animation is not None
+    assert (message.animation.width, message.animation.height) == (560, 300)
+    assert message.caption == "Bridge"
+    assert message.reply_markup == YES
+    [call] = emu.sent(7, method="sendAnimation")
+    assert call["files"]["animation"]["data"] == gif(560, 300)
+    assert call["params"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "yes"
+    with pytest.raises(BadRequest, match="Wrong file type"):
+        await bot.send_animation(7, png(4, 3))
+    with pytest.raises(BadRequest, match="Message caption is too long"):
+        await bot.send_animation(7, gif(10, 10), caption="x" * 1025)
+    # A tap on the animation's buttons comes back with the message it is on.
+    update = emu.push_callback(7, "yes")
+    assert update["callback_query"]["message"]["message_id"] == message.message_id
+    await bot.answer_callback_query(update["callback_query"]["id"], text="Noted: done.")
+    assert emu.callback_answers()[-1]["text"] == "Noted: done."
+
+
 async def test_removing_the_keyboard_changes_the_stored_message(
     emu: BotApiEmulator, bot: Bot
 ) -> None:

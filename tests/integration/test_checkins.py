@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.store import checkins, erasure, journal
+from bot.store import checkins, erasure, journal, sessions
 from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
 from bot.store.engine import get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
@@ -561,6 +561,11 @@ def _fill(db_url: str, person: str) -> None:
     checkins.claim_due(utc(15, 8))
     checkins.record_checkin_answer(person, "checkin_pain", 5, "5", local_date=jan(16))
     checkins.record_referral(person, ("worse_two_days",), "⚠️")
+    record = sessions.create_session(
+        person, jan(16), step=2, regimen="mckenzie", level=1,
+        items=[sessions.PlannedItem("prone_lying")],
+    )
+    sessions.record_outcome(person, record.id, 0, "done")
     _save_tracker(db_url, person)
 
 
@@ -599,7 +604,7 @@ def test_erasing_a_person_removes_them_from_every_table(db_url: str) -> None:
     before = {person: _rows_by_table(db_url, person, ids[person]) for person in people}
     assert set(before["alice"]) >= {
         "people", "answers", "recommendations", "safety_events", "schedules", "checkins",
-        "referrals", "events",
+        "referrals", "events", "exercise_sessions", "exercise_results",
     }
     for person, counts in before.items():
         empty = [table for table, n in counts.items() if n == 0]

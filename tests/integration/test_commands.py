@@ -96,3 +96,42 @@ def test_a_data_command_that_fails_gets_an_apology_not_a_crash(
         assert _terminal("/export", []) == _squeezed(SOMETHING_WENT_WRONG)
     finally:
         settings.get_settings.cache_clear()
+
+
+def test_the_terminal_shows_the_session_saves_its_pictures_and_takes_the_answers(
+    data_dir: Path,
+) -> None:
+    from bot.app.terminal import run_session
+    from bot.content import session_texts as words
+    from bot.store import sessions
+
+    journal.record_recommendation(
+        "terminal-alice", step=2, regimen="stabilisation", next_regimen=None, aerobic=False,
+        rule="test", message="plan",
+    )
+    said: list[str] = []
+    answers = ["1", "It hurt", "2"]  # Done, It hurt, then the pain was the same
+    asyncio.run(run_session("terminal-alice", lambda _: answers.pop(0), said.append))
+    text = _squeezed("\n".join(said).replace("Backstep:", ""))
+    pictures = sorted((data_dir / "pictures").glob("*.png"))
+    assert len(pictures) == 2 and all(_squeezed(str(p)) in text for p in pictures)
+    assert _squeezed("Tummy brace") in text and _squeezed("[4] It hurt") in text
+    assert _squeezed(words.PAIN_QUESTION) in text
+    assert _squeezed("It hurt during 1 of 2 exercises. You're at level 1") in text
+    [stored] = sessions.sessions_for("terminal-alice")
+    assert [r.outcome for r in stored.results] == ["done", "hurt"]
+    assert (stored.pain_during, stored.change) == ("same", "swap")
+    # Asked again the same day: what it came to.
+    said.clear()
+    asyncio.run(run_session("terminal-alice", lambda _: "1", said.append))
+    assert "tomorrow" in said[0] and len(said) == 1
+    # An answer that is no button keeps the session for later.
+    journal.record_recommendation(
+        "terminal-bob", step=2, regimen="mckenzie", next_regimen=None, aerobic=False,
+        rule="test", message="plan",
+    )
+    said.clear()
+    asyncio.run(run_session("terminal-bob", lambda _: "what?", said.append))
+    assert said[-1].endswith(words.SESSION_KEPT)
+    [open_one] = sessions.sessions_for("terminal-bob")
+    assert [r.outcome for r in open_one.results] == [None]

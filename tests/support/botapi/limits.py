@@ -74,6 +74,19 @@ def checked_photo(data: bytes) -> tuple[int, int]:
     return width, height
 
 
+def checked_animation(data: bytes) -> tuple[int, int]:
+    """The (width, height) of an uploaded animation Telegram would take: a GIF (Backstep's
+    exercise animations are), within the file limit."""
+    if not data:
+        raise bad_request("file must be non-empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise ApiError(413, "Request Entity Too Large")
+    width, height = struct.unpack("<HH", data[6:10]) if len(data) >= 10 else (0, 0)
+    if data[:6] not in (b"GIF87a", b"GIF89a") or not width or not height:
+        raise bad_request("wrong file type: an animation must be a GIF here")
+    return width, height
+
+
 def check_document(data: bytes) -> None:
     if not data:
         raise bad_request("file must be non-empty")

@@ -1,5 +1,5 @@
-"""The Bot API methods Backstep calls to talk (getMe, sendMessage, sendPhoto, sendDocument,
-sendChatAction, answerCallbackQuery, editMessageReplyMarkup, setMyCommands), over the
+"""The Bot API methods Backstep calls to talk (getMe, sendMessage, sendPhoto, sendAnimation,
+sendDocument, sendChatAction, answerCallbackQuery, editMessageReplyMarkup, setMyCommands), over the
 chats and messages they make. Message ids count per chat, shared by the person's pushed
 messages and the bot's, as on Telegram."""
 
@@ -124,6 +124,17 @@ class BotApi:
         data = self._upload(call, "photo").data
         photo = photo_sizes(*limits.checked_photo(data), file_size=len(data))
         return self._send(call, photo=photo, caption=limits.checked_text(call.params, "caption"))
+
+    def send_animation(self, call: Call) -> JSON:
+        """A GIF, answered as Telegram does: the animation, and the same file as a document."""
+        upload = self._upload(call, "animation")
+        width, height = limits.checked_animation(upload.data)
+        fields = {"file_name": upload.file_name or "animation.gif", "mime_type": "image/gif",
+                  "file_size": len(upload.data)}
+        animation = new_file("CgACAgIAAxkBAA", width=width, height=height, duration=1, **fields)
+        document = {k: animation[k] for k in ("file_id", "file_unique_id")} | fields
+        caption = limits.checked_text(call.params, "caption")
+        return self._send(call, animation=animation, document=document, caption=caption)
 
     def send_document(self, call: Call) -> JSON:
         upload = self._upload(call, "document")

@@ -59,6 +59,7 @@ class BotApiEmulator(CallLog):
             "deleteWebhook": lambda call: queue.delete_webhook(call.params),
             "sendMessage": api.send_message,
             "sendPhoto": api.send_photo,
+            "sendAnimation": api.send_animation,
             "sendDocument": api.send_document,
             "sendChatAction": api.send_chat_action,
             "answerCallbackQuery": api.answer_callback_query,
