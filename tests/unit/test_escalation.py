@@ -212,6 +212,14 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
         ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": True}, "utter_what_next"),
         ("deny", [CRISIS_CLEARED], None, {"checked": CRISIS_ASKED, "intake_done": False},
          INTAKE),
+        # Only the model heard a possible red flag and the intake's screen is still to
+        # come: the intake starts, and its screen asks (once, not twice) ...
+        ("greet", [], None, {"possible": "red_flag", "screen_ahead": True}, INTAKE),
+        ("greet", [INTAKE], None, {"possible": "red_flag", "screen_ahead": True}, None),
+        # ... but not a possible crisis, which the screen does not ask about,
+        ("inform", [], None, {"possible": "crisis", "screen_ahead": True}, CRISIS_CHECK),
+        # nor in the middle of a form (its screen is behind it, or being answered).
+        ("inform", [], INTAKE, {"possible": "red_flag", "screen_ahead": True}, CHECK),
         # ... and the interrupted form wins over the intake.
         ("deny", [CLEARED], None,
          {"checked": RF_ASKED, "resume_loop": CHECKIN, "intake_done": False}, CHECKIN),
