@@ -385,6 +385,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("floor? no chance, my hamstrings are tight", {"flexibility": "tight"}),
     ("not even close i am so stiff", {"flexibility": "tight"}),
     ("nah mate my legs are stiff as anything", {"flexibility": "tight"}),
+    ("nope i reach about halfway shin", {"flexibility": "tight"}),
     # ... but a cue right before the word still negates it
     ("no, i'm not stiff at all", {"flexibility": "normal"}),
     ("my hamstrings are not tight", {"flexibility": "normal"}),
