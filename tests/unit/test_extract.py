@@ -380,6 +380,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a negation closed on its auxiliary negates nothing after the comma
     ("cant touch my toes never could lol, hamstrings like guitar strings", {
         "flexibility": "tight"}),
+    # --- walking back and forth is to and fro, bending back and forth both ways
+    ("walking back and forth all day, bending to pick things up is fine", {
+        "pain_direction": "extension"}),
+    ("it hurts bending back and forth", {"pain_direction": "both"}),
     # --- a "no" that stands alone answers the question; what follows it is claimed
     ("can't reach the floor nope, calves like rope", {"flexibility": "tight"}),
     ("floor? no chance, my hamstrings are tight", {"flexibility": "tight"}),
