@@ -36,6 +36,8 @@ _UNSURE = frozenset(
      "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear",
      "idea", "clue", "remember", "recall"}
 )
+#: Words of certainty: a hedge only after a negation ("not sure"; "I am sure" is sure).
+_SURE = frozenset({"sure", "certain"})
 #: "know" hedges after one of these ("i don't know", "who knows"), not alone ("I'd know").
 _NOT_KNOWING = frozenset({"dont", "not", "no", "never", "didnt", "doesnt", "who", "god", "cant",
                           "nobody", "wouldnt"})
@@ -167,8 +169,13 @@ def is_unsure(text: str) -> bool:
             "was", "were", "been", "being", "im", "am"
         }
     }
+    # "I am sure", "quite certain": sure of the answer; "not sure", "never certain": unsure
+    doubted = {
+        i for i, w in enumerate(words)
+        if w in _SURE and not set(words[max(0, i - 3) : i]) & _NOT_KNOWING
+    }
     return text.rstrip().endswith("?") or not_knowing or any(
-        w in _UNSURE and i not in own_wording for i, w in enumerate(words)
+        w in _UNSURE and i not in own_wording and i not in doubted for i, w in enumerate(words)
     )
 
 

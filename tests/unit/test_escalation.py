@@ -169,6 +169,9 @@ def test_the_clarifying_question(
         ("idk", True),
         ("dunno tbh", True),
         ("no, I\u2019m not certain", True),
+        ("No, nothing, I am sure.", False),
+        ("nope, quite certain", False),
+        ("no... never sure with these things", True),
         # their own wording unclear is no doubt about the answer
         ("No, sorry if I was unclear, none of that", False),
         ("no... it's unclear", True),
