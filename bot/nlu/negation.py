@@ -247,12 +247,6 @@ _NOT_REASSURING_AFTER = frozenset({"a", "an", "me", "us", "him", "her", "them"})
 def negated_after(span: Span, window: int = 4) -> bool:
     """True if a reassurance or a negated complaint follows ``span`` in its clause."""
     doc = span.doc
-    if span.label_ == FLEXIBILITY and span.end < len(doc) and _text(doc[span.end]) in NO_WORDS:
-        # "touch my toes no way", "touch my toes? nope": the echoed question, answered (but
-        # "touch my toes no problem" is how easily)
-        following = _text(doc[span.end + 1]) if span.end + 1 < len(doc) else ""
-        if following not in TROUBLE_WORDS:
-            return True
     if span.end < len(doc) and _text(doc[span.end]) == "to":
         window += 4  # a purpose said first: "bending over to fix a fence doesn't bother it"
     end = min(len(doc), span.end + window + 1)
