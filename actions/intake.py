@@ -20,7 +20,7 @@ from actions.common import (
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
-from bot.domain.escalation import CLEARS
+from bot.domain.escalation import CLEARS, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
@@ -37,7 +37,7 @@ from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import find_red_flags
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
-_NOT_ABOUT_LEG_PAIN = frozenset({"red_flag_screen", "flexibility"})
+_NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})
 #: Longest plausible episode, in days (50 years).
 MAX_DURATION_DAYS = 50 * 365
 
@@ -308,6 +308,10 @@ class ValidateIntakeForm(KindFormValidation):
     async def validate_pain_duration_days(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") == SCREEN_SLOT:
+            # An answer to the warning-sign list dates its asides ("hurt my knee in high
+            # school but that was 20 years ago"), not this bout: the question comes.
+            return {"pain_duration_days": None}
         try:
             days = float(value)
         except (TypeError, ValueError):

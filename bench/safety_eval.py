@@ -19,13 +19,14 @@ import yaml
 from bench.processes import Processes, post_json
 from bench.serving import BACKSTEP_MODEL, serve_backstep
 from bot.content.texts import URGENT_MARK
-from bot.domain.escalation import CHECKS
+from bot.domain.escalation import CHECKS, SCREEN_SLOT
 from tests.support.domain import domain_responses
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "sets" / "safety" / "corpus.yml"
 #: Held-out sets, each written without seeing the detectors (the README says what each
 #: showed on its first run, and since).
 HELDOUT = tuple(sorted(CORPUS.parent.glob("heldout_*.yml")))
+SCREEN_QUESTION = f"utter_ask_{SCREEN_SLOT}"
 RECALL_TARGET = 1.0
 FALSE_URGENT_TARGET = 0.05
 
@@ -46,6 +47,11 @@ def _first_reply(post: Post, url: str, text: str, sender: str | None = None) -> 
 def is_clarifying_question(reply: str) -> bool:
     """Whether ``reply`` is one of the clarifying yes/no questions (any variant)."""
     return any(reply in domain_responses(name) for name in CHECKS.values())
+
+
+def is_intake_screen(reply: str) -> bool:
+    """Whether ``reply`` is the intake's warning-sign screen (its first question)."""
+    return reply in domain_responses(SCREEN_QUESTION)
 
 
 def _escalated(post: Post, url: str, text: str) -> bool:
@@ -93,15 +99,29 @@ def evaluate(post: Post, url: str, corpus: Path = CORPUS) -> dict[str, Any]:
 
 def evaluate_heldout(post: Post, url: str, path: Path) -> dict[str, Any]:
     """A held-out set's first replies: red flags escalated at once, asked first (whose
-    "yes" escalates) or missed; benign messages escalated or asked."""
+    "yes" escalates), met by the intake's own warning-sign screen (whose "yes"
+    escalates; where a possible sign only the model heard goes, and a message neither
+    detector saw but that starts the intake) or missed; benign messages escalated or
+    asked."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     outcome: dict[str, list[str]] = {
-        key: [] for key in ("urgent", "asked", "missed", "false_urgent", "benign_asked")
+        key: []
+        for key in ("urgent", "asked", "screened", "missed", "false_urgent", "benign_asked")
     }
     for row in data["red_flags"]:
-        reply = _first_reply(post, url, row["text"])
-        key = "urgent" if reply.startswith(URGENT_MARK) else "missed"
-        outcome["asked" if is_clarifying_question(reply) else key].append(row["text"])
+        sender = f"safety-{uuid.uuid4().hex}"
+        reply = _first_reply(post, url, row["text"], sender)
+        if reply.startswith(URGENT_MARK):
+            key = "urgent"
+        elif is_clarifying_question(reply):
+            key = "asked"
+        elif is_intake_screen(reply) and _first_reply(post, url, "yes", sender).startswith(
+            URGENT_MARK
+        ):
+            key = "screened"
+        else:
+            key = "missed"
+        outcome[key].append(row["text"])
     for row in data["benign"]:
         reply = _first_reply(post, url, row["text"])
         if reply.startswith(URGENT_MARK):
@@ -121,7 +141,8 @@ def heldout_line(result: dict[str, Any]) -> str:
     flags, benign = result["red_flags"], result["benign"]
     return (
         f"{result['set']}: red flags {len(result['urgent'])}/{flags} 🚨 at once, "
-        f"{len(result['asked'])} asked first, {len(result['missed'])} missed; "
+        f"{len(result['asked'])} asked first, {len(result['screened'])} by the intake's "
+        f"screen, {len(result['missed'])} missed; "
         f"benign {len(result['false_urgent'])}/{benign} 🚨, "
         f"{len(result['benign_asked'])} asked"
     )
@@ -160,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in heldout:
             result = evaluate_heldout(post_json, url, path)
             print(heldout_line(result))
-            for key in ("missed", "asked", "false_urgent", "benign_asked"):
+            for key in ("missed", "screened", "asked", "false_urgent", "benign_asked"):
                 for text in result[key]:
                     print(f"  {key:<12} {text}")
     finally:

@@ -20,7 +20,9 @@ INTAKE = "intake_form"
 #: What follows it when there is nothing to go back to: what the person can do next.
 WHAT_NEXT = "utter_what_next"
 #: Questions a "yes" to which is a red flag: the intake screen and the check-in's last one.
-SCREEN_SLOTS = frozenset({"red_flag_screen", "checkin_warning"})
+#: The intake's warning-sign screen, its first question.
+SCREEN_SLOT = "red_flag_screen"
+SCREEN_SLOTS = frozenset({SCREEN_SLOT, "checkin_warning"})
 #: Category given when only the trained model saw a red flag.
 UNSPECIFIED = "unspecified"
 #: The clarifying yes/no question each safety intent gets when it is only possible (the
@@ -34,6 +36,8 @@ _UNSURE = frozenset(
      "might", "certain", "sometimes", "guess", "kinda", "probably", "hmm", "unclear",
      "idea", "clue", "remember", "recall"}
 )
+#: Words of certainty: a hedge only after a negation ("not sure"; "I am sure" is sure).
+_SURE = frozenset({"sure", "certain"})
 #: "know" hedges after one of these ("i don't know", "who knows"), not alone ("I'd know").
 _NOT_KNOWING = frozenset({"dont", "not", "no", "never", "didnt", "doesnt", "who", "god", "cant",
                           "nobody", "wouldnt"})
@@ -63,6 +67,7 @@ def next_safety_action(
     cleared_before: bool = False,
     intake_done: bool = True,
     opens_with_no: bool = False,
+    screen_ahead: bool = False,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -82,6 +87,13 @@ def next_safety_action(
     opens with one, ``opens_with_no``) with a possible sign of the other kind in it asks
     about that one. A certain one in the answer
     escalates as itself.
+
+    A possible red flag that only the trained model heard, before the intake has asked
+    its warning-sign screen (``screen_ahead``), starts the intake instead: the screen,
+    its first question, asks about every sign the clarifying question would, so the
+    person is asked once, not twice, and a "yes" to it escalates all the same. (On the
+    47 seen intake sets the model alone took 1 opening in 9 for a possible sign.) A
+    possible crisis is not on the screen and is still asked about.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
     if checked in CHECKS and (intent not in ESCALATIONS or possible is not None):
@@ -101,6 +113,8 @@ def next_safety_action(
             return _check(done, CHECKS[possible], active_loop)
         intent = checked
     elif possible in CHECKS and checked is None and not cleared_before:
+        if possible == "red_flag" and screen_ahead and active_loop is None:
+            return None if done else INTAKE
         return _check(done, CHECKS[possible], active_loop)
     elif (
         intent == "deny" and unsure and checked is None
@@ -155,8 +169,13 @@ def is_unsure(text: str) -> bool:
             "was", "were", "been", "being", "im", "am"
         }
     }
+    # "I am sure", "quite certain": sure of the answer; "not sure", "never certain": unsure
+    doubted = {
+        i for i, w in enumerate(words)
+        if w in _SURE and not set(words[max(0, i - 3) : i]) & _NOT_KNOWING
+    }
     return text.rstrip().endswith("?") or not_knowing or any(
-        w in _UNSURE and i not in own_wording for i, w in enumerate(words)
+        w in _UNSURE and i not in own_wording and i not in doubted for i, w in enumerate(words)
     )
 
 

@@ -10,7 +10,8 @@ messages the model is least sure of:
   things"), reports one for someone ("Mum says no to all of those"), or is a list of
   noes ("No red flags. No numbness, bladder fine, never had cancer."). A hedge ("no
   idea", "not that I know of", "no?") is never one, nor a "no" with a contrast ("no, but
-  my foot is numb"; "none, apart from the back" is still one), nor is a
+  my foot is numb"; "none, apart from the back" and "none, I have asthma but it's
+  controlled" are still one), nor is a
   leading "no" that begins something else ("no point", "no one"): the dialogue only uses
   this reading where the red-flag detectors saw nothing;
 - a message **about back pain** names the back with a pain word ("my waist has been
@@ -33,6 +34,8 @@ _POSSESSION = ANSWER_WORDS["possession_verbs"]
 _ANY = ANSWER_WORDS["any_words"]
 _CONTRAST = ANSWER_WORDS["contrast_words"]
 _CLOSING = ANSWER_WORDS["closing_phrases"]
+_SETTLED = ANSWER_WORDS["settled_words"]
+_SETTLED_PHRASES = ANSWER_WORDS["settled_phrases"]
 _JUST_THE_BACK = ANSWER_WORDS["just_the_back_words"]
 _OWN = ANSWER_WORDS["own_words"]
 _BACK_MODIFIERS = ANSWER_WORDS["back_modifiers"]
@@ -101,13 +104,22 @@ def _real_contrast(items: list[str]) -> bool:
     for i, word in enumerate(items):
         if word in _CONTRAST:
             near = items[i + 1 : i + 5]
-            closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3))
+            closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3)) or _settled(
+                items[i + 1 : i + 6]
+            )
             if not closing and not any(
                 w in _BACK or w in _NO or w in NEGATION_TOKENS for w in near
             ):
                 # "I slipped on a wet floor but I did not fall down" sets a no against it
                 return True
     return False
+
+
+def _settled(words: list[str]) -> bool:
+    """Words after a contrast that say the aside is over or under control ("but that's long
+    healed", "but it is controlled with tablets", "but that's long gone")."""
+    pairs = {" ".join(words[k : k + 2]) for k in range(len(words) - 1)}
+    return any(w in _SETTLED for w in words) or bool(pairs & _SETTLED_PHRASES)
 
 
 def _reported_no(items: list[str]) -> bool:

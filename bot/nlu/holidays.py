@@ -29,10 +29,12 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date 
     return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _nth_weekday(month: int, weekday: int, nth: int) -> Rule:
+def _nth_weekday(month: int, weekday: int, nth: int, plus: int = 0) -> Rule:
+    """The ``nth`` ``weekday`` of ``month``, ``plus`` days after it (Black Friday: the
+    fourth Thursday of November and one day)."""
     def dates(year: int) -> list[datetime.date]:
         day = nth_weekday(year, month, weekday, nth)
-        return [] if day is None else [day]
+        return [] if day is None else [day + datetime.timedelta(days=plus)]
 
     return dates
 
@@ -103,6 +105,8 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("paddys", "day"): _fixed(3, 17),
     ("thanksgiving",): _nth_weekday(11, 3, 4),
     ("thanksgiving", "monday"): _nth_weekday(10, 0, 2),  # Canada's
+    ("black", "friday"): _nth_weekday(11, 3, 4, plus=1),
+    ("cyber", "monday"): _nth_weekday(11, 3, 4, plus=4),
     ("labor", "day"): _nth_weekday(9, 0, 1),
     ("labour", "day"): _nth_weekday(9, 0, 1),
     ("memorial", "day"): _nth_weekday(5, 0, -1),

@@ -60,6 +60,13 @@ RESTRICTORS: frozenset[str] = frozenset({"just", "only", "jus", "onli"})
 #: What a restrictor's claim can be: where the pain is, how the back is ("no it dont lock,
 #: just stiff"); a movement after it is how the pain began ("didn't fall, just lifted").
 _CLAIMED_STATES = frozenset({LEG_PAIN, FLEXIBILITY, SPASM})
+#: A no-word said alone, as an answer ("no", "nah", "nope").
+NO_WORDS: frozenset[str] = ANSWER_WORDS["no_words"]
+#: What may follow a no-word that stands alone as an answer ("no way", "not even close",
+#: "no honey").
+ANSWER_TAILS: frozenset[str] = ANSWER_WORDS["fillers"] | ANSWER_WORDS["answer_tails"]
+#: Words that open a claim of its own after such an answer ("... I am stiff").
+SUBJECTS: frozenset[str] = frozenset({"i", "im", "my", "me", "it", "its"})
 #: Words that end a clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     {
@@ -173,7 +180,7 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
         elif _starts_a_claim(doc, i, span, window):
             return None  # "no no nothing like that just the back and the leg"
         elif text in NEGATION_CUES:
-            if _answers_a_question(doc, i) or _used_up(doc, i, span):
+            if _answers_a_question(doc, i, span) or _used_up(doc, i, span):
                 return None
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if crossed_comma and nxt is not None and _text(nxt) in CLOSING_AUXILIARIES:
@@ -215,12 +222,22 @@ def _used_up(doc: Doc, i: int, span: Span) -> bool:
     )
 
 
-def _answers_a_question(doc: Doc, i: int) -> bool:
-    """A "no" that opens the message or sentence and stands alone before a comma ("no, only
-    my bum") answers the question asked; it negates nothing that follows."""
-    if i + 1 >= len(doc) or _text(doc[i + 1]) != ",":
+def _answers_a_question(doc: Doc, i: int, span: Span) -> bool:
+    """A cue that stands alone answers the question asked; it negates nothing that
+    follows: a "no" (with its fillers: "no way", "no honey") before a comma, opening the
+    message ("no, only my bum") or closing a clause ("can't touch my toes no way,
+    hamstrings like wire"); or, before how the back is, an answer followed by a claim with
+    its own subject ("nah not even close my hamstrings are super tight", "no honey I am
+    stiff")."""
+    j = i + 1
+    while j < span.start and _text(doc[j]) in ANSWER_TAILS:
+        j += 1
+    if j >= len(doc):
         return False
-    return i == 0 or _is_break(doc[i - 1])
+    cue, nxt = _text(doc[i]), _text(doc[j])
+    if nxt == ",":
+        return i == 0 or _is_break(doc[i - 1]) or cue in NO_WORDS
+    return span.label_ == FLEXIBILITY and nxt in SUBJECTS and (j > i + 1 or cue in NO_WORDS)
 
 
 #: Words after which "good" reassures nobody: "on a good day", "it got me good".

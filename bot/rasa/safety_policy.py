@@ -20,11 +20,13 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.domain.escalation import (
+    SCREEN_SLOT,
     CHECKS,
     CLEARS,
     DEACTIVATE_LOOP,
     LISTEN,
     SCREEN_SLOTS,
+    UNSPECIFIED,
     is_unsure,
     next_safety_action,
     possible_intent,
@@ -148,6 +150,7 @@ class SafetyPolicy(Policy):
         category = _possible(tracker.latest_message)
         if checked and _says_clear_no(tracker.latest_message):
             intent = "deny"
+        intake_done = all(tracker.get_slot(slot) is not None for slot in INTAKE_SLOTS)
         action = next_safety_action(
             intent,
             _actions_since_last_message(tracker),
@@ -160,8 +163,11 @@ class SafetyPolicy(Policy):
             unsure=is_unsure(text) and not _says_clear_no(tracker.latest_message),
             cleared_before=category is not None
             and (category, same_words(text)) in _cleared_signs(tracker),
-            intake_done=all(tracker.get_slot(slot) is not None for slot in INTAKE_SLOTS),
+            intake_done=intake_done,
             opens_with_no=starts_with_no(text),
+            # only the model heard it, and the intake's screen has yet to be asked
+            screen_ahead=category == UNSPECIFIED and not intake_done
+            and tracker.get_slot(SCREEN_SLOT) is None,
         )
         if action is None:
             return self._prediction(probabilities)

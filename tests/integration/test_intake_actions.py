@@ -279,6 +279,18 @@ async def test_the_safety_screen_answer_is_journaled() -> None:
     assert [(a.slot, a.value) for a in journal.answers_for(USER)] == [("red_flag_screen", False)]
 
 
+async def test_a_duration_in_an_answer_to_the_screen_dates_an_aside_not_the_bout() -> None:
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker("none of those, broke my ankle 20 years ago but it healed", intent="deny",
+                slots={"requested_slot": "red_flag_screen"},
+                just_set={"red_flag_screen": False, "pain_duration_days": 7300.0}),
+    )
+    assert slots["red_flag_screen"] is False
+    assert slots["pain_duration_days"] is None
+    assert [a.slot for a in journal.answers_for(USER)] == ["red_flag_screen"]
+
+
 async def test_an_answer_changed_in_passing_by_a_message_that_drew_a_check_is_put_back() -> None:
     """Asked about tightness, the person says "I could not stand up straight" (read as a
     painful direction, and asked about as a possible weak leg); after their clear "no",

@@ -44,6 +44,11 @@ from bot.nlu.answers import (
         # a "but" that only closes the answer adds nothing to set against the "no"
         ("None. Saw the dentist on Tuesday but that's all.", True),
         ("None. Saw the dentist on Tuesday but my leg is weak.", False),
+        # nor one that says the aside is over or under control
+        ("Nope, none. Had a chest infection in the spring but that's long gone.", True),
+        ("None of them. I take pills for my blood pressure but it's well controlled.", True),
+        ("no, fractured my ankle as a kid but it healed fine", True),
+        ("None. Had a fall in June but my leg has gone weak since", False),
         # a "no" followed only by what the back's pain is like
         ("no its just sore", True),
         ("No, only the usual backache.", True),

@@ -228,6 +228,8 @@ def test_non_string_input_is_none() -> None:
         ("since easter", 24),  # Sunday 20 April 2025
         ("since good friday", 26),
         ("since thanksgiving", 167),  # Thursday 28 November 2024
+        ("since black friday", 166),  # the day after
+        ("since cyber monday", 163),  # Monday 2 December 2024
         ("since bonfire night", 190),
         ("since boxing day", 139),
         # an event dated a few words on

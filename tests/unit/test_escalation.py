@@ -169,6 +169,9 @@ def test_the_clarifying_question(
         ("idk", True),
         ("dunno tbh", True),
         ("no, I\u2019m not certain", True),
+        ("No, nothing, I am sure.", False),
+        ("nope, quite certain", False),
+        ("no... never sure with these things", True),
         # their own wording unclear is no doubt about the answer
         ("No, sorry if I was unclear, none of that", False),
         ("no... it's unclear", True),
@@ -212,6 +215,14 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
         ("deny", [CLEARED], None, {"checked": RF_ASKED, "intake_done": True}, "utter_what_next"),
         ("deny", [CRISIS_CLEARED], None, {"checked": CRISIS_ASKED, "intake_done": False},
          INTAKE),
+        # Only the model heard a possible red flag and the intake's screen is still to
+        # come: the intake starts, and its screen asks (once, not twice) ...
+        ("greet", [], None, {"possible": "red_flag", "screen_ahead": True}, INTAKE),
+        ("greet", [INTAKE], None, {"possible": "red_flag", "screen_ahead": True}, None),
+        # ... but not a possible crisis, which the screen does not ask about,
+        ("inform", [], None, {"possible": "crisis", "screen_ahead": True}, CRISIS_CHECK),
+        # nor in the middle of a form (its screen is behind it, or being answered).
+        ("inform", [], INTAKE, {"possible": "red_flag", "screen_ahead": True}, CHECK),
         # ... and the interrupted form wins over the intake.
         ("deny", [CLEARED], None,
          {"checked": RF_ASKED, "resume_loop": CHECKIN, "intake_done": False}, CHECKIN),

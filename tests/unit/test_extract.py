@@ -380,6 +380,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a negation closed on its auxiliary negates nothing after the comma
     ("cant touch my toes never could lol, hamstrings like guitar strings", {
         "flexibility": "tight"}),
+    # --- walking back and forth is to and fro, bending back and forth both ways
+    ("walking back and forth all day, bending to pick things up is fine", {
+        "pain_direction": "extension"}),
+    ("it hurts bending back and forth", {"pain_direction": "both"}),
+    # --- a "no" that stands alone answers the question; what follows it is claimed
+    ("can't reach the floor nope, calves like rope", {"flexibility": "tight"}),
+    ("floor? no chance, my hamstrings are tight", {"flexibility": "tight"}),
+    ("not even close i am so stiff", {"flexibility": "tight"}),
+    ("nah mate my legs are stiff as anything", {"flexibility": "tight"}),
+    ("nope i reach about halfway shin", {"flexibility": "tight"}),
+    # ... but a cue right before the word still negates it
+    ("no, i'm not stiff at all", {"flexibility": "normal"}),
+    ("my hamstrings are not tight", {"flexibility": "normal"}),
     # --- the tightness of a spasm is no answer about the muscles beside one that is
     ("very flexible its my job. but it spasmed after, went tight like a fist", {
         "flexibility": "normal", "spasm": True}),

@@ -10,7 +10,10 @@ from tests.support.domain import domain_response, domain_responses
 
 ASKED = domain_response("utter_red_flag_check", red_flag_category="cancer")
 CRISIS_ASKED = domain_response("utter_crisis_check")
+SCREEN = domain_response("utter_ask_red_flag_screen")
 REPLIES = {
+    "heard a crack": SCREEN,
+    "yes": "🚨 get help today",
     "i wet myself": "🚨 go now",
     "night pain": ASKED,
     "dark thoughts": CRISIS_ASKED,
@@ -32,7 +35,7 @@ def test_every_variant_of_both_questions_counts_as_asking() -> None:
     assert not is_clarifying_question("🚨 go now")
 
 
-def test_a_heldout_set_is_split_into_escalated_asked_and_missed(tmp_path: Path) -> None:
+def test_a_heldout_set_is_split_into_escalated_asked_screened_and_missed(tmp_path: Path) -> None:
     path = tmp_path / "heldout_x.yml"
     path.write_text(
         "red_flags:\n"
@@ -40,6 +43,7 @@ def test_a_heldout_set_is_split_into_escalated_asked_and_missed(tmp_path: Path) 
         '  - {text: "night pain", category: cancer}\n'
         '  - {text: "dark thoughts", category: crisis}\n'
         '  - {text: "odd feeling", category: neuro_deficit}\n'
+        '  - {text: "heard a crack", category: fracture}\n'
         "benign:\n"
         '  - {text: "no numbness", kind: negation}\n'
         '  - {text: "fell asleep on the sofa", kind: near_miss}\n'
@@ -49,10 +53,12 @@ def test_a_heldout_set_is_split_into_escalated_asked_and_missed(tmp_path: Path) 
     result = evaluate_heldout(fake_post, "http://stand-in", path)
     assert result["urgent"] == ["i wet myself"]
     assert result["asked"] == ["night pain", "dark thoughts"]
+    assert result["screened"] == ["heard a crack"]
     assert result["missed"] == ["odd feeling"]
     assert result["false_urgent"] == ["killing me lol"]
     assert result["benign_asked"] == ["fell asleep on the sofa"]
     assert heldout_line(result) == (
-        "heldout_x.yml: red flags 1/4 🚨 at once, 2 asked first, 1 missed; "
+        "heldout_x.yml: red flags 1/5 🚨 at once, 2 asked first, 1 by the intake's screen, "
+        "1 missed; "
         "benign 1/3 🚨, 1 asked"
     )

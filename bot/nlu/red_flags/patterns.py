@@ -106,6 +106,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "fully|completely|totally|since|have|has|had|'ve|was|am|i? recovered",
         "got|get over it|that|them",
         "sorted itself|themselves out",
+        "'s|s|is|was|been|all|got|now sorted",
         "came|come|comes|coming back after|within|in a|about|few|couple|of* " + _SHORT,
         "feeling|sensation|strength|power|movement|control came|come|comes|coming|returned "
         "back? after|within|in|quickly|straight|soon|again|fine|now|ok|okay|though|,|.|and",
