@@ -20,11 +20,11 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.domain.escalation import (
-    SCREEN_SLOT,
     CHECKS,
     CLEARS,
     DEACTIVATE_LOOP,
     LISTEN,
+    SCREEN_SLOT,
     SCREEN_SLOTS,
     UNSPECIFIED,
     is_unsure,
