@@ -390,6 +390,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("not even close i am so stiff", {"flexibility": "tight"}),
     ("nah mate my legs are stiff as anything", {"flexibility": "tight"}),
     ("nope i reach about halfway shin", {"flexibility": "tight"}),
+    # the toes of the question, as "them"
+    ("yep can touch em fine", {"flexibility": "normal"}),
+    ("nah cant reach them", {"flexibility": "tight"}),
     # ... but a cue right before the word still negates it
     ("no, i'm not stiff at all", {"flexibility": "normal"}),
     ("my hamstrings are not tight", {"flexibility": "normal"}),
