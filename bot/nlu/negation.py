@@ -66,7 +66,7 @@ NO_WORDS: frozenset[str] = ANSWER_WORDS["no_words"]
 #: "no honey").
 ANSWER_TAILS: frozenset[str] = ANSWER_WORDS["fillers"] | ANSWER_WORDS["answer_tails"]
 #: Words that open a claim of its own after such an answer ("... I am stiff").
-SUBJECTS: frozenset[str] = frozenset({"i", "im", "my", "me", "it", "its"})
+SUBJECTS: frozenset[str] = ANSWER_WORDS["claim_subjects"]
 #: Words that end a clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     {
