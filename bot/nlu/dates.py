@@ -246,6 +246,15 @@ def back_from_it_on(
     return (since, at + 2) if since < days else None
 
 
+def _month_named_by_now(words: Sequence[str], today: datetime.date) -> datetime.date | None:
+    """The first day of the month "last month" or "this month" names, or None."""
+    if list(words) == ["this", "month"]:
+        return today.replace(day=1)
+    if list(words) == ["last", "month"]:
+        return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return None
+
+
 def _day_and_month(
     toks: Sequence[str], k: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
@@ -259,6 +268,12 @@ def _day_and_month(
     if day is None:
         return None
     end = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "of")
+    named_month = _month_named_by_now(toks[end : end + 2], today)
+    if named_month is not None and 1 <= day <= 31:  # "the 20th of last month"
+        try:
+            return days_since(named_month.replace(day=day), today), end + 2
+        except ValueError:
+            return None
     if end < len(toks) and toks[end] in MONTHS:
         month, end = MONTHS[toks[end]], end + 1
         if end < len(toks) and toks[end] == ",":
@@ -475,7 +490,7 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
         date = _nth_weekday_of(toks, k, today)
         if date is None and (toks[k] in MONTHS or _day_number(toks[k]) is not None):
             date = _day_and_month(toks, k, today)
-            if date is not None and not (set(toks[k : date[1]]) & set(MONTHS)):
+            if date is not None and not (set(toks[k : date[1]]) & (set(MONTHS) | {"month"})):
                 date = None  # "the 21st" alone: no month to go by
         if date is not None and date[0] is not None:
             found.append(date[0])

@@ -302,6 +302,9 @@ def test_a_start_named_without_since(text: str, expected: int | None) -> None:
         ("the festival, April 9th", 35),
         ("Mothering Sunday, the last Sunday of April", 17),
         ("the 21st", None),  # no month to go by
+        ("it began the 2nd of last month, the week of the school fete", 42),  # 2 April
+        ("on the 9th of this month", 5),
+        ("the 31st of last month", None),  # April has 30 days
         ("Sunday", None),
     ],
 )
