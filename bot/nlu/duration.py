@@ -138,6 +138,20 @@ def is_rate_or_future(before: Sequence[str], after: Sequence[str], unit: str = "
     return len(after) >= 2 and after[0] in RATE_AFTER and after[1] in UNIT_DAYS
 
 
+#: Voice dictation writes "two" as "to" or "too" ("to weeks now"): only before a plural
+#: unit and at the start or after one of these words, so "up to weeks" stays no number.
+_DICTATED_TWO = frozenset({"to", "too"})
+_BEFORE_DICTATED_TWO = frozenset(
+    {"about", "like", "for", "maybe", "been", "only", "just", "around", "roughly", "past", "last"}
+)
+def _dictated_two(toks: Sequence[str], i: int) -> bool:
+    return (
+        toks[i] in _DICTATED_TWO
+        and toks[i + 1 : i + 2] in (["days"], ["weeks"], ["months"], ["years"])
+        and (i == 0 or toks[i - 1] in _BEFORE_DICTATED_TWO)
+    )
+
+
 def _number(toks: Sequence[str], i: int, allow_article: bool = True) -> tuple[float, int] | None:
     if i >= len(toks):
         return None
@@ -154,6 +168,8 @@ def _number(toks: Sequence[str], i: int, allow_article: bool = True) -> tuple[fl
         return value, i + 1
     if tok in SMALL_NUMBERS:
         return float(SMALL_NUMBERS[tok]), i + 1
+    if _dictated_two(toks, i):
+        return 2.0, i + 1
     if allow_article and tok in ("a", "an"):
         return 1.0, i + 1
     return None

@@ -34,6 +34,9 @@ TODAY = datetime.date(2025, 5, 14)  # a Wednesday
         ("few weeks", 21),
         ("several days", 3),
         ("a fortnight", 14),
+        ("to weeks now", 14),  # dictated "two"
+        ("it's been too months", 60),
+        ("up to weeks", None),
         ("two fortnights", 28),
         ("a week and a half", 11),
         ("a year and a half", 548),
