@@ -304,6 +304,26 @@ def _asks_whether(items: list[str]) -> bool:
     )
 
 
+#: How many words an echo of the bot's question may take ("touch my toes?").
+_ECHO_WORDS = 5
+
+
+def echoes_then_answers(text: str | None) -> bool:
+    """Whether ``text`` opens by echoing the question back, a few words with a question mark
+    and no question word, and then says more with no other question ("touch my toes? i
+    could never", "Bending forward? Definitely that"): the echo asks nothing."""
+    head, mark, rest = (text or "").partition("?")
+    echo = _items(head)
+    return (
+        bool(mark)
+        and 0 < len(echo) <= _ECHO_WORDS
+        and echo[0] not in _OPENERS
+        and not set(echo) & _MARKERS
+        and "?" not in rest
+        and bool([w for w in _items(rest) if w not in _BREAK])
+    )
+
+
 def _opens_asking(text: str | None) -> bool:
     """A message that opens by asking for advice ("Kindly advise whether I should continue
     my morning walk"): the movements in it are what it asks about, not an answer."""
@@ -382,7 +402,8 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
     if intent == "ask_programme" and (
-        (answers and "?" not in (text or "") and not asks_in_so_many_words(text))
+        (answers and ("?" not in (text or "") or echoes_then_answers(text))
+         and not asks_in_so_many_words(text))
         or (not reads_as_question(text) and (
             start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None

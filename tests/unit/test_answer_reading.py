@@ -154,6 +154,11 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # a programme question that asks nothing but holds an answer
         ("ask_programme", {"flexibility"}, "Fine, I do pilates and can touch my toes", "inform"),
         ("ask_programme", {"flexibility"}, "can I keep doing pilates? I touch my toes", None),
+        # the bot's question echoed back, then answered
+        ("ask_programme", {"flexibility"}, "reach the floor? not a hope, hamstrings of wood",
+         "inform"),
+        ("ask_programme", {"flexibility"}, "reach the floor? is that bad?", None),
+        ("ask_programme", {"pain_direction"}, "Stooping? Yes, that's the one", "inform"),
         ("ask_programme", set(), "sports day was on saturday so since then", "inform"),
         ("ask_programme", set(), "is saturday a good day for the gym?", None),
         # a plain question nobody understood is a question about the programme
