@@ -243,6 +243,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("pain for 3 weeks", {"pain_duration_days": 21}),
     ("the pain is 2 days old", {"pain_duration_days": 2}),
     ("it's been 3 weeks", {"pain_duration_days": 21}),
+    ("too weeks now", {"pain_duration_days": 14}),  # dictated "two"
+    ("been going on for to months", {"pain_duration_days": 60}),
+    ("I'm going to weeks of physio", {}),
     ("it is one of the worst", {}),
     # --- duration through the pipeline
     ("ten days", {"pain_duration_days": 10}),
