@@ -148,6 +148,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("cannot reach my toes", {"flexibility": "tight"}),
     ("I'm not very flexible", {"flexibility": "tight"}),
     ("frozen", {"flexibility": "tight", "spasm": True}),
+    # the question's words echoed, then refused; a reach that stops short
+    ("reach the floor? ha, no chance", {"flexibility": "tight"}),
+    ("touch my toes. not even close mate", {"flexibility": "tight"}),
+    ("touch my toes, I never could", {"flexibility": "tight"}),
+    ("touch my toes? no problem", {"flexibility": "normal"}),
+    ("on a good day I just touch my knees", {"flexibility": "tight"}),
+    # a back that holds until it lets go
+    ("it grips when I roll over and I wait till it lets go",
+     {"flexibility": "tight", "spasm": True}),
+    ("a sudden catch and I froze on the stairs", {"flexibility": "tight", "spasm": True}),
     ("my back is frozen", {"flexibility": "tight", "spasm": True}),
     ("locked up", {"flexibility": "tight", "spasm": True}),
     ("it seized up yesterday", {"flexibility": "tight", "spasm": True}),
