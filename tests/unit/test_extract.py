@@ -148,6 +148,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("cannot reach my toes", {"flexibility": "tight"}),
     ("I'm not very flexible", {"flexibility": "tight"}),
     ("frozen", {"flexibility": "tight", "spasm": True}),
+    # no movement changes it, said as no pattern found
+    ("can't see any pattern to it, sitting or walking", {"pain_direction": "none"}),
+    ("Lifting, sitting, it's all one. Not worse with anything in particular",
+     {"pain_direction": "none"}),
     # the question's words echoed, then refused; a reach that stops short
     ("reach the floor? ha, no chance", {"flexibility": "tight"}),
     ("touch my toes. not even close mate", {"flexibility": "tight"}),
