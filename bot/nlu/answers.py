@@ -242,17 +242,34 @@ def reads_as_question(text: str | None) -> bool:
     return any(w in _OPENERS for w in opens) or any(w in _MARKERS for w in items)
 
 
+_RISE = re.compile(
+    r"\b(?:" + "|".join(sorted(ANSWER_WORDS["rise_words"])) + r")\b", re.IGNORECASE
+)
 _CLAUSE_SPLIT = re.compile(r"[.;!?]|,|\bbut\b", re.IGNORECASE)
 
 
 def without_other_times(text: str | None) -> str:
     """``text`` without its clauses about another time than now ("A 6. It was a 7 but then
-    I found this chat" -> "A 6"): a score of now is read from what is left."""
-    clauses = _CLAUSE_SPLIT.split(text or "")
+    I found this chat" -> "A 6"), and without a rise from the score said first ("4 gets to
+    6 after a long shift" -> "4"): a score of now is read from what is left."""
+    clauses = [_before_a_rise(c) for c in _CLAUSE_SPLIT.split(text or "")]
     other, now = ANSWER_WORDS["other_time_words"], ANSWER_WORDS["now_words"]
     return ". ".join(
         c for c in clauses if not set(_items(c)) & other or set(_items(c)) & now
     ).strip()
+
+
+def _before_a_rise(clause: str) -> str:
+    """The part of ``clause`` before a word of rising ("gets", "goes up") if it is a score,
+    nothing if the clause opens with the rise ("goes up to 8 by bedtime"), else all of it
+    ("it goes down my leg")."""
+    match = _RISE.search(clause)
+    if match is None:
+        return clause
+    before = clause[: match.start()]
+    if not _items(before):
+        return ""
+    return before if parse_score_answer(before) is not None else clause
 
 
 def only_asks(text: str | None) -> bool:
@@ -304,23 +321,18 @@ def _asks_whether(items: list[str]) -> bool:
     )
 
 
-#: How many words an echo of the bot's question may take ("touch my toes?").
-_ECHO_WORDS = 5
-
-
 def echoes_then_answers(text: str | None) -> bool:
-    """Whether ``text`` opens by echoing the question back, a few words with a question mark
-    and no question word, and then says more with no other question ("touch my toes? i
-    could never", "Bending forward? Definitely that"): the echo asks nothing."""
-    head, mark, rest = (text or "").partition("?")
-    echo = _items(head)
+    """Whether ``text`` opens by echoing the question back (:func:`without_echo`) with no
+    question word, and then says more with no other question ("touch my toes? i could
+    never", "Bending forward? Definitely that"): the echo asks nothing."""
+    text = text or ""
+    rest = without_echo(text)
+    echo = _items(text[: len(text) - len(rest)])
     return (
-        bool(mark)
-        and 0 < len(echo) <= _ECHO_WORDS
+        rest != text
         and echo[0] not in _OPENERS
         and not set(echo) & _MARKERS
         and "?" not in rest
-        and bool([w for w in _items(rest) if w not in _BREAK])
     )
 
 

@@ -299,7 +299,8 @@ def _score_time(span: Span) -> int:
             break  # not past another score: "today about a 6 bad days its a 7"
         at_comma = at_comma or tok.is_punct
         (wide if at_comma else near).add(tok.lower_)
-    now, other = P.ANSWER_WORDS["now_words"], P.ANSWER_WORDS["other_time_words"]
+    now = P.ANSWER_WORDS["now_words"]
+    other = P.ANSWER_WORDS["other_time_words"] | P.ANSWER_WORDS["rise_words"]
     own = {t.lower_ for t in span}
     if (near | after | own) & now:
         return 2  # "about a 6 today", "These days I'd say a 6"

@@ -309,6 +309,10 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
         ("it was a 7 yesterday", None),
         ("3, sometimes 4 but today 3", 3.0),
         ("usually a 6, 4 at the moment", 4.0),
+        # a rise from the score said first is another time
+        ("3 climbs to about 7 by teatime", 3),
+        ("about four, creeps up to 7 at work", 4),
+        ("it goes down my leg a bit, a 5", 5),
     ],
 )
 def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:

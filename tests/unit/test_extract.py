@@ -258,6 +258,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the pain is 2 days old", {"pain_duration_days": 2}),
     ("it's been 3 weeks", {"pain_duration_days": 21}),
     ("too weeks now", {"pain_duration_days": 14}),  # dictated "two"
+    # a number before a measure is no score
+    ("I get maybe two hundred yards and I have to stop", {}),
+    ("about 3 flights of stairs and it bites", {}),
     ("been going on for to months", {"pain_duration_days": 60}),
     ("I'm going to weeks of physio", {}),
     ("it is one of the worst", {}),
