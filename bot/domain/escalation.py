@@ -13,6 +13,8 @@ from dataclasses import dataclass
 #: The escalation each safety intent gets (responses in domain.yml, all starting with 🚨).
 ESCALATIONS: dict[str, str] = {"red_flag": "utter_red_flag", "crisis": "utter_crisis"}
 RECORD_ACTION = "action_record_red_flag"
+#: The slot that pauses the plan while a red flag is unresolved.
+PAUSE_SLOT = "red_flag_active"
 DEACTIVATE_LOOP = "action_deactivate_loop"
 LISTEN = "action_listen"
 #: The form a cleared clarifying question goes back to when nothing else was running.

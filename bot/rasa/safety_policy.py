@@ -15,7 +15,7 @@ from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -23,7 +23,9 @@ from bot.domain.escalation import (
     CHECKS,
     CLEARS,
     DEACTIVATE_LOOP,
+    ESCALATIONS,
     LISTEN,
+    PAUSE_SLOT,
     SCREEN_SLOT,
     SCREEN_SLOTS,
     UNSPECIFIED,
@@ -172,6 +174,9 @@ class SafetyPolicy(Policy):
         if action is None:
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(action)] = 1.0
+        # A red flag pauses the plan here, with the 🚨, so the pause holds even when the
+        # action server that journals it is down.
+        pause = [SlotSet(PAUSE_SLOT, True)] if action == ESCALATIONS["red_flag"] else None
         # Like the form's own prediction, this one does not depend on featurised user
         # input, and among such predictions the higher priority wins.
-        return self._prediction(probabilities, is_no_user_prediction=True)
+        return self._prediction(probabilities, optional_events=pause, is_no_user_prediction=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -73,3 +74,32 @@ def test_a_possible_crisis_is_asked_about_even_before_the_screen(
 ) -> None:
     events = [*START, _possible_sign("inform", "crisis")]
     assert _predicted(policy, domain, events) == "utter_crisis_check"
+
+
+def _prediction_after(
+    policy: SafetyPolicy, domain: Domain, message: UserUttered
+) -> PolicyPrediction:
+    tracker = DialogueStateTracker.from_events("someone", [*START, message], domain.slots)
+    return policy.predict_action_probabilities(tracker, domain)
+
+
+def test_a_red_flag_pauses_the_plan_with_its_escalation(
+    policy: SafetyPolicy, domain: Domain
+) -> None:
+    """The pause is set beside the 🚨, not by the action server that journals it: with the
+    action server down, /plan still shows no exercises to someone with a red flag."""
+    sign = UserUttered(
+        "a red flag", intent={"name": "red_flag", "confidence": 1.0},
+        entities=[{"entity": "red_flag", "value": "cauda_equina", "start": 0, "end": 3}],
+    )
+    prediction = _prediction_after(policy, domain, sign)
+    best = max(range(len(prediction.probabilities)), key=prediction.probabilities.__getitem__)
+    assert domain.action_names_or_texts[best] == "utter_red_flag"
+    assert SlotSet("red_flag_active", True) in prediction.optional_events
+
+
+def test_a_crisis_pauses_nothing(policy: SafetyPolicy, domain: Domain) -> None:
+    prediction = _prediction_after(
+        policy, domain, UserUttered("a crisis", intent={"name": "crisis", "confidence": 1.0})
+    )
+    assert not prediction.optional_events
