@@ -6,19 +6,21 @@ without the action server; these actions only add what needs the database.
 
 from __future__ import annotations
 
+import asyncio
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FORM_SLOTS, in_journal, latest_intent, latest_text
+from actions.common import FORM_SLOTS, latest_intent, latest_text
 from bot.content.texts import (
     ASSESSED_NOTHING_PAUSED,
     ASSESSED_NOTHING_PAUSED_PLAN,
     PLAN_RESUMED,
 )
 from bot.domain.escalation import CHECKS, ESCALATIONS
-from bot.store import journal
+from bot.store import outbox
 
 
 def _last_two_turns(tracker: Tracker) -> tuple[list[str], list[str]]:
@@ -53,8 +55,9 @@ def _words_of_concern(tracker: Tracker) -> str:
 
 
 async def _record(tracker: Tracker, kind: str, category: str | None) -> None:
-    await in_journal(
-        journal.record_safety_event, tracker.sender_id, kind, category, _words_of_concern(tracker)
+    """Journal it, or keep it in the outbox until the database is back: never lost."""
+    await asyncio.to_thread(
+        outbox.record_safety_event, tracker.sender_id, kind, category, _words_of_concern(tracker)
     )
 
 

@@ -1,5 +1,5 @@
 """Erasing a person: every journal row, their schedule, check-ins and exercise sessions,
-and Rasa's events.
+safety records waiting in the outbox, and Rasa's events.
 
 What /delete does, on any channel (a test checks every table afterwards).
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, inspect, text
 
+from bot.store import outbox
 from bot.store.engine import get_engine, session_scope
 from bot.store.journal import find_person
 from bot.store.models import (
@@ -37,6 +38,7 @@ def erase_person(conversation_id: str, url: str | None = None) -> bool:
     Returns True when there was anything to erase.
     """
     erased = False
+    outbox.forget(conversation_id)
     with session_scope(url) as session:
         person = find_person(session, conversation_id)
         if person is not None:

@@ -134,11 +134,15 @@ def record_safety_event(
     category: str | None,
     raw_text: str | None,
     url: str | None = None,
+    created_at: datetime | None = None,
 ) -> None:
-    """Store a red flag, a crisis, or an all-clear (``kind``) with the words that raised it."""
+    """Store a red flag, a crisis, or an all-clear (``kind``) with the words that raised it
+    (at ``created_at``, for one that waited in the outbox, else now)."""
+    when = {} if created_at is None else {"created_at": created_at}
     _add(
         conversation_id, url, SafetyEvent,
         kind=kind, category=category, raw_text=raw_text[:MAX_RAW_TEXT] if raw_text else raw_text,
+        **when,
     )
 
 

@@ -50,7 +50,7 @@ from bot.domain import zones
 from bot.rasa.runtime import respond
 from bot.services import commands, session
 from bot.settings import Settings
-from bot.store import checkins
+from bot.store import checkins, outbox
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
 from bot.telegram.ratelimit import BackstepRateLimiter
@@ -383,9 +383,12 @@ async def register_commands(application: App) -> None:
 async def send_due_forever(
     application: App, stop: asyncio.Event
 ) -> None:
-    """Every minute, send the check-ins that are due (one run at a time)."""
+    """Every minute, send the check-ins that are due (one run at a time), after any safety
+    records that waited for the database."""
     while not stop.is_set():
         try:
+            # safety records kept while the database was down go in first
+            await asyncio.to_thread(outbox.flush)
             report = await send_due(application.bot, stop=stop)
             if report.sent or report.undeliverable:
                 logger.info(
