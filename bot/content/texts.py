@@ -161,3 +161,11 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side and I couldn't answer that. Please try again in "
     "a moment; what you told me before is safe."
 )
+#: The same, when the message may have named a warning sign: what to do about it now.
+SOMETHING_WENT_WRONG_SIGNS = (
+    "Sorry, something went wrong on my side and I couldn't read your message properly. "
+    "Please send it again in a moment. In the meantime, if you have lost control of your "
+    "bladder or bowels, have numbness around your groin or bottom, leg weakness that is "
+    "getting worse, a fever with your back pain, or you had a bad fall, please get medical "
+    "help today."
+)

@@ -7,6 +7,7 @@ the same endpoints that `rasa run` reads from endpoints.yml.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
@@ -126,7 +127,27 @@ async def load_agent(model_path: Path, action_url: str) -> Agent:
         raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
     endpoints = AvailableEndpoints.read_endpoints(str(get_settings().home / "endpoints.yml"))
     endpoints.action = EndpointConfig(url=action_url)
-    return await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
+    agent = await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
+    _without_failsafe(agent)
+    return agent
+
+
+def _without_failsafe(agent: Agent) -> None:
+    """Let a database that is down be felt as an error, not as an empty conversation.
+
+    Rasa wraps the tracker store in a fail-safe that, when the database is unreachable,
+    runs the message on a new, empty conversation kept in memory (the intake starts over;
+    the conversation is forked) and logs the failed SQL. Unwrapped, the turn fails and
+    :func:`respond` answers safely (:mod:`bot.services.safety_fallback`).
+    """
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    store = agent.tracker_store
+    if isinstance(store, FailSafeTrackerStore):
+        inner = store._tracker_store  # noqa: SLF001 - Rasa offers no other way to it
+        agent.tracker_store = inner
+        if agent.processor is not None:
+            agent.processor.tracker_store = inner
 
 
 class WholeMessageChannel(CollectingOutputChannel):
@@ -144,7 +165,20 @@ class WholeMessageChannel(CollectingOutputChannel):
 
 
 async def respond(agent: Agent, text: str, sender_id: str) -> list[dict[str, Any]]:
-    """Handle one message from ``sender_id``; return the bot's replies."""
+    """Handle one message from ``sender_id``; return the bot's replies.
+
+    When the conversation cannot run (its database is down, say), safety fails closed:
+    a red flag still gets its 🚨 (:mod:`bot.services.safety_fallback`), never silence.
+    """
+    from bot.services.safety_fallback import reply_without_dialogue
+
     channel = WholeMessageChannel()
-    await agent.handle_message(UserMessage(text, channel, sender_id, input_channel="backstep"))
+    try:
+        await agent.handle_message(
+            UserMessage(text, channel, sender_id, input_channel="backstep")
+        )
+    except Exception as error:  # noqa: BLE001 - the person must never meet silence
+        # the type only: a database error's text can hold the person's words
+        logger.error("The conversation could not run: %s", type(error).__name__)
+        return await asyncio.to_thread(reply_without_dialogue, sender_id, text)
     return list(channel.messages)
