@@ -337,6 +337,8 @@ def test_component_skips_button_payloads(component: BackstepEntityExtractor) -> 
         ("had a fractured wrist years ago, fine now", {"none"}, None),
         ("had a fever last winter but thats long gone", {"none"}, None),
         ("kidney infection in the spring, that's all sorted", {"none"}, None),
+        ("ran a temperature with a cold last month but it's gone", {"none"}, None),
+        ("the fever has gone on for three days now", {"urgent"}, "infection"),
         ("still have the fever, it's not sorted", {"urgent"}, "infection"),
         ("felt feverish on Sunday but it had passed by the next morning", {"none"}, None),
         ("had a fever last night and the sweats were worse the next morning", {"urgent"},

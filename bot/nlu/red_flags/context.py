@@ -42,12 +42,13 @@ _SHIFT = frozenset(
 )
 
 
-#: After "gone"/"went": the symptom itself ("it's all gone numb"), not its end.
+#: After "gone"/"went": the symptom itself ("it's all gone numb") or its course ("it's
+#: gone on for days"), not its end.
 _GONE_INTO = frozenset(
     {"numb", "dead", "weak", "weaker", "funny", "weird", "strange", "odd", "tingly",
      "floppy", "wobbly", "limp", "useless", "heavy", "cold", "tingling", "completely",
      "totally", "really", "very", "so", "a", "bit", "a_bit", "slightly", "from", "under",
-     "numbish", "dodgy", "wonky"}
+     "numbish", "dodgy", "wonky", "on", "into", "to", "worse", "through", "straight", "right"}
 )
 
 

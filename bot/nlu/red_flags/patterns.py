@@ -100,6 +100,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "wore|worn|wearing|wears off",
         "long|all gone",
         "gone now|again",
+        "'s|s|is|its|has|was gone",
         "now gone",
         "disappeared|vanished|subsided|resolved|cleared|healed|mended",
         "cleared|clearing|settled|calmed|died up|down|off",
