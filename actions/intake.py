@@ -26,6 +26,7 @@ from bot.nlu.answers import (
     asks_in_so_many_words,
     mentions_the_back_or_pain,
     reads_as_correction,
+    settled_score,
     starts_with_no,
     starts_with_yes,
     without_other_times,
@@ -209,12 +210,16 @@ class ValidateIntakeForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """The number of an answer ("7", "about six", "Now is 4.") answers the pain
-        question when it was asked."""
+        question when it was asked; the one settled on after thinking aloud ("8. Maybe 7.
+        No, 8") over any other it names."""
         if tracker.get_slot("requested_slot") != "pain_score" or _is_question(tracker):
             return {}
+        text = latest_text(tracker)
+        settled = settled_score(text)
+        if settled is not None:
+            return {"pain_score": settled}
         if _entity_in_latest_message(tracker, "pain_score"):
             return {}
-        text = latest_text(tracker)
         number = parse_score_answer(text)
         if number is None:  # "A 6. It was a 7 but then I found this chat"
             number = parse_score_answer(without_other_times(text))

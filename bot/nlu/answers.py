@@ -26,7 +26,7 @@ from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
-from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
+from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS, NEGATION_TOKENS
 
 _NO = ANSWER_WORDS["no_words"]
 _FILLERS = ANSWER_WORDS["fillers"]
@@ -257,6 +257,35 @@ def without_other_times(text: str | None) -> str:
     return ". ".join(
         c for c in clauses if not set(_items(c)) & other or set(_items(c)) & now
     ).strip()
+
+
+_SETTLERS = ANSWER_WORDS["score_settlers"]
+#: Words that may stand between a settling word and its number ("no, it's a 6").
+_BEFORE_THE_NUMBER = frozenset({",", "a", "an", "its", "it", "is", "at"})
+#: Words after a number that make it no settled score ("so 5 or 6", "so 6 hours").
+_NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps"}) | (
+    CONTEXT_WORDS["measure_words"]
+)
+
+
+def settled_score(text: str | None) -> float | None:
+    """The score a person settles on after thinking aloud: the number right after the
+    last settling word ("6. well, 5 or 6. no, 6, I just climbed out of the truck" -> 6;
+    "8. Maybe 7. No, 8, I am honest." -> 8; "ok call it 5" -> 5), or None."""
+    items = _items(text or "")
+    settled = None
+    for i in range(len(items)):
+        size = next((n for n in (2, 1) if " ".join(items[i : i + n]) in _SETTLERS), 0)
+        if not size:
+            continue
+        j = i + size
+        while j < len(items) and items[j] in _BEFORE_THE_NUMBER:
+            j += 1
+        number = parse_score_answer(items[j]) if j < len(items) else None
+        after = items[j + 1] if j + 1 < len(items) else "."
+        if number is not None and after not in _NOT_SETTLED_AFTER:
+            settled = number
+    return settled
 
 
 def _before_a_rise(clause: str) -> str:

@@ -12,6 +12,7 @@ from bot.nlu.answers import (
     reads_as_correction,
     reads_as_question,
     starts_with_no,
+    settled_score,
     starts_with_yes,
     without_echo,
     without_other_times,
@@ -374,3 +375,21 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
     from bot.nlu.answers import without_other_times
 
     assert parse_score_answer(without_other_times(text)) == score
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        # thinking aloud, then settling: the number after the last settling word
+        ("5. Or 4? No, 5, it's the usual", 5),
+        ("three. maybe four. ok, call it three", 3),
+        ("it was a 7 at lunch, right now a 4", 4),
+        ("8 lying down, honestly 9 on my feet", 9),
+        # nothing settled: the other readings decide
+        ("5 or 6", None),
+        ("6. It was 8 this morning.", None),
+        ("no 6 hours without it aching", None),  # a measure, not a score
+    ],
+)
+def test_the_score_settled_on(text: str, score: float | None) -> None:
+    assert settled_score(text) == score
