@@ -21,6 +21,7 @@ from bot.content.texts import (
 )
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
 from bot.services import commands, session
+from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,10 @@ async def chat(
                 await run_command(typed.strip().lower(), conversation_id, read, write)
                 buttons = Buttons()
                 continue
-            replies = await respond(agent, buttons.resolve(typed), conversation_id)
+            replies = await respond(
+                agent, buttons.resolve(typed), conversation_id,
+                on_failure=reply_without_dialogue,
+            )
             buttons = Buttons()
             for reply in replies or []:
                 write(render(reply))

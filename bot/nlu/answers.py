@@ -145,12 +145,16 @@ def _clauses(items: list[str]) -> list[list[str]]:
 
 def _list_of_noes(items: list[str]) -> bool:
     """Every clause of two words or more is a "no" ("No red flags. No numbness, bladder
-    fine, never had cancer."): a negation first, or a word saying it is fine."""
+    fine, never had cancer."): a negation first or a no-word last ("everything else no"),
+    a word saying it is fine, or an aside that is over ("had a fever with the flu but it's
+    gone")."""
     clauses = _clauses(items)
     if len(clauses) < 2:
         return False
-    negated = [c for c in clauses if c[0] in _NO or c[0] in NEGATION_TOKENS]
-    fine = [c for c in clauses if c not in negated and any(w in _FINE for w in c)]
+    negated = [c for c in clauses if c[0] in _NO or c[0] in NEGATION_TOKENS or c[-1] in _NO]
+    fine = [
+        c for c in clauses if c not in negated and (any(w in _FINE for w in c) or _settled(c))
+    ]
     return len(negated) >= 2 and len(negated) + len(fine) == len(clauses)
 
 
@@ -164,8 +168,9 @@ def _full_denial(clause: list[str]) -> bool:
 def hedges(text: str | None) -> bool:
     """Whether an answer hedges (:func:`bot.domain.escalation.is_unsure`: "I don't know",
     "not sure", "no?"), unless a clause after the hedge denies the whole list ("No, I don't
-    think so, none of that"): a polite softener, then a full no."""
-    text = text or ""
+    think so, none of that"): a polite softener, then a full no. A thinking sound that opens
+    the answer on its own ("Hmm, I had a fever with the flu but it's gone ...") is no hedge."""
+    text = _THINKING_SOUND.sub("", text or "", count=1)
     if not is_unsure(text):
         return False
     if text.rstrip().endswith("?"):
@@ -180,9 +185,14 @@ def hedges(text: str | None) -> bool:
     return not any(_full_denial(c) for c in clauses[last + 1 :])
 
 
+#: "Hmm," / "Umm..." opening an answer, set off by a break: the person thinking.
+_THINKING_SOUND = re.compile(r"^\s*(?:h+m+|u+m+|e+r+m+|e+r+|hm+)\s*[,.…]+\s*", re.IGNORECASE)
+
+
 def reads_as_clear_no(text: str | None) -> bool:
     """Whether ``text`` is a clear "no" (see the module docstring)."""
     text = without_echo(text)  # "Are you asking if it's serious? No, nothing like that."
+    text = _THINKING_SOUND.sub("", text, count=1)  # "Umm... no, none of those"
     if not text.strip() or hedges(text):
         return False
     items = _items(text)

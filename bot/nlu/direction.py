@@ -69,7 +69,8 @@ def _relieves(span: Span, window: int = 15) -> bool:
     own = value_of(span)
     others = {
         s.start for s in doc.spans.get(P.SPANS_KEY, [])
-        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and value_of(s) != own
+        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end
+        and value_of(s) not in (own, None)  # not "nothing" of "does nothing bad"
     }
     complained = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
@@ -375,10 +376,30 @@ def _listed_before_a_denial(span: Span, spans: list[Span]) -> bool:
 _MOVEMENTS = ("flexion", "extension", "both")
 
 
+def _concluded(spans: list[Span]) -> list[Span]:
+    """The movements of a last sentence that settles the answer ("So bending forward."),
+    when there is one, else all of them."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    end = len(doc)
+    while end > 0 and doc[end - 1].text in SENTENCE_ENDS:
+        end -= 1
+    start = end
+    while start > 0 and doc[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    if start == 0 or doc[start].lower_ not in CONTEXT["conclusion_words"]:
+        return spans
+    last = [s for s in spans if s.start >= start and value_of(s) is not None]
+    return last or spans
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     """The painful direction the message names; marked with the role
     :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
-    (the form takes it only as the answer to its own question)."""
+    (the form takes it only as the answer to its own question). A last sentence that
+    settles it after thinking aloud ("So bending forward.") is the answer."""
+    spans = _concluded(spans)
     read = [
         (s, v, _relieves(s))
         for s in spans

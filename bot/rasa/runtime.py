@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -164,21 +165,27 @@ class WholeMessageChannel(CollectingOutputChannel):
         await self._persist_message(self._message(recipient_id, text=text))
 
 
-async def respond(agent: Agent, text: str, sender_id: str) -> list[dict[str, Any]]:
+async def respond(
+    agent: Agent,
+    text: str,
+    sender_id: str,
+    on_failure: Callable[[str, str], list[dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
     """Handle one message from ``sender_id``; return the bot's replies.
 
-    When the conversation cannot run (its database is down, say), safety fails closed:
-    a red flag still gets its 🚨 (:mod:`bot.services.safety_fallback`), never silence.
+    When the conversation cannot run (its database is down, say) and the channel gives
+    ``on_failure`` (``bot.services.safety_fallback.reply_without_dialogue``), its replies
+    are returned instead: safety fails closed, never silence.
     """
-    from bot.services.safety_fallback import reply_without_dialogue
-
     channel = WholeMessageChannel()
     try:
         await agent.handle_message(
             UserMessage(text, channel, sender_id, input_channel="backstep")
         )
-    except Exception as error:  # noqa: BLE001 - the person must never meet silence
+    except Exception as error:
+        if on_failure is None:
+            raise
         # the type only: a database error's text can hold the person's words
         logger.error("The conversation could not run: %s", type(error).__name__)
-        return await asyncio.to_thread(reply_without_dialogue, sender_id, text)
+        return await asyncio.to_thread(on_failure, sender_id, text)
     return list(channel.messages)

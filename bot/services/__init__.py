@@ -1,7 +1,9 @@
 """What a person can ask for, on any channel: the plan's progress after a check-in
 (:mod:`.progress`), the history chart (:mod:`.history`) with its summary
 (:mod:`.history_summary`) over the journal as it reads it (:mod:`.history_data`), and the
-journal as a CSV file (:mod:`.export`), and the daily exercise session (:mod:`.session`).
+journal as a CSV file (:mod:`.export`), the daily exercise session (:mod:`.session`), and
+the safe reply when the conversation cannot run (:mod:`.safety_fallback`).
 
-May import: bot.domain, bot.content, bot.store, bot.exercises, bot.settings.
+May import: bot.domain, bot.content, bot.store, bot.exercises, bot.nlu (the red-flag
+detector), bot.settings.
 """

@@ -49,6 +49,7 @@ from bot.content.texts import (
 from bot.domain import zones
 from bot.rasa.runtime import respond
 from bot.services import commands, session
+from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import Settings
 from bot.store import checkins, outbox
 from bot.telegram.broadcast import send_due
@@ -108,7 +109,7 @@ class Backstep:
         chat_id = str(chat.id)
         await _typing(context, chat.id)
         await self.open_pending_checkin(chat_id)
-        replies = await respond(self.agent, text, chat_id)
+        replies = await respond(self.agent, text, chat_id, on_failure=reply_without_dialogue)
         await send_replies(context.bot, chat.id, replies)
 
     # --- handlers ---------------------------------------------------------------------

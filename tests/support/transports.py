@@ -7,6 +7,7 @@ from typing import Any
 from rasa.shared.core.trackers import EventVerbosity
 
 from bot.rasa.runtime import respond
+from bot.services.safety_fallback import reply_without_dialogue
 from tests.support.runtime import RasaRuntime
 
 
@@ -18,7 +19,9 @@ class InProcessTransport:
 
     def send(self, sender: str, text: str) -> list[dict[str, Any]]:
         """The bot's replies to ``text``."""
-        return self.runtime.loop.run_until_complete(respond(self.runtime.agent, text, sender))
+        return self.runtime.loop.run_until_complete(
+            respond(self.runtime.agent, text, sender, on_failure=reply_without_dialogue)
+        )
 
     def state(self, sender: str) -> dict[str, Any]:
         """The tracker as Rasa's HTTP API would show it."""

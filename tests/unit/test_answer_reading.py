@@ -11,8 +11,8 @@ from bot.nlu.answers import (
     reads_as_clear_no,
     reads_as_correction,
     reads_as_question,
-    starts_with_no,
     settled_score,
+    starts_with_no,
     starts_with_yes,
     without_echo,
     without_other_times,
@@ -23,6 +23,11 @@ from bot.nlu.answers import (
     "text, clear",
     [
         ("No", True),
+        # a thinking sound first; an aside that is over among the noes; "everything else no"
+        ("Umm... no, none of those", True),
+        ("hmm, not sure", False),
+        ("Had shingles in the summer but it's gone. Otherwise no, no falls, no fever", True),
+        ("my foot drags a bit, everything else no", False),
         ("Nope.", True),
         ("no lol", True),
         ("nah none of that", True),

@@ -148,6 +148,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("cannot reach my toes", {"flexibility": "tight"}),
     ("I'm not very flexible", {"flexibility": "tight"}),
     ("frozen", {"flexibility": "tight", "spasm": True}),
+    # a movement that feels nice or does no harm eases it; a last "so ..." settles it
+    ("arching back feels quite nice actually, it's stooping that gets me",
+     {"pain_direction": "flexion"}),
+    ("Standing does nothing bad", {"pain_direction": "flexion"}),
+    ("Hmm, walking, sitting, both bother it a bit. So sitting mostly.",
+     {"pain_direction": "flexion"}),
     # no movement changes it, said as no pattern found
     ("can't see any pattern to it, sitting or walking", {"pain_direction": "none"}),
     ("Lifting, sitting, it's all one. Not worse with anything in particular",
