@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -38,6 +39,7 @@ from bench.processes import (
     tree_rss_mb,
     wait_until,
 )
+from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
 
 STARTER_DIR = OUT / "starter"
 STARTER_TRAIN_RECORD = OUT / "starter_train.json"
@@ -121,23 +123,32 @@ def train_backstep(procs: Processes) -> tuple[float, float]:
     return procs.run(cmd, "train_backstep.log", ROOT, child_env())
 
 
+#: The secret between this run's agent and its action server (bot.rasa.action_server).
+ACTION_TOKEN = secrets.token_urlsafe(32)
+
+
 def backstep_endpoints(action_port: int) -> Path:
-    """The project's endpoints.yml with the action server moved to ``action_port``."""
+    """The project's endpoints.yml with the action server moved to ``action_port``, and
+    the secret it asks for."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
-    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{action_port}/webhook"}
+    endpoints["action_endpoint"] = {
+        "url": f"http://127.0.0.1:{action_port}/webhook",
+        "headers": {TOKEN_HEADER: ACTION_TOKEN},
+    }
     path = OUT / "endpoints_backstep.yml"
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
     return path
 
 
 def start_action_server(procs: Processes, env: dict[str, str]) -> tuple[int, Any]:
-    """Start Backstep's action server and wait for its health check; its port and process."""
+    """Start Backstep's private action server and wait for its health check; its port and
+    process."""
     port = free_port()
     proc = procs.spawn(
-        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [str(BIN / "python"), "-m", "bot.rasa.action_server", "--port", str(port)],
         "action_server.log",
         ROOT,
-        env,
+        {**env, TOKEN_ENV: ACTION_TOKEN},
     )
 
     def healthy() -> bool:

@@ -71,7 +71,9 @@ def rasa_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaRunti
     loop = asyncio.new_event_loop()
     log = Path(tmp_path_factory.mktemp("logs")) / "action-server.log"
     with ActionServer(log_path=log) as server:
-        agent = loop.run_until_complete(load_agent(settings.get_settings().model_path, server.url))
+        agent = loop.run_until_complete(
+            load_agent(settings.get_settings().model_path, server.url, server.headers)
+        )
         yield RasaRuntime(loop, agent, db_url, server)
     loop.close()
     mp.undo()

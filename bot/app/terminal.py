@@ -17,6 +17,7 @@ from bot.content.texts import (
     DELETE_CANCELLED,
     DELETE_CONFIRM,
     FILE_SAVED,
+    PART_RESTARTED,
     SOMETHING_WENT_WRONG,
 )
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
@@ -81,7 +82,7 @@ async def chat(
     settings = get_settings()
     write("Starting Backstep (the model takes about half a minute to load)…")
     with ActionServer() as server:
-        agent = await load_agent(settings.model_path, server.url)
+        agent = await load_agent(settings.model_path, server.url, server.headers)
         write('Ready. Say hello, or type "/quit" to leave.\n')
         buttons = Buttons()
         while True:
@@ -100,10 +101,13 @@ async def chat(
                 await run_command(typed.strip().lower(), conversation_id, read, write)
                 buttons = Buttons()
                 continue
+            server.ensure_running()
             replies = await respond(
                 agent, buttons.resolve(typed), conversation_id,
                 on_failure=reply_without_dialogue,
             )
+            if server.ensure_running():  # it died during the turn
+                replies = [*replies, {"text": PART_RESTARTED}]
             buttons = Buttons()
             for reply in replies or []:
                 write(render(reply))

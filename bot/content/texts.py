@@ -161,6 +161,11 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side and I couldn't answer that. Please try again in "
     "a moment; what you told me before is safe."
 )
+#: After the action server died during a turn (it has been started again).
+PART_RESTARTED = (
+    "Sorry, part of me had to restart just now, so I may not have taken in what you said. "
+    "Please send it again."
+)
 #: The same, when the message may have named a warning sign: what to do about it now.
 SOMETHING_WENT_WRONG_SIGNS = (
     "Sorry, something went wrong on my side and I couldn't read your message properly. "

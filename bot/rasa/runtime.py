@@ -1,15 +1,20 @@
 """Runtime wiring shared by the terminal chat, the Telegram connector and the tests.
 
 Rasa 3.6 runs custom actions only in a separate action server, so this module
-starts one as a child process (and stops it), and loads the trained model with
-the same endpoints that `rasa run` reads from endpoints.yml.
+starts one as a child process (private: :mod:`bot.rasa.action_server`; it dies with
+its parent) and stops it, and loads the trained model with the same endpoints that
+`rasa run` reads from endpoints.yml.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import logging
 import os
+import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
@@ -53,12 +59,28 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _die_with_parent() -> None:
+    """In the child, before it runs: the kernel kills it when its parent dies (Linux), so
+    a parent killed with -9 leaves no action server behind."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's stop() is all there is
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 class ActionServer:
-    """The Rasa SDK action server as a child process, for the duration of a ``with`` block."""
+    """The private action server (:mod:`bot.rasa.action_server`) as a child process, for
+    the duration of a ``with`` block: on loopback, with a new secret each run (or
+    ``BACKSTEP_ACTION_TOKEN``), dying with its parent."""
 
     def __init__(self, port: int | None = None, log_path: Path | None = None) -> None:
         self.port = port or free_port()
         self.log_path = log_path or get_settings().data_dir / "action-server.log"
+        self.token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(32)
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -66,17 +88,43 @@ class ActionServer:
         """The webhook URL Rasa calls."""
         return f"http://127.0.0.1:{self.port}/webhook"
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """What every call to it must carry (:func:`load_agent` sends it)."""
+        return {TOKEN_HEADER: self.token}
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs."""
+        return None if self._process is None else self._process.pid
+
+    def alive(self) -> bool:
+        """Whether the child is still running."""
+        return self._process is not None and self._process.poll() is None
+
+    def ensure_running(self) -> bool:
+        """Start the child again if it has died (same port and secret); True if it had to.
+        Called before each turn, so a dead action server costs one restart, not the
+        person's answers."""
+        if self.alive():
+            return False
+        logger.error("The action server had stopped; starting it again.")
+        self._process = None
+        self.start()
+        return True
+
     def start(self, timeout: float = 90.0) -> ActionServer:
         """Start the server and wait until it answers its health check."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
-        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", TOKEN_ENV: self.token}
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.port)],
+            [sys.executable, "-m", "bot.rasa.action_server", "--port", str(self.port)],
             cwd=get_settings().home,
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - only prctl, before exec
         )
         log.close()
         deadline = time.monotonic() + timeout
@@ -118,8 +166,11 @@ class ActionServer:
         self.stop()
 
 
-async def load_agent(model_path: Path, action_url: str) -> Agent:
-    """Load the trained model with endpoints.yml's tracker store and the given action server."""
+async def load_agent(
+    model_path: Path, action_url: str, headers: dict[str, str] | None = None
+) -> Agent:
+    """Load the trained model with endpoints.yml's tracker store and the given action
+    server (``headers``: its secret, :attr:`ActionServer.headers`)."""
     from rasa.core.agent import load_agent as rasa_load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.endpoints import EndpointConfig
@@ -127,7 +178,7 @@ async def load_agent(model_path: Path, action_url: str) -> Agent:
     if not model_path.exists():
         raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
     endpoints = AvailableEndpoints.read_endpoints(str(get_settings().home / "endpoints.yml"))
-    endpoints.action = EndpointConfig(url=action_url)
+    endpoints.action = EndpointConfig(url=action_url, headers=headers or {})
     agent = await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
     _without_failsafe(agent)
     return agent

@@ -42,6 +42,7 @@ from bot.content.texts import (
     DELETE_CONFIRM,
     EDITED_MESSAGE,
     GROUP_CHAT,
+    PART_RESTARTED,
     SOMETHING_WENT_WRONG,
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
@@ -58,6 +59,8 @@ from bot.telegram.ratelimit import BackstepRateLimiter
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
+
+    from bot.rasa.runtime import ActionServer
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +84,10 @@ App = Application[Any, Any, Any, Any, Any, Any]
 class Backstep:
     """Handles Telegram updates for one loaded Rasa agent."""
 
-    def __init__(self, agent: Agent) -> None:
+    def __init__(self, agent: Agent, actions: ActionServer | None = None) -> None:
         self.agent = agent
+        #: The action server child, watched before and after each turn.
+        self.actions = actions
 
     # --- talking to the model -------------------------------------------------------
 
@@ -109,7 +114,12 @@ class Backstep:
         chat_id = str(chat.id)
         await _typing(context, chat.id)
         await self.open_pending_checkin(chat_id)
+        if self.actions is not None:
+            await asyncio.to_thread(self.actions.ensure_running)
         replies = await respond(self.agent, text, chat_id, on_failure=reply_without_dialogue)
+        if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
+            # it died during this turn: what it had to do is lost, so say so plainly
+            replies = [*replies, {"text": PART_RESTARTED}]
         await send_replies(context.bot, chat.id, replies)
 
     # --- handlers ---------------------------------------------------------------------
@@ -357,7 +367,7 @@ def add_handlers(application: App, backstep: Backstep) -> None:
 
 
 def build_application(
-    settings: Settings, agent: Agent
+    settings: Settings, agent: Agent, actions: ActionServer | None = None
 ) -> App:
     """The PTB Application: token, Bot API server, rate limiter, handlers, command menu."""
     assert settings.telegram_token, "TELEGRAM_BOT_TOKEN is not set"
@@ -370,7 +380,7 @@ def build_application(
     base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
     builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     application = builder.build()
-    add_handlers(application, Backstep(agent))
+    add_handlers(application, Backstep(agent, actions))
     return application
 
 
@@ -435,8 +445,8 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     with ActionServer() as actions:
-        agent = await load_agent(settings.model_path, actions.url)
-        application = build_application(settings, agent)
+        agent = await load_agent(settings.model_path, actions.url, actions.headers)
+        application = build_application(settings, agent, actions)
         async with application:
             updater = application.updater
             assert updater is not None
