@@ -178,3 +178,30 @@ def classify_bad_input(text: str | None) -> BadInput:
     if len(words) >= 2 and sum(w in _FOREIGN_WORDS for w in words) / len(words) >= 0.4:
         return BadInput.OTHER_LANGUAGE
     return BadInput.UNCLEAR
+
+
+#: Invisible marks that can sit inside words and hide them from every reader: direction
+#: controls, zero-width spaces, the word joiner, a byte-order mark, a soft hyphen; and NUL,
+#: which PostgreSQL cannot store in text (the message would be neither answered nor kept).
+_INVISIBLE = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c", "\u200b", "\u2060", "\ufeff", "\u00ad", "\x00"]
+)
+#: Joiners: invisible inside a word, but part of an emoji ("👨‍👩‍👧") or a script's spelling.
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def without_invisible_marks(text: str) -> str:
+    """``text`` without the invisible marks that split its words ("numb\u200b bum",
+    "bl\u202eadder"), joiners kept except between two letters; what is seen stays."""
+    kept = []
+    for i, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        if char in _JOINERS:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if before.isalpha() and after.isalpha() and before.isascii() and after.isascii():
+                continue
+        kept.append(char)
+    return "".join(kept)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.domain.answers import without_invisible_marks
 from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
 from bot.settings import get_settings
 
@@ -229,6 +230,7 @@ async def respond(
     are returned instead: safety fails closed, never silence.
     """
     channel = WholeMessageChannel()
+    text = without_invisible_marks(text)  # "bl\u200badder" is read as "bladder"
     try:
         await agent.handle_message(
             UserMessage(text, channel, sender_id, input_channel="backstep")

@@ -93,3 +93,12 @@ def test_when_the_database_is_back_the_conversation_goes_on_where_it_was(
     assert after["red_flag_screen"] == before["red_flag_screen"]
     transport.send(person, "bending forward")
     assert transport.state(person)["slots"]["pain_direction"] == "flexion"
+
+
+def test_invisible_marks_inside_words_do_not_hide_a_red_flag(
+    transport: InProcessTransport,
+) -> None:
+    person = f"fault-{uuid.uuid4().hex[:8]}"
+    hidden = "I can\u2019t control my bl\u200badder and my gro\u202ein is numb"
+    said = _texts(transport.send(person, hidden))
+    assert said[0].startswith(URGENT_MARK)

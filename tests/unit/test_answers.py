@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from bot.domain.answers import (
+    BadInput,
+    classify_bad_input,
+    parse_bare_number,
+    valid_pain_score,
+    without_invisible_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +54,20 @@ def test_pain_scores_must_be_0_to_10(value: object, score: float | None) -> None
 )
 def test_bad_input_kinds(text: str | None, kind: BadInput) -> None:
     assert classify_bad_input(text) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("bl\u200badder", "bladder"),  # a zero-width space inside a word
+        ("num\u202eb groin", "numb groin"),  # a direction control
+        ("\ufeffhello", "hello"),
+        ("sit\u00adting", "sitting"),  # a soft hyphen
+        ("ba\u200dck", "back"),  # a joiner between letters
+        ("👨\u200d👩\u200d👧 my family", "👨\u200d👩\u200d👧 my family"),  # an emoji keeps it
+        ("ordinary text", "ordinary text"),
+        ("six\x00", "six"),  # NUL, which PostgreSQL cannot store
+    ],
+)
+def test_invisible_marks_are_taken_out(text: str, seen: str) -> None:
+    assert without_invisible_marks(text) == seen
