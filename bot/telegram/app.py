@@ -24,7 +24,7 @@ from telegram import (
     InputFile,
     Update,
 )
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
@@ -139,6 +139,12 @@ class Backstep:
         """A tap on an inline button: answer it, close its keyboard, continue the chat."""
         query = update.callback_query
         assert query is not None
+        chat = update.effective_chat
+        if chat is None or chat.type != ChatType.PRIVATE:
+            # a tap in a group (or on a message we can't place) changes nothing
+            with contextlib.suppress(TelegramError):
+                await query.answer(GROUP_CHAT, show_alert=True)
+            return
         data = query.data or ""
         if session.is_session_data(data):
             await self.session_tap(update, context, data)

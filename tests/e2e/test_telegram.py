@@ -293,6 +293,30 @@ def test_stickers_photos_voice_edits_and_groups_get_a_kind_reply(
     assert emu.texts(group)[before:] == [texts.GROUP_CHAT]
 
 
+def test_a_button_tapped_in_a_group_changes_nothing(
+    telegram: Telegram, chat: Chat, rasa_runtime: RasaRuntime
+) -> None:
+    """A forged or forwarded keyboard in a group: the tap is answered kindly, and nothing
+    is said to or stored for that chat."""
+    emu = telegram.emulator
+    group = -1_001_234_999
+    query = {
+        "id": "4000000000000999001",
+        "from": {"id": 5150, "is_bot": False, "first_name": "Someone"},
+        "chat_instance": "77",
+        "data": '/inform{"pain_direction": "flexion"}',
+        "message": {
+            "message_id": 1, "date": 1_700_000_000, "text": "Which movement?",
+            "chat": {"id": group, "type": "group", "title": "Back club"},
+        },
+    }
+    before = len(emu.texts(group))
+    chat._wait(emu.push_update({"callback_query": query}))
+    assert emu.texts(group)[before:] == []
+    assert emu.callback_answers()[-1]["text"] == texts.GROUP_CHAT
+    assert journal.answers_for(str(group), url=rasa_runtime.db_url) == []
+
+
 def test_a_long_reply_is_split_under_telegrams_limit(chat: Chat) -> None:
     replies = chat.say("x " * 2600)  # 5,200 characters: a kind reply, never an error
     assert replies and all(len(r) <= 4096 for r in replies)
