@@ -418,11 +418,34 @@ async def send_due_forever(
 
 
 
+class _WithoutUpdateData(logging.Filter):
+    """PTB's webhook logs what Telegram sent (at DEBUG, and all of an update it cannot
+    parse at CRITICAL): the person's words. The record stays, its data does not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args and "data" in str(record.msg).lower():
+            count = len(record.args) if isinstance(record.args, tuple) else 1
+            record.args = ("[not logged]",) * count
+        return True
+
+
+#: The logger of PTB's updater and webhook handler.
+PTB_UPDATER_LOGGER = "telegram.ext.Updater"
+
+
+def keep_update_data_out_of_logs() -> None:
+    """Install :class:`_WithoutUpdateData` once."""
+    logger_ = logging.getLogger(PTB_UPDATER_LOGGER)
+    if not any(isinstance(f, _WithoutUpdateData) for f in logger_.filters):
+        logger_.addFilter(_WithoutUpdateData())
+
+
 async def start_receiving(application: App, settings: Settings) -> str:
     """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Telegram must
     send the secret token; anything else gets 403), else long polling. Says which."""
     updater = application.updater
     assert updater is not None
+    keep_update_data_out_of_logs()
     if settings.telegram_webhook_url:
         secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
         await updater.start_webhook(

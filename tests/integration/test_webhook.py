@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import logging
 import time
 from typing import Any
 
+import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, TypeHandler
 
@@ -86,3 +88,34 @@ async def test_webhook_answers_403_without_the_secret_and_handles_it_with() -> N
             await application.stop()
     assert len(received) == 1 and received[0].message.text == "hi"
 
+
+
+async def test_an_update_that_cannot_be_read_is_not_logged_with_its_words(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PTB logs an update it cannot parse, whole; the person's words stay out of the log."""
+    caplog.set_level(logging.DEBUG)
+    async with BotApiEmulator() as emulator:
+        application = (
+            ApplicationBuilder().token("123456:WEBHOOK").base_url(emulator.base_url)
+            .base_file_url(emulator.base_file_url).build()
+        )
+        port = free_port()
+        async with application:
+            await application.start()
+            assert application.updater is not None
+            settings = dataclasses.replace(
+                get_settings(), telegram_webhook_url="https://backstep.example/telegram",
+                telegram_webhook_secret=SECRET, telegram_webhook_listen="127.0.0.1",
+                telegram_webhook_port=port,
+            )
+            await start_receiving(application, settings)
+            broken = {"update_id": 7, "message": {"text": "my private words", "chat": "?"}}
+            status = await _post(
+                port, json.dumps(broken).encode(), {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            )
+            await application.updater.stop()
+            await application.stop()
+    assert status >= 400
+    assert any("Received data was" in r.getMessage() for r in caplog.records)
+    assert "my private words" not in caplog.text
