@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -186,3 +187,12 @@ class ExerciseResult(PersonRow, Base):
     days_per_week = Column(Integer, nullable=True)  # aerobic: this week's days
     outcome = Column(String(8), nullable=True)
     answered_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class SeenUpdate(Base):
+    """A Telegram update already taken in: its id and when (no one's data; kept a week)."""
+
+    __tablename__ = "seen_updates"
+
+    update_id = Column(BigInteger, primary_key=True, autoincrement=False)
+    seen_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)

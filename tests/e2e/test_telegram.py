@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 import itertools
+import time as clock
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
@@ -291,6 +292,21 @@ def test_stickers_photos_voice_edits_and_groups_get_a_kind_reply(
     before = len(emu.texts(group))
     chat._wait(emu.push_update(updates.group_text_update(group, "hi bot")))
     assert emu.texts(group)[before:] == [texts.GROUP_CHAT]
+
+
+def test_an_update_delivered_twice_is_handled_once(telegram: Telegram, chat: Chat) -> None:
+    """Telegram retries a webhook it got no answer for, and a restart can fetch an update
+    again: the same update_id is answered once."""
+    emu = telegram.emulator
+    before = len(emu.texts(chat.id))
+    first = emu.push_text(chat.id, "/help")
+    chat._wait(first)
+    answered = len(emu.texts(chat.id)) - before
+    assert answered >= 1
+    emu.redeliver(first)
+    chat.say("/help")  # a new /help, taken after the repeat
+    clock.sleep(0.5)
+    assert len(emu.texts(chat.id)) - before == 2 * answered  # not 3
 
 
 def test_a_button_tapped_in_a_group_changes_nothing(

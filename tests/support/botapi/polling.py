@@ -25,7 +25,16 @@ class UpdateQueue:
 
     def clear(self) -> None:
         self.pending: deque[JSON] = deque()
+        #: Updates delivered again with their old update_id (see :meth:`redeliver`).
+        self.again: deque[JSON] = deque()
         self.webhook = ""
+
+    def redeliver(self, update: JSON) -> JSON:
+        """Deliver ``update`` once more with its own update_id, whatever the offset, as
+        Telegram does when it retries a webhook call that got no answer."""
+        self.again.append(dict(update))
+        self.arrived.notify()
+        return update
 
     def push(self, update: JSON) -> JSON:
         """Number ``update`` and queue it; wakes the poller."""
@@ -49,9 +58,17 @@ class UpdateQueue:
             len(self.pending) > -offset if offset < 0 else self.pending[0]["update_id"] < offset
         ):
             self.pending.popleft()
+        if self.again:
+            repeats = list(self.again)
+            self.again.clear()
+            return repeats
         deadline = time.monotonic() + int(params.get("timeout") or 0)
         while True:
             remaining = deadline - time.monotonic()
+            if self.again:
+                repeats = list(self.again)
+                self.again.clear()
+                return repeats
             if self.pending or remaining <= 0 or self.closing:
                 return list(self.pending)[: min(100, max(1, int(params.get("limit") or 100)))]
             await self.arrived.wait(remaining)

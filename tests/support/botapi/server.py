@@ -123,6 +123,10 @@ class BotApiEmulator(CallLog):
             self.api.callback_query_ids.add(str(query["id"]))
         return self.queue.push(update)
 
+    def redeliver(self, update: JSON) -> JSON:
+        """Deliver an update already pushed once more, with the same update_id."""
+        return self.queue.redeliver(update)
+
     def push_text(self, chat_id: int, text: str, **sender: Any) -> JSON:
         """A person writes ``text`` (``/commands`` in it get bot_command entities)."""
         return self.push_update(updates.text_update(chat_id, text, **sender))
