@@ -273,7 +273,7 @@ _SETTLERS = ANSWER_WORDS["score_settlers"]
 #: Words that may stand between a settling word and its number ("no, it's a 6").
 _BEFORE_THE_NUMBER = frozenset({",", "a", "an", "its", "it", "is", "at"})
 #: Words after a number that make it no settled score ("so 5 or 6", "so 6 hours").
-_NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps"}) | (
+_NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps", "but"}) | (
     CONTEXT_WORDS["measure_words"]
 )
 

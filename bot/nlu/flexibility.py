@@ -43,6 +43,8 @@ def _said_of_usual_times(span: Span) -> bool:
 
 
 _OPPOSITE = {"tight": "normal", "normal": "tight"}
+#: Words with which a reach says its own limit ("only reach my knees").
+_LIMITS = frozenset({"only", "just", "barely"})
 _PASTIMES: frozenset[str] = frozenset(TOKEN_CLASSES["SUPPLE_PASTIME"]["LOWER"]["IN"])
 _BACK: frozenset[str] = P.ANSWER_WORDS["back_words"]
 _MUSCLE: frozenset[str] = frozenset(TOKEN_CLASSES["MUSCLE"]["LOWER"]["IN"]) - _BACK
@@ -115,8 +117,13 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
             continue
         if _a_pastime(span) and _bygone(span):
             continue  # "I used to do yoga before the baby": nothing of now
-        # A reassurance after it ("I can touch my toes fine") negates a complaint only.
-        negated = is_negated(span) if value == "tight" else _negated_before(span)
+        # A reassurance after it ("I can touch my toes fine") negates a complaint only; a
+        # reach that says its own limit ("only reach my knees") is negated by nothing
+        # before it ("im not flexible my fingers only reach my knees").
+        if value == "tight":
+            negated = is_negated(span) and not any(t.lower_ in _LIMITS for t in span)
+        else:
+            negated = _negated_before(span)
         # "used to touch my toes" says the opposite of now (not "even as a girl I could
         # not touch my toes")
         if negated or (not contains_cue(span) and _bygone(span)):

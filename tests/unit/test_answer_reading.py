@@ -394,6 +394,7 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("5 or 6", None),
         ("6. It was 8 this morning.", None),
         ("no 6 hours without it aching", None),  # a measure, not a score
+        ("a 7 right now. I'd say 9 but I'm being brave", None),  # what they would say
     ],
 )
 def test_the_score_settled_on(text: str, score: float | None) -> None:

@@ -164,6 +164,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("touch my toes, I never could", {"flexibility": "tight"}),
     ("touch my toes? no problem", {"flexibility": "normal"}),
     ("on a good day I just touch my knees", {"flexibility": "tight"}),
+    ("not bendy at all my hands only reach my knees", {"flexibility": "tight"}),
     # a back that holds until it lets go
     ("it grips when I roll over and I wait till it lets go",
      {"flexibility": "tight", "spasm": True}),
