@@ -265,6 +265,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the pain is 2 days old", {"pain_duration_days": 2}),
     ("it's been 3 weeks", {"pain_duration_days": 21}),
     ("too weeks now", {"pain_duration_days": 14}),  # dictated "two"
+    ("we did 250 drops a day in the run-up to Christmas", {}),
     # a number before a measure is no score
     ("I get maybe two hundred yards and I have to stop", {}),
     ("about 3 flights of stairs and it bites", {}),
@@ -886,6 +887,8 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         ("I work at my uncle's stall, stand whole day.", "extension", "context"),
         ("standing at the whiteboard and walking the kids to the buses", "extension", "context"),
         ("both", "both", "context"),
+        # a general remark with no word of the back or of pain
+        ("they say standing all day isn't good for anyone", "extension", "context"),
         # named as what brought the pain on: how it began, not which way it hurts
         ("back's been sore from hoovering the stairs yesterday", "flexion", "context"),
         ("sore from sitting all day and sitting makes it worse", "flexion", None),
