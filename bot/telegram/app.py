@@ -59,6 +59,7 @@ from bot.store import checkins, outbox
 from bot.store import updates as seen_updates
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
+from bot.telegram.polling import poll
 from bot.telegram.ratelimit import BackstepRateLimiter
 
 if TYPE_CHECKING:
@@ -458,9 +459,13 @@ def keep_update_data_out_of_logs() -> None:
         logger_.addFilter(_WithoutUpdateData())
 
 
-async def start_receiving(application: App, settings: Settings) -> str:
+async def start_receiving(
+    application: App, settings: Settings, stop: asyncio.Event | None = None
+) -> str:
     """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Telegram must
-    send the secret token; anything else gets 403), else long polling. Says which."""
+    send the secret token; anything else gets 403), else long polling that confirms an
+    update only once it is handled (:mod:`bot.telegram.polling`, until ``stop``). Says
+    which."""
     updater = application.updater
     assert updater is not None
     keep_update_data_out_of_logs()
@@ -475,8 +480,22 @@ async def start_receiving(application: App, settings: Settings) -> str:
             allowed_updates=Update.ALL_TYPES,
         )
         return f"webhook on port {settings.telegram_webhook_port}"
-    await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+    assert stop is not None, "long polling runs until a stop event"
+    application.bot_data[POLLER] = asyncio.create_task(poll(application, stop))
     return "long polling"
+
+
+#: Where the polling task is kept while it runs (``application.bot_data``).
+POLLER = "backstep.poller"
+
+
+async def stop_receiving(application: App) -> None:
+    """Stop taking updates: the webhook server, or the poller after its batch in hand."""
+    poller = application.bot_data.pop(POLLER, None)
+    if poller is not None:
+        await poller
+    elif application.updater is not None and application.updater.running:
+        await application.updater.stop()
 
 
 async def serve(settings: Settings) -> None:
@@ -499,10 +518,10 @@ async def serve(settings: Settings) -> None:
             assert updater is not None
             await application.start()
             await register_commands(application)
-            mode = await start_receiving(application, settings)
+            mode = await start_receiving(application, settings, stop)
             print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
             sender = asyncio.create_task(send_due_forever(application, stop))
             await stop.wait()
             await sender  # finishes the batch in flight: nothing claimed is left unsent
-            await updater.stop()
+            await stop_receiving(application)
             await application.stop()

@@ -21,7 +21,12 @@ from bot.content import session_texts, texts
 from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
 from bot.store.engine import get_engine
-from bot.telegram.app import build_application, register_commands
+from bot.telegram.app import (
+    build_application,
+    register_commands,
+    start_receiving,
+    stop_receiving,
+)
 from bot.telegram.broadcast import send_due
 from tests.support.botapi import BotApiEmulator, updates
 from tests.support.domain import domain_response
@@ -141,16 +146,18 @@ def telegram(rasa_runtime: RasaRuntime) -> Iterator[Telegram]:
     # Runs after Backstep's own handler (group 0) has finished with the update.
     application.add_handler(TypeHandler(Update, mark_handled), group=1)
 
+    stopping = asyncio.Event()
+
     async def start() -> None:
         await application.initialize()
         await application.start()
         await register_commands(application)
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        # Backstep's own poller, which confirms an update only once it is handled
+        assert await start_receiving(application, settings, stopping) == "long polling"
 
     async def stop() -> None:
-        assert application.updater is not None
-        await application.updater.stop()
+        stopping.set()
+        await stop_receiving(application)
         await application.stop()
         await application.shutdown()
         await emulator.stop()
