@@ -61,6 +61,17 @@ def _too_vague_to_take_unasked(span: Span, today: datetime.date) -> bool:
     return duration_class(max(0, (today - last).days)) != duration_class((today - first).days)
 
 
+def _years_of_something_else(span: Span, days: int) -> bool:
+    """Years said in a sentence with no word of the back, of pain, of a bout or of a
+    start ("brickie 30 yr.", "Mail carrier, 22 years walking a route", "I am taxi driver,
+    black cab, 20 years."): most likely a working life, so said in passing it is no answer
+    and the how-long question still comes."""
+    if days < 365:
+        return False
+    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | _BOUT | _ANCHORS
+    return not any(t.lower_ in words for t in sentence_of(span))
+
+
 def _anchored(doc: Doc, span: Span) -> bool:
     """Dated as the pain's start: "since this morning", "started 5 hours ago"."""
     before = doc[max(0, span.start - 3) : span.start]
@@ -399,6 +410,9 @@ def resolve_duration(
             continue
         if _is_history(doc, span, days):
             history = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.HISTORY)
+            continue
+        if _years_of_something_else(span, days):
+            guess = extraction(P.PAIN_DURATION_DAYS, days, [span], text, role=P.CONTEXT_ROLE)
             continue
         result = extraction(P.PAIN_DURATION_DAYS, days, [span], text)
     if result is not None:

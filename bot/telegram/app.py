@@ -514,8 +514,6 @@ async def serve(settings: Settings) -> None:
         agent = await load_agent(settings.model_path, actions.url, actions.headers)
         application = build_application(settings, agent, actions)
         async with application:
-            updater = application.updater
-            assert updater is not None
             await application.start()
             await register_commands(application)
             mode = await start_receiving(application, settings, stop)

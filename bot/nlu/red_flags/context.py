@@ -60,6 +60,11 @@ _LOST_FUNCTION = frozenset(
 
 
 _RETURN_WORDS = frozenset({"back", "returned", "came", "come", "comes", "coming"})
+#: Words of a fall or an accident (not of a break itself).
+_TRAUMA = frozenset(
+    {"fell", "fall", "fallen", "falling", "falls", "tumbled", "toppled", "slipped", "accident",
+     "crash", "crashed", "collision", "tackled", "tackle", "thrown", "knocked"}
+)
 
 
 _HISTORY_CATEGORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
@@ -346,6 +351,10 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
             # "it's fine now" is about the symptom; "i'm fine now" may be about the person
             about_symptom |= not _words(doc[max(0, mark.start - 2) : mark.start]) & _I_SUBJECT
     distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
+    if not resolved and distant and category == RV.FRACTURE and _words(span) & _TRAUMA:
+        # "fell off a ladder 10 yr ago": a fall or an accident years ago is no recent one
+        # (a broken spine, thin bones or steroids stay; "again" was kept above)
+        resolved = True
     if not resolved and distant:
         buts = [t.i for t in doc[span.end : sentence.end] if _n(t) == "but"]
         resolved = bool(buts) and any(d.end <= buts[0] for d in distant) and not (

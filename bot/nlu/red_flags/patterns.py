@@ -101,6 +101,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "long|all gone",
         "gone now|again",
         "'s|s|is|its|has|was gone",
+        "all done",
         "now gone",
         "disappeared|vanished|subsided|resolved|cleared|healed|mended",
         "cleared|clearing|settled|calmed|died up|down|off",
@@ -157,7 +158,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "wearing|wore|clear|cleared|settle|settled away|off|down|up",
     ),
     DISTANT_PAST: (
-        "years|yrs|decades|decade ago|back",
+        "years|yrs|yr|decades|decade ago|back",
         "year ago",
         "ages ago|back",
         "a? long time ago|back",
