@@ -28,6 +28,11 @@ from bot.nlu.answers import (
         ("hmm, not sure", False),
         ("Had shingles in the summer but it's gone. Otherwise no, no falls, no fever", True),
         ("my foot drags a bit, everything else no", False),
+        # a long answer through the list, item by item, asides between the noes
+        ("Right. No trouble with the loo. Nothing odd down below. Legs grand, I cycle to work. "
+         "No temperature. No tumbles, I mind the ice. No cancer, screening was clear. "
+         "No weight loss.", True),
+        ("I can't feel my groin, no fever", False),
         ("Nope.", True),
         ("no lol", True),
         ("nah none of that", True),
