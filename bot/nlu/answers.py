@@ -143,10 +143,6 @@ def _clauses(items: list[str]) -> list[list[str]]:
     return [c for c in clauses if len(c) > 1]
 
 
-#: How many items a long answer must deny, one by one, to be a "no" with asides.
-_ITEMS_DENIED = 4
-
-
 def _list_of_noes(items: list[str]) -> bool:
     """Every clause of two words or more is a "no" ("No red flags. No numbness, bladder
     fine, never had cancer."): a negation first or a no-word last ("everything else no"),
@@ -159,12 +155,7 @@ def _list_of_noes(items: list[str]) -> bool:
     fine = [
         c for c in clauses if c not in negated and (any(w in _FINE for w in c) or _settled(c))
     ]
-    said_no = len(negated) + len(fine)
-    # a long answer that goes through the list item by item, with asides between the noes
-    # ("No problems with my waterworks. Nothing numb anywhere private. My legs are fine, I
-    # do aqua aerobics twice a week. No fever. I haven't fallen ..."): most of it says no
-    long_list = len(negated) >= _ITEMS_DENIED and 2 * said_no > len(clauses)
-    return len(negated) >= 2 and (said_no == len(clauses) or long_list)
+    return len(negated) >= 2 and len(negated) + len(fine) == len(clauses)
 
 
 def _full_denial(clause: list[str]) -> bool:
