@@ -4,7 +4,6 @@ and "no difference" count what they name (McKenzie's directional preference)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -428,23 +427,8 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     # of pain far from the movement, in a run-on message, ties them too loosely to fill
     # the answer unasked (the question, when it comes, takes it)
     loose = all(_said_from_afar(s, v, r) for s, v, r in said)
-    # "sitting 12 hours a day isn't good for you": no word of the back, of pain or of
-    # making it worse, nor of relief
-    remark = found.value in _OPPOSITE and not any(r for _, _, r in said) and _nothing_of_pain(
-        text
-    )
-    return replace(found, role=P.CONTEXT_ROLE) if loose or remark else found
+    return replace(found, role=P.CONTEXT_ROLE) if loose else found
 
-
-_OF_PAIN = (
-    P.ANSWER_WORDS["back_words"] | P.ANSWER_WORDS["pain_words"] | CONTEXT["aggravation_words"]
-)
-
-
-def _nothing_of_pain(text: str) -> bool:
-    """"so apparently sitting 12 hours a day isn't good for you": no word of the back, of
-    pain or of making it worse, so a movement named is no answer unless it was asked for."""
-    return not any(w in _OF_PAIN for w in re.findall(r"[a-z']+", text.lower()))
 
 
 def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
