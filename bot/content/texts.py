@@ -106,6 +106,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("pause", "Pause the daily check-ins"),
     ("resume", "Restart the daily check-ins"),
     ("export", "Your whole journal as a file"),
+    ("handout", "A PDF summary for your practitioner"),
     ("delete", "Delete everything about you"),
     ("help", "What Backstep can do"),
 )

@@ -16,7 +16,7 @@ from sqlalchemy import inspect, text
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.content import session_texts, texts
+from bot.content import handout_texts, session_texts, texts
 from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
 from bot.store.engine import get_engine
@@ -24,6 +24,7 @@ from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
 from tests.support.botapi import BotApiEmulator, updates
 from tests.support.domain import domain_response
+from tests.support.pdf import text_of
 from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
@@ -173,7 +174,7 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
         commands = json.loads(commands)
     assert [c["command"] for c in commands] == [
         "start", "checkin", "session", "plan", "history", "time", "pause", "resume", "export",
-        "delete", "help",
+        "handout", "delete", "help",
     ]
 
 
@@ -331,6 +332,25 @@ def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Ch
     [data] = [f["data"] for f in document["files"].values()]
     csv_text = data.decode("utf-8-sig")
     assert "pain_score" in csv_text and "mckenzie" in csv_text
+
+
+def test_handout_sends_the_practitioner_a_pdf_or_first_asks_for_the_intake(
+    telegram: Telegram, chat: Chat
+) -> None:
+    assert chat.say("/handout") == [handout_texts.HANDOUT_NO_INTAKE]
+    assert telegram.emulator.sent(chat.id, "sendDocument") == []
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    chat.say("/handout")
+    [document] = telegram.emulator.sent(chat.id, "sendDocument")
+    assert document["params"]["caption"] == handout_texts.HANDOUT_CAPTION
+    [pdf] = [f["data"] for f in document["files"].values()]
+    said = text_of(pdf)
+    assert "Bending forward (flexion)" in said and ONE_MESSAGE_INTAKE in said
+    assert "Step 2 now: McKenzie exercises." in said
+    assert "Hamstring stretch" in said
+    other = Chat(telegram)
+    assert other.say("/handout") == [handout_texts.HANDOUT_NO_INTAKE]
 
 
 def test_delete_asks_first_then_erases_everything(telegram: Telegram, chat: Chat) -> None:

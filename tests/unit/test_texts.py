@@ -9,7 +9,15 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from bot.content import advice, history_labels, plan, session_texts, texts, trend_messages
+from bot.content import (
+    advice,
+    handout_texts,
+    history_labels,
+    plan,
+    session_texts,
+    texts,
+    trend_messages,
+)
 from bot.content.questions import programme_questions
 from bot.domain.programme import Intake, Regimen, recommend
 from bot.domain.trends import CheckinPoint, PlanState, progression, referral_reasons
@@ -213,7 +221,7 @@ def _strings(value: object) -> Iterator[str]:
 def _module_texts() -> list[str]:
     """Every text constant and template of bot.content's modules, bar the marks themselves."""
     marks = {"URGENT_MARK", "REFERRAL_MARK"}
-    modules = (texts, advice, plan, trend_messages, history_labels, session_texts)
+    modules = (texts, advice, plan, trend_messages, history_labels, session_texts, handout_texts)
     return [t for module in modules for name, value in vars(module).items()
             if name not in marks and not name.startswith("__") for t in _strings(value)]
 
