@@ -107,6 +107,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("resume", "Restart the daily check-ins"),
     ("export", "Your whole journal as a file"),
     ("handout", "A PDF summary for your practitioner"),
+    ("learn", "A short lesson about your back"),
     ("delete", "Delete everything about you"),
     ("help", "What Backstep can do"),
 )

@@ -1,5 +1,5 @@
-"""Erasing a person: every journal row, their schedule, check-ins and exercise sessions,
-and Rasa's events.
+"""Erasing a person: every journal row, their schedule, check-ins, exercise sessions and
+lessons, and Rasa's events.
 
 What /delete does, on any channel (a test checks every table afterwards).
 """
@@ -15,6 +15,7 @@ from bot.store.models import (
     Checkin,
     ExerciseResult,
     ExerciseSession,
+    LessonSent,
     Person,
     RecommendationRecord,
     Referral,
@@ -25,7 +26,7 @@ from bot.store.models import (
 #: Every table that holds something about a person (erased with them).
 PERSON_TABLES = (
     Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral, ExerciseResult,
-    ExerciseSession,
+    ExerciseSession, LessonSent,
 )
 #: Rasa's tracker-store table (events keyed by sender id, the chat id).
 RASA_EVENTS_TABLE = "events"

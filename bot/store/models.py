@@ -186,3 +186,11 @@ class ExerciseResult(PersonRow, Base):
     days_per_week = Column(Integer, nullable=True)  # aerobic: this week's days
     outcome = Column(String(8), nullable=True)
     answered_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class LessonSent(PersonRow, Base):
+    """A short lesson sent to the person (by its id in ``bot/content/lessons.yml``)."""
+
+    __tablename__ = "lessons_sent"
+
+    lesson_id = Column(String(64), nullable=False)

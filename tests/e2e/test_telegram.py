@@ -17,8 +17,10 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.content import handout_texts, session_texts, texts
+from bot.content.lessons import LESSON_MORE, lessons
 from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
+from bot.store import lessons as lessons_store
 from bot.store.engine import get_engine
 from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
@@ -174,7 +176,7 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
         commands = json.loads(commands)
     assert [c["command"] for c in commands] == [
         "start", "checkin", "session", "plan", "history", "time", "pause", "resume", "export",
-        "handout", "delete", "help",
+        "handout", "learn", "delete", "help",
     ]
 
 
@@ -235,7 +237,14 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
     ]
     replies = chat.tap("None of these")
     assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."
-    assert replies[-1] == session_texts.SESSION_OFFER
+    assert replies[-2] == session_texts.SESSION_OFFER
+    first_lesson = lessons()[0]
+    assert replies[-1] == f"{first_lesson.message()}\n\n{LESSON_MORE}"
+    # /learn gives the next one; the day's check-in lesson is not sent again.
+    assert chat.say("/learn") == [lessons()[1].message()]
+    assert [s.lesson_id for s in lessons_store.lessons_sent(chat.key)] == [
+        first_lesson.id, lessons()[1].id
+    ]
     [day] = [d for d in checkins.checkins_for(chat.key) if d.status != "asked"]
     assert (day.local_date, day.status) == (due.date(), "sent")
     assert (day.pain, day.trend, day.exercises, day.trigger, day.warning_signs) == (
