@@ -28,6 +28,7 @@ from bot.content.texts import (
     PAIN_SCORE_OUT_OF_RANGE,
 )
 from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
+from bot.services.lessons import lesson_after_checkin
 from bot.services.progress import review_checkin
 from bot.store import checkins
 
@@ -216,7 +217,9 @@ class AskCheckinWarning(Action):
 
 
 class ActionCheckinDone(Action):
-    """Thanks the person, judges the trend (referral or progression), clears the answers."""
+    """Thanks the person, judges the trend (referral or progression), offers the session,
+    ends with a short lesson (unless one went out today or a referral was sent), and
+    clears the answers."""
 
     def name(self) -> str:
         return "action_checkin_done"
@@ -255,5 +258,9 @@ class ActionCheckinDone(Action):
             dispatcher.utter_message(text=CHECKIN_KEEP_GOING)
         if verdict is not None and verdict.outcome != "no_plan":
             dispatcher.utter_message(text=SESSION_OFFER)
+        if verdict is not None and verdict.outcome not in ("no_plan", "referral"):
+            lesson = await in_journal(lesson_after_checkin, cid, local, tz)
+            if lesson:
+                dispatcher.utter_message(text=lesson)
         return clear
 

@@ -21,7 +21,7 @@ from bot.content.texts import (
     SOMETHING_WENT_WRONG,
 )
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
-from bot.services import commands, session
+from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import get_settings
 
@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 #: The data commands the terminal answers itself, as Telegram does (see bot.services.commands).
-DATA_COMMANDS = frozenset({"/pause", "/resume", "/history", "/export", "/delete"})
+DATA_COMMANDS = frozenset(
+    {"/pause", "/resume", "/history", "/export", "/handout", "/learn", "/delete"}
+)
 #: Today's exercise session, answered here too (see bot.services.session).
 SESSION_COMMANDS = frozenset({"/session", "/exercises"})
 
@@ -133,6 +135,8 @@ async def run_command(
         "/resume": lambda: commands.pause_checkins(conversation_id, paused=False),
         "/history": lambda: commands.show_history(conversation_id),
         "/export": lambda: commands.export_journal(conversation_id),
+        "/handout": lambda: handout.make_handout(conversation_id),
+        "/learn": lambda: lessons.learn(conversation_id),
         "/delete": lambda: commands.delete_everything(conversation_id),
     }[command]
     try:

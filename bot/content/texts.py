@@ -106,6 +106,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("pause", "Pause the daily check-ins"),
     ("resume", "Restart the daily check-ins"),
     ("export", "Your whole journal as a file"),
+    ("handout", "A PDF summary for your practitioner"),
+    ("learn", "A short lesson about your back"),
     ("delete", "Delete everything about you"),
     ("help", "What Backstep can do"),
 )

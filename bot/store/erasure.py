@@ -1,5 +1,5 @@
-"""Erasing a person: every journal row, their schedule, check-ins and exercise sessions,
-safety records waiting in the outbox, and Rasa's events.
+"""Erasing a person: every journal row, their schedule, check-ins, exercise sessions and
+lessons, safety records waiting in the outbox, and Rasa's events.
 
 What /delete does, on any channel (a test checks every table afterwards).
 """
@@ -16,6 +16,7 @@ from bot.store.models import (
     Checkin,
     ExerciseResult,
     ExerciseSession,
+    LessonSent,
     Person,
     RecommendationRecord,
     Referral,
@@ -26,7 +27,7 @@ from bot.store.models import (
 #: Every table that holds something about a person (erased with them).
 PERSON_TABLES = (
     Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral, ExerciseResult,
-    ExerciseSession,
+    ExerciseSession, LessonSent,
 )
 #: Rasa's tracker-store table (events keyed by sender id, the chat id).
 RASA_EVENTS_TABLE = "events"

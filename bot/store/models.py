@@ -196,3 +196,11 @@ class SeenUpdate(Base):
 
     update_id = Column(BigInteger, primary_key=True, autoincrement=False)
     seen_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+
+class LessonSent(PersonRow, Base):
+    """A short lesson sent to the person (by its id in ``bot/content/lessons.yml``)."""
+
+    __tablename__ = "lessons_sent"
+
+    lesson_id = Column(String(64), nullable=False)

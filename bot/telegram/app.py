@@ -2,9 +2,9 @@
 
 Every text and button goes through the same Rasa model and actions as the terminal
 chat, with the Telegram chat id as the conversation id. Data commands (/history,
-/export, /pause, /resume, /delete) and the daily exercise session (/session, /exercises:
-an animation per exercise with its buttons, then the end question) are answered here from
-the journal.
+/export, /handout, /learn, /pause, /resume, /delete) and the daily exercise session
+(/session, /exercises: an animation per exercise with its buttons, then the end question)
+are answered here from the journal.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from bot.content.texts import (
 )
 from bot.domain import zones
 from bot.rasa.runtime import respond
-from bot.services import commands, session
+from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import Settings
 from bot.store import checkins, outbox
@@ -204,6 +204,28 @@ class Backstep:
             document=InputFile(reply.file or b"", filename=reply.filename),
             caption=reply.text,
         )
+
+    async def on_handout(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/handout: the PDF for the practitioner, or a kind word when there is no plan."""
+        chat = update.effective_chat
+        assert chat is not None
+        await _typing(context, chat.id, ChatAction.UPLOAD_DOCUMENT)
+        reply = await asyncio.to_thread(handout.make_handout, str(chat.id))
+        if reply.file is None:
+            await context.bot.send_message(chat_id=chat.id, text=reply.text)
+            return
+        await context.bot.send_document(
+            chat_id=chat.id,
+            document=InputFile(reply.file, filename=reply.filename),
+            caption=reply.text,
+        )
+
+    async def on_learn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/learn: the next short lesson, now."""
+        chat = update.effective_chat
+        assert chat is not None
+        reply = await asyncio.to_thread(lessons.learn, str(chat.id))
+        await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
     async def on_delete(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/delete: ask to confirm with two buttons."""
@@ -372,6 +394,8 @@ def add_handlers(application: App, backstep: Backstep) -> None:
         ("resume", backstep.on_resume),
         ("history", backstep.on_history),
         ("export", backstep.on_export),
+        ("handout", backstep.on_handout),
+        ("learn", backstep.on_learn),
         ("delete", backstep.on_delete),
         ("session", backstep.on_session),
         ("exercises", backstep.on_session),

@@ -17,9 +17,11 @@ from sqlalchemy import inspect, text
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.content import session_texts, texts
+from bot.content import handout_texts, session_texts, texts
+from bot.content.lessons import LESSON_MORE, lessons
 from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
+from bot.store import lessons as lessons_store
 from bot.store.engine import get_engine
 from bot.telegram.app import (
     build_application,
@@ -30,6 +32,7 @@ from bot.telegram.app import (
 from bot.telegram.broadcast import send_due
 from tests.support.botapi import BotApiEmulator, updates
 from tests.support.domain import domain_response
+from tests.support.pdf import text_of
 from tests.support.runtime import RasaRuntime
 
 pytestmark = pytest.mark.model
@@ -181,7 +184,7 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
         commands = json.loads(commands)
     assert [c["command"] for c in commands] == [
         "start", "checkin", "session", "plan", "history", "time", "pause", "resume", "export",
-        "delete", "help",
+        "handout", "learn", "delete", "help",
     ]
 
 
@@ -242,7 +245,14 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
     ]
     replies = chat.tap("None of these")
     assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."
-    assert replies[-1] == session_texts.SESSION_OFFER
+    assert replies[-2] == session_texts.SESSION_OFFER
+    first_lesson = lessons()[0]
+    assert replies[-1] == f"{first_lesson.message()}\n\n{LESSON_MORE}"
+    # /learn gives the next one; the day's check-in lesson is not sent again.
+    assert chat.say("/learn") == [lessons()[1].message()]
+    assert [s.lesson_id for s in lessons_store.lessons_sent(chat.key)] == [
+        first_lesson.id, lessons()[1].id
+    ]
     [day] = [d for d in checkins.checkins_for(chat.key) if d.status != "asked"]
     assert (day.local_date, day.status) == (due.date(), "sent")
     assert (day.pain, day.trend, day.exercises, day.trigger, day.warning_signs) == (
@@ -378,6 +388,25 @@ def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Ch
     [data] = [f["data"] for f in document["files"].values()]
     csv_text = data.decode("utf-8-sig")
     assert "pain_score" in csv_text and "mckenzie" in csv_text
+
+
+def test_handout_sends_the_practitioner_a_pdf_or_first_asks_for_the_intake(
+    telegram: Telegram, chat: Chat
+) -> None:
+    assert chat.say("/handout") == [handout_texts.HANDOUT_NO_INTAKE]
+    assert telegram.emulator.sent(chat.id, "sendDocument") == []
+    chat.finish_intake()
+    chat.no_checkins_for_now()
+    chat.say("/handout")
+    [document] = telegram.emulator.sent(chat.id, "sendDocument")
+    assert document["params"]["caption"] == handout_texts.HANDOUT_CAPTION
+    [pdf] = [f["data"] for f in document["files"].values()]
+    said = text_of(pdf)
+    assert "Bending forward (flexion)" in said and ONE_MESSAGE_INTAKE in said
+    assert "Step 2 now: McKenzie exercises." in said
+    assert "Hamstring stretch" in said
+    other = Chat(telegram)
+    assert other.say("/handout") == [handout_texts.HANDOUT_NO_INTAKE]
 
 
 def test_delete_asks_first_then_erases_everything(telegram: Telegram, chat: Chat) -> None:

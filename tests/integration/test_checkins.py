@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from bot.store import checkins, erasure, journal, sessions
+from bot.store import lessons as lessons_store
 from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
 from bot.store.engine import get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
@@ -566,6 +567,7 @@ def _fill(db_url: str, person: str) -> None:
         items=[sessions.PlannedItem("prone_lying")],
     )
     sessions.record_outcome(person, record.id, 0, "done")
+    lessons_store.record_lesson(person, "core_mast")
     _save_tracker(db_url, person)
 
 
@@ -604,7 +606,7 @@ def test_erasing_a_person_removes_them_from_every_table(db_url: str) -> None:
     before = {person: _rows_by_table(db_url, person, ids[person]) for person in people}
     assert set(before["alice"]) >= {
         "people", "answers", "recommendations", "safety_events", "schedules", "checkins",
-        "referrals", "events", "exercise_sessions", "exercise_results",
+        "referrals", "events", "exercise_sessions", "exercise_results", "lessons_sent",
     }
     for person, counts in before.items():
         empty = [table for table, n in counts.items() if n == 0]

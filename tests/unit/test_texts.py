@@ -9,7 +9,17 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from bot.content import advice, history_labels, plan, session_texts, texts, trend_messages
+from bot.content import (
+    advice,
+    handout_texts,
+    history_labels,
+    plan,
+    session_texts,
+    texts,
+    trend_messages,
+)
+from bot.content import lessons as lesson_texts
+from bot.content.lessons import lessons
 from bot.content.questions import programme_questions
 from bot.domain.programme import Intake, Regimen, recommend
 from bot.domain.trends import CheckinPoint, PlanState, progression, referral_reasons
@@ -33,6 +43,18 @@ def test_every_piece_of_advice_is_traceable_to_the_seed(advice: advice.Advice) -
     assert advice.source in SEED
 
 
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda lesson: lesson.id)
+def test_every_lesson_is_traceable_to_the_seed(lesson) -> None:  # type: ignore[no-untyped-def]
+    assert lesson.passage in SEED
+
+
+def test_the_lessons_cover_the_ideas_the_programme_asks_for() -> None:
+    ids = {lesson.id for lesson in lessons()}
+    assert {"core_mast", "freeze_up", "tight_hamstrings", "no_conclusions", "habit",
+            "stay_stretched"} <= ids
+    assert all(len(lesson.text) <= 400 for lesson in lessons())  # short: one idea
+
+
 @pytest.mark.parametrize("name", sorted(advice.RESPONSE_PASSAGES))
 def test_advice_written_in_the_domain_is_traceable_to_the_seed(name: str) -> None:
     assert advice.RESPONSE_PASSAGES[name] in SEED
@@ -46,6 +68,7 @@ def _every_text() -> list[tuple[str, str]]:
     homes += [("bot.content", t) for t in _module_texts()]
     homes += [(f"programme_questions.yml {t.name}", t.answer)
               for t in programme_questions().topics]
+    homes += [(f"lessons.yml {lesson.id}", lesson.text) for lesson in lessons()]
     return homes
 
 
@@ -139,6 +162,7 @@ def test_every_urgent_escalation_starts_with_the_siren() -> None:
 def test_no_other_text_uses_the_safety_marks() -> None:
     # ⚠️ starts the routine referral only (tested below); 🚨 only in escalations.
     others = _other_bot_texts() + _module_texts() + _progression_messages()
+    others += [lesson.message() for lesson in lessons()]
     marked = [t for t in others if re.search("🚨|⚠", t)]
     assert marked == []
 
@@ -213,7 +237,8 @@ def _strings(value: object) -> Iterator[str]:
 def _module_texts() -> list[str]:
     """Every text constant and template of bot.content's modules, bar the marks themselves."""
     marks = {"URGENT_MARK", "REFERRAL_MARK"}
-    modules = (texts, advice, plan, trend_messages, history_labels, session_texts)
+    modules = (texts, advice, plan, trend_messages, history_labels, session_texts, handout_texts,
+               lesson_texts)
     return [t for module in modules for name, value in vars(module).items()
             if name not in marks and not name.startswith("__") for t in _strings(value)]
 
