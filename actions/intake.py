@@ -26,16 +26,15 @@ from bot.nlu.answers import (
     asks_in_so_many_words,
     mentions_the_back_or_pain,
     reads_as_correction,
-    settled_score,
     starts_with_no,
     starts_with_yes,
-    without_other_times,
 )
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import find_red_flags
+from bot.nlu.scores import settled_score, without_other_times
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})

@@ -26,7 +26,7 @@ from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
-from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS, NEGATION_TOKENS
+from bot.nlu.patterns import ANSWER_WORDS, NEGATION_TOKENS
 
 _NO = ANSWER_WORDS["no_words"]
 _FILLERS = ANSWER_WORDS["fillers"]
@@ -55,7 +55,8 @@ _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 _BREAK = frozenset(",.;:!-\u2013\u2014")
 
 
-def _items(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased without apostrophes, and its breaks as items."""
     return _ITEMS.findall(text.lower().replace("'", "").replace("\u2019", ""))
 
 
@@ -176,7 +177,7 @@ def hedges(text: str | None) -> bool:
     if text.rstrip().endswith("?"):
         return True
     clauses: list[list[str]] = [[]]
-    for item in _items(text):
+    for item in words_of(text):
         if item in _BREAK:
             clauses.append([])
         else:
@@ -195,7 +196,7 @@ def reads_as_clear_no(text: str | None) -> bool:
     text = _THINKING_SOUND.sub("", text, count=1)  # "Umm... no, none of those"
     if not text.strip() or hedges(text):
         return False
-    items = _items(text)
+    items = words_of(text)
     if _real_contrast(items):
         return False
     return (
@@ -220,7 +221,7 @@ def starts_with_no(text: str | None) -> bool:
     thing ("does it go below the knee?"), "no it stays in my back" is a no, whatever
     follows. Only for such a question: elsewhere "no point ..." is not one."""
     text = without_echo(text)
-    items = [i for i in _items(text) if i not in _BREAK]
+    items = [i for i in words_of(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS - _NO]
     # "No, though my glute aches sometimes": how often is no doubt about the no
     doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
@@ -232,7 +233,7 @@ def starts_with_yes(text: str | None) -> bool:
     thing ("does it spread into your leg?"), "Yes po, it goes down to my shin" is a yes.
     Only for such a question, like :func:`starts_with_no`."""
     text = without_echo(text)
-    items = [i for i in _items(text) if i not in _BREAK]
+    items = [i for i in words_of(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS]
     # "Yes, it goes to my thigh, sometimes tingling": how often is no doubt about the yes
     doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
@@ -246,75 +247,16 @@ def reads_as_question(text: str | None) -> bool:
     text = text or ""
     if "?" in text:
         return True
-    items = _items(text)
+    items = words_of(text)
     opens = [items[0]] if items else []
     opens += [items[i + 1] for i, w in enumerate(items[:-1]) if w in ".!;"]
     return any(w in _OPENERS for w in opens) or any(w in _MARKERS for w in items)
 
 
-_RISE = re.compile(
-    r"\b(?:" + "|".join(sorted(ANSWER_WORDS["rise_words"])) + r")\b", re.IGNORECASE
-)
-_CLAUSE_SPLIT = re.compile(r"[.;!?]|,|\bbut\b", re.IGNORECASE)
-
-
-def without_other_times(text: str | None) -> str:
-    """``text`` without its clauses about another time than now ("A 6. It was a 7 but then
-    I found this chat" -> "A 6"), and without a rise from the score said first ("4 gets to
-    6 after a long shift" -> "4"): a score of now is read from what is left."""
-    clauses = [_before_a_rise(c) for c in _CLAUSE_SPLIT.split(text or "")]
-    other, now = ANSWER_WORDS["other_time_words"], ANSWER_WORDS["now_words"]
-    return ". ".join(
-        c for c in clauses if not set(_items(c)) & other or set(_items(c)) & now
-    ).strip()
-
-
-_SETTLERS = ANSWER_WORDS["score_settlers"]
-#: Words that may stand between a settling word and its number ("no, it's a 6").
-_BEFORE_THE_NUMBER = frozenset({",", "a", "an", "its", "it", "is", "at"})
-#: Words after a number that make it no settled score ("so 5 or 6", "so 6 hours").
-_NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps", "but"}) | (
-    CONTEXT_WORDS["measure_words"]
-)
-
-
-def settled_score(text: str | None) -> float | None:
-    """The score a person settles on after thinking aloud: the number right after the
-    last settling word ("6. well, 5 or 6. no, 6, I just climbed out of the truck" -> 6;
-    "8. Maybe 7. No, 8, I am honest." -> 8; "ok call it 5" -> 5), or None."""
-    items = _items(text or "")
-    settled = None
-    for i in range(len(items)):
-        size = next((n for n in (2, 1) if " ".join(items[i : i + n]) in _SETTLERS), 0)
-        if not size:
-            continue
-        j = i + size
-        while j < len(items) and items[j] in _BEFORE_THE_NUMBER:
-            j += 1
-        number = parse_score_answer(items[j]) if j < len(items) else None
-        after = items[j + 1] if j + 1 < len(items) else "."
-        if number is not None and after not in _NOT_SETTLED_AFTER:
-            settled = number
-    return settled
-
-
-def _before_a_rise(clause: str) -> str:
-    """The part of ``clause`` before a word of rising ("gets", "goes up") if it is a score,
-    nothing if the clause opens with the rise ("goes up to 8 by bedtime"), else all of it
-    ("it goes down my leg")."""
-    match = _RISE.search(clause)
-    if match is None:
-        return clause
-    before = clause[: match.start()]
-    if not _items(before):
-        return ""
-    return before if parse_score_answer(before) is not None else clause
-
-
 def only_asks(text: str | None) -> bool:
     """Whether every sentence of ``text`` is a question in so many words ("Would a stool
     help? Is standing all day going to make it worse?")."""
-    sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if _items(s)]
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if words_of(s)]
     return bool(sentences) and all(
         s.rstrip().endswith("?") and asks_in_so_many_words(s) for s in sentences
     )
@@ -324,7 +266,7 @@ def asks_in_so_many_words(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you
     mean?"); such a message answers no intake question with a date it names."""
-    items = _items(text or "")
+    items = words_of(text or "")
     if not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
     if "?" not in (text or ""):
@@ -333,7 +275,7 @@ def asks_in_so_many_words(text: str | None) -> bool:
     # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
     # the clause that asks
     sentence = re.split(r"[.;!]", (text or "").split("?")[0])[-1]
-    opening = [_items(part)[:1] for part in sentence.split(",")]
+    opening = [words_of(part)[:1] for part in sentence.split(",")]
     return items[0] in _OPENERS or any(first and first[0] in _OPENERS for first in opening)
 
 
@@ -366,7 +308,7 @@ def echoes_then_answers(text: str | None) -> bool:
     never", "Bending forward? Definitely that"): the echo asks nothing."""
     text = text or ""
     rest = without_echo(text)
-    echo = _items(text[: len(text) - len(rest)])
+    echo = words_of(text[: len(text) - len(rest)])
     return (
         rest != text
         and echo[0] not in _OPENERS
@@ -378,7 +320,7 @@ def echoes_then_answers(text: str | None) -> bool:
 def _opens_asking(text: str | None) -> bool:
     """A message that opens by asking for advice ("Kindly advise whether I should continue
     my morning walk"): the movements in it are what it asks about, not an answer."""
-    items = _items(text or "")
+    items = words_of(text or "")
     return _asks_whether(items) and bool(set(items[:3]) & _MARKERS)
 
 
@@ -387,7 +329,7 @@ def reads_as_correction(text: str | None) -> bool:
     "sorry, I meant the left leg", "wait, no, two months"): a correction word among the
     first words of a clause, not one in passing ("I have to wait before I straighten")."""
     clauses: list[list[str]] = [[]]
-    for item in _items(text or ""):
+    for item in words_of(text or ""):
         if item in _BREAK:
             clauses.append([])
         else:
@@ -398,13 +340,13 @@ def reads_as_correction(text: str | None) -> bool:
 def mentions_the_back_or_pain(text: str | None) -> bool:
     """Whether ``text`` names the back or a pain at all ("it's been hurting three weeks"),
     unlike "No, I've lost 3 kilos on purpose, cut out the beer since August"."""
-    return any(w in _BACK or w in _PAIN for w in _items(text or ""))
+    return any(w in _BACK or w in _PAIN for w in words_of(text or ""))
 
 
 def is_about_back_pain(text: str | None) -> bool:
     """Whether ``text`` names the back with a pain word (within the same few words), or
     as the person's own ("my back has refused me completely")."""
-    words = [w for w in _items(text or "") if w not in _BREAK]
+    words = [w for w in words_of(text or "") if w not in _BREAK]
     for i, word in enumerate(words):
         near = words[max(0, i - 4) : i + 5]
         if word in _BACK and (word in _PAIN or any(w in _PAIN for w in near)):
@@ -466,16 +408,16 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # pain me, I wan do exercise for am": a request for help, which the intake answers;
         # "Four, I should say.": a score
         return "inform"
-    if intent == "goodbye" and not any(w in _FAREWELL for w in _items(text or "")):
+    if intent == "goodbye" and not any(w in _FAREWELL for w in words_of(text or "")):
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "restart_intake" and not _RESTART & set(_items(text or "")) and len(
-        _items(text or "")
+    if intent == "restart_intake" and not _RESTART & set(words_of(text or "")) and len(
+        words_of(text or "")
     ) > 1:
         # Starting over needs a word that says so: "it start from dat" dates the pain
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "checkin_now" and not _CHECKIN & set(_items(text or "")):
+    if intent == "checkin_now" and not _CHECKIN & set(words_of(text or "")):
         # A check-in needs a word that says so: "I am writing before my daily standup, I
         # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"

@@ -12,9 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from rasa.core.channels.channel import CollectingOutputChannel
 from sqlalchemy.exc import SQLAlchemyError
@@ -59,8 +57,8 @@ from bot.store import checkins, outbox
 from bot.store import updates as seen_updates
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
-from bot.telegram.polling import poll
 from bot.telegram.ratelimit import BackstepRateLimiter
+from bot.telegram.receiving import start_receiving, stop_receiving
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -184,14 +182,7 @@ class Backstep:
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_PHOTO)
         reply = await asyncio.to_thread(commands.show_history, str(chat.id))
-        if reply.file is None:
-            await context.bot.send_message(chat_id=chat.id, text=reply.text)
-            return
-        await context.bot.send_photo(
-            chat_id=chat.id,
-            photo=InputFile(reply.file, filename=reply.filename),
-            caption=reply.text,
-        )
+        await _send_file_or_text(context, chat.id, reply, photo=True)
 
     async def on_export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/export: the whole journal as a CSV file."""
@@ -211,14 +202,7 @@ class Backstep:
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_DOCUMENT)
         reply = await asyncio.to_thread(handout.make_handout, str(chat.id))
-        if reply.file is None:
-            await context.bot.send_message(chat_id=chat.id, text=reply.text)
-            return
-        await context.bot.send_document(
-            chat_id=chat.id,
-            document=InputFile(reply.file, filename=reply.filename),
-            caption=reply.text,
-        )
+        await _send_file_or_text(context, chat.id, reply)
 
     async def on_learn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/learn: the next short lesson, now."""
@@ -325,6 +309,21 @@ class Backstep:
                 await context.bot.send_message(
                     chat_id=update.effective_chat.id, text=SOMETHING_WENT_WRONG
                 )
+
+
+async def _send_file_or_text(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: commands.Reply, photo: bool = False
+) -> None:
+    """A reply with a file (a picture, or a document) and its text as the caption; the
+    text alone when there is no file (no journal yet, no plan yet)."""
+    if reply.file is None:
+        await context.bot.send_message(chat_id=chat_id, text=reply.text)
+        return
+    attachment = InputFile(reply.file, filename=reply.filename)
+    if photo:
+        await context.bot.send_photo(chat_id=chat_id, photo=attachment, caption=reply.text)
+    else:
+        await context.bot.send_document(chat_id=chat_id, document=attachment, caption=reply.text)
 
 
 async def _typing(
@@ -459,67 +458,6 @@ async def send_due_forever(
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=SEND_DUE_EVERY)
 
-
-
-class _WithoutUpdateData(logging.Filter):
-    """PTB's webhook logs what Telegram sent (at DEBUG, and all of an update it cannot
-    parse at CRITICAL): the person's words. The record stays, its data does not."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.args and "data" in str(record.msg).lower():
-            count = len(record.args) if isinstance(record.args, tuple) else 1
-            record.args = ("[not logged]",) * count
-        return True
-
-
-#: The logger of PTB's updater and webhook handler.
-PTB_UPDATER_LOGGER = "telegram.ext.Updater"
-
-
-def keep_update_data_out_of_logs() -> None:
-    """Install :class:`_WithoutUpdateData` once."""
-    logger_ = logging.getLogger(PTB_UPDATER_LOGGER)
-    if not any(isinstance(f, _WithoutUpdateData) for f in logger_.filters):
-        logger_.addFilter(_WithoutUpdateData())
-
-
-async def start_receiving(
-    application: App, settings: Settings, stop: asyncio.Event | None = None
-) -> str:
-    """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Telegram must
-    send the secret token; anything else gets 403), else long polling that confirms an
-    update only once it is handled (:mod:`bot.telegram.polling`, until ``stop``). Says
-    which."""
-    updater = application.updater
-    assert updater is not None
-    keep_update_data_out_of_logs()
-    if settings.telegram_webhook_url:
-        secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
-        await updater.start_webhook(
-            listen=settings.telegram_webhook_listen,
-            port=settings.telegram_webhook_port,
-            url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-        return f"webhook on port {settings.telegram_webhook_port}"
-    assert stop is not None, "long polling runs until a stop event"
-    application.bot_data[POLLER] = asyncio.create_task(poll(application, stop))
-    return "long polling"
-
-
-#: Where the polling task is kept while it runs (``application.bot_data``).
-POLLER = "backstep.poller"
-
-
-async def stop_receiving(application: App) -> None:
-    """Stop taking updates: the webhook server, or the poller after its batch in hand."""
-    poller = application.bot_data.pop(POLLER, None)
-    if poller is not None:
-        await poller
-    elif application.updater is not None and application.updater.running:
-        await application.updater.stop()
 
 
 async def serve(settings: Settings) -> None:

@@ -23,13 +23,9 @@ from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
 from bot.store import lessons as lessons_store
 from bot.store.engine import get_engine
-from bot.telegram.app import (
-    build_application,
-    register_commands,
-    start_receiving,
-    stop_receiving,
-)
+from bot.telegram.app import build_application, register_commands
 from bot.telegram.broadcast import send_due
+from bot.telegram.receiving import start_receiving, stop_receiving
 from tests.support.botapi import BotApiEmulator, updates
 from tests.support.domain import domain_response
 from tests.support.pdf import text_of

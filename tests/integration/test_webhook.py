@@ -15,7 +15,7 @@ from telegram.ext import ApplicationBuilder, TypeHandler
 
 from bot.rasa.runtime import free_port
 from bot.settings import get_settings
-from bot.telegram.app import start_receiving
+from bot.telegram.receiving import start_receiving
 from tests.support.botapi import BotApiEmulator
 
 SECRET = "s3cret-token-from-settings"

@@ -11,12 +11,11 @@ from bot.nlu.answers import (
     reads_as_clear_no,
     reads_as_correction,
     reads_as_question,
-    settled_score,
     starts_with_no,
     starts_with_yes,
     without_echo,
-    without_other_times,
 )
+from bot.nlu.scores import settled_score, without_other_times
 
 
 @pytest.mark.parametrize(
@@ -382,8 +381,6 @@ def test_only_asks(text: str, asks: bool) -> None:
     ],
 )
 def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> None:
-    from bot.nlu.answers import without_other_times
-
     assert parse_score_answer(without_other_times(text)) == score
 
 
