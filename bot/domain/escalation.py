@@ -154,8 +154,11 @@ def same_words(text: str) -> str:
 
 def ordinary_reading(ranking: Sequence[str]) -> str:
     """What a message reads as apart from safety: the model's best intent that is not a
-    safety one (``inform`` when it ranked none)."""
-    return next((name for name in ranking if name not in ESCALATIONS), "inform")
+    safety one nor the fallback's mark (``inform`` when it ranked none)."""
+    return next(
+        (name for name in ranking if name not in ESCALATIONS and name != "nlu_fallback"),
+        "inform",
+    )
 
 
 def is_unsure(text: str) -> bool:

@@ -276,7 +276,18 @@ def asks_in_so_many_words(text: str | None) -> bool:
     # the clause that asks
     sentence = re.split(r"[.;!]", (text or "").split("?")[0])[-1]
     opening = [words_of(part)[:1] for part in sentence.split(",")]
-    return items[0] in _OPENERS or any(first and first[0] in _OPENERS for first in opening)
+    asked = words_of(sentence)
+    # "Heat or ice?", "Walk or rest?": a choice put as a question, with no question word
+    offers_a_choice = "or" in asked[1:-1] and len(asked) <= _CHOICE_WORDS
+    return (
+        items[0] in _OPENERS
+        or any(first and first[0] in _OPENERS for first in opening)
+        or offers_a_choice
+    )
+
+
+#: At most this many words in a choice put as a question ("Ice or hot water bottle?").
+_CHOICE_WORDS = 8
 
 
 _WHETHER = frozenset({"whether", "if"})

@@ -387,16 +387,16 @@ DATE_STARTS = (
 
 
 def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int, int] | None:
-    """"two Sundays ago", "3 Saturdays ago", or "a week last Saturday", "a fortnight last
+    """"two Sundays ago", "3 Saturday gone", or "a week last Saturday", "a fortnight last
     Friday" (that many weeks before the last one) at ``k``: (days, end), else None."""
     weeks = _weeks_before_last(toks, k)
     if weeks is not None:
         return _weekday_days(WEEKDAYS[toks[k + weeks[1] + 1]], today) + 7 * weeks[0], (
             k + weeks[1] + 2
         )
-    if k + 2 >= len(toks) or toks[k + 2] != "ago" or not toks[k + 1].endswith("s"):
+    if k + 2 >= len(toks) or toks[k + 2] not in _AGO:
         return None
-    weekday = WEEKDAYS.get(toks[k + 1][:-1])
+    weekday = WEEKDAYS.get(toks[k + 1], WEEKDAYS.get(toks[k + 1].removesuffix("s")))
     count = ORDINAL_WORDS.get(toks[k]) if not toks[k].isdigit() else int(toks[k])
     count = count or _COUNT_WORDS.get(toks[k])
     if weekday is None or not count or count > 52:
@@ -404,6 +404,8 @@ def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int
     return _weekday_days(weekday, today) + 7 * (count - 1), k + 3
 
 
+#: After a count of weekdays, "ago": "two Saturdays ago", "two Saturday gone", "3 Sundays back".
+_AGO = frozenset({"ago", "gone", "back"})
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1}
 
 

@@ -43,6 +43,7 @@ from bot.nlu.dates import (
     starts_named,
     weekdays_ago,
 )
+from bot.nlu.named_days import said_last_year
 
 MAX_DAYS = 50 * 365
 
@@ -175,6 +176,15 @@ def _number(toks: Sequence[str], i: int, allow_article: bool = True) -> tuple[fl
     return None
 
 
+def _and_a_half(toks: Sequence[str], j: int) -> int:
+    """Where "and a half" (or "and half": "one and half years") ends at j; j if none."""
+    if toks[j : j + 3] == ["and", "a", "half"]:
+        return j + 3
+    if toks[j : j + 2] == ["and", "half"]:
+        return j + 2
+    return j
+
+
 def _quantity(toks: Sequence[str], i: int) -> tuple[float, int] | None:
     n = len(toks)
     if toks[i] == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
@@ -196,8 +206,8 @@ def _quantity(toks: Sequence[str], i: int) -> tuple[float, int] | None:
         second = _number(toks, j + 1, allow_article=False)
         if second is not None and j + 1 < n and second[1] < n and toks[second[1]] in UNIT_DAYS:
             value, j = (value + second[0]) / 2.0, second[1]
-    if toks[j : j + 3] == ["and", "a", "half"]:
-        value, j = value + 0.5, j + 3
+    if _and_a_half(toks, j) > j:
+        value, j = value + 0.5, _and_a_half(toks, j)
     return value, j
 
 
@@ -212,8 +222,8 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
         return None
     unit = UNIT_DAYS[toks[j]]
     j += 1
-    if toks[j : j + 3] == ["and", "a", "half"]:
-        value, j = value + 0.5, j + 3
+    if _and_a_half(toks, j) > j:
+        value, j = value + 0.5, _and_a_half(toks, j)
     elif j + 1 < n and toks[j] == "or":
         other = _number(toks, j + 1, allow_article=False)
         if other is not None and (other[1] >= n or toks[other[1]] not in UNIT_DAYS):
@@ -272,6 +282,7 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
         if tok in ANCHORS:
             date = date_expression(toks, i + 1, today) or _dated_event(toks, i + 1, today)
             if date is not None:
+                date = said_last_year(toks, date, today)
                 found.append((i, date[1], _valid(date[0])))
                 i = date[1]
                 continue

@@ -83,6 +83,9 @@ def _listed(dates: dict[int, tuple[int, int]]) -> Rule:
 
 
 #: Each holiday by the words people name it with (lower case, as the tokenizer splits them).
+#: Chinese (lunar) New Year, by year; "CNY" in Singapore and Malaysia.
+_LUNAR_NEW_YEAR = _listed({2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)})
+
 HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("bank", "holiday"): _bank_holidays,
     ("bank", "hol"): _bank_holidays,
@@ -150,12 +153,9 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("deepavali",): _listed({2024: (10, 31), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
     ("diwali",): _listed({2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
     ("divali",): _listed({2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29)}),
-    ("chinese", "new", "year"): _listed(
-        {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
-    ),
-    ("lunar", "new", "year"): _listed(
-        {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
-    ),
+    ("chinese", "new", "year"): _LUNAR_NEW_YEAR,
+    ("lunar", "new", "year"): _LUNAR_NEW_YEAR,
+    ("cny",): _LUNAR_NEW_YEAR,
     ("st", "patricks", "day"): _fixed(3, 17),
     ("st", "davids", "day"): _fixed(3, 1),
     ("st", "davids"): _fixed(3, 1),

@@ -64,6 +64,8 @@ def qualified_holiday_days(
         if k and toks[k - 1] in MONTHS and toks[k - 1] not in ("may", "mar"):
             month = MONTHS[toks[k - 1]]  # "since the October bank holiday"
         day = holiday_for(name, today, cues, month, weekday)
+        if day is not None and day.year == today.year and toks[end : end + 2] == ["last", "year"]:
+            day = holiday_for(name, datetime.date(today.year - 1, 12, 31), cues, month, weekday)
         since = None if day is None else days_since(day, today)
         if day is None or since is None:
             return None
@@ -78,3 +80,18 @@ def qualified_holiday_days(
             since = since if shifted is None else shifted
         return since, settled
     return None
+
+
+def said_last_year(
+    toks: Sequence[str], date: tuple[int | None, int], today: datetime.date
+) -> tuple[int | None, int]:
+    """A date named with "last year" after it ("since CNY last year", "March last year"):
+    the same day a year before when the most recent one is this year's."""
+    days, end = date
+    if days is None or toks[end : end + 2] != ["last", "year"]:
+        return date
+    start = today - datetime.timedelta(days=days)
+    if start.year == today.year:
+        leap_day = (start.month, start.day) == (2, 29)
+        start = start.replace(year=start.year - 1, day=28 if leap_day else start.day)
+    return days_since(start, today), end + 2

@@ -173,6 +173,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("ask_programme", set(), "is saturday a good day for the gym?", None),
         # a plain question nobody understood is a question about the programme
         ("nlu_fallback", set(), "should I still do squats at the gym?", "ask_programme"),
+        # a choice put as a question, with no question word
+        ("inform", set(), "Heat pack or cold pack? My mum swears by heat", "ask_programme"),
+        ("nlu_fallback", set(), "Gym or rest?", "ask_programme"),
+        ("inform", {"pain_direction"}, "bending or sitting? both hurt", None),
         # one with no question mark: a question word opening it, a pair of words that ask
         ("nlu_fallback", set(), "how many weeks till it settles would you say",
          "ask_programme"),

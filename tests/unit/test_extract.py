@@ -279,6 +279,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("a few days", {"pain_duration_days": 3}),
     ("a fortnight", {"pain_duration_days": 14}),
     ("a week and a half", {"pain_duration_days": 11}),
+    ("one and half years", {"pain_duration_days": 548}),  # "and half", no article
+    ("two and half months", {"pain_duration_days": 75}),
+    # a count of weekdays "gone" or "back" is "ago"
+    ("two Saturday gone", {"pain_duration_days": 11}),
+    ("three Sundays back", {"pain_duration_days": 17}),
+    # a named day "last year": last year's, not this year's
+    ("since Chinese New Year last year", {"pain_duration_days": 459}),
+    ("since CNY", {"pain_duration_days": 105}),
+    ("since March last year", {"pain_duration_days": 439}),
+    ("since March", {"pain_duration_days": 74}),
+    # the ability named first, then refused
+    ("touch my toes I cannot", {"flexibility": "tight"}),
+    ("reach the floor I can't, only my knees", {"flexibility": "tight"}),
+    # a regional spelling of "alright" says a movement is fine
+    ("Bending forward kills. Standing up is alreet", {"pain_direction": "flexion"}),
     ("1.5 months", {"pain_duration_days": 45}),
     ("2 yrs", {"pain_duration_days": 730}),
     ("two years", {"pain_duration_days": 730}),

@@ -20,18 +20,29 @@ it recurs or is a lasting history (cancer, thin bones, steroids, immunosuppressi
 injecting); jelly legs after the gym or a numb bum on the bike are explained; and the
 person's own age of 65+ with a minor fall is a fracture red flag.
 
-Both functions never raise: unusable input gives no hits (and a logged exception).
+Safety fails closed: :func:`find_red_flags` raises :class:`DetectorFailed` when the
+matcher fails, and :func:`assess` (which never raises) makes that a possible red flag
+(``clarify``, category ``unspecified``): the clarifying question, counted and logged
+without the message's words. Input that is not text gives no hits.
 """
 
-from bot.nlu.red_flags.detector import assess, find_red_flags, hits_in_doc
+from bot.nlu.red_flags.detector import assess, detector_failures, find_red_flags, hits_in_doc
 from bot.nlu.red_flags.reading import get_matcher, make_doc, normalise_word
-from bot.nlu.red_flags.verdicts import CATEGORIES, RedFlagHit, RedFlagVerdict, verdict_for
+from bot.nlu.red_flags.verdicts import (
+    CATEGORIES,
+    DetectorFailed,
+    RedFlagHit,
+    RedFlagVerdict,
+    verdict_for,
+)
 
 __all__ = [
     "CATEGORIES",
+    "DetectorFailed",
     "RedFlagHit",
     "RedFlagVerdict",
     "assess",
+    "detector_failures",
     "find_red_flags",
     "get_matcher",
     "hits_in_doc",

@@ -24,7 +24,15 @@ from bot.nlu.red_flags.context import (
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _words
-from bot.nlu.red_flags.verdicts import CATEGORIES, RedFlagHit, RedFlagVerdict, Status, verdict_for
+from bot.nlu.red_flags.verdicts import (
+    CATEGORIES,
+    NOT_READ,
+    DetectorFailed,
+    RedFlagHit,
+    RedFlagVerdict,
+    Status,
+    verdict_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -130,23 +138,43 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
 
 
 def find_red_flags(text: str) -> list[RedFlagHit]:
-    """Every red-flag mention in ``text`` with its status; never raises."""
-    try:
-        if not isinstance(text, str) or not text.strip():
-            return []
-        doc = make_doc(text)
-        hits = hits_in_doc(doc)
-        return [RedFlagHit(h.category, h.status, h.start, h.end, text[h.start : h.end])
-                for h in hits]
-    except Exception:  # noqa: BLE001 - safety screening must never break the dialogue
-        logger.exception("Backstep red-flag detection failed")
+    """Every red-flag mention in ``text`` with its status; none for what is not text.
+
+    Raises :class:`DetectorFailed` when the matcher fails: a message it could not read
+    has not been cleared (:func:`assess` turns that into the clarifying question).
+    """
+    if not isinstance(text, str) or not text.strip():
         return []
+    try:
+        hits = hits_in_doc(make_doc(text))
+    except Exception as error:  # noqa: BLE001 - any failure of the matcher, one type out
+        raise DetectorFailed(type(error).__name__) from error
+    return [RedFlagHit(h.category, h.status, h.start, h.end, text[h.start : h.end]) for h in hits]
+
+
+_failures = 0
+
+
+def detector_failures() -> int:
+    """How many messages the matcher failed on in this process (for the operator)."""
+    return _failures
 
 
 @lru_cache(maxsize=256)
 def assess(text: str) -> RedFlagVerdict:
-    """The red-flag verdict for one message; never raises.
+    """The red-flag verdict for one message; never raises, and never clears a message it
+    could not read: a failure of the matcher is a possible red flag, asked about.
 
     Cached: the entity extractor and the safety union both ask about the same message.
     """
-    return verdict_for(find_red_flags(text))
+    global _failures
+    try:
+        return verdict_for(find_red_flags(text))
+    except DetectorFailed as failure:
+        _failures += 1
+        # the error's type only: its message or traceback could quote the person's words
+        logger.error(
+            "Red-flag matcher failed (%s, %d so far): asking the clarifying question",
+            failure, _failures,
+        )
+        return NOT_READ

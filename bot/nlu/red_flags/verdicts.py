@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain.escalation import UNSPECIFIED
 from bot.nlu.red_flags import vocabulary as RV
 
 CATEGORIES: tuple[str, ...] = RV.CATEGORIES
@@ -16,6 +17,11 @@ Status = Literal["present", "negated", "uncertain"]
 
 
 Level = Literal["urgent", "clarify", "none"]
+
+
+
+class DetectorFailed(Exception):
+    """The matcher raised on a message: it was not read, so it is not cleared."""
 
 
 @dataclass(frozen=True)
@@ -47,3 +53,8 @@ def verdict_for(hits: Iterable[RedFlagHit]) -> RedFlagVerdict:
             category = min(categories, key=CATEGORIES.index)
             return RedFlagVerdict(level, category, hits)  # type: ignore[arg-type]
     return RedFlagVerdict("none", None, hits)
+
+
+#: The verdict for a message the matcher failed on: fail closed, ask (the clarifying
+#: question needs neither the action server nor the database).
+NOT_READ = RedFlagVerdict("clarify", UNSPECIFIED, ())
