@@ -27,6 +27,8 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "sets" / "safety" / 
 #: showed on its first run, and since).
 HELDOUT = tuple(sorted(CORPUS.parent.glob("heldout_*.yml")))
 SCREEN_QUESTION = f"utter_ask_{SCREEN_SLOT}"
+#: The urgent advice about someone else (a relative hit by a car who has a weak leg).
+OTHERS_ADVICE = "utter_red_flag_other"
 RECALL_TARGET = 1.0
 FALSE_URGENT_TARGET = 0.05
 
@@ -52,6 +54,14 @@ def is_clarifying_question(reply: str) -> bool:
 def is_intake_screen(reply: str) -> bool:
     """Whether ``reply`` is the intake's warning-sign screen (its first question)."""
     return reply in domain_responses(SCREEN_QUESTION)
+
+
+def is_advice_for_someone_else(reply: str) -> bool:
+    """Whether ``reply`` is the urgent advice about another person's emergency."""
+    try:
+        return reply in domain_responses(OTHERS_ADVICE)
+    except KeyError:
+        return False
 
 
 def _escalated(post: Post, url: str, text: str) -> bool:
@@ -128,12 +138,46 @@ def evaluate_heldout(post: Post, url: str, path: Path) -> dict[str, Any]:
             outcome["false_urgent"].append(row["text"])
         elif is_clarifying_question(reply):
             outcome["benign_asked"].append(row["text"])
+    others = _others(post, url, data)
     return {
         "set": path.name,
         "red_flags": len(data["red_flags"]),
         "benign": len(data["benign"]),
         **outcome,
+        **others,
     }
+
+
+def _others(post: Post, url: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Someone else's emergency (``others``): urgent advice about them, a 🚨 about the
+    writer instead, the clarifying question, or nothing; benign mentions of others
+    (``others_benign``): escalated or asked."""
+    if "others" not in data:
+        return {}
+    outcome: dict[str, Any] = {
+        key: [] for key in ("for_them", "about_the_writer", "others_asked", "others_missed",
+                            "others_false_urgent", "others_benign_asked")
+    }
+    for row in data["others"]:
+        reply = _first_reply(post, url, row["text"])
+        if is_advice_for_someone_else(reply):
+            key = "for_them"
+        elif reply.startswith(URGENT_MARK):
+            key = "about_the_writer"
+        elif is_clarifying_question(reply):
+            key = "others_asked"
+        else:
+            key = "others_missed"
+        outcome[key].append(row["text"])
+    for row in data.get("others_benign", []):
+        reply = _first_reply(post, url, row["text"])
+        if reply.startswith(URGENT_MARK):
+            outcome["others_false_urgent"].append(row["text"])
+        elif is_clarifying_question(reply):
+            outcome["others_benign_asked"].append(row["text"])
+    outcome["others"] = len(data["others"])
+    outcome["others_benign"] = len(data.get("others_benign", []))
+    return outcome
 
 
 def heldout_line(result: dict[str, Any]) -> str:
@@ -145,6 +189,13 @@ def heldout_line(result: dict[str, Any]) -> str:
         f"screen, {len(result['missed'])} missed; "
         f"benign {len(result['false_urgent'])}/{benign} 🚨, "
         f"{len(result['benign_asked'])} asked"
+    ) + (
+        f"; someone else's {len(result['for_them'])}/{result['others']} 🚨 for them "
+        f"({len(result['about_the_writer'])} 🚨 about the writer, "
+        f"{len(result['others_asked'])} asked, {len(result['others_missed'])} nothing); "
+        f"benign about others {len(result['others_false_urgent'])}/{result['others_benign']} "
+        f"🚨, {len(result['others_benign_asked'])} asked"
+        if "others" in result else ""
     )
 
 
@@ -181,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in heldout:
             result = evaluate_heldout(post_json, url, path)
             print(heldout_line(result))
-            for key in ("missed", "screened", "asked", "false_urgent", "benign_asked"):
-                for text in result[key]:
+            for key in ("missed", "screened", "asked", "false_urgent", "benign_asked",
+                        "about_the_writer", "others_asked", "others_missed",
+                        "others_false_urgent", "others_benign_asked"):
+                for text in result.get(key, []):
                     print(f"  {key:<12} {text}")
     finally:
         procs.stop_all()

@@ -50,7 +50,7 @@ MAX_DAYS = 50 * 365
 UNIT_DAYS: dict[str, float] = {}
 for _names, _days in (
     ("day days d dys dy", 1.0),
-    ("week weeks wk wks w weeeks weks wek", 7.0),
+    ("week weeks wk wks w weeeks weks wek weaks", 7.0),
     ("fortnight fortnights", 14.0),
     ("month months mo mos mth mths mnth mnths monts mon", 30.0),
     ("year years yr yrs y yeras yeaer", 365.0),

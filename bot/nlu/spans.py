@@ -44,9 +44,21 @@ def stands_alone(span: Span) -> bool:
     joined = (before is not None and before.text in _HYPHENS and not before.whitespace_) or (
         after is not None and after.text in _HYPHENS and not span[-1].whitespace_
     )
-    before_ok = before is None or before.is_punct or before.is_space
-    after_ok = after is None or after.is_punct or after.is_space
+    before_ok = before is None or before.is_punct or before.is_space or _fillers_only(
+        reversed(doc[: span.start])
+    )
+    after_ok = after is None or after.is_punct or after.is_space or _fillers_only(doc[span.end :])
     return before_ok and after_ok and not joined
+
+
+def _fillers_only(tokens: Iterable[Token]) -> bool:
+    """Whether only hedges and fillers ("i think", "pretty") come before the next break."""
+    for token in tokens:
+        if token.is_punct or token.is_space:
+            return True
+        if token.lower_ not in CONTEXT["alone_fillers"]:
+            return False
+    return True
 
 
 _HYPHENS = frozenset({"-", "‐", "‑"})

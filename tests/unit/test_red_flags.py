@@ -399,3 +399,30 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
     assert verdict.level in levels, _describe(text)
     if category is not None:
         assert verdict.category == category, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # over: a short course, a sign that stopped or was treated, "all better"
+        ("I had a short course of prednisolone for 10 days last spring, back sore from lifting",
+         "none"),
+        ("had a kidney infection in March, all better now, back stiff from work", "none"),
+        ("the night sweats stopped when I changed tablets, it's just the back now", "none"),
+        ("on prednisolone for years for my asthma and I slipped on the stairs", "urgent"),
+        # explained: a jab or a passing cold, exertion said with a verb
+        ("My temperature went up after the tetanus jab yesterday, and my lower back aches",
+         "none"),
+        ("legs like jelly after I did a 10k this morning, back a bit sore", "none"),
+        # ... but not a fever that lasts, runs high, or is set against the cause
+        ("I've had the flu jab but I've had fevers for a week and my spine is tender", "urgent"),
+        ("I have a cold and a high fever and my back is agony", "urgent"),
+        ("had my flu jab but the fever has been there since Monday and my back is worse",
+         "urgent"),
+        # a likeness is no accident; an accident is
+        ("my back feels like it's been run over by a bus", "none"),
+        ("hit by a car on my bike this morning, back agony", "urgent"),
+    ],
+)
+def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
+    assert assess(text).level == level

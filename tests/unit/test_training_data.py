@@ -39,7 +39,8 @@ def _nlu_examples(path: Path) -> list[str]:
 
 def _safety_texts(path: Path) -> list[str]:
     data = yaml.safe_load(path.read_text("utf-8"))
-    return [row["text"] for part in ("red_flags", "benign") for row in data.get(part, [])]
+    parts = ("red_flags", "benign", "others", "others_benign")
+    return [row["text"] for part in parts for row in data.get(part, [])]
 
 
 def _intake_texts(path: Path) -> list[str]:

@@ -105,6 +105,22 @@ _EXERTION_NOT = frozenset(
 )
 
 
+#: A fever and its kin, which a passing illness or a jab explains.
+_FEVER_WORDS = frozenset(
+    {"fever", "feverish", "fevers", "temperature", "temp", "temps", "chills", "chill",
+     "chilly", "shivers", "shivery", "shivering", "rigors", "hot", "sweats", "sweaty",
+     "sweating", "flushed"}
+)
+
+
+#: What a passing illness or a jab does not explain: a fever for days, a high one, a
+#: tender spine.
+_NOT_PASSING = frozenset(
+    {"days", "week", "weeks", "fortnight", "high", "39", "40", "41", "rigors", "tender",
+     "tenderness"}
+)
+
+
 _NUMB_WORDS = frozenset(
     {"numb", "numbness", "tingling", "tingly", "tingle", "tingles", "tingled", "dead",
      "deadness", "pins", "needles", "prickly", "prickling", "buzzing", "fizzing"}
@@ -215,7 +231,7 @@ def _mark_ok(label: str, mark: Span) -> bool:
     first = _n(mark[0])
     nxt = _n(doc[mark.end]) if mark.end < len(doc) else ""
     nxt2 = _n(doc[mark.end + 1]) if mark.end + 1 < len(doc) else ""
-    negatable = (RP.RESOLVED, RP.ONGOING, RP.EXERTION, RP.CYCLING)
+    negatable = (RP.RESOLVED, RP.ONGOING, RP.EXERTION, RP.CYCLING, RP.PASSING_ILLNESS)
     if label in negatable and first not in RV.NEGATION_NORMS and _mark_negated(mark):
         return False
     if label == RP.RESOLVED:
@@ -224,7 +240,7 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "the feeling in my foot went away"
         if words & {"gone", "went"} and nxt in _GONE_INTO:
             return False  # "it's all gone numb"
-    if label in (RP.CYCLING, RP.EXERTION) and _likeness_before(mark):
+    if label in (RP.CYCLING, RP.EXERTION, RP.PASSING_ILLNESS) and _likeness_before(mark):
         return False  # "like i've been sat on a bike saddle for hours": a likeness
     if label == RP.ONGOING and words == {"still"}:
         return nxt not in REASSURANCE_WORDS and nxt not in {"recovered", "better"}
@@ -383,8 +399,9 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
 
 
 def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
-    """Jelly legs after the gym, a numb bum on the bike: not a red flag, unless the
-    message says it persists or recurs ("since tuesday", "even after resting")."""
+    """Jelly legs after the gym, a numb bum on the bike, chills the night after a jab or
+    with a cold: not a red flag, unless the message says it persists or recurs ("since
+    tuesday", "even after resting")."""
     words = _words(span)
     if category == RV.NEURO_DEFICIT:
         if not words & _EXERTION_LEGS or words & _EXERTION_NOT:
@@ -394,6 +411,18 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
         if not words & _NUMB_WORDS or words & _FUNCTION_WORDS:
             return False
         label = RP.CYCLING
+    elif category == RV.INFECTION:
+        # a fever that lasts, runs high or comes with a tender spine is not explained
+        if not words & _FEVER_WORDS or words & RP.LASTING_HISTORY or (
+            _words(span.doc[:]) & _NOT_PASSING
+        ):
+            return False
+        label = RP.PASSING_ILLNESS
+        if any(  # "I had the jab but I've had fevers ...": set against the cause
+            "but" in _words(span.doc[min(m.end, span.end) : max(m.start, span.start)])
+            for m in ctx.marks.get(label, [])
+        ):
+            return False
     else:
         return False
     return bool(ctx.marks.get(label)) and not ctx.marks.get(RP.ONGOING)

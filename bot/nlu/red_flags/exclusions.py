@@ -162,6 +162,27 @@ def _past_other_illness(span: Span) -> bool:
     )
 
 
+#: Lengths of a short course ("steroids for 2 weeks in 2019"); a long one says more.
+_SHORT_SPANS = frozenset({"day", "days", "week", "weeks", "fortnight", "course"})
+_LONG_SPANS = frozenset({"month", "months", "year", "years", "long", "term", "still", "ongoing"})
+#: Words that make a crash or a truck a figure of speech just before it ("like", "a total").
+_LIKENESS = frozenset({"like", "if", "though"})
+_METAPHOR = frozenset({"total", "complete", "absolute", "utter", "proper", "bit", "walking"})
+
+
+def _a_short_course(span: Span) -> bool:
+    """A course of steroids counted in days or weeks, not long-term treatment."""
+    around = _words(span.doc[max(0, span.start - 6) : min(len(span.doc), span.end + 6)])
+    return bool(around & _SHORT_SPANS) and not around & _LONG_SPANS
+
+
+def _a_likeness(span: Span) -> bool:
+    """A crash or a blow said as a likeness ("feels like I was hit by a truck") or a
+    metaphor for the back ("my back is a total car crash"), not an accident."""
+    before = [_n(t) for t in span.doc[max(0, span.start - 5) : span.start]]
+    return bool(set(before) & _LIKENESS) or bool(before[-1:]) and before[-1] in _METAPHOR
+
+
 def _excluded(category: str, kind: str, span: Span) -> bool:
     doc = span.doc
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
@@ -239,8 +260,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
         if inside & {"steroids", "steroid", "prednisolone", "prednisone", "pred",
                      "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid"}:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
-            return bool(around & _STEROID_ROUTES)
-        return False
+            return bool(around & _STEROID_ROUTES) or _a_short_course(span)
+        # "feel like I've been hit by a truck", "my back's a total car crash"
+        return _a_likeness(span)
     if category == RV.CANCER:
         if len(span) == 1 and nxt in _CANCER_NOT:
             return True

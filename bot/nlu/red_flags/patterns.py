@@ -65,6 +65,8 @@ ONGOING = "ongoing"
 DISTANT_PAST = "distant_past"
 #: Exertion that explains jelly/wobbly/weak legs ("after leg day", "after a long walk").
 EXERTION = "exertion"
+#: A passing illness or a jab that explains a fever or chills ("had the booster yesterday").
+PASSING_ILLNESS = "passing_illness"
 #: Cycling that explains a numb bum ("on the bike", "after a long ride").
 CYCLING = "cycling"
 #: The person's own age of 65 or more ("i'm 78", "aged 70", "in my 80s").
@@ -120,6 +122,13 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "no|nothing harm|damage done",
         "unhurt|unscathed|unharmed",
         "gone|passed|over|better|fine|cleared by? the next|following morning|day|evening|night",
+        # over, in so many words: "all better", "stopped once I came off it", "all clear"
+        "all|much|lot|lots|loads better",
+        "better now|since",
+        "stopped|ceased|eased off? now|once|after|when|by|within|a|,|.",
+        "all -? clear",
+        "discharged|signed off",
+        "treated|fixed|cured with|by|and|successfully|at|in",
     ),
     ONGOING: (
         "again|twice|repeatedly|recurring|recurred|recurrent|recurs|returned|returning|"
@@ -174,6 +183,20 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "working|worked|work out",
         "after|from|during @POSS? long|big|hilly|mountain|10|mile walk|walks",
         "overdid|overdone|overdoing it|things",
+        # "after I did a marathon", "after running a 10k"
+        f"after|from|since i|we? did|doing|done|ran|running|finished|completed a|an|the|my|our? "
+        f"{_EXFILL}? {_EXWORD}",
+    ),
+    # A passing illness or a jab that explains a fever or chills ("flu jab yesterday and
+    # feverish", "a cold with a slight temperature")
+    PASSING_ILLNESS: (
+        "flu|covid|booster|boosters|vaccine|vaccines|vaccination|vaccinated|jab|jabs|jabbed",
+        "flu|covid|tetanus|shingles|rsv|travel shot|shots",
+        "a|the|bad|heavy|head|horrible|stinking|chesty|streaming? cold|colds",
+        "tummy|stomach|sickness|winter|vomiting bug",
+        "sore|strep throat",
+        "man -? flu",
+        "a|the|some|nasty|viral virus|bug",
     ),
     CYCLING: (
         "cycling|cycled|biking|bike|bikes|bicycle|peloton|turbo|sportive|cyclist|mtb|"
