@@ -292,6 +292,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the ability named first, then refused
     ("touch my toes I cannot", {"flexibility": "tight"}),
     ("reach the floor I can't, only my knees", {"flexibility": "tight"}),
+    # an answer said alone, with a hedge or a filler around it
+    ("normal i think", {"flexibility": "normal"}),
+    ("pretty normal I reckon", {"flexibility": "normal"}),
+    ("neither really", {"pain_direction": "none"}),
+    ("it's been about three weaks", {"pain_duration_days": 21}),  # dictated
     # a regional spelling of "alright" says a movement is fine
     ("Bending forward kills. Standing up is alreet", {"pain_direction": "flexion"}),
     ("1.5 months", {"pain_duration_days": 45}),
