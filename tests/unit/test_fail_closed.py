@@ -11,6 +11,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.escalation import union_of_detectors
+from bot.nlu.components.entities import BackstepEntityExtractor
 from bot.nlu.components.safety_union import SafetyUnion
 from bot.nlu.red_flags import DetectorFailed, assess, detector_failures, find_red_flags
 from bot.nlu.red_flags import detector as matcher
@@ -63,6 +64,13 @@ def test_the_dialogue_is_told_to_ask(broken_matcher: None) -> None:
     marks = {e["entity"]: e["value"] for e in processed.get(ENTITIES)}
     assert marks.get("red_flag_uncertain") == "unspecified"
     assert processed.get(INTENT)["name"] == "inform"  # what it says is kept for after "no"
+
+
+def test_the_entity_extractor_marks_the_whole_message_possible(broken_matcher: None) -> None:
+    entities = BackstepEntityExtractor().entities_for(WORDS, [])
+    marks = [(e["entity"], e["value"], e["start"], e["end"]) for e in entities
+             if e["entity"].startswith("red_flag")]
+    assert marks == [("red_flag_uncertain", "unspecified", 0, len(WORDS))]
 
 
 @pytest.mark.parametrize("text", ["", "   ", None, 42])

@@ -35,17 +35,20 @@ RED_FLAG_UNCERTAIN_ENTITY = "red_flag_uncertain"
 def red_flag_entities(text: str) -> list[tuple[str, str, int, int]]:
     """``(entity, category, start, end)`` for the red-flag verdict on ``text``, if any."""
     verdict = assess(text)
-    if verdict.level == "none" or verdict.category is None:
-        return []
+    if verdict.level not in ("urgent", "clarify") or verdict.category is None:
+        return []  # nothing, or someone else's (the safety union marks that)
     entity, status = (
         (RED_FLAG_ENTITY, "present")
         if verdict.level == "urgent"
         else (RED_FLAG_UNCERTAIN_ENTITY, "uncertain")
     )
     hit = next(
-        h for h in verdict.hits if h.category == verdict.category and h.status == status
+        (h for h in verdict.hits if h.category == verdict.category and h.status == status),
+        None,
     )
-    return [(entity, verdict.category, hit.start, hit.end)]
+    # no hit: a message the matcher failed on, possible as a whole
+    start, end = (hit.start, hit.end) if hit is not None else (0, len(text))
+    return [(entity, verdict.category, start, end)]
 
 
 @DefaultV1Recipe.register(
