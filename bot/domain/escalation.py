@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 #: The escalation each safety intent gets (responses in domain.yml, all starting with 🚨).
 ESCALATIONS: dict[str, str] = {"red_flag": "utter_red_flag", "crisis": "utter_crisis"}
+#: Urgent advice about someone else's emergency (worded for them, by category), and the
+#: entity that marks one (its category).
+SOMEONE_ELSES = "utter_red_flag_other"
+OTHER_ENTITY = "other_red_flag"
 RECORD_ACTION = "action_record_red_flag"
 #: The slot that pauses the plan while a red flag is unresolved.
 PAUSE_SLOT = "red_flag_active"
@@ -70,6 +74,7 @@ def next_safety_action(
     intake_done: bool = True,
     opens_with_no: bool = False,
     screen_ahead: bool = False,
+    someone_else: bool = False,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -96,8 +101,14 @@ def next_safety_action(
     person is asked once, not twice, and a "yes" to it escalates all the same. (On the
     47 seen intake sets the model alone took 1 opening in 9 for a possible sign.) A
     possible crisis is not on the screen and is still asked about.
+
+    Someone else's emergency (``someone_else``, when nothing is the writer's own) gets the
+    urgent advice about them; then the conversation goes on: the form asks its question
+    again, or the bot listens.
     """
     done = [a for a in actions_since_message if a not in _BOOKKEEPING]
+    if someone_else and checked is None and possible is None and intent not in ESCALATIONS:
+        return _for_someone_else(done, active_loop)
     if checked in CHECKS and (intent not in ESCALATIONS or possible is not None):
         # Only a certain red flag or crisis in the answer escalates as itself; a possible
         # one (the model alone hearing "i don't know") is an answer that is not a clear no.
@@ -195,6 +206,15 @@ def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | No
     return None
 
 
+def _for_someone_else(done: Sequence[str], active_loop: str | None) -> str | None:
+    """The advice about them, then the form (if one was running) or listen."""
+    if not done:
+        return SOMEONE_ELSES
+    if done[-1] == SOMEONE_ELSES:
+        return active_loop or LISTEN
+    return None
+
+
 def _cleared(done: Sequence[str], cleared: str, resume_loop: str | None) -> str | None:
     """Thank them, then the interrupted form asks its question again, or say what the
     person can do next; then listen."""
@@ -215,6 +235,7 @@ class Union:
     intent: str | None
     category: str | None
     uncertain: bool = False
+    someone_else: str | None = None  # the category of another person's emergency
 
 
 def union_of_detectors(
@@ -254,6 +275,9 @@ def union_of_detectors(
         if matcher_category == "crisis":
             return Union("crisis", "crisis")
         return Union("red_flag", matcher_category, uncertain=True)
+    if matcher_level == "other" and matcher_category:
+        # someone else's, and nothing of the writer's: what the model heard is theirs too
+        return Union(None, None, someone_else=matcher_category)
     if model_intent in ESCALATIONS:
         if matcher_saw_only_negations or not model_can_read or clear_no:
             return Union("inform", None)

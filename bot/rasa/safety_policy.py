@@ -25,6 +25,7 @@ from bot.domain.escalation import (
     DEACTIVATE_LOOP,
     ESCALATIONS,
     LISTEN,
+    OTHER_ENTITY,
     PAUSE_SLOT,
     SCREEN_SLOT,
     SCREEN_SLOTS,
@@ -80,6 +81,13 @@ def _possible(message: UserUttered | None) -> str | None:
         if entity.get("entity") == "red_flag_uncertain":
             return str(entity.get("value") or "unspecified")
     return None
+
+
+def _someone_elses(message: UserUttered | None) -> bool:
+    """Whether the message tells of someone else's emergency (the safety union marks it)."""
+    return message is not None and any(
+        e.get("entity") == OTHER_ENTITY for e in message.entities or []
+    )
 
 
 def _says_clear_no(message: UserUttered | None) -> bool:
@@ -170,6 +178,7 @@ class SafetyPolicy(Policy):
             # only the model heard it, and the intake's screen has yet to be asked
             screen_ahead=category == UNSPECIFIED and not intake_done
             and tracker.get_slot(SCREEN_SLOT) is None,
+            someone_else=_someone_elses(tracker.latest_message),
         )
         if action is None:
             return self._prediction(probabilities)

@@ -3,7 +3,8 @@ is down): safety fails closed.
 
 A red flag the rule detector is sure of still gets its 🚨 and is kept for the journal
 (:mod:`bot.store.outbox`); a possible one gets the apology with the warning signs to act
-on, never a silent all-clear; anything else gets the plain apology.
+on, never a silent all-clear; someone else's emergency gets the advice about them;
+anything else gets the plain apology.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from bot.content.responses import response
 from bot.content.texts import SOMETHING_WENT_WRONG, SOMETHING_WENT_WRONG_SIGNS
-from bot.domain.escalation import ESCALATIONS
+from bot.domain.escalation import ESCALATIONS, SOMEONE_ELSES
 from bot.nlu.red_flags import assess
 from bot.nlu.red_flags.vocabulary import CRISIS
 from bot.store import outbox
@@ -29,4 +30,8 @@ def reply_without_dialogue(conversation_id: str, text: str) -> list[dict[str, An
         return [{"text": escalation}, {"text": SOMETHING_WENT_WRONG}]
     if verdict.level == "clarify":
         return [{"text": SOMETHING_WENT_WRONG_SIGNS}]
+    if verdict.level == "other" and verdict.category is not None:
+        # someone else's emergency: the advice about them, whatever is down
+        advice = response(SOMEONE_ELSES, other_red_flag=verdict.category).text
+        return [{"text": advice}, {"text": SOMETHING_WENT_WRONG}]
     return [{"text": SOMETHING_WENT_WRONG}]

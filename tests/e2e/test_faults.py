@@ -16,6 +16,7 @@ from bot import settings
 from bot.content.texts import SOMETHING_WENT_WRONG, SOMETHING_WENT_WRONG_SIGNS, URGENT_MARK
 from bot.rasa.tracker_store import BackstepTrackerStore
 from bot.store import journal, outbox
+from tests.support.domain import domain_response
 from tests.support.runtime import RasaRuntime
 from tests.support.transports import InProcessTransport
 
@@ -73,6 +74,12 @@ def test_an_ordinary_message_while_the_database_is_down_gets_a_plain_apology(
         # a possible warning sign is not silently cleared
         assert _texts(transport.send(person, "I might have a bit of a temperature?")) == [
             SOMETHING_WENT_WRONG_SIGNS
+        ]
+        # someone else's emergency still gets the advice about them
+        said = _texts(transport.send(person, "my grandad fell in the garden, his back is agony"))
+        assert said == [
+            domain_response("utter_red_flag_other", other_red_flag="fracture"),
+            SOMETHING_WENT_WRONG,
         ]
 
 

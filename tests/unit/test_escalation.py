@@ -277,3 +277,38 @@ def test_a_no_with_a_sign_of_the_other_kind_asks_about_that_one(
         intent, [], active_loop=None, possible=possible, checked=checked, unsure=unsure,
         opens_with_no=opens_with_no,
     ) == expected
+
+
+OTHERS = "utter_red_flag_other"
+
+
+@pytest.mark.parametrize(
+    ("intent", "done", "loop", "expected"),
+    [
+        # Someone else's emergency: the advice about them, then the form asks again...
+        ("inform", [], INTAKE, OTHERS),
+        ("inform", [OTHERS], INTAKE, INTAKE),
+        ("inform", [OTHERS, INTAKE], INTAKE, None),
+        # ... or the bot listens
+        ("greet", [], None, OTHERS),
+        ("greet", [OTHERS], None, "action_listen"),
+        # the writer's own red flag comes first
+        ("red_flag", [], None, RF),
+    ],
+)
+def test_someone_elses_emergency_then_the_conversation_goes_on(
+    intent: str, done: list[str], loop: str | None, expected: str | None
+) -> None:
+    assert next_safety_action(intent, done, active_loop=loop, someone_else=True) == expected
+
+
+def test_someone_elses_emergency_waits_for_the_writers_own_question() -> None:
+    # the clarifying question about the writer is answered first
+    assert next_safety_action(
+        "deny", [], active_loop=None, checked="red_flag", resume_loop=INTAKE, someone_else=True
+    ) == CLEARED
+
+
+def test_the_matcher_seeing_someone_elses_overrules_the_models_reading() -> None:
+    union = union_of_detectors("red_flag", "other", "fracture", False)
+    assert union == Union(None, None, someone_else="fracture")

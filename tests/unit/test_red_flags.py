@@ -426,3 +426,31 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
 )
 def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
     assert assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # someone else's emergency, said of them
+        ("my uncle came off his motorbike an hour ago and says he can't feel his feet",
+         "other", None),
+        ("the wife has had a temperature for days and her back is killing her", "other",
+         "infection"),
+        ("my brother-in-law keeps saying he wants to end his life", "other", "crisis"),
+        ("Gran slipped in the kitchen and now her back is agony", "other", "fracture"),
+        ("my son is on chemo and now has chills and back pain", "other", "infection"),
+        # benign mentions of others: over, a history, advice
+        ("my dad had cancer years ago, he's fine now. my back is stiff", "none", None),
+        ("my mum had breast cancer, is back pain ever a sign of that?", "none", None),
+        ("a friend said his legs went weak after the gym, is that normal?", "none", None),
+        # the writer's own comes first and stays the writer's
+        ("my wife says I've been dragging my left foot all week", "urgent", "neuro_deficit"),
+        ("me and my partner both have bad backs, and I can't feel down below", "urgent",
+         "cauda_equina"),
+    ],
+)
+def test_whose_sign_it_is(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert verdict.level == level
+    if category is not None:
+        assert verdict.category == category

@@ -129,7 +129,7 @@ def test_duration_is_shown_with_its_class(days: int, shown: str) -> None:
     assert shown in _message(pain_duration_days=days)
 
 
-ESCALATION_RESPONSES = ("utter_red_flag", "utter_crisis")
+ESCALATION_RESPONSES = ("utter_red_flag", "utter_crisis", "utter_red_flag_other")
 
 
 def _domain_texts() -> dict[str, list[str]]:
@@ -154,7 +154,9 @@ def _other_bot_texts() -> list[str]:
 
 def test_every_urgent_escalation_starts_with_the_siren() -> None:
     escalations = [t for name in ESCALATION_RESPONSES for t in _domain_texts()[name]]
-    assert len(escalations) == 7  # five categories, the general one, the crisis message
+    # five categories, the general one, the crisis message; and about someone else: the
+    # five and a crisis, and the general one
+    assert len(escalations) == 14
     assert all(t.startswith(texts.URGENT_MARK + " ") for t in escalations)
     assert all("⚠" not in t for t in escalations)
 

@@ -22,7 +22,12 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answers import LONG_MESSAGE
-from bot.domain.escalation import ordinary_reading, union_of_detectors
+from bot.domain.escalation import (
+    ESCALATIONS,
+    OTHER_ENTITY,
+    ordinary_reading,
+    union_of_detectors,
+)
 from bot.nlu.answers import reads_as_clear_no
 from bot.nlu.components.base import StatelessComponent, force_intent
 from bot.nlu.red_flags import assess
@@ -52,6 +57,9 @@ class SafetyUnion(StatelessComponent):
                 model_can_read=len(text.strip()) <= LONG_MESSAGE,
                 clear_no=reads_as_clear_no(text),
             )
+            if union.someone_else is not None:
+                _mark_someone_elses(message, union.someone_else, model_intent)
+                continue
             if union.intent is None or union.intent == model_intent and union.category is None:
                 continue
             if union.uncertain:
@@ -93,3 +101,24 @@ class SafetyUnion(StatelessComponent):
                 )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+
+def _mark_someone_elses(message: Message, category: str, model_intent: str | None) -> None:
+    """Someone else's emergency: an ``other_red_flag`` entity for the advice about them;
+    the message keeps what it otherwise says (not the model's red flag or crisis)."""
+    if model_intent in ESCALATIONS:
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        force_intent(message, ordinary_reading([str(r.get(INTENT_NAME_KEY)) for r in ranking]))
+    text = message.get(TEXT)
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != OTHER_ENTITY]
+    entities.append(
+        {
+            "entity": OTHER_ENTITY,
+            "value": category,
+            "start": 0,
+            "end": len(text),
+            "confidence_entity": 1.0,
+            "extractor": NAME,
+        }
+    )
+    message.set(ENTITIES, entities, add_to_output=True)

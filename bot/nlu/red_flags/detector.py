@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.context import (
@@ -23,7 +24,7 @@ from bot.nlu.red_flags.context import (
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
-from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _words
+from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _sentence, _words
 from bot.nlu.red_flags.verdicts import (
     CATEGORIES,
     NOT_READ,
@@ -33,18 +34,32 @@ from bot.nlu.red_flags.verdicts import (
     Status,
     verdict_for,
 )
+from bot.nlu.red_flags.whose import an_older_person_in, said_of_someone_else
 
 logger = logging.getLogger(__name__)
 
+#: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
+_BACK_WORDS = ANSWER_WORDS["back_words"]
+
 
 def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedFlagHit]:
-    """Own age >= 65 with a minor fall in the same message: a fracture red flag."""
-    if not ctx.marks.get(RP.OLD_AGE):
-        return []
-    fracture = [(h.start, h.end) for h in hits if h.category == RV.FRACTURE]
+    """Own age >= 65 with a minor fall in the same message: a fracture red flag; an older
+    person's fall, said of them ("my dad (79) fell in the garden"): their emergency."""
+    fracture = [(h.start, h.end) for h in hits
+                if h.category == RV.FRACTURE and h.status != "negated"]
     out: list[RedFlagHit] = []
     for fall in ctx.marks.get(RP.MINOR_FALL, []):
         if any(fall.start_char < e and s < fall.end_char for s, e in fracture):
+            continue
+        if _is_other_person(fall) or said_of_someone_else(fall):
+            # an older person's fall, with their back hurting ("my mum is 80 and fell"
+            # alone is no emergency of hers)
+            if an_older_person_in(fall) and _words(doc[:]) & _BACK_WORDS and not _negated(fall):
+                out.append(
+                    RedFlagHit(RV.FRACTURE, "other", fall.start_char, fall.end_char, fall.text)
+                )
+            continue
+        if not ctx.marks.get(RP.OLD_AGE):
             continue
         status = _status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
         if status != "negated":
@@ -81,8 +96,26 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     # "the kids would be better off without a dad like me": others are the subject, the
     # speaker is the one they would be without.
     about_speaker = category == RV.CRISIS and "without" in _words(span)
-    if not about_speaker and _is_other_person(span):
-        return "negated"
+    if not about_speaker and (_is_other_person(span) or said_of_someone_else(span)):
+        # Someone else's sign, read as if it were the writer's: what would be present or
+        # possible for them is their emergency; what is negated, over or explained is not.
+        theirs = _own_status(kind, span, category, ctx)
+        return "other" if theirs != "negated" and _their_emergency(category, span) else "negated"
+    return _own_status(kind, span, category, ctx)
+
+
+def _their_emergency(category: str, span: Span) -> bool:
+    """Someone else's cancer history is no emergency of theirs ("my mum had breast cancer,
+    does back pain ever mean cancer?"); their weight loss or pain at night with back pain
+    in the sentence is ("dad's losing weight and says his back hurts even in bed")."""
+    if category != RV.CANCER:
+        return True
+    return not _words(span) & RP.LASTING_HISTORY and bool(_words(_sentence(span)) & _BACK_WORDS)
+
+
+def _own_status(
+    kind: str, span: Span, category: str = "", ctx: _Context | None = None
+) -> Status:
     if ctx is not None:
         resolved = _resolution(category, span, ctx)
         if resolved is not None:

@@ -242,8 +242,8 @@ SERIOUS_PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "self -? harm|harming|harmed|injury|injure|injuring|harmer",
             "self_harm",
             "overdose|overdosing",
-            "take|taking|swallow|swallowing all|every my|the? tablets|pills|painkillers|meds|"
-            "medication",
+            "take|taking|swallow|swallowing all|every my|the|his|her|their? tablets|pills|"
+            "painkillers|meds|medication",
             "take|taking|swallow|swallowing the|a whole box|packet|bottle|lot",
             "no|nothing point|reason in|to? living|live|life",
             "nothing to live for",

@@ -13,10 +13,12 @@ from bot.nlu.red_flags import vocabulary as RV
 CATEGORIES: tuple[str, ...] = RV.CATEGORIES
 
 
-Status = Literal["present", "negated", "uncertain"]
+#: "other": present (or possible) in someone else, whose emergency it is ("my dad fell
+#: off the ladder and can't feel his legs").
+Status = Literal["present", "negated", "uncertain", "other"]
 
 
-Level = Literal["urgent", "clarify", "none"]
+Level = Literal["urgent", "clarify", "other", "none"]
 
 
 
@@ -45,9 +47,10 @@ class RedFlagVerdict:
 
 
 def verdict_for(hits: Iterable[RedFlagHit]) -> RedFlagVerdict:
-    """Combine hits: urgent if any present, else clarify if any uncertain, else none."""
+    """Combine hits: urgent if any present, else clarify if any uncertain, else other if
+    someone else has one (the writer's own come first), else none."""
     hits = tuple(hits)
-    for level, status in (("urgent", "present"), ("clarify", "uncertain")):
+    for level, status in (("urgent", "present"), ("clarify", "uncertain"), ("other", "other")):
         categories = {h.category for h in hits if h.status == status}
         if categories:
             category = min(categories, key=CATEGORIES.index)

@@ -188,7 +188,8 @@ TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = {
         "tempted|going|plan|planning|planned|ready|considering|considered|tried|trying|"
         "wish|wishing|like"
     ),
-    "SELF": _in("myself|self"),
+    # someone else's too ("he's thinking of killing himself"): whose it is, scope decides
+    "SELF": _in("myself|self|himself|herself|themselves|themself"),
     "HARMINTENT": _in(
         "want|wants|wanted|wanting|thinking|thought|thoughts|urge|urges|tempted|plan|planning|"
         "planned|considering|considered|wish|wishing|like"
@@ -292,7 +293,7 @@ MACROS: Mapping[str, tuple[str, ...]] = {
         "dirtied",
     ),
     "CLOTHES": (
-        "myself|self|me",
+        "myself|self|me|himself|herself|themselves|themself",
         "@POSS? bed|pants|trousers|knickers|underwear|pyjamas|pjs|jeans|sheets|nappy|"
         "boxers|undies|leggings|shorts|clothes",
     ),

@@ -1,0 +1,38 @@
+"""Whose sign it is, beyond the clause: a sign said with no subject of its own after
+someone else was named in the sentence ("my brother is on chemo and now has a high
+temp"; "dad's losing weight and complaining his back hurts") is theirs, unless the
+writer comes in between ("my wife says I've been dragging my foot")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
+
+
+def said_of_someone_else(span: Span) -> bool:
+    """Whether someone else, and not the writer, is named before ``span`` in its sentence
+    (and the sign itself says nothing of the writer: "better off if i was gone")."""
+    before = span.doc[_sentence(span).start : span.end]
+    words = {_n(token) for token in before}
+    if words & _FIRST_PERSON:
+        return False  # "me and my husband ...", "my wife says I ...": the writer's
+    return any(w in _OTHERS or w.removesuffix("'s") in _OTHERS for w in words)
+
+
+#: Words that say the person named is older (a minor fall can break an older spine).
+_OLDER = frozenset(
+    {"elderly", "frail", "grandma", "grandmother", "gran", "granny", "nan", "nana", "nanna",
+     "grandad", "granddad", "grandpa", "grandfather", "70s", "80s", "90s", "seventies",
+     "eighties", "nineties"}
+)
+
+
+def an_older_person_in(span: Span) -> bool:
+    """Whether the sentence of ``span`` names an older person: an age of 65 or more, "in
+    her 80s", "elderly", a grandparent."""
+    for token in _sentence(span):
+        word = _n(token)
+        if word in _OLDER or (word.isdigit() and 65 <= int(word) <= 109):
+            return True
+    return False
