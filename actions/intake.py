@@ -25,6 +25,7 @@ from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
     mentions_the_back_or_pain,
+    only_says_fine,
     reads_as_correction,
     starts_with_no,
     starts_with_yes,
@@ -33,7 +34,7 @@ from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
-from bot.nlu.red_flags import find_red_flags
+from bot.nlu.red_flags import DetectorFailed, find_red_flags
 from bot.nlu.scores import settled_score, without_other_times
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
@@ -149,7 +150,10 @@ def _not_the_backs_time(tracker: Tracker) -> list[EventType]:
         if e.get("entity") == "pain_duration_days" and isinstance(e.get("start"), int)
     ]
     text = latest_text(tracker)
-    signs = [hit.start for hit in find_red_flags(text)]
+    try:
+        signs = [hit.start for hit in find_red_flags(text)]
+    except DetectorFailed:
+        return []  # not read: the safety union has already asked about the message
     if not said or not any(_same_sentence(text, said[-1]["start"], at) for at in signs):
         return []
     before = value_before_latest_message(tracker, "pain_duration_days")
@@ -259,7 +263,12 @@ class ValidateIntakeForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A back in spasm, with nothing said of the muscles ("it's locked up solid"),
-        answers the tightness question when it was asked: held tight."""
+        answers the tightness question when it was asked: held tight; "fine" alone, that
+        they are not tight."""
+        if tracker.get_slot("requested_slot") == "flexibility" and only_says_fine(
+            latest_text(tracker)
+        ) and not _cleared_a_check(tracker):
+            return {"flexibility": "normal"}
         return _answer_marked(tracker, "flexibility", CONTEXT_ROLE)
 
     async def extract_red_flag_screen(

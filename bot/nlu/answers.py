@@ -216,6 +216,10 @@ def without_echo(text: str | None) -> str:
     return _ECHO.sub("", text or "", count=1)
 
 
+#: How many words from its start a hedge doubts a "no".
+_DOUBT_REACH = 5
+
+
 def starts_with_no(text: str | None) -> bool:
     """Whether the first word (after fillers) is a no-word: to a yes/no question about one
     thing ("does it go below the knee?"), "no it stays in my back" is a no, whatever
@@ -223,9 +227,24 @@ def starts_with_no(text: str | None) -> bool:
     text = without_echo(text)
     items = [i for i in words_of(text) if i not in _BREAK]
     words = [w for w in items if w not in _FILLERS - _NO]
-    # "No, though my glute aches sometimes": how often is no doubt about the no
-    doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
+    # "No, though my glute aches sometimes": how often is no doubt about the no; nor is a
+    # hedge further on, in what it describes ("no its just low back and kinda across the
+    # belt line"); "no, maybe a bit" and "no I don't think so" doubt it
+    near = items[:_DOUBT_REACH]
+    doubts = is_unsure(" ".join(w for w in near if w not in ANSWER_WORDS["frequency_words"]))
     return bool(words) and words[0] in _NO and not doubts and not text.rstrip().endswith("?")
+
+
+#: Words that may stand around "fine" in an answer that only says so ("they're fine").
+_AROUND_FINE = frozenset({"all", "they", "theyre", "are", "its", "it", "is", "s", "feel", "feels",
+                          "pretty", "quite", "really", "thanks", "thank", "you", "totally"})
+
+
+def only_says_fine(text: str | None) -> bool:
+    """Whether an answer only says that all is well ("Fine", "all good", "they're fine
+    thanks"): to a question about a problem, that there is none."""
+    items = words_of(text or "")
+    return bool(set(items) & _FINE) and all(w in _FINE or w in _AROUND_FINE for w in items)
 
 
 def starts_with_yes(text: str | None) -> bool:

@@ -134,6 +134,14 @@ async def test_several_answers_at_once_are_all_journaled() -> None:
     }
 
 
+@pytest.mark.parametrize(("asked", "expected"), [("flexibility", "normal"), ("pain_score", None)])
+async def test_fine_alone_answers_the_tightness_question_only(
+    asked: str, expected: str | None
+) -> None:
+    _, slots = await run(ValidateIntakeForm(), tracker("Fine", slots={"requested_slot": asked}))
+    assert slots.get("flexibility") == expected
+
+
 async def test_flexible_after_all_clears_an_earlier_spasm() -> None:
     _, slots = await run(
         ValidateIntakeForm(),

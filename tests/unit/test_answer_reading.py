@@ -8,6 +8,7 @@ from bot.nlu.answers import (
     is_about_back_pain,
     marks_clear_no,
     only_asks,
+    only_says_fine,
     reads_as_clear_no,
     reads_as_correction,
     reads_as_question,
@@ -279,10 +280,22 @@ def test_marks_clear_no(intent: str, entities: set[str], text: str, marked: bool
         # how often is no doubt about the no; a "no?" is one
         ("No, though my bum aches sometimes", True),
         ("no?", False),
+        # a hedge further on describes, it does not doubt the no
+        ("no, it's just the low back and sort of kinda round my belt", True),
+        ("no, maybe a little in the thigh", False),
     ],
 )
 def test_starts_with_no(text: str, no: bool) -> None:
     assert starts_with_no(text) is no
+
+
+@pytest.mark.parametrize(
+    "text, fine",
+    [("Fine", True), ("all good", True), ("they're fine thanks", True),
+     ("fine but a bit tight", False), ("not fine", False), ("", False)],
+)
+def test_only_says_fine(text: str, fine: bool) -> None:
+    assert only_says_fine(text) is fine
 
 
 @pytest.mark.parametrize(

@@ -419,6 +419,9 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         ("I have a cold and a high fever and my back is agony", "urgent"),
         ("had my flu jab but the fever has been there since Monday and my back is worse",
          "urgent"),
+        # an accident years ago is no recent one, even with the pain "since" it
+        ("on-and-off back pain since a car accident in 2015, fully recovered", "none"),
+        ("fell off a ladder years ago and again last week, back agony", "urgent"),
         # a likeness is no accident; an accident is
         ("my back feels like it's been run over by a bus", "none"),
         ("hit by a car on my bike this morning, back agony", "urgent"),

@@ -344,7 +344,16 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
         return None
     doc = span.doc
     sentence = _sentence(span)
-    if ctx.within(RP.ONGOING, sentence.start, sentence.end):
+    ongoing = ctx.within(RP.ONGOING, sentence.start, sentence.end)
+    distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
+    if (
+        category == RV.FRACTURE and _words(span) & _TRAUMA and distant
+        and all(_words(m) == {"since"} for m in ongoing)
+    ):
+        # "back pain since a car accident in 2010": the pain goes on, the accident is no
+        # recent one ("again" or "still" keep it)
+        return "negated"
+    if ongoing:
         return None
     resolved, about_symptom = False, False
     for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end):
@@ -366,7 +375,6 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
             resolved = True
             # "it's fine now" is about the symptom; "i'm fine now" may be about the person
             about_symptom |= not _words(doc[max(0, mark.start - 2) : mark.start]) & _I_SUBJECT
-    distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
     if not resolved and distant and category == RV.FRACTURE and _words(span) & _TRAUMA:
         # "fell off a ladder 10 yr ago": a fall or an accident years ago is no recent one
         # (a broken spine, thin bones or steroids stay; "again" was kept above)
