@@ -116,13 +116,16 @@ def evaluate_heldout(post: Post, url: str, path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     outcome: dict[str, list[str]] = {
         key: []
-        for key in ("urgent", "asked", "screened", "missed", "false_urgent", "benign_asked")
+        for key in ("urgent", "asked", "screened", "missed", "false_urgent", "benign_asked",
+                    "worded_for_others")
     }
     for row in data["red_flags"]:
         sender = f"safety-{uuid.uuid4().hex}"
         reply = _first_reply(post, url, row["text"], sender)
         if reply.startswith(URGENT_MARK):
             key = "urgent"
+            if is_advice_for_someone_else(reply):
+                outcome["worded_for_others"].append(row["text"])
         elif is_clarifying_question(reply):
             key = "asked"
         elif is_intake_screen(reply) and _first_reply(post, url, "yes", sender).startswith(
@@ -180,11 +183,17 @@ def _others(post: Post, url: str, data: dict[str, Any]) -> dict[str, Any]:
     return outcome
 
 
+def _worded_for_others(result: dict[str, Any]) -> str:
+    others = len(result.get("worded_for_others", []))
+    return f" ({others} worded for someone else)" if others else ""
+
+
 def heldout_line(result: dict[str, Any]) -> str:
     """One line of figures for a held-out set."""
     flags, benign = result["red_flags"], result["benign"]
     return (
-        f"{result['set']}: red flags {len(result['urgent'])}/{flags} 🚨 at once, "
+        f"{result['set']}: red flags {len(result['urgent'])}/{flags} 🚨 at once"
+        f"{_worded_for_others(result)}, "
         f"{len(result['asked'])} asked first, {len(result['screened'])} by the intake's "
         f"screen, {len(result['missed'])} missed; "
         f"benign {len(result['false_urgent'])}/{benign} 🚨, "
@@ -233,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             result = evaluate_heldout(post_json, url, path)
             print(heldout_line(result))
             for key in ("missed", "screened", "asked", "false_urgent", "benign_asked",
-                        "about_the_writer", "others_asked", "others_missed",
+                        "worded_for_others", "about_the_writer", "others_asked", "others_missed",
                         "others_false_urgent", "others_benign_asked"):
                 for text in result.get(key, []):
                     print(f"  {key:<12} {text}")

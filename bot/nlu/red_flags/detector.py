@@ -10,7 +10,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.context import (
@@ -34,12 +33,14 @@ from bot.nlu.red_flags.verdicts import (
     Status,
     verdict_for,
 )
-from bot.nlu.red_flags.whose import an_older_person_in, said_of_someone_else
+from bot.nlu.red_flags.whose import (
+    an_older_person_in,
+    introduces_themselves,
+    said_of_someone_else,
+    their_back_in,
+)
 
 logger = logging.getLogger(__name__)
-
-#: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
-_BACK_WORDS = ANSWER_WORDS["back_words"]
 
 
 def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedFlagHit]:
@@ -51,12 +52,13 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
     for fall in ctx.marks.get(RP.MINOR_FALL, []):
         if any(fall.start_char < e and s < fall.end_char for s, e in fracture):
             continue
-        if _is_other_person(fall) or said_of_someone_else(fall):
-            # an older person's fall, with their back hurting ("my mum is 80 and fell"
-            # alone is no emergency of hers)
-            if an_older_person_in(fall) and _words(doc[:]) & _BACK_WORDS and not _negated(fall):
+        if _someone_elses(fall):
+            # an older person's recent fall, with their back hurting ("my mum is 80 and
+            # fell" alone, or "my nan fell in 1998", is no emergency of hers)
+            status = _status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
+            if status == "other" and an_older_person_in(fall):
                 out.append(
-                    RedFlagHit(RV.FRACTURE, "other", fall.start_char, fall.end_char, fall.text)
+                    RedFlagHit(RV.FRACTURE, status, fall.start_char, fall.end_char, fall.text)
                 )
             continue
         if not ctx.marks.get(RP.OLD_AGE):
@@ -96,21 +98,54 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     # "the kids would be better off without a dad like me": others are the subject, the
     # speaker is the one they would be without.
     about_speaker = category == RV.CRISIS and "without" in _words(span)
-    if not about_speaker and (_is_other_person(span) or said_of_someone_else(span)):
+    if not about_speaker and _someone_elses(span):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
         theirs = _own_status(kind, span, category, ctx)
-        return "other" if theirs != "negated" and _their_emergency(category, span) else "negated"
+        urgent = theirs != "negated" and _their_emergency(category, span, ctx)
+        return "other" if urgent else "negated"
     return _own_status(kind, span, category, ctx)
 
 
-def _their_emergency(category: str, span: Span) -> bool:
-    """Someone else's cancer history is no emergency of theirs ("my mum had breast cancer,
-    does back pain ever mean cancer?"); their weight loss or pain at night with back pain
-    in the sentence is ("dad's losing weight and says his back hurts even in bed")."""
-    if category != RV.CANCER:
+def _someone_elses(span: Span) -> bool:
+    """Whether a sign is said of someone else, not the writer."""
+    return (_is_other_person(span) or said_of_someone_else(span)) and not (
+        introduces_themselves(span)
+    )
+
+
+#: Words of a major accident (a road accident, a fall from a height): someone else's is
+#: an emergency whatever they say hurts.
+_MAJOR_TRAUMA = frozenset(
+    {"car", "motorbike", "motorcycle", "bike", "crash", "crashed", "collision", "accident",
+     "knocked", "hit", "run", "scaffolding", "scaffold", "ladder", "roof", "height"}
+)
+#: Words that put a sign in the present, whatever else the sentence dates ("his
+#: transplant was last year, now he has a fever").
+_NOW = frozenset({"now", "today", "tonight", "currently", "yesterday", "this"})
+
+
+def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
+    """Whether another person's sign is their emergency now. Crisis language always; not
+    one years ago ("my nan broke her hip in 1998"); a lasting history not alone ("my
+    partner's on methotrexate"), but thin bones or steroids with a fall ("he's on steroids
+    and tripped"); nerve signs always; the rest when their back is spoken of too ("my
+    toddler has a temperature" is no spinal emergency; "he's feverish and says his back is
+    killing him" is)."""
+    if category == RV.CRISIS:
         return True
-    return not _words(span) & RP.LASTING_HISTORY and bool(_words(_sentence(span)) & _BACK_WORDS)
+    sentence = _sentence(span)
+    if ctx is not None and ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end) and not (
+        _words(sentence) & _NOW
+    ):
+        return False
+    if _words(span) & RP.LASTING_HISTORY:
+        return category == RV.FRACTURE and ctx is not None and bool(
+            ctx.within(RP.MINOR_FALL, sentence.start, sentence.end)
+        ) and their_back_in(span)
+    if category == RV.FRACTURE and _words(span) & _MAJOR_TRAUMA:
+        return True  # "came off his motorbike an hour ago": whatever hurts
+    return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT) or their_back_in(span)
 
 
 def _own_status(

@@ -169,6 +169,7 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
     DISTANT_PAST: (
         "years|yrs|yr|decades|decade ago|back",
         "year ago",
+        "last year",
         "ages ago|back",
         "a? long time ago|back",
         "in|back re:^(19[5-9][0-9]|20[0-2][0-9])$",

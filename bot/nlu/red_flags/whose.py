@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
+
+#: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
+_BACK_WORDS = ANSWER_WORDS["back_words"]
+#: Words that make a back the writer's ("my back", "I hurt my back", "me back").
+_WRITERS = _FIRST_PERSON | {"my", "mine", "ma", "mi"}
 
 
 def said_of_someone_else(span: Span) -> bool:
@@ -18,6 +24,16 @@ def said_of_someone_else(span: Span) -> bool:
     if words & _FIRST_PERSON:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
     return any(w in _OTHERS or w.removesuffix("'s") in _OTHERS for w in words)
+
+
+def introduces_themselves(span: Span) -> bool:
+    """Whether the writer named themselves by who they are ("grandad here, 79, missed the
+    last step", "mum here"): their own sign, not someone else's."""
+    doc = span.doc
+    return any(
+        _n(t) in _OTHERS and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
+        for t in doc[: span.start]
+    )
 
 
 #: Words that say the person named is older (a minor fall can break an older spine).
@@ -36,3 +52,15 @@ def an_older_person_in(span: Span) -> bool:
         if word in _OLDER or (word.isdigit() and 65 <= int(word) <= 109):
             return True
     return False
+
+
+def their_back_in(span: Span) -> bool:
+    """Whether the sentence of ``span`` speaks of a back that is not the writer's ("says
+    his back is agony", "now has back pain"; not "and my back is sore from helping")."""
+    sentence = _sentence(span)
+    doc = span.doc
+    return any(
+        _n(token) in _BACK_WORDS
+        and not {_n(t) for t in doc[max(sentence.start, token.i - 3) : token.i]} & _WRITERS
+        for token in sentence
+    )
