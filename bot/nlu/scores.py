@@ -13,7 +13,8 @@ from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS
 _RISE = re.compile(
     r"\b(?:" + "|".join(sorted(ANSWER_WORDS["rise_words"])) + r")\b", re.IGNORECASE
 )
-_CLAUSE_SPLIT = re.compile(r"[.;!?]|,|\bbut\b", re.IGNORECASE)
+#: Clause breaks; a bracket opens an aside ("4 (down from 7 on the 10th of November)").
+_CLAUSE_SPLIT = re.compile(r"[.;!?()]|,|\bbut\b", re.IGNORECASE)
 
 
 def without_other_times(text: str | None) -> str:

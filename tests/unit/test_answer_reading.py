@@ -340,6 +340,9 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
         ("3 climbs to about 7 by teatime", 3),
         ("about four, creeps up to 7 at work", 4),
         ("it goes down my leg a bit, a 5", 5),
+        # a bracket is an aside; a month dates another time
+        ("3 (it was 8 back in October)", 3),
+        ("5 (up from 2 on the 1st of March)", 5),
     ],
 )
 def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:

@@ -446,6 +446,9 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("my dad had cancer years ago, he's fine now. my back is stiff", "none", None),
         ("my mum had breast cancer, is back pain ever a sign of that?", "none", None),
         ("a friend said his legs went weak after the gym, is that normal?", "none", None),
+        # a stretch named after an animal names no one else
+        ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
+         "infection"),
         # the writer's own comes first and stays the writer's
         ("my wife says I've been dragging my left foot all week", "urgent", "neuro_deficit"),
         ("me and my partner both have bad backs, and I can't feel down below", "urgent",

@@ -23,7 +23,11 @@ def said_of_someone_else(span: Span) -> bool:
     words = {_n(token) for token in before}
     if words & _FIRST_PERSON:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
-    return any(w in _OTHERS or w.removesuffix("'s") in _OTHERS for w in words)
+    return any(w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words)
+
+
+#: Other people (not the pets of scope's list: "the cat-cow stretch" names no one).
+_PEOPLE = _OTHERS - {"dog", "cat", "dogs", "cats"}
 
 
 def introduces_themselves(span: Span) -> bool:
