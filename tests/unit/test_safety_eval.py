@@ -62,3 +62,40 @@ def test_a_heldout_set_is_split_into_escalated_asked_screened_and_missed(tmp_pat
         "1 missed; "
         "benign 1/3 🚨, 1 asked"
     )
+
+
+def test_someone_elses_emergency_is_counted_by_whom_the_advice_is_for(tmp_path: Path) -> None:
+    for_them = domain_response("utter_red_flag_other", other_red_flag="fracture")
+    REPLIES.update({
+        "my dad fell off the roof": for_them,
+        "my wife wet herself": "🚨 go now",
+        "my son says he might end it": CRISIS_ASKED,
+        "my mate has a fever": "Thanks.",
+        "my mum had flu last year": "Thanks.",
+        "my nan fell in 1990": "🚨 oops",
+    })
+    path = tmp_path / "heldout_y.yml"
+    path.write_text(
+        "red_flags:\n"
+        '  - {text: "i wet myself", category: cauda_equina}\n'
+        "benign: []\n"
+        "others:\n"
+        '  - {text: "my dad fell off the roof", category: fracture, who: father}\n'
+        '  - {text: "my wife wet herself", category: cauda_equina, who: wife}\n'
+        '  - {text: "my son says he might end it", category: crisis, who: son}\n'
+        '  - {text: "my mate has a fever", category: infection, who: friend}\n'
+        "others_benign:\n"
+        '  - {text: "my mum had flu last year", kind: other_benign}\n'
+        '  - {text: "my nan fell in 1990", kind: other_benign}\n',
+        encoding="utf-8",
+    )
+    result = evaluate_heldout(fake_post, "http://stand-in", path)
+    assert result["for_them"] == ["my dad fell off the roof"]
+    assert result["about_the_writer"] == ["my wife wet herself"]
+    assert result["others_asked"] == ["my son says he might end it"]
+    assert result["others_missed"] == ["my mate has a fever"]
+    assert result["others_false_urgent"] == ["my nan fell in 1990"]
+    assert heldout_line(result).endswith(
+        "someone else's 1/4 🚨 for them (1 🚨 about the writer, 1 asked, 1 nothing); "
+        "benign about others 1/2 🚨, 0 asked"
+    )
