@@ -446,6 +446,9 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("my dad had cancer years ago, he's fine now. my back is stiff", "none", None),
         ("my mum had breast cancer, is back pain ever a sign of that?", "none", None),
         ("a friend said his legs went weak after the gym, is that normal?", "none", None),
+        # a crack or a break alone is no accident of theirs; an older person's fall is
+        ("my friend's chiropractor cracked her back and she was scared", "none", None),
+        ("my nan is 84 and fell on the path, her back is agony", "other", "fracture"),
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),

@@ -55,10 +55,12 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
         if _someone_elses(fall):
             # an older person's recent fall, with their back hurting ("my mum is 80 and
             # fell" alone, or "my nan fell in 1998", is no emergency of hers)
-            status = _status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
-            if status == "other" and an_older_person_in(fall):
+            theirs = _own_status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
+            if theirs != "negated" and an_older_person_in(fall) and their_back_in(fall) and not (
+                _long_ago(fall, ctx)
+            ):
                 out.append(
-                    RedFlagHit(RV.FRACTURE, status, fall.start_char, fall.end_char, fall.text)
+                    RedFlagHit(RV.FRACTURE, "other", fall.start_char, fall.end_char, fall.text)
                 )
             continue
         if not ctx.marks.get(RP.OLD_AGE):
@@ -135,17 +137,26 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     if category == RV.CRISIS:
         return True
     sentence = _sentence(span)
-    if ctx is not None and ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end) and not (
-        _words(sentence) & _NOW
-    ):
+    if _long_ago(span, ctx):
         return False
     if _words(span) & RP.LASTING_HISTORY:
         return category == RV.FRACTURE and ctx is not None and bool(
             ctx.within(RP.MINOR_FALL, sentence.start, sentence.end)
         ) and their_back_in(span)
-    if category == RV.FRACTURE and _words(span) & _MAJOR_TRAUMA:
-        return True  # "came off his motorbike an hour ago": whatever hurts
+    if category == RV.FRACTURE:
+        # a road accident or a fall from a height, whatever hurts ("came off his motorbike
+        # an hour ago"); not a crack or a break alone ("the chiropractor cracked her back",
+        # "my mate broke his back snowboarding"); an older person's fall is read apart
+        return bool(_words(span) & _MAJOR_TRAUMA)
     return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT) or their_back_in(span)
+
+
+def _long_ago(span: Span, ctx: _Context | None) -> bool:
+    """Whether the sentence dates the sign years ago and says nothing of now."""
+    sentence = _sentence(span)
+    return ctx is not None and bool(
+        ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
+    ) and not _words(sentence) & _NOW
 
 
 def _own_status(
