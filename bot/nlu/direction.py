@@ -72,11 +72,17 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if s.label_ == P.PAIN_DIRECTION and s.start >= span.end
         and value_of(s) not in (own, None)  # not "nothing" of "does nothing bad"
     }
+    later = {
+        s.start for s in doc.spans.get(P.SPANS_KEY, [])
+        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and value_of(s) is not None
+    }
     complained = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
-        if tok.i in others and (
+        if (tok.i in others or (complained and tok.i in later)) and (
             complained or tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON
         ):
+            # ... and once this one is said to hurt, any movement after it has its own
+            # verdict ("leaning back hurts and standing all shift walking is fine")
             # "leaning back gets it, bending down is fine", "walking hurts and sitting
             # doesn't bother it": the next movement's own
             break
@@ -112,6 +118,8 @@ def _relieves(span: Span, window: int = 15) -> bool:
         return True
     crossed = False
     for tok in reversed(doc[max(0, span.start - 6) : span.start]):
+        if tok.text == ":" and tok.i > 0 and _is_relief(doc[tok.i - 1]):
+            return True  # a label: "Easing: walking."
         if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
             # "sitting on a crate is heaven, also bending over the counter", unless its
             # own clause says otherwise ("sitting is fine, and bending hurts")

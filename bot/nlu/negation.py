@@ -107,6 +107,7 @@ REASSURANCE_WORDS: frozenset[str] = frozenset(
         "aight",
         "awright",
         "alrite",
+        "neutral",
         "unaffected",
         "negative",
         "clear",

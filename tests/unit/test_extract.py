@@ -297,6 +297,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("pretty normal I reckon", {"flexibility": "normal"}),
     ("neither really", {"pain_direction": "none"}),
     ("it's been about three weaks", {"pain_duration_days": 21}),  # dictated
+    # a run-on answer: the later movement's verdict is its own
+    ("leaning back hurts and standing all shift walking is fine ish",
+     {"pain_direction": "extension"}),
+    # a label says relief; "neutral" is fine
+    ("Worse: sitting, bending. Easing: walking.", {"pain_direction": "flexion"}),
+    ("Sitting. It climbs after an hour at the desk. Standing is neutral.",
+     {"pain_direction": "flexion"}),
     # a regional spelling of "alright" says a movement is fine
     ("Bending forward kills. Standing up is alreet", {"pain_direction": "flexion"}),
     ("1.5 months", {"pain_duration_days": 45}),
