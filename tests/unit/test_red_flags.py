@@ -449,6 +449,15 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         # a crack or a break alone is no accident of theirs; an older person's fall is
         ("my friend's chiropractor cracked her back and she was scared", "none", None),
         ("my nan is 84 and fell on the path, her back is agony", "other", "fracture"),
+        # a sentence naming no one goes on about the one named before it
+        ("My son was in a car crash last night. Now one leg feels weak and his back hurts",
+         "other", None),
+        # their lasting history with their back newly hurting
+        ("my aunt had bowel cancer 5 years ago and now has new back pain at night", "other",
+         "cancer"),
+        ("my uncle is on methotrexate, I'm the one with the sore back", "none", None),
+        # a back cracked on purpose is no injury
+        ("is it ok to crack my back myself?", "none", None),
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),

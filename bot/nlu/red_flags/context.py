@@ -421,9 +421,8 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
         label = RP.CYCLING
     elif category == RV.INFECTION:
         # a fever that lasts, runs high or comes with a tender spine is not explained
-        if not words & _FEVER_WORDS or words & RP.LASTING_HISTORY or (
-            _words(span.doc[:]) & _NOT_PASSING
-        ):
+        # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
+        if not words & _FEVER_WORDS or _words(span.doc[:]) & (_NOT_PASSING | RP.LASTING_HISTORY):
             return False
         label = RP.PASSING_ILLNESS
         if any(  # "I had the jab but I've had fevers ...": set against the cause

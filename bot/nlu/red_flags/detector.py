@@ -124,7 +124,8 @@ _MAJOR_TRAUMA = frozenset(
 )
 #: Words that put a sign in the present, whatever else the sentence dates ("his
 #: transplant was last year, now he has a fever").
-_NOW = frozenset({"now", "today", "tonight", "currently", "yesterday", "this"})
+_NOW = frozenset({"now", "today", "tonight", "currently", "yesterday", "this", "new",
+                  "recently", "lately", "days", "week", "weeks", "month"})
 
 
 def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
@@ -140,9 +141,12 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     if _long_ago(span, ctx):
         return False
     if _words(span) & RP.LASTING_HISTORY:
-        return category == RV.FRACTURE and ctx is not None and bool(
+        # with a fall, or with their back newly hurting ("had lung cancer 4 years ago and
+        # now has new back pain"); not the history alone ("my partner's on methotrexate")
+        fall = category == RV.FRACTURE and ctx is not None and bool(
             ctx.within(RP.MINOR_FALL, sentence.start, sentence.end)
-        ) and their_back_in(span)
+        )
+        return (fall or bool(_words(sentence) & _NOW)) and their_back_in(span)
     if category == RV.FRACTURE:
         # a road accident or a fall from a height, whatever hurts ("came off his motorbike
         # an hour ago"); not a crack or a break alone ("the chiropractor cracked her back",

@@ -170,6 +170,21 @@ _LIKENESS = frozenset({"like", "if", "though"})
 _METAPHOR = frozenset({"total", "complete", "absolute", "utter", "proper", "bit", "walking"})
 
 
+_CRACK = frozenset({"crack", "cracked", "cracking", "cracks", "click", "clicked", "pop", "popped"})
+
+
+def _cracked_on_purpose(span: Span) -> bool:
+    """A back cracked by someone on purpose ("should I crack my back myself?", "the
+    chiropractor cracked her back"): a verb with the back as its object."""
+    words = [_n(t) for t in span.doc[span.start : min(len(span.doc), span.end + 2)]]
+    return any(
+        w in _CRACK and words[i + 1 : i + 3] in (["my", "back"], ["your", "back"],
+                                                  ["his", "back"], ["her", "back"],
+                                                  ["their", "back"], ["ur", "back"])
+        for i, w in enumerate(words)
+    )
+
+
 def _a_short_course(span: Span) -> bool:
     """A course of steroids counted in days or weeks, not long-term treatment."""
     around = _words(span.doc[max(0, span.start - 6) : min(len(span.doc), span.end + 6)])
@@ -261,8 +276,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
                      "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid"}:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
             return bool(around & _STEROID_ROUTES) or _a_short_course(span)
-        # "feel like I've been hit by a truck", "my back's a total car crash"
-        return _a_likeness(span)
+        # "feel like I've been hit by a truck", "my back's a total car crash"; "crack my
+        # back" is a manipulation, not an injury ("heard a crack in my back" is one)
+        return _a_likeness(span) or _cracked_on_purpose(span)
     if category == RV.CANCER:
         if len(span) == 1 and nxt in _CANCER_NOT:
             return True

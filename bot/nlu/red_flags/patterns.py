@@ -128,7 +128,8 @@ CONTEXT: Mapping[str, tuple[str, ...]] = {
         "stopped|ceased|eased off? now|once|after|when|by|within|a|,|.",
         "all -? clear",
         "discharged|signed off",
-        "treated|fixed|cured with|by|and|successfully|at|in",
+        "treated|fixed|cured with|by|and|successfully|at|in|,",
+        "sorted|fixed|cleared|cured it|that|them",
     ),
     ONGOING: (
         "again|twice|repeatedly|recurring|recurred|recurrent|recurs|returned|returning|"

@@ -1,7 +1,8 @@
 """Whose sign it is, beyond the clause: a sign said with no subject of its own after
 someone else was named in the sentence ("my brother is on chemo and now has a high
-temp"; "dad's losing weight and complaining his back hurts") is theirs, unless the
-writer comes in between ("my wife says I've been dragging my foot")."""
+temp"; "dad's losing weight and complaining his back hurts"), or in a sentence naming no
+one after one that named them ("My son was in a car crash. Now one leg feels weak"), is
+theirs, unless the writer comes in between ("my wife says I've been dragging my foot")."""
 
 from __future__ import annotations
 
@@ -14,20 +15,35 @@ from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
 _BACK_WORDS = ANSWER_WORDS["back_words"]
 #: Words that make a back the writer's ("my back", "I hurt my back", "me back").
 _WRITERS = _FIRST_PERSON | {"my", "mine", "ma", "mi"}
+#: Other people: scope's list without its pets ("the cat-cow stretch" names no one), with
+#: the people one lives and works beside.
+_PEOPLE = (_OTHERS - {"dog", "cat", "dogs", "cats"}) | {
+    "workmate", "flatmate", "housemate", "roommate", "teammate", "stepson", "stepdaughter",
+    "grandson", "granddaughter", "toddler", "teenager", "law", "he's", "she's",
+}
+
+
+def _named_in(tokens: Span) -> tuple[bool, bool]:
+    """Whether ``tokens`` name the writer, and whether they name someone else."""
+    words = {_n(token) for token in tokens}
+    return bool(words & _FIRST_PERSON), any(
+        w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words
+    )
 
 
 def said_of_someone_else(span: Span) -> bool:
     """Whether someone else, and not the writer, is named before ``span`` in its sentence
-    (and the sign itself says nothing of the writer: "better off if i was gone")."""
-    before = span.doc[_sentence(span).start : span.end]
-    words = {_n(token) for token in before}
-    if words & _FIRST_PERSON:
+    (and the sign itself says nothing of the writer: "better off if i was gone"), or, in
+    a sentence naming no one, in the sentence before it."""
+    sentence = _sentence(span)
+    writer, other = _named_in(span.doc[sentence.start : span.end])
+    if writer:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
-    return any(w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words)
-
-
-#: Other people (not the pets of scope's list: "the cat-cow stretch" names no one).
-_PEOPLE = _OTHERS - {"dog", "cat", "dogs", "cats"}
+    if other or sentence.start == 0:
+        return other
+    before = _sentence(span.doc[sentence.start - 1 : sentence.start])
+    writer, other = _named_in(before)
+    return other and not writer
 
 
 def introduces_themselves(span: Span) -> bool:
@@ -59,12 +75,17 @@ def an_older_person_in(span: Span) -> bool:
 
 
 def their_back_in(span: Span) -> bool:
-    """Whether the sentence of ``span`` speaks of a back that is not the writer's ("says
-    his back is agony", "now has back pain"; not "and my back is sore from helping")."""
-    sentence = _sentence(span)
+    """Whether the sentence of ``span``, or the next one, speaks of a back that is not the
+    writer's ("says his back is agony", "Now she's in a lot of back pain"; not "and my
+    back is sore from helping")."""
     doc = span.doc
+    sentence = _sentence(span)
+    around = [sentence]
+    if sentence.end < len(doc):
+        around.append(_sentence(doc[sentence.end : sentence.end + 1]))
     return any(
         _n(token) in _BACK_WORDS
-        and not {_n(t) for t in doc[max(sentence.start, token.i - 3) : token.i]} & _WRITERS
-        for token in sentence
+        and not {_n(t) for t in doc[max(part.start, token.i - 3) : token.i]} & _WRITERS
+        for part in around
+        for token in part
     )
