@@ -38,8 +38,12 @@ def _said_of_something_else(span: Span) -> bool:
 
 
 def _said_of_usual_times(span: Span) -> bool:
-    """"Normally I can touch my toes": how it usually is, said beside how it is now."""
-    return any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:])
+    """"Normally I can touch my toes", "Never been one for touching me toes": how it
+    usually is or always was, said beside how it is now."""
+    if any(t.lower_ in CONTEXT["usual_words"] for t in sentence_before(span)[-4:]):
+        return True
+    before = " ".join(t.lower_ for t in sentence_before(span))
+    return any(phrase in before for phrase in CONTEXT["lifelong_phrases"])
 
 
 _OPPOSITE = {"tight": "normal", "normal": "tight"}

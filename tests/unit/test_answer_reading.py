@@ -27,6 +27,7 @@ from bot.nlu.scores import settled_score, without_other_times
         ("Umm... no, none of those", True),
         ("hmm, not sure", False),
         ("Had shingles in the summer but it's gone. Otherwise no, no falls, no fever", True),
+        ("No. Had flu in the spring but that's long done", True),
         ("my foot drags a bit, everything else no", False),
         # a long answer with asides between its noes is asked again: an aside may be a sign
         # the matcher does not know ("something odd with my waterworks")

@@ -297,6 +297,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("pretty normal I reckon", {"flexibility": "normal"}),
     ("neither really", {"pain_direction": "none"}),
     ("it's been about three weaks", {"pain_duration_days": 21}),  # dictated
+    # how one always was, beside an answer of now, is not the answer
+    ("not tight really, normal I'd say. Never been one for touching my toes though",
+     {"flexibility": "normal"}),
     # a run-on answer: the later movement's verdict is its own
     ("leaning back hurts and standing all shift walking is fine ish",
      {"pain_direction": "extension"}),
