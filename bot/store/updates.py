@@ -1,5 +1,5 @@
-"""Telegram updates already taken in, so that one delivered twice (a webhook retry, a
-restart before the offset was confirmed) is handled once."""
+"""Telegram updates already handled, so that one delivered twice (a webhook retry, a
+restart before the offset was confirmed) is handled once (:mod:`bot.telegram.once`)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,19 @@ from bot.store.models import SeenUpdate, utcnow
 KEEP_FOR = timedelta(days=7)
 
 
-def first_time(update_id: int, url: str | None = None, now: datetime | None = None) -> bool:
-    """Mark ``update_id`` as taken in; False if it already was (then leave it alone)."""
+def handled_before(update_id: int, url: str | None = None) -> bool:
+    """Whether ``update_id`` was handled already."""
+    with session_scope(url) as session:
+        return session.get(SeenUpdate, update_id) is not None
+
+
+def remember(update_id: int, url: str | None = None, now: datetime | None = None) -> None:
+    """Mark ``update_id`` as handled (once; a second mark changes nothing)."""
     try:
         with session_scope(url) as session:
             session.add(SeenUpdate(update_id=update_id, seen_at=now or utcnow()))
     except IntegrityError:
-        return False
-    return True
+        pass
 
 
 def forget_old(url: str | None = None, now: datetime | None = None) -> int:

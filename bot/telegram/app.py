@@ -15,7 +15,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from rasa.core.channels.channel import CollectingOutputChannel
-from sqlalchemy.exc import SQLAlchemyError
 from telegram import (
     BotCommand,
     InlineKeyboardButton,
@@ -28,12 +27,10 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
-    TypeHandler,
     filters,
 )
 
@@ -57,6 +54,7 @@ from bot.store import checkins, outbox
 from bot.store import updates as seen_updates
 from bot.telegram.broadcast import send_due
 from bot.telegram.delivery import send_replies
+from bot.telegram.once import add_once_only
 from bot.telegram.ratelimit import BackstepRateLimiter
 from bot.telegram.receiving import start_receiving, stop_receiving
 
@@ -287,18 +285,6 @@ class Backstep:
         """Anything from a group or channel: Backstep works in private chats only."""
         await _reply(update, context, GROUP_CHAT)
 
-    async def once_only(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Before any handler: an update delivered again (same update_id) is dropped. When
-        the database can't say, the update is handled: a rare double beats a lost one."""
-        try:
-            first = await asyncio.to_thread(seen_updates.first_time, update.update_id)
-        except SQLAlchemyError:
-            logger.warning("Could not check update %d for a repeat.", update.update_id)
-            return
-        if not first:
-            logger.info("Update %d came again; it was handled already.", update.update_id)
-            raise ApplicationHandlerStop
-
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the failure (never the person's words) and apologise."""
         logger.error(
@@ -378,7 +364,7 @@ async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
 
 def add_handlers(application: App, backstep: Backstep) -> None:
     """Route every kind of update: edits and other chats first, then private chats."""
-    application.add_handler(TypeHandler(Update, backstep.once_only), group=-1)
+    add_once_only(application)
     private = filters.ChatType.PRIVATE
     application.add_handler(
         MessageHandler(filters.UpdateType.EDITED & private, backstep.on_edited)

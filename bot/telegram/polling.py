@@ -4,7 +4,7 @@ PTB's own updater confirms each batch (the next getUpdates offset) as soon as it
 fetched it, before any handler ran: a process killed with -9 while it handles a message
 loses that message for good. Here the offset moves past a batch only when every update in
 it has been handled, so after a crash Telegram hands the batch over again; what was
-already handled is dropped by its update_id (``Backstep.once_only``). Within a batch each
+already handled is dropped by its update_id (:mod:`bot.telegram.once`). Within a batch each
 chat's updates are handled in the order they came, different chats side by side.
 """
 
