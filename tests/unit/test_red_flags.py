@@ -422,6 +422,9 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         # an accident years ago is no recent one, even with the pain "since" it
         ("on-and-off back pain since a car accident in 2015, fully recovered", "none"),
         ("fell off a ladder years ago and again last week, back agony", "urgent"),
+        # "still" said of the back after a "but" is the back's; said of the sign, the sign's
+        ("had a temperature with flu last week, gone now, but my back is still stiff", "none"),
+        ("I had a fever, it went away, but it's still coming back at night", "urgent"),
         # a likeness is no accident; an accident is
         ("my back feels like it's been run over by a bus", "none"),
         ("hit by a car on my bike this morning, back agony", "urgent"),

@@ -332,6 +332,16 @@ def _marker_subject(mark: Span, limit: int) -> Span:
     return doc[start : mark.start]
 
 
+_BACK = frozenset({"back", "spine", "backs", "lumbar"})
+
+
+def _of_the_back_after_but(span: Span, mark: Span) -> bool:
+    """A recurrence word said of the back after a "but" ("the fever's gone now, but my
+    back is still tight"): the back's, not the sign's."""
+    between = [_n(t) for t in span.doc[span.end : mark.start]]
+    return "but" in between and bool(set(between[between.index("but"):]) & _BACK)
+
+
 def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     """A symptom with a resolution marker ("fine now", "went away", "in 2015 but ...") is
     past: "negated", or "uncertain" for a recent cauda equina symptom (the bot asks).
@@ -344,7 +354,8 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
         return None
     doc = span.doc
     sentence = _sentence(span)
-    ongoing = ctx.within(RP.ONGOING, sentence.start, sentence.end)
+    ongoing = [m for m in ctx.within(RP.ONGOING, sentence.start, sentence.end)
+               if not _of_the_back_after_but(span, m)]
     distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
     if (
         category == RV.FRACTURE and _words(span) & _TRAUMA and distant
