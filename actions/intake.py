@@ -20,7 +20,7 @@ from actions.common import (
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
-from bot.domain.escalation import CLEARS, SCREEN_SLOT
+from bot.domain.escalation import CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
@@ -178,11 +178,20 @@ class ValidateIntakeForm(KindFormValidation):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """As the form's, and as the intake resumes after a clear "no" to a clarifying
+        """As the form's, but nothing from a message about someone else's emergency; and as
+        the intake resumes after a clear "no" to a clarifying
         question: an answer accepted before the message that drew the question, which that
         message changed in passing, is put back ("I could not stand straight" said about
         the spasm does not change "bending is the worst"); the question it answered, or a
         correction, changes it."""
+        if _entity_in_latest_message(tracker, OTHER_ENTITY):
+            # someone else's emergency: what it says is theirs, no answer of the writer's
+            # (nothing is taken or journaled; the question comes again)
+            return [
+                SlotSet(slot, before) for slot in self.form_slots
+                if (before := value_before_latest_message(tracker, slot))
+                != tracker.get_slot(slot)
+            ]
         events = await super().run(dispatcher, tracker, domain)
         if not _cleared_a_check(tracker):
             return events + _not_the_backs_time(tracker)

@@ -47,3 +47,14 @@ def test_the_writers_own_sign_is_still_the_writers(person: Person) -> None:
     assert "them" not in replies[0].split(".")[0]
     [event] = journal.safety_events_for(person.id)
     assert event.category == "neuro_deficit"
+
+
+def test_what_is_said_of_them_answers_nothing_about_the_writer(person: Person) -> None:
+    person.say("/start")
+    person.say("no")
+    replies = person.say("my husband's back hurts when he bends forward and he can't feel "
+                         "between his legs")
+    assert replies[0].startswith(URGENT_MARK)
+    assert asks(replies, "pain_direction")  # the writer's question, again
+    assert all(a.slot != "pain_direction" for a in journal.answers_for(person.id))
+    assert asks(person.say("leaning back"), "pain_duration_days")
