@@ -461,6 +461,11 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("my uncle is on methotrexate, I'm the one with the sore back", "none", None),
         # a back cracked on purpose is no injury
         ("is it ok to crack my back myself?", "none", None),
+        # a dose asked about as "too many" is asked about; a dosing question is not
+        ("how many sleeping tablets would be too many, asking for myself", "clarify", "crisis"),
+        ("my brother keeps asking how many of his tramadol would be too many", "other",
+         "crisis"),
+        ("how many paracetamol is too many in a day for a sore back?", "none", None),
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),

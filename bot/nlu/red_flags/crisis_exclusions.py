@@ -249,6 +249,11 @@ _JUDGED = frozenset({"hopeless", "worthless", "useless"})
 _JUDGED_KEEP = frozenset({"life", "living", "everything", "all", "this", "it", "the", "being"})
 
 
+#: Words of an ordinary dosing question ("is 4 a day too many?").
+_DOSING = frozenset({"day", "daily", "per", "hours", "hourly", "dose", "doses", "dosage",
+                     "morning", "night", "bedtime", "meals", "food"})
+
+
 def _crisis_excluded(kind: str, span: Span) -> bool:
     """Crisis look-alikes: a place or time, an accident, an idiom, distance, an exercise."""
     doc = span.doc
@@ -261,6 +266,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     after = _words(_clause_after(span, window=6))
     before = _words(_clause_before(span, window=6))
     sentence = _words(_sentence(span))
+    if "too" in inside and sentence & _DOSING:
+        return True  # "how many ibuprofen is too many a day for a bad back?": dosing
     if last in {"here", "around"}:
         if after & _HERE_KEEP or (nxt, nxt2) in {("at", "all"), ("for", "much"), ("for", "it")}:
             return False

@@ -407,6 +407,11 @@ SERIOUS_PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "stood|standing|stand at|on|by|near the|a|that? train|railway line",
         ),
         WEAK: (
+            # A dose asked about as "too many" ("how many tramadol is too many", "how many
+            # of her codeine would be too many"): asked about, gently
+            "how many|much @MEDPRE* @MEDS would|'d|is|are|will|can|could? be? too many|much",
+            "max|maximum|most amount|number|dose of? @MEDPRE* @MEDS someone|you|a person|one "
+            "can|could take before",
             # Goodbye letters: a warning sign whatever the wording (crisis asks = escalates).
             "written|wrote|writing|write goodbye? letters|notes|letter|note to|for @POSS? kids|"
             "children|family|wife|husband|partner|son|daughter|sons|daughters|mum|mom|parents",
