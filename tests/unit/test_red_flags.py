@@ -466,6 +466,7 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("my brother keeps asking how many of his tramadol would be too many", "other",
          "crisis"),
         ("how many paracetamol is too many in a day for a sore back?", "none", None),
+        ("how many co-codamol would be too many for my back?", "none", None),
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),

@@ -254,6 +254,13 @@ _DOSING = frozenset({"day", "daily", "per", "hours", "hourly", "dose", "doses", 
                      "morning", "night", "bedtime", "meals", "food"})
 
 
+def _taken_for_the_pain(span: Span) -> bool:
+    """A dose asked about "for my back", "for the pain": what it is taken for."""
+    words = [_n(t) for t in _sentence(span)]
+    return any(w == "for" and {"back", "pain", "ache", "headache"} & set(words[i + 1 : i + 4])
+               for i, w in enumerate(words))
+
+
 def _crisis_excluded(kind: str, span: Span) -> bool:
     """Crisis look-alikes: a place or time, an accident, an idiom, distance, an exercise."""
     doc = span.doc
@@ -266,7 +273,7 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     after = _words(_clause_after(span, window=6))
     before = _words(_clause_before(span, window=6))
     sentence = _words(_sentence(span))
-    if "too" in inside and sentence & _DOSING:
+    if "too" in inside and (sentence & _DOSING or _taken_for_the_pain(span)):
         return True  # "how many ibuprofen is too many a day for a bad back?": dosing
     if last in {"here", "around"}:
         if after & _HERE_KEEP or (nxt, nxt2) in {("at", "all"), ("for", "much"), ("for", "it")}:
