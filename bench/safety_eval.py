@@ -58,10 +58,7 @@ def is_intake_screen(reply: str) -> bool:
 
 def is_advice_for_someone_else(reply: str) -> bool:
     """Whether ``reply`` is the urgent advice about another person's emergency."""
-    try:
-        return reply in domain_responses(OTHERS_ADVICE)
-    except KeyError:
-        return False
+    return reply in domain_responses(OTHERS_ADVICE)
 
 
 def _escalated(post: Post, url: str, text: str) -> bool:

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from bot.nlu.negation import (
     REASSURANCE_WORDS,
 )
+from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.pipeline import get_nlp
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
@@ -332,7 +333,7 @@ def _marker_subject(mark: Span, limit: int) -> Span:
     return doc[start : mark.start]
 
 
-_BACK = frozenset({"back", "spine", "backs", "lumbar"})
+_BACK = ANSWER_WORDS["back_words"]  # the intake's words for the back, one home
 
 
 def _of_the_back_after_but(span: Span, mark: Span) -> bool:
