@@ -11,6 +11,7 @@ from actions.common import in_journal, intake_from_slots
 from bot.content.plan import recommendation_message
 from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED, START_BUTTONS
 from bot.domain.programme import recommend
+from bot.services.exercise_status import exercise_status
 from bot.store import journal
 
 
@@ -67,6 +68,9 @@ class ActionShowPlan(Action):
         history = await in_journal(journal.recommendations_for, tracker.sender_id) or []
         if history:
             dispatcher.utter_message(text=history[-1].message)
+            status = await in_journal(exercise_status, tracker.sender_id)
+            if status:
+                dispatcher.utter_message(text=status)
         else:
             intake = intake_from_slots(tracker)
             if intake is not None:

@@ -164,3 +164,18 @@ def stretched_message(stretched: bool, count: int) -> str:
     """Step 1's answer: how many stretching sessions with the practitioner so far."""
     template = STRETCHED_YES if stretched else STRETCHED_NO
     return template.format(count=plural(count, "stretching session"))
+
+#: Where the person stands with their exercises, under /plan and in /history.
+STATUS_NONE_YET = (
+    "Your exercises: {regimen}, level {level} of {top}. No session yet: send /session for "
+    "today's, with pictures."
+)
+STATUS = (
+    "Your exercises: {regimen}, level {level} of {top}; {sessions} done, the last on {day}."
+)
+STATUS_STRETCHING = (
+    "Stretching with your practitioner: {count} so far. Send /session for the routine to show "
+    "them."
+)
+STATUS_CHANGE = "Last change, {day}: {message}"
+STATUS_SESSION = "Send /session for today's exercises, with pictures."

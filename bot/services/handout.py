@@ -27,8 +27,8 @@ from bot.exercises.library import exercise_library
 from bot.exercises.today import pick
 from bot.services import history
 from bot.services.commands import Reply
+from bot.services.exercise_status import current_level
 from bot.services.history_data import is_number, local_day, read_journal
-from bot.services.session import current_level
 from bot.store import checkins, journal, sessions
 
 #: The intake's answers in the order the handout lists them (spasm goes with tightness).

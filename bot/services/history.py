@@ -17,6 +17,7 @@ from bot.content import plan, trend_messages
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+from bot.services.exercise_status import exercise_status
 from bot.services.history_data import Journal, Marks, local_day, plan_changes, read_journal
 from bot.services.history_summary import summary
 
@@ -186,8 +187,13 @@ def history_figure(conversation_id: str, url: str | None = None) -> Figure | Non
 
 
 def history_report(conversation_id: str, url: str | None = None) -> HistoryReport:
-    """The person's pain chart and a three-line summary, or a kind "nothing yet" text."""
+    """The person's pain chart and a summary under it (pain, plan, referrals, exercises),
+    or a kind "nothing yet" text."""
     data = read_journal(conversation_id, url)
     if not data.pains and data.baseline is None:
         return HistoryReport(None, words.HISTORY_NOTHING_YET)
-    return HistoryReport(_png(_figure(data)), summary(data))
+    text = summary(data)
+    if data.paused_since is None:  # a paused plan has no exercises to point to
+        exercises = exercise_status(conversation_id, url, brief=True)
+        text = text if exercises is None else f"{text}\n{exercises}"
+    return HistoryReport(_png(_figure(data)), text)

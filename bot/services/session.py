@@ -23,6 +23,7 @@ from bot.domain.progression import OUTCOMES, PainDuring, SessionResult, progress
 from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
 from bot.exercises.render import animation_path, still_path
 from bot.exercises.today import PlanToday, choose
+from bot.services.exercise_status import current_level
 from bot.store import checkins, journal, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
 
@@ -125,14 +126,6 @@ def start_session(conversation_id: str, *, now: datetime | None = None) -> Sessi
         items=[PlannedItem(i.exercise.id, i.minutes, i.days_per_week) for i in chosen.items],
     )
     return _opening(record, library)
-
-
-def current_level(history: list[SessionRecord], regimen: str) -> int:
-    """The level of the next session of ``regimen``: where the latest finished one left it."""
-    for record in reversed(history):
-        if record.regimen == regimen and record.next_level is not None:
-            return record.next_level
-    return 1
 
 
 def hurt_last_time(history: list[SessionRecord], regimen: str) -> frozenset[str]:

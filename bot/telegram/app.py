@@ -57,6 +57,7 @@ from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
 from bot.telegram.ratelimit import BackstepRateLimiter
 from bot.telegram.receiving import start_receiving, stop_receiving
+from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -175,7 +176,7 @@ class Backstep:
         await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
     async def on_history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/history: the pain chart and a three-line summary."""
+        """/history: the pain chart and its summary."""
         chat = update.effective_chat
         assert chat is not None
         await _typing(context, chat.id, ChatAction.UPLOAD_PHOTO)
@@ -306,10 +307,15 @@ async def _send_file_or_text(
         await context.bot.send_message(chat_id=chat_id, text=reply.text)
         return
     attachment = InputFile(reply.file, filename=reply.filename)
+    fits = utf16_len(reply.text) <= TELEGRAM_CAPTION_LIMIT
+    caption = reply.text if fits else None  # too long for a caption: the text follows
     if photo:
-        await context.bot.send_photo(chat_id=chat_id, photo=attachment, caption=reply.text)
+        await context.bot.send_photo(chat_id=chat_id, photo=attachment, caption=caption)
     else:
-        await context.bot.send_document(chat_id=chat_id, document=attachment, caption=reply.text)
+        await context.bot.send_document(chat_id=chat_id, document=attachment, caption=caption)
+    if not fits:
+        for part in split_message(reply.text):
+            await context.bot.send_message(chat_id=chat_id, text=part)
 
 
 async def _typing(
@@ -328,8 +334,11 @@ def _keyboard(buttons: tuple[session.Button, ...], per_row: int) -> InlineKeyboa
 
 async def _send_card(context: ContextTypes.DEFAULT_TYPE, chat_id: int, card: session.Card) -> None:
     """One exercise: its animation with the caption and the four buttons (two rows); its
-    text alone if the picture cannot be drawn."""
+    text alone if the picture cannot be drawn or the text is too long for a caption."""
     markup = _keyboard(card.buttons, per_row=2)
+    if utf16_len(card.text) > TELEGRAM_CAPTION_LIMIT:
+        await context.bot.send_message(chat_id=chat_id, text=card.text, reply_markup=markup)
+        return
     try:
         path = await asyncio.to_thread(session.animation_file, card)
         data = await asyncio.to_thread(path.read_bytes)

@@ -8,6 +8,8 @@ import unicodedata
 
 TELEGRAM_TEXT_LIMIT = 4096
 """Telegram's limit on a message's text, in UTF-16 code units."""
+TELEGRAM_CAPTION_LIMIT = 1024
+"""Telegram's limit on the caption of a photo, an animation or a document."""
 
 # Places to cut, best first. Each pattern matches the whitespace that the cut removes.
 _BREAKS = (

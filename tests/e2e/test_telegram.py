@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import io
 import itertools
 import time as clock
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from telegram.ext import TypeHandler
 
 from bot.content import handout_texts, session_texts, texts
 from bot.content.lessons import LESSON_MORE, lessons
+from bot.services import commands
 from bot.settings import get_settings
 from bot.store import checkins, journal, sessions
 from bot.store import lessons as lessons_store
@@ -378,12 +380,31 @@ def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Ch
     [photo] = telegram.emulator.sent(chat.id, "sendPhoto")
     [png] = [f["data"] for f in photo["files"].values()]
     assert png.startswith(b"\x89PNG")
-    assert len(photo["params"]["caption"].splitlines()) == 3
+    caption = photo["params"]["caption"].splitlines()
+    assert caption[0].startswith("Pain: ") and caption[1].startswith("Plan: ")
+    assert caption[-1].startswith("Your exercises: ")  # where the exercises stand
     chat.say("/export")
     [document] = telegram.emulator.sent(chat.id, "sendDocument")
     [data] = [f["data"] for f in document["files"].values()]
     csv_text = data.decode("utf-8-sig")
     assert "pain_score" in csv_text and "mckenzie" in csv_text
+
+
+def test_a_summary_too_long_for_a_caption_follows_the_picture(
+    telegram: Telegram, chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = "\n".join(f"Line {n}: " + "a few words about the week. " * 5 for n in range(12))
+    assert len(long) > 1024
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (320, 240), "white").save(png, format="PNG")
+    picture = commands.Reply(long, png.getvalue(), "history.png")
+    monkeypatch.setattr(commands, "show_history", lambda conversation_id: picture)
+    said = chat.say("/history")
+    [photo] = telegram.emulator.sent(chat.id, "sendPhoto")
+    assert not photo["params"].get("caption")  # Telegram refuses a caption over 1,024
+    assert "\n".join(said[-1:]) == long  # the whole summary, as a message of its own
 
 
 def test_handout_sends_the_practitioner_a_pdf_or_first_asks_for_the_intake(

@@ -1,4 +1,4 @@
-"""/history and /export: the chart, the three-line summary and the CSV, per person."""
+"""/history and /export: the chart, the summary and the CSV, per person."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ def test_the_chart_labels_say_what_happened_when(db_url: str) -> None:
     assert all(label.isascii() for label in every)
 
 
-def test_the_summary_is_three_lines_with_the_numbers(db_url: str) -> None:
+def test_the_summary_says_the_numbers_and_where_the_exercises_stand(db_url: str) -> None:
     _alice(db_url)
     summary = history.history_report("alice").summary
     assert summary.splitlines() == [
@@ -171,6 +171,8 @@ def test_the_summary_is_three_lines_with_the_numbers(db_url: str) -> None:
         "since Tue 4 Nov.",
         "Plan: Step 2, McKenzie exercises, since Sat 8 Nov; Step 4 (aerobic) added Sun 16 Nov.",
         "Specialist suggested: once, on Tue 11 Nov (pain above your start for 3 days).",
+        "Your exercises: McKenzie exercises, level 1 of 4. No session yet: send /session for "
+        "today's, with pictures.",
     ]
     assert not any(mark in summary for mark in MARKS)
 

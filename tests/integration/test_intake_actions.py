@@ -202,7 +202,11 @@ async def test_the_plan_shows_the_latest_recommendation() -> None:
     first, _ = await run(ActionRecommend(), tracker(slots=COMPLETE))
     second, _ = await run(ActionRecommend(), tracker(slots={**COMPLETE, "flexibility": "normal"}))
     shown, _ = await run(ActionShowPlan(), tracker("what's my plan"))
-    assert shown == second and second != first
+    assert second != first
+    assert shown[:-1] == second
+    # then where the person stands with the exercises (no session yet)
+    assert shown[-1].startswith(("Your exercises:", "Stretching with your practitioner"))
+    assert "/session" in shown[-1]
 
 
 async def test_starting_over_clears_every_answer() -> None:
