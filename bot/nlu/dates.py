@@ -14,6 +14,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from bot.nlu.calendar_words import MONTHS, WEEKDAYS, written_in_figures
 from bot.nlu.holidays import holiday_at, nth_weekday
 from bot.settings import get_settings
 
@@ -22,40 +23,6 @@ DATE_FILLERS = frozenset(
      "middle"}
     | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
 )
-WEEKDAYS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "monday mon",
-        "tuesday tue tues",
-        "wednesday wed weds",
-        "thursday thu thur thurs",
-        "friday fri",
-        "saturday sat",
-        "sunday sun",
-    )
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _index
-MONTHS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        "january jan",
-        "february feb",
-        "march mar",
-        "april apr",
-        "may",
-        "june jun",
-        "july jul",
-        "august aug",
-        "september sept sep",
-        "october oct",
-        "november nov",
-        "december dec",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _index
 _ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth")
 _ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL_WORDS: dict[str, int] = {word: value for value, word in enumerate(_ORDINALS, start=1)}
@@ -258,10 +225,13 @@ def _month_named_by_now(words: Sequence[str], today: datetime.date) -> datetime.
 def _day_and_month(
     toks: Sequence[str], k: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
-    """ "14 November", "the 24th of November", "October 19th", or "the 27th" alone (the
-    most recent 27th), at ``k``."""
+    """ "14 November", "the 24th of November", "October 19th", "23/11", or "the 27th"
+    alone (the most recent 27th), at ``k``."""
     if k >= len(toks):
         return None
+    figures = written_in_figures(toks, k)  # "11.11", "23/11", "11/20/2026"
+    if figures is not None:
+        return _calendar(figures.month, figures.day, figures.year, today), figures.end
     if toks[k] in MONTHS and k + 1 < len(toks) and _day_number(toks[k + 1]) is not None:
         return _calendar(MONTHS[toks[k]], _day_number(toks[k + 1]), None, today), k + 2
     day = _day_number(toks[k])

@@ -123,9 +123,12 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
             continue  # "I used to do yoga before the baby": nothing of now
         # A reassurance after it ("I can touch my toes fine") negates a complaint only; a
         # reach that says its own limit ("only reach my knees") is negated by nothing
-        # before it ("im not flexible my fingers only reach my knees").
+        # before it ("im not flexible my fingers only reach my knees"), nor one that stops
+        # short of the toes ("can't get my hands past my knees" is tight too).
         if value == "tight":
-            negated = is_negated(span) and not any(t.lower_ in _LIMITS for t in span)
+            negated = is_negated(span) and not any(
+                t.lower_ in _LIMITS or t.lower_ in CONTEXT["short_reach_words"] for t in span
+            )
         else:
             negated = _negated_before(span)
         # "used to touch my toes" says the opposite of now (not "even as a girl I could

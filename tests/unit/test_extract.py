@@ -165,6 +165,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("touch my toes? no problem", {"flexibility": "normal"}),
     ("on a good day I just touch my knees", {"flexibility": "tight"}),
     ("not bendy at all my hands only reach my knees", {"flexibility": "tight"}),
+    # a reach short of the toes is tight, negated or not; the limit after the verb
+    ("I can't get my fingers past my shins", {"flexibility": "tight"}),
+    ("can get my palms past my knees and that's it", {"flexibility": "tight"}),
+    ("I reach just my shins, no further", {"flexibility": "tight"}),
+    ("not very elastic these days", {"flexibility": "tight"}),
+    ("quite stretchy, always have been", {"flexibility": "normal"}),
     # a back that holds until it lets go
     ("it grips when I roll over and I wait till it lets go",
      {"flexibility": "tight", "spasm": True}),
@@ -812,6 +818,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("", {}),
     ("   ", {}),
     ("\n\t", {}),
+    # a date in figures after "since": day first, month first only when it must be
+    ("since 2.5, when I moved the wardrobe", {"pain_duration_days": 12}),
+    ("aching since 30/4", {"pain_duration_days": 14}),
+    ("sore since 4/30 or so", {"pain_duration_days": 14}),
+    ("it began on 1/5/2025", {"pain_duration_days": 13}),
+    ("from 8/10 down to 5/10", {"pain_score": 5}),  # scores, not dates
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
