@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import in_journal, latest_intent, latest_text
 from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot.content.responses import response
-from bot.content.session_texts import SESSION_OFFER
+from bot.content.session_texts import SESSION_OFFER, SESSION_OFFER_BUTTONS
 from bot.content.texts import (
     CHECKIN_EXERCISES_UNCLEAR,
     CHECKIN_KEEP_GOING,
@@ -257,7 +257,7 @@ class ActionCheckinDone(Action):
         elif verdict is not None and verdict.outcome != "no_plan":
             dispatcher.utter_message(text=CHECKIN_KEEP_GOING)
         if verdict is not None and verdict.outcome != "no_plan":
-            dispatcher.utter_message(text=SESSION_OFFER)
+            dispatcher.utter_message(text=SESSION_OFFER, buttons=SESSION_OFFER_BUTTONS)
         if verdict is not None and verdict.outcome not in ("no_plan", "referral"):
             lesson = await in_journal(lesson_after_checkin, cid, local, tz)
             if lesson:

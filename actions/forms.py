@@ -23,7 +23,7 @@ from bot.nlu.answers import only_asks, reads_as_correction
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
     {"help", "restart_intake", "show_plan", "bot_challenge", "thank", "goodbye", "assessed",
-     "ask_programme"}
+     "ask_programme", "start_session"}
 )
 
 

@@ -1,8 +1,10 @@
 """Backstep vs Rasa's starter assistant: training time, cold start, memory and latency.
 
-Then the check-in broadcast (:mod:`bench.broadcast`): 10,000 due check-ins sent through the
-local Bot API emulator, messages per second and exactly one message per person, also when
-the sender is stopped or killed half-way and started again.
+Then the exercise pictures and the daily session (:mod:`bench.pictures`: drawing cold and
+cached, a session's cost per check-in), and the check-in broadcast (:mod:`bench.broadcast`):
+10,000 due check-ins sent through the local Bot API emulator, messages per second and
+exactly one message per person, also when the sender is stopped or killed half-way and
+started again.
 
 Run from the repository root with ``make bench`` (or ``.venv/bin/python -m bench.run``).
 Everything it makes goes under ``build/bench/``; the tables go to stdout and the same
@@ -152,6 +154,10 @@ def run(
     finally:
         procs.stop(action_proc)
 
+    from bench import pictures
+
+    backstep["pictures"] = pictures.measure()
+
     if not args.no_broadcast:
         from bench.broadcast import measure
 
@@ -194,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
             procs.stop_all()
     table, checks = report(starter, backstep)
     print(table)
+    if backstep.get("pictures"):
+        from bench.pictures import table as pictures_table
+
+        print(f"\n{pictures_table(backstep['pictures'])}")
     if broadcast:
         from bench.broadcast import table as broadcast_table
 

@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -63,6 +64,9 @@ def render(message: dict[str, Any], width: int = 78) -> str:
     lines: list[str] = []
     for paragraph in str(message.get("text") or "").split("\n"):
         lines.extend(textwrap.wrap(paragraph, width - len(prefix)) or [""])
+    image = message.get("image")
+    if isinstance(image, str) and image.startswith("file://"):  # an exercise's picture
+        lines.append(PICTURE_SAVED.format(path=unquote(urlparse(image).path)))
     buttons = message.get("buttons") or []
     if buttons:
         titles = [str(b.get("title", "")) for b in buttons]

@@ -89,7 +89,8 @@ LEG_STOP = (
 )
 
 #: The check-in's closing line that offers the day's session.
-SESSION_OFFER = "Today's exercises, with pictures: send /session."
+SESSION_OFFER = "Today's exercises, with pictures: tap below, or send /session any time."
+SESSION_OFFER_BUTTONS = [{"title": "Today's exercises", "payload": "/start_session"}]
 #: Where the terminal chat put an exercise's picture.
 PICTURE_SAVED = "(picture: {path})"
 SESSION_KEPT = "Your answers so far are kept: send /session to carry on."

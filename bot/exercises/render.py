@@ -408,6 +408,14 @@ def animation_path(exercise: Exercise, cache_dir: Path | None = None) -> Path:
     return _cached(exercise, "gif", cache_dir, build)
 
 
+def draw_all(exercises: Iterable[Exercise], cache_dir: Path | None = None) -> None:
+    """Draw every exercise's still and animation that is not cached yet: run once at start
+    (in a thread), so that nobody's first session waits seconds for its pictures."""
+    for exercise in exercises:
+        still_path(exercise, cache_dir)
+        animation_path(exercise, cache_dir)
+
+
 def _cached(exercise: Exercise, kind: str, cache_dir: Path | None,
             build: Callable[[Path], None]) -> Path:
     folder = cache_dir or default_cache_dir()

@@ -9,6 +9,7 @@ terminal: the text and where the picture was saved).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -81,6 +82,28 @@ class TapReply:
 def is_session_data(data: str) -> bool:
     """Whether a button's data belongs to the exercise session."""
     return data.startswith((f"{EXERCISE_PREFIX}:", f"{END_PREFIX}:"))
+
+
+#: The intent and entity a session button sends back through Rasa (REST, the terminal).
+TAP_INTENT, TAP_ENTITY = "start_session", "session_tap"
+
+
+def tap_payload(data: str) -> str:
+    """A button's data as a Rasa payload (``/start_session{"session_tap":"ex:4:1:d"}``),
+    short enough for Telegram's 64 bytes of callback data."""
+    return f"/{TAP_INTENT}{json.dumps({TAP_ENTITY: data}, separators=(',', ':'))}"
+
+
+def tap_in(payload: str) -> str | None:
+    """The button data in a payload made by :func:`tap_payload`, or None."""
+    prefix = f"/{TAP_INTENT}{{"
+    if not payload.startswith(prefix):
+        return None
+    try:
+        value = json.loads(payload[len(prefix) - 1 :]).get(TAP_ENTITY)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and is_session_data(value) else None
 
 
 # --- /session --------------------------------------------------------------------------

@@ -1,13 +1,18 @@
-"""Turning Rasa's replies into Telegram messages: split long texts, buttons as inline keyboards."""
+"""Turning Rasa's replies into Telegram messages: split long texts, buttons as inline
+keyboards, our own pictures as animations."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 
-from bot.telegram.splitting import split_message
+from bot.settings import get_settings
+from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
 
 #: Telegram refuses callback data longer than this many bytes.
 MAX_CALLBACK_BYTES = 64
@@ -39,10 +44,32 @@ def keyboard(buttons: Sequence[dict[str, Any]]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def local_picture(image: Any, folder: Path | None = None) -> Path | None:
+    """The file a reply's ``image`` names when it is one of our pictures (a ``file://`` URI
+    of a file in the pictures folder), else None: nothing else on disk is ever sent."""
+    if not isinstance(image, str) or not image.startswith("file://"):
+        return None
+    path = Path(unquote(urlparse(image).path)).resolve()
+    folder = (folder or get_settings().pictures_dir).resolve()
+    return path if path.is_file() and path.is_relative_to(folder) else None
+
+
 async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> list[Message]:
-    """Send one Rasa reply: its text in parts of at most 4,096 characters, keyboard last."""
+    """Send one Rasa reply: its picture (an animation, the text as its caption when it
+    fits), else its text in parts of at most 4,096 characters; keyboard last."""
     text = str(reply.get("text") or "")
     markup = keyboard(reply.get("buttons") or [])
+    picture = local_picture(reply.get("image"))
+    if picture is not None and utf16_len(text) <= TELEGRAM_CAPTION_LIMIT:
+        data = await asyncio.to_thread(picture.read_bytes)
+        return [
+            await bot.send_animation(
+                chat_id=chat_id,
+                animation=InputFile(data, filename=picture.name),
+                caption=text or None,
+                reply_markup=markup,
+            )
+        ]
     parts = split_message(text) if text else []
     if not parts and markup is not None:
         parts = ["Choose one:"]
@@ -57,11 +84,25 @@ async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> lis
     return sent
 
 
+def with_pictures(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa sends a message's text (and buttons) and its image as two replies, the image
+    second; put each picture back with its text, to go out as one captioned animation."""
+    merged: list[dict[str, Any]] = []
+    for reply in replies:
+        alone = set(reply) - {"recipient_id"} == {"image"}
+        before = merged[-1] if merged else None
+        if alone and before is not None and "image" not in before and before.get("text"):
+            merged[-1] = {**before, "image": reply["image"]}
+        else:
+            merged.append(dict(reply))
+    return merged
+
+
 async def send_replies(
     bot: Bot, chat_id: int | str, replies: Sequence[dict[str, Any]]
 ) -> list[Message]:
     """Send Rasa's replies in order."""
     sent: list[Message] = []
-    for reply in replies:
+    for reply in with_pictures(replies):
         sent.extend(await send_reply(bot, chat_id, reply))
     return sent

@@ -257,6 +257,11 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
         4, "better", "partly", "sitting through a long meeting", False
     )
     assert day.completed_at is not None
+    # the check-in's offer is one tap from the day's session, pictures and all
+    before = len(chat.tg.emulator.sent(chat.id, "sendAnimation"))
+    replies = chat.tap("Today's exercises")
+    assert replies[0].startswith("Today's session: level 1 of 4 of your McKenzie exercises")
+    assert len(chat.tg.emulator.sent(chat.id, "sendAnimation")) == before + 1
 
 
 def test_a_worsening_trend_gets_a_routine_referral(telegram: Telegram, chat: Chat) -> None:
@@ -524,6 +529,32 @@ def test_a_day_s_session_pictures_buttons_end_question_and_progression(
     [said] = chat.say("/exercises")
     assert expected in said and "tomorrow" in said
     assert len(emu.sent(chat.id, "sendAnimation")) == 1
+
+
+def test_asked_for_in_words_the_session_comes_with_its_pictures_and_buttons(
+    telegram: Telegram, chat: Chat
+) -> None:
+    emu = telegram.emulator
+    chat.finish_intake()  # McKenzie, Step 2
+    chat.no_checkins_for_now()
+    replies = chat.say("so what exercises should I actually do today?")
+    assert replies[0].startswith("Today's session: level 1 of 4 of your McKenzie exercises")
+    assert len(replies) == 1  # the intro; the exercise is one captioned animation
+    [animation] = emu.sent(chat.id, "sendAnimation")
+    [gif] = [f["data"] for f in animation["files"].values()]
+    assert gif.startswith(b"GIF89a")
+    assert animation["params"]["caption"].startswith("Lying face down\n")
+    buttons = _keyboard(animation)
+    assert list(buttons) == ["Done", "Partly", "Skip", "It hurt"]
+    assert all(len(data.encode()) <= 64 for data in buttons.values())
+    # the tap is the session's own: acknowledged, its keyboard closed, the next question
+    message_id = animation["result"]["message_id"]
+    before = len(emu.texts(chat.id))
+    chat._wait(emu.push_callback(chat.id, buttons["It hurt"], message_id=message_id))
+    assert emu.texts(chat.id)[before:] == [session_texts.PAIN_QUESTION]
+    assert "reply_markup" not in (emu.message(chat.id, message_id) or {})
+    [stored] = sessions.sessions_for(chat.key)
+    assert [(r.exercise_id, r.outcome) for r in stored.results] == [("prone_lying", "hurt")]
 
 
 def test_no_session_while_a_red_flag_is_unchecked(telegram: Telegram, chat: Chat) -> None:
