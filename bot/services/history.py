@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from bot.services.history_data import Journal, Marks, local_day, plan_changes, read_journal
 from bot.services.history_summary import summary
+from bot.services.insights import step3_line
 
 #: Chart size: 8 x 4.5 inches at 120 dpi is 960 x 540 pixels, a phone-friendly 16:9.
 CHART_SIZE = (8.0, 4.5)
@@ -186,8 +187,9 @@ def history_figure(conversation_id: str, url: str | None = None) -> Figure | Non
 
 
 def history_report(conversation_id: str, url: str | None = None) -> HistoryReport:
-    """The person's pain chart and a three-line summary, or a kind "nothing yet" text."""
+    """The person's pain chart and a four-line summary (the last: Step 3's pattern), or a
+    kind "nothing yet" text."""
     data = read_journal(conversation_id, url)
     if not data.pains and data.baseline is None:
         return HistoryReport(None, words.HISTORY_NOTHING_YET)
-    return HistoryReport(_png(_figure(data)), summary(data))
+    return HistoryReport(_png(_figure(data)), summary(data, step3_line(conversation_id, url)))

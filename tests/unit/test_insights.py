@@ -3,12 +3,15 @@ by table."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
 
+from bot.content import insight_texts as words
 from bot.domain.insights import (
     BENDING,
+    CATEGORIES,
     EVENINGS,
     LYING,
     MORNINGS,
@@ -162,3 +165,68 @@ def test_the_summary_goes_once_a_week(
         day(first) if first is not None else None, day(last) if last is not None else None,
         day(today),
     ) is due
+
+
+# ------------------------------------------------------------------------- the words
+
+CAUSAL = re.compile(r"\b(because|caus\w*|due to|leads? to|led to|results? in|so that)\b", re.I)
+
+
+def _every_insight_text() -> list[str]:
+    """Each kind of Step 3 line and of weekly summary, for every category."""
+    found = [insight(journal(*[(7, (c,))] * 3, *[(3, N)] * 3)) for c in CATEGORIES]
+    found += [insight(journal((7, (LYING, MORNINGS)), (7, (LYING, MORNINGS)),
+                              (7, (LYING, MORNINGS)), (3, N), (3, N), (3, N))),
+              insight([]), insight(journal((5, S))),
+              insight(journal((5, S), (5, S), (5, S), (5, B), (5, B), (5, B)))]
+    lines = [words.step3_line(f) for f in found]
+    weeks = [week_numbers(p, day(13)) for p in (
+        [(day(7), 4), (day(13), 5), (day(0), 6)], [(day(7), 6), (day(0), 5)],
+        [(day(7), 5), (day(0), 5)], [(day(13), 5)], [])]
+    lines += [words.weekly_summary(w, f, "Mon 10 Nov", "Sun 16 Nov") for w in weeks
+              for f in found[:1] + found[-3:]]
+    return lines
+
+
+def test_the_words_never_say_cause_nor_carry_a_safety_mark() -> None:
+    said = _every_insight_text()
+    assert len(said) == 30
+    assert [t for t in said if CAUSAL.search(t) or "🚨" in t or "⚠" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("category", "sentence"),
+    [
+        (SITTING, "On the 3 days you said sitting made it worse, your pain averaged 7.0; on "
+                  "the other 3 days, 3.0."),
+        (MORNINGS, "On the 3 days you said it was worse in the mornings, your pain averaged "
+                   "7.0; on the other 3 days, 3.0."),
+    ],
+)
+def test_the_pattern_in_one_sentence(category: str, sentence: str) -> None:
+    found = insight(journal(*[(7, (category,))] * 3, *[(3, N)] * 3)).pattern
+    assert found is not None and words.pattern_sentence(found) == sentence
+
+
+def test_categories_named_on_the_same_days_are_named_together() -> None:
+    found = insight(journal(*[(7, (LYING, MORNINGS))] * 3, *[(3, N)] * 3)).pattern
+    assert found is not None
+    assert words.pattern_sentence(found).startswith(
+        'On the 3 days you named "lying in bed" and "mornings", your pain averaged 7.0'
+    )
+
+
+@pytest.mark.parametrize(
+    ("pains", "line"),
+    [
+        ([(7, 4), (13, 5), (0, 6)], "Average pain: 4.5 this week, down from 6.0 the week before."),
+        ([(7, 6), (0, 5)], "Average pain: 6.0 this week, up from 5.0 the week before."),
+        ([(7, 5.04), (0, 5)], "Average pain: 5.0 this week, the same as the week before."),
+        ([(13, 5)], "Average pain: 5.0 this week (no check-ins the week before)."),
+    ],
+)
+def test_the_weeks_pain_against_the_week_before(pains: list[tuple[int, float]],
+                                                line: str) -> None:
+    week = week_numbers([(day(d), p) for d, p in pains], day(13))
+    text = words.weekly_summary(week, insight([]), "Mon 10 Nov", "Sun 16 Nov")
+    assert text.splitlines()[2] == line
