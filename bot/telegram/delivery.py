@@ -1,12 +1,16 @@
-"""Turning Rasa's replies into Telegram messages: split long texts, buttons as inline keyboards."""
+"""Turning Rasa's replies into Telegram messages: split long texts, buttons as inline
+keyboards, and the weekly summary's chart (a custom message) as a photo."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 
+from bot.services.commands import HISTORY_FILENAME
+from bot.services.weekly import chart_png, is_chart_message
 from bot.telegram.splitting import split_message
 
 #: Telegram refuses callback data longer than this many bytes.
@@ -39,8 +43,20 @@ def keyboard(buttons: Sequence[dict[str, Any]]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+async def send_chart(bot: Bot, chat_id: int | str) -> list[Message]:
+    """The person's /history chart as a photo (nothing when there is nothing to draw)."""
+    png = await asyncio.to_thread(chart_png, str(chat_id))
+    if png is None:
+        return []
+    return [await bot.send_photo(chat_id=chat_id,
+                                 photo=InputFile(png, filename=HISTORY_FILENAME))]
+
+
 async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> list[Message]:
-    """Send one Rasa reply: its text in parts of at most 4,096 characters, keyboard last."""
+    """Send one Rasa reply: its text in parts of at most 4,096 characters, keyboard last;
+    the chart when the reply asks for it."""
+    if is_chart_message(reply.get("custom")):
+        return await send_chart(bot, chat_id)
     text = str(reply.get("text") or "")
     markup = keyboard(reply.get("buttons") or [])
     parts = split_message(text) if text else []
