@@ -378,7 +378,7 @@ def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Ch
     [photo] = telegram.emulator.sent(chat.id, "sendPhoto")
     [png] = [f["data"] for f in photo["files"].values()]
     assert png.startswith(b"\x89PNG")
-    assert len(photo["params"]["caption"].splitlines()) == 3
+    assert len(photo["params"]["caption"].splitlines()) == 4  # the last: Step 3
     chat.say("/export")
     [document] = telegram.emulator.sent(chat.id, "sendDocument")
     [data] = [f["data"] for f in document["files"].values()]
