@@ -19,7 +19,9 @@ names a category is not "nothing in particular" as well.
 from __future__ import annotations
 
 from functools import cache
+from threading import Lock
 
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -28,7 +30,7 @@ from bot.domain.insights import CATEGORIES, NOTHING, OTHER
 from bot.nlu import patterns as P
 from bot.nlu.direction import is_relief
 from bot.nlu.negation import contains_cue, negated_after, negation_cue_before
-from bot.nlu.pipeline import clean_text, get_nlp
+from bot.nlu.pipeline import build_nlp, clean_text
 from bot.nlu.spans import CLAUSE_TURNS, CONTEXT, negated_at, stands_alone
 
 #: The label of the painful direction's patterns that name no category.
@@ -39,13 +41,19 @@ _LABELS = (*CATEGORIES, NOTHING)
 _CAN = frozenset(P.TOKEN_CLASSES["CAN"]["LOWER"]["IN"])
 #: Apostrophes and quotes, which spaCy calls punctuation but end no clause.
 _QUOTES = frozenset({"'", "\u2019", '"'})
+#: One text at a time through the reader (/history, the handout and the check-in's
+#: actions read from several threads).
+_LOCK = Lock()
 
 
 @cache
-def _matcher() -> Matcher:
-    """Every activity's patterns under its category, and the rest of the painful
-    direction's under :data:`_NO_CATEGORY` (``@alone`` patterns under their own key)."""
-    matcher = Matcher(get_nlp().vocab, validate=True)
+def _reader() -> tuple[Language, Matcher]:
+    """A pipeline of its own (the intake's tokenizer; its vocabulary shared with no one),
+    and a matcher with every activity's patterns under its category and the rest of the
+    painful direction's under :data:`_NO_CATEGORY` (``@alone`` patterns under their own
+    key)."""
+    nlp = build_nlp()
+    matcher = Matcher(nlp.vocab, validate=True)
     groups = {**P.ACTIVITY_PATTERNS, _NO_CATEGORY: P.DIRECTION_ONLY_PATTERNS}
     for label, specs in groups.items():
         plain = [P.compile_pattern(s) for s in specs if not s.endswith(P.ALONE)]
@@ -54,14 +62,14 @@ def _matcher() -> Matcher:
             matcher.add(label, plain)
         if alone:
             matcher.add(label + P.ALONE, alone)
-    return matcher
+    return nlp, matcher
 
 
-def _matches(doc: Doc) -> list[Span]:
+def _matches(doc: Doc, matcher: Matcher) -> list[Span]:
     """The matches, an ``@alone`` one only where it stands alone; the longest of those
     that overlap."""
     found = []
-    for match_id, start, end in _matcher()(doc):
+    for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
         if label.endswith(P.ALONE):
             label = label[: -len(P.ALONE)]
@@ -105,14 +113,16 @@ def trigger_categories(text: str) -> tuple[str, ...]:
     said = " ".join(text.split()).lower()
     if said in _LABELS:
         return (said,)
-    doc = get_nlp().make_doc(clean_text(text))
     named: set[str] = set()
-    for span in _matches(doc):
-        if span.label_ == _NO_CATEGORY or _denied(span):
-            continue
-        if span.label_ != NOTHING and _eased(span):
-            continue
-        named.add(span.label_)
+    with _LOCK:
+        nlp, matcher = _reader()
+        doc = nlp.make_doc(clean_text(text))
+        for span in _matches(doc, matcher):
+            if span.label_ == _NO_CATEGORY or _denied(span):
+                continue
+            if span.label_ != NOTHING and _eased(span):
+                continue
+            named.add(span.label_)
     categories = tuple(c for c in CATEGORIES if c in named)
     if categories:
         return categories
