@@ -30,6 +30,7 @@ from bot.content.texts import (
 from bot.domain.answers import BadInput, classify_bad_input, parse_bare_number, valid_pain_score
 from bot.services.lessons import lesson_after_checkin
 from bot.services.progress import review_checkin
+from bot.services.weekly import CHART_MESSAGE, weekly_summary_after_checkin
 from bot.store import checkins
 
 #: The check-in's slots, in the order they are asked.
@@ -217,9 +218,11 @@ class AskCheckinWarning(Action):
 
 
 class ActionCheckinDone(Action):
-    """Thanks the person, judges the trend (referral or progression), offers the session,
-    ends with a short lesson (unless one went out today or a referral was sent), and
-    clears the answers."""
+    """Thanks the person, judges the trend (referral or progression), sends the weekly
+    summary when it is due (the chart, then its text; not with a referral, which comes
+    alone, and never while the plan is paused), offers the session, ends with a short
+    lesson (unless one went out today, a referral was sent, or the summary took its
+    place), and clears the answers."""
 
     def name(self) -> str:
         return "action_checkin_done"
@@ -256,9 +259,15 @@ class ActionCheckinDone(Action):
             dispatcher.utter_message(text=verdict.message)
         elif verdict is not None and verdict.outcome != "no_plan":
             dispatcher.utter_message(text=CHECKIN_KEEP_GOING)
+        summary = None
+        if verdict is not None and verdict.outcome not in ("no_plan", "referral"):
+            summary = await in_journal(weekly_summary_after_checkin, cid, local)
+        if summary:
+            dispatcher.utter_message(json_message=CHART_MESSAGE)
+            dispatcher.utter_message(text=summary)
         if verdict is not None and verdict.outcome != "no_plan":
             dispatcher.utter_message(text=SESSION_OFFER, buttons=SESSION_OFFER_BUTTONS)
-        if verdict is not None and verdict.outcome not in ("no_plan", "referral"):
+        if verdict is not None and verdict.outcome not in ("no_plan", "referral") and not summary:
             lesson = await in_journal(lesson_after_checkin, cid, local, tz)
             if lesson:
                 dispatcher.utter_message(text=lesson)

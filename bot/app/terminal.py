@@ -24,6 +24,7 @@ from bot.content.texts import (
 from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs, respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
+from bot.services.weekly import chart_png, is_chart_message
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,9 @@ async def chat(
                 replies = [*replies, {"text": PART_RESTARTED}]
             buttons = Buttons()
             for reply in replies or []:
+                if is_chart_message(reply.get("custom")):
+                    await save_chart(conversation_id, write)
+                    continue
                 write(render(reply))
                 if reply.get("buttons"):
                     buttons = Buttons(list(reply["buttons"]))
@@ -157,6 +161,18 @@ async def run_command(
         path.write_bytes(reply.file)
         text = f"{text} {FILE_SAVED.format(path=path)}"
     write(render({"text": text}))
+
+
+async def save_chart(conversation_id: str, write: Callable[[str], None]) -> None:
+    """The weekly summary's chart: saved under the data folder, and where is said."""
+    png = await asyncio.to_thread(chart_png, conversation_id)
+    if png is None:
+        return
+    folder = get_settings().data_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / commands.HISTORY_FILENAME
+    path.write_bytes(png)
+    write(render({"text": PICTURE_SAVED.format(path=path)}))
 
 
 async def run_session(

@@ -88,3 +88,4 @@ EXPORT_SESSION_END = {
     "stretched": "stretched by the practitioner",
 }
 EXPORT_SESSION_OPEN = "not finished"
+EXPORT_SUMMARY_WEEK = "week {first} to {last}"

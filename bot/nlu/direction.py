@@ -35,7 +35,7 @@ _RELIEF_PHRASES: tuple[list[str], ...] = tuple(
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
 
 
-def _is_relief(tok: Token) -> bool:
+def is_relief(tok: Token) -> bool:
     """A relief word, but not "away" after a pain that goes on ("it aches away") nor a
     word of how long ("the rest of the day"); a word of mending only with the pain as its
     object ("fixes it", not "to fix the tractor")."""
@@ -107,7 +107,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
-        if (_is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
+        if (is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if word in CONTEXT["relief_at_end"] and not negated and (
@@ -118,7 +118,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
         return True
     crossed = False
     for tok in reversed(doc[max(0, span.start - 6) : span.start]):
-        if tok.text == ":" and tok.i > 0 and _is_relief(doc[tok.i - 1]):
+        if tok.text == ":" and tok.i > 0 and is_relief(doc[tok.i - 1]):
             return True  # a label: "Easing: walking."
         if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
             # "sitting on a crate is heaven, also bending over the counter", unless its
@@ -127,7 +127,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
             continue
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
-        relief = _is_relief(tok) or (
+        relief = is_relief(tok) or (
             # "have to stop and sit down", not "stand at the coffee stop or walk"
             tok.lower_ in CONTEXT["relief_before"] and span.start - tok.i <= 2
             and doc[tok.i + 1].lower_ in ("and", "to", "n")
@@ -171,7 +171,7 @@ def _likewise_after_relief(span: Span) -> bool:
         if tok.text in SENTENCE_ENDS or tok.lower_ in CLAUSE_TURNS:
             break
         clause.append(tok)
-    return any(_is_relief(t) and not negated_at(doc, t.i) for t in clause)
+    return any(is_relief(t) and not negated_at(doc, t.i) for t in clause)
 
 
 def _aggravated_after(span: Span) -> bool:

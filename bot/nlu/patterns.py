@@ -13,6 +13,11 @@ compact pattern notation into spaCy token patterns for the built-in ``span_ruler
 Each table maps a normalised value to its patterns. Patterns ending in :data:`ALONE` only
 count when the match stands on its own (nothing but punctuation or the edge of the
 message either side), e.g. a bare "both".
+
+The everyday activities are kept by the daily check-in's categories (``activities``:
+sitting, bending or lifting, ...), each pattern under the painful direction it says; the
+painful direction's table takes them from there (:data:`PATTERN_TABLES`), and
+:mod:`bot.nlu.triggers` reads them by category (:data:`ACTIVITY_PATTERNS`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Any
 
 import yaml
 
+from bot.domain.insights import CATEGORIES as CHECKIN_CATEGORIES
+from bot.domain.insights import NOTHING
 from bot.nlu.holidays import HOLIDAY_WORDS
 
 # Slot names (a public contract with the Rasa domain).
@@ -50,6 +57,10 @@ ALONE = "@alone"
 #: Span-ruler key the pipeline writes its matches to.
 SPANS_KEY = "backstep"
 LEXICON = "intake_lexicon.yml"
+#: Under an activity: patterns only the check-in reads (they say no painful direction).
+CHECKIN_ONLY = "checkin_only"
+#: What an activity's patterns may sit under: a painful direction, or the check-in only.
+_ACTIVITY_KEYS = ("flexion", "extension", "none", "constant", CHECKIN_ONLY)
 
 
 class LexiconError(ValueError):
@@ -72,6 +83,46 @@ def _token_class(name: str, raw: Any) -> dict[str, Any]:
     return {"LOWER": {"IN": list(_words(raw["in"], f"token class {name}"))}}
 
 
+def _specs(raw: Any, where: str, classes: Mapping[str, Any]) -> tuple[str, ...]:
+    """A list of patterns, each naming only known token classes."""
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(f"{LEXICON}: {where} must be a non-empty list of patterns")
+    for spec in raw:
+        for part in str(spec).split():
+            name = part.rstrip("?*+")
+            if name.startswith("@") and name[1:] not in classes:
+                raise LexiconError(f"{LEXICON}: {where}: unknown class {name}")
+    return tuple(str(s) for s in raw)
+
+
+def _activities(
+    raw: Any, classes: Mapping[str, Any]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """The activities: each category's patterns, and the painful direction's patterns
+    they bring to the intake (direction value -> patterns)."""
+    known = {*CHECKIN_CATEGORIES, NOTHING}
+    if not isinstance(raw, dict) or set(raw) != known:
+        raise LexiconError(f"{LEXICON}: activities must be exactly {sorted(known)}")
+    categories: dict[str, tuple[str, ...]] = {}
+    directions: dict[str, list[str]] = {}
+    for category, by_direction in raw.items():
+        if not isinstance(by_direction, dict) or not by_direction:
+            raise LexiconError(f"{LEXICON}: activities/{category} must map directions to patterns")
+        found: list[str] = []
+        for direction, specs in by_direction.items():
+            if direction not in _ACTIVITY_KEYS:
+                raise LexiconError(
+                    f"{LEXICON}: activities/{category}: {direction!r} is none of "
+                    f"{', '.join(_ACTIVITY_KEYS)}"
+                )
+            patterns = _specs(specs, f"activities/{category}/{direction}", classes)
+            found.extend(patterns)
+            if direction != CHECKIN_ONLY:
+                directions.setdefault(direction, []).extend(patterns)
+        categories[category] = tuple(found)
+    return categories, directions
+
+
 @cache
 def _lexicon() -> dict[str, Any]:
     raw = yaml.safe_load(resources.files("bot.nlu").joinpath(LEXICON).read_text("utf-8"))
@@ -80,19 +131,26 @@ def _lexicon() -> dict[str, Any]:
     classes["NEG"] = {"LOWER": {"IN": sorted(negation)}}
     classes["HOLIDAY"] = {"LOWER": {"IN": sorted(HOLIDAY_WORDS)}}
     classes["PHOMOPHONE"] = {"LOWER": {"IN": sorted(_homophones(raw.get("score_homophones")))}}
+    activities, directions = _activities(raw.get("activities"), classes)
     tables: dict[str, dict[str, tuple[str, ...]]] = {}
     for slot, table in raw["patterns"].items():
         if slot not in SLOTS:
             raise LexiconError(f"{LEXICON}: patterns for an unknown slot {slot!r}")
-        tables[slot] = {}
-        for value, specs in table.items():
-            for spec in specs:
-                for part in str(spec).split():
-                    name = part.rstrip("?*+")
-                    if name.startswith("@") and name[1:] not in classes:
-                        raise LexiconError(f"{LEXICON}: {slot}/{value}: unknown class {name}")
-            tables[slot][str(value)] = tuple(str(s) for s in specs)
+        tables[slot] = {
+            str(value): _specs(specs, f"{slot}/{value}", classes) for value, specs in table.items()
+        }
+    own = tables[PAIN_DIRECTION]
+    direction_only = tuple(spec for specs in own.values() for spec in specs)
+    for value, specs in directions.items():
+        own[value] = own.get(value, ()) + tuple(specs)
     answers = raw.get("answers") or {}
+    context = {
+        str(key): _words(words, f"context_words/{key}")
+        for key, words in (raw.get("context_words") or {}).items()
+    }
+    context["times_of_day"] = frozenset(
+        classes["MORNING"]["LOWER"]["IN"] + classes["EVENING"]["LOWER"]["IN"]
+    )
     return {
         "answers": {
             str(key): _words(words, f"answers/{key}") for key, words in answers.items()
@@ -102,12 +160,11 @@ def _lexicon() -> dict[str, Any]:
         "trouble": _words(raw.get("trouble_words"), "trouble_words"),
         "reach": _words(raw.get("reach_words"), "reach_words"),
         "bend": _words(raw.get("bend_words"), "bend_words"),
-        "context": {
-            str(key): _words(words, f"context_words/{key}")
-            for key, words in (raw.get("context_words") or {}).items()
-        },
+        "context": context,
         "classes": classes,
         "tables": tables,
+        "activities": activities,
+        "direction_only": direction_only,
         "homophones": _homophones(raw.get("score_homophones")),
     }
 
@@ -136,8 +193,12 @@ CONTEXT_WORDS: Mapping[str, frozenset[str]] = _lexicon()["context"]
 SCORE_HOMOPHONES: Mapping[str, int] = _lexicon()["homophones"]
 #: Named token classes usable as ``@NAME`` in patterns.
 TOKEN_CLASSES: Mapping[str, Mapping[str, Any]] = _lexicon()["classes"]
-#: Every table, keyed by slot name.
+#: Every table, keyed by slot name (the painful direction's with every activity's).
 PATTERN_TABLES: Mapping[str, Mapping[str, tuple[str, ...]]] = _lexicon()["tables"]
+#: Each of the check-in's categories of what made the pain worse, with its patterns.
+ACTIVITY_PATTERNS: Mapping[str, tuple[str, ...]] = _lexicon()["activities"]
+#: The painful direction's patterns of no category ("reaching overhead", "both ways").
+DIRECTION_ONLY_PATTERNS: tuple[str, ...] = _lexicon()["direction_only"]
 
 
 def _with_dropped_g(options: list[str]) -> list[str]:

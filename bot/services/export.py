@@ -8,28 +8,30 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from bot.content import advice
 from bot.content import history_labels as words
 from bot.domain import zones
+from bot.domain.insights import WEEK
 from bot.exercises.library import exercise_library
 from bot.services.history_data import (
     is_number,
     local_day,
     regimen_name,
 )
-from bot.store import checkins, journal, sessions
+from bot.store import checkins, journal, sessions, summaries
 
 #: The export's kinds of row.
-ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY, SESSION = (
+ANSWER, CHECKIN, RECOMMENDATION, REFERRAL, SAFETY, SESSION, SUMMARY = (
     "answer",
     "check-in",
     "recommendation",
     "referral",
     "safety",
     "exercise session",
+    "weekly summary",
 )
 #: A cell of the person's own text starting with one of these is a formula to a spreadsheet.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -195,6 +197,13 @@ def _rows(conversation_id: str, url: str | None) -> list[_Row]:
         )
     for record in sessions.sessions_for(conversation_id, url):
         rows.append(_session_row(record, tz))
+    for sent in summaries.summaries_for(conversation_id, url):
+        week = words.EXPORT_SUMMARY_WEEK.format(
+            first=(sent.local_date - timedelta(days=WEEK - 1)).isoformat(),
+            last=sent.local_date.isoformat(),
+        )
+        row = _timed(sent.created_at, tz, SUMMARY, week, "", _text(sent.message))
+        rows.append(dataclasses.replace(row, local_date=sent.local_date))
     rows.sort(key=lambda row: row.at)  # stable: same-time rows keep their journal order
     return rows
 

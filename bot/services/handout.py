@@ -25,7 +25,7 @@ from bot.domain.pause import plan_paused
 from bot.domain.programme import Regimen
 from bot.exercises.library import exercise_library
 from bot.exercises.today import pick
-from bot.services import history
+from bot.services import history, insights
 from bot.services.commands import Reply
 from bot.services.exercise_status import current_level
 from bot.services.history_data import is_number, local_day, read_journal
@@ -65,14 +65,11 @@ class Handout:
 
 
 def step3_pattern(conversation_id: str) -> str | None:
-    """HOOK for the Step 3 insight (issue 13): one line on what goes with worse pain, from
-    the journal ("on the 4 days you said sitting made it worse, pain averaged 6.0; ...").
-
-    Not built yet: returns None, and the handout leaves the section out. When the Step 3
-    insight exists, return its sentence here (or None when there are too few days).
-    """
-    del conversation_id
-    return None
+    """The Step 3 pattern: one sentence on what goes with worse pain, from the journal
+    ("On the 4 days they said sitting made it worse, their pain averaged 6.0; on the other
+    5 days, 4.2."), or None while there is none (too few days, or no difference of a point
+    or more): the handout then leaves the section out."""
+    return insights.step3_pattern(conversation_id)
 
 
 #: Where the handout gets its Step 3 line; tests and the insight work can replace it.

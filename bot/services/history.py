@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from bot.services.exercise_status import exercise_status
 from bot.services.history_data import Journal, Marks, local_day, plan_changes, read_journal
 from bot.services.history_summary import summary
+from bot.services.insights import step3_line
 
 #: Chart size: 8 x 4.5 inches at 120 dpi is 960 x 540 pixels, a phone-friendly 16:9.
 CHART_SIZE = (8.0, 4.5)
@@ -187,12 +188,12 @@ def history_figure(conversation_id: str, url: str | None = None) -> Figure | Non
 
 
 def history_report(conversation_id: str, url: str | None = None) -> HistoryReport:
-    """The person's pain chart and a summary under it (pain, plan, referrals, exercises),
-    or a kind "nothing yet" text."""
+    """The person's pain chart and a summary under it (pain, plan, referrals, Step 3's
+    pattern, where the exercises stand), or a kind "nothing yet" text."""
     data = read_journal(conversation_id, url)
     if not data.pains and data.baseline is None:
         return HistoryReport(None, words.HISTORY_NOTHING_YET)
-    text = summary(data)
+    text = summary(data, step3_line(conversation_id, url))
     if data.paused_since is None:  # a paused plan has no exercises to point to
         exercises = exercise_status(conversation_id, url, brief=True)
         text = text if exercises is None else f"{text}\n{exercises}"

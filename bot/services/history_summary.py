@@ -1,4 +1,4 @@
-"""The three-line summary under the /history chart: pain, plan, referrals."""
+"""The summary under the /history chart: pain, plan, referrals, and Step 3's pattern."""
 
 from __future__ import annotations
 
@@ -83,5 +83,7 @@ def _referral_line(data: Journal) -> str:
     return words.HISTORY_REFERRAL_MANY.format(times=times, day=day, why=why)
 
 
-def summary(data: Journal) -> str:
-    return "\n".join([_pain_line(data), _plan_line(data), _referral_line(data)])
+def summary(data: Journal, step3: str) -> str:
+    """Four lines: pain, plan, referrals, and ``step3`` (what goes with worse pain, from
+    :mod:`bot.services.insights`)."""
+    return "\n".join([_pain_line(data), _plan_line(data), _referral_line(data), step3])

@@ -1,5 +1,5 @@
-"""Erasing a person: every journal row, their schedule, check-ins, exercise sessions and
-lessons, safety records waiting in the outbox, and Rasa's events.
+"""Erasing a person: every journal row, their schedule, check-ins, exercise sessions,
+lessons and weekly summaries, safety records waiting in the outbox, and Rasa's events.
 
 What /delete does, on any channel (a test checks every table afterwards).
 """
@@ -22,12 +22,13 @@ from bot.store.models import (
     Referral,
     SafetyEvent,
     Schedule,
+    WeeklySummary,
 )
 
 #: Every table that holds something about a person (erased with them).
 PERSON_TABLES = (
     Answer, RecommendationRecord, SafetyEvent, Schedule, Checkin, Referral, ExerciseResult,
-    ExerciseSession, LessonSent,
+    ExerciseSession, LessonSent, WeeklySummary,
 )
 #: Rasa's tracker-store table (events keyed by sender id, the chat id).
 RASA_EVENTS_TABLE = "events"

@@ -204,3 +204,18 @@ class LessonSent(PersonRow, Base):
     __tablename__ = "lessons_sent"
 
     lesson_id = Column(String(64), nullable=False)
+
+
+class WeeklySummary(PersonRow, Base):
+    """A weekly summary sent after a check-in: the person's local day and what it said
+    (one a day at most; :mod:`bot.domain.insights` spaces them a week apart)."""
+
+    __tablename__ = "weekly_summaries"
+    __table_args__ = (
+        UniqueConstraint(
+            "person_id", "local_date", name="uq_weekly_summaries_person_id_local_date"
+        ),
+    )
+
+    local_date = Column(Date, nullable=False)
+    message = Column(Text, nullable=False)

@@ -1,5 +1,6 @@
 """Turning Rasa's replies into Telegram messages: split long texts, buttons as inline
-keyboards, our own pictures as animations."""
+keyboards, our own pictures as animations, and the weekly summary's chart (a custom
+message) as a photo."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from urllib.parse import unquote, urlparse
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 
+from bot.services.commands import HISTORY_FILENAME
+from bot.services.weekly import chart_png, is_chart_message
 from bot.settings import get_settings
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
 
@@ -54,9 +57,21 @@ def local_picture(image: Any, folder: Path | None = None) -> Path | None:
     return path if path.is_file() and path.is_relative_to(folder) else None
 
 
+async def send_chart(bot: Bot, chat_id: int | str) -> list[Message]:
+    """The person's /history chart as a photo (nothing when there is nothing to draw)."""
+    png = await asyncio.to_thread(chart_png, str(chat_id))
+    if png is None:
+        return []
+    return [await bot.send_photo(chat_id=chat_id,
+                                 photo=InputFile(png, filename=HISTORY_FILENAME))]
+
+
 async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> list[Message]:
     """Send one Rasa reply: its picture (an animation, the text as its caption when it
-    fits), else its text in parts of at most 4,096 characters; keyboard last."""
+    fits), else its text in parts of at most 4,096 characters, keyboard last; the chart
+    when the reply asks for it."""
+    if is_chart_message(reply.get("custom")):
+        return await send_chart(bot, chat_id)
     text = str(reply.get("text") or "")
     markup = keyboard(reply.get("buttons") or [])
     picture = local_picture(reply.get("image"))

@@ -387,6 +387,7 @@ def test_history_and_export_send_a_chart_and_a_file(telegram: Telegram, chat: Ch
     assert png.startswith(b"\x89PNG")
     caption = photo["params"]["caption"].splitlines()
     assert caption[0].startswith("Pain: ") and caption[1].startswith("Plan: ")
+    assert caption[3].startswith("Step 3 pattern: ")
     assert caption[-1].startswith("Your exercises: ")  # where the exercises stand
     chat.say("/export")
     [document] = telegram.emulator.sent(chat.id, "sendDocument")

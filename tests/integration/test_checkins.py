@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.store import checkins, erasure, journal, sessions
+from bot.store import checkins, erasure, journal, sessions, summaries
 from bot.store import lessons as lessons_store
 from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
 from bot.store.engine import get_engine
@@ -568,6 +568,7 @@ def _fill(db_url: str, person: str) -> None:
     )
     sessions.record_outcome(person, record.id, 0, "done")
     lessons_store.record_lesson(person, "core_mast")
+    summaries.record_summary(person, jan(16), "Your week, ...")
     _save_tracker(db_url, person)
 
 
@@ -607,6 +608,7 @@ def test_erasing_a_person_removes_them_from_every_table(db_url: str) -> None:
     assert set(before["alice"]) >= {
         "people", "answers", "recommendations", "safety_events", "schedules", "checkins",
         "referrals", "events", "exercise_sessions", "exercise_results", "lessons_sent",
+        "weekly_summaries",
     }
     for person, counts in before.items():
         empty = [table for table, n in counts.items() if n == 0]

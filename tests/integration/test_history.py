@@ -25,6 +25,7 @@ MON = date(2025, 11, 3)
 ZONE = "Europe/Berlin"
 TRIGGER = 'sitting, "at my desk"\nall day 😩'
 FORMULA = '=HYPERLINK("http://evil.example","click")'
+STEP3 = "Step 3 pattern:"
 #: Alice's check-ins: days after MON and pain (no check-in on Wed 12 Nov).
 ALICE_PAINS = [
     (1, 7), (2, 6), (3, 6), (4, 5), (5, 5), (6, 8), (7, 8), (8, 8),
@@ -163,7 +164,7 @@ def test_the_chart_labels_say_what_happened_when(db_url: str) -> None:
     assert all(label.isascii() for label in every)
 
 
-def test_the_summary_says_the_numbers_and_where_the_exercises_stand(db_url: str) -> None:
+def test_the_summary_says_the_numbers_the_pattern_and_the_exercises(db_url: str) -> None:
     _alice(db_url)
     summary = history.history_report("alice").summary
     assert summary.splitlines() == [
@@ -171,6 +172,8 @@ def test_the_summary_says_the_numbers_and_where_the_exercises_stand(db_url: str)
         "since Tue 4 Nov.",
         "Plan: Step 2, McKenzie exercises, since Sat 8 Nov; Step 4 (aerobic) added Sun 16 Nov.",
         "Specialist suggested: once, on Tue 11 Nov (pain above your start for 3 days).",
+        f"{STEP3} at least 5 more check-ins, then I can show what goes with worse pain (it "
+        "takes 3 days that name the same thing and 3 that don't).",
         "Your exercises: McKenzie exercises, level 1 of 4. No session yet: send /session for "
         "today's, with pictures.",
     ]
@@ -201,6 +204,9 @@ def test_a_paused_plan_and_repeated_referrals_are_said_plainly(
         "has checked the warning sign.",
         "Specialist suggested: twice, most recently on Sat 8 Nov (pain 8/10 or more two days "
         "running; no clear improvement on your step).",
+
+        f"{STEP3} at least 6 more check-ins, then I can show what goes with worse pain (it "
+        "takes 3 days that name the same thing and 3 that don't).",
     ]
 
 
@@ -213,6 +219,9 @@ def test_an_intake_pain_score_alone_is_drawn_as_the_start(db_url: str) -> None:
         'Pain: 5/10 at the start; no check-ins yet (say "check in" or send /checkin).',
         "Plan: none yet; answer a few questions and I'll suggest one.",
         "No specialist referral so far.",
+
+        f"{STEP3} at least 6 more check-ins, then I can show what goes with worse pain (it "
+        "takes 3 days that name the same thing and 3 that don't).",
     ]
 
 
@@ -311,6 +320,9 @@ def test_each_person_sees_only_their_own_journal(db_url: str) -> None:
         "Pain: 9/10 at the start, 9/10 at your first check-in (Wed 5 Nov).",
         "Plan: none yet; answer a few questions and I'll suggest one.",
         "Specialist suggested: once, on Thu 6 Nov (pain 8/10 or more two days running).",
+
+        f"{STEP3} at least 6 more check-ins, then I can show what goes with worse pain (it "
+        "takes 3 days that name the same thing and 3 that don't).",
     ]
     assert _rows(export.export_csv("nobody")) == []
 

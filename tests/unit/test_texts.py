@@ -13,6 +13,7 @@ from bot.content import (
     advice,
     handout_texts,
     history_labels,
+    insight_texts,
     plan,
     session_texts,
     texts,
@@ -240,7 +241,7 @@ def _module_texts() -> list[str]:
     """Every text constant and template of bot.content's modules, bar the marks themselves."""
     marks = {"URGENT_MARK", "REFERRAL_MARK"}
     modules = (texts, advice, plan, trend_messages, history_labels, session_texts, handout_texts,
-               lesson_texts)
+               lesson_texts, insight_texts)
     return [t for module in modules for name, value in vars(module).items()
             if name not in marks and not name.startswith("__") for t in _strings(value)]
 
