@@ -10,6 +10,7 @@ terminal: the text and where the picture was saved).
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,11 +23,13 @@ from bot.domain.pause import plan_paused
 from bot.domain.programme import Regimen
 from bot.domain.progression import OUTCOMES, PainDuring, SessionResult, progress
 from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
-from bot.exercises.render import animation_path, still_path
+from bot.exercises.render import animation_path, draw_all, still_path
 from bot.exercises.today import PlanToday, choose
 from bot.services.exercise_status import current_level
 from bot.store import checkins, journal, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
+
+logger = logging.getLogger(__name__)
 
 EXERCISE_PREFIX, END_PREFIX = "ex", "se"
 _OUTCOME_CODES = {o[0]: o for o in OUTCOMES}  # d, p, s, h
@@ -364,6 +367,15 @@ def _result(record: SessionRecord, library: Library) -> SessionResult:
 
 
 # --- pictures --------------------------------------------------------------------------
+
+
+def draw_pictures() -> None:
+    """Every exercise's pictures into the cache, ahead of the first session that needs them
+    (a picture that cannot be drawn is drawn, or reported, when a session asks for it)."""
+    try:
+        draw_all(exercise_library().exercises)
+    except Exception:
+        logger.exception("Drawing the exercise pictures ahead of time failed.")
 
 
 def animation_file(card: Card) -> Path:

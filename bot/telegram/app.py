@@ -46,8 +46,6 @@ from bot.content.texts import (
     UNSUPPORTED_MESSAGE,
 )
 from bot.domain import zones
-from bot.exercises.library import exercise_library
-from bot.exercises.render import draw_all
 from bot.rasa.runtime import respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
@@ -436,15 +434,6 @@ async def register_commands(application: App) -> None:
     )
 
 
-def draw_pictures() -> None:
-    """Every exercise's pictures into the cache, ahead of the first session that needs them
-    (a picture that cannot be drawn is drawn, or reported, when a session asks for it)."""
-    try:
-        draw_all(exercise_library().exercises)
-    except Exception:
-        logger.exception("Drawing the exercise pictures ahead of time failed.")
-
-
 async def send_due_forever(
     application: App, stop: asyncio.Event
 ) -> None:
@@ -488,7 +477,7 @@ async def serve(settings: Settings) -> None:
             mode = await start_receiving(application, settings, stop)
             print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
             sender = asyncio.create_task(send_due_forever(application, stop))
-            drawing = asyncio.create_task(asyncio.to_thread(draw_pictures))
+            drawing = asyncio.create_task(asyncio.to_thread(session.draw_pictures))
             await stop.wait()
             await sender  # finishes the batch in flight: nothing claimed is left unsent
             drawing.cancel()

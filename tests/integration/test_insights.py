@@ -83,19 +83,19 @@ def test_history_shows_what_goes_with_worse_pain(db_url: str) -> None:
     _person("alice")
     _checkin("alice", 9, 9, "sitting", complete=False)  # unfinished: not counted
     lines = history.history_report("alice").summary.splitlines()
-    assert len(lines) == 4
-    assert lines[-1] == f"Step 3 pattern: {PATTERN}"
-    assert commands.show_history("alice").text.splitlines()[-1] == lines[-1]
+    assert len(lines) == 5  # pain, plan, referrals, the pattern, the exercises
+    assert lines[3] == f"Step 3 pattern: {PATTERN}"
+    assert commands.show_history("alice").text.splitlines()[3] == lines[3]
 
 
 def test_with_too_few_days_history_says_how_many_more_check_ins(db_url: str) -> None:
     _person("bob", JOURNAL[:2])
-    assert history.history_report("bob").summary.splitlines()[-1] == (
+    assert history.history_report("bob").summary.splitlines()[3] == (
         "Step 3 pattern: at least 4 more check-ins, then I can show what goes with worse "
         "pain (it takes 3 days that name the same thing and 3 that don't)."
     )
     _person("carol", [(5, "sitting"), (6, "sitting"), (5, "sitting"), (5, "no"), (4, "no")])
-    assert history.history_report("carol").summary.splitlines()[-1].startswith(
+    assert history.history_report("carol").summary.splitlines()[3].startswith(
         "Step 3 pattern: at least 1 more check-in, then"
     )
 
@@ -103,7 +103,7 @@ def test_with_too_few_days_history_says_how_many_more_check_ins(db_url: str) -> 
 def test_with_no_clear_difference_history_says_nothing_stands_out(db_url: str) -> None:
     _person("dan", [(5, "sitting"), (5, "walking"), (5, "sitting"), (5, "walking"),
                     (5, "sitting"), (5, "walking")])
-    assert history.history_report("dan").summary.splitlines()[-1] == (
+    assert history.history_report("dan").summary.splitlines()[3] == (
         "Step 3 pattern: nothing stands out yet: over your 6 check-ins, pain on the days you "
         'named "sitting" or "standing or walking" was not a point or more above the other '
         "days."
@@ -113,7 +113,7 @@ def test_with_no_clear_difference_history_says_nothing_stands_out(db_url: str) -
 def test_each_person_sees_only_their_own_pattern(db_url: str) -> None:
     _person("alice")
     _person("erin", [(8, "walking")] * 3 + [(2, "nothing")] * 3)
-    assert history.history_report("alice").summary.splitlines()[-1] == f"Step 3 pattern: {PATTERN}"
+    assert history.history_report("alice").summary.splitlines()[3] == f"Step 3 pattern: {PATTERN}"
     assert "standing or walking" in history.history_report("erin").summary
 
 
