@@ -157,8 +157,11 @@ def test_a_correction_after_the_plan_updates_it(person: Person) -> None:
     assert updated[0].startswith("Step 2 now:")
     assert "2 months (subacute: 6 to 12 weeks)" in updated[0]
     assert len(journal.recommendations_for(person.id)) == 2
-    # The check-in time question follows the plan; "my plan" answers, then asks it again.
-    assert person.say("what's my plan?") == [updated[0], SCHEDULE_TIME_QUESTION]
+    # The check-in time question follows the plan; "my plan" answers (the plan, then where
+    # the exercises stand), then asks it again.
+    plan, exercises, again = person.say("what's my plan?")
+    assert (plan, again) == (updated[0], SCHEDULE_TIME_QUESTION)
+    assert exercises.startswith("Your exercises: lumbar stabilisation exercises, level 1 of 5.")
 
 
 @pytest.mark.parametrize(
