@@ -14,12 +14,12 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.content.texts import SOMETHING_WENT_WRONG
+from bot.content.texts import NO_PLAN_YET, SOMETHING_WENT_WRONG
 from bot.services import session
 
 logger = logging.getLogger(__name__)
@@ -50,15 +50,23 @@ class ActionSession(Action):
         try:
             if tap is not None:
                 await self._answer(dispatcher, tracker.sender_id, str(tap))
-            else:
-                await self._start(dispatcher, tracker.sender_id)
+                return []
+            running = bool((tracker.active_loop or {}).get("name"))
+            return await self._start(dispatcher, tracker.sender_id, running)
         except SQLAlchemyError:
             logger.exception("The exercise session failed.")
             dispatcher.utter_message(text=SOMETHING_WENT_WRONG)
-        return []
+            return []
 
-    async def _start(self, dispatcher: CollectingDispatcher, who: str) -> None:
+    async def _start(
+        self, dispatcher: CollectingDispatcher, who: str, intake_running: bool
+    ) -> list[EventType]:
         reply = await asyncio.to_thread(session.start_session, who)
+        if reply.text == NO_PLAN_YET and not intake_running:
+            # "want to see what exercises can do" before any plan: the questions that lead
+            # to one start now, with whatever the message said about the back
+            dispatcher.utter_message(response="utter_welcome")
+            return [FollowupAction("intake_form")]
         dispatcher.utter_message(text=reply.text)
         for card in reply.cards:
             picture = await asyncio.to_thread(_picture, card)
@@ -67,6 +75,7 @@ class ActionSession(Action):
             dispatcher.utter_message(
                 text=reply.question.text, buttons=_buttons(reply.question.buttons)
             )
+        return []
 
     async def _answer(self, dispatcher: CollectingDispatcher, who: str, data: str) -> None:
         reply = await asyncio.to_thread(session.answer_tap, who, data)

@@ -14,6 +14,7 @@ import pytest
 from bot.content import session_texts as words
 from bot.content.texts import NO_PLAN_YET
 from bot.store import sessions
+from tests.support.domain import domain_response
 from tests.support.runtime import RasaRuntime
 from tests.support.transports import InProcessTransport
 
@@ -34,10 +35,17 @@ def _payload(message: dict[str, Any], title: str) -> str:
     return next(str(b["payload"]) for b in message["buttons"] if b["title"] == title)
 
 
-def test_before_a_plan_it_says_there_is_none_yet(rest: InProcessTransport) -> None:
+def test_before_a_plan_the_questions_that_lead_to_one_start(rest: InProcessTransport) -> None:
     person = f"words-{uuid.uuid4().hex[:8]}"
-    said = rest.send(person, "what exercises should I do today?")
+    said = rest.send(person, "my lower back is sore, what exercises should I do today?")
+    assert said[0]["text"] == domain_response("utter_welcome")
+    assert said[-1]["text"] == domain_response("utter_ask_red_flag_screen")
+    # the screen answered, the intake goes on; no plan, so no session
+    said = rest.send(person, _payload(said[-1], "None of these"))
+    assert said[-1]["text"] == domain_response("utter_ask_pain_direction")
+    said = rest.send(person, "today's exercises please")
     assert said[0]["text"] == NO_PLAN_YET
+    assert said[-1]["text"] == domain_response("utter_ask_pain_direction")
 
 
 def test_today_s_exercises_in_words_then_taps_as_payloads(rest: InProcessTransport) -> None:

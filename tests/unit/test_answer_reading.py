@@ -136,6 +136,9 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
          "inform"),
         ("out_of_scope", set(), "My back has let me down completely this week", "inform"),
         ("thank", set(), "thanks, I'll be back tomorrow", None),
+        # discomfort is a word of pain: a request for help, not thanks
+        ("thank", set(), "some discomfort in my low back lately, I'd appreciate advice",
+         "inform"),
         # a question asked in the clause that ends in the question mark
         ("inform", set(), "Summer is busy at the shop, should I wear a support belt?",
          "ask_programme"),
