@@ -29,6 +29,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.domain.answers import without_invisible_marks
 from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
+from bot.rasa.redelivery import replies_already_given
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
@@ -222,18 +223,27 @@ async def respond(
     text: str,
     sender_id: str,
     on_failure: Callable[[str, str], list[dict[str, Any]]] | None = None,
+    message_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Handle one message from ``sender_id``; return the bot's replies.
 
     When the conversation cannot run (its database is down, say) and the channel gives
     ``on_failure`` (``bot.services.safety_fallback.reply_without_dialogue``), its replies
-    are returned instead: safety fails closed, never silence.
+    are returned instead: safety fails closed, never silence. ``message_id``, the channel's
+    own id of the message (Telegram's update_id), makes a message that comes again after
+    its turn was run get that turn's replies again, not a second turn
+    (:mod:`bot.rasa.redelivery`).
     """
     channel = WholeMessageChannel()
     text = without_invisible_marks(text)  # "bl\u200badder" is read as "bladder"
     try:
+        if message_id is not None:
+            given = await replies_already_given(agent, sender_id, message_id, channel)
+            if given is not None:
+                logger.warning("A message taken in before came again: its replies are resent.")
+                return given
         await agent.handle_message(
-            UserMessage(text, channel, sender_id, input_channel="backstep")
+            UserMessage(text, channel, sender_id, input_channel="backstep", message_id=message_id)
         )
     except Exception as error:
         if on_failure is None:

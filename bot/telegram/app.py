@@ -117,7 +117,10 @@ class Backstep:
         await self.open_pending_checkin(chat_id)
         if self.actions is not None:
             await asyncio.to_thread(self.actions.ensure_running)
-        replies = await respond(self.agent, text, chat_id, on_failure=reply_without_dialogue)
+        replies = await respond(
+            self.agent, text, chat_id, on_failure=reply_without_dialogue,
+            message_id=f"telegram-{update.update_id}",
+        )
         if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
             # it died during this turn: what it had to do is lost, so say so plainly
             replies = [*replies, {"text": PART_RESTARTED}]
