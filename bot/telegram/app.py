@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rasa.core.channels.channel import CollectingOutputChannel
 from telegram import (
     BotCommand,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -153,7 +154,7 @@ class Backstep:
         if session.is_session_data(data):
             await self.session_tap(update, context, data)
             return
-        await query.answer()
+        await _answer_tap(query)
         with contextlib.suppress(BadRequest):  # already edited, or too old to edit
             await query.edit_message_reply_markup(reply_markup=None)
         if data in (DELETE_YES, DELETE_NO):
@@ -261,7 +262,7 @@ class Backstep:
         chat = update.effective_chat
         assert query is not None and chat is not None
         tap = await asyncio.to_thread(session.answer_tap, str(chat.id), data)
-        await query.answer(text=tap.ack[:MAX_CALLBACK_ANSWER])
+        await _answer_tap(query, tap.ack[:MAX_CALLBACK_ANSWER])
         if tap.close:
             with contextlib.suppress(BadRequest):  # already closed, or too old to edit
                 await query.edit_message_reply_markup(reply_markup=None)
@@ -298,6 +299,15 @@ class Backstep:
                 await context.bot.send_message(
                     chat_id=update.effective_chat.id, text=SOMETHING_WENT_WRONG
                 )
+
+
+async def _answer_tap(query: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner. Telegram takes the answer only for a few seconds: a tap
+    handled again after a restart is too old to answer, and must still be handled."""
+    try:
+        await query.answer(text=text)
+    except BadRequest:
+        logger.info("A tap was too old to answer; handling it all the same.")
 
 
 async def _send_file_or_text(

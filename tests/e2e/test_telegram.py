@@ -322,6 +322,19 @@ def test_an_update_delivered_twice_is_handled_once(telegram: Telegram, chat: Cha
     assert len(emu.texts(chat.id)) - before == 2 * answered  # not 3
 
 
+def test_a_tap_too_old_to_answer_is_still_handled(telegram: Telegram, chat: Chat) -> None:
+    """After a restart Telegram hands a tap over again, too old by then for its spinner to
+    be answered ("query is too old"): the tap still counts (it got the apology, and was
+    lost)."""
+    emu = telegram.emulator
+    chat.say("/start")
+    before = len(emu.texts(chat.id))
+    update = emu.push_callback(chat.id, chat.button_data()["None of these"])
+    emu.expire_callback_queries()
+    chat._wait(update)
+    assert emu.texts(chat.id)[before:] == [domain_response("utter_ask_pain_direction")]
+
+
 def test_a_button_tapped_in_a_group_changes_nothing(
     telegram: Telegram, chat: Chat, rasa_runtime: RasaRuntime
 ) -> None:

@@ -144,6 +144,11 @@ class BotApiEmulator(CallLog):
         query = self.api.callback_query(chat_id, data, message_id, **sender)
         return self.push_update({"callback_query": query})
 
+    def expire_callback_queries(self) -> None:
+        """Let every tap pushed so far grow too old to answer, as it does on Telegram
+        within seconds: answerCallbackQuery then says "query is too old"."""
+        self.api.callback_query_ids.clear()
+
     def pending_updates(self) -> list[JSON]:
         """Updates not yet confirmed by a getUpdates offset."""
         return list(self.queue.pending)
