@@ -15,6 +15,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from rasa.core.channels.channel import CollectingOutputChannel
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import (
     BotCommand,
     CallbackQuery,
@@ -115,7 +116,12 @@ class Backstep:
         assert chat is not None
         chat_id = str(chat.id)
         await _typing(context, chat.id)
-        await self.open_pending_checkin(chat_id)
+        try:
+            await self.open_pending_checkin(chat_id)
+        except SQLAlchemyError as error:
+            # the database is down: the conversation below fails closed (a red flag still
+            # gets its 🚨), which it could not do if this stopped the message here
+            logger.error("Could not look for an open check-in: %s", type(error).__name__)
         if self.actions is not None:
             await asyncio.to_thread(self.actions.ensure_running)
         replies = await respond(

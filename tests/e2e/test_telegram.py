@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError
 from telegram import Update
 from telegram.ext import TypeHandler
 
@@ -333,6 +334,21 @@ def test_a_tap_too_old_to_answer_is_still_handled(telegram: Telegram, chat: Chat
     emu.expire_callback_queries()
     chat._wait(update)
     assert emu.texts(chat.id)[before:] == [domain_response("utter_ask_pain_direction")]
+
+
+def test_a_failed_look_for_an_open_check_in_does_not_stop_the_message(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the database down, looking for an open check-in fails first: the message still
+    goes to the conversation, which fails closed (a red flag gets its 🚨, not the generic
+    apology it got when this stopped the message)."""
+
+    def down(*args: Any, **kwargs: Any) -> bool:
+        raise OperationalError("SELECT ...", None, ConnectionRefusedError("database down"))
+
+    monkeypatch.setattr(checkins, "open_checkin", down)
+    replies = chat.say("I can't feel my bum or my privates since this morning")
+    assert replies[0].startswith(texts.URGENT_MARK)
 
 
 def test_a_button_tapped_in_a_group_changes_nothing(
