@@ -23,7 +23,7 @@ from bot.domain.progression import OUTCOMES, PainDuring, SessionResult, progress
 from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
 from bot.exercises.render import animation_path, still_path
 from bot.exercises.today import PlanToday, choose
-from bot.store import checkins, journal, sessions
+from bot.store import checkins, journal, outbox, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
 
 EXERCISE_PREFIX, END_PREFIX = "ex", "se"
@@ -96,6 +96,7 @@ def start_session(conversation_id: str, *, now: datetime | None = None) -> Sessi
     recs = journal.recommendations_for(conversation_id)
     if not recs:
         return SessionReply(NO_PLAN_YET)
+    outbox.flush_if_waiting()  # a red flag kept while the database was down pauses too
     if plan_paused([e.kind for e in journal.safety_events_for(conversation_id)]):
         return SessionReply(PLAN_PAUSED)
     library = exercise_library()

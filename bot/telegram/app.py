@@ -33,6 +33,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -52,13 +53,12 @@ from bot.rasa.runtime import respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import Settings
-from bot.store import checkins, outbox
-from bot.store import updates as seen_updates
-from bot.telegram.broadcast import send_due
+from bot.store import checkins
 from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
 from bot.telegram.ratelimit import BackstepRateLimiter
 from bot.telegram.receiving import start_receiving, stop_receiving
+from bot.telegram.upkeep import FIRST, land_waiting_safety_records, send_due_forever
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -78,8 +78,6 @@ RASA_COMMANDS = {
 DELETE_YES, DELETE_NO = "delete:yes", "delete:no"
 #: Telegram shows at most this many characters of a tap's answer.
 MAX_CALLBACK_ANSWER = 200
-#: How often the running bot looks for due check-ins.
-SEND_DUE_EVERY = 60.0
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
@@ -383,6 +381,7 @@ async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
 
 def add_handlers(application: App, backstep: Backstep) -> None:
     """Route every kind of update: edits and other chats first, then private chats."""
+    application.add_handler(TypeHandler(Update, land_waiting_safety_records), group=FIRST)
     add_once_only(application)
     private = filters.ChatType.PRIVATE
     application.add_handler(
@@ -441,28 +440,6 @@ async def register_commands(application: App) -> None:
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in COMMANDS]
     )
-
-
-async def send_due_forever(
-    application: App, stop: asyncio.Event
-) -> None:
-    """Every minute, send the check-ins that are due (one run at a time), after any safety
-    records that waited for the database."""
-    while not stop.is_set():
-        try:
-            # safety records kept while the database was down go in first
-            await asyncio.to_thread(outbox.flush)
-            await asyncio.to_thread(seen_updates.forget_old)
-            report = await send_due(application.bot, stop=stop)
-            if report.sent or report.undeliverable:
-                logger.info(
-                    "Check-ins sent: %d, undeliverable: %d", report.sent, report.undeliverable
-                )
-        except Exception:  # a bad minute must not stop tomorrow's check-ins
-            logger.exception("Sending due check-ins failed; trying again in a minute.")
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=SEND_DUE_EVERY)
-
 
 
 async def serve(settings: Settings) -> None:
