@@ -117,6 +117,12 @@ class ActionServer:
 
     def start(self, timeout: float = 90.0) -> ActionServer:
         """Start the server and wait until it answers its health check."""
+        self.spawn()
+        return self.wait_ready(timeout)
+
+    def spawn(self) -> None:
+        """Start the child without waiting for it (:meth:`wait_ready` does), so that the
+        model can load meanwhile."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", TOKEN_ENV: self.token}
@@ -129,6 +135,10 @@ class ActionServer:
             preexec_fn=_die_with_parent,  # noqa: PLW1509 - only prctl, before exec
         )
         log.close()
+
+    def wait_ready(self, timeout: float = 90.0) -> ActionServer:
+        """Wait until the child answers its health check; stop it if it does not."""
+        assert self._process is not None, "spawn() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

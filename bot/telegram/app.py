@@ -454,8 +454,13 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    with ActionServer() as actions:
-        agent = await load_agent(settings.model_path, actions.url, actions.headers)
+    actions = ActionServer()
+    actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
+    try:
+        agent, _ = await asyncio.gather(
+            load_agent(settings.model_path, actions.url, actions.headers),
+            asyncio.to_thread(actions.wait_ready),
+        )
         application = build_application(settings, agent, actions)
         async with application:
             await application.start()
@@ -467,3 +472,5 @@ async def serve(settings: Settings) -> None:
             await sender  # finishes the batch in flight: nothing claimed is left unsent
             await stop_receiving(application)
             await application.stop()
+    finally:
+        actions.stop()
