@@ -105,7 +105,11 @@ class ThrowawayCluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> ThrowawayCluster:
-        return self.create()
+        try:
+            return self.create()
+        except BaseException:
+            self.destroy()  # a cluster half made goes too
+            raise
 
     def __exit__(self, *exc_info: object) -> None:
         self.destroy()
