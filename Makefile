@@ -21,7 +21,7 @@ help:
 	@echo "make run    set everything up, then chat with Backstep in the terminal"
 	@echo "make test   set everything up, then run every check (lint, types, data, tests)"
 	@echo "make bench  latency, cold start and memory against Rasa's starter assistant"
-	@echo "make eval   end to end: safety sets, blind intake and trigger sets, 2,000 random walks (SETS=..., WALKS=...)"
+	@echo "make eval   end to end: safety sets, blind intake and trigger sets, 2,000 random walks, 20 random faults (SETS=..., WALKS=..., ROUNDS=...)"
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports no other)."; exit 1; }
@@ -73,6 +73,7 @@ eval: setup $(MODEL)
 	$(BIN)/python -m bench.intake_eval $(if $(SETS),--sets $(SETS))
 	$(BIN)/python -m bench.trigger_eval
 	BACKSTEP_FUZZ_WALKS=$(or $(WALKS),2000) $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_fuzz.py
+	BACKSTEP_FAULT_ROUNDS=$(or $(ROUNDS),20) $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_fault_suite.py
 
 clean:
 	rm -rf models results .rasa var

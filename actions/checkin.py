@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import in_journal, latest_intent, latest_text
+from actions.common import in_journal, latest_intent, latest_text, red_flag_unresolved
 from actions.forms import INTERRUPTIONS, KindFormValidation
 from bot.content.responses import response
 from bot.content.session_texts import SESSION_OFFER, SESSION_OFFER_BUTTONS
@@ -248,7 +248,7 @@ class ActionCheckinDone(Action):
             return clear
         local, tz = today
         await in_journal(checkins.complete_checkin, cid, local)
-        if tracker.get_slot("red_flag_active"):
+        if await red_flag_unresolved(tracker):
             dispatcher.utter_message(text=CHECKIN_PLAN_PAUSED)
             return clear
         baseline = tracker.get_slot("pain_score")

@@ -10,8 +10,10 @@ from typing import Any, TypeVar
 from rasa_sdk import Tracker
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.domain.escalation import PAUSE_SLOT
+from bot.domain.pause import plan_paused
 from bot.domain.programme import Intake
-from bot.store import journal
+from bot.store import journal, outbox
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -93,3 +95,15 @@ async def journal_answer(
         latest_text(tracker),
         accepted=accepted,
     )
+
+
+async def red_flag_unresolved(tracker: Tracker) -> bool:
+    """Whether the plan is paused for a red flag not yet checked by a clinician: the slot
+    the escalation set, or the journal. A red flag escalated while the conversation could
+    not run (its database was down: :mod:`bot.services.safety_fallback`) never reached the
+    slot; it waited in the outbox, and is journaled first here if it still waits."""
+    if tracker.get_slot(PAUSE_SLOT):
+        return True
+    await in_journal(outbox.flush_if_waiting)
+    events = await in_journal(journal.safety_events_for, tracker.sender_id)
+    return bool(events) and plan_paused([e.kind for e in events or []])

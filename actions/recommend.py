@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import in_journal, intake_from_slots
+from actions.common import in_journal, intake_from_slots, red_flag_unresolved
 from bot.content.plan import recommendation_message
 from bot.content.texts import NO_PLAN_YET, PLAN_PAUSED, START_BUTTONS
 from bot.domain.programme import recommend
@@ -15,9 +15,9 @@ from bot.services.exercise_status import exercise_status
 from bot.store import journal
 
 
-def plan_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+async def plan_paused(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """While a red flag is unresolved no plan is shown; say so and return True."""
-    if tracker.get_slot("red_flag_active"):
+    if await red_flag_unresolved(tracker):
         dispatcher.utter_message(text=PLAN_PAUSED)
         return True
     return False
@@ -32,7 +32,7 @@ class ActionRecommend(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if plan_paused(dispatcher, tracker):
+        if await plan_paused(dispatcher, tracker):
             return []
         intake = intake_from_slots(tracker)
         if intake is None:
@@ -63,7 +63,7 @@ class ActionShowPlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if plan_paused(dispatcher, tracker):
+        if await plan_paused(dispatcher, tracker):
             return []
         history = await in_journal(journal.recommendations_for, tracker.sender_id) or []
         if history:

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FORM_SLOTS, latest_intent, latest_text
+from actions.common import FORM_SLOTS, latest_intent, latest_text, red_flag_unresolved
 from bot.content.texts import (
     ASSESSED_NOTHING_PAUSED,
     ASSESSED_NOTHING_PAUSED_PLAN,
@@ -86,7 +86,7 @@ class ActionAssessed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if not tracker.get_slot("red_flag_active"):
+        if not await red_flag_unresolved(tracker):
             if any(tracker.get_slot(slot) is None for slot in FORM_SLOTS):
                 # nothing to resume and no plan yet ("im a domestic in the hospital and my
                 # back is sore", read as checked): the questions go on, never a dead end

@@ -4,6 +4,7 @@ and "no difference" count what they name (McKenzie's directional preference)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -67,15 +68,17 @@ def _relieves(span: Span, window: int = 15) -> bool:
     sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
     doc = span.doc
     own = value_of(span)
+    # only movements starting within the window are looked at below: the others are
+    # skipped before their value is read (a long message names hundreds)
+    near = [
+        s for s in doc.spans.get(P.SPANS_KEY, [])
+        if span.end <= s.start < span.end + window and s.label_ == P.PAIN_DIRECTION
+    ]
     others = {
-        s.start for s in doc.spans.get(P.SPANS_KEY, [])
-        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end
-        and value_of(s) not in (own, None)  # not "nothing" of "does nothing bad"
+        s.start for s in near
+        if value_of(s) not in (own, None)  # not "nothing" of "does nothing bad"
     }
-    later = {
-        s.start for s in doc.spans.get(P.SPANS_KEY, [])
-        if s.label_ == P.PAIN_DIRECTION and s.start >= span.end and value_of(s) is not None
-    }
+    later = {s.start for s in near if value_of(s) is not None}
     complained = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
         if (tok.i in others or (complained and tok.i in later)) and (
@@ -312,7 +315,10 @@ def _words_between(span: Span, i: int) -> int:
     return span.start - i if i < span.start else max(0, i - span.end + 1)
 
 
-def _fine_and_borrowed(span: Span, value: str, relieved: bool, spans: list[Span]) -> bool:
+def _fine_and_borrowed(
+    span: Span, value: str, relieved: bool, spans: list[Span],
+    relieves: Callable[[Span], bool] = _relieves,
+) -> bool:
     """A movement the message says elsewhere is fine ("standing and walking ok") whose
     clause's only word of pain is nearer another movement ("sitting long time sure pain,
     after 1 hour i must stand up walk walk"): the pain is the other one's."""
@@ -320,7 +326,7 @@ def _fine_and_borrowed(span: Span, value: str, relieved: bool, spans: list[Span]
         return False
     fine = [
         s for s in spans
-        if s is not span and value_of(s) == value and (is_negated(s) or _relieves(s))
+        if s is not span and value_of(s) == value and (is_negated(s) or relieves(s))
     ]
     if not fine:
         return False
@@ -370,11 +376,13 @@ def _listed_before_a_denial(span: Span, spans: list[Span]) -> bool:
     if value_of(span) not in _MOVEMENTS:
         return False
     for other in spans:
+        if not span.end <= other.start <= span.end + 2:
+            continue  # (before reading the words between: a long message names hundreds)
         between = doc[span.end : other.start]
         joined = any(t.lower_ in CONTEXT["list_goes_on"] for t in between) and all(
             t.lower_ in CONTEXT["list_goes_on"] or t.text == "," for t in between
         )
-        if other.start >= span.end and len(between) <= 2 and joined:
+        if joined:
             return value_of(other) in _MOVEMENTS and (
                 is_negated(other) or _listed_before_a_denial(other, spans)
             )
@@ -402,21 +410,35 @@ def _concluded(spans: list[Span]) -> list[Span]:
     return last or spans
 
 
+def _once_per_span(verdict: Callable[[Span], bool]) -> Callable[[Span], bool]:
+    """``verdict``, worked out once per span of one message."""
+    known: dict[tuple[int, int, str], bool] = {}
+
+    def once(span: Span) -> bool:
+        key = (span.start, span.end, span.label_)
+        if key not in known:
+            known[key] = verdict(span)
+        return known[key]
+
+    return once
+
+
 def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     """The painful direction the message names; marked with the role
     :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
     (the form takes it only as the answer to its own question). A last sentence that
     settles it after thinking aloud ("So bending forward.") is the answer."""
     spans = _concluded(spans)
+    relieves = _once_per_span(_relieves)  # asked of every pair: a long message names hundreds
     read = [
-        (s, v, _relieves(s))
+        (s, v, relieves(s))
         for s in spans
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
     ]
     said = [
         (s, v, r) for s, v, r in read
-        if _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans)
+        if _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieves)
     ]
     if read and not said:
         # "sitting in traffic and at the desk all day. standing is ok": a movement named

@@ -29,6 +29,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.domain.answers import without_invisible_marks
 from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
+from bot.rasa.redelivery import replies_already_given
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
@@ -116,6 +117,12 @@ class ActionServer:
 
     def start(self, timeout: float = 90.0) -> ActionServer:
         """Start the server and wait until it answers its health check."""
+        self.spawn()
+        return self.wait_ready(timeout)
+
+    def spawn(self) -> None:
+        """Start the child without waiting for it (:meth:`wait_ready` does), so that the
+        model can load meanwhile."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", TOKEN_ENV: self.token}
@@ -128,6 +135,10 @@ class ActionServer:
             preexec_fn=_die_with_parent,  # noqa: PLW1509 - only prctl, before exec
         )
         log.close()
+
+    def wait_ready(self, timeout: float = 90.0) -> ActionServer:
+        """Wait until the child answers its health check; stop it if it does not."""
+        assert self._process is not None, "spawn() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -222,18 +233,27 @@ async def respond(
     text: str,
     sender_id: str,
     on_failure: Callable[[str, str], list[dict[str, Any]]] | None = None,
+    message_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Handle one message from ``sender_id``; return the bot's replies.
 
     When the conversation cannot run (its database is down, say) and the channel gives
     ``on_failure`` (``bot.services.safety_fallback.reply_without_dialogue``), its replies
-    are returned instead: safety fails closed, never silence.
+    are returned instead: safety fails closed, never silence. ``message_id``, the channel's
+    own id of the message (Telegram's update_id), makes a message that comes again after
+    its turn was run get that turn's replies again, not a second turn
+    (:mod:`bot.rasa.redelivery`).
     """
     channel = WholeMessageChannel()
     text = without_invisible_marks(text)  # "bl\u200badder" is read as "bladder"
     try:
+        if message_id is not None:
+            given = await replies_already_given(agent, sender_id, message_id, channel)
+            if given is not None:
+                logger.warning("A message taken in before came again: its replies are resent.")
+                return given
         await agent.handle_message(
-            UserMessage(text, channel, sender_id, input_channel="backstep")
+            UserMessage(text, channel, sender_id, input_channel="backstep", message_id=message_id)
         )
     except Exception as error:
         if on_failure is None:

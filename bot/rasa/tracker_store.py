@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import sessionmaker
 
 from bot.rasa import patches
 from bot.settings import get_settings
@@ -24,6 +26,8 @@ from bot.settings import get_settings
 
 class BackstepTrackerStore(SQLTrackerStore):
     """An :class:`SQLTrackerStore` whose URL defaults to Backstep's database."""
+
+    engine: Engine
 
     def __init__(
         self,
@@ -39,6 +43,16 @@ class BackstepTrackerStore(SQLTrackerStore):
             # Rasa retries forever while the file cannot be created.
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
+        self._ping_before_use(url)
+
+    def _ping_before_use(self, url: str) -> None:
+        """Rasa's engine hands out pooled connections untested: after the database was
+        restarted the first turn got a dead one, failed, and the person's message was
+        answered with an apology. Checked first (as :mod:`bot.store.engine` does), a dead
+        connection is replaced before the turn."""
+        self.engine.dispose()
+        self.engine = create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool

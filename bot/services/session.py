@@ -26,7 +26,7 @@ from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
 from bot.exercises.render import animation_path, draw_all, still_path
 from bot.exercises.today import PlanToday, choose
 from bot.services.exercise_status import current_level
-from bot.store import checkins, journal, sessions
+from bot.store import checkins, journal, outbox, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
 
 logger = logging.getLogger(__name__)
@@ -123,6 +123,7 @@ def start_session(conversation_id: str, *, now: datetime | None = None) -> Sessi
     recs = journal.recommendations_for(conversation_id)
     if not recs:
         return SessionReply(NO_PLAN_YET)
+    outbox.flush_if_waiting()  # a red flag kept while the database was down pauses too
     if plan_paused([e.kind for e in journal.safety_events_for(conversation_id)]):
         return SessionReply(PLAN_PAUSED)
     library = exercise_library()

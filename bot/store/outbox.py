@@ -108,6 +108,15 @@ def flush(url: str | None = None) -> int:
         return written
 
 
+def flush_if_waiting(url: str | None = None) -> int:
+    """:func:`flush` when a record waits (a look at the file, nothing more when none does):
+    cheap enough to run before each message, so a record kept while the database was down
+    reaches the journal as soon as it is back."""
+    if not outbox_path().exists():
+        return 0
+    return flush(url)
+
+
 def record_safety_event(
     conversation_id: str, kind: str, category: str | None, raw_text: str | None,
     url: str | None = None,

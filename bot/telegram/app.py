@@ -15,8 +15,10 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from rasa.core.channels.channel import CollectingOutputChannel
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import (
     BotCommand,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -31,6 +33,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -50,14 +53,13 @@ from bot.rasa.runtime import respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
 from bot.settings import Settings
-from bot.store import checkins, outbox
-from bot.store import updates as seen_updates
-from bot.telegram.broadcast import send_due
+from bot.store import checkins
 from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
 from bot.telegram.ratelimit import BackstepRateLimiter
 from bot.telegram.receiving import start_receiving, stop_receiving
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
+from bot.telegram.upkeep import FIRST, land_waiting_safety_records, send_due_forever
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -77,8 +79,6 @@ RASA_COMMANDS = {
 DELETE_YES, DELETE_NO = "delete:yes", "delete:no"
 #: Telegram shows at most this many characters of a tap's answer.
 MAX_CALLBACK_ANSWER = 200
-#: How often the running bot looks for due check-ins.
-SEND_DUE_EVERY = 60.0
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
@@ -115,10 +115,18 @@ class Backstep:
         assert chat is not None
         chat_id = str(chat.id)
         await _typing(context, chat.id)
-        await self.open_pending_checkin(chat_id)
+        try:
+            await self.open_pending_checkin(chat_id)
+        except SQLAlchemyError as error:
+            # the database is down: the conversation below fails closed (a red flag still
+            # gets its 🚨), which it could not do if this stopped the message here
+            logger.error("Could not look for an open check-in: %s", type(error).__name__)
         if self.actions is not None:
             await asyncio.to_thread(self.actions.ensure_running)
-        replies = await respond(self.agent, text, chat_id, on_failure=reply_without_dialogue)
+        replies = await respond(
+            self.agent, text, chat_id, on_failure=reply_without_dialogue,
+            message_id=f"telegram-{update.update_id}",
+        )
         if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
             # it died during this turn: what it had to do is lost, so say so plainly
             replies = [*replies, {"text": PART_RESTARTED}]
@@ -152,7 +160,7 @@ class Backstep:
         if session.is_session_data(data):
             await self.session_tap(update, context, data)
             return
-        await query.answer()
+        await _answer_tap(query)
         with contextlib.suppress(BadRequest):  # already edited, or too old to edit
             await query.edit_message_reply_markup(reply_markup=None)
         if data in (DELETE_YES, DELETE_NO):
@@ -260,7 +268,7 @@ class Backstep:
         chat = update.effective_chat
         assert query is not None and chat is not None
         tap = await asyncio.to_thread(session.answer_tap, str(chat.id), data)
-        await query.answer(text=tap.ack[:MAX_CALLBACK_ANSWER])
+        await _answer_tap(query, tap.ack[:MAX_CALLBACK_ANSWER])
         if tap.close:
             with contextlib.suppress(BadRequest):  # already closed, or too old to edit
                 await query.edit_message_reply_markup(reply_markup=None)
@@ -297,6 +305,15 @@ class Backstep:
                 await context.bot.send_message(
                     chat_id=update.effective_chat.id, text=SOMETHING_WENT_WRONG
                 )
+
+
+async def _answer_tap(query: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner. Telegram takes the answer only for a few seconds: a tap
+    handled again after a restart is too old to answer, and must still be handled."""
+    try:
+        await query.answer(text=text)
+    except BadRequest:
+        logger.info("A tap was too old to answer; handling it all the same.")
 
 
 async def _send_file_or_text(
@@ -374,6 +391,7 @@ async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
 
 def add_handlers(application: App, backstep: Backstep) -> None:
     """Route every kind of update: edits and other chats first, then private chats."""
+    application.add_handler(TypeHandler(Update, land_waiting_safety_records), group=FIRST)
     add_once_only(application)
     private = filters.ChatType.PRIVATE
     application.add_handler(
@@ -434,28 +452,6 @@ async def register_commands(application: App) -> None:
     )
 
 
-async def send_due_forever(
-    application: App, stop: asyncio.Event
-) -> None:
-    """Every minute, send the check-ins that are due (one run at a time), after any safety
-    records that waited for the database."""
-    while not stop.is_set():
-        try:
-            # safety records kept while the database was down go in first
-            await asyncio.to_thread(outbox.flush)
-            await asyncio.to_thread(seen_updates.forget_old)
-            report = await send_due(application.bot, stop=stop)
-            if report.sent or report.undeliverable:
-                logger.info(
-                    "Check-ins sent: %d, undeliverable: %d", report.sent, report.undeliverable
-                )
-        except Exception:  # a bad minute must not stop tomorrow's check-ins
-            logger.exception("Sending due check-ins failed; trying again in a minute.")
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=SEND_DUE_EVERY)
-
-
-
 async def serve(settings: Settings) -> None:
     """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
     import signal
@@ -468,8 +464,13 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    with ActionServer() as actions:
-        agent = await load_agent(settings.model_path, actions.url, actions.headers)
+    actions = ActionServer()
+    actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
+    try:
+        agent, _ = await asyncio.gather(
+            load_agent(settings.model_path, actions.url, actions.headers),
+            asyncio.to_thread(actions.wait_ready),
+        )
         application = build_application(settings, agent, actions)
         async with application:
             await application.start()
@@ -483,3 +484,5 @@ async def serve(settings: Settings) -> None:
             drawing.cancel()
             await stop_receiving(application)
             await application.stop()
+    finally:
+        actions.stop()

@@ -1,5 +1,7 @@
-"""Faults the person must never feel as silence or as a lost warning: the database that
-holds the conversation goes down in the middle of it, and comes back."""
+"""Faults the person must never feel as silence or as a lost warning, simulated in this
+process: the database that holds the conversation goes down in the middle of it, and comes
+back; a message comes again after its turn was run. (The same faults done to real
+processes: ``test_fault_suite.py``.)"""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot import settings
 from bot.content.texts import SOMETHING_WENT_WRONG, SOMETHING_WENT_WRONG_SIGNS, URGENT_MARK
+from bot.rasa.runtime import respond
 from bot.rasa.tracker_store import BackstepTrackerStore
 from bot.store import journal, outbox
 from tests.support.domain import domain_response
@@ -109,3 +112,34 @@ def test_invisible_marks_inside_words_do_not_hide_a_red_flag(
     hidden = "I can\u2019t control my bl\u200badder and my gro\u202ein is numb"
     said = _texts(transport.send(person, hidden))
     assert said[0].startswith(URGENT_MARK)
+
+
+def test_a_message_that_comes_again_after_its_turn_gets_that_turns_replies(
+    transport: InProcessTransport, rasa_runtime: RasaRuntime
+) -> None:
+    """The process died after the turn was saved but before its replies went out: the
+    message comes again with the same id, and gets the replies it never got, not a second
+    turn (which read "bending forward" as how long the pain had lasted)."""
+    person = f"fault-{uuid.uuid4().hex[:8]}"
+    transport.send(person, "/start")
+    transport.send(person, "no, none of those")
+
+    def say(text: str, message_id: str) -> list[dict[str, Any]]:
+        return rasa_runtime.loop.run_until_complete(
+            respond(rasa_runtime.agent, text, person, message_id=message_id)
+        )
+
+    first = say("bending forward", "telegram-7001")
+    assert _texts(first) == [domain_response("utter_ask_pain_duration_days")]
+    assert say("bending forward", "telegram-7001") == first  # buttons and all
+    state = transport.state(person)
+    assert state["slots"]["requested_slot"] == "pain_duration_days"
+    users = [e for e in state["events"] if e["event"] == "user"]
+    assert [e["text"] for e in users].count("bending forward") == 1
+    assert [a.slot for a in journal.answers_for(person, url=rasa_runtime.db_url)].count(
+        "pain_direction"
+    ) == 1
+    # a new message (another id) is a new turn
+    assert _texts(say("about three weeks", "telegram-7002")) == [
+        domain_response("utter_ask_flexibility")
+    ]

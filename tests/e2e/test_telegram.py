@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError
 from telegram import Update
 from telegram.ext import TypeHandler
 
@@ -327,6 +328,34 @@ def test_an_update_delivered_twice_is_handled_once(telegram: Telegram, chat: Cha
     chat.say("/help")  # a new /help, taken after the repeat
     clock.sleep(0.5)
     assert len(emu.texts(chat.id)) - before == 2 * answered  # not 3
+
+
+def test_a_tap_too_old_to_answer_is_still_handled(telegram: Telegram, chat: Chat) -> None:
+    """After a restart Telegram hands a tap over again, too old by then for its spinner to
+    be answered ("query is too old"): the tap still counts (it got the apology, and was
+    lost)."""
+    emu = telegram.emulator
+    chat.say("/start")
+    before = len(emu.texts(chat.id))
+    update = emu.push_callback(chat.id, chat.button_data()["None of these"])
+    emu.expire_callback_queries()
+    chat._wait(update)
+    assert emu.texts(chat.id)[before:] == [domain_response("utter_ask_pain_direction")]
+
+
+def test_a_failed_look_for_an_open_check_in_does_not_stop_the_message(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the database down, looking for an open check-in fails first: the message still
+    goes to the conversation, which fails closed (a red flag gets its 🚨, not the generic
+    apology it got when this stopped the message)."""
+
+    def down(*args: Any, **kwargs: Any) -> bool:
+        raise OperationalError("SELECT ...", None, ConnectionRefusedError("database down"))
+
+    monkeypatch.setattr(checkins, "open_checkin", down)
+    replies = chat.say("I can't feel my bum or my privates since this morning")
+    assert replies[0].startswith(texts.URGENT_MARK)
 
 
 def test_a_button_tapped_in_a_group_changes_nothing(

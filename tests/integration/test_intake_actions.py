@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from rasa_sdk import Tracker
@@ -279,6 +280,37 @@ async def test_the_all_clear_resumes_a_paused_plan_only() -> None:
     )
     assert said == [texts.PLAN_RESUMED] and slots == {"red_flag_active": False}
     assert [e.kind for e in journal.safety_events_for(USER)] == ["assessed"]
+
+
+async def test_a_red_flag_escalated_while_the_conversation_could_not_run_pauses_the_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database was down: the red flag got its 🚨 from the fallback and waited in the
+    outbox, and never reached the conversation's slot. Back up, the plan shows as paused,
+    and the all-clear resumes it."""
+    from actions.safety import ActionAssessed
+    from bot.store import outbox
+
+    monkeypatch.setenv("BACKSTEP_DATA_DIR", str(tmp_path))
+    settings.get_settings.cache_clear()
+    down = "postgresql+psycopg2://postgres@127.0.0.1:1/backstep"
+    assert not outbox.record_safety_event(USER, "red_flag", "cauda_equina", "numb", url=down)
+    journal.record_recommendation(
+        USER, step=2, regimen="mckenzie", next_regimen=None, aerobic=False, rule="r",
+        message="Do the McKenzie exercises.",
+    )
+
+    said, _ = await run(ActionShowPlan(), tracker("what's my plan"))
+    assert said == [texts.PLAN_PAUSED]
+    assert [e.kind for e in journal.safety_events_for(USER)] == ["red_flag"]  # flushed
+    said, _ = await run(ActionRecommend(), tracker(slots=COMPLETE))
+    assert said == [texts.PLAN_PAUSED]
+
+    said, slots = await run(ActionAssessed(), tracker("GP says fine", intent="assessed"))
+    assert said == [texts.PLAN_RESUMED] and slots == {"red_flag_active": False}
+    assert [e.kind for e in journal.safety_events_for(USER)] == ["red_flag", "assessed"]
+    said, _ = await run(ActionShowPlan(), tracker("what's my plan"))
+    assert said == ["Do the McKenzie exercises."]
 
 
 async def test_the_safety_screen_answer_is_journaled() -> None:

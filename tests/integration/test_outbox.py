@@ -72,3 +72,12 @@ def test_erasing_a_person_drops_their_waiting_records(db_url: str) -> None:
 
     assert journal.safety_events_for("alice", url=db_url) == []
     assert [e.raw_text for e in journal.safety_events_for("bob", url=db_url)] == ["slipped"]
+
+
+def test_flush_if_waiting_looks_at_the_file_only_when_nothing_waits(db_url: str) -> None:
+    # nothing waits: the database is not even asked (it is down here, and nothing fails)
+    assert outbox.flush_if_waiting(url=DOWN) == 0
+    outbox.record_safety_event("alice", "red_flag", "cauda_equina", "numb", url=DOWN)
+    assert outbox.flush_if_waiting(url=DOWN) == 0  # still down: it waits on
+    assert outbox.flush_if_waiting(url=db_url) == 1
+    assert [e.kind for e in journal.safety_events_for("alice", url=db_url)] == ["red_flag"]

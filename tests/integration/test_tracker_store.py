@@ -6,6 +6,7 @@ import asyncio
 from functools import cache
 from typing import Any
 
+import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from bot.rasa.tracker_store import BackstepTrackerStore
 from bot.store.engine import dispose_engines, get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
+from tests.support.postgres import ThrowawayCluster, find_pg_bin
 
 
 @cache
@@ -64,3 +66,19 @@ def test_a_conversation_is_kept_as_rasa_keeps_it(db_url: str) -> None:
     ours.engine.dispose()
     rasas.engine.dispose()
     dispose_engines()
+
+
+def test_a_database_restarted_while_no_one_wrote_costs_no_turn() -> None:
+    """The connections kept open from before a restart are dead; the first read after it
+    gets a live one (Rasa's engine did not check, and that turn failed)."""
+    if find_pg_bin() is None:
+        pytest.skip("PostgreSQL's initdb and pg_ctl are not installed")
+    with ThrowawayCluster() as pg:
+        store = BackstepTrackerStore(domain=_domain(), host=pg.url)
+        tracker = DialogueStateTracker.from_events("anna", _turn("about a 6", 6.0), _domain().slots)
+        asyncio.run(store.save(tracker))
+        assert _states(store, "anna")["slots"]["pain_score"] == 6.0  # a pooled connection
+        pg.stop()
+        pg.start()
+        assert _states(store, "anna")["slots"]["pain_score"] == 6.0
+        store.engine.dispose()

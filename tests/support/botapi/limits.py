@@ -1,9 +1,10 @@
 """What Telegram refuses, and how it says so: the text and file limits of the methods
 Backstep calls, flood control (``429 Too Many Requests`` with retry_after) and the 429s a
-test injects."""
+test injects, and the calls it holds unanswered."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import struct
 import time
@@ -157,3 +158,47 @@ class InjectedFailures:
                 if rule.count <= 0:
                     self._rules.remove(rule)
                 raise too_many_requests(rule.retry_after)
+
+
+@dataclass
+class _Hold:
+    method: str
+    chat: str | None
+    skip: int
+    reached: asyncio.Event
+    released: asyncio.Event
+
+
+class Holds:
+    """Calls a test keeps unanswered (Telegram slow to answer, or the bot killed while it
+    waits): the call after the next ``skip`` matching ones waits until released. A call held
+    when the bot dies is never answered, and so never counts as sent."""
+
+    def __init__(self) -> None:
+        self._rules: list[_Hold] = []
+
+    def add(self, method: str, chat: str | None, skip: int) -> None:
+        self._rules.append(_Hold(method, chat, skip, asyncio.Event(), asyncio.Event()))
+
+    async def pass_through(self, method: str, chat: str | None) -> None:
+        """Wait here if a hold applies to this call."""
+        for rule in self._rules:
+            if rule.method == method and rule.chat in (None, chat) and not rule.reached.is_set():
+                if rule.skip > 0:
+                    rule.skip -= 1
+                    return
+                rule.reached.set()
+                await rule.released.wait()
+                return
+
+    async def wait_reached(self, timeout: float) -> None:
+        """Until every hold has a call waiting on it."""
+        await asyncio.wait_for(
+            asyncio.gather(*(rule.reached.wait() for rule in self._rules)), timeout
+        )
+
+    def release(self) -> None:
+        """Let the held calls through and forget the holds."""
+        for rule in self._rules:
+            rule.released.set()
+        self._rules.clear()

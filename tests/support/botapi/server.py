@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from . import updates
-from .limits import ApiError, FloodControl, InjectedFailures, Limits, bad_request
+from .limits import ApiError, FloodControl, Holds, InjectedFailures, Limits, bad_request
 from .methods import BotApi, Call, Upload
 from .polling import UpdateQueue
 from .records import CallLog
@@ -50,6 +50,7 @@ class BotApiEmulator(CallLog):
 
     def _reset_state(self) -> None:
         self.flood, self.failures = FloodControl(), InjectedFailures()
+        self.holds = Holds()
         self.api = api = BotApi(self.flood, *self._names)
         queue = self.queue
         handlers: dict[str, Callable[[Call], Any]] = {
@@ -97,7 +98,8 @@ class BotApiEmulator(CallLog):
         return self
 
     async def stop(self) -> None:
-        """End pending long polls and waits, and close the server."""
+        """End pending long polls, waits and holds, and close the server."""
+        self.holds.release()
         if self._runner is not None:
             self.closing = self.queue.closing = True
             self.queue.arrived.notify()
@@ -144,6 +146,11 @@ class BotApiEmulator(CallLog):
         query = self.api.callback_query(chat_id, data, message_id, **sender)
         return self.push_update({"callback_query": query})
 
+    def expire_callback_queries(self) -> None:
+        """Let every tap pushed so far grow too old to answer, as it does on Telegram
+        within seconds: answerCallbackQuery then says "query is too old"."""
+        self.api.callback_query_ids.clear()
+
     def pending_updates(self) -> list[JSON]:
         """Updates not yet confirmed by a getUpdates offset."""
         return list(self.queue.pending)
@@ -163,6 +170,20 @@ class BotApiEmulator(CallLog):
         chat = None if chat_id is None else str(chat_id)
         self.failures.add(method and self._canonical(method), chat, retry_after, count)
 
+    def hold(self, method: str, chat_id: int | str | None = None, skip: int = 0) -> None:
+        """Keep the call of ``method`` (to ``chat_id``) after the next ``skip`` unanswered
+        until :meth:`release`; :meth:`wait_for_hold` returns once it has come."""
+        chat = None if chat_id is None else str(chat_id)
+        self.holds.add(self._canonical(method), chat, skip)
+
+    async def wait_for_hold(self, timeout: float = 30.0) -> None:
+        """Wait until each hold has a call waiting on it."""
+        await self.holds.wait_reached(timeout)
+
+    def release(self) -> None:
+        """Answer the held calls (those whose caller is still there) and drop the holds."""
+        self.holds.release()
+
     def enforce_limits(self, **limits: int | None) -> None:
         """Telegram's flood limits for messages (:class:`Limits`, changed by ``limits``):
         over them, a 429 with retry_after."""
@@ -175,6 +196,7 @@ class BotApiEmulator(CallLog):
     def reset(self) -> None:
         """Forget calls, updates, messages, failures and limits (update ids count on)."""
         self.queue.clear()
+        self.holds.release()
         self._reset_state()
         self._clear_log()
 
@@ -197,6 +219,7 @@ class BotApiEmulator(CallLog):
                 raise ApiError(404, "Not Found")
             record["params"] = params = {key: _typed(key, value) for key, value in params.items()}
             self.failures.check(name, record["chat"])
+            await self.holds.pass_through(name, record["chat"])
             result = handler(Call(params, uploads, self.api.bot_user(token)))
             if inspect.isawaitable(result):
                 result = await result
