@@ -39,7 +39,8 @@ logger = logging.getLogger(__name__)
 
 
 def quiet_third_party_logs() -> None:
-    """Keep TensorFlow's and Rasa's start-up chatter out of the person's terminal."""
+    """Keep TensorFlow's and Rasa's start-up chatter out of the person's terminal, and the
+    bot's token (in every Bot API URL httpx logs) out of the log."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
@@ -48,6 +49,9 @@ def quiet_third_party_logs() -> None:
     warnings.filterwarnings("ignore")
     for name in ("rasa", "tensorflow", "absl", "sanic", "apscheduler", "rasa_sdk"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # httpx logs every request's URL at INFO, and a Bot API URL holds the bot's token
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     # Rasa's structured log prints every event (message text included) unless configured.
     from rasa.utils.log_utils import configure_structlog
 
