@@ -310,7 +310,11 @@ async def test_a_red_flag_escalated_while_the_conversation_could_not_run_pauses_
     assert said == [texts.PLAN_RESUMED] and slots == {"red_flag_active": False}
     assert [e.kind for e in journal.safety_events_for(USER)] == ["red_flag", "assessed"]
     said, _ = await run(ActionShowPlan(), tracker("what's my plan"))
-    assert said == ["Do the McKenzie exercises."]
+    assert said[0] == "Do the McKenzie exercises."
+    assert said[1:] == [
+        "Your exercises: McKenzie exercises, level 1 of 4. No session yet: send /session for "
+        "today's, with pictures."
+    ]
 
 
 async def test_the_safety_screen_answer_is_journaled() -> None:
