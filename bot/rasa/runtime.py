@@ -219,7 +219,8 @@ def _without_failsafe(agent: Agent) -> None:
 
 
 class WholeMessageChannel(CollectingOutputChannel):
-    """Collects replies without splitting a text at blank lines (Rasa's default does).
+    """Collects replies without splitting a text at blank lines (Rasa's default does), and
+    with a picture kept beside its words.
 
     A plan with paragraphs stays one message, as it is stored in the journal.
     """
@@ -230,6 +231,18 @@ class WholeMessageChannel(CollectingOutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._persist_message(self._message(recipient_id, text=text))
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A message with a picture and words stays one message (Rasa's default sends the
+        words, then the picture on its own), so an exercise's caption, buttons and
+        animation go out together."""
+        if message.get("image") and message.get("text"):
+            await self._persist_message(self._message(
+                recipient_id, text=message["text"], image=message["image"],
+                buttons=message.get("buttons") or None,
+            ))
+            return
+        await super().send_response(recipient_id, message)
 
 
 async def respond(

@@ -99,25 +99,11 @@ async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> lis
     return sent
 
 
-def with_pictures(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rasa sends a message's text (and buttons) and its image as two replies, the image
-    second; put each picture back with its text, to go out as one captioned animation."""
-    merged: list[dict[str, Any]] = []
-    for reply in replies:
-        alone = set(reply) - {"recipient_id"} == {"image"}
-        before = merged[-1] if merged else None
-        if alone and before is not None and "image" not in before and before.get("text"):
-            merged[-1] = {**before, "image": reply["image"]}
-        else:
-            merged.append(dict(reply))
-    return merged
-
-
 async def send_replies(
     bot: Bot, chat_id: int | str, replies: Sequence[dict[str, Any]]
 ) -> list[Message]:
     """Send Rasa's replies in order."""
     sent: list[Message] = []
-    for reply in with_pictures(replies):
+    for reply in replies:
         sent.extend(await send_reply(bot, chat_id, reply))
     return sent

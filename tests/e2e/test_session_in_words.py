@@ -1,5 +1,5 @@
-"""Today's exercises asked for in words, through Rasa as any channel sees it (the REST
-channel's messages): the exercises as image messages with their buttons, each tap a
+"""Today's exercises asked for in words, through Rasa as Backstep's channels collect it:
+each exercise a message with its animation as an image and its buttons, each tap a
 payload that Rasa hands back to the session, everything journaled."""
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ def test_today_s_exercises_in_words_then_taps_as_payloads(rest: InProcessTranspo
     said = rest.send(person, "ok, give me today's exercises")
     # the session begun is carried on
     assert said[0]["text"] == words.SESSION_CARRY_ON.format(answered=0, count=1)
-    # Rasa sends a message's text and buttons, then its image, as two messages
-    [at] = [i for i, m in enumerate(said) if m.get("image")]
-    card, image = said[at - 1], said[at]["image"]
+    # the exercise is one message: its words, its buttons and its animation
+    [card] = [m for m in said if m.get("image")]
+    image = card["image"]
     picture = Path(unquote(urlparse(image).path))
     assert image.startswith("file://") and picture.read_bytes().startswith(b"GIF89a")
     assert card["text"].startswith("Lying face down\n")

@@ -39,18 +39,19 @@ def test_only_pictures_in_the_pictures_folder_are_sent(
     assert (found.name if found else None) == sent
 
 
-def test_a_picture_rasa_sent_after_its_text_goes_back_with_it() -> None:
-    from bot.telegram.delivery import with_pictures
+def test_rasa_s_picture_stays_with_its_words_and_buttons() -> None:
+    import asyncio
 
-    replies = [
-        {"recipient_id": "1", "text": "intro"},
-        {"recipient_id": "1", "text": "card", "buttons": [{"title": "Done", "payload": "/x"}]},
-        {"recipient_id": "1", "image": "file:///p/a.gif"},
-        {"recipient_id": "1", "image": "file:///p/b.gif"},  # a second picture stays apart
-    ]
-    assert with_pictures(replies) == [
-        {"recipient_id": "1", "text": "intro"},
-        {"recipient_id": "1", "text": "card", "buttons": [{"title": "Done", "payload": "/x"}],
-         "image": "file:///p/a.gif"},
+    from bot.rasa.runtime import WholeMessageChannel
+
+    channel = WholeMessageChannel()
+    buttons = [{"title": "Done", "payload": "/x"}]
+    asyncio.run(channel.send_response(
+        "1", {"text": "Bird dog\nsteps", "image": "file:///p/a.gif", "buttons": buttons}
+    ))
+    asyncio.run(channel.send_response("1", {"image": "file:///p/b.gif"}))  # alone, alone
+    assert channel.messages == [
+        {"recipient_id": "1", "text": "Bird dog\nsteps", "image": "file:///p/a.gif",
+         "buttons": buttons},
         {"recipient_id": "1", "image": "file:///p/b.gif"},
     ]
