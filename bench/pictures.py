@@ -51,13 +51,29 @@ def measure_session(folder: Path) -> dict[str, Any]:
     import os
 
     from bot import settings
-    from bot.services import session
-    from bot.store import journal
 
+    names = ("BACKSTEP_DB_URL", "BACKSTEP_DATA_DIR", "BACKSTEP_PICTURES_DIR")
+    saved = {name: os.environ.get(name) for name in names}
     os.environ["BACKSTEP_DB_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ["BACKSTEP_DATA_DIR"] = str(folder)
     os.environ["BACKSTEP_PICTURES_DIR"] = str(folder / "pictures")  # drawn just before
     settings.get_settings.cache_clear()
+    try:
+        return _time_sessions()
+    finally:  # the rest of the bench (its child processes) must not see the temporary journal
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        settings.get_settings.cache_clear()
+
+
+def _time_sessions() -> dict[str, Any]:
+    """Each of SESSION_PEOPLE people: a plan, today's session started, then one tap."""
+    from bot.services import session
+    from bot.store import journal
+
     journal.upgrade_database()
     start, tap = [], []
     for n in range(SESSION_PEOPLE):
@@ -73,7 +89,6 @@ def measure_session(folder: Path) -> dict[str, Any]:
         start.append((time.perf_counter() - started) * 1000)
         data = reply.cards[0].buttons[0].data
         tap.append(_ms(session.answer_tap, who, data))
-    settings.get_settings.cache_clear()
     return {"people": SESSION_PEOPLE, "start": _summary(start), "tap": _summary(tap)}
 
 

@@ -25,7 +25,7 @@ from bot.domain.progression import OUTCOMES, PainDuring, SessionResult, progress
 from bot.exercises.library import AEROBIC, Exercise, Library, exercise_library
 from bot.exercises.render import animation_path, draw_all, still_path
 from bot.exercises.today import PlanToday, choose
-from bot.services.exercise_status import current_level
+from bot.services.exercise_status import current_level, finished
 from bot.store import checkins, journal, outbox, sessions
 from bot.store.sessions import PlannedItem, ResultRecord, SessionRecord
 
@@ -135,7 +135,7 @@ def start_session(conversation_id: str, *, now: datetime | None = None) -> Sessi
         return _carry_on(record, library)
     latest = recs[-1]
     plan = PlanToday(latest.step, latest.regimen, latest.next_regimen, latest.aerobic)
-    history = [s for s in sessions.sessions_for(conversation_id) if s.status == sessions.COMPLETE]
+    history = finished(conversation_id)
     week = 0
     if latest.aerobic:
         began = journal.run_start(recs, lambda r: r.aerobic)
