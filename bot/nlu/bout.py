@@ -68,8 +68,38 @@ def _years_of_something_else(span: Span, days: int) -> bool:
     and the how-long question still comes."""
     if days < 365:
         return False
-    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | _BOUT | _ANCHORS
-    return not any(t.lower_ in words for t in sentence_of(span))
+    clause = _life_clause(span)
+    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"] | _BOUT
+    # the span's own "since" anchors nothing in a sentence that says something else ("I
+    # am helper here in Hong Kong since 2004"), only in an answer ("since CNY last year")
+    outside = [t for t in clause if not span.start <= t.i < span.end and not t.is_punct]
+    anchors = outside if len(outside) >= _SAYS_SOMETHING_ELSE else list(clause)
+    return not any(t.lower_ in words for t in clause) and not any(
+        t.lower_ in _ANCHORS for t in anchors
+    )
+
+
+#: Words beside a "since ..." that make its sentence say something else than how long.
+_SAYS_SOMETHING_ELSE = 4
+
+
+def _life_clause(span: Span) -> Span:
+    """``span``'s sentence up to where an "and" or a "but" after it turns to something
+    new ("Mi a drive taxi thirty year now and di back always have likkle problem")."""
+    sentence = sentence_of(span)
+    doc, end = span.doc, span.end
+    turns = CONTEXT["clause_turns"]
+    while end < sentence.end and not _turns_to_new(doc, end, turns):
+        end += 1
+    return doc[sentence.start : end]
+
+
+def _turns_to_new(doc: Doc, i: int, turns: frozenset[str]) -> bool:
+    word = doc[i].lower_
+    if word in turns:
+        return True
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return word == "and" and following in CONTEXT["new_subjects"]
 
 
 def _anchored(doc: Doc, span: Span) -> bool:

@@ -293,6 +293,8 @@ def date_expression(
         # "since the day after Halloween", "the Monday before Thanksgiving" (not "the
         # Monday before last, the 23rd": the week before last)
         named = date_expression(toks, k + 2, today)
+        if named is not None and named[0] is not None and toks[k + 2 : k + 3] == [","]:
+            return named  # "the Tuesday after, the 17th": after what was said; its date
         if named is not None and named[0] is not None:
             return shift_beside(named[0], tok, toks[k + 1], today), named[1]
         if tok not in WEEKDAYS:

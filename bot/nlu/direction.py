@@ -79,6 +79,9 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if value_of(s) not in (own, None)  # not "nothing" of "does nothing bad"
     }
     later = {s.start for s in near if value_of(s) is not None}
+    # "worse when I am standing at the sink, better when I sit down": a verdict said
+    # before the movement is its own; one after the next comma is the next movement's
+    judged = _judged_before(span)
     complained = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
         if (tok.i in others or (complained and tok.i in later)) and (
@@ -96,7 +99,7 @@ def _relieves(span: Span, window: int = 15) -> bool:
         if (tok.lower_ == "?" and any(
             t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
             for t in following
-        )) or (tok.lower_ == "," and (
+        )) or (tok.lower_ == "," and not judged and (
             following[:1].text.lower() in SUBJECTS | LIST_GOES_ON
             or _verdict_follows(doc, tok.i)
         )):
@@ -137,6 +140,16 @@ def _relieves(span: Span, window: int = 15) -> bool:
         )
         if relief and not negated_at(doc, tok.i):
             return not crossed or not _aggravated_after(span)
+    return False
+
+
+def _judged_before(span: Span) -> bool:
+    """A word of pain before ``span`` in its clause ("worse when I am standing")."""
+    for tok in reversed(span.doc[: span.start]):
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            return False
+        if tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(span.doc, tok.i):
+            return True
     return False
 
 
@@ -204,7 +217,7 @@ def _in_onset_story(span: Span) -> bool:
     the clause saying that the movement makes it worse ("since Monday, worse when I bend")."""
     doc = span.doc
     before = sentence_before(span)
-    cues = [t.i for t in before if t.lower_ in CONTEXT["onset_words"]]
+    cues = [t.i for t in before if _starts_a_story(t)]
     if not cues:
         return False
     end = span.end
@@ -216,6 +229,17 @@ def _in_onset_story(span: Span) -> bool:
     return not any(
         t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in around
     )
+
+
+def _starts_a_story(tok: Token) -> bool:
+    """An onset word ("since", "pulled"); "put", "did" or "done" only with the back as
+    their object ("put my back out", "did it lifting"), not "bending to put on socks"."""
+    word = tok.lower_
+    if word not in CONTEXT["onset_words"]:
+        return False
+    if word not in CONTEXT["onset_needs_object"]:
+        return True
+    return any(t.lower_ in CONTEXT["onset_objects"] for t in tok.doc[tok.i + 1 : tok.i + 4])
 
 
 def _qualifies_another(span: Span, spans: list[Span]) -> bool:
@@ -465,8 +489,10 @@ def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
     constant = [s for s, v in kept if v == "constant"]
     kept = [(s, v) for s, v in kept if v != "constant"]
     if not kept:
-        # "It hurts all the time", and nothing about movement: no direction
-        return extraction(P.PAIN_DIRECTION, "none", constant[-1:], text)
+        # "It hurts all the time", and nothing about movement: no direction, as the
+        # answer to its own question only ("it is only continuous pain" said of the
+        # muscles changes no direction given before)
+        return extraction(P.PAIN_DIRECTION, "none", constant[-1:], text, role=P.CONTEXT_ROLE)
     values = {v for _, v in kept}
     moving = [s for s, v in kept if v in ("flexion", "extension", "both")]
     named = {v for _, v in kept if v in ("flexion", "extension")}

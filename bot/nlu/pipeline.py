@@ -122,16 +122,40 @@ def _pain_number(span_text: str) -> int | None:
     return int(-((-value + 0.5) // 1)) if value < 0 else int((value + 0.5) // 1)
 
 
+#: How many words may name the same thing again between a topic and its "no" ("spasm or
+#: locking, none", "spasm, the locking, no").
+_TOPIC_WORDS = 3
+
+
 def _denied_after(span: Span) -> bool:
-    """A "no" standing alone right after it ("Spasms no", "Spasm, no."), not one that
-    begins the next thing ("locked up, no pain in my legs")."""
+    """A "no" standing alone after it, as the answer to it named as a topic ("Spasms no",
+    "Spasm, no.", "spasm or locking, none, only pain", "spasm, the locking, no, this
+    never happen"), not one that begins the next thing ("locked up, no pain in my legs")
+    nor a tag question ("it locks, no?")."""
+    return _denial_after(span) is not None
+
+
+def _denial_after(span: Span) -> int | None:
+    """Where the "no" of :func:`_denied_after` stands, if there is one."""
     doc = span.doc
-    for tok in doc[span.end : span.end + 3]:
+    words, after_break = 0, True
+    for tok in doc[span.end : span.end + 2 * _TOPIC_WORDS + 3]:
+        if tok.text in SENTENCE_ENDS:
+            return None
         if tok.is_punct:
+            after_break = True
             continue
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        return tok.lower_ in P.ANSWER_WORDS["no_words"] and (after is None or after.is_punct)
-    return False
+        if tok.lower_ in P.ANSWER_WORDS["no_words"]:
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            alone = after is None or (after.is_punct and after.text != "?")
+            return tok.i if alone and after_break else None
+        if is_negation(tok) or tok.lower_ in P.ANSWER_WORDS["yes_words"]:
+            return None
+        words += 1
+        after_break = False
+        if words > _TOPIC_WORDS:
+            return None
+    return None
 
 
 def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
@@ -420,6 +444,11 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     spasms = [
         s for s in spans[P.SPASM]
         if value_of(s) is not None and not is_negated(s) and not _denied_after(s)
+    ]
+    # "spasm or locking, none, only pain": that "none" answers the spasm, not the movement
+    denials = {_denial_after(s) for s in spans[P.SPASM] + spans[P.FLEXIBILITY]} - {None}
+    spans[P.PAIN_DIRECTION] = [
+        s for s in spans[P.PAIN_DIRECTION] if not (len(s) == 1 and s.start in denials)
     ]
     duration, duration_spans = resolve_duration(
         [s for s in spans[P.PAIN_DURATION_DAYS] if not _in_a_question(s)], text, today

@@ -7,7 +7,14 @@ from collections.abc import Mapping, Sequence
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))) + " "
+    """The words of ``text``, lower case, each without a plural "s" ("aerobics" is
+    "aerobic", "weekends" "weekend"), between spaces."""
+    found = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+    return " " + " ".join(_singular(w) for w in found) + " "
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def best_topic(text: str, cues: Mapping[str, Sequence[str]]) -> str | None:

@@ -25,6 +25,9 @@ from bot.nlu.scores import settled_score, without_other_times
         ("No", True),
         # a thinking sound first; an aside that is over among the noes; "everything else no"
         ("Umm... no, none of those", True),
+        # a form of address after the "no"
+        ("No bhai, nothing like that", True),
+        ("nah pal, none of those", True),
         ("hmm, not sure", False),
         ("Had shingles in the summer but it's gone. Otherwise no, no falls, no fever", True),
         ("No. Had flu in the spring but that's long done", True),

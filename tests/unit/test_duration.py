@@ -292,6 +292,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("round about Easter, the Friday before", 26),  # Good Friday, 18 April 2025
         ("the day before Easter, on my Saturday shift", 25),  # the Saturday names that day
         ("saturday's match", 4),  # a possessive weekday
+        # "the Monday after" what was said, then its date: the date
+        ("the wedding was Saturday the 26th, it went the Monday after, the 28th", 16),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

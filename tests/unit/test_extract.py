@@ -824,6 +824,18 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("sore since 4/30 or so", {"pain_duration_days": 14}),
     ("it began on 1/5/2025", {"pain_duration_days": 13}),
     ("from 8/10 down to 5/10", {"pain_score": 5}),  # scores, not dates
+    # a topic then its "no" ("spasm or cramp, none"), a verdict before the movement is its
+    # own, an onset verb only with the back as its object, "nothing I try" changes nothing
+    # (but "nothing makes it better" is no relief, not no direction), a length in cm
+    ("Spasm or cramp, none, only the ache", {}),
+    ("spasm, the locking up, no, never", {}),
+    ("worse when I'm standing at the stove, better once I sit down",
+     {"pain_direction": "extension"}),
+    ("bending to put my boots on, and also standing in queues", {"pain_direction": "both"}),
+    ("Sitting: the same. Walking: the same. Nothing I try makes it better or worse.",
+     {"pain_direction": "none"}),
+    ("bending hurts, nothing makes it better", {"pain_direction": "flexion"}),
+    ("can't touch my toes, maybe 30 cm short", {"flexibility": "tight"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
@@ -1188,6 +1200,10 @@ def test_empty_span_not_negated(nlp: Language) -> None:
         ("No to all. My shoulder was sore for a couple of days after the jab.", 2, "context"),
         ("nope. bought a new mattress about three weeks ago", 21, "context"),
         ("3 weeks", 21, "context"),
+        # a working life said beside the back: its "since" or its years are not this bout's
+        ("I have worked at the docks since 1998. My back is sore.", 9995, "context"),
+        ("I've driven a lorry thirty years now and my back has always been dodgy", 10950,
+         "context"),
         # the back, pain or a start said: this bout
         ("my back has hurt for 3 weeks", 21, None),
         ("since Christmas", 140, None),
@@ -1197,3 +1213,19 @@ def test_empty_span_not_negated(nlp: Language) -> None:
 def test_a_duration_about_something_else_is_marked(text: str, days: int, role: str | None) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_duration_days"]
     assert (found.value, found.role) == (days, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # pain that is always there, and no movement named: no direction, as the answer to
+        # the direction question only (said of the muscles, it changes no direction given)
+        ("it hurts all the time", "context"),
+        ("No spasms, it is more of a constant ache", "context"),
+        # a movement said to change nothing: no direction, whenever it is said
+        ("it's the same whether I sit or stand", None),
+    ],
+)
+def test_constant_pain_alone_answers_only_its_own_question(text: str, role: str | None) -> None:
+    [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
+    assert (found.value, found.role) == ("none", role)

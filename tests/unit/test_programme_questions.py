@@ -31,6 +31,11 @@ def test_every_answer_names_a_passage_of_the_seed() -> None:
         ("do I keep doing them once it's better", "stop_when_better"),
         ("how long until it gets better", "how_long_to_improve"),
         ("should i push through the pain", "keep_going_when_it_hurts"),
+        ("is it alright to keep going to my spin classes?", "activity"),
+        ("why start with stretching instead of strengthening?", "why_stretch_first"),
+        ("can I skip the exercises at the weekend?", "how_often"),
+        ("how many weeks will it take to be ok again?", "how_long_to_improve"),
+        ("Can I go hiking this weekend?", "activity"),
         ("what's the weather like", None),
     ],
 )
