@@ -10,87 +10,27 @@ from spacy.tokens import Span
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.context import _OTHER_SUBJECT
 from bot.nlu.red_flags.crisis_exclusions import _crisis_excluded
+from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
 
-_PAIN_CONTEXT = frozenset(
-    {"pain", "pains", "painful", "hurts", "hurt", "hurting", "agony", "sore", "ache", "aches",
-     "aching", "spasm", "spasms", "stiff", "because", "cos", "coz", "due", "too", "sciatica",
-     "excruciating", "agonising", "agonizing"}
-)
+_WORDS = word_sets("exclusions")
 
-#: After "can't stand": how the back is held, not whether the legs bear weight.
-_POSTURE = frozenset({"straight", "upright"})
-_SPASM = frozenset({"spasm", "spasms", "spasmed", "spasming", "locked", "locks", "seized",
-                    "seizes", "froze", "frozen", "cramp", "cramped", "cramping"})
-#: "... without it hurting": what limits the walk is the pain.
-_WITHOUT = frozenset({"without", "withoot", "wi'oot", "witout"})
-_IT_PAIN = frozenset({"it", "pain", "the", "hurting", "aching"})
-
-
-_MECHANICAL = frozenset(
-    {"turn", "turning", "turned", "roll", "rolling", "rolled", "move", "moving", "moved",
-     "sit", "sitting", "sofa", "couch", "tv", "mattress", "position", "positions", "stomach",
-     "twist", "twisting", "shift", "shifting", "chair", "watching", "when", "if", "lie",
-     "lying", "side"}
-)
-
-
-_NIGHT_WORDS = frozenset(
-    {"night", "overnight", "nighttime", "night-time", "nite", "wakes", "woke", "waking",
-     "wakening", "woken", "wake", "waken", "wakened", "awoken", "awakened", "3am", "2am", "4am"}
-)
-
-
-_INTENTIONAL = frozenset(
-    {"diet", "dieting", "diets", "slimming", "calorie", "calories", "gym", "exercise",
-     "exercising", "keto", "fasting", "ozempic", "mounjaro", "wegovy", "weightwatchers",
-     "purpose", "deliberately", "intentionally", "trying", "tried", "try", "want", "wanted",
-     "need", "needed", "should", "meant", "plan", "goal", "hoping", "hope", "happy", "pleased",
-     "proud", "glad", "baby", "pregnancy", "running", "swimming", "healthy", "healthier",
-     "surgery", "bypass", "band", "jab", "tirzepatide", "semaglutide", "cutting", "cut",
-     "diabetes", "metformin", "workouts", "workout", "aim", "aiming", "target"}
-)
-
-
-_UNINTENTIONAL = frozenset(
-    {"without", "unexplained", "unintentional", "unintentionally", "unintended", "unexpected",
-     "unexpectedly", "mysteriously", "somehow", "reason", "explanation", "idea", "why"}
-)
-
-
-_STEROID_ROUTES = frozenset(
-    {"injection", "injections", "injected", "inject", "jab", "jabs", "shot", "shots",
-     "inhaler", "inhalers", "inhaled", "cream", "creams", "nasal", "spray", "sprays", "drops",
-     "gel", "ointment", "epidural", "topical", "anabolic", "short", "course", "puffer",
-     "facet", "nerve", "root", "block"}
-)
-
-
-_INJECT_BENIGN = frozenset(
-    {"insulin", "ozempic", "mounjaro", "wegovy", "saxenda", "b12", "heparin", "fragmin",
-     "clexane", "enoxaparin", "vitamin", "testosterone", "hrt", "fertility", "epipen",
-     "adrenaline", "botox", "my", "semaglutide", "tirzepatide", "medicine"}
-)
-
-
-_SADDLE_OF = frozenset({"bottom", "balls", "bum", "back", "front", "side", "inside", "top"})
-
-
-_FEVER_NOT = frozenset({"hay", "cabin", "spring", "football", "saturday", "gold"})
-
-
-_TRANSPLANT_NOT = frozenset({"hair", "teeth", "tooth", "fat", "hairline", "beard"})
-
-
-_CANCER_NOT = frozenset(
-    {"research", "charity", "awareness", "fundraiser", "fundraising", "run", "trust", "relay",
-     "screening", "uk", "society", "ward", "centre", "center", "hospital", "shop", "appeal"}
-)
-
-
-_TEMP_NOT = frozenset(
-    {"job", "jobs", "work", "agency", "worker", "role", "contract", "staff", "control", "check"}
-)
+_PAIN_CONTEXT = _WORDS["pain_context"]
+_POSTURE = _WORDS["posture"]
+_SPASM = _WORDS["spasm"]
+_WITHOUT = _WORDS["without"]
+_IT_PAIN = _WORDS["it_pain"]
+_MECHANICAL = _WORDS["mechanical"]
+_NIGHT_WORDS = _WORDS["night_words"]
+_INTENTIONAL = _WORDS["intentional"]
+_UNINTENTIONAL = _WORDS["unintentional"]
+_STEROID_ROUTES = _WORDS["steroid_routes"]
+_INJECT_BENIGN = _WORDS["inject_benign"]
+_SADDLE_OF = _WORDS["saddle_of"]
+_FEVER_NOT = _WORDS["fever_not"]
+_TRANSPLANT_NOT = _WORDS["transplant_not"]
+_CANCER_NOT = _WORDS["cancer_not"]
+_TEMP_NOT = _WORDS["temp_not"]
 
 
 _INTENTIONAL_RE = re.compile(
@@ -98,42 +38,13 @@ _INTENTIONAL_RE = re.compile(
     r"changed|doing anything)"
 )
 
-
-#: Cold water or weather explains shivering.
-_COLD = frozenset(
-    {"plunge", "plunges", "ice", "swim", "swimming", "sea", "freezing", "snow", "winter",
-     "outside", "shower", "dip", "wetsuit"}
-)
-
-
-#: A hot room or weather explains sweating at night.
-_HEAT = frozenset(
-    {"heatwave", "sauna", "humid", "humidity", "heating", "radiator", "radiators", "boiling",
-     "roasting", "tropical", "aircon", "sweltering", "stifling", "muggy"}
-)
-
-
-#: Hot and cold felt by turns in one sentence is a fever, not the weather.
-_FEELS_HOT = frozenset({"boiling", "roasting", "burning"})
-
-
-_FEELS_COLD = frozenset({"freezing", "frozen"})
-
-
-#: A carer's or nurse's work, and the verbs of dealing with someone else's symptom.
-_CARE_JOBS = frozenset(
-    {"nurse", "nurses", "carer", "carers", "hca", "midwife", "caregiver", "nursing", "ward",
-     "shift", "shifts"}
-)
-
-
-_DEAL_WITH = frozenset({"deal", "deals", "dealing", "handle", "handling", "manage", "managing"})
-
-
-#: Ordinary illnesses that explain a past fever.
-_OTHER_ILLNESS = frozenset(
-    {"flu", "cold", "covid", "virus", "bug", "tonsillitis", "chickenpox", "measles", "norovirus"}
-)
+_COLD = _WORDS["cold"]
+_HEAT = _WORDS["heat"]
+_FEELS_HOT = _WORDS["feels_hot"]
+_FEELS_COLD = _WORDS["feels_cold"]
+_CARE_JOBS = _WORDS["care_jobs"]
+_DEAL_WITH = _WORDS["deal_with"]
+_OTHER_ILLNESS = _WORDS["other_illness"]
 
 
 def _at_work(span: Span) -> bool:
@@ -161,16 +72,11 @@ def _past_other_illness(span: Span) -> bool:
         and not sentence & {"since", "still", "now", "today", "currently"}
     )
 
-
-#: Lengths of a short course ("steroids for 2 weeks in 2019"); a long one says more.
-_SHORT_SPANS = frozenset({"day", "days", "week", "weeks", "fortnight", "course"})
-_LONG_SPANS = frozenset({"month", "months", "year", "years", "long", "term", "still", "ongoing"})
-#: Words that make a crash or a truck a figure of speech just before it ("like", "a total").
-_LIKENESS = frozenset({"like", "if", "though"})
-_METAPHOR = frozenset({"total", "complete", "absolute", "utter", "proper", "bit", "walking"})
-
-
-_CRACK = frozenset({"crack", "cracked", "cracking", "cracks", "click", "clicked", "pop", "popped"})
+_SHORT_SPANS = _WORDS["short_spans"]
+_LONG_SPANS = _WORDS["long_spans"]
+_LIKENESS = _WORDS["likeness"]
+_METAPHOR = _WORDS["metaphor"]
+_CRACK = _WORDS["crack"]
 
 
 def _cracked_on_purpose(span: Span) -> bool:
@@ -296,12 +202,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return bool(sentence & _INTENTIONAL)
     return False
 
-
-_URGE_NIGHT = frozenset({"night", "nights", "overnight", "great", "nice", "relief", "lovely"})
-
-
-#: After "no urge to go": somewhere or something, not the toilet.
-_URGE_GO_KEEP = frozenset({"toilet", "loo", "bathroom", "wc", "wee", "pee", "poo"})
+_URGE_NIGHT = _WORDS["urge_night"]
+_URGE_GO_KEEP = _WORDS["urge_go_keep"]
 
 
 def _cauda_excluded(kind: str, span: Span) -> bool:

@@ -14,120 +14,29 @@ from bot.nlu.negation import (
     negation_cue_before,
 )
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.rulebook import word_list, word_sets
+
+_WORDS = word_sets("scope")
 
 # --------------------------------------------------------------------------------------
 # word lists used by the scope rules
 # --------------------------------------------------------------------------------------
-#: Clause breaks for hedges/experiencers (commas are crossed).
-_BREAKS = frozenset(
-    {".", ";", ":", "!", "?", "(", ")", "\n", "but", "although", "though", "however", "yet",
-     "whereas", "except", "-", "–", "—", "apart"}
-)
-
-
-#: Words between a negation cue and a span that end the cue's scope.
-_SCOPE_STOPS = frozenset(
-    {"because", "since", "so", "when", "until", "till", "after", "which", "who", "due", "as",
-     "though", "then", "whenever", "unless", "except", "cause", "'cause", "coz", "cos"}
-)
-
-
-#: After "and"/"or", these start a new clause ("no fever and i can't pee").
-_NEW_SUBJECT = frozenset(
-    {"i", "im", "it", "its", "now", "then", "today", "suddenly", "also", "recently", "lately",
-     "this", "yesterday", "my", "we", "she", "he", "they", "there"}
-)
-
-
-#: Verbs right after a negation cue that take the negation for themselves
-#: ("can't sleep because of the night sweats").
-_BLOCKING = frozenset(
-    {"sleep", "sleeping", "slept", "walk", "walking", "move", "moving", "stand", "standing",
-     "sit", "sitting", "bend", "bending", "work", "working", "eat", "eating", "lie", "lying",
-     "lift", "lifting", "turn", "turning", "drive", "driving", "stop", "stopped", "cope",
-     "coping", "concentrate", "function", "go", "going", "help", "helping", "ease", "eases",
-     "easing", "settle", "settled", "matter", "know", "believe", "care", "understand",
-     "idea", "longer", "get", "relax", "rest", "resting", "exercise", "train", "run",
-     "focus", "mind", "like", "appetite", "energy", "reason", "explanation", "clue",
-     "wonder", "surprise", "doubt", "joke"}
-)
-
-
-#: Pre-cues the generic helper does not know ("nothing like numbness", "ruled out cancer").
-_EXTRA_CUES = frozenset({"nothing", "nope", "nil", "denies", "deny", "denied", "free", "ruled"})
-
-
-_FIRST_PERSON = frozenset({"i", "me", "myself", "im", "i'm", "meself"})
-
-
-#: After a negation cue these make it about noticing, not about the symptom.
-_AWARENESS = frozenset(
-    {"realise", "realize", "realised", "realized", "notice", "noticed", "aware", "feel", "felt"}
-)
-
-
-_OTHERS = frozenset(
-    {"mum", "mom", "mam", "mummy", "mother", "dad", "daddy", "father", "brother", "sister",
-     "wife", "husband", "partner", "son", "daughter", "aunt", "auntie", "aunty", "uncle", "nan",
-     "nana", "nanna", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
-     "grandpa", "grandfather", "cousin", "friend", "friends", "mate", "mates", "colleague",
-     "boss", "neighbour", "neighbor", "dog", "cat", "family", "relative", "relatives", "niece",
-     "nephew", "kid", "kids", "child", "children", "baby", "boyfriend", "girlfriend",
-     "someone", "somebody", "people", "fiancé", "fiance", "fiancee", "stepdad", "stepmum",
-     "bf", "gf", "hubby", "missus", "grandparents", "parents", "parent", "he", "she", "him",
-     "her", "sibling", "siblings", "coworker", "folks",
-     # possessives typed without the apostrophe ("my partners on methotrexate")
-     "partners", "wifes", "husbands", "mums", "moms", "mams", "dads", "sons", "daughters",
-     "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts",
-     # people cared for at work ("deal with incontinent residents all day")
-     "residents", "patients", "clients", "customers", "pupils", "elderly",
-     # the youngest, and more family
-     "toddler", "toddlers", "toddlers'", "infant", "grandson", "granddaughter", "grandkids",
-     "grandchild", "grandchildren", "twins", "wifey", "stepson", "stepdaughter"}
-)
-
-
-_HEDGE_WORDS = frozenset(
-    {"might", "maybe", "mayb", "perhaps", "possibly", "potentially", "unsure", "uncertain",
-     "dunno", "idk", "wondering", "wonder", "wondered", "if", "whether", "guess", "suppose",
-     "unclear", "question", "case", "hmm", "possible"}
-)
-
-
-_MAY_NEXT = frozenset(
-    {"be", "have", "been", "feel", "get", "need", "also", "just", "actually", "possibly",
-     "slightly", "a", "a_bit", "well"}
-)
-
-
-_COULD_NEXT = frozenset({"be", "have", "it", "this", "that", "possibly", "also", "just"})
-
-
-_WORRY = frozenset(
-    {"worried", "worry", "worrying", "scared", "afraid", "concerned", "fear", "frightened",
-     "terrified", "paranoid", "anxious", "fearing", "worries"}
-)
-
-
-_WORRY_NEXT = frozenset({"it", "'s", "this", "could", "might", "may", "about", "of", "its"})
-
-
-_IS_IT = frozenset(
-    {"normal", "ok", "okay", "common", "usual", "possible", "bad", "serious", "dangerous",
-     "worrying", "concerning", "likely"}
-)
-
-
-_POST_HEDGES = frozenset(
-    {"maybe", "perhaps", "possibly", "unsure", "idk", "dunno", "probably", "might"}
-)
-
-
-_QUESTION_STARTS = frozenset(
-    {"is", "are", "am", "was", "were", "does", "do", "did", "could", "can", "should", "would",
-     "will", "might", "may", "has", "have", "any", "anyone", "normal", "isnt", "shall", "what",
-     "whats", "r", "ca", "wo"}
-)
+_BREAKS = _WORDS["breaks"]
+_SCOPE_STOPS = _WORDS["scope_stops"]
+_NEW_SUBJECT = _WORDS["new_subject"]
+_BLOCKING = _WORDS["blocking"]
+_EXTRA_CUES = _WORDS["extra_cues"]
+_FIRST_PERSON = _WORDS["first_person"]
+_AWARENESS = _WORDS["awareness"]
+_OTHERS = _WORDS["others"]
+_HEDGE_WORDS = _WORDS["hedge_words"]
+_MAY_NEXT = _WORDS["may_next"]
+_COULD_NEXT = _WORDS["could_next"]
+_WORRY = _WORDS["worry"]
+_WORRY_NEXT = _WORDS["worry_next"]
+_IS_IT = _WORDS["is_it"]
+_POST_HEDGES = _WORDS["post_hedges"]
+_QUESTION_STARTS = _WORDS["question_starts"]
 
 
 # --------------------------------------------------------------------------------------
@@ -260,9 +169,7 @@ def _object_of_preposition(cue: Token) -> bool:
         and _n(doc[cue.i - 1]) in {"over", "about", "for", "from", "at", "on"}
     )
 
-
-#: "can't cope with the incontinence": what cannot be borne is there.
-_BEAR = frozenset({"deal", "cope", "handle", "stand", "bear"})
+_BEAR = _WORDS["bear"]
 
 
 def _cannot_bear(doc: Doc, cue_index: int, span_start: int) -> bool:
@@ -303,20 +210,8 @@ def _negated(span: Span) -> bool:
     after = [_n(t) for t in _clause_after(span, window=4)]
     return "ruled" in after and "out" in after
 
-
-#: "haven't seen anyone about the numbness": the seeking or telling is negated.
-_REPORTING = frozenset(
-    {"about", "seen", "told", "tell", "telling", "asked", "ask", "mentioned", "mention",
-     "spoken", "spoke", "talked", "talk", "rung", "rang", "phoned", "called", "booked",
-     "contacted", "reported", "report", "discussed", "checked", "bothered", "sure"}
-)
-
-
-#: "no improvement in the numbness": a negated change, the symptom is there.
-_CHANGE_WORDS = frozenset(
-    {"improvement", "improvements", "improving", "improved", "difference", "better",
-     "progress", "relief", "easing", "reduction", "less", "letup", "end"}
-)
+_REPORTING = _WORDS["reporting"]
+_CHANGE_WORDS = _WORDS["change_words"]
 
 
 def _negated_change(tokens: Span) -> bool:
@@ -335,47 +230,17 @@ def _negated_change(tokens: Span) -> bool:
             return True
     return False
 
-
-#: "not noticed any weakness": a denial.  "didn't notice i'd wet myself": the event happened.
-_NOTICE = frozenset({"notice", "noticed", "noticing", "spotted"})
-
-
-_NOTICED_EVENT = frozenset(
-    {"i", "i'd", "id", "'d", "d", "it", "that", "when", "if", "how", "until", "till", "me",
-     "myself", "im", "i'm", "am", "'m", "was", "had", "have", "'ve", "been", "were", "til",
-     "about", "for", "anyone", "anybody", "someone", "doctor", "gp", "nurse", "whether"}
-)
+_NOTICE = _WORDS["notice"]
+_NOTICED_EVENT = _WORDS["noticed_event"]
 
 
 #: After a symptom: an answer denying it ("weakness? nothing like that").
 _DENIALS_AFTER: tuple[tuple[str, ...], ...] = tuple(
-    tuple(phrase.split())
-    for phrase in (
-        "nothing like that", "nothing like it", "nothing of the sort", "nothing of that sort",
-        "none of that", "not noticed", "never noticed", "have not noticed",
-        "has not noticed", "not that i have noticed", "not that i noticed",
-        "can not say i have", "cannot say i have", "can not say i have noticed",
-        "have not had that", "have not had any", "not had any",
-    )
+    tuple(phrase.split()) for phrase in word_list("scope", "denials_after")
 )
-
-
-_DENIAL_FILLER = frozenset(
-    {",", "-", "–", "—", "?", "or", "anything", "owt", "at", "all", "etc", "stuff", "/", "like",
-     "that", "no", "nope", "nah", "any"}
-)
-
-
-_DENIAL_OBJECT = frozenset(
-    {"any", "anything", "it", "that", "at", "all", "myself", "personally", "so", "far", "yet"}
-)
-
-
-_DENIAL_END = frozenset(
-    {"thankfully", "tbh", "honestly", "lol", "though", "really", "just", "anyway", "luckily",
-     "either", "recently", "lately", "fortunately", "no", "nope", "and", "but", "thank",
-     "touch", "ta", "thanks", "x", "xx"}
-)
+_DENIAL_FILLER = _WORDS["denial_filler"]
+_DENIAL_OBJECT = _WORDS["denial_object"]
+_DENIAL_END = _WORDS["denial_end"]
 
 
 def _denied_noticing(span: Span) -> bool:
