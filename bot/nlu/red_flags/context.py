@@ -34,6 +34,11 @@ from bot.nlu.red_flags.scope import (
 from bot.nlu.red_flags.verdicts import Status
 
 _WORDS = word_sets("context")
+_AGE_JOINERS = _WORDS["age_joiners"]
+_BACK_OWNERS = _WORDS["back_owners"]
+_FALL_IDIOM_AFTER = _WORDS["fall_idiom_after"]
+_NEVER_CUES = _WORDS["never_cues"]
+_SUBJECT_BREAKS = _WORDS["subject_breaks"]
 
 # --------------------------------------------------------------------------------------
 # context: resolved or exertional symptoms, older age with a minor fall (RP.CONTEXT)
@@ -147,12 +152,12 @@ def _mark_ok(label: str, mark: Span) -> bool:
     if label == RP.OLD_AGE:
         last = _n(mark[-1])
         opening = _words(doc[_sentence(mark).start : mark.start])
-        if nxt in _UNITS or (last in {"and", "&", ","} and not opening <= _GREETINGS):
+        if nxt in _UNITS or (last in _AGE_JOINERS and not opening <= _GREETINGS):
             return False
         if _words(doc[mark.end : mark.end + 2]) & _OTHERS or _is_other_person(mark):
             return False
     if label == RP.MINOR_FALL and len(mark) == 1:
-        if nxt in _FALL_NOT_NEXT or nxt2 in {"mind", "love", "asleep"}:
+        if nxt in _FALL_NOT_NEXT or nxt2 in _FALL_IDIOM_AFTER:
             return False
         if nxt == "out" and nxt2 == "with":
             return False
@@ -165,7 +170,7 @@ def _never_recurred(mark: Span, resolved: list[Span]) -> bool:
     """ "... went completely after physio and never came back": after a resolution in the
     same sentence, "never came back" is the symptom not recurring, not a loss lasting."""
     words = [_n(t) for t in mark]
-    if not (words[0] in {"never", "not", "n't", "didnt", "hasnt", "havent"} and "back" in words):
+    if not (words[0] in _NEVER_CUES and "back" in words):
         return False
     sentence = _sentence(mark)
     return any(sentence.start <= r.start and r.end <= mark.start for r in resolved)
@@ -210,9 +215,7 @@ def _about_other(tokens: Span) -> bool:
         word = _n(token)
         if word in _OTHER_SUBJECT:
             return True
-        if word == "back" and token.i > 0 and _n(doc[token.i - 1]) in {
-            "my", "the", "lower", "upper", "his", "her", "your", "whole"
-        }:
+        if word == "back" and token.i > 0 and _n(doc[token.i - 1]) in _BACK_OWNERS:
             return True
     return False
 
@@ -223,7 +226,7 @@ def _marker_subject(mark: Span, limit: int) -> Span:
     start = mark.start
     while start > max(limit, mark.start - 5):
         token = doc[start - 1]
-        if _is_break(token) or _n(token) in {",", "and", "or", "&"}:
+        if _is_break(token) or _n(token) in _SUBJECT_BREAKS:
             break
         start -= 1
     return doc[start : mark.start]

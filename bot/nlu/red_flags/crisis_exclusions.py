@@ -20,6 +20,22 @@ from bot.nlu.red_flags.scope import (
 )
 
 _WORDS = word_sets("crisis_exclusions")
+_ACCIDENT_WORDS = _WORDS["accident_words"]
+_BELONGINGS = _WORDS["belongings"]
+_DYE_OBJECTS = _WORDS["dye_objects"]
+_END_IT_NEXT = _WORDS["end_it_next"]
+_FOR_EVER = _WORDS["for_ever"]
+_GAZING_WORDS = _WORDS["gazing_words"]
+_HARM_VERBS = _WORDS["harm_verbs"]
+_KEEP_WORDS = _WORDS["keep_words"]
+_ON_PURPOSE = _WORDS["on_purpose"]
+_OVERDOING_NEXT = _WORDS["overdoing_next"]
+_PAIN_REASONS = _WORDS["pain_reasons"]
+_SELF_WORDS = _WORDS["self_words"]
+_THIS_KEEP = _WORDS["this_keep"]
+_TIME_DETERMINERS = _WORDS["time_determiners"]
+_WAKING_WORDS = _WORDS["waking_words"]
+_WITH_KEEP = _WORDS["with_keep"]
 
 # --------------------------------------------------------------------------------------
 # crisis and cauda equina: look-alikes and status rules
@@ -46,11 +62,11 @@ def _time_limited(doc: Doc, end: int) -> bool:
     """A limited time or place follows ``doc[end:]`` ("for a bit", "this weekend")."""
     nxt = _n(doc[end]) if end < len(doc) else ""
     nxt2 = _n(doc[end + 1]) if end + 1 < len(doc) else ""
-    if nxt == "for" and nxt2 in {"good", "ever", "always", "keeps"}:
+    if nxt == "for" and nxt2 in _FOR_EVER:
         return False  # "if i was gone for good": for ever, not for a while
     if nxt in _WITHOUT_ME_NEXT:
         return True
-    return nxt in {"this", "the", "a", "that", "every", "each"} and nxt2 in _WITHOUT_ME_TIME
+    return nxt in _TIME_DETERMINERS and nxt2 in _WITHOUT_ME_TIME
 
 _THROUGH_NOT = _WORDS["through_not"]
 _ENGINE_NOT = _WORDS["engine_not"]
@@ -71,7 +87,7 @@ _DOSING = _WORDS["dosing"]
 def _taken_for_the_pain(span: Span) -> bool:
     """A dose asked about "for my back", "for the pain": what it is taken for."""
     words = [_n(t) for t in _sentence(span)]
-    return any(w == "for" and {"back", "pain", "ache", "headache"} & set(words[i + 1 : i + 4])
+    return any(w == "for" and _PAIN_REASONS & set(words[i + 1 : i + 4])
                for i, w in enumerate(words))
 
 
@@ -93,7 +109,7 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         if after & _HERE_KEEP or (nxt, nxt2) in {("at", "all"), ("for", "much"), ("for", "it")}:
             return False
         return nxt in _HERE_NOT or (nxt == "this" and nxt2 in _HERE_TIME)
-    if last in _WAKE_WORDS and inside & {"wake", "woke", "waken", "waking", "woken"}:
+    if last in _WAKE_WORDS and inside & _WAKING_WORDS:
         if nxt == "up":  # "didn't wake up until the alarm": look past the "up"
             nxt = nxt2
             nxt2 = _n(doc[span.end + 2]) if span.end + 2 < len(doc) else ""
@@ -101,24 +117,24 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
             third = _n(doc[span.end + 2]) if span.end + 2 < len(doc) else ""
             return not (nxt2 == "morning" or (nxt2 == "the" and third == "morning"))
         return nxt in _WAKE_NOT
-    if inside & _CUT_WORDS and inside & {"myself", "self", "my"}:
-        if "purpose" in after or inside & {"purpose", "deliberately", "intentionally"}:
+    if inside & _CUT_WORDS and inside & _SELF_WORDS:
+        if "purpose" in after or inside & _ON_PURPOSE:
             return False
-        return bool(after & _CUT_NOT or before & {"accidentally", "nearly", "almost"})
+        return bool(after & _CUT_NOT or before & _ACCIDENT_WORDS)
     if tokens[0] in {"off", "offing"}:
         return prev not in _OFF_OK
-    if inside & _WORRY and inside & {"hurt", "harm", "injure", "cut"}:
+    if inside & _WORRY and inside & _HARM_VERBS:
         return bool(after & _INJURY_CONTEXT)
     if tokens[0] in {"top", "topping"} and nxt == "up":
         return True
     if inside & {"end", "ending"} and last in {"it", "things"}:
-        return nxt in {"with", "there", "by", "on", "after", "at", "early", "before"}
+        return nxt in _END_IT_NEXT
     if last == "gone":  # "if i had gone to the gp", "if i was gone for a bit"
         return nxt in _GONE_SOMEWHERE or _time_limited(doc, span.end)
-    if inside & {"things", "stuff", "belongings", "possessions"}:
+    if inside & _BELONGINGS:
         return bool(sentence & _GIVE_AWAY_NOT)
     if "dye" in inside:  # "wanna dye my hair"
-        return nxt in {"my", "it", "the", "her", "his", "hair", "them", "a", "some", "your"}
+        return nxt in _DYE_OBJECTS
     if tokens == ["kms"]:
         return bool(re.match(r"^\d", prev)) or prev in _KMS_PREV_NOT or nxt in _KMS_NEXT_NOT
     if "longer" in inside:
@@ -126,9 +142,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     if last in {"on", "going"} and inside & _ON_VERBS:
         if nxt == "with":
             third = _n(doc[span.end + 2]) if span.end + 2 < len(doc) else ""
-            return not (nxt2 in {"this", "life", "living", "it", "everything"} or third == "life")
+            return not (nxt2 in _WITH_KEEP or third == "life")
         if nxt == "this":
-            return nxt2 not in {"way", "pain", "life", "like", "world", "earth", "planet"}
+            return nxt2 not in _THIS_KEEP
         ending = span.end >= len(doc) or _is_break(doc[span.end]) or nxt == ","
         return not (ending or nxt in _ON_KEEP)
     if tokens[-2:] == ["without", "me"]:
@@ -137,14 +153,13 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return bool(sentence & _THROUGH_NOT)
     if "engine" in inside or "motor" in inside:
         return "garage" not in inside and bool(sentence & _ENGINE_NOT)
-    if inside & {"looked", "looking", "stared", "staring", "gazed", "gazing", "stood",
-                 "standing", "stand"}:
+    if inside & _GAZING_WORDS:
         if sentence & _EXERCISE_WORDS:
             return True
         return nxt == "of" and not after & _EDGE_OF_OK
     if "enough" in inside:
         return bool(after & _ENOUGH_NOT)
-    if inside & {"keep", "keeping", "kept", "holding", "held"} and "back" in inside:
+    if inside & _KEEP_WORDS and "back" in inside:
         return bool(_words(_clause_after(span, window=10)) & _KEEP_BACK_NOT)
     if kind == RV.WEAK and inside & {"saving", "saved"}:
         return nxt == "for" and nxt2 in _SAVING_FOR
@@ -155,5 +170,5 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return True
     if tokens[-2:] == ["killing", "myself"]:
         # "killing myself at the gym", "killing myself trying to keep up": overdoing it.
-        return nxt in {"trying", "laughing", "doing"} or bool(after & _OVERDOING)
+        return nxt in _OVERDOING_NEXT or bool(after & _OVERDOING)
     return False

@@ -14,6 +14,28 @@ from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
 
 _WORDS = word_sets("exclusions")
+_BREAK_WORDS = _WORDS["break_words"]
+_CLUMSY_DISMISSERS = _WORDS["clumsy_dismissers"]
+_FEVER_NOUNS = _WORDS["fever_nouns"]
+_GO_ELSEWHERE = _WORDS["go_elsewhere"]
+_GO_TO_WORDS = _WORDS["go_to_words"]
+_HAVE_FORMS = _WORDS["have_forms"]
+_INJECT_WORDS = _WORDS["inject_words"]
+_LAUGH_WORDS = _WORDS["laugh_words"]
+_LAUGHING = _WORDS["laughing"]
+_NEARLY_WORDS = _WORDS["nearly_words"]
+_NOW_WORDS = _WORDS["now_words"]
+_REGARDLESS_WORDS = _WORDS["regardless_words"]
+_SHIVER_WORDS = _WORDS["shiver_words"]
+_SHOOT_PAIN_NEXT = _WORDS["shoot_pain_next"]
+_SHOOT_WORDS = _WORDS["shoot_words"]
+_SMACK_ADVERB_NEXT = _WORDS["smack_adverb_next"]
+_STEROID_WORDS = _WORDS["steroid_words"]
+_SWEAT_WORDS = _WORDS["sweat_words"]
+_TEMP_JOB_BEFORE = _WORDS["temp_job_before"]
+_URGE_NEXT = _WORDS["urge_next"]
+_URGE_WORDS = _WORDS["urge_words"]
+_WEIGHT_WORDS = _WORDS["weight_words"]
 
 _PAIN_CONTEXT = _WORDS["pain_context"]
 _POSTURE = _WORDS["posture"]
@@ -67,9 +89,9 @@ def _past_other_illness(span: Span) -> bool:
     sentence = _words(_sentence(span))
     return (
         "had" in before
-        and not {"'ve", "ve", "have", "has", "'s"} & set(before)
+        and not _HAVE_FORMS & set(before)
         and bool(after & _OTHER_ILLNESS)
-        and not sentence & {"since", "still", "now", "today", "currently"}
+        and not sentence & _NOW_WORDS
     )
 
 _SHORT_SPANS = _WORDS["short_spans"]
@@ -130,7 +152,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "incontinent residents": the people cared for
         if inside & {"incontinent", "incontinence"} and _at_work(span):
             return True  # "i'm a nurse so i deal with catheters and incontinence all day"
-        return nxt in {"laughing", "laughin", "laughed"}
+        return nxt in _LAUGHING
     if category == RV.CRISIS:
         return _crisis_excluded(kind, span)
     if category == RV.NEURO_DEFICIT:
@@ -138,7 +160,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             inside | _words(doc[max(0, span.start - 3) : span.start])
         ) & _OTHER_SUBJECT:
             return True  # "the ache in my leg is getting weaker": the pain is easing
-        if "clumsy" in inside and prev in {"just", "being", "only"}:
+        if "clumsy" in inside and prev in _CLUMSY_DISMISSERS:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         return nxt == "asleep"
     if category == RV.INFECTION:
@@ -147,39 +169,36 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
         # "one minute boiling the next freezing": hot and cold by turns is a fever, so
         # neither the heat nor the cold explains the sweats or shivers away.
         by_turns = bool(sentence & _FEELS_HOT and sentence & _FEELS_COLD)
-        if inside & {"sweaty", "sweating", "sweats", "sweat", "sweated", "soaked", "drenched"} and (
+        if inside & _SWEAT_WORDS and (
             sentence & _HEAT and not by_turns
         ):
             return True  # "like a sauna with this heatwave, waking up sweaty"
-        if inside & {"shivers", "shivering", "shivery", "chills", "shaking", "shakes"} and (
+        if inside & _SHIVER_WORDS and (
             sentence & _COLD and not by_turns
         ):
             return True  # "cold plunges for my back, get the shivers after"
-        if "smack" in inside and nxt in {"on", "onto", "in", "into", "bang", "dab", "between"}:
+        if "smack" in inside and nxt in _SMACK_ADVERB_NEXT:
             return True  # "landed smack on my tailbone": an adverb, not heroin
-        if inside & {"fever", "temperature", "temp"} and _past_other_illness(span):
+        if inside & _FEVER_NOUNS and _past_other_illness(span):
             return True  # "had a fever with the flu over christmas"
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
             return True
-        if "temp" in inside and _n(span[0]) == "a" and prev in {
-            "am", "'m", "m", "as", "was", "were", "be", "been", "being"
-        }:
+        if "temp" in inside and _n(span[0]) == "a" and prev in _TEMP_JOB_BEFORE:
             return True
-        if inside & {"inject", "injected", "injecting"} and nxt in _INJECT_BENIGN:
+        if inside & _INJECT_WORDS and nxt in _INJECT_BENIGN:
             return True
-        if inside & {"shoot", "shooting", "shot", "shoots"}:
-            return nxt in {"my", "the", "into", "to", "through", "from", "down", "and", "your"}
+        if inside & _SHOOT_WORDS:
+            return nxt in _SHOOT_PAIN_NEXT
         return False
     if category == RV.FRACTURE:
-        if inside & {"broke", "break", "broken", "cracked", "crack"} and (
-            prev in {"nearly", "almost", "practically", "virtually"}
-            or _words(_clause_after(span, 3)) & {"laughing", "laughin", "laughed", "laugh"}
+        if inside & _BREAK_WORDS and (
+            prev in _NEARLY_WORDS
+            or _words(_clause_after(span, 3)) & _LAUGH_WORDS
         ):
             return True  # "nearly broke my back laughing": an idiom
-        if inside & {"steroids", "steroid", "prednisolone", "prednisone", "pred",
-                     "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid"}:
+        if inside & _STEROID_WORDS:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
             return bool(around & _STEROID_ROUTES) or _a_short_course(span)
         # "feel like I've been hit by a truck", "my back's a total car crash"; "crack my
@@ -190,10 +209,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
-            if around & {"matter", "whatever", "however", "regardless", "whichever"}:
+            if around & _REGARDLESS_WORDS:
                 return False  # "no matter how i lie": the opposite of mechanical
             return bool(around & _MECHANICAL)
-        if inside & {"weight", "stone", "kilos", "kg", "pounds", "lbs", "weightloss"} or any(
+        if inside & _WEIGHT_WORDS or any(
             re.match(r"^\d", w) for w in inside
         ):
             text = " ".join(_n(t) for t in _sentence(span))
@@ -215,14 +234,13 @@ def _cauda_excluded(kind: str, span: Span) -> bool:
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
     last = _n(span[-1])
     if last in {"urge", "urges"}:  # a longer pattern took "no urge to pee"
-        return nxt in {"to", "for", "of"}
-    if {_n(t) for t in span} & {"urge", "urges", "need"} and _words(
+        return nxt in _URGE_NEXT
+    if {_n(t) for t in span} & _URGE_WORDS and _words(
         _clause_after(span, window=6)
     ) & _URGE_NIGHT:
         return True
     if last not in {"go", "going"}:
         return False
-    if nxt in {"to", "for", "on"}:
+    if nxt in _GO_TO_WORDS:
         return not (_words(_clause_after(span, window=4)) & _URGE_GO_KEEP)
-    return nxt in {"out", "back", "anywhere", "there", "shopping", "running", "swimming",
-                   "walking", "outside", "home", "in", "away", "up", "down", "the", "a"}
+    return nxt in _GO_ELSEWHERE

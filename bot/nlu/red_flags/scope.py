@@ -17,9 +17,24 @@ from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.rulebook import word_list, word_sets
 
 _WORDS = word_sets("scope")
+_BEFORE_NOTHING = _WORDS["before_nothing"]
+_BEFORE_SURE = _WORDS["before_sure"]
+_CHANGE_IN_DETERMINERS = _WORDS["change_in_determiners"]
+_DIAGNOSIS_VERBS = _WORDS["diagnosis_verbs"]
+_DOUBT_NEGATORS = _WORDS["doubt_negators"]
+_DOUBT_VERBS = _WORDS["doubt_verbs"]
+_HAVING_FORMS = _WORDS["having_forms"]
+_HEDGES_INSIDE = _WORDS["hedges_inside"]
+_IS_FORMS = _WORDS["is_forms"]
+_JOINERS = _WORDS["joiners"]
+_NOT_BREAKS = _WORDS["not_breaks"]
+_PASSIVE_BE = _WORDS["passive_be"]
+_REASSURANCE_STOPS = _WORDS["reassurance_stops"]
+_SENTENCE_ENDS = _WORDS["sentence_ends"]
+_TOLD_WHOM = _WORDS["told_whom"]
 
 # --------------------------------------------------------------------------------------
-# word lists used by the scope rules
+# word sets, by name (rules/words/scope.yml)
 # --------------------------------------------------------------------------------------
 _BREAKS = _WORDS["breaks"]
 _SCOPE_STOPS = _WORDS["scope_stops"]
@@ -48,7 +63,7 @@ def _n(token: Token) -> str:
 
 def _is_break(token: Token) -> bool:
     text = _n(token)
-    return text in _BREAKS or (token.is_punct and text not in {",", "/", "&", "'", '"'})
+    return text in _BREAKS or (token.is_punct and text not in _NOT_BREAKS)
 
 
 def _clause_before(span: Span, window: int = 8) -> list[Token]:
@@ -64,7 +79,7 @@ def _clause_before(span: Span, window: int = 8) -> list[Token]:
         if _n(token) in _SCOPE_STOPS:
             break
         if (
-            _n(token) in {"and", "or", ","}
+            _n(token) in _JOINERS
             and i + 1 < span.start
             and _n(doc[i + 1]) in _NEW_SUBJECT
         ):
@@ -92,10 +107,10 @@ def _clause_after(span: Span, window: int = 4) -> list[Token]:
 def _sentence(span: Span) -> Span:
     doc = span.doc
     start = span.start
-    while start > 0 and _n(doc[start - 1]) not in {".", "!", "?", "\n"}:
+    while start > 0 and _n(doc[start - 1]) not in _SENTENCE_ENDS:
         start -= 1
     end = span.end
-    while end < len(doc) and _n(doc[end]) not in {".", "!", "?", "\n"}:
+    while end < len(doc) and _n(doc[end]) not in _SENTENCE_ENDS:
         end += 1
     return doc[start : min(len(doc), end + 1)]
 
@@ -121,7 +136,7 @@ def _is_hedged(span: Span) -> bool:
     """True if the mention is hedged, hypothetical or asked about."""
     before = _clause_before(span, window=8)
     doc = span.doc
-    if _words(span) & {"might", "maybe", "perhaps", "possibly"}:
+    if _words(span) & _HEDGES_INSIDE:
         return True
     for token in before:
         word = _n(token)
@@ -133,19 +148,15 @@ def _is_hedged(span: Span) -> bool:
             return True
         if word == "could" and nxt in _COULD_NEXT:
             return True
-        if word == "sure" and prev in {"not", "no", "never", "unsure", "'m", "am"}:
+        if word == "sure" and prev in _BEFORE_SURE:
             return True
-        if word in {"think", "know", "tell", "remember", "recall"} and prev in {
-            "not",
-            "dont",
-            "never",
-        }:
+        if word in _DOUBT_VERBS and prev in _DOUBT_NEGATORS:
             if word in {"know", "tell"} and nxt not in {"if", "whether"}:
                 continue
             return True
         if word in _WORRY and nxt in _WORRY_NEXT:
             return True
-        if word == "it" and prev in {"is", "'s", "s"} and nxt in _IS_IT:
+        if word == "it" and prev in _IS_FORMS and nxt in _IS_IT:
             return True
         if word in _IS_IT and prev == "it":
             return True
@@ -166,7 +177,7 @@ def _object_of_preposition(cue: Token) -> bool:
     return (
         _n(cue) in {"nothing", "nothin"}
         and cue.i > 0
-        and _n(doc[cue.i - 1]) in {"over", "about", "for", "from", "at", "on"}
+        and _n(doc[cue.i - 1]) in _BEFORE_NOTHING
     )
 
 _BEAR = _WORDS["bear"]
@@ -225,7 +236,7 @@ def _negated_change(tokens: Span) -> bool:
             word in {"change", "changes"}
             and token.i + 2 < len(doc)
             and _n(doc[token.i + 1]) == "in"
-            and _n(doc[token.i + 2]) in {"my", "the", "this"}
+            and _n(doc[token.i + 2]) in _CHANGE_IN_DETERMINERS
         ):
             return True
     return False
@@ -290,7 +301,7 @@ def _reassured_after(span: Span, window: int = 4) -> bool:
     previous = ""
     for token in _clause_after(span, window):
         word = _n(token)
-        if word in {",", "and", "but", "or"} or word in AFFIRMATIVE_WORDS:
+        if word in _REASSURANCE_STOPS or word in AFFIRMATIVE_WORDS:
             return False
         if word in RV.NEGATION_NORMS:
             return False
@@ -304,15 +315,15 @@ def _told_a_diagnosis(between: Span) -> bool:
     """"never been told I have cancer", "no one ever told me I had it": what is denied is
     the diagnosis, not only the telling ("haven't told anyone about the numbness")."""
     words = [_n(t) for t in between]
-    if words and words[-1] in {"said", "mentioned", "diagnosed"}:
+    if words and words[-1] in _DIAGNOSIS_VERBS:
         return True  # "nobody's ever said cancer"
     for k, word in enumerate(words):
         if word != "told":
             continue
-        passive = k > 0 and words[k - 1] in {"been", "was", "were", "being"}
+        passive = k > 0 and words[k - 1] in _PASSIVE_BE
         rest = words[k + 1 : k + 4]
-        about_me = bool(rest) and rest[0] in {"i", "me", "that"} and bool(
-            set(rest) & {"have", "had", "has", "ve", "was", "got"}
+        about_me = bool(rest) and rest[0] in _TOLD_WHOM and bool(
+            set(rest) & _HAVING_FORMS
         )
         if passive or about_me:
             return set(words) & _REPORTING == {"told"}
