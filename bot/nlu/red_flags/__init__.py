@@ -7,8 +7,10 @@
 
 It reuses the Backstep pipeline's vocabulary and tokenizer (:func:`get_nlp`) and the
 generic negation helper (:mod:`bot.nlu.negation`), with a cached spaCy ``Matcher``
-built lazily from :mod:`bot.nlu.red_flags.patterns`. The package holds one idea a
-module: :mod:`.reading` (normalising words), :mod:`.scope` (clause, hedge, negation,
+built lazily from :mod:`bot.nlu.red_flags.patterns`. The rules are data: targets,
+context modifiers, spellings, token classes, macros and word sets live in ``rules/*.yml``,
+read once and checked by :mod:`.rulebook`. The package holds one idea a module:
+:mod:`.reading` (normalising words), :mod:`.scope` (clause, hedge, negation,
 someone else), :mod:`.context` (past, explained, whose), :mod:`.exclusions` and
 :mod:`.crisis_exclusions` (what is not a red flag), :mod:`.verdicts` and :mod:`.detector`.
 Tokens are matched on a spelling-normalised ``NORM`` (known misspellings plus a small

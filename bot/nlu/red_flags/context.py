@@ -19,6 +19,7 @@ from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.pipeline import get_nlp
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
     _OTHERS,
     _QUESTION_STARTS,
@@ -32,143 +33,46 @@ from bot.nlu.red_flags.scope import (
 )
 from bot.nlu.red_flags.verdicts import Status
 
+_WORDS = word_sets("context")
+_AGE_JOINERS = _WORDS["age_joiners"]
+_BACK_OWNERS = _WORDS["back_owners"]
+_FALL_IDIOM_AFTER = _WORDS["fall_idiom_after"]
+_NEVER_CUES = _WORDS["never_cues"]
+_SUBJECT_BREAKS = _WORDS["subject_breaks"]
+
 # --------------------------------------------------------------------------------------
 # context: resolved or exertional symptoms, older age with a minor fall (RP.CONTEXT)
 # --------------------------------------------------------------------------------------
-#: Between a resolution marker and a later symptom: a new, current statement.
-_SHIFT = frozenset(
-    {"but", "now", "today", "tonight", "since", "then", "until", "till", "and", "however",
-     "yet", "although", "though", "except", "currently", "recently", "lately", "started",
-     "starting", "this", "suddenly", "again", "still"}
-)
-
-
-#: After "gone"/"went": the symptom itself ("it's all gone numb") or its course ("it's
-#: gone on for days"), not its end.
-_GONE_INTO = frozenset(
-    {"numb", "dead", "weak", "weaker", "funny", "weird", "strange", "odd", "tingly",
-     "floppy", "wobbly", "limp", "useless", "heavy", "cold", "tingling", "completely",
-     "totally", "really", "very", "so", "a", "bit", "a_bit", "slightly", "from", "under",
-     "numbish", "dodgy", "wonky", "on", "into", "to", "worse", "through", "straight", "right"}
-)
-
-
-#: Before "went away"/"gone": a function that was lost ("the feeling in my bum went away").
-_LOST_FUNCTION = frozenset(
-    {"feeling", "feelings", "sensation", "sensations", "strength", "power", "movement",
-     "control", "use", "grip", "balance", "erection", "erections", "urge"}
-)
-
-
-_RETURN_WORDS = frozenset({"back", "returned", "came", "come", "comes", "coming"})
-#: Words of a fall or an accident (not of a break itself).
-_TRAUMA = frozenset(
-    {"fell", "fall", "fallen", "falling", "falls", "tumbled", "toppled", "slipped", "accident",
-     "crash", "crashed", "collision", "tackled", "tackle", "thrown", "knocked"}
-)
+_SHIFT = _WORDS["shift"]
+_GONE_INTO = _WORDS["gone_into"]
+_LOST_FUNCTION = _WORDS["lost_function"]
+_RETURN_WORDS = _WORDS["return_words"]
+_TRAUMA = _WORDS["trauma"]
 
 
 _HISTORY_CATEGORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
 
-
-#: Between a symptom and a resolution marker: the marker is about something else
-#: ("my leg gives way and the pain went away").
-_OTHER_SUBJECT = frozenset(
-    {"pain", "pains", "ache", "aches", "aching", "sciatica", "spasm", "spasms",
-     "stiffness", "hip", "knee", "neck", "shoulder", "headache", "cold", "flu", "cough",
-     "bruise", "bruising", "bruises", "swelling", "agony", "throbbing", "soreness", "rash",
-     "cut", "graze", "wrist", "arm", "ankle", "twinge", "twinges", "cramp", "cramps",
-     "burning", "shooting", "stabbing", "hurt", "hurting", "hurts", "sore", "tightness"}
-)
-
-
-#: The only words allowed between "recovered"/"got over" and the symptom it names.
-_RECOVERED_FROM = frozenset(
-    {"from", "after", "the", "my", "a", "an", "that", "this", "those", "of", "all", "any",
-     "some", "it", "them"}
-)
-
-
-_I_SUBJECT = frozenset({"i", "im", "i'm", "am", "'m"})
-
-
-#: Leg words that exertion explains (not a progressive or lasting deficit).
-_EXERTION_LEGS = frozenset(
-    {"jelly", "wobbly", "weak", "weakness", "shaky", "unsteady", "feeble", "useless", "heavy",
-     "noodles", "noodle", "spaghetti", "rubber", "marshmallow"}
-)
-
-
-_EXERTION_NOT = frozenset(
-    {"weaker", "weakening", "weakened", "losing", "lost", "paralysed", "paralysis", "drag",
-     "drags", "dragging", "drop", "dropping", "give", "gives", "gave", "giving", "buckle",
-     "buckles", "buckled", "collapse", "collapsed"}
-)
-
-
-#: A fever and its kin, which a passing illness or a jab explains.
-_FEVER_WORDS = frozenset(
-    {"fever", "feverish", "fevers", "temperature", "temp", "temps", "chills", "chill",
-     "chilly", "shivers", "shivery", "shivering", "rigors", "hot", "sweats", "sweaty",
-     "sweating", "flushed"}
-)
-
-
-#: What a passing illness or a jab does not explain: a fever for days, a high one, a
-#: tender spine.
-_NOT_PASSING = frozenset(
-    {"days", "week", "weeks", "fortnight", "high", "39", "40", "41", "rigors", "tender",
-     "tenderness"}
-)
-
-
-_NUMB_WORDS = frozenset(
-    {"numb", "numbness", "tingling", "tingly", "tingle", "tingles", "tingled", "dead",
-     "deadness", "pins", "needles", "prickly", "prickling", "buzzing", "fizzing"}
-)
+_OTHER_SUBJECT = _WORDS["other_subject"]
+_RECOVERED_FROM = _WORDS["recovered_from"]
+_I_SUBJECT = _WORDS["i_subject"]
+_EXERTION_LEGS = _WORDS["exertion_legs"]
+_EXERTION_NOT = _WORDS["exertion_not"]
+_FEVER_WORDS = _WORDS["fever_words"]
+_NOT_PASSING = _WORDS["not_passing"]
+_NUMB_WORDS = _WORDS["numb_words"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
 _FUNCTION_WORDS = frozenset(
     {*RV.TOKEN_CLASSES["BLADDER"]["NORM"]["IN"], *RV.TOKEN_CLASSES["BOWEL"]["NORM"]["IN"],
-     "sex", "intercourse", "orgasm", "erection", "wipe", "wiping", "paper", "tissue"}
-) - {"bum"}
+     *_WORDS["function_also"]}
+) - _WORDS["function_not"]
 
-
-#: After an age: a measurement, not a person ("bent at 90 degrees").
-_UNITS = frozenset(
-    {"degrees", "degree", "%", "percent", "mph", "kph", "km", "kms", "miles", "mile", "kg",
-     "kgs", "kilos", "lbs", "lb", "pounds", "mins", "minutes", "min", "seconds", "secs",
-     "metres", "meters", "ft", "feet", "times", "reps", "bpm", "cm", "mm", "quid", "x", "/",
-     "-", "sec", "hours", "hrs", "days", "steps", "pence", "p", "euros"}
-)
-
-
-#: Before a message-initial age ("hi, 78 and slipped").
-_GREETINGS = frozenset(
-    {"hi", "hello", "hey", "hiya", "ok", "okay", "so", "well", "yes", "yeah", "um", "erm",
-     "morning", "evening", "afternoon", "good", ",", "-", "!", "there", "again", "right"}
-)
-
-
-#: After "fell"/"slipped": not a fall ("fell asleep", "slipped disc").
-_FALL_NOT_NEXT = frozenset(
-    {"asleep", "apart", "behind", "pregnant", "ill", "sick", "disc", "disk", "discs", "for",
-     "short", "silent", "quiet", "victim", "foul"}
-)
-
-
-_CANCER_NOUNS = frozenset(
-    {"cancer", "carcinoma", "lymphoma", "myeloma", "leukaemia", "melanoma", "sarcoma", "tumour",
-     "metastases", "malignant", "malignancy"}
-)
-
-
-#: Before a bare cancer word: a worry about what the pain means, not a history.
-_MEANING_WORDS = frozenset(
-    {"sign", "signs", "symptom", "symptoms", "mean", "means", "meaning", "indicate",
-     "indicates", "suggest", "suggests", "warning", "caused", "cause", "causing", "due"}
-)
+_UNITS = _WORDS["units"]
+_GREETINGS = _WORDS["greetings"]
+_FALL_NOT_NEXT = _WORDS["fall_not_next"]
+_CANCER_NOUNS = _WORDS["cancer_nouns"]
+_MEANING_WORDS = _WORDS["meaning_words"]
 
 
 @dataclass(frozen=True)
@@ -211,10 +115,7 @@ def _mark_negated(mark: Span, window: int = 4) -> bool:
         i -= 1
     return False
 
-
-_LIKENESS_SUBJECTS = frozenset(
-    {"i", "i've", "ive", "i'd", "id", "i'm", "im", "someone", "somebody", "you", "if", "though"}
-)
+_LIKENESS_SUBJECTS = _WORDS["likeness_subjects"]
 
 
 def _likeness_before(mark: Span) -> bool:
@@ -251,12 +152,12 @@ def _mark_ok(label: str, mark: Span) -> bool:
     if label == RP.OLD_AGE:
         last = _n(mark[-1])
         opening = _words(doc[_sentence(mark).start : mark.start])
-        if nxt in _UNITS or (last in {"and", "&", ","} and not opening <= _GREETINGS):
+        if nxt in _UNITS or (last in _AGE_JOINERS and not opening <= _GREETINGS):
             return False
         if _words(doc[mark.end : mark.end + 2]) & _OTHERS or _is_other_person(mark):
             return False
     if label == RP.MINOR_FALL and len(mark) == 1:
-        if nxt in _FALL_NOT_NEXT or nxt2 in {"mind", "love", "asleep"}:
+        if nxt in _FALL_NOT_NEXT or nxt2 in _FALL_IDIOM_AFTER:
             return False
         if nxt == "out" and nxt2 == "with":
             return False
@@ -269,7 +170,7 @@ def _never_recurred(mark: Span, resolved: list[Span]) -> bool:
     """ "... went completely after physio and never came back": after a resolution in the
     same sentence, "never came back" is the symptom not recurring, not a loss lasting."""
     words = [_n(t) for t in mark]
-    if not (words[0] in {"never", "not", "n't", "didnt", "hasnt", "havent"} and "back" in words):
+    if not (words[0] in _NEVER_CUES and "back" in words):
         return False
     sentence = _sentence(mark)
     return any(sentence.start <= r.start and r.end <= mark.start for r in resolved)
@@ -314,9 +215,7 @@ def _about_other(tokens: Span) -> bool:
         word = _n(token)
         if word in _OTHER_SUBJECT:
             return True
-        if word == "back" and token.i > 0 and _n(doc[token.i - 1]) in {
-            "my", "the", "lower", "upper", "his", "her", "your", "whole"
-        }:
+        if word == "back" and token.i > 0 and _n(doc[token.i - 1]) in _BACK_OWNERS:
             return True
     return False
 
@@ -327,7 +226,7 @@ def _marker_subject(mark: Span, limit: int) -> Span:
     start = mark.start
     while start > max(limit, mark.start - 5):
         token = doc[start - 1]
-        if _is_break(token) or _n(token) in {",", "and", "or", "&"}:
+        if _is_break(token) or _n(token) in _SUBJECT_BREAKS:
             break
         start -= 1
     return doc[start : mark.start]
@@ -474,12 +373,9 @@ def _prefer_symptoms(candidates: list[Span], kind_of: dict[tuple[int, int], str]
     ]
     return sorted([*strong, *weak], key=lambda s: s.start)
 
-
-#: A suspicion that was looked into: "a cancer scare", "tested for it, all clear".
-_SCARE = frozenset({"scare", "scares", "scared"})
-_TESTS = frozenset({"test", "tests", "tested", "testing", "scan", "scans", "scanned", "biopsy",
-                    "screening", "investigated", "checked", "bloods", "results"})
-_CLEAR = frozenset({"clear", "negative", "normal", "benign", "fine", "nothing"})
+_SCARE = _WORDS["scare"]
+_TESTS = _WORDS["tests"]
+_CLEAR = _WORDS["clear"]
 
 
 def _ruled_out(category: str, span: Span) -> bool:

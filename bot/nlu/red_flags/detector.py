@@ -23,6 +23,7 @@ from bot.nlu.red_flags.context import (
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
+from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _sentence, _words
 from bot.nlu.red_flags.verdicts import (
     CATEGORIES,
@@ -39,6 +40,8 @@ from bot.nlu.red_flags.whose import (
     said_of_someone_else,
     their_back_in,
 )
+
+_WORDS = word_sets("detector")
 
 logger = logging.getLogger(__name__)
 
@@ -115,17 +118,8 @@ def _someone_elses(span: Span) -> bool:
         introduces_themselves(span)
     )
 
-
-#: Words of a major accident (a road accident, a fall from a height): someone else's is
-#: an emergency whatever they say hurts.
-_MAJOR_TRAUMA = frozenset(
-    {"car", "motorbike", "motorcycle", "bike", "crash", "crashed", "collision", "accident",
-     "knocked", "hit", "run", "scaffolding", "scaffold", "ladder", "roof", "height"}
-)
-#: Words that put a sign in the present, whatever else the sentence dates ("his
-#: transplant was last year, now he has a fever").
-_NOW = frozenset({"now", "today", "tonight", "currently", "yesterday", "this", "new",
-                  "recently", "lately", "days", "week", "weeks", "month"})
+_MAJOR_TRAUMA = _WORDS["major_trauma"]
+_NOW = _WORDS["now"]
 
 
 def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:

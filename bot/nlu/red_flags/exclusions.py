@@ -10,87 +10,49 @@ from spacy.tokens import Span
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.context import _OTHER_SUBJECT
 from bot.nlu.red_flags.crisis_exclusions import _crisis_excluded
+from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
 
-_PAIN_CONTEXT = frozenset(
-    {"pain", "pains", "painful", "hurts", "hurt", "hurting", "agony", "sore", "ache", "aches",
-     "aching", "spasm", "spasms", "stiff", "because", "cos", "coz", "due", "too", "sciatica",
-     "excruciating", "agonising", "agonizing"}
-)
+_WORDS = word_sets("exclusions")
+_BREAK_WORDS = _WORDS["break_words"]
+_CLUMSY_DISMISSERS = _WORDS["clumsy_dismissers"]
+_FEVER_NOUNS = _WORDS["fever_nouns"]
+_GO_ELSEWHERE = _WORDS["go_elsewhere"]
+_GO_TO_WORDS = _WORDS["go_to_words"]
+_HAVE_FORMS = _WORDS["have_forms"]
+_INJECT_WORDS = _WORDS["inject_words"]
+_LAUGH_WORDS = _WORDS["laugh_words"]
+_LAUGHING = _WORDS["laughing"]
+_NEARLY_WORDS = _WORDS["nearly_words"]
+_NOW_WORDS = _WORDS["now_words"]
+_REGARDLESS_WORDS = _WORDS["regardless_words"]
+_SHIVER_WORDS = _WORDS["shiver_words"]
+_SHOOT_PAIN_NEXT = _WORDS["shoot_pain_next"]
+_SHOOT_WORDS = _WORDS["shoot_words"]
+_SMACK_ADVERB_NEXT = _WORDS["smack_adverb_next"]
+_STEROID_WORDS = _WORDS["steroid_words"]
+_SWEAT_WORDS = _WORDS["sweat_words"]
+_TEMP_JOB_BEFORE = _WORDS["temp_job_before"]
+_URGE_NEXT = _WORDS["urge_next"]
+_URGE_WORDS = _WORDS["urge_words"]
+_WEIGHT_WORDS = _WORDS["weight_words"]
 
-#: After "can't stand": how the back is held, not whether the legs bear weight.
-_POSTURE = frozenset({"straight", "upright"})
-_SPASM = frozenset({"spasm", "spasms", "spasmed", "spasming", "locked", "locks", "seized",
-                    "seizes", "froze", "frozen", "cramp", "cramped", "cramping"})
-#: "... without it hurting": what limits the walk is the pain.
-_WITHOUT = frozenset({"without", "withoot", "wi'oot", "witout"})
-_IT_PAIN = frozenset({"it", "pain", "the", "hurting", "aching"})
-
-
-_MECHANICAL = frozenset(
-    {"turn", "turning", "turned", "roll", "rolling", "rolled", "move", "moving", "moved",
-     "sit", "sitting", "sofa", "couch", "tv", "mattress", "position", "positions", "stomach",
-     "twist", "twisting", "shift", "shifting", "chair", "watching", "when", "if", "lie",
-     "lying", "side"}
-)
-
-
-_NIGHT_WORDS = frozenset(
-    {"night", "overnight", "nighttime", "night-time", "nite", "wakes", "woke", "waking",
-     "wakening", "woken", "wake", "waken", "wakened", "awoken", "awakened", "3am", "2am", "4am"}
-)
-
-
-_INTENTIONAL = frozenset(
-    {"diet", "dieting", "diets", "slimming", "calorie", "calories", "gym", "exercise",
-     "exercising", "keto", "fasting", "ozempic", "mounjaro", "wegovy", "weightwatchers",
-     "purpose", "deliberately", "intentionally", "trying", "tried", "try", "want", "wanted",
-     "need", "needed", "should", "meant", "plan", "goal", "hoping", "hope", "happy", "pleased",
-     "proud", "glad", "baby", "pregnancy", "running", "swimming", "healthy", "healthier",
-     "surgery", "bypass", "band", "jab", "tirzepatide", "semaglutide", "cutting", "cut",
-     "diabetes", "metformin", "workouts", "workout", "aim", "aiming", "target"}
-)
-
-
-_UNINTENTIONAL = frozenset(
-    {"without", "unexplained", "unintentional", "unintentionally", "unintended", "unexpected",
-     "unexpectedly", "mysteriously", "somehow", "reason", "explanation", "idea", "why"}
-)
-
-
-_STEROID_ROUTES = frozenset(
-    {"injection", "injections", "injected", "inject", "jab", "jabs", "shot", "shots",
-     "inhaler", "inhalers", "inhaled", "cream", "creams", "nasal", "spray", "sprays", "drops",
-     "gel", "ointment", "epidural", "topical", "anabolic", "short", "course", "puffer",
-     "facet", "nerve", "root", "block"}
-)
-
-
-_INJECT_BENIGN = frozenset(
-    {"insulin", "ozempic", "mounjaro", "wegovy", "saxenda", "b12", "heparin", "fragmin",
-     "clexane", "enoxaparin", "vitamin", "testosterone", "hrt", "fertility", "epipen",
-     "adrenaline", "botox", "my", "semaglutide", "tirzepatide", "medicine"}
-)
-
-
-_SADDLE_OF = frozenset({"bottom", "balls", "bum", "back", "front", "side", "inside", "top"})
-
-
-_FEVER_NOT = frozenset({"hay", "cabin", "spring", "football", "saturday", "gold"})
-
-
-_TRANSPLANT_NOT = frozenset({"hair", "teeth", "tooth", "fat", "hairline", "beard"})
-
-
-_CANCER_NOT = frozenset(
-    {"research", "charity", "awareness", "fundraiser", "fundraising", "run", "trust", "relay",
-     "screening", "uk", "society", "ward", "centre", "center", "hospital", "shop", "appeal"}
-)
-
-
-_TEMP_NOT = frozenset(
-    {"job", "jobs", "work", "agency", "worker", "role", "contract", "staff", "control", "check"}
-)
+_PAIN_CONTEXT = _WORDS["pain_context"]
+_POSTURE = _WORDS["posture"]
+_SPASM = _WORDS["spasm"]
+_WITHOUT = _WORDS["without"]
+_IT_PAIN = _WORDS["it_pain"]
+_MECHANICAL = _WORDS["mechanical"]
+_NIGHT_WORDS = _WORDS["night_words"]
+_INTENTIONAL = _WORDS["intentional"]
+_UNINTENTIONAL = _WORDS["unintentional"]
+_STEROID_ROUTES = _WORDS["steroid_routes"]
+_INJECT_BENIGN = _WORDS["inject_benign"]
+_SADDLE_OF = _WORDS["saddle_of"]
+_FEVER_NOT = _WORDS["fever_not"]
+_TRANSPLANT_NOT = _WORDS["transplant_not"]
+_CANCER_NOT = _WORDS["cancer_not"]
+_TEMP_NOT = _WORDS["temp_not"]
 
 
 _INTENTIONAL_RE = re.compile(
@@ -98,42 +60,13 @@ _INTENTIONAL_RE = re.compile(
     r"changed|doing anything)"
 )
 
-
-#: Cold water or weather explains shivering.
-_COLD = frozenset(
-    {"plunge", "plunges", "ice", "swim", "swimming", "sea", "freezing", "snow", "winter",
-     "outside", "shower", "dip", "wetsuit"}
-)
-
-
-#: A hot room or weather explains sweating at night.
-_HEAT = frozenset(
-    {"heatwave", "sauna", "humid", "humidity", "heating", "radiator", "radiators", "boiling",
-     "roasting", "tropical", "aircon", "sweltering", "stifling", "muggy"}
-)
-
-
-#: Hot and cold felt by turns in one sentence is a fever, not the weather.
-_FEELS_HOT = frozenset({"boiling", "roasting", "burning"})
-
-
-_FEELS_COLD = frozenset({"freezing", "frozen"})
-
-
-#: A carer's or nurse's work, and the verbs of dealing with someone else's symptom.
-_CARE_JOBS = frozenset(
-    {"nurse", "nurses", "carer", "carers", "hca", "midwife", "caregiver", "nursing", "ward",
-     "shift", "shifts"}
-)
-
-
-_DEAL_WITH = frozenset({"deal", "deals", "dealing", "handle", "handling", "manage", "managing"})
-
-
-#: Ordinary illnesses that explain a past fever.
-_OTHER_ILLNESS = frozenset(
-    {"flu", "cold", "covid", "virus", "bug", "tonsillitis", "chickenpox", "measles", "norovirus"}
-)
+_COLD = _WORDS["cold"]
+_HEAT = _WORDS["heat"]
+_FEELS_HOT = _WORDS["feels_hot"]
+_FEELS_COLD = _WORDS["feels_cold"]
+_CARE_JOBS = _WORDS["care_jobs"]
+_DEAL_WITH = _WORDS["deal_with"]
+_OTHER_ILLNESS = _WORDS["other_illness"]
 
 
 def _at_work(span: Span) -> bool:
@@ -156,21 +89,16 @@ def _past_other_illness(span: Span) -> bool:
     sentence = _words(_sentence(span))
     return (
         "had" in before
-        and not {"'ve", "ve", "have", "has", "'s"} & set(before)
+        and not _HAVE_FORMS & set(before)
         and bool(after & _OTHER_ILLNESS)
-        and not sentence & {"since", "still", "now", "today", "currently"}
+        and not sentence & _NOW_WORDS
     )
 
-
-#: Lengths of a short course ("steroids for 2 weeks in 2019"); a long one says more.
-_SHORT_SPANS = frozenset({"day", "days", "week", "weeks", "fortnight", "course"})
-_LONG_SPANS = frozenset({"month", "months", "year", "years", "long", "term", "still", "ongoing"})
-#: Words that make a crash or a truck a figure of speech just before it ("like", "a total").
-_LIKENESS = frozenset({"like", "if", "though"})
-_METAPHOR = frozenset({"total", "complete", "absolute", "utter", "proper", "bit", "walking"})
-
-
-_CRACK = frozenset({"crack", "cracked", "cracking", "cracks", "click", "clicked", "pop", "popped"})
+_SHORT_SPANS = _WORDS["short_spans"]
+_LONG_SPANS = _WORDS["long_spans"]
+_LIKENESS = _WORDS["likeness"]
+_METAPHOR = _WORDS["metaphor"]
+_CRACK = _WORDS["crack"]
 
 
 def _cracked_on_purpose(span: Span) -> bool:
@@ -224,7 +152,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "incontinent residents": the people cared for
         if inside & {"incontinent", "incontinence"} and _at_work(span):
             return True  # "i'm a nurse so i deal with catheters and incontinence all day"
-        return nxt in {"laughing", "laughin", "laughed"}
+        return nxt in _LAUGHING
     if category == RV.CRISIS:
         return _crisis_excluded(kind, span)
     if category == RV.NEURO_DEFICIT:
@@ -232,7 +160,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             inside | _words(doc[max(0, span.start - 3) : span.start])
         ) & _OTHER_SUBJECT:
             return True  # "the ache in my leg is getting weaker": the pain is easing
-        if "clumsy" in inside and prev in {"just", "being", "only"}:
+        if "clumsy" in inside and prev in _CLUMSY_DISMISSERS:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         return nxt == "asleep"
     if category == RV.INFECTION:
@@ -241,39 +169,36 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
         # "one minute boiling the next freezing": hot and cold by turns is a fever, so
         # neither the heat nor the cold explains the sweats or shivers away.
         by_turns = bool(sentence & _FEELS_HOT and sentence & _FEELS_COLD)
-        if inside & {"sweaty", "sweating", "sweats", "sweat", "sweated", "soaked", "drenched"} and (
+        if inside & _SWEAT_WORDS and (
             sentence & _HEAT and not by_turns
         ):
             return True  # "like a sauna with this heatwave, waking up sweaty"
-        if inside & {"shivers", "shivering", "shivery", "chills", "shaking", "shakes"} and (
+        if inside & _SHIVER_WORDS and (
             sentence & _COLD and not by_turns
         ):
             return True  # "cold plunges for my back, get the shivers after"
-        if "smack" in inside and nxt in {"on", "onto", "in", "into", "bang", "dab", "between"}:
+        if "smack" in inside and nxt in _SMACK_ADVERB_NEXT:
             return True  # "landed smack on my tailbone": an adverb, not heroin
-        if inside & {"fever", "temperature", "temp"} and _past_other_illness(span):
+        if inside & _FEVER_NOUNS and _past_other_illness(span):
             return True  # "had a fever with the flu over christmas"
         if "transplant" in inside and prev in _TRANSPLANT_NOT:
             return True
         if inside & {"temp", "temperature"} and nxt in _TEMP_NOT:
             return True
-        if "temp" in inside and _n(span[0]) == "a" and prev in {
-            "am", "'m", "m", "as", "was", "were", "be", "been", "being"
-        }:
+        if "temp" in inside and _n(span[0]) == "a" and prev in _TEMP_JOB_BEFORE:
             return True
-        if inside & {"inject", "injected", "injecting"} and nxt in _INJECT_BENIGN:
+        if inside & _INJECT_WORDS and nxt in _INJECT_BENIGN:
             return True
-        if inside & {"shoot", "shooting", "shot", "shoots"}:
-            return nxt in {"my", "the", "into", "to", "through", "from", "down", "and", "your"}
+        if inside & _SHOOT_WORDS:
+            return nxt in _SHOOT_PAIN_NEXT
         return False
     if category == RV.FRACTURE:
-        if inside & {"broke", "break", "broken", "cracked", "crack"} and (
-            prev in {"nearly", "almost", "practically", "virtually"}
-            or _words(_clause_after(span, 3)) & {"laughing", "laughin", "laughed", "laugh"}
+        if inside & _BREAK_WORDS and (
+            prev in _NEARLY_WORDS
+            or _words(_clause_after(span, 3)) & _LAUGH_WORDS
         ):
             return True  # "nearly broke my back laughing": an idiom
-        if inside & {"steroids", "steroid", "prednisolone", "prednisone", "pred",
-                     "dexamethasone", "hydrocortisone", "corticosteroids", "corticosteroid"}:
+        if inside & _STEROID_WORDS:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
             return bool(around & _STEROID_ROUTES) or _a_short_course(span)
         # "feel like I've been hit by a truck", "my back's a total car crash"; "crack my
@@ -284,10 +209,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
-            if around & {"matter", "whatever", "however", "regardless", "whichever"}:
+            if around & _REGARDLESS_WORDS:
                 return False  # "no matter how i lie": the opposite of mechanical
             return bool(around & _MECHANICAL)
-        if inside & {"weight", "stone", "kilos", "kg", "pounds", "lbs", "weightloss"} or any(
+        if inside & _WEIGHT_WORDS or any(
             re.match(r"^\d", w) for w in inside
         ):
             text = " ".join(_n(t) for t in _sentence(span))
@@ -296,12 +221,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return bool(sentence & _INTENTIONAL)
     return False
 
-
-_URGE_NIGHT = frozenset({"night", "nights", "overnight", "great", "nice", "relief", "lovely"})
-
-
-#: After "no urge to go": somewhere or something, not the toilet.
-_URGE_GO_KEEP = frozenset({"toilet", "loo", "bathroom", "wc", "wee", "pee", "poo"})
+_URGE_NIGHT = _WORDS["urge_night"]
+_URGE_GO_KEEP = _WORDS["urge_go_keep"]
 
 
 def _cauda_excluded(kind: str, span: Span) -> bool:
@@ -313,14 +234,13 @@ def _cauda_excluded(kind: str, span: Span) -> bool:
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
     last = _n(span[-1])
     if last in {"urge", "urges"}:  # a longer pattern took "no urge to pee"
-        return nxt in {"to", "for", "of"}
-    if {_n(t) for t in span} & {"urge", "urges", "need"} and _words(
+        return nxt in _URGE_NEXT
+    if {_n(t) for t in span} & _URGE_WORDS and _words(
         _clause_after(span, window=6)
     ) & _URGE_NIGHT:
         return True
     if last not in {"go", "going"}:
         return False
-    if nxt in {"to", "for", "on"}:
+    if nxt in _GO_TO_WORDS:
         return not (_words(_clause_after(span, window=4)) & _URGE_GO_KEEP)
-    return nxt in {"out", "back", "anywhere", "there", "shopping", "running", "swimming",
-                   "walking", "outside", "home", "in", "away", "up", "down", "the", "a"}
+    return nxt in _GO_ELSEWHERE

@@ -50,10 +50,6 @@ def _targets_by_letter() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in grouped.items()}
 
 
-#: Real words that look like a dropped g ("thin" is not "thing").
-_REAL_IN_WORDS = frozenset({"thin", "skin", "twin", "spin", "grin", "chin", "shin", "akin"})
-
-
 @lru_cache(maxsize=1)
 def _pattern_words() -> frozenset[str]:
     """Every literal word of the patterns and token classes (for dropped-g spellings)."""
@@ -84,7 +80,7 @@ def normalise_word(word: str) -> str | None:
         return RV.SPELLINGS[word]
     if word in RV.FUZZY_TARGETS or word in RV.PROTECTED_WORDS:
         return None
-    if len(word) >= 4 and word.endswith("in") and word not in _REAL_IN_WORDS:
+    if len(word) >= 4 and word.endswith("in") and word not in RV.REAL_IN_WORDS:
         # "droppin", "usin", "fallin": a dropped g; "dragin", "sittin": and a consonant
         # written once that the -ing form doubles
         for full in (word + "g", word[:-2] + word[-3] + "ing"):

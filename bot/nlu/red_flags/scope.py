@@ -14,120 +14,44 @@ from bot.nlu.negation import (
     negation_cue_before,
 )
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.rulebook import word_list, word_sets
+
+_WORDS = word_sets("scope")
+_BEFORE_NOTHING = _WORDS["before_nothing"]
+_BEFORE_SURE = _WORDS["before_sure"]
+_CHANGE_IN_DETERMINERS = _WORDS["change_in_determiners"]
+_DIAGNOSIS_VERBS = _WORDS["diagnosis_verbs"]
+_DOUBT_NEGATORS = _WORDS["doubt_negators"]
+_DOUBT_VERBS = _WORDS["doubt_verbs"]
+_HAVING_FORMS = _WORDS["having_forms"]
+_HEDGES_INSIDE = _WORDS["hedges_inside"]
+_IS_FORMS = _WORDS["is_forms"]
+_JOINERS = _WORDS["joiners"]
+_NOT_BREAKS = _WORDS["not_breaks"]
+_PASSIVE_BE = _WORDS["passive_be"]
+_REASSURANCE_STOPS = _WORDS["reassurance_stops"]
+_SENTENCE_ENDS = _WORDS["sentence_ends"]
+_TOLD_WHOM = _WORDS["told_whom"]
 
 # --------------------------------------------------------------------------------------
-# word lists used by the scope rules
+# word sets, by name (rules/words/scope.yml)
 # --------------------------------------------------------------------------------------
-#: Clause breaks for hedges/experiencers (commas are crossed).
-_BREAKS = frozenset(
-    {".", ";", ":", "!", "?", "(", ")", "\n", "but", "although", "though", "however", "yet",
-     "whereas", "except", "-", "–", "—", "apart"}
-)
-
-
-#: Words between a negation cue and a span that end the cue's scope.
-_SCOPE_STOPS = frozenset(
-    {"because", "since", "so", "when", "until", "till", "after", "which", "who", "due", "as",
-     "though", "then", "whenever", "unless", "except", "cause", "'cause", "coz", "cos"}
-)
-
-
-#: After "and"/"or", these start a new clause ("no fever and i can't pee").
-_NEW_SUBJECT = frozenset(
-    {"i", "im", "it", "its", "now", "then", "today", "suddenly", "also", "recently", "lately",
-     "this", "yesterday", "my", "we", "she", "he", "they", "there"}
-)
-
-
-#: Verbs right after a negation cue that take the negation for themselves
-#: ("can't sleep because of the night sweats").
-_BLOCKING = frozenset(
-    {"sleep", "sleeping", "slept", "walk", "walking", "move", "moving", "stand", "standing",
-     "sit", "sitting", "bend", "bending", "work", "working", "eat", "eating", "lie", "lying",
-     "lift", "lifting", "turn", "turning", "drive", "driving", "stop", "stopped", "cope",
-     "coping", "concentrate", "function", "go", "going", "help", "helping", "ease", "eases",
-     "easing", "settle", "settled", "matter", "know", "believe", "care", "understand",
-     "idea", "longer", "get", "relax", "rest", "resting", "exercise", "train", "run",
-     "focus", "mind", "like", "appetite", "energy", "reason", "explanation", "clue",
-     "wonder", "surprise", "doubt", "joke"}
-)
-
-
-#: Pre-cues the generic helper does not know ("nothing like numbness", "ruled out cancer").
-_EXTRA_CUES = frozenset({"nothing", "nope", "nil", "denies", "deny", "denied", "free", "ruled"})
-
-
-_FIRST_PERSON = frozenset({"i", "me", "myself", "im", "i'm", "meself"})
-
-
-#: After a negation cue these make it about noticing, not about the symptom.
-_AWARENESS = frozenset(
-    {"realise", "realize", "realised", "realized", "notice", "noticed", "aware", "feel", "felt"}
-)
-
-
-_OTHERS = frozenset(
-    {"mum", "mom", "mam", "mummy", "mother", "dad", "daddy", "father", "brother", "sister",
-     "wife", "husband", "partner", "son", "daughter", "aunt", "auntie", "aunty", "uncle", "nan",
-     "nana", "nanna", "gran", "granny", "grandma", "grandmother", "grandad", "granddad",
-     "grandpa", "grandfather", "cousin", "friend", "friends", "mate", "mates", "colleague",
-     "boss", "neighbour", "neighbor", "dog", "cat", "family", "relative", "relatives", "niece",
-     "nephew", "kid", "kids", "child", "children", "baby", "boyfriend", "girlfriend",
-     "someone", "somebody", "people", "fiancé", "fiance", "fiancee", "stepdad", "stepmum",
-     "bf", "gf", "hubby", "missus", "grandparents", "parents", "parent", "he", "she", "him",
-     "her", "sibling", "siblings", "coworker", "folks",
-     # possessives typed without the apostrophe ("my partners on methotrexate")
-     "partners", "wifes", "husbands", "mums", "moms", "mams", "dads", "sons", "daughters",
-     "brothers", "sisters", "nans", "grans", "boyfriends", "girlfriends", "hubbys", "aunts",
-     # people cared for at work ("deal with incontinent residents all day")
-     "residents", "patients", "clients", "customers", "pupils", "elderly",
-     # the youngest, and more family
-     "toddler", "toddlers", "toddlers'", "infant", "grandson", "granddaughter", "grandkids",
-     "grandchild", "grandchildren", "twins", "wifey", "stepson", "stepdaughter"}
-)
-
-
-_HEDGE_WORDS = frozenset(
-    {"might", "maybe", "mayb", "perhaps", "possibly", "potentially", "unsure", "uncertain",
-     "dunno", "idk", "wondering", "wonder", "wondered", "if", "whether", "guess", "suppose",
-     "unclear", "question", "case", "hmm", "possible"}
-)
-
-
-_MAY_NEXT = frozenset(
-    {"be", "have", "been", "feel", "get", "need", "also", "just", "actually", "possibly",
-     "slightly", "a", "a_bit", "well"}
-)
-
-
-_COULD_NEXT = frozenset({"be", "have", "it", "this", "that", "possibly", "also", "just"})
-
-
-_WORRY = frozenset(
-    {"worried", "worry", "worrying", "scared", "afraid", "concerned", "fear", "frightened",
-     "terrified", "paranoid", "anxious", "fearing", "worries"}
-)
-
-
-_WORRY_NEXT = frozenset({"it", "'s", "this", "could", "might", "may", "about", "of", "its"})
-
-
-_IS_IT = frozenset(
-    {"normal", "ok", "okay", "common", "usual", "possible", "bad", "serious", "dangerous",
-     "worrying", "concerning", "likely"}
-)
-
-
-_POST_HEDGES = frozenset(
-    {"maybe", "perhaps", "possibly", "unsure", "idk", "dunno", "probably", "might"}
-)
-
-
-_QUESTION_STARTS = frozenset(
-    {"is", "are", "am", "was", "were", "does", "do", "did", "could", "can", "should", "would",
-     "will", "might", "may", "has", "have", "any", "anyone", "normal", "isnt", "shall", "what",
-     "whats", "r", "ca", "wo"}
-)
+_BREAKS = _WORDS["breaks"]
+_SCOPE_STOPS = _WORDS["scope_stops"]
+_NEW_SUBJECT = _WORDS["new_subject"]
+_BLOCKING = _WORDS["blocking"]
+_EXTRA_CUES = _WORDS["extra_cues"]
+_FIRST_PERSON = _WORDS["first_person"]
+_AWARENESS = _WORDS["awareness"]
+_OTHERS = _WORDS["others"]
+_HEDGE_WORDS = _WORDS["hedge_words"]
+_MAY_NEXT = _WORDS["may_next"]
+_COULD_NEXT = _WORDS["could_next"]
+_WORRY = _WORDS["worry"]
+_WORRY_NEXT = _WORDS["worry_next"]
+_IS_IT = _WORDS["is_it"]
+_POST_HEDGES = _WORDS["post_hedges"]
+_QUESTION_STARTS = _WORDS["question_starts"]
 
 
 # --------------------------------------------------------------------------------------
@@ -139,7 +63,7 @@ def _n(token: Token) -> str:
 
 def _is_break(token: Token) -> bool:
     text = _n(token)
-    return text in _BREAKS or (token.is_punct and text not in {",", "/", "&", "'", '"'})
+    return text in _BREAKS or (token.is_punct and text not in _NOT_BREAKS)
 
 
 def _clause_before(span: Span, window: int = 8) -> list[Token]:
@@ -155,7 +79,7 @@ def _clause_before(span: Span, window: int = 8) -> list[Token]:
         if _n(token) in _SCOPE_STOPS:
             break
         if (
-            _n(token) in {"and", "or", ","}
+            _n(token) in _JOINERS
             and i + 1 < span.start
             and _n(doc[i + 1]) in _NEW_SUBJECT
         ):
@@ -183,10 +107,10 @@ def _clause_after(span: Span, window: int = 4) -> list[Token]:
 def _sentence(span: Span) -> Span:
     doc = span.doc
     start = span.start
-    while start > 0 and _n(doc[start - 1]) not in {".", "!", "?", "\n"}:
+    while start > 0 and _n(doc[start - 1]) not in _SENTENCE_ENDS:
         start -= 1
     end = span.end
-    while end < len(doc) and _n(doc[end]) not in {".", "!", "?", "\n"}:
+    while end < len(doc) and _n(doc[end]) not in _SENTENCE_ENDS:
         end += 1
     return doc[start : min(len(doc), end + 1)]
 
@@ -212,7 +136,7 @@ def _is_hedged(span: Span) -> bool:
     """True if the mention is hedged, hypothetical or asked about."""
     before = _clause_before(span, window=8)
     doc = span.doc
-    if _words(span) & {"might", "maybe", "perhaps", "possibly"}:
+    if _words(span) & _HEDGES_INSIDE:
         return True
     for token in before:
         word = _n(token)
@@ -224,19 +148,15 @@ def _is_hedged(span: Span) -> bool:
             return True
         if word == "could" and nxt in _COULD_NEXT:
             return True
-        if word == "sure" and prev in {"not", "no", "never", "unsure", "'m", "am"}:
+        if word == "sure" and prev in _BEFORE_SURE:
             return True
-        if word in {"think", "know", "tell", "remember", "recall"} and prev in {
-            "not",
-            "dont",
-            "never",
-        }:
+        if word in _DOUBT_VERBS and prev in _DOUBT_NEGATORS:
             if word in {"know", "tell"} and nxt not in {"if", "whether"}:
                 continue
             return True
         if word in _WORRY and nxt in _WORRY_NEXT:
             return True
-        if word == "it" and prev in {"is", "'s", "s"} and nxt in _IS_IT:
+        if word == "it" and prev in _IS_FORMS and nxt in _IS_IT:
             return True
         if word in _IS_IT and prev == "it":
             return True
@@ -257,12 +177,10 @@ def _object_of_preposition(cue: Token) -> bool:
     return (
         _n(cue) in {"nothing", "nothin"}
         and cue.i > 0
-        and _n(doc[cue.i - 1]) in {"over", "about", "for", "from", "at", "on"}
+        and _n(doc[cue.i - 1]) in _BEFORE_NOTHING
     )
 
-
-#: "can't cope with the incontinence": what cannot be borne is there.
-_BEAR = frozenset({"deal", "cope", "handle", "stand", "bear"})
+_BEAR = _WORDS["bear"]
 
 
 def _cannot_bear(doc: Doc, cue_index: int, span_start: int) -> bool:
@@ -303,20 +221,8 @@ def _negated(span: Span) -> bool:
     after = [_n(t) for t in _clause_after(span, window=4)]
     return "ruled" in after and "out" in after
 
-
-#: "haven't seen anyone about the numbness": the seeking or telling is negated.
-_REPORTING = frozenset(
-    {"about", "seen", "told", "tell", "telling", "asked", "ask", "mentioned", "mention",
-     "spoken", "spoke", "talked", "talk", "rung", "rang", "phoned", "called", "booked",
-     "contacted", "reported", "report", "discussed", "checked", "bothered", "sure"}
-)
-
-
-#: "no improvement in the numbness": a negated change, the symptom is there.
-_CHANGE_WORDS = frozenset(
-    {"improvement", "improvements", "improving", "improved", "difference", "better",
-     "progress", "relief", "easing", "reduction", "less", "letup", "end"}
-)
+_REPORTING = _WORDS["reporting"]
+_CHANGE_WORDS = _WORDS["change_words"]
 
 
 def _negated_change(tokens: Span) -> bool:
@@ -330,52 +236,22 @@ def _negated_change(tokens: Span) -> bool:
             word in {"change", "changes"}
             and token.i + 2 < len(doc)
             and _n(doc[token.i + 1]) == "in"
-            and _n(doc[token.i + 2]) in {"my", "the", "this"}
+            and _n(doc[token.i + 2]) in _CHANGE_IN_DETERMINERS
         ):
             return True
     return False
 
-
-#: "not noticed any weakness": a denial.  "didn't notice i'd wet myself": the event happened.
-_NOTICE = frozenset({"notice", "noticed", "noticing", "spotted"})
-
-
-_NOTICED_EVENT = frozenset(
-    {"i", "i'd", "id", "'d", "d", "it", "that", "when", "if", "how", "until", "till", "me",
-     "myself", "im", "i'm", "am", "'m", "was", "had", "have", "'ve", "been", "were", "til",
-     "about", "for", "anyone", "anybody", "someone", "doctor", "gp", "nurse", "whether"}
-)
+_NOTICE = _WORDS["notice"]
+_NOTICED_EVENT = _WORDS["noticed_event"]
 
 
 #: After a symptom: an answer denying it ("weakness? nothing like that").
 _DENIALS_AFTER: tuple[tuple[str, ...], ...] = tuple(
-    tuple(phrase.split())
-    for phrase in (
-        "nothing like that", "nothing like it", "nothing of the sort", "nothing of that sort",
-        "none of that", "not noticed", "never noticed", "have not noticed",
-        "has not noticed", "not that i have noticed", "not that i noticed",
-        "can not say i have", "cannot say i have", "can not say i have noticed",
-        "have not had that", "have not had any", "not had any",
-    )
+    tuple(phrase.split()) for phrase in word_list("scope", "denials_after")
 )
-
-
-_DENIAL_FILLER = frozenset(
-    {",", "-", "–", "—", "?", "or", "anything", "owt", "at", "all", "etc", "stuff", "/", "like",
-     "that", "no", "nope", "nah", "any"}
-)
-
-
-_DENIAL_OBJECT = frozenset(
-    {"any", "anything", "it", "that", "at", "all", "myself", "personally", "so", "far", "yet"}
-)
-
-
-_DENIAL_END = frozenset(
-    {"thankfully", "tbh", "honestly", "lol", "though", "really", "just", "anyway", "luckily",
-     "either", "recently", "lately", "fortunately", "no", "nope", "and", "but", "thank",
-     "touch", "ta", "thanks", "x", "xx"}
-)
+_DENIAL_FILLER = _WORDS["denial_filler"]
+_DENIAL_OBJECT = _WORDS["denial_object"]
+_DENIAL_END = _WORDS["denial_end"]
 
 
 def _denied_noticing(span: Span) -> bool:
@@ -425,7 +301,7 @@ def _reassured_after(span: Span, window: int = 4) -> bool:
     previous = ""
     for token in _clause_after(span, window):
         word = _n(token)
-        if word in {",", "and", "but", "or"} or word in AFFIRMATIVE_WORDS:
+        if word in _REASSURANCE_STOPS or word in AFFIRMATIVE_WORDS:
             return False
         if word in RV.NEGATION_NORMS:
             return False
@@ -439,15 +315,15 @@ def _told_a_diagnosis(between: Span) -> bool:
     """"never been told I have cancer", "no one ever told me I had it": what is denied is
     the diagnosis, not only the telling ("haven't told anyone about the numbness")."""
     words = [_n(t) for t in between]
-    if words and words[-1] in {"said", "mentioned", "diagnosed"}:
+    if words and words[-1] in _DIAGNOSIS_VERBS:
         return True  # "nobody's ever said cancer"
     for k, word in enumerate(words):
         if word != "told":
             continue
-        passive = k > 0 and words[k - 1] in {"been", "was", "were", "being"}
+        passive = k > 0 and words[k - 1] in _PASSIVE_BE
         rest = words[k + 1 : k + 4]
-        about_me = bool(rest) and rest[0] in {"i", "me", "that"} and bool(
-            set(rest) & {"have", "had", "has", "ve", "was", "got"}
+        about_me = bool(rest) and rest[0] in _TOLD_WHOM and bool(
+            set(rest) & _HAVING_FORMS
         )
         if passive or about_me:
             return set(words) & _REPORTING == {"told"}

@@ -9,18 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from bot.nlu.patterns import ANSWER_WORDS
+from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
+
+_WORDS = word_sets("whose")
 
 #: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
 _BACK_WORDS = ANSWER_WORDS["back_words"]
 #: Words that make a back the writer's ("my back", "I hurt my back", "me back").
-_WRITERS = _FIRST_PERSON | {"my", "mine", "ma", "mi"}
+_WRITERS = _FIRST_PERSON | _WORDS["writers_also"]
 #: Other people: scope's list without its pets ("the cat-cow stretch" names no one), with
 #: the people one lives and works beside.
-_PEOPLE = (_OTHERS - {"dog", "cat", "dogs", "cats"}) | {
-    "workmate", "flatmate", "housemate", "roommate", "teammate", "stepson", "stepdaughter",
-    "grandson", "granddaughter", "toddler", "teenager", "law", "he's", "she's",
-}
+_PEOPLE = (_OTHERS - _WORDS["not_people"]) | _WORDS["people_also"]
 
 
 def _named_in(tokens: Span) -> tuple[bool, bool]:
@@ -55,13 +55,7 @@ def introduces_themselves(span: Span) -> bool:
         for t in doc[: span.start]
     )
 
-
-#: Words that say the person named is older (a minor fall can break an older spine).
-_OLDER = frozenset(
-    {"elderly", "frail", "grandma", "grandmother", "gran", "granny", "nan", "nana", "nanna",
-     "grandad", "granddad", "grandpa", "grandfather", "70s", "80s", "90s", "seventies",
-     "eighties", "nineties"}
-)
+_OLDER = _WORDS["older"]
 
 
 def an_older_person_in(span: Span) -> bool:
