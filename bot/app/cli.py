@@ -68,7 +68,9 @@ def _send_due(args: argparse.Namespace) -> int:
             report = await send_due(bot, now, stop=stop)
         print(
             f"Check-ins sent: {report.sent}; undeliverable: {report.undeliverable}; "
-            f"to retry: {report.retry_later}" + ("; stopped by SIGTERM" if stop.is_set() else "")
+            f"to retry: {report.retry_later}; taken over before sending: {report.lease_lost}; "
+            f"sent after lease loss: {report.sent_after_lease_loss}"
+            + ("; stopped by SIGTERM" if stop.is_set() else "")
         )
         return 0
 
