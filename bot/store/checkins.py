@@ -155,7 +155,8 @@ def open_checkin(
     """Mark the sent, unanswered check-in as opened; True when there was one to open.
 
     The connector calls this on the person's next message, so the conversation can take
-    the reply as the first check-in answer.
+    the reply as the first check-in answer. Two messages at once open it once: the row is
+    opened only while it is still unopened, and only the one that changed it gets True.
     """
     now = as_utc(now or utcnow())
     with session_scope(url) as session:
@@ -163,7 +164,7 @@ def open_checkin(
         if person is None:
             return False
         checkin = session.execute(
-            select(Checkin)
+            select(Checkin.id, Checkin.sent_at)
             .where(
                 Checkin.person_id == person.id,
                 Checkin.status == SENT,
@@ -171,13 +172,17 @@ def open_checkin(
             )
             .order_by(Checkin.local_date.desc())
             .limit(1)
-        ).scalar_one_or_none()
+        ).first()
         if checkin is None or checkin.sent_at is None:
             return False
         if as_utc(checkin.sent_at) < now - OPEN_WINDOW:
             return False
-        checkin.opened_at = now
-        return True
+        opened = session.execute(
+            update(Checkin)
+            .where(Checkin.id == checkin.id, Checkin.opened_at.is_(None))
+            .values(opened_at=now)
+        )
+        return bool(opened.rowcount)
 
 
 def answer_date(

@@ -22,6 +22,7 @@ from bot.store.checkins import OPEN_WINDOW, ScheduleInfo
 from bot.store.claims import Claim
 from bot.store.engine import get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
+from tests.support.races import rival_before
 
 EIGHT = time(8, 0)
 
@@ -349,6 +350,20 @@ def test_a_sent_check_in_is_opened_once(db_url: str) -> None:
     assert checkins.open_checkin("alice", now=utc(15, 9))
     assert not checkins.open_checkin("alice", now=utc(15, 9, 1))  # already open
     assert not checkins.open_checkin("nobody", now=utc(15, 9))
+
+
+def test_two_messages_at_once_open_a_check_in_once(db_url: str) -> None:
+    """The person's second message is handled (another replica, another thread) between
+    the first one's look for an unopened check-in and its write."""
+    _sent("alice", EIGHT, "UTC", utc(15, 8))
+    rival: list[bool] = []
+    with rival_before(
+        get_engine(), "UPDATE checkins SET opened_at",
+        lambda: rival.append(checkins.open_checkin("alice", now=utc(15, 9, 0, 1))),
+    ) as fired:
+        mine = checkins.open_checkin("alice", now=utc(15, 9))
+    assert fired and rival == [True]
+    assert mine is False  # the check-in is started in the conversation once, not twice
 
 
 def test_a_claimed_but_unsent_check_in_is_not_opened(db_url: str) -> None:
