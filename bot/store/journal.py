@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import select
@@ -57,17 +56,19 @@ class JournalSafetyEvent:
     created_at: datetime
 
 
-def upgrade_database(url: str | None = None) -> None:
-    """Bring the schema to the newest Alembic revision."""
+def upgrade_database(url: str | None = None, revision: str = "head") -> None:
+    """Bring the schema to the newest Alembic revision (or to ``revision``)."""
     from alembic import command
     from alembic.config import Config
 
+    from bot.store.schema import script_location
+
     config = Config()
-    config.set_main_option("script_location", str(resources.files("bot.store") / "migrations"))
+    config.set_main_option("script_location", script_location())
     if url:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.attributes["configure_logging"] = False
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
 def find_person(
