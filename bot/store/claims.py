@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -62,14 +62,16 @@ def _new_claim_values() -> dict[str, Any]:
 def _claim_batch(session: Session, now: datetime, limit: int) -> list[Claim]:
     claims: list[Claim] = []
     # Claims left by a sender that died, still for the person's current local day; the
-    # lease is the database's clock against the database's clock.
+    # lease is the database's clock against the database's clock. (A claim written by a
+    # release before 0008, still running during a rolling upgrade, has only created_at.)
     stale = session.execute(
         select(Checkin, Person.conversation_id, Schedule.tz)
         .join(Person, Checkin.person_id == Person.id)
         .join(Schedule, Schedule.person_id == Person.id)
         .where(
             Checkin.status == CLAIMED,
-            Checkin.claimed_at <= db_now(-CLAIM_LEASE.total_seconds()),
+            func.coalesce(Checkin.claimed_at, Checkin.created_at)
+            <= db_now(-CLAIM_LEASE.total_seconds()),
         )
         .order_by(Checkin.id)
         .limit(limit)

@@ -250,3 +250,18 @@ def test_what_a_send_did_decides_what_happens_to_its_claim(
     asyncio.run(send_due(bot, DUE))  # type: ignore[arg-type]
     assert [day.status for day in checkins.checkins_for("700000001")] == [status]
     assert bool(claims.claim_due(DUE)) is claimable_at_once
+
+
+def test_a_claim_left_by_the_release_before_claim_tokens_is_taken_over(db_url: str) -> None:
+    """During a rolling upgrade a replica of the older release claims without a token or
+    claimed_at, then dies: its claim is taken over by its created_at."""
+    first = one_claim()
+    with session_scope() as session:
+        session.execute(
+            update(Checkin).values(
+                claim_token=None, claimed_by=None, claimed_at=None, created_at=db_now(-3600)
+            )
+        )
+    [retry] = claims.claim_due(DUE)
+    assert retry.checkin_id == first.checkin_id
+    assert claims.mark_sent(retry, now=DUE)
