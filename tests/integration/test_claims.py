@@ -265,3 +265,23 @@ def test_a_claim_left_by_the_release_before_claim_tokens_is_taken_over(db_url: s
     [retry] = claims.claim_due(DUE)
     assert retry.checkin_id == first.checkin_id
     assert claims.mark_sent(retry, now=DUE)
+
+
+def test_a_send_whose_claim_was_taken_over_meanwhile_is_counted(db_url: str) -> None:
+    """The message took longer than the lease (a long flood wait) and another sender took
+    the claim over: the send is reported as a possible duplicate, and the row is left to
+    the new holder."""
+    checkins.set_schedule("700000001", EIGHT, "UTC", now=DUE - timedelta(hours=1))
+    taken_over: list[Claim] = []
+
+    class Slow(_Telegram):
+        async def send_message(self, chat_id: int, **_: object) -> None:
+            age_claims(CLAIM_LEASE * 2)
+            taken_over.extend(claims.claim_due(DUE))
+            self.sent.append(chat_id)
+
+    report = asyncio.run(send_due(Slow(None), DUE))  # type: ignore[arg-type]
+    assert (report.sent, report.sent_after_lease_loss) == (1, 1)
+    assert len(taken_over) == 1
+    assert [day.status for day in checkins.checkins_for("700000001")] == ["claimed"]
+    assert claims.mark_sent(taken_over[0], now=DUE)
