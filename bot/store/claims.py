@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -162,14 +162,22 @@ def _held(claim: Claim) -> Any:
     )
 
 
-def renew_claim(claim: Claim, *, url: str | None = None) -> bool:
-    """Renew the lease just before sending; False when the claim was lost (taken over,
-    or no longer waiting to be sent): then it must not be sent."""
+def renew_claims(batch: list[Claim], *, url: str | None = None) -> set[int]:
+    """Renew the leases of a batch just before sending it (one unit of work); the ids of
+    the check-ins still held. The others were lost (taken over, or no longer waiting to be
+    sent) and must not be sent."""
+    if not batch:
+        return set()
+    mine = tuple_(Checkin.id, Checkin.claim_token).in_([(c.checkin_id, c.token) for c in batch])
     with session_scope(url) as session:
-        result = session.execute(
-            _held(claim).where(Checkin.status == CLAIMED).values(claimed_at=db_now())
+        session.execute(
+            update(Checkin)
+            .where(mine, Checkin.status == CLAIMED)
+            .values(claimed_at=db_now())
+            .execution_options(synchronize_session=False)
         )
-        return bool(result.rowcount)
+        held = session.execute(select(Checkin.id).where(mine, Checkin.status == CLAIMED))
+        return {checkin_id for (checkin_id,) in held}
 
 
 def release_claim(claim: Claim, *, url: str | None = None) -> bool:

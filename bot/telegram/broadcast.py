@@ -73,10 +73,6 @@ async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None
         await asyncio.to_thread(delivery.mark_undeliverable, claim)
         report.undeliverable += 1
         return
-    if not await asyncio.to_thread(delivery.renew_claim, claim):
-        # the lease ran out and another sender took it over: that one sends it
-        report.lease_lost += 1
-        return
     try:
         await bot.send_message(
             chat_id=int(claim.conversation_id), text=question.text, reply_markup=keyboard(buttons)
@@ -104,6 +100,16 @@ async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None
     report.chats.append(claim.conversation_id)
 
 
+async def _send_batch(bot: Bot, batch: list[delivery.Claim], report: SendReport) -> None:
+    """Renew the batch's leases, then send what is still this sender's."""
+    held = await asyncio.to_thread(delivery.renew_claims, batch)
+    # a claim whose lease ran out and that another sender took over: that one sends it
+    report.lease_lost += len(batch) - len(held)
+    await asyncio.gather(
+        *(_send_one(bot, claim, report) for claim in batch if claim.checkin_id in held)
+    )
+
+
 async def send_due(
     bot: Bot,
     now: datetime | None = None,
@@ -117,14 +123,14 @@ async def send_due(
     and returns: nothing claimed is left unsent by a graceful stop.
     """
     report = SendReport()
-    sending: deque[asyncio.Future[list[None]]] = deque()
+    sending: deque[asyncio.Task[None]] = deque()
     try:
         while stop is None or not stop.is_set():
             moment = now or utcnow()
             claims = await asyncio.to_thread(delivery.claim_due, moment, limit=batch)
             if not claims:
                 break
-            sending.append(asyncio.gather(*(_send_one(bot, claim, report) for claim in claims)))
+            sending.append(asyncio.create_task(_send_batch(bot, claims, report)))
             if len(sending) >= DEPTH:
                 await sending.popleft()
             if report.retry_later:
