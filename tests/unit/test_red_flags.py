@@ -96,6 +96,10 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i don't smoke and no drugs, but i'm on chemo", "urgent", "infection"),
         ("i wet myself and couldn't feel it", "urgent", "cauda_equina"),
         ("nothing like numbness", "none", None),
+        # a sign named as a topic, then a bare no: denied; a tag question is no denial
+        ("Falls, no. Tumours, no. Waterworks normal.", "none", None),
+        ("had cancer, no?", "urgent", "cancer"),
+        ("i have numbness, no control of my bladder", "urgent", "cauda_equina"),
         ("cancer was ruled out", "none", None),
         ("my dad had prostate cancer", "none", None),
         ("my wife says i've lost a lot of weight", "urgent", "cancer"),

@@ -280,6 +280,8 @@ def _denied_after(span: Span) -> bool:
     while i < len(doc) and _n(doc[i]) in _DENIAL_FILLER and skipped < 5:
         i += 1
         skipped += 1
+    if _a_topic_answered_no(span, i):
+        return True
     norms = [_n(t) for t in doc[i : i + 8]]
     for phrase in _DENIALS_AFTER:
         if tuple(norms[: len(phrase)]) == phrase:
@@ -290,6 +292,21 @@ def _denied_after(span: Span) -> bool:
                 return True
             return _n(doc[j]) in _DENIAL_END
     return False
+
+
+def _a_topic_answered_no(span: Span, end: int) -> bool:
+    """A sign named as a topic at the start of its clause, then a bare no that ends the
+    clause ("Fall, no. Cancer, no. Toilet normal."); not "I had a fall, no." nor a tag
+    question ("cancer, no?")."""
+    doc = span.doc
+    if span.start > 0 and not _is_break(doc[span.start - 1]) and doc[span.start - 1].text != ",":
+        return False
+    fillers = [t for t in doc[span.end : end] if not t.is_punct]
+    if not fillers or _n(fillers[-1]) not in _WORDS["topic_denials"]:
+        return False
+    if end < len(doc) and not (_is_break(doc[end]) and doc[end].text != "?"):
+        return False
+    return doc[fillers[-1].i - 1].is_punct
 
 
 def _reassured_after(span: Span, window: int = 4) -> bool:
