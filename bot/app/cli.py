@@ -8,7 +8,7 @@ import logging
 import signal
 import sys
 
-from bot.settings import get_settings
+from bot.settings import SettingsError, get_settings
 
 
 def _db_upgrade(_: argparse.Namespace) -> int:
@@ -103,7 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``backstep`` command."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=get_settings().log_level)
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        print(f"backstep: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level)
     return int(args.func(args))
 
 
