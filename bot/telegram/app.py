@@ -56,7 +56,7 @@ from bot.settings import Settings
 from bot.store import checkins
 from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
-from bot.telegram.ratelimit import BackstepRateLimiter
+from bot.telegram.ratelimit import rate_limiter_for
 from bot.telegram.receiving import start_receiving, stop_receiving
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
 from bot.telegram.turns import chat_lock, holding, use_lock_store
@@ -437,7 +437,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
-        .rate_limiter(BackstepRateLimiter())
+        .rate_limiter(rate_limiter_for(settings))
         .concurrent_updates(True)
     )
     base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
