@@ -75,10 +75,18 @@ async def poll(application: App, stop: asyncio.Event, timeout: int = POLL_TIMEOU
                 await asyncio.wait_for(stop.wait(), timeout=retry)
             retry = min(retry * 2, RETRY_MAX)
             continue
-        retry = RETRY_FIRST
         if updates:
-            await handle_batch(application, updates)
+            try:
+                await handle_batch(application, updates)
+            except Exception as error:  # a chat's lock could not be had (Redis is down)
+                logger.error("A batch could not be handled (%s); fetching it again in %.0f s.",
+                             type(error).__name__, retry)
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=retry)
+                retry = min(retry * 2, RETRY_MAX)
+                continue  # not confirmed: handled updates in it are dropped as repeats
             offset = max(offset or 0, *(u.update_id + 1 for u in updates))
+        retry = RETRY_FIRST
     if offset is not None:  # confirm the last batch, so a restart does not fetch it again
         with contextlib.suppress(TelegramError):
             await application.bot.get_updates(offset=offset, timeout=0)
