@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace) -> int:
     if not settings.telegram_token:
         return _chat(args)
     from bot.store.journal import upgrade_database
-    from bot.telegram.app import serve
+    from bot.telegram.running import serve
 
     upgrade_database()
     asyncio.run(serve(settings))
