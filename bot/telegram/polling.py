@@ -35,7 +35,8 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 async def handle_batch(application: App, updates: Sequence[Update]) -> None:
-    """Handle ``updates``: each chat's in order, chats side by side; returns when all are."""
+    """Handle ``updates``: each chat's in order, chats side by side; returns (or raises the
+    first failure) when all are done."""
     by_chat: dict[int | None, list[Update]] = defaultdict(list)
     for update in updates:
         chat = update.effective_chat
@@ -45,7 +46,14 @@ async def handle_batch(application: App, updates: Sequence[Update]) -> None:
         for update in batch:
             await handle_update(application, update)
 
-    await asyncio.gather(*(in_order(batch) for batch in by_chat.values()))
+    # every chat's updates finish before a failure is raised (a batch fetched again must not
+    # find one of them still in hand)
+    results = await asyncio.gather(
+        *(in_order(batch) for batch in by_chat.values()), return_exceptions=True
+    )
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
 
 
 async def poll(application: App, stop: asyncio.Event, timeout: int = POLL_TIMEOUT) -> None:
