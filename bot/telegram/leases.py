@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import redis
 
-#: Seconds a lease lasts: longer than a turn may take (the conversation lock's lifetime).
-LEASE_SECONDS = 90
+#: Seconds a lease lasts: how long a killed replica's update waits for its next try. A turn
+#: that outlasts it is still safe: the retry then waits for the chat's lock, and once it has
+#: it, finds the update handled (the mark is written inside the turn).
+LEASE_SECONDS = 30
 _KEY = "bk:upd:{}"
 #: Deletes the key only when it still holds this replica's value (compare and delete).
 _RELEASE = (
