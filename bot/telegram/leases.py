@@ -29,17 +29,20 @@ _RELEASE = (
 class UpdateLeases:
     """Leases on update ids in Redis, taken and released by replica ``instance_id``."""
 
-    def __init__(self, url: str, instance_id: str, socket_timeout: float = 2.0) -> None:
+    def __init__(
+        self, url: str, instance_id: str, seconds: float = LEASE_SECONDS,
+        socket_timeout: float = 2.0,
+    ) -> None:
         self.red = redis.Redis.from_url(url, socket_timeout=socket_timeout)
         self.instance_id = instance_id
+        self.seconds = seconds
         self._release = self.red.register_script(_RELEASE)
 
-    def take(self, update_id: int, seconds: float = LEASE_SECONDS) -> bool:
-        """Take the lease on ``update_id``; False when another handling holds it."""
-        return bool(
-            self.red.set(_KEY.format(update_id), self.instance_id, nx=True,
-                         px=int(seconds * 1000))
-        )
+    def take(self, update_id: int, seconds: float | None = None) -> bool:
+        """Take the lease on ``update_id`` (for :attr:`seconds`); False when another
+        handling holds it."""
+        millis = int((seconds or self.seconds) * 1000)
+        return bool(self.red.set(_KEY.format(update_id), self.instance_id, nx=True, px=millis))
 
     def release(self, update_id: int) -> None:
         """End this replica's lease on ``update_id`` (another's is left alone)."""
