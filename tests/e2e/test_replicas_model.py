@@ -29,6 +29,8 @@ pytestmark = pytest.mark.model
 
 SECRET = "the-deploys-fixed-secret-0123456789abcdef"
 CHAT = 730_000_001
+#: Update ids no other test of the session uses (handled ids are remembered in the journal).
+FIRST_UPDATE = 730_000_001
 
 
 def _update(update_id: int, text: str) -> bytes:
@@ -78,11 +80,12 @@ def test_a_chats_messages_to_two_replicas_at_once(rasa_runtime: RasaRuntime) -> 
                         ) as response:
                             return response.status
 
-                    first = [await post(ports[0], 1, "/start")]
+                    first = [await post(ports[0], FIRST_UPDATE, "/start")]
                     words = ["None of these", "bending forward", "about three weeks",
                              "pretty flexible"]
                     rest = await asyncio.gather(*(
-                        post(ports[n % 2], 2 + n, text) for n, text in enumerate(words)
+                        post(ports[n % 2], FIRST_UPDATE + 1 + n, text)
+                        for n, text in enumerate(words)
                     ))
                 texts = emulator.texts(CHAT)
             finally:
@@ -102,6 +105,6 @@ def test_a_chats_messages_to_two_replicas_at_once(rasa_runtime: RasaRuntime) -> 
             agent.processor.lock_store = in_memory
     assert statuses == [200] * 5
     taken = [e.message_id for e in events if isinstance(e, UserUttered)]
-    assert sorted(taken) == [f"telegram-{n}" for n in range(1, 6)]  # each once
+    assert sorted(taken) == [f"telegram-{FIRST_UPDATE + n}" for n in range(5)]  # each once
     said = [e.text for e in events if isinstance(e, BotUttered) and e.text]
     assert texts == said  # sent turn by turn, in the conversation's order
