@@ -48,7 +48,6 @@ from bot.content.texts import (
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
 )
-from bot.domain import zones
 from bot.rasa.runtime import respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
@@ -56,10 +55,10 @@ from bot.settings import Settings
 from bot.store import checkins
 from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
-from bot.telegram.ratelimit import BackstepRateLimiter
-from bot.telegram.receiving import start_receiving, stop_receiving
+from bot.telegram.ratelimit import rate_limiter_for
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
-from bot.telegram.upkeep import FIRST, land_waiting_safety_records, send_due_forever
+from bot.telegram.turns import chat_lock, holding, use_lock_store
+from bot.telegram.upkeep import FIRST, land_waiting_safety_records
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -102,7 +101,7 @@ class Backstep:
         opened = await asyncio.to_thread(checkins.open_checkin, chat_id)
         if not opened:
             return
-        async with self.agent.lock_store.lock(chat_id):
+        async with chat_lock(self.agent.lock_store, chat_id):
             processor = self.agent.processor
             assert processor is not None
             quiet = CollectingOutputChannel()
@@ -125,7 +124,7 @@ class Backstep:
             await asyncio.to_thread(self.actions.ensure_running)
         replies = await respond(
             self.agent, text, chat_id, on_failure=reply_without_dialogue,
-            message_id=f"telegram-{update.update_id}",
+            message_id=f"telegram-{update.update_id}", lock_held=holding(chat_id),
         )
         if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
             # it died during this turn: what it had to do is lost, so say so plainly
@@ -243,7 +242,7 @@ class Backstep:
             await context.bot.send_message(chat_id=chat.id, text=DELETE_CANCELLED)
             return
         chat_id = str(chat.id)
-        async with self.agent.lock_store.lock(chat_id):
+        async with chat_lock(self.agent.lock_store, chat_id):
             reply = await asyncio.to_thread(commands.delete_everything, chat_id)
         await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
@@ -435,13 +434,16 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
-        .rate_limiter(BackstepRateLimiter())
+        .rate_limiter(rate_limiter_for(settings))
         .concurrent_updates(True)
     )
     base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
     builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    if settings.telegram_webhook_url:  # Backstep's own webhook server (bot.telegram.webhook)
+        builder = builder.updater(None)
     application = builder.build()
     add_handlers(application, Backstep(agent, actions))
+    use_lock_store(application, agent.lock_store)  # each update in its chat's turn
     return application
 
 
@@ -450,39 +452,3 @@ async def register_commands(application: App) -> None:
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in COMMANDS]
     )
-
-
-async def serve(settings: Settings) -> None:
-    """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
-    import signal
-
-    from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs
-
-    quiet_third_party_logs()
-    zones.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    actions = ActionServer()
-    actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
-    try:
-        agent, _ = await asyncio.gather(
-            load_agent(settings.model_path, actions.url, actions.headers),
-            asyncio.to_thread(actions.wait_ready),
-        )
-        application = build_application(settings, agent, actions)
-        async with application:
-            await application.start()
-            await register_commands(application)
-            mode = await start_receiving(application, settings, stop)
-            print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
-            sender = asyncio.create_task(send_due_forever(application, stop))
-            drawing = asyncio.create_task(asyncio.to_thread(session.draw_pictures))
-            await stop.wait()
-            await sender  # finishes the batch in flight: nothing claimed is left unsent
-            drawing.cancel()
-            await stop_receiving(application)
-            await application.stop()
-    finally:
-        actions.stop()
