@@ -100,6 +100,9 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("Falls, no. Tumours, no. Waterworks normal.", "none", None),
         ("had cancer, no?", "urgent", "cancer"),
         ("i have numbness, no control of my bladder", "urgent", "cauda_equina"),
+        # "my brother had back surgery": his back, though "my" comes just before it
+        ("my brother had back surgery last week and now runs a high fever", "other", "infection"),
+        ("my brother has a fever and my back hurts from carrying him", "none", None),
         ("cancer was ruled out", "none", None),
         ("my dad had prostate cancer", "none", None),
         ("my wife says i've lost a lot of weight", "urgent", "cancer"),

@@ -78,8 +78,17 @@ def their_back_in(span: Span) -> bool:
     if sentence.end < len(doc):
         around.append(_sentence(doc[sentence.end : sentence.end + 1]))
     return any(
-        _n(token) in _BACK_WORDS
-        and not {_n(t) for t in doc[max(part.start, token.i - 3) : token.i]} & _WRITERS
+        _n(token) in _BACK_WORDS and not _the_writers(doc[max(part.start, token.i - 3) : token.i])
         for part in around
         for token in part
     )
+
+
+def _the_writers(before: Span) -> bool:
+    """A writer's word just before a back makes it theirs ("my back", "me bad back"),
+    unless someone else comes after it ("my brother had back surgery")."""
+    words = [_n(t) for t in before]
+    last = max((i for i, w in enumerate(words) if w in _WRITERS), default=None)
+    if last is None:
+        return False
+    return not any(w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words[last + 1 :])
