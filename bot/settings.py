@@ -78,3 +78,45 @@ def _date(value: str | None) -> datetime.date | None:
 def get_settings() -> Settings:
     """The process-wide settings, read once on first use."""
     return load_settings()
+
+
+# --- Several replicas (scale mode) and the database's share of it -------------------------
+
+
+def redis_url() -> str | None:
+    """BACKSTEP_REDIS_URL: set, Backstep runs as one of several replicas (scale mode)."""
+    return os.environ.get("BACKSTEP_REDIS_URL") or None
+
+
+def migrate_on_start() -> bool:
+    """BACKSTEP_MIGRATE_ON_START: migrate the schema when ``backstep run`` starts. Default
+    on for one instance; off in scale mode, where ``backstep db upgrade`` runs once."""
+    value = os.environ.get("BACKSTEP_MIGRATE_ON_START")
+    if value is None or value == "":
+        return redis_url() is None
+    return value.strip().lower() not in {"0", "false", "no", "off"}
+
+
+def db_pool() -> tuple[int, int]:
+    """BACKSTEP_DB_POOL_SIZE and BACKSTEP_DB_MAX_OVERFLOW: this process's connections to a
+    server database (kept open, and extra at a peak); SQLAlchemy's 5 and 10 by default."""
+    return (
+        int(os.environ.get("BACKSTEP_DB_POOL_SIZE") or 5),
+        int(os.environ.get("BACKSTEP_DB_MAX_OVERFLOW") or 10),
+    )
+
+
+#: What this process is, for the database connections' ``application_name``.
+_role = "cli"
+
+
+def set_role(role: str) -> None:
+    """Name what this process is (``bot``, ``actions``, ``sender``...), before it connects."""
+    global _role
+    _role = role
+
+
+def application_name(part: str | None = None) -> str:
+    """``backstep-<role>`` (and ``-<part>``: another pool of the same process), as
+    PostgreSQL shows it in ``pg_stat_activity``."""
+    return "-".join(p for p in ("backstep", _role, part) if p)[:63]

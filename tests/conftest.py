@@ -30,21 +30,27 @@ def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def postgresql_url() -> Iterator[str]:
-    """A migrated, empty PostgreSQL database, dropped afterwards."""
+def empty_postgresql_url() -> Iterator[str]:
+    """A new PostgreSQL database with no schema at all (not migrated), dropped afterwards."""
     name = f"backstep_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     try:
-        journal.upgrade_database(url)
         yield url
     finally:
         engine.dispose_engines()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgresql_url(empty_postgresql_url: str) -> str:
+    """A migrated, empty PostgreSQL database, dropped afterwards."""
+    journal.upgrade_database(empty_postgresql_url)
+    return empty_postgresql_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -7,14 +7,16 @@ import asyncio
 import logging
 import signal
 import sys
+from contextlib import ExitStack
 
-from bot.settings import get_settings
+from bot.settings import get_settings, migrate_on_start, redis_url, set_role
 
 
 def _db_upgrade(_: argparse.Namespace) -> int:
     from bot.store.journal import upgrade_database
 
-    upgrade_database()
+    set_role("migrate")
+    upgrade_database()  # on PostgreSQL, upgrades started together run one after another
     print(f"Database ready: {get_settings().db_url.split('@')[-1]}")
     return 0
 
@@ -23,6 +25,7 @@ def _chat(args: argparse.Namespace) -> int:
     from bot.app.terminal import chat, default_conversation_id
     from bot.store.journal import upgrade_database
 
+    set_role("chat")
     upgrade_database()  # a new data folder works from the first message
     asyncio.run(chat(args.conversation_id or default_conversation_id()))
     return 0
@@ -32,11 +35,24 @@ def _run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if not settings.telegram_token:
         return _chat(args)
+    from bot.store.guard import AlreadyRunning, single_instance
     from bot.store.journal import upgrade_database
+    from bot.store.schema import StaleSchema, require_current
     from bot.telegram.app import serve
 
-    upgrade_database()
-    asyncio.run(serve(settings))
+    set_role("bot")
+    with ExitStack() as held:
+        try:
+            if redis_url() is None:  # one instance: refuse a second against this database
+                held.enter_context(single_instance(settings.db_url))
+            if migrate_on_start():
+                upgrade_database()
+            else:  # several replicas: `backstep db upgrade` ran once, before them
+                require_current()
+        except (AlreadyRunning, StaleSchema) as refused:
+            print(f"Backstep did not start: {refused}", file=sys.stderr)
+            return 1
+        asyncio.run(serve(settings))
     return 0
 
 
@@ -45,6 +61,7 @@ def _send_due(args: argparse.Namespace) -> int:
 
     from bot.telegram.broadcast import make_bot, send_due
 
+    set_role("sender")
     settings = get_settings()
     if not settings.telegram_token:
         print("TELEGRAM_BOT_TOKEN is not set: no check-ins can be sent.", file=sys.stderr)
@@ -68,7 +85,9 @@ def _send_due(args: argparse.Namespace) -> int:
             report = await send_due(bot, now, stop=stop)
         print(
             f"Check-ins sent: {report.sent}; undeliverable: {report.undeliverable}; "
-            f"to retry: {report.retry_later}" + ("; stopped by SIGTERM" if stop.is_set() else "")
+            f"to retry: {report.retry_later}; taken over before sending: {report.lease_lost}; "
+            f"sent after lease loss: {report.sent_after_lease_loss}"
+            + ("; stopped by SIGTERM" if stop.is_set() else "")
         )
         return 0
 

@@ -22,6 +22,8 @@ import sys
 from sanic import Request, Sanic, response
 from sanic.response import HTTPResponse
 
+from bot.settings import set_role
+
 #: The header the agent sends the secret in (``bot.rasa.runtime.load_agent``).
 TOKEN_HEADER = "X-Backstep-Action-Token"
 TOKEN_ENV = "BACKSTEP_ACTION_TOKEN"
@@ -62,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if not token:
         print(f"Refusing to start: set {TOKEN_ENV} to a secret.", file=sys.stderr)
         return 2
+    set_role("actions")  # its database connections are counted as the action server's
     app = create_private_app(token)
     app.run(args.host, args.port, workers=1, access_log=False, motd=False)
     return 0

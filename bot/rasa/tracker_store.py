@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
 from bot.rasa import patches
-from bot.settings import get_settings
+from bot.settings import application_name, get_settings
 
 
 class BackstepTrackerStore(SQLTrackerStore):
@@ -51,7 +51,14 @@ class BackstepTrackerStore(SQLTrackerStore):
         answered with an apology. Checked first (as :mod:`bot.store.engine` does), a dead
         connection is replaced before the turn."""
         self.engine.dispose()
-        self.engine = create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        # Rasa's pool (SQL_POOL_SIZE / SQL_MAX_OVERFLOW, 50 / 100 unless set), its
+        # connections named backstep-<role>-tracker on PostgreSQL
+        kwargs = create_engine_kwargs(url)
+        if make_url(url).get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {
+                **kwargs.get("connect_args", {}), "application_name": application_name("tracker")
+            }
+        self.engine = create_engine(url, pool_pre_ping=True, **kwargs)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(

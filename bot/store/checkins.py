@@ -1,13 +1,9 @@
-"""Daily check-ins in the database: schedules, once-a-day delivery claims, answers, referrals.
+"""Daily check-ins in the database: schedules, opening and answers, referrals.
 
 Each function is one unit of work with its own session, and everything about a person
 is reached through their ``conversation_id`` (the Telegram chat id). The time rules
-(when a check-in is due, which local day it belongs to) are in :mod:`bot.domain.timing`.
-
-Delivery is claimed before it is sent: a check-in row per person and local day (unique)
-is written with status ``claimed``, then the message goes out and the row becomes
-``sent``. A sender that dies between the two leaves a claim that another sender takes
-over once the claim is older than :data:`CLAIM_LEASE` (still the same local day).
+(when a check-in is due, which local day it belongs to) are in :mod:`bot.domain.timing`;
+claiming a due check-in for sending is in :mod:`bot.store.claims`.
 """
 
 from __future__ import annotations
@@ -18,8 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
 
 from bot.domain import timing, zones
 from bot.settings import get_settings
@@ -33,8 +28,6 @@ from bot.store.models import (
     Schedule,
 )
 
-#: A claim older than this, never marked sent, is taken to belong to a sender that died.
-CLAIM_LEASE = timedelta(seconds=60)
 #: A sent check-in still waiting for its first answer after this long is not reopened.
 OPEN_WINDOW = timedelta(hours=20)
 #: Check-in answers, by slot, and the column each is kept in.
@@ -71,15 +64,6 @@ class ScheduleInfo:
 
 
 @dataclass(frozen=True)
-class Claim:
-    """A check-in claimed for sending: whom to send it to and which row to mark."""
-
-    checkin_id: int
-    conversation_id: str
-    local_date: date
-
-
-@dataclass(frozen=True)
 class CheckinDay:
     """One local day's check-in answers."""
 
@@ -103,7 +87,8 @@ class ReferralInfo:
     created_at: datetime
 
 
-def _info(row: Schedule) -> ScheduleInfo:
+def schedule_info(row: Schedule) -> ScheduleInfo:
+    """A schedule row as :class:`ScheduleInfo`."""
     hours, minutes = (int(part) for part in row.at_time.split(":"))
     return ScheduleInfo(time(hours, minutes), row.tz, bool(row.paused), as_utc(row.next_due_at))
 
@@ -134,7 +119,7 @@ def set_schedule(
         row.paused = False
         row.next_due_at = first
         session.flush()
-        return _info(row)
+        return schedule_info(row)
 
 
 def schedule_for(conversation_id: str, url: str | None = None) -> ScheduleInfo | None:
@@ -143,7 +128,7 @@ def schedule_for(conversation_id: str, url: str | None = None) -> ScheduleInfo |
         row = session.execute(
             select(Schedule).join(Person).where(Person.conversation_id == conversation_id)
         ).scalar_one_or_none()
-        return _info(row) if row is not None else None
+        return schedule_info(row) if row is not None else None
 
 
 def set_paused(
@@ -158,114 +143,10 @@ def set_paused(
         if row is None:
             return None
         if row.paused and not paused:
-            row.next_due_at = timing.first_due(now, _info(row).at_time, row.tz)
+            row.next_due_at = timing.first_due(now, schedule_info(row).at_time, row.tz)
         row.paused = paused
         session.flush()
-        return _info(row)
-
-
-def _claim_batch(session: Session, now: datetime, limit: int) -> list[Claim]:
-    claims: list[Claim] = []
-    # Claims left by a sender that died, still for the person's current local day.
-    stale = session.execute(
-        select(Checkin, Person.conversation_id, Schedule.tz)
-        .join(Person, Checkin.person_id == Person.id)
-        .join(Schedule, Schedule.person_id == Person.id)
-        .where(Checkin.status == CLAIMED, Checkin.created_at <= now - CLAIM_LEASE)
-        .order_by(Checkin.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=Checkin)
-    ).all()
-    for checkin, conversation_id, tz in stale:
-        if checkin.local_date == timing.local_date(now, tz):
-            checkin.created_at = now  # renew the lease: this sender has it now
-            claims.append(Claim(checkin.id, conversation_id, checkin.local_date))
-        else:
-            checkin.status = FAILED  # that day is over; tomorrow's comes as usual
-    # Schedules missed on an earlier day whose time today is still ahead are due but send
-    # nothing; look further until the batch is full, so that a batch of only those does not
-    # look like "nothing due" to the sender while others are due now. Every schedule looked
-    # at is moved past ``now``, so it is not selected again.
-    while len(claims) < limit:
-        due = session.execute(
-            select(Schedule, Person.conversation_id)
-            .join(Person, Schedule.person_id == Person.id)
-            .where(Schedule.paused.is_(False), Schedule.next_due_at <= now)
-            .order_by(Schedule.next_due_at, Schedule.id)
-            .limit(max(limit - len(claims), 0))
-            .with_for_update(skip_locked=True, of=Schedule)
-        ).all()
-        if not due:
-            break
-        for row, conversation_id in due:
-            info = _info(row)
-            decision = timing.decide(now, info.at_time, info.tz, info.next_due_at)
-            row.next_due_at = decision.next_due_utc
-            if not decision.send or decision.local_date is None:
-                continue
-            exists = session.execute(
-                select(Checkin.id).where(
-                    Checkin.person_id == row.person_id, Checkin.local_date == decision.local_date
-                )
-            ).first()
-            if exists is not None:
-                continue  # already checked in today (/checkin), or already claimed
-            checkin = Checkin(
-                person_id=row.person_id, local_date=decision.local_date, status=CLAIMED,
-                created_at=now,
-            )
-            session.add(checkin)
-            session.flush()
-            claims.append(Claim(checkin.id, conversation_id, decision.local_date))
-    return claims
-
-
-def claim_due(
-    now: datetime | None = None, *, limit: int = 60, url: str | None = None
-) -> list[Claim]:
-    """Claim up to ``limit`` check-ins due at ``now`` (one unit of work).
-
-    Moves each due schedule to its next day. Safe with several senders: PostgreSQL skips
-    rows another sender has locked, SQLite serialises writers, and the unique (person,
-    day) row refuses a second claim (the batch is then retried).
-    """
-    now = as_utc(now or utcnow())
-    for attempt in range(5):
-        try:
-            with session_scope(url) as session:
-                return _claim_batch(session, now, limit)
-        except (IntegrityError, OperationalError):
-            if attempt == 4:
-                raise
-    return []
-
-
-def pending_claims(url: str | None = None) -> int:
-    """How many claimed check-ins are not yet marked sent (by anyone)."""
-    with session_scope(url) as session:
-        return len(session.execute(select(Checkin.id).where(Checkin.status == CLAIMED)).all())
-
-
-def mark_sent(checkin_id: int, *, now: datetime | None = None, url: str | None = None) -> None:
-    """The check-in message went out."""
-    with session_scope(url) as session:
-        session.execute(
-            update(Checkin)
-            .where(Checkin.id == checkin_id)
-            .values(status=SENT, sent_at=as_utc(now or utcnow()))
-        )
-
-
-def mark_undeliverable(checkin_id: int, *, url: str | None = None) -> None:
-    """Telegram refused the chat for good (blocked, deleted): stop sending to it."""
-    with session_scope(url) as session:
-        checkin = session.get(Checkin, checkin_id)
-        if checkin is None:
-            return
-        checkin.status = FAILED
-        session.execute(
-            update(Schedule).where(Schedule.person_id == checkin.person_id).values(paused=True)
-        )
+        return schedule_info(row)
 
 
 def open_checkin(
@@ -274,7 +155,8 @@ def open_checkin(
     """Mark the sent, unanswered check-in as opened; True when there was one to open.
 
     The connector calls this on the person's next message, so the conversation can take
-    the reply as the first check-in answer.
+    the reply as the first check-in answer. Two messages at once open it once: the row is
+    opened only while it is still unopened, and only the one that changed it gets True.
     """
     now = as_utc(now or utcnow())
     with session_scope(url) as session:
@@ -282,7 +164,7 @@ def open_checkin(
         if person is None:
             return False
         checkin = session.execute(
-            select(Checkin)
+            select(Checkin.id, Checkin.sent_at)
             .where(
                 Checkin.person_id == person.id,
                 Checkin.status == SENT,
@@ -290,13 +172,17 @@ def open_checkin(
             )
             .order_by(Checkin.local_date.desc())
             .limit(1)
-        ).scalar_one_or_none()
+        ).first()
         if checkin is None or checkin.sent_at is None:
             return False
         if as_utc(checkin.sent_at) < now - OPEN_WINDOW:
             return False
-        checkin.opened_at = now
-        return True
+        opened = session.execute(
+            update(Checkin)
+            .where(Checkin.id == checkin.id, Checkin.opened_at.is_(None))
+            .values(opened_at=now)
+        )
+        return bool(opened.rowcount)
 
 
 def answer_date(

@@ -2,6 +2,11 @@
 
 The engine is created on first use (never at import time) and cached per URL;
 every unit of work opens its own short-lived session through :func:`session_scope`.
+
+On PostgreSQL each process's pool is sized by BACKSTEP_DB_POOL_SIZE and
+BACKSTEP_DB_MAX_OVERFLOW, and its connections carry ``application_name``
+``backstep-<role>`` (:func:`bot.settings.set_role`: bot, actions, sender...), so that
+``pg_stat_activity`` shows who holds how many.
 """
 
 from __future__ import annotations
@@ -17,10 +22,15 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.settings import get_settings
+from bot.settings import application_name, db_pool, get_settings
 
 _engines: dict[str, Engine] = {}
 _lock = Lock()
+def connect_args(url: str, part: str | None = None) -> dict[str, Any]:
+    """The driver's connection arguments: on PostgreSQL, the application name."""
+    if make_url(url).get_backend_name() == "postgresql":
+        return {"application_name": application_name(part)}
+    return {}
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -42,9 +52,15 @@ def get_engine(url: str | None = None) -> Engine:
             parsed = make_url(url)
             if parsed.get_backend_name() == "sqlite" and parsed.database:
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, pool_pre_ping=True)
             if parsed.get_backend_name() == "sqlite":
+                engine = create_engine(url, pool_pre_ping=True)
                 event.listen(engine, "connect", _configure_sqlite)
+            else:
+                size, overflow = db_pool()
+                engine = create_engine(
+                    url, pool_pre_ping=True, pool_size=size, max_overflow=overflow,
+                    connect_args=connect_args(url),
+                )
             _engines[url] = engine
         return engine
 

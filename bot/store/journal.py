@@ -10,14 +10,14 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.store.engine import session_scope
-from bot.store.models import Answer, Person, RecommendationRecord, SafetyEvent
+from bot.store.models import Answer, Person, RecommendationRecord, SafetyEvent, utcnow
 
 MAX_RAW_TEXT = 10_000
 
@@ -56,31 +56,45 @@ class JournalSafetyEvent:
     created_at: datetime
 
 
-def upgrade_database(url: str | None = None) -> None:
-    """Bring the schema to the newest Alembic revision."""
+def upgrade_database(url: str | None = None, revision: str = "head") -> None:
+    """Bring the schema to the newest Alembic revision (or to ``revision``)."""
     from alembic import command
     from alembic.config import Config
 
+    from bot.store.schema import script_location
+
     config = Config()
-    config.set_main_option("script_location", str(resources.files("bot.store") / "migrations"))
+    config.set_main_option("script_location", script_location())
     if url:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     config.attributes["configure_logging"] = False
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
 def find_person(
     session: Session, conversation_id: str, *, create: bool = False
 ) -> Person | None:
     """The person behind a conversation (created when ``create`` and not there yet)."""
-    person = session.execute(
-        select(Person).where(Person.conversation_id == conversation_id)
-    ).scalar_one_or_none()
+    by_id = select(Person).where(Person.conversation_id == conversation_id)
+    person = session.execute(by_id).scalar_one_or_none()
     if person is None and create:
-        person = Person(conversation_id=conversation_id)
-        session.add(person)
-        session.flush()
+        # Another writer may be creating the same person right now (the bot and the
+        # sender, two replicas): whoever comes second finds the row instead of failing.
+        insert = _insert_for(session.get_bind().dialect.name)
+        session.execute(
+            insert(Person.__table__)
+            .values(conversation_id=conversation_id, created_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["conversation_id"])
+        )
+        person = session.execute(by_id).scalar_one()
     return person
+
+
+def _insert_for(dialect: str) -> Callable[..., Any]:
+    """The INSERT with ON CONFLICT of the database in use."""
+    if dialect == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
 
 
 def _add(conversation_id: str, url: str | None, model: Any, **values: Any) -> None:

@@ -128,6 +128,12 @@ class Checkin(PersonRow, Base):
     trigger = Column(Text, nullable=True)
     warning_signs = Column(Boolean, nullable=True)
     completed_at = Column(DateTime(timezone=True), nullable=True)
+    #: A new token for each claim and take-over: marking sent or undeliverable needs it.
+    claim_token = Column(String(32), nullable=True)
+    #: The process holding the claim (host:pid), and when it last took or renewed the
+    #: lease, by the database's clock (:func:`bot.store.clock.db_now`).
+    claimed_by = Column(String(255), nullable=True)
+    claimed_at = Column(DateTime(timezone=True), nullable=True)
 
 
 class Referral(PersonRow, Base):

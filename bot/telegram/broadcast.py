@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content.responses import response
 from bot.settings import Settings
-from bot.store import checkins
+from bot.store import claims as delivery
+from bot.store.checkins import utcnow
 from bot.telegram.delivery import keyboard
 from bot.telegram.ratelimit import BackstepRateLimiter
 
@@ -41,6 +42,10 @@ class SendReport:
     sent: int = 0
     undeliverable: int = 0
     retry_later: int = 0
+    #: Claims found taken over by another sender before sending: not sent by this one.
+    lease_lost: int = 0
+    #: Sent, but the claim had been taken over meanwhile: possible duplicates.
+    sent_after_lease_loss: int = 0
     chats: list[str] = field(default_factory=list)
 
 
@@ -61,12 +66,16 @@ def make_bot(settings: Settings) -> ExtBot[int]:
     )
 
 
-async def _send_one(bot: Bot, claim: checkins.Claim, report: SendReport) -> None:
+async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None:
     question = response("utter_ask_checkin_pain")
     buttons = question.button_dicts()
     if not is_telegram_chat(claim.conversation_id):
-        await asyncio.to_thread(checkins.mark_undeliverable, claim.checkin_id)
+        await asyncio.to_thread(delivery.mark_undeliverable, claim)
         report.undeliverable += 1
+        return
+    if not await asyncio.to_thread(delivery.renew_claim, claim):
+        # the lease ran out and another sender took it over: that one sends it
+        report.lease_lost += 1
         return
     try:
         await bot.send_message(
@@ -75,15 +84,22 @@ async def _send_one(bot: Bot, claim: checkins.Claim, report: SendReport) -> None
     except (Forbidden, BadRequest) as exc:
         # Blocked by the person, or the chat is gone: stop their schedule, don't retry.
         logger.info("Check-in %s undeliverable: %s", claim.checkin_id, type(exc).__name__)
-        await asyncio.to_thread(checkins.mark_undeliverable, claim.checkin_id)
+        await asyncio.to_thread(delivery.mark_undeliverable, claim)
         report.undeliverable += 1
+        return
+    except RetryAfter:
+        # Telegram refused it (flood wait): certainly not sent, so anyone may take it now.
+        logger.warning("Check-in %s not sent (flood wait); claim released", claim.checkin_id)
+        await asyncio.to_thread(delivery.release_claim, claim)
+        report.retry_later += 1
         return
     except TelegramError as exc:
         # Network trouble: the claim stays and is taken over after its lease.
         logger.warning("Check-in %s not sent yet: %s", claim.checkin_id, type(exc).__name__)
         report.retry_later += 1
         return
-    await asyncio.to_thread(checkins.mark_sent, claim.checkin_id)
+    if not await asyncio.to_thread(delivery.mark_sent, claim):
+        report.sent_after_lease_loss += 1
     report.sent += 1
     report.chats.append(claim.conversation_id)
 
@@ -104,8 +120,8 @@ async def send_due(
     sending: deque[asyncio.Future[list[None]]] = deque()
     try:
         while stop is None or not stop.is_set():
-            moment = now or checkins.utcnow()
-            claims = await asyncio.to_thread(checkins.claim_due, moment, limit=batch)
+            moment = now or utcnow()
+            claims = await asyncio.to_thread(delivery.claim_due, moment, limit=batch)
             if not claims:
                 break
             sending.append(asyncio.gather(*(_send_one(bot, claim, report) for claim in claims)))

@@ -37,7 +37,8 @@ async def send_due_forever(
             report = await send_due(application.bot, stop=stop)
             if report.sent or report.undeliverable:
                 logger.info(
-                    "Check-ins sent: %d, undeliverable: %d", report.sent, report.undeliverable
+                    "Check-ins sent: %d, undeliverable: %d, sent after lease loss: %d",
+                    report.sent, report.undeliverable, report.sent_after_lease_loss,
                 )
         except Exception:  # a bad minute must not stop tomorrow's check-ins
             logger.exception("Sending due check-ins failed; trying again in a minute.")

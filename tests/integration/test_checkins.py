@@ -16,11 +16,13 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.store import checkins, erasure, journal, sessions, summaries
+from bot.store import checkins, claims, erasure, journal, sessions, summaries
 from bot.store import lessons as lessons_store
-from bot.store.checkins import CLAIM_LEASE, OPEN_WINDOW, Claim, ScheduleInfo
+from bot.store.checkins import OPEN_WINDOW, ScheduleInfo
+from bot.store.claims import Claim
 from bot.store.engine import get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
+from tests.support.races import rival_before
 
 EIGHT = time(8, 0)
 
@@ -34,23 +36,23 @@ def jan(day: int) -> date:
     return date(2025, 1, day)
 
 
-def claimed(claims: list[Claim]) -> list[tuple[str, date]]:
+def claimed(batch: list[Claim]) -> list[tuple[str, date]]:
     """Who was claimed for which local day, sorted (the order of a batch is not promised)."""
-    return sorted((c.conversation_id, c.local_date) for c in claims)
+    return sorted((c.conversation_id, c.local_date) for c in batch)
 
 
 def claim_all(now: datetime, limit: int = 60) -> list[Claim]:
     """What a sender does: claim batch after batch until a batch comes back empty."""
     found: list[Claim] = []
-    while batch := checkins.claim_due(now, limit=limit):
+    while batch := claims.claim_due(now, limit=limit):
         assert len(batch) <= limit
         found += batch
     return found
 
 
-def send_all(claims: list[Claim], now: datetime) -> None:
-    for claim in claims:
-        checkins.mark_sent(claim.checkin_id, now=now)
+def send_all(batch: list[Claim], now: datetime) -> None:
+    for claim in batch:
+        claims.mark_sent(claim, now=now)
 
 
 def statuses(conversation_id: str) -> list[tuple[date, str]]:
@@ -80,9 +82,9 @@ def test_set_schedule_stores_the_time_zone_and_first_check_in(
     assert info == ScheduleInfo(at, tz, False, first)
     assert checkins.schedule_for("alice") == info
     # Never a check-in right after setting the time: only once its time comes.
-    assert checkins.claim_due(now) == []
-    assert checkins.claim_due(first - timedelta(seconds=1)) == []
-    [claim] = checkins.claim_due(first)
+    assert claims.claim_due(now) == []
+    assert claims.claim_due(first - timedelta(seconds=1)) == []
+    [claim] = claims.claim_due(first)
     assert claim.conversation_id == "alice"
 
 
@@ -98,17 +100,17 @@ def test_changing_the_time_moves_the_next_check_in(db_url: str) -> None:
     info = checkins.set_schedule("alice", time(20, 0), "Europe/London", now=utc(15, 7, 30))
     assert info == ScheduleInfo(time(20, 0), "Europe/London", False, utc(15, 20))
     assert checkins.schedule_for("alice") == info
-    assert checkins.claim_due(utc(15, 8)) == []  # the old time is gone
-    assert claimed(checkins.claim_due(utc(15, 20))) == [("alice", jan(15))]
+    assert claims.claim_due(utc(15, 8)) == []  # the old time is gone
+    assert claimed(claims.claim_due(utc(15, 20))) == [("alice", jan(15))]
 
 
 def test_a_new_time_later_the_same_day_does_not_send_a_second_check_in(db_url: str) -> None:
     checkins.set_schedule("alice", EIGHT, "UTC", now=utc(15, 7))
-    send_all(checkins.claim_due(utc(15, 8)), utc(15, 8))
+    send_all(claims.claim_due(utc(15, 8)), utc(15, 8))
     checkins.set_schedule("alice", time(20, 0), "UTC", now=utc(15, 9))
-    assert checkins.claim_due(utc(15, 20)) == []
+    assert claims.claim_due(utc(15, 20)) == []
     assert checkins.schedule_for("alice").next_due_at == utc(16, 20)  # type: ignore[union-attr]
-    assert claimed(checkins.claim_due(utc(16, 20))) == [("alice", jan(16))]
+    assert claimed(claims.claim_due(utc(16, 20))) == [("alice", jan(16))]
 
 
 @pytest.mark.parametrize("bad_zone", ["Mars/Olympus", "", "UTC+15:00", "UTC+05:20", "localtime"])
@@ -129,7 +131,7 @@ def test_pausing_stops_check_ins(db_url: str) -> None:
     assert info is not None and info.paused
     assert checkins.schedule_for("alice") == info
     for moment in (utc(15, 8), utc(16, 8), utc(20, 8)):
-        assert checkins.claim_due(moment) == []
+        assert claims.claim_due(moment) == []
     assert checkins.checkins_for("alice") == []
 
 
@@ -147,9 +149,9 @@ def test_resuming_starts_from_the_next_time_ahead(
     checkins.set_paused("alice", True, now=utc(15, 7, 30))
     info = checkins.set_paused("alice", False, now=resumed)
     assert info == ScheduleInfo(EIGHT, "UTC", False, next_due)
-    assert checkins.claim_due(resumed) == []  # no catch-up
-    assert checkins.claim_due(next_due - timedelta(minutes=1)) == []
-    assert claimed(checkins.claim_due(next_due)) == [("alice", next_due.date())]
+    assert claims.claim_due(resumed) == []  # no catch-up
+    assert claims.claim_due(next_due - timedelta(minutes=1)) == []
+    assert claimed(claims.claim_due(next_due)) == [("alice", next_due.date())]
 
 
 def test_resuming_a_schedule_that_is_not_paused_changes_nothing(db_url: str) -> None:
@@ -173,14 +175,14 @@ def test_each_person_is_claimed_once_a_day(db_url: str, again: datetime) -> None
     people = ["alice", "bob", "carol"]
     for person in people:
         checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
-    first = checkins.claim_due(utc(15, 8))
+    first = claims.claim_due(utc(15, 8))
     assert claimed(first) == [(person, jan(15)) for person in people]
     assert len({c.checkin_id for c in first}) == 3
-    assert checkins.claim_due(utc(15, 8)) == []  # claimed, being sent: nobody gets a second
+    assert claims.claim_due(utc(15, 8)) == []  # claimed, being sent: nobody gets a second
     send_all(first, utc(15, 8, 0, 5))
-    assert checkins.claim_due(again) == []
-    assert checkins.pending_claims() == 0
-    assert claimed(checkins.claim_due(utc(16, 8))) == [(person, jan(16)) for person in people]
+    assert claims.claim_due(again) == []
+    assert claims.pending_claims() == 0
+    assert claimed(claims.claim_due(utc(16, 8))) == [(person, jan(16)) for person in people]
 
 
 def test_a_person_who_checked_in_today_is_not_sent_the_scheduled_one(db_url: str) -> None:
@@ -188,10 +190,10 @@ def test_a_person_who_checked_in_today_is_not_sent_the_scheduled_one(db_url: str
         checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
     # Bob used /checkin at 7:30, before his check-in time.
     checkins.record_checkin_answer("bob", "checkin_pain", 4, "4", local_date=jan(15))
-    assert claimed(checkins.claim_due(utc(15, 8))) == [("alice", jan(15))]
+    assert claimed(claims.claim_due(utc(15, 8))) == [("alice", jan(15))]
     assert statuses("bob") == [(jan(15), "asked")]
     # Tomorrow he gets it as usual.
-    assert claimed(checkins.claim_due(utc(16, 8))) == [("alice", jan(16)), ("bob", jan(16))]
+    assert claimed(claims.claim_due(utc(16, 8))) == [("alice", jan(16)), ("bob", jan(16))]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 6, 7, 60])
@@ -201,7 +203,7 @@ def test_batches_honour_the_limit_and_together_cover_everyone(db_url: str, limit
         checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
     sizes = []
     found: list[Claim] = []
-    while batch := checkins.claim_due(utc(15, 8), limit=limit):
+    while batch := claims.claim_due(utc(15, 8), limit=limit):
         sizes.append(len(batch))
         found += batch
     assert sizes == [limit] * (7 // limit) + ([7 % limit] if 7 % limit else [])
@@ -224,13 +226,13 @@ def test_a_day_missed_while_the_bot_was_down_is_not_sent(
     db_url: str, back: datetime, sent_now: bool, next_due: datetime
 ) -> None:
     checkins.set_schedule("alice", EIGHT, "UTC", now=utc(15, 7))
-    send_all(checkins.claim_due(utc(15, 8)), utc(15, 8))
+    send_all(claims.claim_due(utc(15, 8)), utc(15, 8))
     # The bot was down all of the 16th (and from then until ``back``).
     today = back.date()
-    assert claimed(checkins.claim_due(back)) == ([("alice", today)] if sent_now else [])
+    assert claimed(claims.claim_due(back)) == ([("alice", today)] if sent_now else [])
     assert checkins.schedule_for("alice").next_due_at == next_due  # type: ignore[union-attr]
     if not sent_now:
-        assert claimed(checkins.claim_due(next_due)) == [("alice", today)]
+        assert claimed(claims.claim_due(next_due)) == [("alice", today)]
     assert [day for day, _ in statuses("alice")] == [jan(15), today]
 
 
@@ -243,7 +245,7 @@ def test_after_a_day_down_every_batch_still_reaches_who_is_due(db_url: str) -> N
         checkins.set_schedule(person, time(10, 0), "UTC", now=utc(15, 7))
     for person in due:
         checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
-    send_all(checkins.claim_due(utc(15, 8)), utc(15, 8))  # then down until 9:00 the next day
+    send_all(claims.claim_due(utc(15, 8)), utc(15, 8))  # then down until 9:00 the next day
     found = claim_all(utc(16, 9), limit=2)
     assert claimed(found) == [(person, jan(16)) for person in due]
     send_all(found, utc(16, 9))
@@ -273,76 +275,30 @@ def test_each_person_gets_their_check_in_at_their_own_local_time(
     # Everything due before ``now`` was sent on time.
     for moment in (utc(14, 16), utc(14, 19), utc(15, 16), utc(15, 19)):
         if moment < now:
-            send_all(checkins.claim_due(moment), moment)
-    assert claimed(checkins.claim_due(now)) == expected
+            send_all(claims.claim_due(moment), moment)
+    assert claimed(claims.claim_due(now)) == expected
 
 
-# --- Crash safety -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("after", "taken_over"),
-    [
-        (timedelta(seconds=1), False),
-        (CLAIM_LEASE - timedelta(seconds=1), False),
-        (CLAIM_LEASE, True),
-        (timedelta(hours=10), True),  # still the same local day
-    ],
-)
-def test_a_claim_never_marked_sent_is_taken_over_after_its_lease(
-    db_url: str, after: timedelta, taken_over: bool
-) -> None:
-    checkins.set_schedule("alice", EIGHT, "UTC", now=utc(15, 7))
-    [claim] = checkins.claim_due(utc(15, 8))  # ... and the sender died
-    assert checkins.pending_claims() == 1
-    retry = checkins.claim_due(utc(15, 8) + after)
-    assert retry == ([claim] if taken_over else [])
-    if taken_over:  # the new sender holds a fresh lease
-        assert checkins.claim_due(utc(15, 8) + after + CLAIM_LEASE / 2) == []
-        checkins.mark_sent(claim.checkin_id, now=utc(15, 8) + after)
-        assert checkins.pending_claims() == 0
-    assert statuses("alice") == [(jan(15), "sent" if taken_over else "claimed")]
-
-
-def test_a_claim_that_was_sent_is_never_taken_over(db_url: str) -> None:
-    checkins.set_schedule("alice", EIGHT, "UTC", now=utc(15, 7))
-    send_all(checkins.claim_due(utc(15, 8)), utc(15, 8))
-    assert checkins.claim_due(utc(15, 8) + CLAIM_LEASE * 10) == []
-
-
-@pytest.mark.parametrize(
-    ("at", "claimed_at", "next_day"),
-    [
-        (EIGHT, utc(15, 8), utc(16, 7)),
-        (time(23, 59, 30), utc(15, 23, 59, 30), utc(16, 0, 0, 31)),  # the lease ends after midnight
-    ],
-)
-def test_a_dead_claim_from_a_previous_day_is_not_resent(
-    db_url: str, at: time, claimed_at: datetime, next_day: datetime
-) -> None:
-    checkins.set_schedule("alice", at, "UTC", now=utc(15, 7))
-    [claim] = checkins.claim_due(claimed_at)
-    assert claim.local_date == jan(15)
-    assert checkins.claim_due(next_day) == []
-    assert statuses("alice") == [(jan(15), "failed")]
-    assert checkins.pending_claims() == 0
+# --- Undeliverable -----------------------------------------------------------------------
+# (taking over a dead sender's claim, and fencing, are in test_claims.py)
 
 
 def test_an_undeliverable_chat_pauses_the_schedule(db_url: str) -> None:
     for person in ("alice", "bob"):
         checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
-    claims = {c.conversation_id: c for c in checkins.claim_due(utc(15, 8))}
-    checkins.mark_undeliverable(claims["alice"].checkin_id)  # alice blocked the bot
-    checkins.mark_sent(claims["bob"].checkin_id, now=utc(15, 8))
+    by_person = {c.conversation_id: c for c in claims.claim_due(utc(15, 8))}
+    assert claims.mark_undeliverable(by_person["alice"])  # alice blocked the bot
+    assert claims.mark_sent(by_person["bob"], now=utc(15, 8))
     assert checkins.schedule_for("alice").paused  # type: ignore[union-attr]
     assert not checkins.schedule_for("bob").paused  # type: ignore[union-attr]
     assert statuses("alice") == [(jan(15), "failed")]
-    assert claimed(checkins.claim_due(utc(16, 8))) == [("bob", jan(16))]
-    checkins.mark_undeliverable(10**6)  # an unknown check-in: nothing happens
+    assert claimed(claims.claim_due(utc(16, 8))) == [("bob", jan(16))]
+    # an unknown check-in: nothing happens
+    assert not claims.mark_undeliverable(Claim(10**6, "alice", jan(16), "unknown"))
     # Back in the chat, alice sets her time again: check-ins are on from then.
     info = checkins.set_schedule("alice", EIGHT, "UTC", now=utc(16, 9))
     assert info == ScheduleInfo(EIGHT, "UTC", False, utc(17, 8))
-    assert claimed(checkins.claim_due(utc(17, 8))) == [("alice", jan(17)), ("bob", jan(17))]
+    assert claimed(claims.claim_due(utc(17, 8))) == [("alice", jan(17)), ("bob", jan(17))]
 
 
 # --- Concurrency --------------------------------------------------------------------------
@@ -374,8 +330,8 @@ def test_two_senders_at_once_claim_each_person_exactly_once(db_url: str) -> None
     assert [who for who, n in counts.items() if n > 1] == []  # no duplicates
     assert sorted(counts) == people  # no one missed
     assert len({c.checkin_id for c in both}) == 200
-    assert checkins.pending_claims() == 200
-    assert checkins.claim_due(utc(15, 8)) == []
+    assert claims.pending_claims() == 200
+    assert claims.claim_due(utc(15, 8)) == []
 
 
 # --- Opening a sent check-in ------------------------------------------------------------
@@ -384,8 +340,8 @@ def test_two_senders_at_once_claim_each_person_exactly_once(db_url: str) -> None
 def _sent(person: str, at: time, tz: str, due: datetime) -> Claim:
     """A check-in for ``person`` at ``at`` in ``tz``, claimed and sent at ``due``."""
     checkins.set_schedule(person, at, tz, now=due - timedelta(hours=1))
-    [claim] = checkins.claim_due(due)
-    checkins.mark_sent(claim.checkin_id, now=due)
+    [claim] = claims.claim_due(due)
+    claims.mark_sent(claim, now=due)
     return claim
 
 
@@ -396,9 +352,23 @@ def test_a_sent_check_in_is_opened_once(db_url: str) -> None:
     assert not checkins.open_checkin("nobody", now=utc(15, 9))
 
 
+def test_two_messages_at_once_open_a_check_in_once(db_url: str) -> None:
+    """The person's second message is handled (another replica, another thread) between
+    the first one's look for an unopened check-in and its write."""
+    _sent("alice", EIGHT, "UTC", utc(15, 8))
+    rival: list[bool] = []
+    with rival_before(
+        get_engine(), "UPDATE checkins SET opened_at",
+        lambda: rival.append(checkins.open_checkin("alice", now=utc(15, 9, 0, 1))),
+    ) as fired:
+        mine = checkins.open_checkin("alice", now=utc(15, 9))
+    assert fired and rival == [True]
+    assert mine is False  # the check-in is started in the conversation once, not twice
+
+
 def test_a_claimed_but_unsent_check_in_is_not_opened(db_url: str) -> None:
     checkins.set_schedule("alice", EIGHT, "UTC", now=utc(15, 7))
-    checkins.claim_due(utc(15, 8))
+    claims.claim_due(utc(15, 8))
     assert not checkins.open_checkin("alice", now=utc(15, 8, 1))
 
 
@@ -559,7 +529,7 @@ def _fill(db_url: str, person: str) -> None:
     )
     journal.record_safety_event(person, "red_flag", "cauda_equina", "numb")
     checkins.set_schedule(person, EIGHT, "UTC", now=utc(15, 7))
-    checkins.claim_due(utc(15, 8))
+    claims.claim_due(utc(15, 8))
     checkins.record_checkin_answer(person, "checkin_pain", 5, "5", local_date=jan(16))
     checkins.record_referral(person, ("worse_two_days",), "⚠️")
     record = sessions.create_session(

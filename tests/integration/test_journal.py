@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from bot.store import journal
 from bot.store.engine import get_engine
+from tests.support.races import rival_before
 
 
 def test_schema_is_owned_by_alembic(db_url: str) -> None:
@@ -43,6 +44,20 @@ def test_a_person_sees_only_their_own_journal(db_url: str) -> None:
     assert [a.value for a in journal.answers_for("alice")] == [7]
     assert [a.value for a in journal.answers_for("bob")] == [2]
     assert journal.answers_for("mallory") == []
+
+
+def test_two_writers_creating_the_same_person_keep_both_answers(db_url: str) -> None:
+    """Bob's first answer and another writer's (the sender, another replica) both find no
+    person; the other creates him first. Neither answer is lost."""
+    with rival_before(
+        get_engine(), "INSERT INTO people",
+        lambda: journal.record_answer("bob", "pain_score", 6, "6"),
+    ) as fired:
+        journal.record_answer("bob", "pain_duration", "weeks", "three weeks")
+    assert fired
+    assert sorted(a.slot for a in journal.answers_for("bob")) == ["pain_duration", "pain_score"]
+    with get_engine().connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM people")).scalar() == 1
 
 
 def test_very_long_and_unusual_text_is_stored_safely(db_url: str) -> None:

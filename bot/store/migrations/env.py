@@ -5,9 +5,11 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import text
 
 from bot.store.engine import get_engine
 from bot.store.models import Base
+from bot.store.schema import MIGRATION_LOCK
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -33,6 +35,12 @@ def run_migrations_online() -> None:
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Upgrades started together (several replicas, a job) wait for each other
+                # here, then read the schema's revision anew: none fails half-way.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
             context.run_migrations()
 
 
