@@ -157,8 +157,12 @@ class Cluster:
     limits: bool = True
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    database: str = field(default_factory=lambda: f"backstep_scale_{os.getpid()}_{int(time.time())}")
+    database: str = field(
+        default_factory=lambda: f"backstep_scale_{os.getpid()}_{int(time.time())}"
+    )
     replicas: list[Replica] = field(default_factory=list)
+    #: Other databases made for a scenario (dropped with the cluster's).
+    extra_databases: list[str] = field(default_factory=list)
     action_servers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     emulator_url: str = ""
     webhook_url: str = ""
@@ -194,9 +198,12 @@ class Cluster:
             TELEGRAM_WEBHOOK_SECRET=self.secret,
             TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
             TELEGRAM_WEBHOOK_SET="0",
-            # per process: Rasa's tracker store (its default is 50 + 100 on PostgreSQL)
-            SQL_POOL_SIZE="5",
-            SQL_MAX_OVERFLOW="5",
+            # per process: Rasa's tracker store (its default is 50 + 100 on PostgreSQL) and
+            # Backstep's journal; 3 replicas, 2 action servers and 3 senders stay under 60
+            SQL_POOL_SIZE="3",
+            SQL_MAX_OVERFLOW="2",
+            BACKSTEP_DB_POOL_SIZE="2",
+            BACKSTEP_DB_MAX_OVERFLOW="3",
             **extra,
         )
 
@@ -211,7 +218,8 @@ class Cluster:
         self.flush_redis()
         self._start_emulator()
         log(f"migrating {self.database} once")
-        self.procs.run([str(BIN / "backstep"), "db", "upgrade"], "scale/setup.log", ROOT, self.env())
+        upgrade = [str(BIN / "backstep"), "db", "upgrade"]
+        self.procs.run(upgrade, "scale/setup.log", ROOT, self.env())
         ports = [free_port() for _ in range(self.actions)]
         for i, port in enumerate(ports, 1):
             cmd = [str(BIN / "python"), "-m", "bot.rasa.action_server", "--port", str(port)]
@@ -252,13 +260,14 @@ class Cluster:
         connection.close()
 
     def drop_database(self) -> None:
-        """Drop the cluster's database (its connections are ended)."""
+        """Drop the cluster's databases (their connections are ended)."""
         import psycopg2
 
         connection = psycopg2.connect(POSTGRES_ADMIN_URL)
         connection.autocommit = True
         with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            for name in (self.database, *self.extra_databases):
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.close()
 
     def flush_redis(self) -> None:
@@ -297,7 +306,6 @@ class Cluster:
 
     def start_replica(self, replica: Replica, wait: bool = True) -> float:
         """Start ``replica`` (again); the seconds until it was ready when ``wait``."""
-        began = time.perf_counter()
         cmd = [str(BIN / "python"), "-m", "bot.app.cli", "run"]
         replica.proc = self.procs.spawn(cmd, replica.log_name, ROOT, replica.env)
         replica.starts += 1

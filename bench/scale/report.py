@@ -1,0 +1,132 @@
+"""The scale bench's table: one row per scenario with its key figures, its target and
+whether it was met; written to stdout, ``build/bench/scale.md`` and (``--readme``) the
+README between its two markers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+JSON = dict[str, Any]
+START = "<!-- bench-scale:start -->"
+END = "<!-- bench-scale:end -->"
+
+#: Per scenario: its title, and the figures shown in the table (key, label).
+COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "lockstore-stock": ("S0 lock store, Rasa's stock redis, 3 processes on one chat", (
+        ("rounds", "turns"), ("overlaps", "overlaps"), ("lock_errors", "LockErrors"),
+        ("stalls", "waits > 1 s"), ("hung_workers", "workers hung"),
+    )),
+    "lockstore": ("S0 lock store, Backstep's atomic one, 3 processes on one chat", (
+        ("rounds", "turns"), ("overlaps", "overlaps"), ("lock_errors", "LockErrors"),
+        ("stalls", "waits > 1 s"), ("wait_p95_ms", "wait p95 ms"),
+    )),
+    "concurrent": ("S1 30 chats x 5 messages at once, 3 replicas", (
+        ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
+        ("chats_with_anomalies", "tracker anomalies"), ("order_violations", "order violations"),
+        ("p95_s", "p95 s"), ("replicas", "replicas"),
+    )),
+    "kill": ("S2 kill -9 of a replica mid-intake, Telegram-style retries", (
+        ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
+        ("retried", "retried"), ("intakes_right_plan", "right plan"),
+        ("haproxy_down_s", "down after s"),
+    )),
+    "broadcast": ("S3 10,000 check-ins, 3 workers, shared limiter", (
+        ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),
+        ("msg_per_s", "msg/s"), ("rejected_429", "429s"), ("max_in_1s", "max in 1 s"),
+    )),
+    "broadcast-kill": ("S3 the same, one worker killed at half", (
+        ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),
+        ("in_flight_at_kill", "in flight at kill"), ("msg_per_s", "msg/s"),
+        ("rejected_429", "429s"),
+    )),
+    "replies": ("S4 replies during the broadcast (50 chats x 10)", (
+        ("updates", "updates"), ("p50_s", "p50 s"), ("p95_s", "p95 s"), ("lost", "lost"),
+    )),
+    "rolling": ("S5 rolling restart under traffic", (
+        ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
+        ("gave_up", "given up"), ("intakes_right_plan", "right plan"),
+    )),
+    "redis-pause": ("S6 Redis paused 5 s (CLIENT PAUSE ALL)", (
+        ("updates", "updates"), ("non_2xx_during_pause", "non-2xx in pause"),
+        ("chats_with_anomalies", "tracker anomalies"), ("lost", "lost"),
+        ("recovered_s_after_pause", "recovered after s"), ("intakes_right_plan", "right plan"),
+    )),
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, list):
+        return str(len(value))
+    return str(value)
+
+
+def rows(results: JSON) -> list[tuple[str, str, str, str]]:
+    """(scenario, figures, target, met) for each scenario run."""
+    found = []
+    for name, figures in results["scenarios"].items():
+        title, shown = COLUMNS.get(name, (name, ()))
+        if "error" in figures:
+            found.append((title, f"did not run to its end: {figures['error']}", "", "no"))
+            continue
+        cells = ", ".join(f"{label} {_cell(figures.get(key))}" for key, label in shown)
+        found.append((title, cells, str(figures.get("target", "")), _met(figures.get("passed"))))
+    peak = results.get("pg_peak")
+    if peak is not None:
+        held = ", ".join(f"{k} {v}" for k, v in sorted(peak["held"].items()))
+        found.append((
+            "PostgreSQL connections, peak of every scenario", f"{peak['peak']} ({held})",
+            f"<= {results['pg_target']}", _met(peak["peak"] <= results["pg_target"]),
+        ))
+    return found
+
+
+def _met(passed: Any) -> str:
+    return "-" if passed is None else ("yes" if passed else "no")
+
+
+def text_table(results: JSON) -> str:
+    """The table for a terminal, with the load averages and versions."""
+    lines = [f"scale bench, {results['started']}; versions: {_versions(results)}"]
+    for title, cells, target, met in rows(results):
+        lines.append(f"{title}\n    {cells}\n    target: {target}; met: {met}")
+    lines.append("load average (1, 5, 15 min) before/after each scenario:")
+    lines.extend(f"    {name}: {load}" for name, load in results["load"].items())
+    return "\n".join(lines)
+
+
+def markdown(results: JSON) -> str:
+    """The table for the README."""
+    lines = [
+        f"Measured {results['started']} with `make bench-scale` on {results['versions']['cpus']} "
+        f"cores ({_versions(results)}).",
+        "",
+        "| scenario | figures | target | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines.extend(f"| {t} | {c} | {g} | {m} |" for t, c, g, m in rows(results))
+    lines.append("")
+    lines.append(
+        "Load average (1, 5, 15 min) before → after: "
+        + "; ".join(f"{name} {load}" for name, load in results["load"].items())
+    )
+    return "\n".join(lines)
+
+
+def _versions(results: JSON) -> str:
+    return ", ".join(f"{k} {v}" for k, v in results["versions"].items() if k != "cpus")
+
+
+def write_readme(readme: Path, table: str) -> bool:
+    """Put ``table`` between the README's markers; False when the markers are missing."""
+    text = readme.read_text()
+    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        return False
+    readme.write_text(pattern.sub(lambda _: f"{START}\n{table}\n{END}", text))
+    return True
