@@ -124,15 +124,15 @@ def _intakes_done(bench: Bench, chats: list[int]) -> int:
 # --- S1: five messages to one chat at once --------------------------------------------------
 
 
-async def concurrent_messages(bench: Bench, chats: int = 30) -> JSON:
-    """``chats`` chats at the intake's question on movement; each sends :data:`BURST` at
-    once, all chats together, spread over the replicas by HAProxy."""
+async def concurrent_messages(bench: Bench, chats: int = 30, burst: int = len(BURST)) -> JSON:
+    """``chats`` chats at the intake's question on movement; each sends ``burst`` messages
+    of :data:`BURST` at once, all chats together, spread over the replicas by HAProxy."""
     people = bench.new_chats(chats)
     async with bench.pusher() as pusher:
         await asyncio.gather(*(pusher.conversation(c, INTAKE[:2]) for c in people))
         since = {c: len(tracker_events(bench.engine, c)) for c in people}
-        log(f"S1: {chats} chats x {len(BURST)} messages at once")
-        done = await pusher.burst([(c, text) for text in BURST for c in people])
+        log(f"S1: {chats} chats x {burst} messages at once")
+        done = await pusher.burst([(c, text) for text in BURST[:burst] for c in people])
     figures = judge(bench, _by_chat(done), since)
     figures["target"] = "0 lost, 0 twice, 0 tracker anomalies, 0 reply-order violations"
     figures["passed"] = not (
@@ -155,9 +155,11 @@ async def _time_to_down(cluster: Cluster, name: str, since: float) -> float | No
     return None
 
 
-async def kill_mid_intake(bench: Bench, chats: int = 20, kill_at_s: float = 10.0) -> JSON:
+async def kill_mid_intake(
+    bench: Bench, chats: int = 20, kill_at_s: float = 10.0, restart: bool = True
+) -> JSON:
     """``chats`` intakes, a message every 1.5 s each; replica 2 killed with -9 at
-    ``kill_at_s`` and left dead; then started again for what follows."""
+    ``kill_at_s`` and left dead; then (``restart``) started again for what follows."""
     cluster = bench.cluster
     victim = cluster.replicas[1]
     people = bench.new_chats(chats)
@@ -177,9 +179,10 @@ async def kill_mid_intake(bench: Bench, chats: int = 20, kill_at_s: float = 10.0
         not figures["lost"] and not figures["processed_twice"]
         and _intakes_done(bench, people) == chats
     )
-    log(f"S2: starting {victim.name} again")
-    await asyncio.to_thread(cluster.start_replica, victim)
-    await asyncio.to_thread(cluster.wait_balanced, len(cluster.replicas))
+    if restart:
+        log(f"S2: starting {victim.name} again")
+        await asyncio.to_thread(cluster.start_replica, victim)
+        await asyncio.to_thread(cluster.wait_balanced, len(cluster.replicas))
     return figures
 
 
