@@ -99,7 +99,7 @@ def haproxy_config(
             f"    server actions{i} 127.0.0.1:{p} check" for i, p in enumerate(actions, 1)
         ],
     }
-    lines, section = [], ""
+    lines, section, replaced = [], "", set()
     for line in template.splitlines():
         words = line.split()
         if line and not line[0].isspace() and len(words) >= 2:
@@ -107,11 +107,14 @@ def haproxy_config(
         if words[:1] == ["bind"] and section in binds:
             line = f"    bind 127.0.0.1:{binds[section]}"
         if words[:1] == ["server"] and section in servers:
-            lines.extend(servers.pop(section))
+            if section not in replaced:
+                lines.extend(servers[section])
+                replaced.add(section)
             continue
         lines.append(line)
-    if servers:
-        raise MeasurementError(f"{HAPROXY_CONFIG} has no server lines in {sorted(servers)}")
+    if replaced != set(servers):
+        missing = sorted(set(servers) - replaced)
+        raise MeasurementError(f"{HAPROXY_CONFIG} has no server lines in {missing}")
     return "\n".join(lines) + "\n"
 
 
@@ -228,6 +231,11 @@ class Cluster:
             )
         bot_ports = [free_port() for _ in range(self.bots)]
         self._start_haproxy(haproxy, bot_ports, ports)
+        for i, proc in enumerate(self.action_servers):
+            wait_until(
+                lambda p=ports[i]: get(f"http://127.0.0.1:{p}/health")[0] == 200,
+                proc, f"action server {i + 1}", f"scale/actions{i + 1}.log",
+            )
         log("registering the webhook once")
         self.procs.run(
             [str(BIN / "backstep"), "telegram", "set-webhook"], "scale/setup.log", ROOT, self.env()
@@ -235,11 +243,6 @@ class Cluster:
         for i, port in enumerate(bot_ports, 1):
             env = self.env(TELEGRAM_WEBHOOK_PORT=str(port), BACKSTEP_INSTANCE_ID=f"bot{i}")
             self.replicas.append(Replica(f"bot{i}", port, env))
-        for i, proc in enumerate(self.action_servers):
-            wait_until(
-                lambda p=ports[i]: get(f"http://127.0.0.1:{p}/health")[0] == 200,
-                proc, f"action server {i + 1}", f"scale/actions{i + 1}.log",
-            )
         for replica in self.replicas:
             self.start_replica(replica, wait=False)
         for replica in self.replicas:
