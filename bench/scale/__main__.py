@@ -76,7 +76,7 @@ def plan(
     }
 
 
-def run(chosen: list[str], people: int, procs: Processes) -> JSON:
+def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False) -> JSON:
     """The chosen scenarios; their figures, the connection peaks, load and versions."""
     results: JSON = {
         "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -84,6 +84,7 @@ def run(chosen: list[str], people: int, procs: Processes) -> JSON:
         "scenarios": {},
         "load": {},
         "pg_target": PEAK_TARGET,
+        "baseline": baseline,
     }
     scenarios_ = results["scenarios"]
 
@@ -108,7 +109,7 @@ def run(chosen: list[str], people: int, procs: Processes) -> JSON:
             attempt("lockstore", lambda: _atomic(db))
         wanted = [name for name in chosen if name not in NEEDS_NO_CLUSTER]
         if wanted:
-            cluster = Cluster(procs)
+            cluster = Cluster(procs, baseline=baseline)
             try:
                 sampler.scenario = "cluster start"
                 cluster.start()
@@ -145,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenarios", default=",".join(ORDER), help=", ".join(ORDER))
     parser.add_argument("--people", type=int, default=10_000, help="check-ins in S3 (10,000)")
     parser.add_argument("--readme", action="store_true", help="write the table to the README")
+    parser.add_argument(
+        "--baseline", action="store_true",
+        help="today's single-instance code on the same cluster, for comparison",
+    )
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.scenarios.split(",") if name.strip()]
     if unknown := set(chosen) - set(ORDER):
@@ -155,16 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     procs = Processes()
     with terminate_as_interrupt():
         try:
-            results = run([n for n in ORDER if n in chosen], args.people, procs)
+            results = run([n for n in ORDER if n in chosen], args.people, procs, args.baseline)
         except KeyboardInterrupt:
             log("interrupted; stopping every process started")
             procs.stop_all()
             return 130
     print(report.text_table(results))
     table = report.markdown(results)
-    (OUT / "scale.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
-    (OUT / "scale.md").write_text(table + "\n")
-    if args.readme and not report.write_readme(ROOT / "README.md", table):
+    name = "scale-baseline" if args.baseline else "scale"
+    (OUT / f"{name}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    (OUT / f"{name}.md").write_text(table + "\n")
+    if args.readme and not args.baseline and not report.write_readme(ROOT / "README.md", table):
         log("README.md has no bench-scale markers; the table is in build/bench/scale.md")
     failed = [
         name for name, figures in results["scenarios"].items()

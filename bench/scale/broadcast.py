@@ -10,18 +10,15 @@ replicas talk to counts every message, 429s and the busiest second.
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
 import socket
 import time
-import urllib.request
 from typing import Any, cast
 
 from sqlalchemy import func, select
 
 from bench.broadcast import (
     AFTER_LEASE,
-    LIMITS,
     NOW,
     RATE_TARGET,
     Emulator,
@@ -30,8 +27,8 @@ from bench.broadcast import (
     populate,
     tally,
 )
-from bench.processes import MeasurementError, log, percentile
-from bench.scale.cluster import Cluster
+from bench.processes import log, percentile
+from bench.scale.cluster import Cluster, EmulatorControl
 from bench.scale.pusher import Delivery
 from bench.scale.scenarios import INTAKE, Bench, _by_chat, judge
 from bot.store import claims
@@ -44,30 +41,6 @@ WORKERS = 3
 #: What each person in S4 says: an intake, the check-in time, and a little more.
 CHAT = (*INTAKE, "8am", "thanks", "what is my plan?")
 REPLY_P95_TARGET_S = 2.0
-
-
-class EmulatorControl:
-    """The cluster's emulator over HTTP, as :class:`bench.broadcast.Sender` reads it."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def _call(self, path: str, body: JSON | None = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            f"{self.url}/_emulator/{path}", data=data, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return json.loads(answer.read())
-
-    def stats(self) -> JSON:
-        return dict(self._call("stats"))
-
-    def reset(self) -> None:
-        """Forget every call; Telegram's flood limits on again (a reset drops them)."""
-        self._call("reset", {})
-        if not self._call("limits", LIMITS).get("limits"):
-            raise MeasurementError("the emulator did not take the flood limits")
 
 
 def in_flight_of(url: str, pid: int, delivered: dict[str, int]) -> int:

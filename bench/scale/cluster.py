@@ -24,6 +24,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -55,7 +56,7 @@ TOKEN = "123456:SCALE-BENCH"
 #: What the replicas are told their public address is; nothing resolves it: the emulator
 #: only records it, and the bench's pusher posts to HAProxy instead, as Telegram would.
 PUBLIC_WEBHOOK_URL = "https://backstep.invalid/telegram"
-READY_TIMEOUT_S = 300.0
+JSON = dict[str, Any]
 
 
 def find_haproxy() -> str | None:
@@ -89,9 +90,11 @@ def ensure_haproxy() -> str:
 
 def haproxy_config(
     template: str, telegram_port: int, actions_port: int, stats_port: int,
-    bots: list[int], actions: list[int],
+    bots: list[int], actions: list[int], bot_http_checks: bool = True,
 ) -> str:
-    """``deploy/haproxy.cfg`` with its listening ports and its servers replaced."""
+    """``deploy/haproxy.cfg`` with its listening ports and its servers replaced; without
+    ``bot_http_checks`` the replicas are checked by TCP only (today's replicas have no
+    /readyz: the baseline)."""
     binds = {"telegram": telegram_port, "actions": actions_port, "stats": stats_port}
     servers = {
         "bots": [f"    server bot{i} 127.0.0.1:{p} check" for i, p in enumerate(bots, 1)],
@@ -106,6 +109,10 @@ def haproxy_config(
             section = words[1]
         if words[:1] == ["bind"] and section in binds:
             line = f"    bind 127.0.0.1:{binds[section]}"
+        if not bot_http_checks and section == "bots" and words[:1] in (
+            ["option"], ["http-check"]
+        ):
+            continue
         if words[:1] == ["server"] and section in servers:
             if section not in replaced:
                 lines.extend(servers[section])
@@ -127,6 +134,32 @@ def get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
         return int(error.code), error.read()
 
 
+class EmulatorControl:
+    """The cluster's emulator over HTTP, as :class:`bench.broadcast.Sender` reads it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def _call(self, path: str, body: JSON | None = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            f"{self.url}/_emulator/{path}", data=data, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read())
+
+    def stats(self) -> JSON:
+        return dict(self._call("stats"))
+
+    def reset(self) -> None:
+        """Forget every call; Telegram's flood limits on again (a reset drops them)."""
+        from bench.broadcast import LIMITS
+
+        self._call("reset", {})
+        if not self._call("limits", LIMITS).get("limits"):
+            raise MeasurementError("the emulator did not take the flood limits")
+
+
 @dataclass
 class Replica:
     """One bot replica: ``backstep run`` in webhook mode on ``port``."""
@@ -136,13 +169,19 @@ class Replica:
     env: dict[str, str]
     proc: subprocess.Popen[bytes] | None = None
     starts: int = 0
+    #: Today's replica (the baseline): it has no /readyz, so ready is its port open.
+    baseline: bool = False
 
     @property
     def log_name(self) -> str:
         return f"scale/{self.name}.log"
 
     def ready(self) -> bool:
-        """Whether it answers its readiness check with 200."""
+        """Whether it answers its readiness check with 200 (the baseline: takes
+        connections)."""
+        if self.baseline:
+            socket.create_connection(("127.0.0.1", self.port), timeout=2.0).close()
+            return True
         return get(f"http://127.0.0.1:{self.port}/readyz", timeout=2.0)[0] == 200
 
     def running(self) -> bool:
@@ -158,6 +197,10 @@ class Cluster:
     actions: int = 2
     redis_db: int = REDIS_DB
     limits: bool = True
+    #: Today's code instead of scale mode, for comparison: PTB's own webhook server (it
+    #: answers before processing and registers the webhook itself), a child action server
+    #: in each replica, the in-process lock and limiter.
+    baseline: bool = False
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     database: str = field(
@@ -236,13 +279,15 @@ class Cluster:
                 lambda p=ports[i]: get(f"http://127.0.0.1:{p}/health")[0] == 200,
                 proc, f"action server {i + 1}", f"scale/actions{i + 1}.log",
             )
-        log("registering the webhook once")
-        self.procs.run(
-            [str(BIN / "backstep"), "telegram", "set-webhook"], "scale/setup.log", ROOT, self.env()
-        )
+        if not self.baseline:
+            log("registering the webhook once")
+            set_webhook = [str(BIN / "backstep"), "telegram", "set-webhook"]
+            self.procs.run(set_webhook, "scale/setup.log", ROOT, self.env())
         for i, port in enumerate(bot_ports, 1):
             env = self.env(TELEGRAM_WEBHOOK_PORT=str(port), BACKSTEP_INSTANCE_ID=f"bot{i}")
-            self.replicas.append(Replica(f"bot{i}", port, env))
+            if self.baseline:
+                del env["BACKSTEP_ACTION_URL"]
+            self.replicas.append(Replica(f"bot{i}", port, env, baseline=self.baseline))
         for replica in self.replicas:
             self.start_replica(replica, wait=False)
         for replica in self.replicas:
@@ -294,7 +339,8 @@ class Cluster:
     def _start_haproxy(self, haproxy: str, bots: list[int], actions: list[int]) -> None:
         telegram, front_actions, stats = free_port(), free_port(), free_port()
         config = haproxy_config(
-            HAPROXY_CONFIG.read_text(), telegram, front_actions, stats, bots, actions
+            HAPROXY_CONFIG.read_text(), telegram, front_actions, stats, bots, actions,
+            bot_http_checks=not self.baseline,
         )
         path = OUT / "scale" / "haproxy.cfg"
         path.write_text(config)
@@ -387,9 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bots", type=int, default=3, help="bot replicas (3)")
     parser.add_argument("--actions", type=int, default=2, help="action servers (2)")
     parser.add_argument("--keep-database", action="store_true", help="do not drop it at the end")
+    parser.add_argument("--baseline", action="store_true", help="today's code, for comparison")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
-    cluster = Cluster(Processes(), bots=args.bots, actions=args.actions)
+    cluster = Cluster(Processes(), bots=args.bots, actions=args.actions, baseline=args.baseline)
     with terminate_as_interrupt():
         try:
             cluster.start()

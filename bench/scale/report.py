@@ -92,7 +92,8 @@ def _met(passed: Any) -> str:
 
 def text_table(results: JSON) -> str:
     """The table for a terminal, with the load averages and versions."""
-    lines = [f"scale bench, {results['started']}; versions: {_versions(results)}"]
+    kind = " (baseline: today's code)" if results.get("baseline") else ""
+    lines = [f"scale bench{kind}, {results['started']}; versions: {_versions(results)}"]
     for title, cells, target, met in rows(results):
         lines.append(f"{title}\n    {cells}\n    target: {target}; met: {met}")
     lines.append("load average (1, 5, 15 min) before/after each scenario:")

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from bench.processes import log, percentile
 from bench.scale.checks import ChatCheck, check_chat, engine_for, tracker_events
-from bench.scale.cluster import REDIS_HOST, REDIS_PORT, Cluster
+from bench.scale.cluster import REDIS_HOST, REDIS_PORT, Cluster, EmulatorControl
 from bench.scale.pusher import Delivery, Pusher
 from bot.store import journal
 
@@ -117,6 +117,19 @@ def _by_chat(deliveries: list[Delivery]) -> dict[int, list[Delivery]]:
     return found
 
 
+async def settle(bench: Bench, quiet_s: float = 2.0, limit_s: float = 60.0) -> None:
+    """Until the emulator has had no new message for ``quiet_s`` seconds (at most
+    ``limit_s``): scale mode answers after replying, but today's webhook answers first."""
+    control = EmulatorControl(bench.cluster.emulator_url)
+    began = last_change = time.monotonic()
+    seen = -1
+    while time.monotonic() - last_change < quiet_s and time.monotonic() - began < limit_s:
+        total = int((await asyncio.to_thread(control.stats))["total"])
+        if total != seen:
+            seen, last_change = total, time.monotonic()
+        await asyncio.sleep(0.25)
+
+
 def _intakes_done(bench: Bench, chats: list[int]) -> int:
     return sum(1 for chat in chats if plan_ok(bench, chat))
 
@@ -130,9 +143,11 @@ async def concurrent_messages(bench: Bench, chats: int = 30, burst: int = len(BU
     people = bench.new_chats(chats)
     async with bench.pusher() as pusher:
         await asyncio.gather(*(pusher.conversation(c, INTAKE[:2]) for c in people))
+        await settle(bench)
         since = {c: len(tracker_events(bench.engine, c)) for c in people}
         log(f"S1: {chats} chats x {burst} messages at once")
         done = await pusher.burst([(c, text) for text in BURST[:burst] for c in people])
+        await settle(bench)
     figures = judge(bench, _by_chat(done), since)
     figures["target"] = "0 lost, 0 twice, 0 tracker anomalies, 0 reply-order violations"
     figures["passed"] = not (
@@ -171,6 +186,7 @@ async def kill_mid_intake(
         cluster.kill(victim)
         down_s = await _time_to_down(cluster, victim.name, killed)
         await running
+        await settle(bench)
     figures = judge(bench, _by_chat(pusher.deliveries))
     figures["haproxy_down_s"] = down_s
     figures["intakes_right_plan"] = f"{_intakes_done(bench, people)}/{chats}"
@@ -218,6 +234,7 @@ async def rolling_restart(bench: Bench, every_s: float = 3.0) -> JSON:
             restarts.append({replica.name: {"exit": code, "s": round(time.monotonic() - began)}})
         stop.set()
         await load
+        await settle(bench)
     figures = judge(bench, _by_chat(pusher.deliveries))
     figures["restarts"] = restarts
     figures["intakes_right_plan"] = f"{_intakes_done(bench, people)}/{len(people)}"
@@ -245,6 +262,7 @@ async def redis_paused(
         paused = time.monotonic()
         redis.Redis(REDIS_HOST, REDIS_PORT).client_pause(int(pause_s * 1000), all=True)
         await running
+        await settle(bench)
     resumed = paused + pause_s
     touched = [
         d for d in pusher.deliveries
