@@ -170,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     name = "scale-baseline" if args.baseline else "scale"
     (OUT / f"{name}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     (OUT / f"{name}.md").write_text(table + "\n")
-    if args.readme and not args.baseline and not report.write_readme(ROOT / "README.md", table):
-        log("README.md has no bench-scale markers; the table is in build/bench/scale.md")
+    marker = "bench-scale-baseline" if args.baseline else "bench-scale"
+    if args.readme and not report.write_readme(ROOT / "README.md", table, marker):
+        log(f"README.md has no {marker} markers; the table is in build/bench/{name}.md")
     failed = [
         name for name, figures in results["scenarios"].items()
         if "error" in figures or figures.get("passed") is False

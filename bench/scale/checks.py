@@ -155,4 +155,7 @@ def order_violations(turns: list[list[str]], replies: list[str]) -> tuple[int, i
 
 def engine_for(url: str) -> Engine:
     """A small engine for reading the cluster's database from the bench."""
-    return create_engine(url, pool_size=2, max_overflow=0, future=True)
+    return create_engine(
+        url, pool_size=2, max_overflow=0, future=True,
+        connect_args={"application_name": "bench"},
+    )

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 JSON = dict[str, Any]
-START = "<!-- bench-scale:start -->"
-END = "<!-- bench-scale:end -->"
+#: The README's markers around the table (``bench-scale`` and ``bench-scale-baseline``).
+MARKER = "<!-- {name}:{end} -->"
 
 #: Per scenario: its title, and the figures shown in the table (key, label).
 COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
@@ -103,8 +103,9 @@ def text_table(results: JSON) -> str:
 
 def markdown(results: JSON) -> str:
     """The table for the README."""
+    command = "python -m bench.scale --baseline" if results.get("baseline") else "make bench-scale"
     lines = [
-        f"Measured {results['started']} with `make bench-scale` on {results['versions']['cpus']} "
+        f"Measured {results['started']} with `{command}` on {results['versions']['cpus']} "
         f"cores ({_versions(results)}).",
         "",
         "| scenario | figures | target | met |",
@@ -123,11 +124,12 @@ def _versions(results: JSON) -> str:
     return ", ".join(f"{k} {v}" for k, v in results["versions"].items() if k != "cpus")
 
 
-def write_readme(readme: Path, table: str) -> bool:
-    """Put ``table`` between the README's markers; False when the markers are missing."""
+def write_readme(readme: Path, table: str, name: str = "bench-scale") -> bool:
+    """Put ``table`` between the README's markers ``name``; False when they are missing."""
+    start, end = MARKER.format(name=name, end="start"), MARKER.format(name=name, end="end")
     text = readme.read_text()
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    pattern = re.compile(re.escape(start) + r"\n.*?" + re.escape(end), re.S)
     if not pattern.search(text):
         return False
-    readme.write_text(pattern.sub(lambda _: f"{START}\n{table}\n{END}", text))
+    readme.write_text(pattern.sub(lambda _: f"{start}\n{table}\n{end}", text))
     return True

@@ -86,7 +86,7 @@ def versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             found[package] = "-"
     haproxy = find_haproxy()
-    found["haproxy"] = _run([haproxy, "-v"]).split(" - ")[0] if haproxy else "-"
+    found["haproxy"] = _run([haproxy, "-v"]).split()[2] if haproxy else "-"
     found["redis-server"] = str(
         redis.Redis(REDIS_HOST, REDIS_PORT).info("server").get("redis_version", "?")
     )

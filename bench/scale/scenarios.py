@@ -274,7 +274,8 @@ async def redis_paused(
         if paused <= a.started <= resumed and not (a.status and 200 <= a.status < 300)
     )
     figures["recovered_s_after_pause"] = (
-        round(max(d.attempts[-1].ended for d in touched) - resumed, 1) if touched else None
+        round(max(0.0, max(d.attempts[-1].ended for d in touched) - resumed), 1)
+        if touched else None
     )
     figures["intakes_right_plan"] = f"{_intakes_done(bench, people)}/{chats}"
     figures["target"] = "0 tracker anomalies, 0 lost, recovers by itself"
