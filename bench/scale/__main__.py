@@ -94,7 +94,7 @@ def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False
         began = time.perf_counter()
         try:
             scenarios_[name] = body()
-        except (MeasurementError, AssertionError, OSError, RuntimeError) as error:
+        except Exception as error:  # noqa: BLE001 - reported as that scenario's result
             log(f"{name} did not run to its end: {error}")
             traceback.print_exc()
             scenarios_[name] = {"error": f"{type(error).__name__}: {error}"[:300]}

@@ -10,9 +10,11 @@ replicas talk to counts every message, 429s and the busiest second.
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import socket
 import time
+import urllib.request
 from typing import Any, cast
 
 from sqlalchemy import func, select
@@ -30,7 +32,7 @@ from bench.broadcast import (
 from bench.processes import log, percentile
 from bench.scale.cluster import Cluster, EmulatorControl
 from bench.scale.pusher import Delivery
-from bench.scale.scenarios import INTAKE, Bench, _by_chat, judge
+from bench.scale.scenarios import INTAKE, Bench, _by_chat, judge, settle
 from bot.store import claims
 from bot.store.checkins import CLAIMED
 from bot.store.engine import dispose_engines, session_scope
@@ -56,6 +58,20 @@ def in_flight_of(url: str, pid: int, delivered: dict[str, int]) -> int:
         return sum(1 for chat in chats if delivered.get(chat))
 
 
+def broadcast_only(emulator_url: str, chats: list[str]) -> tuple[int, float | None]:
+    """Messages the emulator accepted for the people of the broadcast (not the replies to
+    people talking meanwhile), and their rate from the first to the last."""
+    wanted = set(chats)
+    with urllib.request.urlopen(
+        f"{emulator_url}/_emulator/calls?method=sendMessage", timeout=120
+    ) as answer:
+        calls = json.loads(answer.read())
+    times = [c["monotonic"] for c in calls if c["status"] == 200 and c["chat"] in wanted]
+    if len(times) < 2 or times[-1] <= times[0]:
+        return len(times), None
+    return len(times), (len(times) - 1) / (times[-1] - times[0])
+
+
 def claim_counts(url: str) -> JSON:
     with session_scope(url) as session:
         rows = session.execute(select(Checkin.status, func.count()).group_by(Checkin.status))
@@ -67,6 +83,7 @@ async def _replies(bench: Bench, chats: int) -> list[Delivery]:
     people = bench.new_chats(chats)
     async with bench.pusher() as pusher:
         await asyncio.gather(*(pusher.conversation(c, CHAT, 1.0) for c in people))
+    await settle(bench)  # today's webhook answers first and replies later
     return pusher.deliveries
 
 
@@ -113,6 +130,7 @@ async def broadcast(
             run.senders.append(await asyncio.to_thread(sender.wait))
     run.seconds = time.perf_counter() - began
     tally(run, chats, emulator.stats(), database_url)
+    run.delivered, run.msg_per_s = broadcast_only(cluster.emulator_url, chats)
     figures: JSON = {
         "people": people,
         "workers": WORKERS,

@@ -225,8 +225,8 @@ class Cluster:
         return f"redis://{REDIS_HOST}:{REDIS_PORT}/{self.redis_db}"
 
     def env(self, **extra: str) -> dict[str, str]:
-        """What every Backstep process of the cluster is started with."""
-        return child_env(
+        """What every Backstep process of the cluster is started with (``extra`` on top)."""
+        env = child_env(
             PYTHONPATH=str(ROOT),
             BACKSTEP_HOME=str(ROOT),
             BACKSTEP_DATA_DIR=str(OUT / "scale" / "data"),
@@ -250,8 +250,9 @@ class Cluster:
             SQL_MAX_OVERFLOW="2",
             BACKSTEP_DB_POOL_SIZE="2",
             BACKSTEP_DB_MAX_OVERFLOW="3",
-            **extra,
         )
+        env.update(extra)
+        return env
 
     # ---- start and stop
 

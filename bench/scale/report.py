@@ -22,17 +22,17 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("rounds", "turns"), ("overlaps", "overlaps"), ("lock_errors", "LockErrors"),
         ("stalls", "waits > 1 s"), ("wait_p95_ms", "wait p95 ms"),
     )),
-    "concurrent": ("S1 30 chats x 5 messages at once, 3 replicas", (
+    "concurrent": ("S1 {chats} chats x 5 messages at once, 3 replicas", (
         ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
         ("chats_with_anomalies", "tracker anomalies"), ("order_violations", "order violations"),
         ("p95_s", "p95 s"), ("replicas", "replicas"),
     )),
-    "kill": ("S2 kill -9 of a replica mid-intake, Telegram-style retries", (
+    "kill": ("S2 kill -9 of a replica mid-intake ({chats} chats), Telegram-style retries", (
         ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
         ("retried", "retried"), ("intakes_right_plan", "right plan"),
         ("haproxy_down_s", "down after s"),
     )),
-    "broadcast": ("S3 10,000 check-ins, 3 workers, shared limiter", (
+    "broadcast": ("S3 {people:,} check-ins, 3 workers, shared limiter", (
         ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),
         ("msg_per_s", "msg/s"), ("rejected_429", "429s"), ("max_in_1s", "max in 1 s"),
     )),
@@ -41,7 +41,7 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("in_flight_at_kill", "in flight at kill"), ("msg_per_s", "msg/s"),
         ("rejected_429", "429s"),
     )),
-    "replies": ("S4 replies during the broadcast (50 chats x 10)", (
+    "replies": ("S4 replies during the broadcast ({chats} chats x 10)", (
         ("updates", "updates"), ("p50_s", "p50 s"), ("p95_s", "p95 s"), ("lost", "lost"),
     )),
     "rolling": ("S5 rolling restart under traffic", (
@@ -71,6 +71,10 @@ def rows(results: JSON) -> list[tuple[str, str, str, str]]:
     found = []
     for name, figures in results["scenarios"].items():
         title, shown = COLUMNS.get(name, (name, ()))
+        try:
+            title = title.format(**figures)
+        except (KeyError, ValueError):
+            title = title.replace("{chats} ", "").replace("{people:,} ", "")
         if "error" in figures:
             found.append((title, f"did not run to its end: {figures['error']}", "", "no"))
             continue
