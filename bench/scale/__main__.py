@@ -165,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             log("interrupted; stopping every process started")
             procs.stop_all()
             return 130
+    name = "scale-baseline" if args.baseline else "scale"
+    results = report.merged(results, OUT / f"{name}.json")
     print(report.text_table(results))
     table = report.markdown(results)
-    name = "scale-baseline" if args.baseline else "scale"
     (OUT / f"{name}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     (OUT / f"{name}.md").write_text(table + "\n")
     marker = "bench-scale-baseline" if args.baseline else "bench-scale"

@@ -4,6 +4,7 @@ README between its two markers."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("retried", "retried"), ("intakes_right_plan", "right plan"),
         ("haproxy_down_s", "down after s"),
     )),
-    "broadcast": ("S3 {people:,} check-ins, 3 workers, shared limiter", (
+    "broadcast": ("S3 {people:,} check-ins by 3 workers at once", (
         ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),
         ("msg_per_s", "msg/s"), ("rejected_429", "429s"), ("max_in_1s", "max in 1 s"),
     )),
@@ -56,6 +57,25 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 }
 
 
+def merged(results: JSON, previous: Path) -> JSON:
+    """``results`` with the scenarios of the run before (``previous``, its JSON) that this
+    run did not repeat, each marked with when it was measured: scenarios run one by one
+    make one table."""
+    if not previous.exists():
+        return results
+    before = json.loads(previous.read_text())
+    for name, figures in before.get("scenarios", {}).items():
+        if name not in results["scenarios"]:
+            figures.setdefault("measured", before["started"])
+            results["scenarios"][name] = figures
+            if name in before.get("load", {}):
+                results["load"][name] = before["load"][name]
+    peaks = [p for p in (results.get("pg_peak"), before.get("pg_peak")) if p]
+    if peaks:
+        results["pg_peak"] = max(peaks, key=lambda p: p["peak"])
+    return results
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "-"
@@ -75,6 +95,8 @@ def rows(results: JSON) -> list[tuple[str, str, str, str]]:
             title = title.format(**figures)
         except (KeyError, ValueError):
             title = title.replace("{chats} ", "").replace("{people:,} ", "")
+        if "measured" in figures:
+            title += f" (run of {figures['measured']})"
         if "error" in figures:
             found.append((title, f"did not run to its end: {figures['error']}", "", "no"))
             continue
