@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime
 import os
+import socket
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 DEFAULT_SQLITE_NAME = "backstep.sqlite3"
 DEFAULT_MODEL = Path("models") / "backstep.tar.gz"
@@ -46,16 +48,37 @@ class Settings:
     #: The date durations count back from, pinned (BACKSTEP_TODAY, ISO): for playing an
     #: evaluation set on the day it was written. Unset, it is today in UTC.
     today: datetime.date | None = None
+    #: Scale mode when set (several replicas): the per-chat conversation lock, the update
+    #: leases and the shared rate limit live in this Redis. Needs a PostgreSQL db_url.
+    redis_url: str | None = None
+    #: An external pool of action servers (their webhook URL); unset, each process spawns
+    #: its own private child.
+    action_url: str | None = None
+    #: This process among the replicas (logs, update leases): hostname:pid by default.
+    instance_id: str = ""
+    #: Whether ``backstep run`` registers the webhook itself at start (single mode). In scale
+    #: mode the replicas never do: ``backstep telegram set-webhook`` does it once.
+    telegram_webhook_set: bool = True
+
+    @property
+    def scale_mode(self) -> bool:
+        """Several replicas share Redis and PostgreSQL (BACKSTEP_REDIS_URL is set)."""
+        return self.redis_url is not None
+
+
+class SettingsError(ValueError):
+    """A combination of settings Backstep refuses to run with."""
 
 
 def load_settings() -> Settings:
     """Read the settings from the environment (not cached; see :func:`get_settings`)."""
     home = Path(os.environ.get("BACKSTEP_HOME") or Path.cwd()).resolve()
     data_dir = Path(os.environ.get("BACKSTEP_DATA_DIR") or home / "var")
+    db_url = os.environ.get("BACKSTEP_DB_URL") or f"sqlite:///{data_dir / DEFAULT_SQLITE_NAME}"
     return Settings(
         home=home,
         data_dir=data_dir,
-        db_url=os.environ.get("BACKSTEP_DB_URL") or f"sqlite:///{data_dir / DEFAULT_SQLITE_NAME}",
+        db_url=db_url,
         model_path=home / os.environ.get("BACKSTEP_MODEL", str(DEFAULT_MODEL)),
         log_level=os.environ.get("BACKSTEP_LOG_LEVEL", "WARNING").upper(),
         telegram_token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
@@ -67,7 +90,30 @@ def load_settings() -> Settings:
         telegram_webhook_port=int(os.environ.get("TELEGRAM_WEBHOOK_PORT", "8443")),
         pictures_dir=Path(os.environ.get("BACKSTEP_PICTURES_DIR") or data_dir / "pictures"),
         today=_date(os.environ.get("BACKSTEP_TODAY")),
+        **_scale_settings(db_url),
     )
+
+
+def _scale_settings(db_url: str) -> dict[str, Any]:
+    """BACKSTEP_REDIS_URL, BACKSTEP_ACTION_URL, BACKSTEP_INSTANCE_ID, TELEGRAM_WEBHOOK_SET;
+    Redis with a SQLite database is refused (a file cannot be shared by hosts)."""
+    redis_url = os.environ.get("BACKSTEP_REDIS_URL") or None
+    if redis_url is not None and db_url.startswith("sqlite"):
+        raise SettingsError(
+            "BACKSTEP_REDIS_URL is set (several replicas) but BACKSTEP_DB_URL is SQLite, which "
+            "replicas cannot share: set BACKSTEP_DB_URL to a PostgreSQL database, or unset "
+            "BACKSTEP_REDIS_URL to run one instance."
+        )
+    webhook_set = os.environ.get("TELEGRAM_WEBHOOK_SET", "0" if redis_url else "1")
+    if webhook_set not in ("0", "1"):
+        raise SettingsError(f"TELEGRAM_WEBHOOK_SET must be 0 or 1, not {webhook_set!r}")
+    return {
+        "redis_url": redis_url,
+        "action_url": os.environ.get("BACKSTEP_ACTION_URL") or None,
+        "instance_id": os.environ.get("BACKSTEP_INSTANCE_ID")
+        or f"{socket.gethostname()}:{os.getpid()}",
+        "telegram_webhook_set": webhook_set == "1",
+    }
 
 
 def _date(value: str | None) -> datetime.date | None:

@@ -9,7 +9,7 @@ import signal
 import sys
 from contextlib import ExitStack
 
-from bot.settings import get_settings, migrate_on_start, redis_url, set_role
+from bot.settings import SettingsError, get_settings, migrate_on_start, redis_url, set_role
 
 
 def _db_upgrade(_: argparse.Namespace) -> int:
@@ -122,7 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``backstep`` command."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=get_settings().log_level)
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        print(f"backstep: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level)
     return int(args.func(args))
 
 
