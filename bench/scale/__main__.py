@@ -3,7 +3,8 @@ Backstep as several replicas on one machine, tried scenario by scenario.
 
 Scenarios, in the order they run (``--scenarios`` picks some by name):
 
-* ``lockstore``: S0, the conversation lock store alone (Rasa's stock one, then Backstep's);
+* ``lockstore``: S0, the conversation lock store alone (:mod:`bench.lock_store`: Rasa's
+  stock one, then Backstep's);
 * ``concurrent``: S1, 30 chats x 5 messages at once over 3 replicas;
 * ``kill``: S2, kill -9 of a replica mid-intake, Telegram-style retries;
 * ``broadcast``: S3, 10,000 check-ins by 3 workers with the shared limiter, and S4, 50
@@ -29,15 +30,19 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Coroutine
+from dataclasses import asdict
 from typing import Any
 
+from bench import lock_store
 from bench.processes import OUT, ROOT, MeasurementError, Processes, log, terminate_as_interrupt
-from bench.scale import broadcast, lockstore, report, scenarios
+from bench.scale import broadcast, report, scenarios
 from bench.scale.cluster import Cluster
 from bench.scale.resources import PEAK_TARGET, ConnectionSampler, load_average, versions
 
 JSON = dict[str, Any]
 NEEDS_NO_CLUSTER = ("lockstore",)
+#: S0's Redis database (the cluster's own, before the cluster starts).
+LOCK_STORE_REDIS = "redis://127.0.0.1:6379/11"
 ORDER = ("lockstore", "concurrent", "kill", "broadcast", "broadcast-kill", "rolling", "redis-pause")
 
 
@@ -104,9 +109,8 @@ def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False
 
     with ConnectionSampler() as sampler:
         if "lockstore" in chosen:
-            db = 11
-            attempt("lockstore-stock", lambda: lockstore.measure(lockstore.STOCK, db))
-            attempt("lockstore", lambda: _atomic(db))
+            attempt("lockstore-stock", lambda: _lock_store("stock"))
+            attempt("lockstore", lambda: _lock_store("atomic"))
         wanted = [name for name in chosen if name not in NEEDS_NO_CLUSTER]
         if wanted:
             cluster = Cluster(procs, baseline=baseline)
@@ -131,14 +135,15 @@ def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False
     return results
 
 
-def _atomic(db: int) -> JSON:
-    """S0 with Backstep's lock store; an error row when it is not there yet."""
-    module, _, name = lockstore.ATOMIC.rpartition(".")
-    try:
-        getattr(__import__(module, fromlist=[name]), name)
-    except (ImportError, AttributeError) as error:
-        raise MeasurementError(f"{lockstore.ATOMIC} is not available: {error}") from error
-    return lockstore.measure(lockstore.ATOMIC, db)
+def _lock_store(kind: str) -> JSON:
+    """S0 (:mod:`bench.lock_store`): 3 processes x 300 turns on one conversation."""
+    figures: JSON = asdict(lock_store.run(kind, LOCK_STORE_REDIS, processes=3, turns=300))
+    if kind == "atomic":
+        figures["target"] = "0 overlaps, 0 lock errors"
+        figures["passed"] = figures["overlaps"] == 0 and figures["lock_errors"] == 0
+    else:
+        figures["target"] = "(Rasa 3.6's own, for comparison)"
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
