@@ -94,6 +94,37 @@ def _send_due(args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def _set_webhook(args: argparse.Namespace) -> int:
+    from bot.telegram.broadcast import make_bot
+    from bot.telegram.webhook import register_webhook
+
+    settings = get_settings()
+    missing = [
+        name for name, value in (
+            ("TELEGRAM_BOT_TOKEN", settings.telegram_token),
+            ("TELEGRAM_WEBHOOK_URL", settings.telegram_webhook_url),
+            ("TELEGRAM_WEBHOOK_SECRET", settings.telegram_webhook_secret),
+        ) if not value
+    ]
+    if missing:
+        print(f"Set {', '.join(missing)} first: every replica checks that secret.",
+              file=sys.stderr)
+        return 2
+    assert settings.telegram_webhook_secret is not None
+
+    async def run() -> None:
+        async with make_bot(settings) as bot:
+            await register_webhook(
+                bot, settings, settings.telegram_webhook_secret or "",
+                max_connections=args.max_connections,
+                drop_pending_updates=args.drop_pending_updates,
+            )
+
+    asyncio.run(run())
+    print(f"Webhook set: {settings.telegram_webhook_url} (max {args.max_connections} connections)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(prog="backstep", description=__doc__)
@@ -108,6 +139,19 @@ def build_parser() -> argparse.ArgumentParser:
     send = checkins_sub.add_parser("send-due", help="send the check-ins that are due (for cron)")
     send.add_argument("--now", help="pretend it is this time (ISO-8601; UTC unless it says)")
     send.set_defaults(func=_send_due)
+
+    telegram = sub.add_parser("telegram", help="Telegram set-up")
+    telegram_sub = telegram.add_subparsers(dest="telegram_command", required=True)
+    hook = telegram_sub.add_parser(
+        "set-webhook",
+        help="register TELEGRAM_WEBHOOK_URL with its fixed TELEGRAM_WEBHOOK_SECRET, once "
+        "per deploy (replicas with TELEGRAM_WEBHOOK_SET=0 never do)",
+    )
+    hook.add_argument("--max-connections", type=int, default=40,
+                      help="webhook calls Telegram keeps open at once (1-100; default 40)")
+    hook.add_argument("--drop-pending-updates", action="store_true",
+                      help="forget the updates waiting at Telegram")
+    hook.set_defaults(func=_set_webhook)
 
     for name, func, text in (
         ("chat", _chat, "chat with Backstep in the terminal"),

@@ -182,19 +182,35 @@ class ActionServer:
         self.stop()
 
 
+#: The lock store of scale mode, through Rasa's documented hook for a custom one.
+SHARED_LOCK_STORE = "bot.rasa.lock_store.AtomicRedisLockStore"
+
+
+def external_action_headers() -> dict[str, str]:
+    """What calls to an external action-server pool (BACKSTEP_ACTION_URL) carry: the
+    pool's shared secret, BACKSTEP_ACTION_TOKEN."""
+    token = os.environ.get(TOKEN_ENV)
+    return {TOKEN_HEADER: token} if token else {}
+
+
 async def load_agent(
     model_path: Path, action_url: str, headers: dict[str, str] | None = None
 ) -> Agent:
     """Load the trained model with endpoints.yml's tracker store and the given action
-    server (``headers``: its secret, :attr:`ActionServer.headers`)."""
+    server (``headers``: its secret, :attr:`ActionServer.headers`); in scale mode
+    (BACKSTEP_REDIS_URL) with the conversation lock in Redis
+    (:class:`bot.rasa.lock_store.AtomicRedisLockStore`)."""
     from rasa.core.agent import load_agent as rasa_load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.endpoints import EndpointConfig
 
     if not model_path.exists():
         raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
-    endpoints = AvailableEndpoints.read_endpoints(str(get_settings().home / "endpoints.yml"))
+    settings = get_settings()
+    endpoints = AvailableEndpoints.read_endpoints(str(settings.home / "endpoints.yml"))
     endpoints.action = EndpointConfig(url=action_url, headers=headers or {})
+    if settings.redis_url is not None:  # scale mode: one lock for every replica
+        endpoints.lock_store = EndpointConfig(url=settings.redis_url, type=SHARED_LOCK_STORE)
     agent = await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
     _without_failsafe(agent)
     return agent
@@ -251,6 +267,7 @@ async def respond(
     sender_id: str,
     on_failure: Callable[[str, str], list[dict[str, Any]]] | None = None,
     message_id: str | None = None,
+    lock_held: bool = False,
 ) -> list[dict[str, Any]]:
     """Handle one message from ``sender_id``; return the bot's replies.
 
@@ -259,7 +276,8 @@ async def respond(
     are returned instead: safety fails closed, never silence. ``message_id``, the channel's
     own id of the message (Telegram's update_id), makes a message that comes again after
     its turn was run get that turn's replies again, not a second turn
-    (:mod:`bot.rasa.redelivery`).
+    (:mod:`bot.rasa.redelivery`). ``lock_held``: the caller holds the conversation's lock
+    already (a Telegram turn holds it until its replies are sent), so it is not taken again.
     """
     channel = WholeMessageChannel()
     text = without_invisible_marks(text)  # "bl\u200badder" is read as "bladder"
@@ -269,9 +287,13 @@ async def respond(
             if given is not None:
                 logger.warning("A message taken in before came again: its replies are resent.")
                 return given
-        await agent.handle_message(
-            UserMessage(text, channel, sender_id, input_channel="backstep", message_id=message_id)
+        message = UserMessage(
+            text, channel, sender_id, input_channel="backstep", message_id=message_id
         )
+        if lock_held and agent.processor is not None:
+            await agent.processor.handle_message(message)
+        else:
+            await agent.handle_message(message)
     except Exception as error:
         if on_failure is None:
             raise

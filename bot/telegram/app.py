@@ -59,7 +59,9 @@ from bot.telegram.once import add_once_only
 from bot.telegram.ratelimit import BackstepRateLimiter
 from bot.telegram.receiving import start_receiving, stop_receiving
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
+from bot.telegram.turns import chat_lock, holding, use_lock_store
 from bot.telegram.upkeep import FIRST, land_waiting_safety_records, send_due_forever
+from bot.telegram.webhook import Readiness, readiness_checks
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -102,7 +104,7 @@ class Backstep:
         opened = await asyncio.to_thread(checkins.open_checkin, chat_id)
         if not opened:
             return
-        async with self.agent.lock_store.lock(chat_id):
+        async with chat_lock(self.agent.lock_store, chat_id):
             processor = self.agent.processor
             assert processor is not None
             quiet = CollectingOutputChannel()
@@ -125,7 +127,7 @@ class Backstep:
             await asyncio.to_thread(self.actions.ensure_running)
         replies = await respond(
             self.agent, text, chat_id, on_failure=reply_without_dialogue,
-            message_id=f"telegram-{update.update_id}",
+            message_id=f"telegram-{update.update_id}", lock_held=holding(chat_id),
         )
         if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
             # it died during this turn: what it had to do is lost, so say so plainly
@@ -243,7 +245,7 @@ class Backstep:
             await context.bot.send_message(chat_id=chat.id, text=DELETE_CANCELLED)
             return
         chat_id = str(chat.id)
-        async with self.agent.lock_store.lock(chat_id):
+        async with chat_lock(self.agent.lock_store, chat_id):
             reply = await asyncio.to_thread(commands.delete_everything, chat_id)
         await context.bot.send_message(chat_id=chat.id, text=reply.text)
 
@@ -440,8 +442,11 @@ def build_application(
     )
     base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
     builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    if settings.telegram_webhook_url:  # Backstep's own webhook server (bot.telegram.webhook)
+        builder = builder.updater(None)
     application = builder.build()
     add_handlers(application, Backstep(agent, actions))
+    use_lock_store(application, agent.lock_store)  # each update in its chat's turn
     return application
 
 
@@ -453,10 +458,17 @@ async def register_commands(application: App) -> None:
 
 
 async def serve(settings: Settings) -> None:
-    """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set."""
+    """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set.
+
+    The action server is a private child, or the pool at BACKSTEP_ACTION_URL when set."""
     import signal
 
-    from bot.rasa.runtime import ActionServer, load_agent, quiet_third_party_logs
+    from bot.rasa.runtime import (
+        ActionServer,
+        external_action_headers,
+        load_agent,
+        quiet_third_party_logs,
+    )
 
     quiet_third_party_logs()
     zones.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
@@ -464,18 +476,25 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    actions = ActionServer()
-    actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
+    actions: ActionServer | None = None
+    if settings.action_url:
+        action_url, headers = settings.action_url, external_action_headers()
+    else:
+        actions = ActionServer()
+        actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
+        action_url, headers = actions.url, actions.headers
     try:
         agent, _ = await asyncio.gather(
-            load_agent(settings.model_path, actions.url, actions.headers),
-            asyncio.to_thread(actions.wait_ready),
+            load_agent(settings.model_path, action_url, headers),
+            asyncio.to_thread(actions.wait_ready) if actions else asyncio.sleep(0),
         )
         application = build_application(settings, agent, actions)
         async with application:
             await application.start()
             await register_commands(application)
-            mode = await start_receiving(application, settings, stop)
+            mode = await start_receiving(
+                application, settings, stop, readiness(agent, action_url)
+            )
             print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
             sender = asyncio.create_task(send_due_forever(application, stop))
             drawing = asyncio.create_task(asyncio.to_thread(session.draw_pictures))
@@ -485,4 +504,33 @@ async def serve(settings: Settings) -> None:
             await stop_receiving(application)
             await application.stop()
     finally:
-        actions.stop()
+        if actions is not None:
+            actions.stop()
+
+
+def readiness(agent: Agent, action_url: str) -> Readiness:
+    """/readyz: the model is loaded, and the database, the action server and (in scale
+    mode) Redis answer."""
+    import urllib.request
+
+    from sqlalchemy import text
+
+    from bot.store.engine import session_scope
+
+    def database() -> bool:
+        with session_scope() as db:
+            db.execute(text("SELECT 1"))
+        return True
+
+    def action_server() -> bool:
+        health = action_url.rsplit("/", 1)[0] + "/health"
+        with urllib.request.urlopen(health, timeout=2) as response:
+            return bool(response.status == 200)
+
+    checks: dict[str, Any] = {
+        "model": agent.is_ready, "database": database, "action_server": action_server,
+    }
+    ping = getattr(agent.lock_store, "ping", None)
+    if ping is not None:
+        checks["redis"] = ping
+    return readiness_checks(checks)

@@ -5,7 +5,8 @@ fetched it, before any handler ran: a process killed with -9 while it handles a 
 loses that message for good. Here the offset moves past a batch only when every update in
 it has been handled, so after a crash Telegram hands the batch over again; what was
 already handled is dropped by its update_id (:mod:`bot.telegram.once`). Within a batch each
-chat's updates are handled in the order they came, different chats side by side.
+chat's updates are handled in the order they came, different chats side by side, each
+in its chat's turn (:mod:`bot.telegram.turns`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
+
+from bot.telegram.turns import handle_update
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ async def handle_batch(application: App, updates: Sequence[Update]) -> None:
 
     async def in_order(batch: list[Update]) -> None:
         for update in batch:
-            await application.process_update(update)
+            await handle_update(application, update)
 
     await asyncio.gather(*(in_order(batch) for batch in by_chat.values()))
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from urllib.parse import urlparse
 
-from telegram import Update
-
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
+from bot.telegram.leases import UpdateLeases
 from bot.telegram.polling import App, poll
+from bot.telegram.webhook import Readiness, WebhookServer, register_webhook, webhook_path
 
 
 class _WithoutUpdateData(logging.Filter):
@@ -38,39 +37,57 @@ def keep_update_data_out_of_logs() -> None:
 
 
 async def start_receiving(
-    application: App, settings: Settings, stop: asyncio.Event | None = None
+    application: App,
+    settings: Settings,
+    stop: asyncio.Event | None = None,
+    readiness: Readiness | None = None,
 ) -> str:
-    """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Telegram must
-    send the secret token; anything else gets 403), else long polling that confirms an
-    update only once it is handled (:mod:`bot.telegram.polling`, until ``stop``). Says
-    which."""
-    updater = application.updater
-    assert updater is not None
+    """Start taking updates: a webhook when TELEGRAM_WEBHOOK_URL is set (Backstep's own
+    server, :mod:`bot.telegram.webhook`: Telegram must send the secret token, anything else
+    gets 403; ``readiness`` answers its /readyz), else long polling that confirms an update
+    only once it is handled (:mod:`bot.telegram.polling`, until ``stop``). Says which.
+
+    A single instance registers the webhook itself (with a new secret each start unless
+    TELEGRAM_WEBHOOK_SECRET is set); with TELEGRAM_WEBHOOK_SET=0 (scale mode) it never does,
+    and the fixed secret that ``backstep telegram set-webhook`` registered is required."""
     keep_update_data_out_of_logs()
     if settings.telegram_webhook_url:
-        secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
-        await updater.start_webhook(
-            listen=settings.telegram_webhook_listen,
-            port=settings.telegram_webhook_port,
-            url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
+        secret = settings.telegram_webhook_secret
+        if settings.telegram_webhook_set:
+            secret = secret or secrets.token_urlsafe(32)
+            await register_webhook(application.bot, settings, secret)
+        elif not secret:
+            raise SettingsError(
+                "TELEGRAM_WEBHOOK_SECRET must be set when replicas do not register the webhook "
+                "(TELEGRAM_WEBHOOK_SET=0): the one `backstep telegram set-webhook` registered."
+            )
+        leases = (
+            UpdateLeases(settings.redis_url, settings.instance_id) if settings.redis_url else None
         )
+        server = WebhookServer(
+            application, path=webhook_path(settings), secret=secret, leases=leases,
+            **({"readiness": readiness} if readiness is not None else {}),
+        )
+        await server.start(settings.telegram_webhook_listen, settings.telegram_webhook_port)
+        application.bot_data[WEBHOOK] = server
         return f"webhook on port {settings.telegram_webhook_port}"
     assert stop is not None, "long polling runs until a stop event"
     application.bot_data[POLLER] = asyncio.create_task(poll(application, stop))
     return "long polling"
 
 
-#: Where the polling task is kept while it runs (``application.bot_data``).
-POLLER = "backstep.poller"
+#: Where the polling task and the webhook server are kept while they run (``bot_data``).
+POLLER, WEBHOOK = "backstep.poller", "backstep.webhook"
 
 
 async def stop_receiving(application: App) -> None:
-    """Stop taking updates: the webhook server, or the poller after its batch in hand."""
+    """Stop taking updates: the webhook server after the updates in hand, or the poller
+    after its batch in hand."""
     poller = application.bot_data.pop(POLLER, None)
     if poller is not None:
         await poller
-    elif application.updater is not None and application.updater.running:
+    server = application.bot_data.pop(WEBHOOK, None)
+    if server is not None:
+        await server.stop()
+    if application.updater is not None and application.updater.running:
         await application.updater.stop()
