@@ -244,6 +244,8 @@ class Cluster:
             TELEGRAM_WEBHOOK_SECRET=self.secret,
             TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
             TELEGRAM_WEBHOOK_SET="0",
+            # a killed replica's chats wait for its ticket: 30 s, not Rasa's 60 (README)
+            TICKET_LOCK_LIFETIME="30",
             # per process: Rasa's tracker store (its default is 50 + 100 on PostgreSQL) and
             # Backstep's journal; 3 replicas, 2 action servers and 3 senders stay under 60
             SQL_POOL_SIZE="3",
