@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.store.guard import AlreadyRunning, single_instance
     from bot.store.journal import upgrade_database
     from bot.store.schema import StaleSchema, require_current
-    from bot.telegram.app import serve
+    from bot.telegram.running import serve
 
     set_role("bot")
     with ExitStack() as held:

@@ -103,8 +103,11 @@ class AtomicRedisLockStore(RedisLockStore):
             raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
     def update_lock(self, conversation_id: str) -> None:
-        """Drop expired tickets (the key goes with the last one)."""
-        self._change(conversation_id, lambda lock: None)
+        """Drop expired tickets (the key goes with the last one). Waiters call this at each
+        look, so it writes only when a ticket has expired."""
+        lock = self.get_lock(conversation_id)
+        if lock is not None and any(ticket.has_expired() for ticket in lock.tickets):
+            self._change(conversation_id, lambda lock: None)
 
     def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
         """Remove ``ticket_number``; the key goes with the last ticket."""

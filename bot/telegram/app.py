@@ -48,7 +48,6 @@ from bot.content.texts import (
     UNKNOWN_COMMAND,
     UNSUPPORTED_MESSAGE,
 )
-from bot.domain import zones
 from bot.rasa.runtime import respond
 from bot.services import commands, handout, lessons, session
 from bot.services.safety_fallback import reply_without_dialogue
@@ -56,12 +55,10 @@ from bot.settings import Settings
 from bot.store import checkins
 from bot.telegram.delivery import send_replies
 from bot.telegram.once import add_once_only
-from bot.telegram.ratelimit import BackstepRateLimiter
-from bot.telegram.receiving import start_receiving, stop_receiving
+from bot.telegram.ratelimit import rate_limiter_for
 from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
 from bot.telegram.turns import chat_lock, holding, use_lock_store
-from bot.telegram.upkeep import FIRST, land_waiting_safety_records, send_due_forever
-from bot.telegram.webhook import Readiness, readiness_checks
+from bot.telegram.upkeep import FIRST, land_waiting_safety_records
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -437,7 +434,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
-        .rate_limiter(BackstepRateLimiter())
+        .rate_limiter(rate_limiter_for(settings))
         .concurrent_updates(True)
     )
     base = (settings.telegram_api_base_url or "https://api.telegram.org").rstrip("/")
@@ -455,82 +452,3 @@ async def register_commands(application: App) -> None:
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in COMMANDS]
     )
-
-
-async def serve(settings: Settings) -> None:
-    """Run Backstep on Telegram until SIGINT/SIGTERM: long polling, or a webhook if set.
-
-    The action server is a private child, or the pool at BACKSTEP_ACTION_URL when set."""
-    import signal
-
-    from bot.rasa.runtime import (
-        ActionServer,
-        external_action_headers,
-        load_agent,
-        quiet_third_party_logs,
-    )
-
-    quiet_third_party_logs()
-    zones.default_zone(settings.default_tz)  # a wrong setting stops us here, not at 7 a.m.
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    actions: ActionServer | None = None
-    if settings.action_url:
-        action_url, headers = settings.action_url, external_action_headers()
-    else:
-        actions = ActionServer()
-        actions.spawn()  # it starts while the model loads: a restart after a crash is quicker
-        action_url, headers = actions.url, actions.headers
-    try:
-        agent, _ = await asyncio.gather(
-            load_agent(settings.model_path, action_url, headers),
-            asyncio.to_thread(actions.wait_ready) if actions else asyncio.sleep(0),
-        )
-        application = build_application(settings, agent, actions)
-        async with application:
-            await application.start()
-            await register_commands(application)
-            mode = await start_receiving(
-                application, settings, stop, readiness(agent, action_url)
-            )
-            print(f"Backstep is running on Telegram ({mode}). Ctrl+C stops it.", flush=True)
-            sender = asyncio.create_task(send_due_forever(application, stop))
-            drawing = asyncio.create_task(asyncio.to_thread(session.draw_pictures))
-            await stop.wait()
-            await sender  # finishes the batch in flight: nothing claimed is left unsent
-            drawing.cancel()
-            await stop_receiving(application)
-            await application.stop()
-    finally:
-        if actions is not None:
-            actions.stop()
-
-
-def readiness(agent: Agent, action_url: str) -> Readiness:
-    """/readyz: the model is loaded, and the database, the action server and (in scale
-    mode) Redis answer."""
-    import urllib.request
-
-    from sqlalchemy import text
-
-    from bot.store.engine import session_scope
-
-    def database() -> bool:
-        with session_scope() as db:
-            db.execute(text("SELECT 1"))
-        return True
-
-    def action_server() -> bool:
-        health = action_url.rsplit("/", 1)[0] + "/health"
-        with urllib.request.urlopen(health, timeout=2) as response:
-            return bool(response.status == 200)
-
-    checks: dict[str, Any] = {
-        "model": agent.is_ready, "database": database, "action_server": action_server,
-    }
-    ping = getattr(agent.lock_store, "ping", None)
-    if ping is not None:
-        checks["redis"] = ping
-    return readiness_checks(checks)

@@ -23,7 +23,8 @@ from bot.settings import Settings
 from bot.store import claims as delivery
 from bot.store.checkins import utcnow
 from bot.telegram.delivery import keyboard
-from bot.telegram.ratelimit import BackstepRateLimiter
+from bot.telegram.ratelimit import rate_limiter_for
+from bot.telegram.shared_budget import bulk_sends
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def make_bot(settings: Settings) -> ExtBot[int]:
         settings.telegram_token,
         base_url=f"{base}/bot",
         base_file_url=f"{base}/file/bot",
-        rate_limiter=BackstepRateLimiter(),
+        rate_limiter=rate_limiter_for(settings),
     )
 
 
@@ -114,8 +115,16 @@ async def send_due(
     """Send every check-in due at ``now`` (default: the current time), batch by batch.
 
     Setting ``stop`` finishes the batches in flight (at most ``DEPTH * batch`` check-ins)
-    and returns: nothing claimed is left unsent by a graceful stop.
+    and returns: nothing claimed is left unsent by a graceful stop. Its sends are broadcast
+    sends (the bulk class of the shared rate limit, which leaves room for replies).
     """
+    with bulk_sends():
+        return await _send_batches(bot, now, stop, batch)
+
+
+async def _send_batches(
+    bot: Bot, now: datetime | None, stop: asyncio.Event | None, batch: int
+) -> SendReport:
     report = SendReport()
     sending: deque[asyncio.Future[list[None]]] = deque()
     try:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import redis
 
-#: Seconds a lease lasts: longer than a turn may take (the conversation lock's lifetime).
-LEASE_SECONDS = 90
+#: Seconds a lease lasts: how long a killed replica's update waits for its next try. A turn
+#: that outlasts it is still safe: the retry then waits for the chat's lock, and once it has
+#: it, finds the update handled (the mark is written inside the turn).
+LEASE_SECONDS = 30
 _KEY = "bk:upd:{}"
 #: Deletes the key only when it still holds this replica's value (compare and delete).
 _RELEASE = (
@@ -27,17 +29,20 @@ _RELEASE = (
 class UpdateLeases:
     """Leases on update ids in Redis, taken and released by replica ``instance_id``."""
 
-    def __init__(self, url: str, instance_id: str, socket_timeout: float = 2.0) -> None:
+    def __init__(
+        self, url: str, instance_id: str, seconds: float = LEASE_SECONDS,
+        socket_timeout: float = 2.0,
+    ) -> None:
         self.red = redis.Redis.from_url(url, socket_timeout=socket_timeout)
         self.instance_id = instance_id
+        self.seconds = seconds
         self._release = self.red.register_script(_RELEASE)
 
-    def take(self, update_id: int, seconds: float = LEASE_SECONDS) -> bool:
-        """Take the lease on ``update_id``; False when another handling holds it."""
-        return bool(
-            self.red.set(_KEY.format(update_id), self.instance_id, nx=True,
-                         px=int(seconds * 1000))
-        )
+    def take(self, update_id: int, seconds: float | None = None) -> bool:
+        """Take the lease on ``update_id`` (for :attr:`seconds`); False when another
+        handling holds it."""
+        millis = int((seconds or self.seconds) * 1000)
+        return bool(self.red.set(_KEY.format(update_id), self.instance_id, nx=True, px=millis))
 
     def release(self, update_id: int) -> None:
         """End this replica's lease on ``update_id`` (another's is left alone)."""

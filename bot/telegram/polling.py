@@ -35,7 +35,8 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 async def handle_batch(application: App, updates: Sequence[Update]) -> None:
-    """Handle ``updates``: each chat's in order, chats side by side; returns when all are."""
+    """Handle ``updates``: each chat's in order, chats side by side; returns (or raises the
+    first failure) when all are done."""
     by_chat: dict[int | None, list[Update]] = defaultdict(list)
     for update in updates:
         chat = update.effective_chat
@@ -45,7 +46,14 @@ async def handle_batch(application: App, updates: Sequence[Update]) -> None:
         for update in batch:
             await handle_update(application, update)
 
-    await asyncio.gather(*(in_order(batch) for batch in by_chat.values()))
+    # every chat's updates finish before a failure is raised (a batch fetched again must not
+    # find one of them still in hand)
+    results = await asyncio.gather(
+        *(in_order(batch) for batch in by_chat.values()), return_exceptions=True
+    )
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
 
 
 async def poll(application: App, stop: asyncio.Event, timeout: int = POLL_TIMEOUT) -> None:
@@ -75,10 +83,18 @@ async def poll(application: App, stop: asyncio.Event, timeout: int = POLL_TIMEOU
                 await asyncio.wait_for(stop.wait(), timeout=retry)
             retry = min(retry * 2, RETRY_MAX)
             continue
-        retry = RETRY_FIRST
         if updates:
-            await handle_batch(application, updates)
+            try:
+                await handle_batch(application, updates)
+            except Exception as error:  # a chat's lock could not be had (Redis is down)
+                logger.error("A batch could not be handled (%s); fetching it again in %.0f s.",
+                             type(error).__name__, retry)
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=retry)
+                retry = min(retry * 2, RETRY_MAX)
+                continue  # not confirmed: handled updates in it are dropped as repeats
             offset = max(offset or 0, *(u.update_id + 1 for u in updates))
+        retry = RETRY_FIRST
     if offset is not None:  # confirm the last batch, so a restart does not fetch it again
         with contextlib.suppress(TelegramError):
             await application.bot.get_updates(offset=offset, timeout=0)

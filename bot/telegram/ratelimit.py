@@ -21,6 +21,9 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.settings import Settings
+from bot.telegram.shared_budget import RedisBudget, is_bulk
+
 logger = logging.getLogger(__name__)
 
 JSONDict = dict[str, Any]
@@ -115,10 +118,13 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
     bounded number of sends in flight (say 50) rather than hand over all of them at once, or
     replies to people chatting meanwhile queue behind the whole broadcast.
 
-    ``clock`` and ``sleep`` may be replaced (tests use a fake clock).
+    ``clock`` and ``sleep`` may be replaced (tests use a fake clock). In scale mode
+    ``budget`` (:class:`bot.telegram.shared_budget.RedisBudget`) is the whole bot's budget,
+    asked after this process's own admission; a flood wait is shared through it too.
     """
 
     __slots__ = (
+        "_budget",
         "_chats",
         "_clock",
         "_max_retries",
@@ -141,6 +147,7 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        budget: RedisBudget | None = None,
     ) -> None:
         if overall_per_second < 1:
             raise ValueError("overall_per_second must be at least 1")
@@ -160,6 +167,7 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         self._paused_until = float("-inf")
         self._chats: dict[int | str, _ChatGate] = {}
         self._prune_at = _PRUNE_AT_LEAST
+        self._budget = budget
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -198,6 +206,8 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
 
             async def admit() -> None:
                 await self._admit_overall(cost)
+                if self._budget is not None:
+                    await self._budget.admit(None, cost, is_bulk())
 
             return await self._send(call, admit, endpoint, max_retries)
         gate = self._gate(chat)
@@ -207,6 +217,8 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
                 while (delay := self._per_chat - (self._clock() - gate.last_start)) > 0:
                     await self._wait(delay)
             gate.last_start = await self._admit_overall(cost)
+            if self._budget is not None:
+                await self._budget.admit(chat, cost, is_bulk())
 
         gate.users += 1
         try:
@@ -233,6 +245,8 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:
                 seconds = retry_after_seconds(exc)
                 self._paused_until = max(self._paused_until, self._clock() + seconds)
+                if self._budget is not None:
+                    await self._budget.pause(seconds)
                 if attempt >= max_retries:
                     logger.error(
                         "Telegram flood control on %s after %d retries; giving up",
@@ -297,3 +311,14 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         if gate is None:
             gate = self._chats[chat] = _ChatGate()
         return gate
+
+
+def rate_limiter_for(settings: Settings) -> BackstepRateLimiter:
+    """This process's limiter: its own limits for one instance; in scale mode
+    (BACKSTEP_REDIS_URL) the whole bot's budget in Redis as well."""
+    if settings.redis_url is None:
+        return BackstepRateLimiter()
+    bot_id = (settings.telegram_token or "").split(":", 1)[0]  # the bot's id, not its secret
+    return BackstepRateLimiter(
+        budget=RedisBudget(settings.redis_url, bot_id, settings.instance_id)
+    )

@@ -55,7 +55,6 @@ async def start_receiving(
         secret = settings.telegram_webhook_secret
         if settings.telegram_webhook_set:
             secret = secret or secrets.token_urlsafe(32)
-            await register_webhook(application.bot, settings, secret)
         elif not secret:
             raise SettingsError(
                 "TELEGRAM_WEBHOOK_SECRET must be set when replicas do not register the webhook "
@@ -70,6 +69,8 @@ async def start_receiving(
         )
         await server.start(settings.telegram_webhook_listen, settings.telegram_webhook_port)
         application.bot_data[WEBHOOK] = server
+        if settings.telegram_webhook_set:  # listening first: Telegram may post at once
+            await register_webhook(application.bot, settings, secret)
         return f"webhook on port {settings.telegram_webhook_port}"
     assert stop is not None, "long polling runs until a stop event"
     application.bot_data[POLLER] = asyncio.create_task(poll(application, stop))

@@ -72,3 +72,42 @@ async def test_one_chats_messages_are_handled_in_the_order_they_came() -> None:
             stop.set()
             await poller
     assert order == ["first", "second"]
+
+
+async def test_a_batch_whose_chat_lock_fails_is_fetched_again_not_lost() -> None:
+    """The chat's lock cannot be had (Redis down in scale mode): the poller lives on and
+    the update, not confirmed, is handled on the next fetch."""
+    from rasa.core.lock_store import InMemoryLockStore, LockError
+
+    from bot.telegram.turns import use_lock_store
+
+    class FailsOnce(InMemoryLockStore):
+        failed = False
+
+        def issue_ticket(self, conversation_id: str, lock_lifetime: float = 60) -> int:
+            if not self.failed:
+                self.failed = True
+                raise LockError("Redis is down")
+            return super().issue_ticket(conversation_id, lock_lifetime)
+
+    handled: list[str] = []
+
+    async def record(update: Update, _: Any) -> None:
+        assert update.message is not None
+        handled.append(update.message.text or "")
+
+    async with BotApiEmulator() as emu:
+        app = ApplicationBuilder().token(TOKEN).base_url(emu.base_url).build()
+        app.add_handler(MessageHandler(filters.TEXT, record))
+        use_lock_store(app, FailsOnce())
+        emu.push_text(9, "still there?")
+        stop = asyncio.Event()
+        async with app:
+            poller = asyncio.create_task(poll(app, stop, timeout=1))
+            for _ in range(100):
+                if handled:
+                    break
+                await asyncio.sleep(0.05)
+            stop.set()
+            await poller
+    assert handled == ["still there?"]

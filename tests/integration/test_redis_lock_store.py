@@ -78,3 +78,18 @@ def test_another_rasa_version_is_refused(
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
     with pytest.raises(RuntimeError, match="3.6.21"):
         AtomicRedisLockStore(url=redis_url)
+
+
+async def test_a_dead_holders_ticket_expires_and_the_next_turn_goes_ahead(
+    redis_url: str,
+) -> None:
+    """A replica killed with -9 never releases its ticket: the chat waits for it to expire."""
+    import time
+
+    store = AtomicRedisLockStore(url=redis_url)
+    store.issue_ticket(CONVERSATION, lock_lifetime=0.5)  # the dead replica's turn
+    asked = time.monotonic()
+    async with store.lock(CONVERSATION, lock_lifetime=5, wait_time_in_seconds=0.05):
+        waited = time.monotonic() - asked
+    assert 0.4 <= waited < 2.0
+    assert store.get_lock(CONVERSATION) is None

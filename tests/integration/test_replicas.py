@@ -68,7 +68,8 @@ class Replica:
 
 @asynccontextmanager
 async def replicas(
-    emulator: BotApiEmulator, redis_url: str, count: int = 2, once_only: bool = False
+    emulator: BotApiEmulator, redis_url: str, count: int = 2, once_only: bool = False,
+    lease_seconds: float = 30.0,
 ) -> AsyncIterator[list[Replica]]:
     """``count`` replicas; each answers a text with PARTS messages, pausing between them."""
     started: list[Replica] = []
@@ -95,7 +96,7 @@ async def replicas(
         use_lock_store(application, AtomicRedisLockStore(url=redis_url))
         server = WebhookServer(
             application, path="/telegram", secret=SECRET,
-            leases=UpdateLeases(redis_url, f"replica-{number}"),
+            leases=UpdateLeases(redis_url, f"replica-{number}", seconds=lease_seconds),
         )
         port = free_port()
         await application.initialize()
@@ -154,6 +155,29 @@ async def test_a_retry_in_hand_gets_503_and_a_handled_one_is_not_handled_again(
     assert retry_after == 200
     assert (one.handled, two.handled) == ([7001], [])
     assert emulator.texts(503) == [f"hello:{part}" for part in range(1, PARTS + 1)]
+
+
+async def test_a_turn_longer_than_its_lease_is_still_handled_once(
+    redis_url: str, on_postgresql: str
+) -> None:
+    """The retry takes the lapsed lease, waits for the chat's turn, then finds the update
+    handled (the mark is written inside the turn)."""
+    async with BotApiEmulator() as emulator, replicas(
+        emulator, redis_url, once_only=True, lease_seconds=0.2
+    ) as (one, two):
+        body = _update(7003, 505, "slow")
+        emulator.hold("sendMessage", chat_id=505)
+        async with aiohttp.ClientSession() as session:
+            first = asyncio.create_task(_post(session, one, body))
+            await emulator.wait_for_hold()
+            await asyncio.sleep(0.3)  # the lease has lapsed; the turn goes on
+            retry = asyncio.create_task(_post(session, two, body))
+            await asyncio.sleep(0.3)
+            emulator.release()
+            statuses = [await first, await retry]
+    assert statuses == [200, 200]
+    assert (one.handled, two.handled) == ([7003], [])
+    assert emulator.texts(505) == [f"slow:{part}" for part in range(1, PARTS + 1)]
 
 
 async def test_a_dead_replicas_lease_runs_out_and_another_handles_the_update(

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-#: What `backstep run` prints once it takes updates (bot.telegram.app.serve).
+#: What `backstep run` prints once it takes updates (bot.telegram.running.serve).
 READY = "Backstep is running on Telegram"
 ACTION_SERVER_MODULE = "bot.rasa.action_server"
 
