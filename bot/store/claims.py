@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -62,14 +62,16 @@ def _new_claim_values() -> dict[str, Any]:
 def _claim_batch(session: Session, now: datetime, limit: int) -> list[Claim]:
     claims: list[Claim] = []
     # Claims left by a sender that died, still for the person's current local day; the
-    # lease is the database's clock against the database's clock.
+    # lease is the database's clock against the database's clock. (A claim written by a
+    # release before 0008, still running during a rolling upgrade, has only created_at.)
     stale = session.execute(
         select(Checkin, Person.conversation_id, Schedule.tz)
         .join(Person, Checkin.person_id == Person.id)
         .join(Schedule, Schedule.person_id == Person.id)
         .where(
             Checkin.status == CLAIMED,
-            Checkin.claimed_at <= db_now(-CLAIM_LEASE.total_seconds()),
+            func.coalesce(Checkin.claimed_at, Checkin.created_at)
+            <= db_now(-CLAIM_LEASE.total_seconds()),
         )
         .order_by(Checkin.id)
         .limit(limit)
@@ -160,14 +162,22 @@ def _held(claim: Claim) -> Any:
     )
 
 
-def renew_claim(claim: Claim, *, url: str | None = None) -> bool:
-    """Renew the lease just before sending; False when the claim was lost (taken over,
-    or no longer waiting to be sent): then it must not be sent."""
+def renew_claims(batch: list[Claim], *, url: str | None = None) -> set[int]:
+    """Renew the leases of a batch just before sending it (one unit of work); the ids of
+    the check-ins still held. The others were lost (taken over, or no longer waiting to be
+    sent) and must not be sent."""
+    if not batch:
+        return set()
+    mine = tuple_(Checkin.id, Checkin.claim_token).in_([(c.checkin_id, c.token) for c in batch])
     with session_scope(url) as session:
-        result = session.execute(
-            _held(claim).where(Checkin.status == CLAIMED).values(claimed_at=db_now())
+        session.execute(
+            update(Checkin)
+            .where(mine, Checkin.status == CLAIMED)
+            .values(claimed_at=db_now())
+            .execution_options(synchronize_session=False)
         )
-        return bool(result.rowcount)
+        held = session.execute(select(Checkin.id).where(mine, Checkin.status == CLAIMED))
+        return {checkin_id for (checkin_id,) in held}
 
 
 def release_claim(claim: Claim, *, url: str | None = None) -> bool:

@@ -20,7 +20,7 @@ from telegram.ext import ExtBot
 
 from bot.content.responses import response
 from bot.settings import Settings
-from bot.store import claims as delivery
+from bot.store import claims
 from bot.store.checkins import utcnow
 from bot.telegram.delivery import keyboard
 from bot.telegram.ratelimit import rate_limiter_for
@@ -67,16 +67,12 @@ def make_bot(settings: Settings) -> ExtBot[int]:
     )
 
 
-async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None:
+async def _send_one(bot: Bot, claim: claims.Claim, report: SendReport) -> None:
     question = response("utter_ask_checkin_pain")
     buttons = question.button_dicts()
     if not is_telegram_chat(claim.conversation_id):
-        await asyncio.to_thread(delivery.mark_undeliverable, claim)
+        await asyncio.to_thread(claims.mark_undeliverable, claim)
         report.undeliverable += 1
-        return
-    if not await asyncio.to_thread(delivery.renew_claim, claim):
-        # the lease ran out and another sender took it over: that one sends it
-        report.lease_lost += 1
         return
     try:
         await bot.send_message(
@@ -85,13 +81,13 @@ async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None
     except (Forbidden, BadRequest) as exc:
         # Blocked by the person, or the chat is gone: stop their schedule, don't retry.
         logger.info("Check-in %s undeliverable: %s", claim.checkin_id, type(exc).__name__)
-        await asyncio.to_thread(delivery.mark_undeliverable, claim)
+        await asyncio.to_thread(claims.mark_undeliverable, claim)
         report.undeliverable += 1
         return
     except RetryAfter:
         # Telegram refused it (flood wait): certainly not sent, so anyone may take it now.
         logger.warning("Check-in %s not sent (flood wait); claim released", claim.checkin_id)
-        await asyncio.to_thread(delivery.release_claim, claim)
+        await asyncio.to_thread(claims.release_claim, claim)
         report.retry_later += 1
         return
     except TelegramError as exc:
@@ -99,10 +95,20 @@ async def _send_one(bot: Bot, claim: delivery.Claim, report: SendReport) -> None
         logger.warning("Check-in %s not sent yet: %s", claim.checkin_id, type(exc).__name__)
         report.retry_later += 1
         return
-    if not await asyncio.to_thread(delivery.mark_sent, claim):
+    if not await asyncio.to_thread(claims.mark_sent, claim):
         report.sent_after_lease_loss += 1
     report.sent += 1
     report.chats.append(claim.conversation_id)
+
+
+async def _send_batch(bot: Bot, batch: list[claims.Claim], report: SendReport) -> None:
+    """Renew the batch's leases, then send what is still this sender's."""
+    held = await asyncio.to_thread(claims.renew_claims, batch)
+    # a claim whose lease ran out and that another sender took over: that one sends it
+    report.lease_lost += len(batch) - len(held)
+    await asyncio.gather(
+        *(_send_one(bot, claim, report) for claim in batch if claim.checkin_id in held)
+    )
 
 
 async def send_due(
@@ -126,14 +132,14 @@ async def _send_batches(
     bot: Bot, now: datetime | None, stop: asyncio.Event | None, batch: int
 ) -> SendReport:
     report = SendReport()
-    sending: deque[asyncio.Future[list[None]]] = deque()
+    sending: deque[asyncio.Task[None]] = deque()
     try:
         while stop is None or not stop.is_set():
             moment = now or utcnow()
-            claims = await asyncio.to_thread(delivery.claim_due, moment, limit=batch)
-            if not claims:
+            claimed = await asyncio.to_thread(claims.claim_due, moment, limit=batch)
+            if not claimed:
                 break
-            sending.append(asyncio.gather(*(_send_one(bot, claim, report) for claim in claims)))
+            sending.append(asyncio.create_task(_send_batch(bot, claimed, report)))
             if len(sending) >= DEPTH:
                 await sending.popleft()
             if report.retry_later:

@@ -39,6 +39,11 @@ def age_claims(by: timedelta) -> None:
         )
 
 
+def renewed(claim: Claim) -> bool:
+    """Whether renewing ``claim``'s lease found it still held."""
+    return claims.renew_claims([claim]) == {claim.checkin_id}
+
+
 def statuses() -> list[str]:
     return [day.status for day in checkins.checkins_for("alice")]
 
@@ -76,8 +81,8 @@ def test_a_sender_whose_claim_was_taken_over_can_neither_send_nor_mark_it(db_url
     old = one_claim()
     age_claims(CLAIM_LEASE * 2)
     [new] = claims.claim_due(DUE)
-    assert not claims.renew_claim(old)  # checked just before sending: the old one stops
-    assert claims.renew_claim(new)
+    assert not renewed(old)  # checked just before sending: the old one stops
+    assert renewed(new)
     assert claims.mark_sent(new, now=DUE)
     # had the old one sent anyway (renewed, then stalled past its lease): not marked by it
     assert not claims.mark_sent(old, now=DUE)
@@ -97,8 +102,22 @@ def test_a_holder_past_its_lease_but_not_taken_over_still_marks_its_send(db_url:
 def test_renewing_keeps_the_claim_from_being_taken_over(db_url: str) -> None:
     claim = one_claim()
     age_claims(CLAIM_LEASE - timedelta(seconds=2))
-    assert claims.renew_claim(claim)
+    assert renewed(claim)
     assert claims.claim_due(DUE) == []
+
+
+def test_a_batch_renewed_tells_which_claims_are_still_held(db_url: str) -> None:
+    for person in ("alice", "bob", "carol"):
+        checkins.set_schedule(person, EIGHT, "UTC", now=DUE - timedelta(hours=1))
+    batch = claims.claim_due(DUE)
+    bob = next(c for c in batch if c.conversation_id == "bob")
+    carol = next(c for c in batch if c.conversation_id == "carol")
+    assert claims.mark_sent(carol, now=DUE)  # no longer waiting to be sent
+    stale_bob = Claim(bob.checkin_id, "bob", bob.local_date, "an older token")
+    others = [c for c in batch if c.conversation_id != "bob"]
+    held = claims.renew_claims([*others, stale_bob])
+    assert held == {c.checkin_id for c in batch if c.conversation_id == "alice"}
+    assert claims.renew_claims([]) == set()
 
 
 def test_a_claim_sent_is_never_taken_over_or_renewed(db_url: str) -> None:
@@ -106,7 +125,7 @@ def test_a_claim_sent_is_never_taken_over_or_renewed(db_url: str) -> None:
     assert claims.mark_sent(claim, now=DUE)
     age_claims(CLAIM_LEASE * 10)
     assert claims.claim_due(DUE) == []
-    assert not claims.renew_claim(claim)
+    assert not renewed(claim)
 
 
 def test_a_released_claim_is_claimed_again_at_once_and_the_releaser_is_fenced(
@@ -117,7 +136,7 @@ def test_a_released_claim_is_claimed_again_at_once_and_the_releaser_is_fenced(
     [again] = claims.claim_due(DUE)
     assert again.checkin_id == old.checkin_id and again.token != old.token
     assert not claims.release_claim(old)
-    assert not claims.renew_claim(old)
+    assert not renewed(old)
 
 
 @pytest.mark.parametrize(
@@ -164,10 +183,10 @@ def test_a_dead_claim_from_a_previous_day_is_not_resent(
 
 
 def _senders(count: int, people: int, *, steal_leases: bool) -> tuple[Counter[str], int]:
-    """``count`` senders at once, each: claim a batch, renew each claim just before
-    "sending" it (recorded), then mark it. With ``steal_leases`` every lease runs out while
-    the senders are mid-batch, so claims are taken over under them. Returns the sends per
-    person and how many marks were refused (sent after lease loss)."""
+    """``count`` senders at once, each: claim a batch, renew its leases just before
+    "sending" each claim still held (recorded), then mark it. With ``steal_leases`` every
+    lease runs out while the senders are mid-batch, so claims are taken over under them.
+    Returns the sends per person and how many marks were refused (sent after lease loss)."""
     sent: Counter[str] = Counter()
     refused = 0
     guard = threading.Lock()
@@ -179,8 +198,9 @@ def _senders(count: int, people: int, *, steal_leases: bool) -> tuple[Counter[st
         try:
             start.wait()
             while batch := claims.claim_due(DUE, limit=7):
+                held = claims.renew_claims(batch)
                 for claim in batch:
-                    if not claims.renew_claim(claim):
+                    if claim.checkin_id not in held:
                         continue  # taken over: the new holder sends it
                     with guard:
                         sent[claim.conversation_id] += 1
@@ -250,3 +270,38 @@ def test_what_a_send_did_decides_what_happens_to_its_claim(
     asyncio.run(send_due(bot, DUE))  # type: ignore[arg-type]
     assert [day.status for day in checkins.checkins_for("700000001")] == [status]
     assert bool(claims.claim_due(DUE)) is claimable_at_once
+
+
+def test_a_claim_left_by_the_release_before_claim_tokens_is_taken_over(db_url: str) -> None:
+    """During a rolling upgrade a replica of the older release claims without a token or
+    claimed_at, then dies: its claim is taken over by its created_at."""
+    first = one_claim()
+    with session_scope() as session:
+        session.execute(
+            update(Checkin).values(
+                claim_token=None, claimed_by=None, claimed_at=None, created_at=db_now(-3600)
+            )
+        )
+    [retry] = claims.claim_due(DUE)
+    assert retry.checkin_id == first.checkin_id
+    assert claims.mark_sent(retry, now=DUE)
+
+
+def test_a_send_whose_claim_was_taken_over_meanwhile_is_counted(db_url: str) -> None:
+    """The message took longer than the lease (a long flood wait) and another sender took
+    the claim over: the send is reported as a possible duplicate, and the row is left to
+    the new holder."""
+    checkins.set_schedule("700000001", EIGHT, "UTC", now=DUE - timedelta(hours=1))
+    taken_over: list[Claim] = []
+
+    class Slow(_Telegram):
+        async def send_message(self, chat_id: int, **_: object) -> None:
+            age_claims(CLAIM_LEASE * 2)
+            taken_over.extend(claims.claim_due(DUE))
+            self.sent.append(chat_id)
+
+    report = asyncio.run(send_due(Slow(None), DUE))  # type: ignore[arg-type]
+    assert (report.sent, report.sent_after_lease_loss) == (1, 1)
+    assert len(taken_over) == 1
+    assert [day.status for day in checkins.checkins_for("700000001")] == ["claimed"]
+    assert claims.mark_sent(taken_over[0], now=DUE)
