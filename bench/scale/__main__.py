@@ -81,7 +81,7 @@ def plan(
     }
 
 
-def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False) -> JSON:
+def run(chosen: list[str], people: int, procs: Processes) -> JSON:
     """The chosen scenarios; their figures, the connection peaks, load and versions."""
     results: JSON = {
         "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -89,7 +89,6 @@ def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False
         "scenarios": {},
         "load": {},
         "pg_target": PEAK_TARGET,
-        "baseline": baseline,
     }
     scenarios_ = results["scenarios"]
 
@@ -113,7 +112,7 @@ def run(chosen: list[str], people: int, procs: Processes, baseline: bool = False
             attempt("lockstore", lambda: _lock_store("atomic"))
         wanted = [name for name in chosen if name not in NEEDS_NO_CLUSTER]
         if wanted:
-            cluster = Cluster(procs, baseline=baseline)
+            cluster = Cluster(procs)
             try:
                 sampler.scenario = "cluster start"
                 cluster.start()
@@ -151,10 +150,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenarios", default=",".join(ORDER), help=", ".join(ORDER))
     parser.add_argument("--people", type=int, default=10_000, help="check-ins in S3 (10,000)")
     parser.add_argument("--readme", action="store_true", help="write the table to the README")
-    parser.add_argument(
-        "--baseline", action="store_true",
-        help="today's single-instance code on the same cluster, for comparison",
-    )
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.scenarios.split(",") if name.strip()]
     if unknown := set(chosen) - set(ORDER):
@@ -165,18 +160,18 @@ def main(argv: list[str] | None = None) -> int:
     procs = Processes()
     with terminate_as_interrupt():
         try:
-            results = run([n for n in ORDER if n in chosen], args.people, procs, args.baseline)
+            results = run([n for n in ORDER if n in chosen], args.people, procs)
         except KeyboardInterrupt:
             log("interrupted; stopping every process started")
             procs.stop_all()
             return 130
-    name = "scale-baseline" if args.baseline else "scale"
+    name = "scale"
     results = report.merged(results, OUT / f"{name}.json")
     print(report.text_table(results))
     table = report.markdown(results)
     (OUT / f"{name}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     (OUT / f"{name}.md").write_text(table + "\n")
-    marker = "bench-scale-baseline" if args.baseline else "bench-scale"
+    marker = "bench-scale"
     if args.readme and not report.write_readme(ROOT / "README.md", table, marker):
         log(f"README.md has no {marker} markers; the table is in build/bench/{name}.md")
     failed = [

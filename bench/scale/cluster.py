@@ -24,7 +24,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -90,11 +89,9 @@ def ensure_haproxy() -> str:
 
 def haproxy_config(
     template: str, telegram_port: int, actions_port: int, stats_port: int,
-    bots: list[int], actions: list[int], bot_http_checks: bool = True,
+    bots: list[int], actions: list[int],
 ) -> str:
-    """``deploy/haproxy.cfg`` with its listening ports and its servers replaced; without
-    ``bot_http_checks`` the replicas are checked by TCP only (today's replicas have no
-    /readyz: the baseline)."""
+    """``deploy/haproxy.cfg`` with its listening ports and its servers replaced."""
     binds = {"telegram": telegram_port, "actions": actions_port, "stats": stats_port}
     servers = {
         "bots": [f"    server bot{i} 127.0.0.1:{p} check" for i, p in enumerate(bots, 1)],
@@ -109,10 +106,6 @@ def haproxy_config(
             section = words[1]
         if words[:1] == ["bind"] and section in binds:
             line = f"    bind 127.0.0.1:{binds[section]}"
-        if not bot_http_checks and section == "bots" and words[:1] in (
-            ["option"], ["http-check"]
-        ):
-            continue
         if words[:1] == ["server"] and section in servers:
             if section not in replaced:
                 lines.extend(servers[section])
@@ -169,19 +162,13 @@ class Replica:
     env: dict[str, str]
     proc: subprocess.Popen[bytes] | None = None
     starts: int = 0
-    #: Today's replica (the baseline): it has no /readyz, so ready is its port open.
-    baseline: bool = False
 
     @property
     def log_name(self) -> str:
         return f"scale/{self.name}.log"
 
     def ready(self) -> bool:
-        """Whether it answers its readiness check with 200 (the baseline: takes
-        connections)."""
-        if self.baseline:
-            socket.create_connection(("127.0.0.1", self.port), timeout=2.0).close()
-            return True
+        """Whether it answers its readiness check with 200."""
         return get(f"http://127.0.0.1:{self.port}/readyz", timeout=2.0)[0] == 200
 
     def running(self) -> bool:
@@ -197,10 +184,6 @@ class Cluster:
     actions: int = 2
     redis_db: int = REDIS_DB
     limits: bool = True
-    #: Today's code instead of scale mode, for comparison: PTB's own webhook server (it
-    #: answers before processing and registers the webhook itself), a child action server
-    #: in each replica, the in-process lock and limiter.
-    baseline: bool = False
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     database: str = field(
@@ -282,15 +265,12 @@ class Cluster:
                 lambda p=ports[i]: get(f"http://127.0.0.1:{p}/health")[0] == 200,
                 proc, f"action server {i + 1}", f"scale/actions{i + 1}.log",
             )
-        if not self.baseline:
-            log("registering the webhook once")
-            set_webhook = [str(BIN / "backstep"), "telegram", "set-webhook"]
-            self.procs.run(set_webhook, "scale/setup.log", ROOT, self.env())
+        log("registering the webhook once")
+        set_webhook = [str(BIN / "backstep"), "telegram", "set-webhook"]
+        self.procs.run(set_webhook, "scale/setup.log", ROOT, self.env())
         for i, port in enumerate(bot_ports, 1):
             env = self.env(TELEGRAM_WEBHOOK_PORT=str(port), BACKSTEP_INSTANCE_ID=f"bot{i}")
-            if self.baseline:
-                del env["BACKSTEP_ACTION_URL"]
-            self.replicas.append(Replica(f"bot{i}", port, env, baseline=self.baseline))
+            self.replicas.append(Replica(f"bot{i}", port, env))
         for replica in self.replicas:
             self.start_replica(replica, wait=False)
         for replica in self.replicas:
@@ -343,7 +323,6 @@ class Cluster:
         telegram, front_actions, stats = free_port(), free_port(), free_port()
         config = haproxy_config(
             HAPROXY_CONFIG.read_text(), telegram, front_actions, stats, bots, actions,
-            bot_http_checks=not self.baseline,
         )
         path = OUT / "scale" / "haproxy.cfg"
         path.write_text(config)
@@ -436,10 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bots", type=int, default=3, help="bot replicas (3)")
     parser.add_argument("--actions", type=int, default=2, help="action servers (2)")
     parser.add_argument("--keep-database", action="store_true", help="do not drop it at the end")
-    parser.add_argument("--baseline", action="store_true", help="today's code, for comparison")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
-    cluster = Cluster(Processes(), bots=args.bots, actions=args.actions, baseline=args.baseline)
+    cluster = Cluster(Processes(), bots=args.bots, actions=args.actions)
     with terminate_as_interrupt():
         try:
             cluster.start()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 JSON = dict[str, Any]
-#: The README's markers around the table (``bench-scale`` and ``bench-scale-baseline``).
+#: The README's markers around the table.
 MARKER = "<!-- {name}:{end} -->"
 
 #: Per scenario: its title, and the figures shown in the table (key, label).
@@ -70,6 +70,11 @@ def merged(results: JSON, previous: Path) -> JSON:
             results["scenarios"][name] = figures
             if name in before.get("load", {}):
                 results["load"][name] = before["load"][name]
+    order = list(COLUMNS)
+    results["scenarios"] = dict(sorted(
+        results["scenarios"].items(),
+        key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+    ))
     peaks = [p for p in (results.get("pg_peak"), before.get("pg_peak")) if p]
     if peaks:
         results["pg_peak"] = max(peaks, key=lambda p: p["peak"])
@@ -118,8 +123,7 @@ def _met(passed: Any) -> str:
 
 def text_table(results: JSON) -> str:
     """The table for a terminal, with the load averages and versions."""
-    kind = " (baseline: today's code)" if results.get("baseline") else ""
-    lines = [f"scale bench{kind}, {results['started']}; versions: {_versions(results)}"]
+    lines = [f"scale bench, {results['started']}; versions: {_versions(results)}"]
     for title, cells, target, met in rows(results):
         lines.append(f"{title}\n    {cells}\n    target: {target}; met: {met}")
     lines.append("load average (1, 5, 15 min) before/after each scenario:")
@@ -129,9 +133,8 @@ def text_table(results: JSON) -> str:
 
 def markdown(results: JSON) -> str:
     """The table for the README."""
-    command = "python -m bench.scale --baseline" if results.get("baseline") else "make bench-scale"
     lines = [
-        f"Measured {results['started']} with `{command}` on {results['versions']['cpus']} "
+        f"Measured {results['started']} with `make bench-scale` on {results['versions']['cpus']} "
         f"cores ({_versions(results)}).",
         "",
         "| scenario | figures | target | met |",
