@@ -15,13 +15,16 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
-.PHONY: help run test setup train db lint typecheck validate unit story-test nlu-eval bench eval clean
+.PHONY: help run test setup train db lint typecheck validate unit story-test nlu-eval bench eval clean \
+	cluster bench-scale
 
 help:
 	@echo "make run    set everything up, then chat with Backstep in the terminal"
 	@echo "make test   set everything up, then run every check (lint, types, data, tests)"
 	@echo "make bench  latency, cold start and memory against Rasa's starter assistant"
 	@echo "make eval   end to end: safety sets, blind intake and trigger sets, 2,000 random walks, 20 random faults (SETS=..., WALKS=..., ROUNDS=...)"
+	@echo "make cluster      3 replicas and 2 action servers behind HAProxy, on PostgreSQL and Redis, until Ctrl+C"
+	@echo "make bench-scale  the scale-out scenarios on that cluster, table into the README (SCENARIOS=a,b PEOPLE=N)"
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is required (Rasa 3.6 supports no other)."; exit 1; }
@@ -74,6 +77,12 @@ eval: setup $(MODEL)
 	$(BIN)/python -m bench.trigger_eval
 	BACKSTEP_FUZZ_WALKS=$(or $(WALKS),2000) $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_fuzz.py
 	BACKSTEP_FAULT_ROUNDS=$(or $(ROUNDS),20) $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_fault_suite.py
+
+cluster: setup $(MODEL)
+	$(BIN)/python -m bench.scale.cluster
+
+bench-scale: setup $(MODEL)
+	$(BIN)/python -m bench.scale --readme $(if $(SCENARIOS),--scenarios $(SCENARIOS)) $(if $(PEOPLE),--people $(PEOPLE))
 
 clean:
 	rm -rf models results .rasa var

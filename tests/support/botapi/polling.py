@@ -36,11 +36,16 @@ class UpdateQueue:
         self.arrived.notify()
         return update
 
-    def push(self, update: JSON) -> JSON:
-        """Number ``update`` and queue it; wakes the poller."""
+    def number(self, update: JSON) -> JSON:
+        """Give ``update`` the next update_id (without queuing it: a webhook's updates are
+        POSTed by whoever plays Telegram, :mod:`bench.scale.pusher`)."""
         self.last_update_id += 1
         update["update_id"] = self.last_update_id
-        self.pending.append(update)
+        return update
+
+    def push(self, update: JSON) -> JSON:
+        """Number ``update`` and queue it; wakes the poller."""
+        self.pending.append(self.number(update))
         self.arrived.notify()
         return update
 

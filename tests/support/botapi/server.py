@@ -1,6 +1,7 @@
 """The emulator: an aiohttp server on 127.0.0.1 that answers the Bot API methods, records
 every call and serves the updates a test pushes. When it runs as a process of its own
-(``bench.broadcast``), ``/_emulator/health``, ``stats``, ``limits`` and ``reset`` drive it."""
+(``bench.broadcast``, ``bench.scale``), ``/_emulator/health``, ``stats``, ``limits``,
+``reset``, ``stamp`` and ``calls`` drive it."""
 
 from __future__ import annotations
 
@@ -81,6 +82,8 @@ class BotApiEmulator(CallLog):
                 web.get("/_emulator/stats", self._http_stats),
                 web.post("/_emulator/limits", self._http_limits),
                 web.post("/_emulator/reset", self._http_reset),
+                web.post("/_emulator/stamp", self._http_stamp),
+                web.get("/_emulator/calls", self._http_calls),
                 web.route("*", "/bot{token}/{method}", self._http_method),
             ]
         )
@@ -117,13 +120,19 @@ class BotApiEmulator(CallLog):
 
     def push_update(self, raw: JSON) -> JSON:
         """Queue an update for getUpdates; fills in update_id, message ids and dates."""
+        return self.queue.push(self.stamp(raw, number=False))
+
+    def stamp(self, raw: JSON, number: bool = True) -> JSON:
+        """The update as Telegram would send it (message ids and dates, and the update_id
+        unless ``number`` is false), known to the emulator but not queued: for a webhook,
+        whose updates whoever plays Telegram POSTs."""
         update = dict(raw)
         for key in ("message", "edited_message"):
             if isinstance(update.get(key), dict):
                 update[key] = self.api.incoming(update[key], edited=key == "edited_message")
         if isinstance(query := update.get("callback_query"), dict) and "id" in query:
             self.api.callback_query_ids.add(str(query["id"]))
-        return self.queue.push(update)
+        return self.queue.number(update) if number else update
 
     def redeliver(self, update: JSON) -> JSON:
         """Deliver an update already pushed once more, with the same update_id."""
@@ -250,6 +259,23 @@ class BotApiEmulator(CallLog):
     async def _http_reset(self, request: web.Request) -> web.Response:
         self.reset()
         return _json({"ok": True})
+
+    async def _http_stamp(self, request: web.Request) -> web.Response:
+        """:meth:`stamp` for a process of another: the update with its ids."""
+        return _json(self.stamp(await request.json()))
+
+    async def _http_calls(self, request: web.Request) -> web.Response:
+        """The calls of ``?method=`` (any when absent) to ``?chat_id=`` (any when absent),
+        oldest first, without the uploads' bytes."""
+        method, chat = request.query.get("method"), request.query.get("chat_id")
+        keep = ("method", "chat", "params", "status", "error", "ts", "monotonic")
+        return _json(
+            [
+                {key: record[key] for key in keep}
+                for record in self.calls(method)
+                if chat is None or record["chat"] == chat
+            ]
+        )
 
 
 def _json(payload: Any, status: int = 200) -> web.Response:
