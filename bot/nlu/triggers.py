@@ -28,9 +28,9 @@ from spacy.util import filter_spans
 
 from bot.domain.insights import CATEGORIES, NOTHING, OTHER
 from bot.nlu import patterns as P
-from bot.nlu.direction import is_relief
 from bot.nlu.negation import contains_cue, negated_after, negation_cue_before
 from bot.nlu.pipeline import build_nlp, clean_text
+from bot.nlu.relief import is_relief
 from bot.nlu.spans import CLAUSE_TURNS, CONTEXT, negated_at, stands_alone
 
 #: The label of the painful direction's patterns that name no category.
