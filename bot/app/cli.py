@@ -9,13 +9,7 @@ import signal
 import sys
 from contextlib import ExitStack
 
-from bot.settings import (
-    SettingsError,
-    get_settings,
-    migrate_on_start,
-    scale_redis_url,
-    set_role,
-)
+from bot.settings import SettingsError, get_settings, migrate_on_start, set_role
 
 
 def _db_upgrade(_: argparse.Namespace) -> int:
@@ -49,7 +43,7 @@ def _run(args: argparse.Namespace) -> int:
     set_role("bot")
     with ExitStack() as held:
         try:
-            if scale_redis_url() is None:  # one instance: refuse a second against this database
+            if not settings.scale_mode:  # one instance: refuse a second against this database
                 held.enter_context(single_instance(settings.db_url))
             if migrate_on_start():
                 upgrade_database()
@@ -116,12 +110,12 @@ def _set_webhook(args: argparse.Namespace) -> int:
         print(f"Set {', '.join(missing)} first: every replica checks that secret.",
               file=sys.stderr)
         return 2
-    assert settings.telegram_webhook_secret is not None
+    secret = settings.telegram_webhook_secret or ""
 
     async def run() -> None:
         async with make_bot(settings) as bot:
             await register_webhook(
-                bot, settings, settings.telegram_webhook_secret or "",
+                bot, settings, secret,
                 max_connections=args.max_connections,
                 drop_pending_updates=args.drop_pending_updates,
             )
