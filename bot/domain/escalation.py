@@ -75,6 +75,7 @@ def next_safety_action(
     opens_with_no: bool = False,
     screen_ahead: bool = False,
     someone_else: bool = False,
+    unread_no: bool = False,
 ) -> str | None:
     """The next action of the safety sequence, or None when safety has nothing to say.
 
@@ -101,6 +102,10 @@ def next_safety_action(
     person is asked once, not twice, and a "yes" to it escalates all the same. (On the
     47 seen intake sets the model alone took 1 opening in 9 for a possible sign.) A
     possible crisis is not on the screen and is still asked about.
+
+    An answer to the warning-sign screen that opens with a "no" but says more than reads as
+    a clear one (``unread_no``: "No. I lost weight in the summer, but..."), like a hedged
+    "no", gets the clarifying yes/no question once, never the list again.
 
     Someone else's emergency (``someone_else``, when nothing is the writer's own) gets the
     urgent advice about them; then the conversation goes on: the form asks its question
@@ -130,10 +135,11 @@ def next_safety_action(
             return None if done else INTAKE
         return _check(done, CHECKS[possible], active_loop)
     elif (
-        intent == "deny" and unsure and checked is None
+        ((intent == "deny" and unsure) or unread_no) and checked is None
         and (screening or CHECKS["red_flag"] in done)
     ):
-        # "I don't think so" to the warning-sign screen: not a clear no; ask once.
+        # "I don't think so" to the warning-sign screen, or a "no" with more to it than
+        # reads as a clear one: ask once.
         return _check(done, CHECKS["red_flag"], active_loop)
     # A "yes" to a screening question stays one once the form it answered is closed.
     screened = screening or (intent == "affirm" and ESCALATIONS["red_flag"] in done)

@@ -50,9 +50,13 @@ _CHECKIN = ANSWER_WORDS["checkin_words"]
 _YES = ANSWER_WORDS["yes_words"]
 _OPENERS = ANSWER_WORDS["question_openers"]
 _MARKERS = ANSWER_WORDS["question_markers"]
+_SIGNS = ANSWER_WORDS["screen_sign_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 _BREAK = frozenset(",.;:!-\u2013\u2014")
+_SENTENCE_END = frozenset(".;!")
+_NONE = frozenset({"none", "nothing"})
+_OF_THEM = frozenset({"of", "like", "whatsoever", "at"})
 
 
 def words_of(text: str) -> list[str]:
@@ -87,8 +91,14 @@ def _only_the_back(items: list[str]) -> bool:
 
 def _negated_possession(items: list[str]) -> bool:
     """A negation, a possession verb within two words, then an any-word ("don't have any",
-    "not having any", "no get any", "never had any")."""
+    "not having any", "no get any", "never had any"); or a possession verb, then none or
+    nothing of them ("I have none of these", "had nothing like that")."""
     for i, word in enumerate(items):
+        if (
+            word in _POSSESSION and i + 2 < len(items) and items[i + 1] in _NONE
+            and items[i + 2] in _OF_THEM
+        ):
+            return True
         if word not in NEGATION_TOKENS:
             continue
         for j in (i + 1, i + 2):
@@ -106,7 +116,7 @@ def _real_contrast(items: list[str]) -> bool:
         if word in _CONTRAST:
             near = items[i + 1 : i + 5]
             closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3)) or _settled(
-                items[i + 1 : i + 6]
+                _rest_of_sentence(items, i + 1)
             )
             if not closing and not any(
                 w in _BACK or w in _NO or w in NEGATION_TOKENS for w in near
@@ -114,6 +124,21 @@ def _real_contrast(items: list[str]) -> bool:
                 # "I slipped on a wet floor but I did not fall down" sets a no against it
                 return True
     return False
+
+
+#: How far after a contrast word its aside is read for being over or explained.
+_ASIDE_REACH = 8
+
+
+def _rest_of_sentence(items: list[str], start: int) -> list[str]:
+    """Up to ``_ASIDE_REACH`` words from ``start``, not past the end of their sentence
+    ("but that was Slimming World, on purpose.")."""
+    words: list[str] = []
+    for item in items[start:]:
+        if item in _SENTENCE_END or len(words) >= _ASIDE_REACH:
+            break
+        words.append(item)
+    return words
 
 
 def _settled(words: list[str]) -> bool:
@@ -176,14 +201,36 @@ def hedges(text: str | None) -> bool:
         return False
     if text.rstrip().endswith("?"):
         return True
-    clauses: list[list[str]] = [[]]
-    for item in words_of(text):
-        if item in _BREAK:
-            clauses.append([])
-        else:
-            clauses[-1].append(item)
-    last = max(i for i, c in enumerate(clauses) if is_unsure(" ".join(c)) or i == 0)
-    return not any(_full_denial(c) for c in clauses[last + 1 :])
+    clauses = _clauses_with_breaks(words_of(text))
+    doubting = [i for i, c in enumerate(clauses) if is_unsure(" ".join(c))]
+    last = max(doubting + [0])
+    if any(_full_denial(c) for c in clauses[last + 1 :]):
+        return False
+    # "no no, nothing like that, sorry i think i rambled": a full no first, then a doubt
+    # about something else (what they said, the cause), not about the no
+    first = min(doubting, default=0)
+    return not (
+        any(_full_denial(c) for c in clauses[:first])
+        and all(_about_something_else(clauses[i]) for i in doubting)
+    )
+
+
+#: The words a doubt about the answer itself is made of ("I don't think so", "not that I
+#: know of", "none I can remember"), besides the hedges and the no-words.
+_DOUBT_FRAME = frozenset({
+    "i", "im", "id", "ive", "so", "that", "of", "it", "its", "is", "am", "be", "to", "know",
+    "knows", "really", "quite", "totally", "completely", "100", "percent", "can", "could",
+    "would", "will", "like", "though", "tho", "but", "yet", "at", "all", "any", "about",
+    "them", "there", "do", "does", "did", "say",
+})
+
+
+def _about_something_else(clause: list[str]) -> bool:
+    """Whether a hedging clause doubts something besides the answer: it has a word
+    outside the frame of a doubt ("i think i *rambled*", "not sure what *caused* it") and
+    names none of the signs asked about ("not sure about the numbness")."""
+    frame = _DOUBT_FRAME | _FILLERS | _NO | _ANY | _POSSESSION | NEGATION_TOKENS
+    return not set(clause) & _SIGNS and any(w not in frame and not is_unsure(w) for w in clause)
 
 
 #: "Hmm," / "Umm..." opening an answer, set off by a break: the person thinking.
@@ -204,7 +251,36 @@ def reads_as_clear_no(text: str | None) -> bool:
         or _negated_possession(items)
         or _reported_no(items)
         or _list_of_noes(items)
+        or _denial_after_an_opening(items)
     )
+
+
+#: How many words may open an answer before its full denial ("Tak ada, none of these").
+_OPENING_REACH = 8
+
+
+def _denial_after_an_opening(items: list[str]) -> bool:
+    """A short opening that names none of the signs asked about (a greeting, a no in the
+    person's own language, thinking aloud), then a clause that denies the whole list
+    ("Tak ada, none of these", "hmm let me read that properly... no, none of those")."""
+    opening: list[str] = []
+    for clause in _clauses_with_breaks(items):
+        if opening and _full_denial(clause):
+            said = [w for w in opening if w not in _NO]  # "..., nope, none of them"
+            return len(said) <= _OPENING_REACH and not set(opening) & _SIGNS
+        opening += clause
+    return False
+
+
+def _clauses_with_breaks(items: list[str]) -> list[list[str]]:
+    """The clauses of ``items`` between breaks, empty ones left out."""
+    clauses: list[list[str]] = [[]]
+    for item in items:
+        if item in _BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(item)
+    return [c for c in clauses if c]
 
 
 _ECHO = re.compile(r"^\s*[^?.!]{1,40}\?\s*(?=\S)")

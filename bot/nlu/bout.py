@@ -26,6 +26,7 @@ from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.spans import (
     CONTEXT,
     CONTRASTS,
+    SENTENCE_ENDS,
     Extraction,
     extraction,
     says_a_phrase,
@@ -422,7 +423,9 @@ def resolve_duration(
             )
             if qualified is not None:
                 days, unsettled = qualified[0], not qualified[1]
-            written = calendar_date_in(doc[span.start : span.end + 8].text, today)
+            # ... also in the sentence after ("Since Labour Day weekend. It was sore on
+            # the Monday, the 26th of Oct.")
+            written = calendar_date_in(doc[span.start : _next_sentence_end(span)].text, today)
             if written is not None:
                 days, unsettled = written, False
         if days is None or _names_its_day(span, spans, dated, today):
@@ -485,3 +488,19 @@ def _a_bare_weekday(span: Span) -> bool:
 
 #: Words that say which week a weekday is in ("last", "before last", "two Sundays ago").
 _WHICH_WEEK = frozenset({"last", "ago", "before", "previous", "past", "week", "fortnight"})
+
+
+#: How far after a holiday's name its date is looked for, at most.
+_DATE_REACH = 16
+
+
+def _next_sentence_end(span: Span) -> int:
+    """Where the sentence after ``span``'s own ends, at most ``_DATE_REACH`` tokens on."""
+    doc, ends = span.doc, 0
+    for tok in span.doc[span.end : min(len(doc), span.end + _DATE_REACH)]:
+        if tok.text in SENTENCE_ENDS:
+            ends += 1
+            if ends == 2:
+                return tok.i
+    return min(len(doc), span.end + _DATE_REACH)
+

@@ -399,6 +399,12 @@ def _weeks_before_last(toks: Sequence[str], k: int) -> tuple[int, int] | None:
     return None
 
 
+_DAY_WORDS = frozenset({"day", "night", "morning"})
+#: How far after a date "the day after" may point back at it ("the 20th of November,
+#: and it came on the day after that").
+_DAY_BESIDE_REACH = 6
+
+
 def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
     """Days since each date ``toks`` name without a "since" (weekdays, dates, named days),
     in order; dates that cannot be dated are left out."""
@@ -412,9 +418,11 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             after in MONTHS or after == "of"
             or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
         )
-        if found and tok in WEEKDAYS and after in ("before", "after") and (
-            k - last_end <= 4 and date_expression(toks, k + 2, today) is None
-        ):  # "before thanksgiving, like the monday before": a day beside the one named
+        beside = _DAY_BESIDE_REACH if tok in _DAY_WORDS else 4
+        if found and (tok in WEEKDAYS or tok in _DAY_WORDS) and after in ("before", "after") and (
+            k - last_end <= beside and date_expression(toks, k + 2, today) is None
+        ):  # "before thanksgiving, like the monday before": a day beside the one named;
+            # "my birthday was the 20th and it came on the day after that"
             shifted = shift_beside(found[-1], tok, after, today)
             found[-1] = found[-1] if shifted is None else shifted
             k = last_end = k + 2
@@ -444,8 +452,8 @@ def _names_its_day(
     """A weekday that names the day of the date before it ("it was the 24th, the Tuesday",
     "Thanksgiving Day, so last Thursday", "Labour Weekend ... on the Monday"): the same
     start, not a later one."""
-    if not found or toks[k] not in WEEKDAYS:
-        return False
+    if not found or toks[k] not in WEEKDAYS or toks[k + 1 : k + 2] in (["before"], ["after"]):
+        return False  # "last Thursday - no, the Thursday before": another day
     near = k - last_end <= 4 and all(
         t in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that", "my", "our")
         for t in toks[last_end:k]

@@ -316,6 +316,13 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
 
 
 
+def _taken_back(span: Span, contrast: int) -> bool:
+    """Whether a movement before a contrast was told as a belief since given up ("I
+    thought bending made it worse at first, but ...")."""
+    clause = span.doc[max(0, span.start - 4) : contrast]
+    return any(t.lower_ in CONTEXT["taken_back"] for t in clause)
+
+
 def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
     constant = [s for s, v in kept if v == "constant"]
     kept = [(s, v) for s, v in kept if v != "constant"]
@@ -341,7 +348,8 @@ def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
         doc = nones[0].doc
         turn = _turn_after(doc, nones[0].start, kept)
         contrast_before = any(  # "bending hurts, but otherwise no difference"
-            t.lower_ in CONTRASTS and any(s.end <= t.i for s in moving)
+            t.lower_ in CONTRASTS
+            and any(s.end <= t.i and not _taken_back(s, t.i) for s in moving)
             for t in doc[: nones[0].start]
         )
         if turn is None and not (moving and contrast_before):

@@ -29,8 +29,12 @@ def without_other_times(text: str | None) -> str:
 
 
 _SETTLERS = ANSWER_WORDS["score_settlers"]
-#: Words that may stand between a settling word and its number ("no, it's a 6").
-_BEFORE_THE_NUMBER = frozenset({",", "a", "an", "its", "it", "is", "at"})
+_SENTENCE_END = frozenset(".;!")
+_BREAKS = frozenset(",.;:!-\u2013\u2014")
+_OF = frozenset({"of", "outta"})
+#: Words in reach that make the number one of another time ("no. today, walking, it was
+#: 7"); "if" is left out for "if I'm honest, a 5".
+_ANOTHER_TIME = (ANSWER_WORDS["other_time_words"] | ANSWER_WORDS["rise_words"]) - {"if"}
 #: Words after a number that make it no settled score ("so 5 or 6", "so 6 hours").
 _NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps", "but"}) | (
     CONTEXT_WORDS["measure_words"]
@@ -38,23 +42,44 @@ _NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps", "
 
 
 def settled_score(text: str | None) -> float | None:
-    """The score a person settles on after thinking aloud: the number right after the
-    last settling word ("6. well, 5 or 6. no, 6, I just climbed out of the truck" -> 6;
-    "8. Maybe 7. No, 8, I am honest." -> 8; "ok call it 5" -> 5), or None."""
+    """The score a person settles on after thinking aloud: the first number within a few
+    words after the last settling word ("6. well, 5 or 6. no, 6, I just climbed out of
+    the truck" -> 6; "8. Maybe 7. No, 8, I am honest." -> 8; "ok call it 5" -> 5; "a 5?
+    nah i'm being dramatic, 4" -> 4), or None."""
     items = words_of(text or "")
     settled = None
     for i in range(len(items)):
         size = next((n for n in (2, 1) if " ".join(items[i : i + n]) in _SETTLERS), 0)
-        if not size:
-            continue
-        j = i + size
-        while j < len(items) and items[j] in _BEFORE_THE_NUMBER:
-            j += 1
-        number = parse_score_answer(items[j]) if j < len(items) else None
-        after = items[j + 1] if j + 1 < len(items) else "."
-        if number is not None and after not in _NOT_SETTLED_AFTER:
-            settled = number
+        if size:
+            number = _first_number_after(items, i + size)
+            settled = number if number is not None else settled
     return settled
+
+
+#: How many words may stand between a settling word and its number ("nah, be honest,
+#: it's a 3"); the number must come in the same sentence.
+_SETTLING_REACH = 5
+
+
+def _first_number_after(items: list[str], start: int) -> float | None:
+    """The first score within reach from ``start``, unless a word before it in reach or
+    the word after it says it is no settled score of now ("it was 7", "5 or 6", "6
+    hours"); None otherwise."""
+    words = 0
+    for j in range(start, len(items)):
+        item = items[j]
+        if item in _SENTENCE_END and words:
+            return None
+        if item in _BREAKS:
+            continue
+        number = parse_score_answer(item)
+        if number is not None and items[j - 1] not in _OF:  # not the 10 of "out of 10"
+            after = items[j + 1] if j + 1 < len(items) else "."
+            return None if after in _NOT_SETTLED_AFTER else number
+        words += 1
+        if words > _SETTLING_REACH or item in _ANOTHER_TIME:
+            return None
+    return None
 
 
 def _before_a_rise(clause: str) -> str:

@@ -63,6 +63,24 @@ from bot.nlu.scores import settled_score, without_other_times
         ("Nope, none. Had a chest infection in the spring but that's long gone.", True),
         ("None of them. I take pills for my blood pressure but it's well controlled.", True),
         ("no, fractured my ankle as a kid but it healed fine", True),
+        # or explained, later in its sentence
+        ("None. Dropped a dress size in spring, but that was the gym and the diet", True),
+        ("None. Dropped a dress size in spring, but I wasn't trying and my foot drags", False),
+        # a possession verb, then none of them; a full denial after a short opening
+        ("I've got none of those things", True),
+        ("we have nothing like that", True),
+        ("Morning doc, none of those", True),
+        ("Hai, nothing like that at all", True),
+        ("I have nothing but numbness down there", False),
+        ("my foot is numb, none of the others", False),
+        ("nahi, kuch nahi", True),
+        ("right, let me look at the list again... nope, none of them", True),
+        ("my leg, let me think, no, none of those", False),  # the opening names a sign
+        # a doubt after a full no, about something else than the no
+        ("None of those, sorry, I think I over-explained earlier", True),
+        ("No. None of that. Not sure what set it off, maybe the move", True),
+        ("none of those I think", False),
+        ("No none of those, but I'm not sure about the numbness", False),
         ("None. Had a fall in June but my leg has gone weak since", False),
         # a "no" followed only by what the back's pain is like
         ("no its just sore", True),
@@ -419,6 +437,13 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("three. maybe four. ok, call it three", 3),
         ("it was a 7 at lunch, right now a 4", 4),
         ("8 lying down, honestly 9 on my feet", 9),
+        # a few words between the settling word and its number
+        ("maybe a 6? nah, if I'm honest it's a 5", 5),
+        ("Seven? no, honestly nearer a six", 6),
+        ("nah, out of 10 I'd go 4", 4),
+        ("no, it's been 3 weeks like this", None),  # a measure, not a score
+        ("no. today, walking to the bus, it was 7", None),  # another time's number
+        ("honestly a 5. Yesterday it was 7", 5),  # past the sentence's end
         # nothing settled: the other readings decide
         ("5 or 6", None),
         ("6. It was 8 this morning.", None),

@@ -199,6 +199,20 @@ def test_a_hedged_no_to_the_warning_sign_screen_is_asked_about_once() -> None:
                               resume_loop=INTAKE) == CLEARED
 
 
+def test_a_no_to_the_screen_that_says_more_than_a_clear_no_is_asked_about_once() -> None:
+    # "No. Lost some weight in the summer, but..." (not read as a clear no, nothing seen)
+    def step(done: list[str], **kw: object) -> str | None:
+        return next_safety_action("inform", done, active_loop=INTAKE, **kw)  # type: ignore[arg-type]
+
+    assert step([], screening=True, unread_no=True) == CHECK
+    assert step([CHECK], screening=True, unread_no=True) == "action_deactivate_loop"
+    assert next_safety_action("inform", [CHECK, "action_deactivate_loop"], active_loop=None,
+                              unread_no=True) == "action_listen"
+    # Only to the screen: elsewhere the form reads it as whatever it answers
+    assert step([], screening=False, unread_no=True) is None
+    assert step([], screening=True, unread_no=False) is None
+
+
 @pytest.mark.parametrize(
     ("intent", "done", "loop", "kw", "expected"),
     [
