@@ -252,6 +252,8 @@ def union_of_detectors(
     *,
     model_can_read: bool = True,
     clear_no: bool = False,
+    model_confidence: float = 1.0,
+    model_alone_floor: float = 0.0,
 ) -> Union:
     """Union of the trained model and the rule matcher; either one alone is heard.
 
@@ -273,6 +275,8 @@ def union_of_detectors(
     its guess alone is noise there, while the matcher still reads every word. Nor is it
     heard alone on a ``clear_no`` ("no lah, don't have that", :mod:`bot.nlu.answers`): as
     the answer to its own clarifying question, such a "no" would escalate every time.
+    Nor below ``model_alone_floor`` (its confidence, ``model_confidence``, too low for the
+    model alone: see ``model_alone_min_confidence`` in config.yml for how it was chosen).
     """
     if matcher_level == "urgent" and matcher_category:
         intent = "crisis" if matcher_category == "crisis" else "red_flag"
@@ -285,7 +289,10 @@ def union_of_detectors(
         # someone else's, and nothing of the writer's: what the model heard is theirs too
         return Union(None, None, someone_else=matcher_category)
     if model_intent in ESCALATIONS:
-        if matcher_saw_only_negations or not model_can_read or clear_no:
+        if (
+            matcher_saw_only_negations or not model_can_read or clear_no
+            or model_confidence < model_alone_floor
+        ):
             return Union("inform", None)
         category = "crisis" if model_intent == "crisis" else UNSPECIFIED
         return Union(model_intent, category, uncertain=True)

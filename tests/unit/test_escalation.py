@@ -249,6 +249,21 @@ def test_possible_signs_and_what_follows_a_clear_no(
 
 
 @pytest.mark.parametrize("model", ["red_flag", "crisis"])
+def test_the_model_alone_is_heard_only_from_its_floor(model: str) -> None:
+    # below the floor its guess asks nothing; at it, the clarifying question; the
+    # matcher is heard whatever the model's confidence
+    low = union_of_detectors(model, "none", None, False, model_confidence=0.5,
+                             model_alone_floor=0.9)
+    assert low == Union("inform", None)
+    at = union_of_detectors(model, "none", None, False, model_confidence=0.9,
+                            model_alone_floor=0.9)
+    assert at.uncertain and at.intent == model
+    assert union_of_detectors(
+        model, "urgent", "fracture", False, model_confidence=0.1, model_alone_floor=0.9
+    ) == Union("red_flag", "fracture")
+
+
+@pytest.mark.parametrize("model", ["red_flag", "crisis"])
 def test_the_model_alone_is_not_heard_on_a_clear_no(model: str) -> None:
     assert union_of_detectors(model, "none", None, False, clear_no=True) == Union("inform", None)
     # the matcher is still heard, "no" or not

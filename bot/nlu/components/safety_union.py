@@ -11,12 +11,18 @@ forced intent: the dialogue asks first, and the message keeps its ordinary readi
 
 from __future__ import annotations
 
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -41,13 +47,34 @@ NAME = "SafetyUnion"
 class SafetyUnion(StatelessComponent):
     """Forces ``red_flag``/``crisis`` when either detector sees one (see module docstring)."""
 
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        floors = (config or {}).get("model_alone_min_confidence") or {}
+        self._floors = {str(k): float(v) for k, v in floors.items()}
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The model's red flag or crisis is heard alone from these confidences on."""
+        return {"model_alone_min_confidence": {}}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        """Create the component with its floors."""
+        return cls(config)
+
     def process(self, messages: list[Message]) -> list[Message]:
         """Apply the union to each message; button payloads are left as they are."""
         for message in messages:
             text = message.get(TEXT)
             if not isinstance(text, str) or text.startswith("/"):
                 continue
-            model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            intent = message.get(INTENT) or {}
+            model_intent = intent.get(INTENT_NAME_KEY)
             verdict = assess(text)
             union = union_of_detectors(
                 model_intent,
@@ -56,6 +83,8 @@ class SafetyUnion(StatelessComponent):
                 bool(verdict.hits) and all(h.status == "negated" for h in verdict.hits),
                 model_can_read=len(text.strip()) <= LONG_MESSAGE,
                 clear_no=reads_as_clear_no(text),
+                model_confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
+                model_alone_floor=self._floors.get(str(model_intent), 0.0),
             )
             if union.someone_else is not None:
                 _mark_someone_elses(message, union.someone_else, model_intent)
