@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu.calendar_words import MONTHS, WEEKDAYS, written_in_figures
-from bot.nlu.holidays import holiday_at, nth_weekday
+from bot.nlu.holidays import SEASON_EVENTS, holiday_at, nth_weekday
 from bot.settings import get_settings
 
 DATE_FILLERS = frozenset(
@@ -311,7 +311,9 @@ def date_expression(
         start, end = holiday
         since = None if start is None else days_since(start, today)
         return back_from_it_on(toks, end, since, today) or (since, end)
-    if tok in ("christmas", "xmas"):
+    if tok in ("christmas", "xmas") and toks[k + 1 : k + 2] not in (
+        [e] for e in SEASON_EVENTS
+    ):
         start = _recent_date(12, 25, today)
         return (None if start is None else days_since(start, today)), k + 1
     if tok in ("new", "newyear", "newyears", "newyear's"):

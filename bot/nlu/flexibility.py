@@ -163,4 +163,21 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
     if not candidates:
         return None
     span, value = max(candidates, key=lambda item: item[0].start)
+    if _bare_word_among_others(span):
+        # "None of those. Had bloods in September, normal.": a bare "normal" among other
+        # things said answers the tightness question only when it was asked (the role)
+        return extraction(P.FLEXIBILITY, value, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.FLEXIBILITY, value, [span], text)
+
+
+#: How many words besides a bare answer word its message may hold and still be that answer
+#: ("Normal, I'd say so").
+_BARE_COMPANY = 4
+
+
+def _bare_word_among_others(span: Span) -> bool:
+    """A one-word answer ("normal", said alone between breaks) in a message that says more."""
+    if len(span) != 1 or not span.id_.endswith(P.ALONE):
+        return False
+    others = [t for t in span.doc if not t.is_punct and t.i != span.start]
+    return len(others) > _BARE_COMPANY

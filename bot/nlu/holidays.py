@@ -183,6 +183,13 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("eid", "al", "fitr"): _listed({2025: (3, 30), 2026: (3, 20), 2027: (3, 10)}),
     ("eid", "ul", "fitr"): _listed({2025: (3, 30), 2026: (3, 20), 2027: (3, 10)}),
     ("eid", "al", "adha"): _listed({2025: (6, 6), 2026: (5, 27), 2027: (5, 16)}),
+    ("eid", "ul", "adha"): _listed({2025: (6, 6), 2026: (5, 27), 2027: (5, 16)}),
+    ("bakrid",): _listed({2025: (6, 7), 2026: (5, 27), 2027: (5, 17)}),
+    ("bakri", "eid"): _listed({2025: (6, 7), 2026: (5, 27), 2027: (5, 17)}),
+    ("hari", "raya", "haji"): _listed({2025: (6, 7), 2026: (5, 27), 2027: (5, 17)}),
+    ("hari", "raya", "aidiladha"): _listed({2025: (6, 7), 2026: (5, 27), 2027: (5, 17)}),
+    ("hari", "raya", "puasa"): _listed({2025: (3, 31), 2026: (3, 21), 2027: (3, 10)}),
+    ("hari", "raya", "aidilfitri"): _listed({2025: (3, 31), 2026: (3, 21), 2027: (3, 10)}),
     ("hari", "raya"): _listed({2025: (3, 31), 2026: (3, 21), 2027: (3, 10)}),
     ("holi",): _listed({2025: (3, 14), 2026: (3, 4), 2027: (3, 22)}),
     ("rosh", "hashanah"): _listed({2025: (9, 23), 2026: (9, 12), 2027: (10, 2)}),
@@ -313,7 +320,22 @@ def holiday_at(
     return None if name is None else (_past(HOLIDAYS[name], today), k + len(name))
 
 
+#: Events of a holiday's season, not its day ("the office christmas do", "the Diwali
+#: party at work"): a holiday's name before one of them dates nothing.
+SEASON_EVENTS = frozenset({
+    "do", "dos", "party", "parties", "dinner", "lunch", "drinks", "market", "markets",
+    "concert", "fair", "shopping", "shop", "tree", "lights", "play", "jumper", "nativity",
+    "panto", "social", "meal", "rush", "decorations", "prep", "preparations", "sale", "sales",
+})
+
+
 def holiday_name_at(toks: Sequence[str], k: int) -> tuple[str, ...] | None:
-    """The holiday's name at ``toks[k:]`` (longest first), or None."""
+    """The holiday's name at ``toks[k:]`` (longest first), or None; none before an event
+    of its season ("christmas do")."""
     plain = tuple(_plain(t) for t in toks[k : k + _LONGEST])
-    return next((name for name in _LONGEST_FIRST if plain[: len(name)] == name), None)
+    name = next((name for name in _LONGEST_FIRST if plain[: len(name)] == name), None)
+    if name is None or toks[k + len(name) : k + len(name) + 1] and (
+        _plain(toks[k + len(name)]) in SEASON_EVENTS
+    ):
+        return None
+    return name

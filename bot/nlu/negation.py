@@ -188,7 +188,7 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             if _answers_a_question(doc, i, span) or _used_up(doc, i, span):
                 return None
             nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if crossed_comma and nxt is not None and _text(nxt) in CLOSING_AUXILIARIES:
+            if crossed_comma and nxt is not None and _closes_on_itself(doc, nxt):
                 return None  # "can't touch my toes, never could, hamstrings like wire"
             if not crossed_comma or text in LIST_CUES:
                 return tok
@@ -202,6 +202,19 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             words += 1
         i -= 1
     return None
+
+
+def _closes_on_itself(doc: Doc, aux: Token) -> bool:
+    """An auxiliary after a cue that closes the negation ("never could,"); "have" only
+    with nothing after it ("never have, hamstrings tight"), not before a list ("don't
+    have numbness, tingling or weakness")."""
+    if _text(aux) in CLOSING_AUXILIARIES:
+        return True
+    after = doc[aux.i + 1] if aux.i + 1 < len(doc) else None
+    return _text(aux) in _HAVE and (after is None or after.is_punct)
+
+
+_HAVE = frozenset({"have", "has", "had", "havent", "hasnt"})
 
 
 def _starts_a_claim(doc: Doc, i: int, span: Span, window: int) -> bool:
