@@ -311,9 +311,7 @@ def date_expression(
         start, end = holiday
         since = None if start is None else days_since(start, today)
         return back_from_it_on(toks, end, since, today) or (since, end)
-    if tok in ("christmas", "xmas") and toks[k + 1 : k + 2] not in (
-        [e] for e in SEASON_EVENTS
-    ):
+    if tok in ("christmas", "xmas") and not set(toks[k + 1 : k + 2]) & SEASON_EVENTS:
         start = _recent_date(12, 25, today)
         return (None if start is None else days_since(start, today)), k + 1
     if tok in ("new", "newyear", "newyears", "newyear's"):
