@@ -182,6 +182,12 @@ def test_parse_duration_days(text: str, expected: int | None) -> None:
         ("since Sunday", datetime.date(2025, 5, 12), 1),
         ("since feb 29", datetime.date(2024, 3, 1), 1),
         ("since new year", datetime.date(2025, 1, 1), 0),
+        # Eid al-Adha by its Malay and South Asian names (27 May 2026)
+        ("since Hari Raya Haji", datetime.date(2026, 12, 6), 193),
+        ("since bakrid", datetime.date(2026, 12, 6), 193),
+        # an event of a holiday's season is not its day
+        ("since the christmas do at work", datetime.date(2026, 12, 6), None),
+        ("since the xmas party", datetime.date(2026, 12, 6), None),
     ],
 )
 def test_parse_duration_days_other_today(
@@ -294,6 +300,9 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("saturday's match", 4),  # a possessive weekday
         # "the Monday after" what was said, then its date: the date
         ("the wedding was Saturday the 26th, it went the Monday after, the 28th", 16),
+        # "the day after that" a date said before; "the Friday before" one said before
+        ("the fete was on the 3rd of May and it went the day after that, the Sunday", 10),
+        ("Last Friday - no, the Friday before, the 2nd.", 12),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from bot import settings
 from bot.nlu.negation import is_negated, negated_after, negation_cue_before
-from bot.nlu.patterns import SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
+from bot.nlu.patterns import CONTEXT_ROLE, SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
 from bot.nlu.pipeline import Extraction, extract, get_nlp, save_pipeline
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
@@ -835,6 +835,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Sitting: the same. Walking: the same. Nothing I try makes it better or worse.",
      {"pain_direction": "none"}),
     ("bending hurts, nothing makes it better", {"pain_direction": "flexion"}),
+    # no movement changes it, said at length; a movement told as a belief given up
+    ("I can't find anything that changes it. Sitting, walking or lying, it's exactly the same.",
+     {"pain_direction": "none"}),
+    ("I thought sitting made it worse at first, but honestly no, it's the same whatever I do",
+     {"pain_direction": "none"}),
+    # a pidgin "e" as the subject of the relief
+    ("Na bending dey worry me. If I stand up straight, e dey ease.",
+     {"pain_direction": "flexion"}),
+    ("it doesn't lock up or go in to spasm", {}),
+    ("can't get near my toes, never have, hamstrings are really tight",
+     {"flexibility": "tight"}),
     ("can't touch my toes, maybe 30 cm short", {"flexibility": "tight"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
@@ -1229,3 +1240,17 @@ def test_a_duration_about_something_else_is_marked(text: str, days: int, role: s
 def test_constant_pain_alone_answers_only_its_own_question(text: str, role: str | None) -> None:
     [found] = [e for e in extract(text, TODAY) if e.entity == "pain_direction"]
     assert (found.value, found.role) == ("none", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Normal, I'd say", None),  # the answer itself
+        ("None of those. Had my bloods done last month, normal. Nothing else.", CONTEXT_ROLE),
+    ],
+)
+def test_a_bare_normal_among_other_things_answers_only_when_asked(
+    text: str, role: str | None
+) -> None:
+    (flex,) = [e for e in extract(text, TODAY) if e.entity == "flexibility"]
+    assert (flex.value, flex.role) == ("normal", role)
