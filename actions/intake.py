@@ -91,13 +91,14 @@ def _asked(tracker: Tracker, slot: str) -> bool:
     return _cleared_a_check(tracker) and unanswered[:1] == [slot]
 
 
-def _cleared_a_check(tracker: Tracker) -> bool:
-    """Whether the bot thanked the person for a clear "no" to a clarifying question since
-    their latest message."""
+def _cleared_a_check(tracker: Tracker, checks: tuple[str, ...] = tuple(CLEARS)) -> bool:
+    """Whether the bot thanked the person for a clear "no" to a clarifying question (of
+    one of ``checks``) since their latest message."""
+    thanks = {CLEARS[check] for check in checks}
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "action" and event.get("name") in CLEARS.values():
+        if event.get("event") == "action" and event.get("name") in thanks:
             return True
     return False
 
@@ -284,9 +285,13 @@ class ValidateIntakeForm(KindFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A clear "no" that says more ("No, nothing like that. Only my back.", marked
-        ``clear_no`` by the NLU) answers the warning-sign screen."""
-        if tracker.get_slot("requested_slot") != "red_flag_screen":
+        ``clear_no`` by the NLU) answers the warning-sign screen; so does a clear "no" to
+        the clarifying question asked in its place (it asks about every sign the screen
+        does), which the bot has just thanked the person for."""
+        if not _asked(tracker, "red_flag_screen"):
             return {}
+        if _cleared_a_check(tracker, ("red_flag",)):
+            return {"red_flag_screen": False}
         return {"red_flag_screen": False} if _entity_in_latest_message(tracker, "clear_no") else {}
 
     async def extract_leg_pain(

@@ -103,9 +103,10 @@ def next_safety_action(
     47 seen intake sets the model alone took 1 opening in 9 for a possible sign.) A
     possible crisis is not on the screen and is still asked about.
 
-    An answer to the warning-sign screen that opens with a "no" but says more than reads as
-    a clear one (``unread_no``: "No. I lost weight in the summer, but..."), like a hedged
-    "no", gets the clarifying yes/no question once, never the list again.
+    An answer to the warning-sign screen that is neither a yes nor a clear no
+    (``unread_no``: "No. I lost weight in the summer, but...", "I don't think so. I get
+    tingling in my toes, it's been checked", or an answer about something else), like a
+    hedged "no", gets the clarifying yes/no question once, never the list again.
 
     Someone else's emergency (``someone_else``, when nothing is the writer's own) gets the
     urgent advice about them; then the conversation goes on: the form asks its question

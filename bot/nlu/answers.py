@@ -252,7 +252,32 @@ def reads_as_clear_no(text: str | None) -> bool:
         or _reported_no(items)
         or _list_of_noes(items)
         or _denial_after_an_opening(items)
+        or _concluding_no(items)
     )
+
+
+#: Words that may lead a concluding "no" ("So no.", "So, no to all of it.").
+_CONCLUDING = frozenset({"so", "thus", "therefore", "hence", "overall", "basically", "in",
+                         "short", "summary", "answer", "the", "is", "its", "a", "thats"})
+
+
+def _concluding_no(items: list[str]) -> bool:
+    """A last sentence that sums up as a no after going through the list ("Waterworks fine.
+    Nothing numb. Legs fine. So no.", "... In short, no to all of them.")."""
+    sentences: list[list[str]] = [[]]
+    for item in items:
+        if item in _SENTENCE_END:
+            sentences.append([])
+        elif item not in _BREAK:
+            sentences[-1].append(item)
+    said = [sentence for sentence in sentences if sentence]
+    if len(said) < 2:
+        return False
+    last = said[-1]
+    k = 0
+    while k < len(last) and last[k] in _CONCLUDING:
+        k += 1
+    return k > 0 and _leading_no(last[k:]) and not _real_contrast(last)
 
 
 #: How many words may open an answer before its full denial ("Tak ada, none of these").

@@ -179,9 +179,10 @@ class SafetyPolicy(Policy):
             screen_ahead=category == UNSPECIFIED and not intake_done
             and tracker.get_slot(SCREEN_SLOT) is None,
             someone_else=_someone_elses(tracker.latest_message),
-            unread_no=starts_with_no(text) and category is None
-            and intent not in ("deny", "affirm", *ESCALATIONS)
-            and not _says_clear_no(tracker.latest_message),
+            unread_no=category is None and not _says_clear_no(tracker.latest_message) and (
+                intent == "inform" or (starts_with_no(text) or is_unsure(text))
+                and intent not in ("deny", "affirm", "ask_programme", *ESCALATIONS)
+            ),
         )
         if action is None:
             return self._prediction(probabilities)

@@ -454,3 +454,17 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
 def test_the_score_settled_on(text: str, score: float | None) -> None:
     assert settled_score(text) == score
 
+
+
+@pytest.mark.parametrize(
+    ("text", "clear"),
+    [
+        # the list gone through item by item, then summed up as a no
+        ("Let me think. Bladder's normal. No numbness. Legs strong. So no.", True),
+        ("Checked each one. Nothing like that. In short, no to all of them.", True),
+        ("Bladder's normal. So no?", False),  # asked back, not said
+        ("Bladder's normal. So no, but my foot drags", False),  # a contrast
+    ],
+)
+def test_a_concluding_no(text: str, clear: bool) -> None:
+    assert reads_as_clear_no(text) is clear
