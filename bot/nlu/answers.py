@@ -233,8 +233,12 @@ def _about_something_else(clause: list[str]) -> bool:
     return not set(clause) & _SIGNS and any(w not in frame and not is_unsure(w) for w in clause)
 
 
-#: "Hmm," / "Umm..." opening an answer, set off by a break: the person thinking.
-_THINKING_SOUND = re.compile(r"^\s*(?:h+m+|u+m+|e+r+m+|e+r+|hm+)\s*[,.…]+\s*", re.IGNORECASE)
+#: "Hmm," / "Umm..." / "Let me think." opening an answer, set off by a break: the person
+#: thinking.
+_THINKING_SOUND = re.compile(
+    r"^\s*(?:h+m+|u+m+|e+r+m+|e+r+|hm+|let me (?:think|see|check))\s*[,.…]+\s*",
+    re.IGNORECASE,
+)
 
 
 def reads_as_clear_no(text: str | None) -> bool:
