@@ -100,6 +100,12 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("Falls, no. Tumours, no. Waterworks normal.", "none", None),
         ("had cancer, no?", "urgent", "cancer"),
         ("i have numbness, no control of my bladder", "urgent", "cauda_equina"),
+        # a heading with a colon, or a topic and its no between semicolons: denied
+        ("1) groin numbness: none. 2) weak legs: negative, I jog daily", "none", None),
+        ("Tingling round my bottom or groin: no, checked twice.", "none", None),
+        ("numb saddle no; weakness in legs no; temperature no", "none", None),
+        ("groin numbness: yes, since last night", "urgent", "cauda_equina"),
+        ("groin numbness: no? I am not sure", "urgent", "cauda_equina"),
         # "my brother had back surgery": his back, though "my" comes just before it
         ("my brother had back surgery last week and now runs a high fever", "other", "infection"),
         ("my brother has a fever and my back hurts from carrying him", "none", None),

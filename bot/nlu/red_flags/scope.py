@@ -280,7 +280,7 @@ def _denied_after(span: Span) -> bool:
     while i < len(doc) and _n(doc[i]) in _DENIAL_FILLER and skipped < 5:
         i += 1
         skipped += 1
-    if _a_topic_answered_no(span, i):
+    if _a_topic_answered_no(span, i) or _a_heading_answered_no(span):
         return True
     norms = [_n(t) for t in doc[i : i + 8]]
     for phrase in _DENIALS_AFTER:
@@ -296,17 +296,41 @@ def _denied_after(span: Span) -> bool:
 
 def _a_topic_answered_no(span: Span, end: int) -> bool:
     """A sign named as a topic at the start of its clause, then a bare no that ends the
-    clause ("Fall, no. Cancer, no. Toilet normal."); not "I had a fall, no." nor a tag
-    question ("cancer, no?")."""
+    clause ("Fall, no. Cancer, no. Toilet normal.", "saddle numbness: none"); not "I had a
+    fall, no." nor a tag question ("cancer, no?")."""
     doc = span.doc
     if span.start > 0 and not _is_break(doc[span.start - 1]) and doc[span.start - 1].text != ",":
         return False
     fillers = [t for t in doc[span.end : end] if not t.is_punct]
+    if end < len(doc) and _n(doc[end]) in _WORDS["topic_denials"]:
+        fillers, end = [*fillers, doc[end]], end + 1  # "saddle numbness: none"
     if not fillers or _n(fillers[-1]) not in _WORDS["topic_denials"]:
         return False
     if end < len(doc) and not (_is_break(doc[end]) and doc[end].text != "?"):
         return False
-    return doc[fillers[-1].i - 1].is_punct
+    # set off by a break ("Fall, no."), or the clause is the topic and its no alone
+    # ("saddle numbness no; bladder no")
+    return doc[fillers[-1].i - 1].is_punct or len(fillers) == 1 and fillers[0].i == span.end
+
+
+#: How long a heading before its colon may be ("Numbness in the groin or saddle area:").
+_HEADING_REACH = 10
+
+
+def _a_heading_answered_no(span: Span) -> bool:
+    """The sign in a heading that a colon ends, answered by a bare no ("Numbness in the
+    groin or saddle area: no, I've checked", "3) leg weakness: none, walked 4 km")."""
+    doc = span.doc
+    colon = next((t for t in doc[span.end : span.end + _HEADING_REACH] if _is_break(t)), None)
+    if colon is None or colon.text != ":" or colon.i + 1 >= len(doc):
+        return False
+    start = span.start
+    while start > 0 and not _is_break(doc[start - 1]):
+        start -= 1
+    if colon.i - start > _HEADING_REACH or _n(doc[colon.i + 1]) not in _WORDS["topic_denials"]:
+        return False
+    after = doc[colon.i + 2] if colon.i + 2 < len(doc) else None
+    return after is None or (_is_break(after) and after.text != "?") or after.text == ","
 
 
 def _reassured_after(span: Span, window: int = 4) -> bool:
