@@ -42,6 +42,9 @@ def _describe(text: str) -> str:
         # lasting steroids, an accident done to the writer
         ("i have taken prednisolone daily for my lungs for years", {"urgent"}, "fracture"),
         ("a van rear ended me on the motorway this morning", {"urgent"}, "fracture"),
+        ("some lad pushed me off my scooter last night", {"urgent"}, "fracture"),
+        ("the stitches in my back wound have burst open", {"urgent"}, "infection"),
+        ("since the weekend i cannot feel myself weeing", {"urgent"}, "cauda_equina"),
         # crisis in more words
         ("some days i wish i had never been born", {"urgent"}, "crisis"),
         ("honestly my family would all manage fine without me", {"urgent"}, "crisis"),
@@ -73,6 +76,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("had a wee accident once after the fall but it has not happened again", {"none"}),
         # exertion, denials said with "feel", problems denied, not about the body
         ("dripping in sweat after my spin class", {"none"}),
+        ("that rowing session made me sweat buckets", {"none"}),
+        ("we said our goodbyes to everyone at the wedding", {"none"}),
         ("i honestly do not feel suicidal", {"none"}),
         ("no bladder or erection problems whatsoever", {"none"}),
         ("the traffic flow into town was slow", {"none"}),
