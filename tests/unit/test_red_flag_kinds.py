@@ -65,6 +65,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("Numb groin, leaking, weak legs? No to all three.", {"none"}),
         ("Temperature or sweats? Nope, neither.", {"none"}),
         ("Bladder trouble? Not at all.", {"none"}),
+        ("Legs giving way? No, they just ache.", {"none"}),
+        ("my daughter says she could die of embarrassment when i do my exercises", {"none"}),
         # a fever with a passing illness named
         ("i have a slight fever but my whole office has the flu", {"none", "clarify"}),
         ("temperature is up a bit, the gp says it is an ear infection", {"none", "clarify"}),
@@ -102,17 +104,24 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("my flatmate keeps saying she wants to die", "crisis"),
         ("my dad messaged me goodbye last night and now his phone is off", "crisis"),
         ("my daughter says everyone would be better off without her", "crisis"),
+        ("my grandson rang and said goodbye like it was the last time", "crisis"),
         # someone else named without "my", or by a description
         ("Grandma can't tell when she's weeing since her back went", "cauda_equina"),
         ("a cyclist got knocked off in front of me and he can't feel his legs",
          "neuro_deficit"),
         ("the landlord's leg has gone weak and his back is killing him", "neuro_deficit"),
+        ("Gramps is 88, tripped on the rug and says his back is agony", "fracture"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
     verdict = assess(text)
     assert verdict.level == "other", _describe(text)
     assert verdict.category == category, _describe(text)
+
+
+@pytest.mark.parametrize("text", ["Weak legs? Not sure.", "Numb bum? No, well, a bit."])
+def test_an_answer_that_does_not_deny_keeps_the_sign(text: str) -> None:
+    assert assess(text).level in {"urgent", "clarify"}, _describe(text)
 
 
 def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:

@@ -47,6 +47,7 @@ _LINKING_FEEL = _WORDS["linking_feel"]
 _OBJECT_MARKERS = _WORDS["object_markers"]
 _ANSWER_NO = _WORDS["answer_no"]
 _ANSWER_NO_FILLER = _WORDS["answer_no_filler"]
+_ANSWER_BUT = _WORDS["answer_but"]
 _OTHERS = _WORDS["others"]
 _HEDGE_WORDS = _WORDS["hedge_words"]
 _MAY_NEXT = _WORDS["may_next"]
@@ -192,21 +193,27 @@ def _is_hedged(span: Span) -> bool:
 
 def _answered_no(span: Span) -> bool:
     """Signs echoed as a question, then denied by the next sentence ("Numbness, weak legs?
-    None of those.", "Temperature? Definitely not."): the denial covers every sign asked."""
+    None of those.", "Temperature? Definitely not.", "Weak legs? No, just stiff."): the
+    denial covers every sign asked; not "No idea", "No, well, a bit", "No?"."""
     sentence = _sentence(span)
     if not len(sentence) or _n(sentence[-1]) != "?":
         return False
-    doc = span.doc
-    answer: list[str] = []
-    for token in doc[sentence.end :]:
+    answer: list[Token] = []
+    for token in span.doc[sentence.end :]:
         if _n(token) in _SENTENCE_ENDS and answer:
             if _n(token) == "?":
                 return False  # "No?": asked back, not denied
             break
-        if not token.is_punct and not token.is_space:
-            answer.append(_n(token))
-    words = set(answer)
-    return bool(words & _ANSWER_NO) and words <= _ANSWER_NO | _ANSWER_NO_FILLER
+        if not token.is_space and not (token.is_punct and not answer):
+            answer.append(token)
+    words = {_n(t) for t in answer if not t.is_punct}
+    if words and words <= _ANSWER_NO | _ANSWER_NO_FILLER and words & _ANSWER_NO:
+        return True
+    # "No, just stiff": a bare no, then something else that takes nothing back
+    return (
+        len(answer) > 1 and _n(answer[0]) in _ANSWER_NO - {"not"} and answer[1].is_punct
+        and not words & _ANSWER_BUT
+    )
 
 
 def _object_of_preposition(cue: Token) -> bool:
