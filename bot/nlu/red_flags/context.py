@@ -23,6 +23,7 @@ from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
     _OTHERS,
     _QUESTION_STARTS,
+    _clause_after,
     _clause_before,
     _is_break,
     _is_other_person,
@@ -60,6 +61,8 @@ _EXERTION_NOT = _WORDS["exertion_not"]
 _FEVER_WORDS = _WORDS["fever_words"]
 _NOT_PASSING = _WORDS["not_passing"]
 _NUMB_WORDS = _WORDS["numb_words"]
+_EXERTION_SWEATS = _WORDS["exertion_sweats"]
+_ONCE_NOT = _WORDS["once_not"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
@@ -144,6 +147,10 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "it's all gone numb"
     if label in (RP.CYCLING, RP.EXERTION, RP.PASSING_ILLNESS) and _likeness_before(mark):
         return False  # "like i've been sat on a bike saddle for hours": a likeness
+    if label == RP.ONCE and words == {"once"}:
+        # "once i sit down": when; "at once", "all at once": at the same time
+        prev = _n(doc[mark.start - 1]) if mark.start else ""
+        return nxt not in _ONCE_NOT and prev != "at"
     if label == RP.ONGOING and words == {"still"}:
         return nxt not in REASSURANCE_WORDS and nxt not in {"recovered", "better"}
     if label == RP.DISTANT_PAST:
@@ -308,7 +315,9 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
         )
     if not resolved:
         return None
-    if distant or category in (RV.INFECTION, RV.CANCER):
+    if distant or category in (RV.INFECTION, RV.CANCER) or ctx.within(
+        RP.ONCE, sentence.start, sentence.end
+    ):
         return "negated"
     if category == RV.NEURO_DEFICIT and about_symptom:
         return "negated"
@@ -319,31 +328,37 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
 
 def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
     """Jelly legs after the gym, a numb bum on the bike, chills the night after a jab or
-    with a cold: not a red flag, unless the message says it persists or recurs ("since
-    tuesday", "even after resting")."""
+    with a cold, a sweat after a run: not a red flag, unless the message says it persists
+    or recurs ("since tuesday", "even after resting")."""
     words = _words(span)
     if category == RV.NEURO_DEFICIT:
         if not words & _EXERTION_LEGS or words & _EXERTION_NOT:
             return False
-        label = RP.EXERTION
+        marks = ctx.marks.get(RP.EXERTION, [])
     elif category == RV.CAUDA_EQUINA:
         if not words & _NUMB_WORDS or words & _FUNCTION_WORDS:
             return False
-        label = RP.CYCLING
+        marks = ctx.marks.get(RP.CYCLING, [])
     elif category == RV.INFECTION:
         # a fever that lasts, runs high or comes with a tender spine is not explained
         # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
-        if not words & _FEVER_WORDS or _words(span.doc[:]) & (_NOT_PASSING | RP.LASTING_HISTORY):
+        clause = words | _words(_clause_before(span)) | _words(_clause_after(span, window=8))
+        if not words & _FEVER_WORDS or clause & _NOT_PASSING or (
+            _words(span.doc[:]) & RP.LASTING_HISTORY
+        ):
             return False
-        label = RP.PASSING_ILLNESS
+        # the cause is not the sign's own word ("cold sweats" names no cold)
+        marks = [m for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
+                 if m.end <= span.start or m.start >= span.end]
+        if words & _EXERTION_SWEATS:
+            marks += ctx.marks.get(RP.EXERTION, [])
         if any(  # "I had the jab but I've had fevers ...": set against the cause
-            "but" in _words(span.doc[min(m.end, span.end) : max(m.start, span.start)])
-            for m in ctx.marks.get(label, [])
+            m.end <= span.start and "but" in _words(span.doc[m.end : span.start]) for m in marks
         ):
             return False
     else:
         return False
-    return bool(ctx.marks.get(label)) and not ctx.marks.get(RP.ONGOING)
+    return bool(marks) and not ctx.marks.get(RP.ONGOING)
 
 
 def _cancer_question(span: Span) -> bool:

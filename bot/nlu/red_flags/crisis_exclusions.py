@@ -23,6 +23,7 @@ _WORDS = word_sets("crisis_exclusions")
 _ACCIDENT_WORDS = _WORDS["accident_words"]
 _BELONGINGS = _WORDS["belongings"]
 _DYE_OBJECTS = _WORDS["dye_objects"]
+_DIE_IDIOMS = _WORDS["die_idioms"]
 _END_IT_NEXT = _WORDS["end_it_next"]
 _FOR_EVER = _WORDS["for_ever"]
 _GAZING_WORDS = _WORDS["gazing_words"]
@@ -135,6 +136,10 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return bool(sentence & _GIVE_AWAY_NOT)
     if "dye" in inside:  # "wanna dye my hair"
         return nxt in _DYE_OBJECTS
+    if last == "die" and (nxt == "laughing" or nxt in {"of", "for"} and (
+        nxt2 in _DIE_IDIOMS or _words(span.doc[span.end : span.end + 4]) & _DIE_IDIOMS
+    )):
+        return True  # "i could die of embarrassment", "dying for a cuppa"
     if tokens == ["kms"]:
         return bool(re.match(r"^\d", prev)) or prev in _KMS_PREV_NOT or nxt in _KMS_NEXT_NOT
     if "longer" in inside:

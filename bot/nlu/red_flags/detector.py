@@ -24,7 +24,15 @@ from bot.nlu.red_flags.context import (
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
-from bot.nlu.red_flags.scope import _is_hedged, _is_other_person, _negated, _sentence, _words
+from bot.nlu.red_flags.scope import (
+    _answered_no,
+    _is_hedged,
+    _is_other_person,
+    _n,
+    _negated,
+    _sentence,
+    _words,
+)
 from bot.nlu.red_flags.verdicts import (
     CATEGORIES,
     NOT_READ,
@@ -102,13 +110,20 @@ def _crisis_cauda_status(
 def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = None) -> Status:
     # "the kids would be better off without a dad like me": others are the subject, the
     # speaker is the one they would be without.
-    about_speaker = category == RV.CRISIS and "without" in _words(span)
-    if not about_speaker and _someone_elses(span):
+    # Not "everyone would be better off without her": the one they would be without is her.
+    words = [_n(t) for t in span]
+    without_them = words[-2:-1] == ["without"] and words[-1] in _THIRD
+    about_speaker = category == RV.CRISIS and "without" in words and not without_them
+    # "someone rear-ended me": the writer is the one it was done to
+    done_to_writer = span.end < len(span.doc) and _n(span.doc[span.end]) in _OBJECT_ME
+    if not (about_speaker or done_to_writer) and _someone_elses(span):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
         theirs = _own_status(kind, span, category, ctx)
         urgent = theirs != "negated" and _their_emergency(category, span, ctx)
         return "other" if urgent else "negated"
+    if category == RV.CRISIS and without_them:
+        return "negated"  # the writer's own view of someone else ("we'd be better off without her")
     return _own_status(kind, span, category, ctx)
 
 
@@ -120,6 +135,8 @@ def _someone_elses(span: Span) -> bool:
 
 _MAJOR_TRAUMA = _WORDS["major_trauma"]
 _NOW = _WORDS["now"]
+_THIRD = _WORDS["third_persons"]
+_OBJECT_ME = _WORDS["object_me"]
 
 
 def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
@@ -166,6 +183,8 @@ def _own_status(
             return resolved
         if _explained_by_exertion(category, span, ctx):
             return "negated"
+    if _answered_no(span):
+        return "negated"
     if _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
         return "uncertain"
     if _ruled_out(category, span) and not _negated(span):
@@ -206,7 +225,9 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
         taken = {i for s in candidates for i in range(s.start, s.end)}
         topics = [s for s in kinds.get(RV.TOPIC, []) if not taken & set(range(s.start, s.end))]
         for span in filter_spans(topics):
-            if _is_other_person(span) or (not _is_hedged(span) and _negated(span)):
+            if _is_other_person(span) or _answered_no(span) or (
+                not _is_hedged(span) and _negated(span)
+            ):
                 hits.append(
                     RedFlagHit(category, "negated", span.start_char, span.end_char, span.text)
                 )

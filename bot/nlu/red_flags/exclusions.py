@@ -36,6 +36,10 @@ _TEMP_JOB_BEFORE = _WORDS["temp_job_before"]
 _URGE_NEXT = _WORDS["urge_next"]
 _URGE_WORDS = _WORDS["urge_words"]
 _WEIGHT_WORDS = _WORDS["weight_words"]
+_CLOTHES = _WORDS["clothes"]
+_PROBLEM_NOUNS = _WORDS["problem_nouns"]
+_NOT_THE_BODY = _WORDS["not_the_body"]
+_NOT_SPINAL = _WORDS["not_spinal"]
 
 _PAIN_CONTEXT = _WORDS["pain_context"]
 _POSTURE = _WORDS["posture"]
@@ -57,7 +61,7 @@ _TEMP_NOT = _WORDS["temp_not"]
 
 _INTENTIONAL_RE = re.compile(
     r"\b(not|n't|nt|never|no|without)\s+(been\s+|even\s+|really\s+)?(trying|tried|dieting|"
-    r"changed|doing anything)"
+    r"changed|doing anything|on (a |any )?diet)"
 )
 
 _COLD = _WORDS["cold"]
@@ -96,6 +100,7 @@ def _past_other_illness(span: Span) -> bool:
 
 _SHORT_SPANS = _WORDS["short_spans"]
 _LONG_SPANS = _WORDS["long_spans"]
+_DATE_BEFORE = _WORDS["date_before"]
 _LIKENESS = _WORDS["likeness"]
 _METAPHOR = _WORDS["metaphor"]
 _CRACK = _WORDS["crack"]
@@ -114,9 +119,15 @@ def _cracked_on_purpose(span: Span) -> bool:
 
 
 def _a_short_course(span: Span) -> bool:
-    """A course of steroids counted in days or weeks, not long-term treatment."""
-    around = _words(span.doc[max(0, span.start - 6) : min(len(span.doc), span.end + 6)])
-    return bool(around & _SHORT_SPANS) and not around & _LONG_SPANS
+    """A course of steroids counted in days or weeks, not long-term treatment ("last
+    month" dates the course, it does not measure it)."""
+    doc = span.doc
+    tokens = doc[max(0, span.start - 6) : min(len(doc), span.end + 6)]
+    lasting = any(
+        _n(t) in _LONG_SPANS and not (t.i > 0 and _n(doc[t.i - 1]) in _DATE_BEFORE)
+        for t in tokens
+    )
+    return bool(_words(tokens) & _SHORT_SPANS) and not lasting
 
 
 def _a_likeness(span: Span) -> bool:
@@ -132,6 +143,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     prev = _n(doc[span.start - 1]) if span.start > 0 else ""
     inside = _words(span)
     sentence = _words(_sentence(span))
+    if kind == RV.WEAK and prev in _NOT_THE_BODY:
+        return True  # "the rain never lets up", "traffic flow was slow": not the body
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
         # "it locked up, couldn't stand up straight": a back held bent by a spasm, not
         # legs that will not hold (without a spasm named, it is still asked about);
@@ -146,6 +159,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RV.CAUDA_EQUINA:
         if nxt == "of" and _n(span[-1]) in _SADDLE_OF:
             return True
+        if _n(span[0]) in RV.NEGATION_NORMS and nxt in _PROBLEM_NOUNS:
+            return True  # "no erection problems": the problems are denied, not a loss
         if _cauda_excluded(kind, span):
             return True
         if inside & {"incontinent", "incontinence"} and nxt in _OTHERS:
@@ -162,10 +177,14 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "the ache in my leg is getting weaker": the pain is easing
         if "clumsy" in inside and prev in _CLUMSY_DISMISSERS:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
+        if prev in _CLOTHES:
+            return True  # "my trousers keep falling down": the clothes fall
         return nxt == "asleep"
     if category == RV.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:
             return True
+        if inside & {"infection", "infections"} and len(span) == 1 and prev in _NOT_SPINAL:
+            return True  # "a chest infection": a passing illness elsewhere
         # "one minute boiling the next freezing": hot and cold by turns is a fever, so
         # neither the heat nor the cold explains the sweats or shivers away.
         by_turns = bool(sentence & _FEELS_HOT and sentence & _FEELS_COLD)

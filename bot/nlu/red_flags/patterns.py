@@ -57,6 +57,7 @@ PATTERNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 # --------------------------------------------------------------------------------------
 RESOLVED = "resolved"
 ONGOING = "ongoing"
+ONCE = "once"
 DISTANT_PAST = "distant_past"
 EXERTION = "exertion"
 PASSING_ILLNESS = "passing_illness"

@@ -43,6 +43,11 @@ _BLOCKING = _WORDS["blocking"]
 _EXTRA_CUES = _WORDS["extra_cues"]
 _FIRST_PERSON = _WORDS["first_person"]
 _AWARENESS = _WORDS["awareness"]
+_LINKING_FEEL = _WORDS["linking_feel"]
+_OBJECT_MARKERS = _WORDS["object_markers"]
+_ANSWER_NO = _WORDS["answer_no"]
+_ANSWER_NO_FILLER = _WORDS["answer_no_filler"]
+_ANSWER_BUT = _WORDS["answer_but"]
 _OTHERS = _WORDS["others"]
 _HEDGE_WORDS = _WORDS["hedge_words"]
 _MAY_NEXT = _WORDS["may_next"]
@@ -117,19 +122,34 @@ def _sentence(span: Span) -> Span:
 
 def _is_other_person(span: Span) -> bool:
     """True if the mention is about someone else ("my mum had breast cancer"), unless the
-    mention itself is about the speaker ("my family would be better off without me")."""
-    if _words(span) & _FIRST_PERSON:
+    mention itself is about the speaker ("my family would be better off without me"); a
+    writer who is only an object ("texted me goodbye", "in front of me") is not its subject."""
+    if _subject_writer(span):
         return False
     for token in _clause_before(span, window=8):
         word = _n(token)
-        if word in _FIRST_PERSON:
+        if word in _FIRST_PERSON and not _an_object(token):
             return False
         if word in _OTHERS:
             # "me and the wife": the speaker is part of the subject.
-            joint = _words(span.doc[max(0, token.i - 3) : token.i])
-            return not ("and" in joint and joint & _FIRST_PERSON)
+            joint = [t for t in span.doc[max(0, token.i - 3) : token.i]]
+            return not (
+                "and" in _words(joint)
+                and any(_n(t) in _FIRST_PERSON and not _an_object(t) for t in joint)
+            )
     after = " ".join(_n(t) for t in _clause_after(span, window=5))
     return "in the family" in after or "in my family" in after or "runs in" in after
+
+
+def _an_object(token: Token) -> bool:
+    """A first-person word after a preposition or a verb of telling ("in front of me",
+    "told me"): the writer is not the one it is about."""
+    return token.i > 0 and _n(token.doc[token.i - 1]) in _OBJECT_MARKERS
+
+
+def _subject_writer(span: Span) -> bool:
+    """Whether the span names the writer other than as an object of telling or place."""
+    return any(_n(t) in _FIRST_PERSON and not (t.i > span.start and _an_object(t)) for t in span)
 
 
 def _is_hedged(span: Span) -> bool:
@@ -169,6 +189,31 @@ def _is_hedged(span: Span) -> bool:
         if not any(_n(t) == "," for t in between):
             return True
     return False
+
+
+def _answered_no(span: Span) -> bool:
+    """Signs echoed as a question, then denied by the next sentence ("Numbness, weak legs?
+    None of those.", "Temperature? Definitely not.", "Weak legs? No, just stiff."): the
+    denial covers every sign asked; not "No idea", "No, well, a bit", "No?"."""
+    sentence = _sentence(span)
+    if not len(sentence) or _n(sentence[-1]) != "?":
+        return False
+    answer: list[Token] = []
+    for token in span.doc[sentence.end :]:
+        if _n(token) in _SENTENCE_ENDS and answer:
+            if _n(token) == "?":
+                return False  # "No?": asked back, not denied
+            break
+        if not token.is_space and not (token.is_punct and not answer):
+            answer.append(token)
+    words = {_n(t) for t in answer if not t.is_punct}
+    if words and words <= _ANSWER_NO | _ANSWER_NO_FILLER and words & _ANSWER_NO:
+        return True
+    # "No, just stiff": a bare no, then something else that takes nothing back
+    return (
+        len(answer) > 1 and _n(answer[0]) in _ANSWER_NO - {"not"} and answer[1].is_punct
+        and not words & _ANSWER_BUT
+    )
 
 
 def _object_of_preposition(cue: Token) -> bool:
@@ -382,8 +427,10 @@ def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     reported = _words(between) & _REPORTING and not _told_a_diagnosis(between)
     if _negated_change(between) or reported:
         return True
-    # "didn't even realise i'd wet myself": the person didn't notice, the symptom is there.
-    if any(_n(token) in _AWARENESS for token in between):
+    # "didn't even realise i'd wet myself": the person didn't notice, the symptom is there;
+    # but "don't feel suicidal": "feel" links the denial to the sign itself.
+    linked = len(between) == 1 and _n(between[0]) in _LINKING_FEEL
+    if not linked and any(_n(token) in _AWARENESS for token in between):
         return True
     for k, token in enumerate(between):
         word = _n(token)

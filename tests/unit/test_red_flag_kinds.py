@@ -1,0 +1,130 @@
+"""Kinds of red flag said in everyday words, and kinds of benign message that share their
+words: the verdict a person gets for each (written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "category"),
+    [
+        # cauda equina told through everyday acts
+        ("back went on friday and now i barely feel the loo roll when i wipe",
+         {"urgent"}, "cauda_equina"),
+        ("in the bath i could not feel the sponge on my bottom", {"urgent"}, "cauda_equina"),
+        ("perched on the toilet it is as if the seat is not there", {"urgent"},
+         "cauda_equina"),
+        ("since my disc went i have to bear down to get any wee started",
+         {"urgent", "clarify"}, "cauda_equina"),
+        ("no urge to pee at all since this morning", {"urgent"}, "cauda_equina"),
+        # leg weakness told through what the leg cannot do
+        ("i can no longer push up onto my toes on the bad side", {"urgent"},
+         "neuro_deficit"),
+        ("my left foot would not work the clutch on the drive in", {"urgent"},
+         "neuro_deficit"),
+        ("i have to haul my leg into bed with both hands now", {"urgent"}, "neuro_deficit"),
+        # an infection where the spine was treated
+        ("the spot where they did my nerve block is swollen and oozing", {"urgent"},
+         "infection"),
+        ("there is yellow fluid coming out of my surgery scar", {"urgent"}, "infection"),
+        # weight lost told through clothes
+        ("my belt needs two extra holes and i have not been on any diet", {"urgent"},
+         "cancer"),
+        ("my wedding ring keeps slipping off", {"clarify"}, "cancer"),
+        # lasting steroids, an accident done to the writer
+        ("i have taken prednisolone daily for my lungs for years", {"urgent"}, "fracture"),
+        ("a van rear ended me on the motorway this morning", {"urgent"}, "fracture"),
+        ("some lad pushed me off my scooter last night", {"urgent"}, "fracture"),
+        ("the stitches in my back wound have burst open", {"urgent"}, "infection"),
+        ("since the weekend i cannot feel myself weeing", {"urgent"}, "cauda_equina"),
+        # crisis in more words
+        ("some days i wish i had never been born", {"urgent"}, "crisis"),
+        ("honestly my family would all manage fine without me", {"urgent"}, "crisis"),
+    ],
+)
+def test_everyday_wordings_of_a_red_flag_are_raised(
+    text: str, levels: set[str], category: str
+) -> None:
+    verdict = assess(text)
+    assert verdict.level in levels, _describe(text)
+    assert verdict.category == category, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        # signs echoed as a question, then denied: the denial covers all of them
+        ("Numb groin, leaking, weak legs? No to all three.", {"none"}),
+        ("Temperature or sweats? Nope, neither.", {"none"}),
+        ("Bladder trouble? Not at all.", {"none"}),
+        ("Legs giving way? No, they just ache.", {"none"}),
+        ("my daughter says she could die of embarrassment when i do my exercises", {"none"}),
+        # a fever with a passing illness named
+        ("i have a slight fever but my whole office has the flu", {"none", "clarify"}),
+        ("temperature is up a bit, the gp says it is an ear infection", {"none", "clarify"}),
+        # a short course of steroids
+        ("they gave me steroids for a week last month for my chest", {"none"}),
+        ("did a three day course of prednisolone in the spring", {"none"}),
+        # a sign that happened once and not since
+        ("my leg buckled once on the stairs in april, never since", {"none"}),
+        ("had a wee accident once after the fall but it has not happened again", {"none"}),
+        # exertion, denials said with "feel", problems denied, not about the body
+        ("dripping in sweat after my spin class", {"none"}),
+        ("that rowing session made me sweat buckets", {"none"}),
+        ("we said our goodbyes to everyone at the wedding", {"none"}),
+        ("i honestly do not feel suicidal", {"none"}),
+        ("no bladder or erection problems whatsoever", {"none"}),
+        ("the traffic flow into town was slow", {"none"}),
+        ("this wind never lets up", {"none"}),
+        # weight lost on purpose, clothes that fall for other reasons
+        ("down two dress sizes since joining the gym, so pleased", {"none"}),
+        ("my trousers keep falling down since i lost my belt", {"none", "clarify"}),
+        # someone else as the one a person would be without
+        ("i told my sister we would all be better off without him", {"none"}),
+    ],
+)
+def test_benign_messages_sharing_the_words_are_not_escalated(
+    text: str, levels: set[str]
+) -> None:
+    assert assess(text).level in levels, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # someone else's crisis: advice about them
+        ("my flatmate keeps saying she wants to die", "crisis"),
+        ("my dad messaged me goodbye last night and now his phone is off", "crisis"),
+        ("my daughter says everyone would be better off without her", "crisis"),
+        ("my grandson rang and said goodbye like it was the last time", "crisis"),
+        # someone else named without "my", or by a description
+        ("Grandma can't tell when she's weeing since her back went", "cauda_equina"),
+        ("a cyclist got knocked off in front of me and he can't feel his legs",
+         "neuro_deficit"),
+        ("the landlord's leg has gone weak and his back is killing him", "neuro_deficit"),
+        ("Gramps is 88, tripped on the rug and says his back is agony", "fracture"),
+    ],
+)
+def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
+    verdict = assess(text)
+    assert verdict.level == "other", _describe(text)
+    assert verdict.category == category, _describe(text)
+
+
+@pytest.mark.parametrize("text", ["Weak legs? Not sure.", "Numb bum? No, well, a bit."])
+def test_an_answer_that_does_not_deny_keeps_the_sign(text: str) -> None:
+    assert assess(text).level in {"urgent", "clarify"}, _describe(text)
+
+
+def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
+    verdict = assess("wrote a letter to each of my kids, i will not be a burden much longer")
+    assert verdict.level in {"urgent", "clarify"}
+    assert verdict.category == "crisis"
