@@ -20,7 +20,7 @@ from actions.common import (
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
-from bot.domain.escalation import CLEARS, OTHER_ENTITY, SCREEN_SLOT
+from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
@@ -101,6 +101,25 @@ def _cleared_a_check(tracker: Tracker, checks: tuple[str, ...] = tuple(CLEARS)) 
         if event.get("event") == "action" and event.get("name") in thanks:
             return True
     return False
+
+
+def _checked_in_place_of_the_screen(tracker: Tracker) -> bool:
+    """Whether the latest clarifying red-flag question was asked while the screen was the
+    open question (an answer to it that was neither a yes nor a clear no)."""
+    events = list(tracker.events)
+    asked = next(
+        (i for i in range(len(events) - 1, -1, -1)
+         if events[i].get("event") == "action" and events[i].get("name") == CHECKS["red_flag"]),
+        None,
+    )
+    if asked is None:
+        return False
+    requested = next(
+        (e.get("value") for e in reversed(events[:asked])
+         if e.get("event") == "slot" and e.get("name") == "requested_slot"),
+        None,
+    )
+    return bool(requested == SCREEN_SLOT)
 
 
 def _their_holiday(tracker: Tracker) -> int | None:
@@ -290,7 +309,7 @@ class ValidateIntakeForm(KindFormValidation):
         does), which the bot has just thanked the person for."""
         if not _asked(tracker, "red_flag_screen"):
             return {}
-        if _cleared_a_check(tracker, ("red_flag",)):
+        if _cleared_a_check(tracker, ("red_flag",)) and _checked_in_place_of_the_screen(tracker):
             return {"red_flag_screen": False}
         return {"red_flag_screen": False} if _entity_in_latest_message(tracker, "clear_no") else {}
 
