@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.domain.programme import duration_class
 from bot.nlu import patterns as P
-from bot.nlu.dates import MONTHS, WEEKDAYS, calendar_dates
+from bot.nlu.dates import MONTHS
 from bot.nlu.duration import (
     AGE_AFTER,
     FUZZY,
@@ -23,10 +23,16 @@ from bot.nlu.duration import (
 )
 from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.named_days import qualified_holiday_days
+from bot.nlu.span_dates import (
+    a_bare_weekday,
+    an_events_weekday,
+    names_its_day,
+    next_sentence_end,
+    the_weekday_near_a_date,
+)
 from bot.nlu.spans import (
     CONTEXT,
     CONTRASTS,
-    SENTENCE_ENDS,
     Extraction,
     extraction,
     says_a_phrase,
@@ -39,7 +45,6 @@ _ANCHORS = CONTEXT["anchors"]
 _BOUT = CONTEXT["bout_words"]
 #: A recurring history this long or longer is the back's story, not this bout's.
 _HISTORY_MIN_DAYS = 180
-WEEKDAY_WORDS = frozenset(WEEKDAYS)
 
 
 def _too_vague_to_take_unasked(span: Span, today: datetime.date) -> bool:
@@ -179,53 +184,6 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     ].lower_ in CONTEXT["clause_turns"] else sentence
     elsewhere = [t.lower_ for t in doc if not clause.start <= t.i < clause.end]
     return bool(set(elsewhere) & _BOUT) and not {t.lower_ for t in clause} & _BOUT
-
-
-def _names_its_day(
-    span: Span, spans: list[Span], dated: list[tuple[Span, int]], today: datetime.date
-) -> bool:
-    """A weekday that names the day of the holiday or date just before it ("since Divali,
-    the Sunday", "Thanksgiving Day, so last Thursday", "Labour Day Monday"): the same
-    start, not another one."""
-    doc = span.doc
-    if not any(t.lower_ in WEEKDAY_WORDS for t in span):
-        return False
-    for other in spans:
-        between = doc[other.end : span.start]
-        if (
-            other.end <= span.start
-            and any(t.lower_ in HOLIDAY_WORDS for t in other)
-            and len(between) <= 2
-            and all(t.is_punct or t.lower_ in ("the", "that", "on", "a") for t in between)
-        ):
-            return True
-    weekday = next(WEEKDAYS[t.lower_] for t in span if t.lower_ in WEEKDAY_WORDS)
-    for other, days in dated:
-        between = doc[other.end : span.start]
-        if 0 <= len(between) <= 4 and all(
-            t.is_punct or t.lower_ in ("the", "that", "on", "a", "so", "last", "which", "was")
-            for t in between
-        ):
-            return (today - datetime.timedelta(days=days)).weekday() == weekday
-    return False
-
-
-def _the_weekday_near_a_date(span: Span, today: datetime.date) -> int | None:
-    """"the weekend of the 7th nov, it started the saturday": "the" weekday nearest the
-    calendar date written earlier in the message (within three days of it), days since;
-    None when no date is written before or the weekday is no "the <weekday>"."""
-    doc = span.doc
-    at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
-    if at is None or at == 0 or doc[at - 1].lower_ != "the":
-        return None
-    written = calendar_dates(tokenize(doc[: span.start].text), today)
-    if not written:
-        return None
-    date = today - datetime.timedelta(days=written[-1])
-    weekday = WEEKDAYS[doc[at].lower_]
-    near = [date + datetime.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)]
-    day = next((d for d in near if d.weekday() == weekday and d <= today), None)
-    return None if day is None else (today - day).days
 
 
 _MEASURED = re.compile(r"^\d+(?:\.\d+)?([a-z]*)$")
@@ -403,6 +361,7 @@ def resolve_duration(
             or _a_career(span, before, after)
             or _relief_lasted(span)
             or _an_age(span) or _a_rate(span) or _past_episode(span)
+            or an_events_weekday(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
             # "I had a similar ache some ten years ago which went away"
@@ -411,7 +370,7 @@ def resolve_duration(
             # "since Madaraka Day, 1st June": a day we don't know, then its date; "two
             # days after, November 2": the date, not how long after
             days = calendar_date_in(span.text, today) or days
-        near_date = _the_weekday_near_a_date(span, today)
+        near_date = the_weekday_near_a_date(span, today)
         days = days if near_date is None else near_date
         unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
@@ -425,10 +384,10 @@ def resolve_duration(
                 days, unsettled = qualified[0], not qualified[1]
             # ... also in the sentence after ("Since Labour Day weekend. It was sore on
             # the Monday, the 26th of Oct.")
-            written = calendar_date_in(doc[span.start : _next_sentence_end(span)].text, today)
+            written = calendar_date_in(doc[span.start : next_sentence_end(span)].text, today)
             if written is not None:
                 days, unsettled = written, False
-        if days is None or _names_its_day(span, spans, dated, today):
+        if days is None or names_its_day(span, spans, dated, today):
             continue
         if days < 1 and not _anchored(doc, span) and len(doc) > 5:
             continue  # "standing for two hours": how long an activity lasts
@@ -459,13 +418,13 @@ def _the_amount_says_which(
     """"Exactly two weeks today, started the Saturday I did a clear-out", "three weeks now,
     it started the Sunday we moved": a weekday named bare is one of many; an amount said
     beside it says which, the one nearest to it."""
-    weekday = [s for s, d in dated if d == result.value and _a_bare_weekday(s)]
+    weekday = [s for s, d in dated if d == result.value and a_bare_weekday(s)]
     if not weekday or not isinstance(result.value, int):
         return result
     day = weekday[-1]
     amounts = [
         d for s, d in dated
-        if not _a_bare_weekday(s) and d > result.value + 3 and not _is_history(s.doc, s, d)
+        if not a_bare_weekday(s) and d > result.value + 3 and not _is_history(s.doc, s, d)
         # not "on and off for about 6 weeks but this latest lot started Tuesday"
         and not any(
             t.lower_ in CONTRASTS
@@ -476,31 +435,3 @@ def _the_amount_says_which(
         return result
     weeks = round((amounts[-1] - result.value) / 7)
     return extraction(P.PAIN_DURATION_DAYS, result.value + 7 * weeks, [day], text)
-
-
-def _a_bare_weekday(span: Span) -> bool:
-    """"the Saturday", "started on Monday": a weekday and no word that says which one."""
-    words = {t.lower_ for t in span}
-    return bool(words & WEEKDAYS.keys()) and not words & _WHICH_WEEK and not any(
-        t.like_num for t in span
-    )
-
-
-#: Words that say which week a weekday is in ("last", "before last", "two Sundays ago").
-_WHICH_WEEK = frozenset({"last", "ago", "before", "previous", "past", "week", "fortnight"})
-
-
-#: How far after a holiday's name its date is looked for, at most.
-_DATE_REACH = 16
-
-
-def _next_sentence_end(span: Span) -> int:
-    """Where the sentence after ``span``'s own ends, at most ``_DATE_REACH`` tokens on."""
-    doc, ends = span.doc, 0
-    for tok in span.doc[span.end : min(len(doc), span.end + _DATE_REACH)]:
-        if tok.text in SENTENCE_ENDS:
-            ends += 1
-            if ends == 2:
-                return tok.i
-    return min(len(doc), span.end + _DATE_REACH)
-

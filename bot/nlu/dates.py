@@ -322,8 +322,12 @@ def date_expression(
             end += 1
         new_year = _recent_date(1, 1, today)
         return (None if new_year is None else days_since(new_year, today)), end
-    if tok in WEEKDAYS and not (tok == "sat" and k + 1 < n and toks[k + 1] == "down"):
+    if tok in WEEKDAYS and not _sat_as_a_verb(toks, k):
         weekday = _weekday_expression(toks, k, today)
+        if weekday[1] == k + 1 and k > 0 and toks[k - 1] == "the" and (
+            toks[k + 1 : k + 2] == ["of"]
+        ):
+            return None  # "since the Saturday of the Ireland match": an event's, undated
         if weekday[0] == 1 and k > 0 and toks[k - 1] == "last":
             return 8, weekday[1]  # "last Thursday" on a Friday: yesterday is "yesterday"
         return weekday
@@ -356,6 +360,21 @@ _MONTH_PARTS: dict[str, int] = {"mid": 15, "middle": 15, "late": 25, "end": 28}
 DATE_STARTS = (
     frozenset(WEEKDAYS) | frozenset(MONTHS) - {"may", "mar", "sat", "sun", "wed"}
 ) | {"yesterday", "yday", "weekend"}
+
+
+#: Words after "sat" that make it the verb ("sat on those bleachers", "sat down"), not
+#: Saturday ("Sat 14th", "sat just gone").
+_AFTER_SAT_THE_VERB = frozenset({
+    "down", "on", "in", "at", "there", "up", "around", "round", "about", "for", "with", "by",
+    "under", "through", "all", "still", "here", "outside", "inside", "behind", "beside",
+    "next", "over", "watching", "waiting", "doing", "hunched", "slumped", "funny", "badly",
+    "wrong", "awkwardly", "too", "a", "the", "my", "me", "myself", "him", "her",
+})
+
+
+def _sat_as_a_verb(toks: Sequence[str], k: int) -> bool:
+    """Whether "sat" at ``k`` is the verb, by the word after it."""
+    return toks[k] == "sat" and toks[k + 1 : k + 2] != [] and toks[k + 1] in _AFTER_SAT_THE_VERB
 
 
 def weekdays_ago(toks: Sequence[str], k: int, today: datetime.date) -> tuple[int, int] | None:

@@ -303,6 +303,9 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         # "the day after that" a date said before; "the Friday before" one said before
         ("the fete was on the 3rd of May and it went the day after that, the Sunday", 10),
         ("Last Friday - no, the Friday before, the 2nd.", 12),
+        # "sat" the verb is no Saturday; "the Saturday of" an event is no last Saturday
+        ("since sports day, fri 9th may. sat on the benches all day", 5),
+        ("Since the Saturday of the cup final. The 10th.", 4),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

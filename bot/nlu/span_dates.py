@@ -1,0 +1,103 @@
+"""How a duration span's date is named beside others: a weekday that names the day of
+the date or holiday just before it, "the" weekday near a calendar date written earlier, a
+weekday with nothing to say which week, an event's weekday ("the Saturday of the match"),
+and how far on a holiday's own date may be written."""
+
+from __future__ import annotations
+
+import datetime
+
+from spacy.tokens import Span
+
+from bot.nlu.dates import WEEKDAYS, calendar_dates
+from bot.nlu.duration import tokenize
+from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.spans import SENTENCE_ENDS
+
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+
+
+def names_its_day(
+    span: Span, spans: list[Span], dated: list[tuple[Span, int]], today: datetime.date
+) -> bool:
+    """A weekday that names the day of the holiday or date just before it ("since Divali,
+    the Sunday", "Thanksgiving Day, so last Thursday", "Labour Day Monday"): the same
+    start, not another one."""
+    doc = span.doc
+    if not any(t.lower_ in WEEKDAY_WORDS for t in span):
+        return False
+    for other in spans:
+        between = doc[other.end : span.start]
+        if (
+            other.end <= span.start
+            and any(t.lower_ in HOLIDAY_WORDS for t in other)
+            and len(between) <= 2
+            and all(t.is_punct or t.lower_ in ("the", "that", "on", "a") for t in between)
+        ):
+            return True
+    weekday = next(WEEKDAYS[t.lower_] for t in span if t.lower_ in WEEKDAY_WORDS)
+    for other, days in dated:
+        between = doc[other.end : span.start]
+        if 0 <= len(between) <= 4 and all(
+            t.is_punct or t.lower_ in ("the", "that", "on", "a", "so", "last", "which", "was")
+            for t in between
+        ):
+            return (today - datetime.timedelta(days=days)).weekday() == weekday
+    return False
+
+
+def the_weekday_near_a_date(span: Span, today: datetime.date) -> int | None:
+    """"the weekend of the 7th nov, it started the saturday": "the" weekday nearest the
+    calendar date written earlier in the message (within three days of it), days since;
+    None when no date is written before or the weekday is no "the <weekday>"."""
+    doc = span.doc
+    at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
+    if at is None or at == 0 or doc[at - 1].lower_ != "the":
+        return None
+    written = calendar_dates(tokenize(doc[: span.start].text), today)
+    if not written:
+        return None
+    date = today - datetime.timedelta(days=written[-1])
+    weekday = WEEKDAYS[doc[at].lower_]
+    near = [date + datetime.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)]
+    day = next((d for d in near if d.weekday() == weekday and d <= today), None)
+    return None if day is None else (today - day).days
+
+
+
+
+def a_bare_weekday(span: Span) -> bool:
+    """"the Saturday", "started on Monday": a weekday and no word that says which one."""
+    words = {t.lower_ for t in span}
+    return bool(words & WEEKDAYS.keys()) and not words & _WHICH_WEEK and not any(
+        t.like_num for t in span
+    )
+
+
+#: Words that say which week a weekday is in ("last", "before last", "two Sundays ago").
+_WHICH_WEEK = frozenset({"last", "ago", "before", "previous", "past", "week", "fortnight"})
+
+
+#: How far after a holiday's name its date is looked for, at most.
+_DATE_REACH = 16
+
+
+def next_sentence_end(span: Span) -> int:
+    """Where the sentence after ``span``'s own ends, at most ``_DATE_REACH`` tokens on."""
+    doc, ends = span.doc, 0
+    for tok in span.doc[span.end : min(len(doc), span.end + _DATE_REACH)]:
+        if tok.text in SENTENCE_ENDS:
+            ends += 1
+            if ends == 2:
+                return tok.i
+    return min(len(doc), span.end + _DATE_REACH)
+
+
+def an_events_weekday(span: Span) -> bool:
+    """"since the Saturday of the Ireland match": the weekday of an event, not the last
+    one (the date, if said, is read from the whole answer)."""
+    doc = span.doc
+    return (
+        span[-1].lower_ in WEEKDAYS and span.end < len(doc) and doc[span.end].lower_ == "of"
+        and span.start + 1 < span.end and span[-2].lower_ == "the"
+    )
