@@ -346,7 +346,7 @@ def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
         # "Bending, standing, sitting: it makes no difference", unless a contrast picks
         # one out ("no difference, except bending").
         doc = nones[0].doc
-        turn = _turn_after(doc, nones[0].start, kept)
+        turn = _turn_after(doc, nones[0].end, kept)  # not its own "only": "same only"
         contrast_before = any(  # "bending hurts, but otherwise no difference"
             t.lower_ in CONTRASTS
             and any(s.end <= t.i and not _taken_back(s, t.i) for s in moving)

@@ -53,7 +53,25 @@ def settled_score(text: str | None) -> float | None:
         if size:
             number = _first_number_after(items, i + size)
             settled = number if number is not None else settled
+        elif _settled_after(items, i):
+            settled = parse_score_answer(items[i])  # "9 is more honest for now"
     return settled
+
+
+_SETTLED_AFTER = ANSWER_WORDS["score_settled_after"]
+#: Words between a number and what settles on it ("9 is probably more honest").
+_BETWEEN_SETTLED = frozenset({"is", "s", "more", "probably", "actually", "really", "much", "a",
+                              "bit", "lot"})
+
+
+def _settled_after(items: list[str], i: int) -> bool:
+    """A score at ``i`` that the words after it settle on ("9 is more honest")."""
+    if parse_score_answer(items[i]) is None:
+        return False
+    j = i + 1
+    while j < len(items) and items[j] in _BETWEEN_SETTLED:
+        j += 1
+    return j > i + 1 and j < len(items) and items[j] in _SETTLED_AFTER
 
 
 #: How many words may stand between a settling word and its number ("nah, be honest,

@@ -439,6 +439,7 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("8 lying down, honestly 9 on my feet", 9),
         # a few words between the settling word and its number
         ("maybe a 6? nah, if I'm honest it's a 5", 5),
+        ("7 when I stand, 6 sitting. 7 is probably more accurate", 7),
         ("Seven? no, honestly nearer a six", 6),
         ("nah, out of 10 I'd go 4", 4),
         ("no, it's been 3 weeks like this", None),  # a measure, not a score

@@ -840,6 +840,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"pain_direction": "none"}),
     ("I thought sitting made it worse at first, but honestly no, it's the same whatever I do",
      {"pain_direction": "none"}),
+    ("It is same only whatever I do. Sitting, standing, walking, nothing changes it.",
+     {"pain_direction": "none"}),
+    ("it goes into my right bum cheek and the back of my leg", {"leg_pain": True}),
     # a pidgin "e" as the subject of the relief
     ("Na bending dey worry me. If I stand up straight, e dey ease.",
      {"pain_direction": "flexion"}),
