@@ -179,9 +179,12 @@ class SafetyPolicy(Policy):
             screen_ahead=category == UNSPECIFIED and not intake_done
             and tracker.get_slot(SCREEN_SLOT) is None,
             someone_else=_someone_elses(tracker.latest_message),
-            unread_no=category is None and not _says_clear_no(tracker.latest_message) and (
-                intent == "inform" or (starts_with_no(text) or is_unsure(text))
-                and intent not in ("deny", "affirm", "ask_programme", *ESCALATIONS)
+            # an answer to the screen that is neither a yes nor a clear no (not a question:
+            # "how does this work?" gets its answer and the screen again)
+            unread_no=category is None and not _says_clear_no(tracker.latest_message)
+            and not text.rstrip().endswith("?") and (
+                intent == "inform" or starts_with_no(text)
+                and intent not in ("deny", "affirm", "ask_programme", "help", *ESCALATIONS)
             ),
         )
         if action is None:
