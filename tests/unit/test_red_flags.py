@@ -106,6 +106,12 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("numb saddle no; weakness in legs no; temperature no", "none", None),
         ("groin numbness: yes, since last night", "urgent", "cauda_equina"),
         ("groin numbness: no? I am not sure", "urgent", "cauda_equina"),
+        # a short heading of a list, then its bare no; not a statement of the writer's own
+        ("Bowel or bladder trouble, no. History of cancer, none. Weight loss, negative.",
+         "none", None),
+        ("cancer no, my smear test was clear", "none", None),
+        ("I had a fall, no.", "none", None),
+        ("I've got numbness in my groin, no idea why", "urgent", "cauda_equina"),
         # "my brother had back surgery": his back, though "my" comes just before it
         ("my brother had back surgery last week and now runs a high fever", "other", "infection"),
         ("my brother has a fever and my back hurts from carrying him", "none", None),

@@ -325,7 +325,9 @@ def _denied_after(span: Span) -> bool:
     while i < len(doc) and _n(doc[i]) in _DENIAL_FILLER and skipped < 5:
         i += 1
         skipped += 1
-    if _a_topic_answered_no(span, i) or _a_heading_answered_no(span):
+    if _a_topic_answered_no(span, i) or _a_heading_answered_no(span) or _a_listed_topic_denied(
+        span
+    ):
         return True
     norms = [_n(t) for t in doc[i : i + 8]]
     for phrase in _DENIALS_AFTER:
@@ -351,7 +353,9 @@ def _a_topic_answered_no(span: Span, end: int) -> bool:
         fillers, end = [*fillers, doc[end]], end + 1  # "saddle numbness: none"
     if not fillers or _n(fillers[-1]) not in _WORDS["topic_denials"]:
         return False
-    if end < len(doc) and not (_is_break(doc[end]) and doc[end].text != "?"):
+    if end < len(doc) and not (_is_break(doc[end]) and doc[end].text != "?") and (
+        doc[end].text != ","  # "Cancer, no, my mammogram was normal"
+    ):
         return False
     # set off by a break ("Fall, no."), or the clause is the topic and its no alone
     # ("saddle numbness no; bladder no")
@@ -376,6 +380,34 @@ def _a_heading_answered_no(span: Span) -> bool:
         return False
     after = doc[colon.i + 2] if colon.i + 2 < len(doc) else None
     return after is None or (_is_break(after) and after.text != "?") or after.text == ","
+
+
+#: Words of the writer's own that make a clause a statement, not a heading ("I had a fall,
+#: no." is no topic answered).
+_OWN_WORDS = frozenset({"i", "im", "ive", "id", "my", "me", "mine", "myself"})
+
+
+def _a_listed_topic_denied(span: Span) -> bool:
+    """A sign named in a short heading of a list, then its bare no ("Bladder or bowel
+    changes, no.", "Cancer history, negative.", "History of cancer, no.", "weight loss no,
+    I've gained a kilo"): the heading names the writer nowhere."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and not _is_break(doc[start - 1]) and doc[start - 1].text != ",":
+        start -= 1
+    if span.start - start > 4 or any(_n(t) in _OWN_WORDS for t in doc[start : span.start]):
+        return False
+    j, extra = span.end, 0
+    while j < len(doc) and not _is_break(doc[j]) and doc[j].text != "," and extra < 3:
+        if _n(doc[j]) in _WORDS["topic_denials"]:
+            break
+        j, extra = j + 1, extra + 1
+    if j < len(doc) and doc[j].text in (",", ":"):
+        j += 1
+    if j >= len(doc) or _n(doc[j]) not in _WORDS["topic_denials"]:
+        return False
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return after is None or after.text == "," or (_is_break(after) and after.text != "?")
 
 
 def _reassured_after(span: Span, window: int = 4) -> bool:
