@@ -431,7 +431,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
     k = last_end = 0
     while k < len(toks):
         tok, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
-        if tok in ("because", "cos", "coz", "remember"):
+        if tok in ("because", "cos", "coz", "remember") and found:
             break  # "... the 24th. I remember because the audit came on Wednesday"
         day_of_month = bool(ORDINAL_RE.match(tok)) and (
             after in MONTHS or after == "of"

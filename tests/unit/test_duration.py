@@ -306,6 +306,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         # "sat" the verb is no Saturday; "the Saturday of" an event is no last Saturday
         ("since sports day, fri 9th may. sat on the benches all day", 5),
         ("Since the Saturday of the cup final. The 10th.", 4),
+        # a date given as the reason it is known ("because it was ...")
+        ("I know because it was pay day, Friday 9th May", 5),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

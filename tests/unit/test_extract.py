@@ -843,6 +843,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("It is same only whatever I do. Sitting, standing, walking, nothing changes it.",
      {"pain_direction": "none"}),
     ("it goes into my right bum cheek and the back of my leg", {"leg_pain": True}),
+    ("my fingers hang 15 cm above the floor", {"flexibility": "tight"}),
     # a pidgin "e" as the subject of the relief
     ("Na bending dey worry me. If I stand up straight, e dey ease.",
      {"pain_direction": "flexion"}),
