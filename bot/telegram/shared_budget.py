@@ -6,7 +6,8 @@ second per chat, whatever the number of processes, counted when a message *arriv
 clocks do not matter), with two Lua scripts:
 
 * ``admit`` checks the shared flood pause, the chat (its previous message answered at least
-  ``per_chat_interval`` ago) and the overall count, and answers "go" (recording the message
+  ``per_chat_interval`` ago), the overall count and the pace (starts ``1 / 30`` s apart, so
+  the places free up evenly rather than in bursts), and answers "go" (recording the message
   as in flight) or how long to wait;
 * ``answered`` moves the message from "in flight" to "answered now".
 
@@ -70,8 +71,9 @@ class SharedLimits:
     #: Places a broadcast never takes (replies also come first when they wait).
     reserved_for_replies: int = 0
     per_chat_interval: float = 1.0
-    #: How long a message admitted but never answered (its sender died) holds its place.
-    in_flight_lease: float = 10.0
+    #: How long a message admitted but never answered (its sender died) holds its place:
+    #: longer than a send can take (python-telegram-bot gives up after 5 s per phase).
+    in_flight_lease: float = 30.0
 
 
 @dataclass(frozen=True)
