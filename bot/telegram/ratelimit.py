@@ -24,7 +24,7 @@ from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.settings import Settings
-from bot.telegram.shared_budget import RedisBudget, is_bulk
+from bot.telegram.shared_budget import Admission, RedisBudget, is_bulk
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +133,11 @@ class _Turns:
                 self._waiting.remove(entry)
                 heapq.heapify(self._waiting)
             raise
+
+    @property
+    def replies_waiting(self) -> bool:
+        """Whether a reply is waiting for its turn."""
+        return bool(self._waiting) and self._waiting[0][0] == 0
 
     def release(self) -> None:
         while self._waiting:
@@ -332,17 +337,31 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             await self._turns.acquire(bulk)
             try:
                 await self._wait_for_place(cost)
-                shared = None
-                if self._budget is not None:
-                    shared = await self._budget.admit(chat, cost, bulk)
-                if shared is None or not shared.chat:
+                shared = await self._shared_start(chat, cost, bulk)
+                if shared is None or shared.wait <= 0:
                     self._in_flight += cost
                     self._next_paced = self._clock() + cost * self._spacing
                     return _Ticket(cost, chat, gate, shared.members if shared else ())
-                chat_wait = shared.wait  # another replica wrote to this chat just now
+                aside = shared.wait  # the chat is busy elsewhere, or a reply here goes first
             finally:
                 self._turns.release()
-            await self._wait(chat_wait)
+            await self._wait(aside)
+
+    async def _shared_start(
+        self, chat: int | str | None, cost: int, bulk: bool
+    ) -> Admission | None:
+        """The shared budget's admission (None: no budget, or Redis unreachable for a
+        reply); or an :class:`Admission` with the time to step aside for."""
+        if self._budget is None:
+            return None
+        ticket = self._budget.new_ticket()
+        while True:
+            answer = await self._budget.ask(chat, cost, bulk, ticket)
+            if answer is None or answer.wait <= 0 or answer.chat:
+                return answer
+            if bulk and self._turns.replies_waiting:
+                return Admission(_MIN_SLEEP)  # let this replica's reply ask first
+            await self._wait(answer.wait)
 
     async def _answered(self, ticket: _Ticket) -> None:
         """Telegram answered (or the call failed): the places free up ``WINDOW`` from now."""

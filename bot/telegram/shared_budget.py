@@ -216,25 +216,34 @@ class RedisBudget:
             return Admission(0.0, members=tuple(f"{ticket}:{i}" for i in range(1, cost + 1)))
         return Admission(max(millis, 1) / 1000.0, chat=code == 2)
 
+    def new_ticket(self) -> str:
+        """A name for one message across its tries."""
+        return f"{self.instance_id}:{next(self._numbers)}"
+
+    async def ask(
+        self, chat: int | str | None, cost: int, bulk: bool, ticket: str
+    ) -> Admission | None:
+        """:meth:`try_admit` from the event loop. Redis unreachable: None for a reply, which
+        goes on under this replica's own limits (a late reply is worse than a rare 429); a
+        broadcast send fails (its check-in is retried later)."""
+        try:
+            return await asyncio.to_thread(self.try_admit, chat, cost, bulk, ticket)
+        except redis.RedisError as error:
+            if bulk:
+                raise
+            logger.warning("Shared rate limit unreachable (%s); sending under the local one.",
+                           type(error).__name__)
+            return None
+
     async def admit(
         self, chat: int | str | None, cost: int = 1, bulk: bool = False
     ) -> Admission | None:
-        """Wait while the whole bot is full; then the admission, or the chat's wait.
-
-        Redis unreachable: None for a reply, which goes on under this replica's own limits
-        (a late reply is worse than a rare 429); a broadcast send fails (its check-in is
-        retried later)."""
-        ticket = f"{self.instance_id}:{next(self._numbers)}"
+        """Wait while the whole bot is full; then the admission, or the chat's wait (None:
+        Redis unreachable, see :meth:`ask`)."""
+        ticket = self.new_ticket()
         while True:
-            try:
-                answer = await asyncio.to_thread(self.try_admit, chat, cost, bulk, ticket)
-            except redis.RedisError as error:
-                if bulk:
-                    raise
-                logger.warning("Shared rate limit unreachable (%s); sending under the local "
-                               "one.", type(error).__name__)
-                return None
-            if answer.wait <= 0 or answer.chat:
+            answer = await self.ask(chat, cost, bulk, ticket)
+            if answer is None or answer.wait <= 0 or answer.chat:
                 return answer
             await asyncio.sleep(answer.wait)
 

@@ -23,7 +23,7 @@ from bot.telegram.ratelimit import (
     is_message_endpoint,
     retry_after_seconds,
 )
-from bot.telegram.shared_budget import bulk_sends
+from bot.telegram.shared_budget import Admission, bulk_sends
 from bot.telegram.splitting import split_message, utf16_len
 
 ODVInput = DefaultValue[float] | float | DefaultValue[None] | None
@@ -230,6 +230,42 @@ async def test_replies_go_before_a_queued_broadcast() -> None:
     broadcast = [t for t, _, chat in bot.calls if isinstance(chat, int)]
     assert broadcast == sorted(broadcast) and len(broadcast) == 90  # in order, all of them
     assert most_in_one_second(bot.starts()) == 30
+
+
+class BusyBudget:
+    """A shared budget whose places all go to other replicas' replies until ``busy_until``:
+    this replica's broadcast sends are told to wait, its replies go at once."""
+
+    def __init__(self, clock: FakeClock, busy_until: float) -> None:
+        self.clock, self.busy_until = clock, busy_until
+
+    def new_ticket(self) -> str:
+        return "ticket"
+
+    async def ask(self, chat: Any, cost: int, bulk: bool, ticket: str) -> Admission:
+        if bulk and self.clock.now < self.busy_until:
+            return Admission(0.1)
+        return Admission(0.0, members=(ticket,))
+
+    async def answered(self, chat: Any, members: tuple[str, ...]) -> None:
+        pass
+
+
+async def test_a_broadcast_send_waiting_for_the_shared_budget_lets_a_reply_ask_first() -> None:
+    clock = FakeClock()
+    bot = Bot(clock)
+    bot.limiter = BackstepRateLimiter(
+        clock=clock, sleep=clock.sleep, budget=BusyBudget(clock, 5.0)  # type: ignore[arg-type]
+    )
+
+    async def reply_at(moment: float) -> Any:
+        await clock.sleep(moment)
+        return await bot.call(chat="A")
+
+    await clock.run(_bulk(bot.call(chat=1)), reply_at(0.5))
+
+    assert bot.starts(chat="A")[0] <= 0.6  # not behind the check-in the budget holds back
+    assert bot.starts(chat=1) == [pytest.approx(5.0, abs=0.1)]
 
 
 async def test_a_send_given_up_on_frees_its_place() -> None:
