@@ -338,26 +338,36 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             try:
                 await self._wait_for_place(cost)
                 shared = await self._shared_start(chat, cost, bulk)
-                if shared is None or shared.wait <= 0:
+                admitted = shared is None or shared.admitted
+                if admitted:
                     self._in_flight += cost
                     self._next_paced = self._clock() + cost * self._spacing
-                    return _Ticket(cost, chat, gate, shared.members if shared else ())
-                aside = shared.wait  # the chat is busy elsewhere, or a reply here goes first
+                wait = 0.0 if shared is None else shared.wait
             finally:
                 self._turns.release()
-            await self._wait(aside)
+            if not admitted:
+                await self._wait(wait)  # aside: its chat is busy, or a reply goes first
+                continue
+            ticket = _Ticket(cost, chat, gate, shared.members if shared else ())
+            if wait > 0:  # until the start the budget booked
+                try:
+                    await self._wait(wait)
+                except BaseException:
+                    await self._answered(ticket)  # given up before it went: free its place
+                    raise
+            return ticket
 
     async def _shared_start(
         self, chat: int | str | None, cost: int, bulk: bool
     ) -> Admission | None:
         """The shared budget's admission (None: no budget, or Redis unreachable for a
-        reply); or an :class:`Admission` with the time to step aside for."""
+        reply); or, not admitted, the time to step aside for."""
         if self._budget is None:
             return None
         ticket = self._budget.new_ticket()
         while True:
             answer = await self._budget.ask(chat, cost, bulk, ticket)
-            if answer is None or answer.wait <= 0 or answer.chat:
+            if answer is None or answer.admitted or answer.chat:
                 return answer
             if bulk and self._turns.replies_waiting:
                 return Admission(_MIN_SLEEP)  # let this replica's reply ask first
@@ -372,7 +382,7 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         if ticket.gate is not None:
             ticket.gate.last_answer = now
         if self._budget is not None and ticket.members:
-            await self._budget.answered(ticket.chat, ticket.members)
+            await self._budget.answered(ticket.chat, ticket.members, time.monotonic())
 
     async def _wait(self, delay: float) -> None:
         await self._sleep(max(delay, _MIN_SLEEP))

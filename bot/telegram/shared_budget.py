@@ -35,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -74,23 +75,37 @@ class SharedLimits:
     #: How long a message admitted but never answered (its sender died) holds its place:
     #: longer than a send can take (python-telegram-bot gives up after 5 s per phase).
     in_flight_lease: float = 30.0
+    #: How far ahead a start may be booked: a place that frees up within this time is
+    #: given at once, with the moment to start (no idle place while a sender asks again:
+    #: it is told to come back this half before the place frees). About one start's pace,
+    #: so that a reply finds at most one booking ahead of it.
+    booking_horizon: float = 0.04
+    #: How long a waiting reply's mark outlives the wait it was told (a reply that does
+    #: not come back keeps a place from the broadcast no longer than this).
+    mark_grace: float = 0.05
 
 
 @dataclass(frozen=True)
 class Admission:
-    """The budget's answer: admitted (``wait`` 0, its ``members`` to report the answer
-    with), or the seconds to wait, because of the ``chat`` or of the whole bot."""
+    """The budget's answer: admitted (its ``members``, to report the answer with; start in
+    ``wait`` seconds), or not (ask again in ``wait`` seconds; ``chat``: the chat is busy)."""
 
     wait: float
     chat: bool = False
     members: tuple[str, ...] = ()
 
+    @property
+    def admitted(self) -> bool:
+        return bool(self.members)
+
 
 # KEYS: in flight (member -> lease end), answered (member -> answer time), chat key, flood
 # key, waiting replies (member -> mark's end), the next paced start.
 # ARGV: overall limit, places for this send (limit less the reserve for a broadcast send),
-# 1 for a broadcast send, chat interval ms (0: no chat), cost, ticket, lease ms.
-# Returns {0, 0} (admitted), {1, ms} (the whole bot is full or paused) or {2, ms} (the chat).
+# 1 for a broadcast send, chat interval ms (0: no chat), cost, ticket, lease ms, how far
+# ahead a start may be booked (ms), how long a waiting reply's mark outlives its wait (ms).
+# Returns {0, ms} (admitted: start in ms), {1, ms} (the whole bot is full or paused: ask
+# again in ms) or {2, ms} (the chat: ask again in ms).
 _ADMIT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
@@ -111,41 +126,42 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
 local limit = tonumber(ARGV[1])
 local cost = tonumber(ARGV[5])
-local flying = redis.call('ZCARD', KEYS[1])
-local done = redis.call('ZCARD', KEYS[2])
-local excess = flying + done + cost - tonumber(ARGV[2])
 local bulk = tonumber(ARGV[3]) == 1
+local done = redis.call('ZCARD', KEYS[2])
+local marks = 0
+if bulk then marks = redis.call('ZCARD', KEYS[5]) end
+local excess = redis.call('ZCARD', KEYS[1]) + done + cost + marks - tonumber(ARGV[2])
+local start = math.max(now, tonumber(redis.call('GET', KEYS[6]) or '0'))
+if excess > 0 and excess <= done then
+  local freed = redis.call('ZRANGE', KEYS[2], excess - 1, excess - 1, 'WITHSCORES')
+  start = math.max(start, tonumber(freed[2]) + 1000)
+end
 local waiter = ARGV[6] .. ':wait'
-local paced = tonumber(redis.call('GET', KEYS[6]) or '0') - now
-if excess > 0 or paced > 0 or (bulk and redis.call('ZCARD', KEYS[5]) > 0) then
-  local wait = math.max(paced, 1)
-  if excess > done then
-    wait = 1000
-  elseif excess > 0 then
-    local oldest = redis.call('ZRANGE', KEYS[2], excess - 1, excess - 1, 'WITHSCORES')
-    wait = math.max(wait, tonumber(oldest[2]) + 1000 - now)
-  end
+if excess > done or start - now > tonumber(ARGV[8]) then
+  local wait = start - now - tonumber(ARGV[8]) / 2  -- back a little early, to book it
+  if excess > done then wait = 1000 end
   if not bulk then
-    redis.call('ZADD', KEYS[5], now + wait + 250, waiter)
+    redis.call('ZADD', KEYS[5], now + wait + tonumber(ARGV[9]), waiter)
     redis.call('PEXPIRE', KEYS[5], math.ceil(wait) + 1000)
   end
-  return {1, math.ceil(wait)}
+  return {1, math.max(1, math.ceil(wait))}
 end
 for i = 1, cost do
-  redis.call('ZADD', KEYS[1], now + lease, ARGV[6] .. ':' .. i)
+  redis.call('ZADD', KEYS[1], start + lease, ARGV[6] .. ':' .. i)
 end
-redis.call('PEXPIRE', KEYS[1], lease + 1000)
-redis.call('SET', KEYS[6], now + cost * 1000 / limit, 'PX', 2000)
+redis.call('PEXPIRE', KEYS[1], math.ceil(start - now) + lease + 1000)
+redis.call('SET', KEYS[6], start + cost * 1000 / limit, 'PX', 2000)
 if not bulk then redis.call('ZREM', KEYS[5], waiter) end
 if interval > 0 then redis.call('SET', KEYS[3], 0, 'PX', lease) end
-return {0, 0}
+return {0, math.ceil(start - now)}
 """
 
-# KEYS: in flight, answered, chat key (or none). ARGV: chat interval ms, the members.
+# KEYS: in flight, answered, chat key (or none). ARGV: chat interval ms, ms since the
+# answer came (the answer is stamped that much before this script runs), the members.
 _ANSWERED = """
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-for i = 2, #ARGV do
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000 - tonumber(ARGV[2])
+for i = 3, #ARGV do
   redis.call('ZREM', KEYS[1], ARGV[i])
   redis.call('ZADD', KEYS[2], now, ARGV[i])
 end
@@ -194,8 +210,9 @@ class RedisBudget:
     def try_admit(
         self, chat: int | str | None, cost: int = 1, bulk: bool = False, ticket: str = ""
     ) -> Admission:
-        """Record a message start if the budget allows it now, else say how long to wait.
-        ``ticket`` names one message across its tries (a waiting reply's mark)."""
+        """Book a message's start if a place is free now or within ``booking_horizon``,
+        else say when to ask again. ``ticket`` names one message across its tries (a
+        waiting reply's mark)."""
         limits = self.limits
         cost = min(cost, limits.overall_per_second)
         places = limits.overall_per_second
@@ -210,10 +227,12 @@ class RedisBudget:
             limits.overall_per_second, places, 1 if bulk else 0,
             int(limits.per_chat_interval * 1000) if chat is not None else 0,
             cost, ticket, int(limits.in_flight_lease * 1000),
+            int(limits.booking_horizon * 1000), int(limits.mark_grace * 1000),
         ]
         code, millis = (int(n) for n in self._admit(keys=keys, args=args))
         if code == 0:
-            return Admission(0.0, members=tuple(f"{ticket}:{i}" for i in range(1, cost + 1)))
+            members = tuple(f"{ticket}:{i}" for i in range(1, cost + 1))
+            return Admission(millis / 1000.0, members=members)
         return Admission(max(millis, 1) / 1000.0, chat=code == 2)
 
     def new_ticket(self) -> str:
@@ -238,30 +257,39 @@ class RedisBudget:
     async def admit(
         self, chat: int | str | None, cost: int = 1, bulk: bool = False
     ) -> Admission | None:
-        """Wait while the whole bot is full; then the admission, or the chat's wait (None:
+        """Wait until the message may start (its admission), or the chat's wait (None:
         Redis unreachable, see :meth:`ask`)."""
         ticket = self.new_ticket()
         while True:
             answer = await self.ask(chat, cost, bulk, ticket)
-            if answer is None or answer.wait <= 0 or answer.chat:
+            if answer is None or answer.chat:
                 return answer
             await asyncio.sleep(answer.wait)
+            if answer.admitted:
+                return answer
 
-    def mark_answered(self, chat: int | str | None, members: tuple[str, ...]) -> None:
-        """Telegram answered these messages (or the call failed): their places free up a
-        second from now, the chat's next message may start ``per_chat_interval`` later."""
+    def mark_answered(
+        self, chat: int | str | None, members: tuple[str, ...], at: float | None = None
+    ) -> None:
+        """Telegram answered these messages (or the call failed) at ``at`` (this process's
+        ``time.monotonic()``; default now): their places free up a second later, the chat's
+        next message may start ``per_chat_interval`` later. The answer is stamped on the
+        Redis server's clock, as long before the script runs as it came before this call."""
+        since = 0 if at is None else max(0, int((time.monotonic() - at) * 1000))
         keys = [self.prefix + "flying", self.prefix + "answered"]
         if chat is not None:
             keys.append(self._chat_key(chat))
         self._answered(
-            keys=keys, args=[int(self.limits.per_chat_interval * 1000), *members]
+            keys=keys, args=[int(self.limits.per_chat_interval * 1000), since, *members]
         )
 
-    async def answered(self, chat: int | str | None, members: tuple[str, ...]) -> None:
+    async def answered(
+        self, chat: int | str | None, members: tuple[str, ...], at: float | None = None
+    ) -> None:
         """:meth:`mark_answered`; if Redis cannot be reached the places free up when their
         lease ends."""
         try:
-            await asyncio.to_thread(self.mark_answered, chat, members)
+            await asyncio.to_thread(self.mark_answered, chat, members, at)
         except redis.RedisError as error:
             logger.warning("Could not report a send as answered: %s", type(error).__name__)
 

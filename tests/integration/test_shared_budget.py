@@ -78,7 +78,7 @@ async def test_one_chat_gets_its_next_message_a_second_after_the_answer_whicheve
 async def test_a_waiting_reply_gets_the_next_free_place_before_the_broadcast(
     redis_url: str,
 ) -> None:
-    limits = SharedLimits(overall_per_second=3)  # and so one start every 1/3 s
+    limits = SharedLimits(overall_per_second=3, mark_grace=0.3)  # one start every 1/3 s
     broadcast, replies = _replicas(redis_url, count=2, limits=limits)
     for n in range(3):
         admission = await broadcast.admit(9000 + n, bulk=True)

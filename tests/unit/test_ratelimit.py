@@ -247,7 +247,7 @@ class BusyBudget:
             return Admission(0.1)
         return Admission(0.0, members=(ticket,))
 
-    async def answered(self, chat: Any, members: tuple[str, ...]) -> None:
+    async def answered(self, chat: Any, members: tuple[str, ...], at: float) -> None:
         pass
 
 
