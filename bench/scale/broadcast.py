@@ -159,8 +159,11 @@ async def broadcast(
         figures["target"] = (
             f"exactly one each, >= {RATE_TARGET:.0f} msg/s with the replies, <= 5 429s"
         )
+        # exactly one for each person of the broadcast (the replies to S4's people go to
+        # other chats, which Run.exactly_once counts as unexpected)
+        each_once = run.exactly_one == people and not (run.duplicates or run.missing)
         figures["passed"] = (
-            run.exactly_once and (all_per_s or 0) >= RATE_TARGET and run.rejected_429 <= 5
+            each_once and (all_per_s or 0) >= RATE_TARGET and run.rejected_429 <= 5
         )
     if talking is not None:
         deliveries = await talking
