@@ -7,9 +7,11 @@ clocks do not matter), with two Lua scripts:
 
 * ``admit`` checks the shared flood pause, the chat (its previous message answered at least
   ``per_chat_interval`` ago), the overall count and the pace (starts ``1 / 30`` s apart, so
-  the places free up evenly rather than in bursts), and answers "go" (recording the message
-  as in flight) or how long to wait;
-* ``answered`` moves the message from "in flight" to "answered now".
+  the places free up evenly rather than in bursts), and answers "go", with when to start
+  (a place that frees within ``booking_horizon`` is booked at once), recording the message
+  as in flight, or when to ask again;
+* ``answered`` moves the message from "in flight" to "answered" (stamped as long before
+  the script as the answer came before the call, so only the clocks' rates must agree).
 
 A message holds its place in the overall count from its admission until **one second after
 its answer**, not one second after its admission: it reaches Telegram somewhere between the
@@ -20,9 +22,10 @@ each 429 stops every sender for a whole second). A message whose sender dies sta
 flight" for ``in_flight_lease`` seconds at most. The price is the round trip: the bot sends
 ``30 / (1 + round trip)`` a second at most.
 
-Replies come first: a reply that must wait leaves a mark, and while one is waiting no
-broadcast send (:func:`bulk_sends`) is admitted, so the next free place is the reply's;
-``reserved_for_replies`` can keep some places out of the broadcast's reach as well.
+Replies come first: a reply that must wait leaves a mark that keeps one place from the
+broadcast sends (:func:`bulk_sends`) until it comes back (``mark_grace`` after the wait it
+was told, at most), so the next free place is the reply's; ``reserved_for_replies`` can keep
+some places out of the broadcast's reach as well.
 
 :class:`bot.telegram.ratelimit.BackstepRateLimiter` asks it after its own, in-process
 admission, one message at a time per process; with no Redis configured there is no shared
