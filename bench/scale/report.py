@@ -35,7 +35,8 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     )),
     "broadcast": ("S3 {people:,} check-ins by 3 workers at once", (
         ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),
-        ("msg_per_s", "msg/s"), ("rejected_429", "429s"), ("max_in_1s", "max in 1 s"),
+        ("msg_per_s", "msg/s"), ("all_msg_per_s", "msg/s with the replies"),
+        ("rejected_429", "429s"), ("max_in_1s", "max in 1 s"),
     )),
     "broadcast-kill": ("S3 the same, one worker killed at half", (
         ("exactly_one", "exactly one"), ("duplicates", "dupl."), ("missing", "missing"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dtm
+import heapq
+import itertools
 import logging
 import time
 import warnings
@@ -22,7 +24,7 @@ from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.settings import Settings
-from bot.telegram.shared_budget import RedisBudget, is_bulk
+from bot.telegram.shared_budget import Admission, RedisBudget, is_bulk
 
 logger = logging.getLogger(__name__)
 
@@ -89,24 +91,83 @@ def _message_cost(endpoint: str, data: dict[str, Any]) -> int:
 
 @dataclass
 class _ChatGate:
-    """Per-chat state: a FIFO lock for the chat's messages and the start of the latest one."""
+    """Per-chat state: a FIFO lock for the chat's messages and when the latest was answered."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    last_start: float | None = None
+    last_answer: float | None = None
     users: int = 0
+
+
+@dataclass(frozen=True)
+class _Ticket:
+    """A message admitted and not yet answered: what its answer frees."""
+
+    cost: int
+    chat: int | str | None
+    gate: _ChatGate | None
+    members: tuple[str, ...] = ()
+
+
+class _Turns:
+    """Admission, one message at a time: replies before broadcast sends, each class in order
+    of arrival."""
+
+    def __init__(self) -> None:
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    async def acquire(self, bulk: bool) -> None:
+        if not self._busy:
+            self._busy = True
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (int(bulk), next(self._order), future)
+        heapq.heappush(self._waiting, entry)
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # the turn came just as the caller gave up: pass it on
+            elif entry in self._waiting:
+                self._waiting.remove(entry)
+                heapq.heapify(self._waiting)
+            raise
+
+    @property
+    def replies_waiting(self) -> bool:
+        """Whether a reply is waiting for its turn."""
+        return bool(self._waiting) and self._waiting[0][0] == 0
+
+    def release(self) -> None:
+        while self._waiting:
+            future = heapq.heappop(self._waiting)[2]
+            if not future.done():
+                future.set_result(None)  # handed over: still busy
+                return
+        self._busy = False
 
 
 class BackstepRateLimiter(BaseRateLimiter[int]):
     """Throttles messages to Telegram's limits and rides out flood waits (HTTP 429).
 
-    * Message calls (see :func:`is_message_endpoint`) start at most ``overall_per_second``
-      within any window of one second (a sliding log of start times, so the bound is exact),
-      paced ``1 / overall_per_second`` apart so that a broadcast flows evenly, first come
-      first served. Albums and bulk copies/forwards count once per item.
+    Telegram counts a message when it arrives, which is some time after the limiter lets it
+    go (a busy machine delays a send by tens of milliseconds) and before its answer comes
+    back. So a message holds its place from its start until one second after its answer:
+
+    * Message calls (see :func:`is_message_endpoint`) hold at most ``overall_per_second``
+      places, each from its start until ``WINDOW`` after its answer, and start at least
+      ``1 / overall_per_second`` apart so that a broadcast flows evenly. Albums and bulk
+      copies/forwards count once per item. With instant answers that is exactly 30 starts
+      in any second; with a round trip of ``r`` seconds, ``30 / (1 + r)`` a second.
     * Message calls with a ``chat_id`` also start at least ``per_chat_interval`` seconds after
-      the previous message call to the same chat started, and one at a time in the order they
-      came (a call and its retries finish before the chat's next message starts). A message
-      waiting for its chat does not hold up messages to other chats.
+      the chat's previous message was answered, and one at a time in the order they came (a
+      call and its retries finish before the chat's next message starts). A message waiting
+      for its chat does not hold up messages to other chats.
+    * Replies come first: messages sent inside :func:`bot.telegram.shared_budget.bulk_sends`
+      (the check-in broadcast) are admitted only when no other message is waiting, so people
+      talking to the bot never queue behind a broadcast. Within each class, first come,
+      first served.
     * On :exc:`telegram.error.RetryAfter` every call except ``getUpdates`` pauses until the
       flood wait is over; the failed call is then retried, at most ``max_retries`` times
       (``rate_limit_args``, an int, overrides that per call), after which the error is raised.
@@ -114,29 +175,28 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
     * ``getUpdates`` is passed straight through; other calls that are not messages are never
       throttled, only paused during a flood wait.
 
-    Messages are admitted in order of arrival, with no priorities: a broadcast should keep a
-    bounded number of sends in flight (say 50) rather than hand over all of them at once, or
-    replies to people chatting meanwhile queue behind the whole broadcast.
-
     ``clock`` and ``sleep`` may be replaced (tests use a fake clock). In scale mode
     ``budget`` (:class:`bot.telegram.shared_budget.RedisBudget`) is the whole bot's budget,
-    asked after this process's own admission; a flood wait is shared through it too.
+    asked after this process's own admission by one message at a time; answers and flood
+    waits are shared through it too.
     """
 
     __slots__ = (
+        "_answer_came",
+        "_answers",
         "_budget",
         "_chats",
         "_clock",
+        "_in_flight",
         "_max_retries",
         "_next_paced",
         "_overall",
-        "_overall_lock",
         "_paused_until",
         "_per_chat",
         "_prune_at",
         "_sleep",
         "_spacing",
-        "_starts",
+        "_turns",
     )
 
     def __init__(
@@ -161,8 +221,10 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         self._max_retries = max_retries
         self._clock = clock
         self._sleep = sleep
-        self._overall_lock = asyncio.Lock()
-        self._starts: deque[float] = deque()  # message starts within the last WINDOW
+        self._turns = _Turns()
+        self._in_flight = 0  # message items started and not answered
+        self._answers: deque[float] = deque()  # answer times within the last WINDOW
+        self._answer_came = asyncio.Event()
         self._next_paced = float("-inf")
         self._paused_until = float("-inf")
         self._chats: dict[int | str, _ChatGate] = {}
@@ -198,48 +260,45 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         async def call() -> Result:
             return await callback(*args, **kwargs)
 
+        async def no_ticket() -> None:
+            await self._wait_out_flood()
+
         if not is_message_endpoint(endpoint):
-            return await self._send(call, self._wait_out_flood, endpoint, max_retries)
-        cost = _message_cost(endpoint, data)
+            return await self._send(call, no_ticket, endpoint, max_retries)
+        cost = min(_message_cost(endpoint, data), self._overall)
         chat = _chat_key(data.get("chat_id"))
+        bulk = is_bulk()
         if chat is None:
 
-            async def admit() -> None:
-                await self._admit_overall(cost)
-                if self._budget is not None:
-                    await self._budget.admit(None, cost, is_bulk())
+            async def start() -> _Ticket:
+                return await self._start(None, None, cost, bulk)
 
-            return await self._send(call, admit, endpoint, max_retries)
+            return await self._send(call, start, endpoint, max_retries)
         gate = self._gate(chat)
 
-        async def admit_to_chat() -> None:
-            if gate.last_start is not None:
-                while (delay := self._per_chat - (self._clock() - gate.last_start)) > 0:
-                    await self._wait(delay)
-            gate.last_start = await self._admit_overall(cost)
-            if self._budget is not None:
-                await self._budget.admit(chat, cost, is_bulk())
+        async def start_in_chat() -> _Ticket:
+            return await self._start(chat, gate, cost, bulk)
 
         gate.users += 1
         try:
             # Held until the call is done, retries included: a chat's messages arrive in order.
             # Only this chat's later messages queue behind it.
             async with gate.lock:
-                return await self._send(call, admit_to_chat, endpoint, max_retries)
+                return await self._send(call, start_in_chat, endpoint, max_retries)
         finally:
             gate.users -= 1
 
     async def _send(
         self,
         call: Callable[[], Awaitable[Result]],
-        admit: Callable[[], Awaitable[None]],
+        start: Callable[[], Awaitable[_Ticket | None]],
         endpoint: str,
         max_retries: int,
     ) -> Result:
-        """``admit()`` then ``call()``; after a flood wait, again, up to ``max_retries`` times."""
+        """``start()`` then ``call()``; after a flood wait, again, up to ``max_retries`` times."""
         attempt = 0
         while True:
-            await admit()
+            ticket = await start()
             try:
                 return await call()
             except RetryAfter as exc:
@@ -262,6 +321,68 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
                     attempt,
                     max_retries,
                 )
+            finally:
+                if ticket is not None:
+                    await self._answered(ticket)
+
+    async def _start(
+        self, chat: int | str | None, gate: _ChatGate | None, cost: int, bulk: bool
+    ) -> _Ticket:
+        """Wait until a message of ``cost`` items may start (its chat, its turn, a place
+        here and in the shared budget); it is then in flight."""
+        while True:
+            if gate is not None and gate.last_answer is not None:
+                while (delay := self._per_chat - (self._clock() - gate.last_answer)) > 0:
+                    await self._wait(delay)
+            await self._turns.acquire(bulk)
+            try:
+                await self._wait_for_place(cost)
+                shared = await self._shared_start(chat, cost, bulk)
+                admitted = shared is None or shared.admitted
+                if admitted:
+                    self._in_flight += cost
+                    self._next_paced = self._clock() + cost * self._spacing
+                wait = 0.0 if shared is None else shared.wait
+            finally:
+                self._turns.release()
+            if not admitted:
+                await self._wait(wait)  # aside: its chat is busy, or a reply goes first
+                continue
+            ticket = _Ticket(cost, chat, gate, shared.members if shared else ())
+            if wait > 0:  # until the start the budget booked
+                try:
+                    await self._wait(wait)
+                except BaseException:
+                    await self._answered(ticket)  # given up before it went: free its place
+                    raise
+            return ticket
+
+    async def _shared_start(
+        self, chat: int | str | None, cost: int, bulk: bool
+    ) -> Admission | None:
+        """The shared budget's admission (None: no budget, or Redis unreachable for a
+        reply); or, not admitted, the time to step aside for."""
+        if self._budget is None:
+            return None
+        ticket = self._budget.new_ticket()
+        while True:
+            answer = await self._budget.ask(chat, cost, bulk, ticket)
+            if answer is None or answer.admitted or answer.chat:
+                return answer
+            if bulk and self._turns.replies_waiting:
+                return Admission(_MIN_SLEEP)  # let this replica's reply ask first
+            await self._wait(answer.wait)
+
+    async def _answered(self, ticket: _Ticket) -> None:
+        """Telegram answered (or the call failed): the places free up ``WINDOW`` from now."""
+        now = self._clock()
+        self._in_flight -= ticket.cost
+        self._answers.extend([now] * ticket.cost)
+        self._answer_came.set()
+        if ticket.gate is not None:
+            ticket.gate.last_answer = now
+        if self._budget is not None and ticket.members:
+            await self._budget.answered(ticket.chat, ticket.members, time.monotonic())
 
     async def _wait(self, delay: float) -> None:
         await self._sleep(max(delay, _MIN_SLEEP))
@@ -271,29 +392,30 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
         while (delay := self._paused_until - self._clock()) > 0:
             await self._wait(delay)
 
-    async def _admit_overall(self, cost: int) -> float:
-        """Wait for a place among the overall starts (first come, first served); its time."""
-        cost = min(cost, self._overall)
-        async with self._overall_lock:
-            while True:
-                now = self._clock()
-                delay = self._overall_delay(now, cost)
-                if delay <= 0:
-                    break
+    async def _wait_for_place(self, cost: int) -> None:
+        """Wait (holding the turn) until ``cost`` places are free, paced, and not paused."""
+        while True:
+            delay = self._place_delay(self._clock(), cost)
+            if delay is None:  # every place is held by a message still in flight
+                self._answer_came.clear()
+                await self._answer_came.wait()
+            elif delay > 0:
                 await self._wait(delay)
-            self._starts.extend([now] * cost)
-            self._next_paced = now + cost * self._spacing
-            return now
+            else:
+                return
 
-    def _overall_delay(self, now: float, cost: int) -> float:
-        """How long a message of ``cost`` items must still wait at ``now`` (≤ 0: may start)."""
-        starts = self._starts
-        while starts and now - starts[0] >= WINDOW:
-            starts.popleft()
+    def _place_delay(self, now: float, cost: int) -> float | None:
+        """How long a message of ``cost`` items must still wait at ``now`` (≤ 0: may start;
+        None: until a message in flight is answered)."""
+        answers = self._answers
+        while answers and now - answers[0] >= WINDOW:
+            answers.popleft()
         delay = max(self._paused_until - now, self._next_paced - now)
-        excess = len(starts) + cost - self._overall
-        if excess > 0:  # the oldest `excess` starts must leave the window first
-            delay = max(delay, WINDOW - (now - starts[excess - 1]))
+        excess = self._in_flight + len(answers) + cost - self._overall
+        if excess > len(answers):
+            return None
+        if excess > 0:  # the oldest `excess` answers must be a WINDOW old first
+            delay = max(delay, WINDOW - (now - answers[excess - 1]))
         return delay
 
     def _gate(self, chat: int | str) -> _ChatGate:
@@ -304,7 +426,7 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
                 key: gate
                 for key, gate in self._chats.items()
                 if gate.users
-                or (gate.last_start is not None and now - gate.last_start < self._per_chat)
+                or (gate.last_answer is not None and now - gate.last_answer < self._per_chat)
             }
             self._prune_at = max(_PRUNE_AT_LEAST, 2 * len(self._chats))
         gate = self._chats.get(chat)

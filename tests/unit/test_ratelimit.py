@@ -23,6 +23,7 @@ from bot.telegram.ratelimit import (
     is_message_endpoint,
     retry_after_seconds,
 )
+from bot.telegram.shared_budget import Admission, bulk_sends
 from bot.telegram.splitting import split_message, utf16_len
 
 ODVInput = DefaultValue[float] | float | DefaultValue[None] | None
@@ -64,7 +65,8 @@ class FakeClock:
             assert self._sleepers, "deadlock: tasks wait but nobody sleeps"
             wake, _, future = heapq.heappop(self._sleepers)
             self.now = max(self.now, wake)
-            future.set_result(None)
+            if not future.done():  # a sleeper cancelled meanwhile has gone
+                future.set_result(None)
 
 
 async def _settle() -> None:
@@ -84,7 +86,10 @@ class Bot:
         self.clock = clock
         self.limiter = BackstepRateLimiter(clock=clock, sleep=clock.sleep, **options)
         self.calls: list[tuple[float, str, Any]] = []
+        self.answers: list[tuple[float, Any]] = []
         self.failures: dict[Any, list[BaseException]] = {}
+        #: How long Telegram takes to answer (each message arrives at some point meanwhile).
+        self.round_trip = 0.0
 
     async def call(
         self, endpoint: str = "sendMessage", chat: Any = None, retries: int | None = None
@@ -95,6 +100,9 @@ class Bot:
 
         async def callback(*args: Any, **kwargs: Any) -> Any:
             self.calls.append((self.clock.now, endpoint, chat))
+            if self.round_trip:
+                await self.clock.sleep(self.round_trip)
+            self.answers.append((self.clock.now, chat))
             pending = self.failures.get(chat)
             if pending:
                 raise pending.pop(0)
@@ -170,6 +178,112 @@ async def test_a_chat_and_a_broadcast_share_the_limit_in_order_of_arrival() -> N
     assert broadcast == pytest.approx([n / 30 for n in range(1, 81)])  # not slowed by A
     # A's second message was ready at 1.0 s, behind the 80 queued before it; then 1 s apart.
     assert bot.starts(chat="A") == pytest.approx([0.0, 81 / 30, 81 / 30 + 1, 81 / 30 + 2])
+
+
+async def test_a_message_holds_its_place_until_a_second_after_its_answer() -> None:
+    """Telegram counts a message when it arrives, some time between its start and its
+    answer; so at no moment may more than 30 be between their start and a second after
+    their answer, however long the answers take."""
+    clock = FakeClock()
+    bot = Bot(clock)
+    bot.round_trip = 0.25
+    await clock.run(*(bot.call(chat=chat) for chat in range(70)))
+
+    starts = bot.starts()
+    spans = [(start, answer + 1.0) for start, (answer, _) in zip(starts, bot.answers, strict=True)]
+    assert max(sum(1 for s, e in spans if s <= t < e) for t in starts) == 30
+    assert starts[30] == pytest.approx(1.25)  # the first place is free 1 s after its answer
+    assert starts[60] == pytest.approx(2.5)
+
+
+async def test_a_chats_next_message_starts_a_second_after_the_previous_answer() -> None:
+    clock = FakeClock()
+    bot = Bot(clock)
+    bot.round_trip = 0.3
+    await clock.run(*(bot.call(chat=42) for _ in range(3)))
+
+    assert bot.starts() == pytest.approx([0.0, 1.3, 2.6])
+
+
+async def _bulk(job: Awaitable[Any]) -> Any:
+    with bulk_sends():
+        return await job
+
+
+async def test_replies_go_before_a_queued_broadcast() -> None:
+    clock = FakeClock()
+    bot = Bot(clock)
+
+    async def reply_at(moment: float, chat: str) -> Any:
+        await clock.sleep(moment)
+        return await bot.call(chat=chat)
+
+    await clock.run(
+        *(_bulk(bot.call(chat=n)) for n in range(90)),
+        reply_at(0.1, "A"), reply_at(0.1, "B"), reply_at(1.5, "C"),
+    )
+
+    # each reply takes the next paced start, not a place behind the 90 queued check-ins
+    assert bot.starts(chat="A") == [pytest.approx(4 / 30)]
+    assert bot.starts(chat="B") == [pytest.approx(5 / 30)]
+    assert bot.starts(chat="C") == [pytest.approx(1.5 + 1 / 30)]  # behind the one due at 1.5
+    broadcast = [t for t, _, chat in bot.calls if isinstance(chat, int)]
+    assert broadcast == sorted(broadcast) and len(broadcast) == 90  # in order, all of them
+    assert most_in_one_second(bot.starts()) == 30
+
+
+class BusyBudget:
+    """A shared budget whose places all go to other replicas' replies until ``busy_until``:
+    this replica's broadcast sends are told to wait, its replies go at once."""
+
+    def __init__(self, clock: FakeClock, busy_until: float) -> None:
+        self.clock, self.busy_until = clock, busy_until
+
+    def new_ticket(self) -> str:
+        return "ticket"
+
+    async def ask(self, chat: Any, cost: int, bulk: bool, ticket: str) -> Admission:
+        if bulk and self.clock.now < self.busy_until:
+            return Admission(0.1)
+        return Admission(0.0, members=(ticket,))
+
+    async def answered(self, chat: Any, members: tuple[str, ...], at: float) -> None:
+        pass
+
+
+async def test_a_broadcast_send_waiting_for_the_shared_budget_lets_a_reply_ask_first() -> None:
+    clock = FakeClock()
+    bot = Bot(clock)
+    bot.limiter = BackstepRateLimiter(
+        clock=clock, sleep=clock.sleep, budget=BusyBudget(clock, 5.0)  # type: ignore[arg-type]
+    )
+
+    async def reply_at(moment: float) -> Any:
+        await clock.sleep(moment)
+        return await bot.call(chat="A")
+
+    await clock.run(_bulk(bot.call(chat=1)), reply_at(0.5))
+
+    assert bot.starts(chat="A")[0] <= 0.6  # not behind the check-in the budget holds back
+    assert bot.starts(chat=1) == [pytest.approx(5.0, abs=0.1)]
+
+
+async def test_a_send_given_up_on_frees_its_place() -> None:
+    clock = FakeClock()
+    bot = Bot(clock, overall_per_second=2)
+    bot.round_trip = 30.0  # Telegram does not answer
+    stuck = [asyncio.ensure_future(bot.call(chat=n)) for n in range(2)]
+
+    async def give_up_then_send() -> Any:
+        await clock.sleep(5.0)
+        for task in stuck:
+            task.cancel()
+        return await bot.call(chat=9)
+
+    results = await clock.run(give_up_then_send(), *stuck)
+
+    assert results[0] == {"chat": 9, "endpoint": "sendMessage"}
+    assert bot.starts(chat=9) == [6.0]  # a second after the two were given up
 
 
 async def test_an_album_counts_once_per_photo() -> None:
