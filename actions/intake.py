@@ -27,9 +27,9 @@ from bot.nlu.answers import (
     mentions_the_back_or_pain,
     only_says_fine,
     reads_as_correction,
-    starts_with_no,
     starts_with_yes,
 )
+from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.answers import parse_score_answer
-from bot.nlu.answers import words_of
+from bot.nlu.clear_no import words_of
 from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS
 
 _RISE = re.compile(

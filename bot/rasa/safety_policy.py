@@ -36,7 +36,7 @@ from bot.domain.escalation import (
     same_words,
 )
 from bot.domain.programme import INTAKE_SLOTS
-from bot.nlu.answers import starts_with_no
+from bot.nlu.clear_no import starts_with_no
 
 #: What may follow the clarifying question in the same bot turn.
 _QUIET = frozenset({DEACTIVATE_LOOP, LISTEN})

@@ -9,13 +9,11 @@ from bot.nlu.answers import (
     marks_clear_no,
     only_asks,
     only_says_fine,
-    reads_as_clear_no,
     reads_as_correction,
     reads_as_question,
-    starts_with_no,
     starts_with_yes,
-    without_echo,
 )
+from bot.nlu.clear_no import reads_as_clear_no, starts_with_no, without_echo
 from bot.nlu.scores import settled_score, without_other_times
 
 

@@ -34,7 +34,7 @@ from bot.domain.escalation import (
     ordinary_reading,
     union_of_detectors,
 )
-from bot.nlu.answers import reads_as_clear_no
+from bot.nlu.clear_no import reads_as_clear_no
 from bot.nlu.components.base import StatelessComponent, force_intent
 from bot.nlu.red_flags import assess
 
