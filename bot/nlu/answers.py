@@ -11,26 +11,18 @@ import re
 
 from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
+from bot.nlu.clear_no import BREAKS as _BREAK
 from bot.nlu.clear_no import reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS
 
-_NO = ANSWER_WORDS["no_words"]
 _FILLERS = ANSWER_WORDS["fillers"]
-_POSSESSION = ANSWER_WORDS["possession_verbs"]
-_ANY = ANSWER_WORDS["any_words"]
-_CONTRAST = ANSWER_WORDS["contrast_words"]
-_CLOSING = ANSWER_WORDS["closing_phrases"]
-_SETTLED = ANSWER_WORDS["settled_words"]
-_SETTLED_PHRASES = ANSWER_WORDS["settled_phrases"]
-_JUST_THE_BACK = ANSWER_WORDS["just_the_back_words"]
 _OWN = ANSWER_WORDS["own_words"]
 _BACK_MODIFIERS = ANSWER_WORDS["back_modifiers"]
 _CORRECTION = ANSWER_WORDS["correction_words"]
 _BACK = ANSWER_WORDS["back_words"]
 _PAIN = ANSWER_WORDS["pain_words"]
-_SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
 _RESTART = ANSWER_WORDS["restart_words"]
@@ -38,10 +30,6 @@ _CHECKIN = ANSWER_WORDS["checkin_words"]
 _YES = ANSWER_WORDS["yes_words"]
 _OPENERS = ANSWER_WORDS["question_openers"]
 _MARKERS = ANSWER_WORDS["question_markers"]
-_SIGNS = ANSWER_WORDS["screen_sign_words"]
-_BREAK = frozenset(",.;:!-\u2013\u2014")
-
-
 
 
 #: Words that may stand around "fine" in an answer that only says so ("they're fine").

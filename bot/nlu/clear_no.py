@@ -38,7 +38,9 @@ _FINE = ANSWER_WORDS["fine_words"]
 _SIGNS = ANSWER_WORDS["screen_sign_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
-_BREAK = frozenset(",.;:!-\u2013\u2014")
+#: Clause breaks, as items of :func:`words_of`.
+BREAKS = frozenset(",.;:!-\u2013\u2014")
+_BREAK = BREAKS
 _SENTENCE_END = frozenset(".;!")
 _NONE = frozenset({"none", "nothing"})
 _OF_THEM = frozenset({"of", "like", "whatsoever", "at"})
@@ -145,13 +147,8 @@ def _reported_no(items: list[str]) -> bool:
 
 
 def _clauses(items: list[str]) -> list[list[str]]:
-    clauses: list[list[str]] = [[]]
-    for item in items:
-        if item in _BREAK:
-            clauses.append([])
-        else:
-            clauses[-1].append(item)
-    return [c for c in clauses if len(c) > 1]
+    """The clauses of ``items`` of two words or more."""
+    return [c for c in _clauses_with_breaks(items) if len(c) > 1]
 
 
 def _list_of_noes(items: list[str]) -> bool:
