@@ -11,8 +11,7 @@ import re
 
 from bot.domain.answers import parse_score_answer
 from bot.domain.escalation import is_unsure
-from bot.nlu.clear_no import BREAKS as _BREAK
-from bot.nlu.clear_no import reads_as_clear_no, without_echo, words_of
+from bot.nlu.clear_no import BREAKS, reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS
@@ -49,7 +48,7 @@ def starts_with_yes(text: str | None) -> bool:
     thing ("does it spread into your leg?"), "Yes po, it goes down to my shin" is a yes.
     Only for such a question, like :func:`starts_with_no`."""
     text = without_echo(text)
-    items = [i for i in words_of(text) if i not in _BREAK]
+    items = [i for i in words_of(text) if i not in BREAKS]
     words = [w for w in items if w not in _FILLERS]
     # "Yes, it goes to my thigh, sometimes tingling": how often is no doubt about the yes
     doubts = is_unsure(" ".join(w for w in items if w not in ANSWER_WORDS["frequency_words"]))
@@ -157,7 +156,7 @@ def reads_as_correction(text: str | None) -> bool:
     first words of a clause, not one in passing ("I have to wait before I straighten")."""
     clauses: list[list[str]] = [[]]
     for item in words_of(text or ""):
-        if item in _BREAK:
+        if item in BREAKS:
             clauses.append([])
         else:
             clauses[-1].append(item)
@@ -173,7 +172,7 @@ def mentions_the_back_or_pain(text: str | None) -> bool:
 def is_about_back_pain(text: str | None) -> bool:
     """Whether ``text`` names the back with a pain word (within the same few words), or
     as the person's own ("my back has refused me completely")."""
-    words = [w for w in words_of(text or "") if w not in _BREAK]
+    words = [w for w in words_of(text or "") if w not in BREAKS]
     for i, word in enumerate(words):
         near = words[max(0, i - 4) : i + 5]
         if word in _BACK and (word in _PAIN or any(w in _PAIN for w in near)):

@@ -40,7 +40,6 @@ _SIGNS = ANSWER_WORDS["screen_sign_words"]
 _ITEMS = re.compile(r"[a-z0-9]+|[,.;:!\-\u2013\u2014]")
 #: Clause breaks, as items of :func:`words_of`.
 BREAKS = frozenset(",.;:!-\u2013\u2014")
-_BREAK = BREAKS
 _SENTENCE_END = frozenset(".;!")
 _NONE = frozenset({"none", "nothing"})
 _OF_THEM = frozenset({"of", "like", "whatsoever", "at"})
@@ -55,12 +54,12 @@ def _leading_no(items: list[str]) -> bool:
     """A no-word first (after fillers), followed by nothing, a break, a filler or another
     no-word, or by "of"/"like"/"at all" after none/nothing ("none of those")."""
     i = 0
-    while i < len(items) and (items[i] in _FILLERS - _NO or items[i] in _BREAK):
+    while i < len(items) and (items[i] in _FILLERS - _NO or items[i] in BREAKS):
         i += 1
     if i >= len(items) or items[i] not in _NO:
         return False
     after = items[i + 1] if i + 1 < len(items) else None
-    if after is None or after in _BREAK or after in _FILLERS or after in _NO:
+    if after is None or after in BREAKS or after in _FILLERS or after in _NO:
         return True
     if _only_the_back(items[i + 1 :]):
         return True  # "no it's just sore", "no, only the usual backache"
@@ -69,7 +68,7 @@ def _leading_no(items: list[str]) -> bool:
 
 def _only_the_back(items: list[str]) -> bool:
     """Words after a "no" that say only that it is the back's pain ("it's just sore")."""
-    words = [w for w in items if w not in _BREAK]
+    words = [w for w in items if w not in BREAKS]
     about = _BACK | _PAIN
     return any(w in about for w in words) and all(
         w in about or w in _JUST_THE_BACK or w in _FILLERS for w in words
@@ -254,7 +253,7 @@ def _concluding_no(items: list[str]) -> bool:
     for item in items:
         if item in _SENTENCE_END:
             sentences.append([])
-        elif item not in _BREAK:
+        elif item not in BREAKS:
             sentences[-1].append(item)
     said = [sentence for sentence in sentences if sentence]
     if len(said) < 2:
@@ -287,7 +286,7 @@ def _clauses_with_breaks(items: list[str]) -> list[list[str]]:
     """The clauses of ``items`` between breaks, empty ones left out."""
     clauses: list[list[str]] = [[]]
     for item in items:
-        if item in _BREAK:
+        if item in BREAKS:
             clauses.append([])
         else:
             clauses[-1].append(item)
@@ -312,7 +311,7 @@ def starts_with_no(text: str | None) -> bool:
     thing ("does it go below the knee?"), "no it stays in my back" is a no, whatever
     follows. Only for such a question: elsewhere "no point ..." is not one."""
     text = without_echo(text)
-    items = [i for i in words_of(text) if i not in _BREAK]
+    items = [i for i in words_of(text) if i not in BREAKS]
     words = [w for w in items if w not in _FILLERS - _NO]
     # "No, though my glute aches sometimes": how often is no doubt about the no; nor is a
     # hedge further on, in what it describes ("no its just low back and kinda across the

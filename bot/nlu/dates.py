@@ -18,6 +18,9 @@ from bot.nlu.calendar_words import MONTHS, WEEKDAYS, written_in_figures
 from bot.nlu.holidays import SEASON_EVENTS, holiday_at, nth_weekday
 from bot.settings import get_settings
 
+#: Words a date can be "the ... after" or "before" ("the day after Halloween").
+_DAY_WORDS = frozenset({"day", "night", "morning"})
+
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
      "middle"}
@@ -287,7 +290,7 @@ def date_expression(
     if nth is not None:
         return nth
     tok = toks[k]
-    if (tok in ("day", "night", "morning") or tok in WEEKDAYS) and toks[k + 1 : k + 2] in (
+    if (tok in _DAY_WORDS or tok in WEEKDAYS) and toks[k + 1 : k + 2] in (
         ["after"], ["before"]
     ) and toks[k + 1 : k + 3] != ["before", "last"]:
         # "since the day after Halloween", "the Monday before Thanksgiving" (not "the
@@ -418,7 +421,6 @@ def _weeks_before_last(toks: Sequence[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_DAY_WORDS = frozenset({"day", "night", "morning"})
 #: How far after a date "the day after" may point back at it ("the 20th of November,
 #: and it came on the day after that").
 _DAY_BESIDE_REACH = 6
@@ -452,7 +454,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             None if anaphoric
             else date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
-            or (tok in ("day", "night", "morning") and after in ("after", "before"))
+            or (tok in _DAY_WORDS and after in ("after", "before"))
             else weekdays_ago(toks, k, today) or _nth_weekday_of(toks, k, today)
         )
         if date is None:
