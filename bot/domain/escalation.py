@@ -74,6 +74,7 @@ def next_safety_action(
     intake_done: bool = True,
     opens_with_no: bool = False,
     screen_ahead: bool = False,
+    screen_cleared: bool = False,
     someone_else: bool = False,
     unread_no: bool = False,
 ) -> str | None:
@@ -101,7 +102,12 @@ def next_safety_action(
     its first question, asks about every sign the clarifying question would, so the
     person is asked once, not twice, and a "yes" to it escalates all the same. (On the
     47 seen intake sets the model alone took 1 opening in 9 for a possible sign.) A
-    possible crisis is not on the screen and is still asked about.
+    possible crisis is not on the screen and is still asked about. Once the screen has
+    been answered with a clear no in this intake (``screen_cleared``), the model alone is
+    not heard on the intake's later answers either, while the intake form runs: the
+    screen has just asked about every sign, and the model takes ordinary answers for
+    signs ("Since Tuesday, the 1st. Bin day, I noticed it"); the matcher, and a possible
+    crisis, still are.
 
     An answer to the warning-sign screen that is neither a yes nor a clear no
     (``unread_no``: "No. I lost weight in the summer, but...", "I don't think so. I get
@@ -134,6 +140,8 @@ def next_safety_action(
     elif possible in CHECKS and checked is None and not cleared_before:
         if possible == "red_flag" and screen_ahead and active_loop is None:
             return None if done else INTAKE
+        if possible == "red_flag" and screen_cleared and active_loop == INTAKE:
+            return None
         return _check(done, CHECKS[possible], active_loop)
     elif (
         ((intent == "deny" and unsure) or unread_no) and checked is None

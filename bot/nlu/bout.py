@@ -273,6 +273,20 @@ def _an_activity(span: Span, after: list[str]) -> bool:
     )
 
 
+#: Words before "start" or "begin" that make it a plan ("I pretend to start running in
+#: January", "I'll start the gym in March"), not the pain's start.
+_PLAN_BEFORE = frozenset({"to", "will", "'ll", "ll", "gonna", "shall", "wanna"})
+
+
+def _a_plan(span: Span) -> bool:
+    """A start still to come: "to start running in January", "will begin in March"."""
+    doc = span.doc
+    return (
+        span[0].lower_ in CONTEXT["anchors"] and span.start > 0
+        and doc[span.start - 1].lower_ in _PLAN_BEFORE
+    )
+
+
 def _relief_lasted(span: Span) -> bool:
     """"a massage which was good for a day", "helped for about an hour": how long relief
     lasted, not the pain."""
@@ -360,7 +374,7 @@ def resolve_duration(
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)
-            or _an_age(span) or _a_rate(span) or _past_episode(span)
+            or _an_age(span) or _a_rate(span) or _past_episode(span) or _a_plan(span)
             or an_events_weekday(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",

@@ -324,9 +324,20 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
     ("Wednesday morning just gone", "The Sunday the clocks went back", "I moved on
     Tuesday, and since then it hurts", "flew home on 20 Nov, after that the pain"): the
     last date named. Only for that question: elsewhere "Saturday I have football" is
-    no start."""
-    named = starts_named(tokenize(text or ""), today)
+    no start. A calendar date written out wins over a weekday or a named day said beside
+    it that falls elsewhere ("the Monday after the wedding, so the 23rd of November ... and
+    the Monday was the turf"): it is the more exact of the two; near it, the named start
+    stands ("on the 3rd of May and it went the day after that")."""
+    toks = tokenize(text or "")
+    named = starts_named(toks, today)
+    written = calendar_dates(toks, today)
+    if written and (not named or abs(named[-1] - written[-1]) > _NEAR_A_DATE):
+        return _valid(written[-1])
     return _valid(named[-1]) if named else None
+
+
+#: How many days a named start may lie from a written date and still be the same start.
+_NEAR_A_DATE = 3
 
 
 def calendar_date_in(text: str, today: datetime.date) -> int | None:

@@ -169,7 +169,9 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
     """The cue that negates ``span`` from the left, within ``window`` words, or None."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    is_list_item = before is not None and _text(before) in COORDINATORS
+    is_list_item = before is not None and _text(before) in COORDINATORS and not (
+        span.label_ in _CLAIMED_STATES and _text(span[0]) in SUBJECTS
+    )  # "I never touch my toes, my legs are very tight": a clause of its own
     words = 0
     crossed_comma = False
     i = span.start - 1

@@ -178,6 +178,9 @@ class SafetyPolicy(Policy):
             # only the model heard it, and the intake's screen has yet to be asked
             screen_ahead=category == UNSPECIFIED and not intake_done
             and tracker.get_slot(SCREEN_SLOT) is None,
+            # only the model heard it, in this intake after its screen was answered no
+            screen_cleared=category == UNSPECIFIED and not intake_done
+            and tracker.get_slot(SCREEN_SLOT) is False,
             someone_else=_someone_elses(tracker.latest_message),
             # an answer to the screen that is neither a yes nor a clear no (not a question:
             # "how does this work?" gets its answer and the screen again)

@@ -237,6 +237,11 @@ def test_a_no_to_the_screen_that_says_more_than_a_clear_no_is_asked_about_once()
         ("inform", [], None, {"possible": "crisis", "screen_ahead": True}, CRISIS_CHECK),
         # nor in the middle of a form (its screen is behind it, or being answered).
         ("inform", [], INTAKE, {"possible": "red_flag", "screen_ahead": True}, CHECK),
+        # Only the model heard a possible red flag, in an intake answer after its screen
+        # was answered no: the answer is read as an answer, nothing is asked ...
+        ("inform", [], INTAKE, {"possible": "red_flag", "screen_cleared": True}, None),
+        # ... but a possible crisis still is.
+        ("inform", [], INTAKE, {"possible": "crisis", "screen_cleared": True}, CRISIS_CHECK),
         # ... and the interrupted form wins over the intake.
         ("deny", [CLEARED], None,
          {"checked": RF_ASKED, "resume_loop": CHECKIN, "intake_done": False}, CHECKIN),

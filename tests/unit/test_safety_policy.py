@@ -10,7 +10,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa.safety_policy import SafetyPolicy
@@ -67,6 +67,28 @@ def test_a_possible_red_flag_before_the_screen(
 ) -> None:
     events = [*START, *before, _possible_sign("greet", category)]
     assert _predicted(policy, domain, events) == expected
+
+
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [
+        # Mid-intake, its screen answered no: what only the model heard is not asked about
+        # (the form goes on with the answer) ...
+        ("unspecified", None),
+        # ... while the matcher's possible sign, and a possible crisis, still are.
+        ("cauda_equina", "utter_red_flag_check"),
+        ("crisis", "utter_crisis_check"),
+    ],
+)
+def test_in_the_intake_after_a_clear_screen_the_model_alone_asks_nothing(
+    policy: SafetyPolicy, domain: Domain, category: str, expected: str | None
+) -> None:
+    intake = [
+        ActiveLoop("intake_form"), SlotSet("red_flag_screen", False),
+        SlotSet("requested_slot", "pain_duration_days"), ActionExecuted("action_listen"),
+    ]
+    sign = _possible_sign("inform", category)
+    assert _predicted(policy, domain, [*START, *intake, sign]) == expected
 
 
 def test_a_possible_crisis_is_asked_about_even_before_the_screen(

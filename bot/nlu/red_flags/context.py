@@ -63,6 +63,9 @@ _NOT_PASSING = _WORDS["not_passing"]
 _NUMB_WORDS = _WORDS["numb_words"]
 _EXERTION_SWEATS = _WORDS["exertion_sweats"]
 _ONCE_NOT = _WORDS["once_not"]
+_SINCE_AFTER_RESOLUTION = _WORDS["since_after_resolution"]
+_RECENT_SINCE = _WORDS["recent_since"]
+_WEIGHT_WORDS = _WORDS["weight_words"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
@@ -262,7 +265,8 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     doc = span.doc
     sentence = _sentence(span)
     ongoing = [m for m in ctx.within(RP.ONGOING, sentence.start, sentence.end)
-               if not _of_the_back_after_but(span, m)]
+               if not _of_the_back_after_but(span, m) and not _dates_a_resolution(m, ctx)
+               and not _inside_a_resolution(m, ctx)]
     distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
     if (
         category == RV.FRACTURE and _words(span) & _TRAUMA and distant
@@ -326,6 +330,35 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     return "uncertain"
 
 
+def _a_bare_since(mark: Span) -> bool:
+    return _words(mark) == {"since"}
+
+
+def _dates_a_resolution(mark: Span, ctx: _Context) -> bool:
+    """A "since" just after a resolution dates it ("the night pain has gone since we
+    changed the mattress", "healed fine, since then it just grumbles"): no persisting."""
+    if not _a_bare_since(mark):
+        return False
+    doc = mark.doc
+    for resolved in ctx.marks.get(RP.RESOLVED, []):
+        between = doc[resolved.end : mark.start]
+        if resolved.end <= mark.start and len(between) <= 3 and all(
+            _n(t) in _SINCE_AFTER_RESOLUTION for t in between
+        ):
+            return True
+    return False
+
+
+def _recent_since(mark: Span) -> bool:
+    """"since yesterday", "since last night": a start recent enough for a passing cause."""
+    if not _a_bare_since(mark):
+        return False
+    doc = mark.doc
+    one = _n(doc[mark.end]) if mark.end < len(doc) else ""
+    two = " ".join(_n(t) for t in doc[mark.end : mark.end + 2])
+    return one in _RECENT_SINCE or two in _RECENT_SINCE
+
+
 def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
     """Jelly legs after the gym, a numb bum on the bike, chills the night after a jab or
     with a cold, a sweat after a run: not a red flag, unless the message says it persists
@@ -356,9 +389,20 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
             m.end <= span.start and "but" in _words(span.doc[m.end : span.start]) for m in marks
         ):
             return False
+    elif category == RV.CANCER and words & _WEIGHT_WORDS:
+        # weight lost with a named passing illness ("with the stomach bug last week")
+        marks = [m for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
+                 if m.start >= span.end or m.end <= span.start]
     else:
         return False
-    return bool(marks) and not ctx.marks.get(RP.ONGOING)
+    ongoing = [m for m in ctx.marks.get(RP.ONGOING, [])
+               if not _recent_since(m) and not _inside_a_resolution(m, ctx)]
+    return bool(marks) and not ongoing
+
+
+def _inside_a_resolution(mark: Span, ctx: _Context) -> bool:
+    """"eating again now": the "again" of a recovery, not of a sign that recurs."""
+    return any(r.start <= mark.start and mark.end <= r.end for r in ctx.marks.get(RP.RESOLVED, []))
 
 
 def _cancer_question(span: Span) -> bool:
