@@ -6,17 +6,19 @@
 "I might have a slight temperature?"), else ``none``.
 
 It reuses the Backstep pipeline's vocabulary and tokenizer (:func:`get_nlp`) and the
-generic negation helper (:mod:`bot.nlu.negation`), with a cached spaCy ``Matcher``
-built lazily from :mod:`bot.nlu.red_flags.patterns`. The rules are data: targets,
-context modifiers, spellings, token classes, macros and word sets live in ``rules/*.yml``,
-read once and checked by :mod:`.rulebook`. The package holds one idea a module:
+generic negation helper (:mod:`bot.nlu.negation`), with a matcher built lazily from
+:mod:`bot.nlu.red_flags.patterns` (:mod:`.indexed_matcher`: spaCy ``Matcher``s filed by
+a word each pattern needs, so a message runs only the patterns it can match). The rules
+are data: targets, context modifiers, spellings, token classes, macros and word sets
+live in ``rules/*.yml``, read once and checked by :mod:`.rulebook`. The package holds one
+idea a module:
 :mod:`.reading` (normalising words), :mod:`.scope` (clause, hedge, negation,
 someone else), :mod:`.context` (past, explained, whose), :mod:`.exclusions` and
 :mod:`.crisis_exclusions` (what is not a red flag), :mod:`.verdicts` and :mod:`.detector`.
 Tokens are matched on a spelling-normalised ``NORM`` (known misspellings plus a small
 edit-distance check), so "blader", "bowles", "temprature" and "osteoperosis" are caught.
 
-A second ``Matcher`` finds context markers (:data:`RP.CONTEXT`): a symptom with a
+A second matcher finds context markers (:data:`RP.CONTEXT`): a symptom with a
 resolution marker in its sentence is past ("had a fever last winter, long gone"), unless
 it recurs or is a lasting history (cancer, thin bones, steroids, immunosuppression,
 injecting); jelly legs after the gym or a numb bum on the bike are explained; and the

@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -19,6 +18,7 @@ from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.pipeline import get_nlp
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.indexed_matcher import IndexedMatcher
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
     _OTHERS,
@@ -99,12 +99,9 @@ class _Context:
 
 
 @lru_cache(maxsize=1)
-def get_context_matcher() -> Matcher:
-    """The ``Matcher`` for :data:`RP.CONTEXT` markers, built on first use."""
-    matcher = Matcher(get_nlp().vocab, validate=True)
-    for key, patterns in RP.context_patterns().items():
-        matcher.add(key, patterns)
-    return matcher
+def get_context_matcher() -> IndexedMatcher:
+    """The matcher for :data:`RP.CONTEXT` markers, built on first use."""
+    return IndexedMatcher(get_nlp().vocab, RP.context_patterns())
 
 
 def _mark_negated(mark: Span, window: int = 4) -> bool:

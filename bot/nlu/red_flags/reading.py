@@ -7,12 +7,12 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from bot.nlu.pipeline import clean_text, get_nlp
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.indexed_matcher import IndexedMatcher
 
 _GLUE_RE = re.compile(
     r"(?<=[^\W\d_]{2})[.,]+(?=[^\W\d_])|(?<=[^\W\d_])(?:[!?;:…]+|\.{2,})(?=[^\W\d_])"
@@ -146,9 +146,6 @@ def make_doc(text: str) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def get_matcher() -> Matcher:
-    """The red-flag ``Matcher`` over the pipeline's vocabulary, built on first use."""
-    matcher = Matcher(get_nlp().vocab, validate=True)
-    for key, patterns in RP.matcher_patterns().items():
-        matcher.add(key, patterns)
-    return matcher
+def get_matcher() -> IndexedMatcher:
+    """The red-flag matcher over the pipeline's vocabulary, built on first use."""
+    return IndexedMatcher(get_nlp().vocab, RP.matcher_patterns())

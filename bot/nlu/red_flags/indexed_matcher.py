@@ -1,0 +1,87 @@
+"""A spaCy ``Matcher`` split by anchor word, so a message runs only the patterns it can match.
+
+spaCy's ``Matcher`` tries every pattern at every token, and a ``NORM IN [...]`` token is a
+Python call per token and word set: with some 1,500 target patterns that was most of the
+detector's cost. Each pattern here is filed under one *anchor*, a token it cannot match
+without (neither optional nor a gap, its words listed), in one small ``Matcher`` per
+anchor; a message runs the patterns whose anchor has a word among the message's ``NORM``s,
+and those with no anchor (a regex, say) always. A pattern it skips could not have matched,
+so the matches are the single ``Matcher``'s, in a fixed order: by start, then end, then
+the order the keys were added in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+Pattern = list[dict[str, Any]]
+#: Quantifiers under which a token must be there at least once.
+_REQUIRED_OPS = (None, "1", "+")
+
+
+def _anchor_words(token: Mapping[str, Any]) -> frozenset[str] | None:
+    """The words a token must be one of (its ``NORM`` literal or ``IN`` list), if listed."""
+    if token.get("OP") not in _REQUIRED_OPS or set(token) - {"NORM", "OP"}:
+        return None
+    norm = token.get("NORM")
+    if isinstance(norm, str):
+        return frozenset({norm})
+    if isinstance(norm, Mapping) and set(norm) == {"IN"}:
+        return frozenset(norm["IN"])
+    return None
+
+
+def _cost(words: frozenset[str]) -> tuple[int, int]:
+    """How often an anchor would let its patterns run: the fewer and longer its words, the
+    rarer (a one- or two-letter word, "i", "my", is in most messages)."""
+    return sum(1 if len(w) > 2 else 20 for w in words), -min(len(w) for w in words)
+
+
+def anchor(pattern: Sequence[Mapping[str, Any]]) -> frozenset[str] | None:
+    """The rarest listed token the pattern cannot match without, or None."""
+    listed = [words for words in map(_anchor_words, pattern) if words]
+    return min(listed, key=_cost) if listed else None
+
+
+class IndexedMatcher:
+    """Token patterns by key, matched like one ``Matcher`` but run by anchor word."""
+
+    def __init__(self, vocab: Vocab, patterns: Mapping[str, Sequence[Pattern]]) -> None:
+        grouped: dict[frozenset[str] | None, dict[str, list[Pattern]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for key, key_patterns in patterns.items():
+            for pattern in key_patterns:
+                grouped[anchor(pattern)][key].append(pattern)
+        self._rank = {vocab.strings.add(key): rank for rank, key in enumerate(patterns)}
+        self._always: list[Matcher] = []
+        self._matchers: list[Matcher] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for words, by_key in grouped.items():
+            matcher = Matcher(vocab, validate=True)
+            for key, key_patterns in by_key.items():
+                matcher.add(key, key_patterns)
+            if words is None:
+                self._always.append(matcher)
+                continue
+            for word in words:
+                self._by_word[word].append(len(self._matchers))
+            self._matchers.append(matcher)
+
+    def __len__(self) -> int:
+        """How many anchored groups of patterns there are (plus the unanchored one)."""
+        return len(self._matchers) + len(self._always)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``(match_id, start, end)`` of every match, by start, end and key order."""
+        runs = {i for token in doc for i in self._by_word.get(token.norm_, ())}
+        found: set[tuple[int, int, int]] = set()
+        for matcher in [*self._always, *(self._matchers[i] for i in sorted(runs))]:
+            found.update(matcher(doc))
+        return sorted(found, key=lambda m: (m[1], m[2], self._rank[m[0]]))
