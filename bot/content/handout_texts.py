@@ -47,6 +47,8 @@ CHECKIN_SIGNS_NONE = "Daily check-ins: no warning signs reported in {count}."
 CHECKIN_SIGNS_SOME = "Daily check-ins: warning signs reported on {days}."
 #: The red-flag categories, as a clinician would name them.
 RED_FLAG_CATEGORIES = {
+    "vascular": "sudden tearing, chest pain, breathlessness or fainting: possible vascular, "
+    "heart or lung emergency",
     "cauda_equina": "bladder, bowel or saddle symptoms: possible cauda equina",
     "neuro_deficit": "progressive leg weakness or foot drop",
     "infection": "fever, chills or night sweats: possible infection",

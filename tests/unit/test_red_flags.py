@@ -248,6 +248,7 @@ def test_hits_have_offsets_and_statuses() -> None:
 def test_categories_in_urgency_order() -> None:
     assert CATEGORIES == (
         "crisis",
+        "vascular",
         "cauda_equina",
         "neuro_deficit",
         "infection",

@@ -155,9 +155,9 @@ def _other_bot_texts() -> list[str]:
 
 def test_every_urgent_escalation_starts_with_the_siren() -> None:
     escalations = [t for name in ESCALATION_RESPONSES for t in _domain_texts()[name]]
-    # five categories, the general one, the crisis message; and about someone else: the
-    # five and a crisis, and the general one
-    assert len(escalations) == 14
+    # six categories, the general one, the crisis message; and about someone else: the
+    # six and a crisis, and the general one
+    assert len(escalations) == 16
     assert all(t.startswith(texts.URGENT_MARK + " ") for t in escalations)
     assert all("⚠" not in t for t in escalations)
 

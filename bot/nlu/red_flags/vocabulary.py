@@ -13,6 +13,7 @@ from typing import Any
 from bot.nlu.red_flags.rulebook import RuleDataError, vocabulary
 
 CRISIS = "crisis"
+VASCULAR = "vascular"
 CAUDA_EQUINA = "cauda_equina"
 NEURO_DEFICIT = "neuro_deficit"
 INFECTION = "infection"
@@ -29,7 +30,9 @@ _DATA = vocabulary()
 #: Categories, most urgent first.
 CATEGORIES: tuple[str, ...] = tuple(_DATA.categories)
 KINDS: tuple[str, ...] = tuple(_DATA.kinds)
-if set(CATEGORIES) != {CRISIS, CAUDA_EQUINA, NEURO_DEFICIT, INFECTION, FRACTURE, CANCER} or (
+if set(CATEGORIES) != {
+    CRISIS, VASCULAR, CAUDA_EQUINA, NEURO_DEFICIT, INFECTION, FRACTURE, CANCER
+} or (
     set(KINDS) != {SYMPTOM, WEAK, LIMITED, TOPIC}
 ):
     raise RuleDataError("vocabulary.yml: the categories or kinds are not the engine's")
