@@ -149,7 +149,7 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     if category == RV.CRISIS:
         return True
     sentence = _sentence(span)
-    if _long_ago(span, ctx):
+    if _long_ago(span, ctx) or _over_for_them(category, span, ctx):
         return False
     if _words(span) & RP.LASTING_HISTORY:
         # with a fall, or with their back newly hurting ("had lung cancer 4 years ago and
@@ -164,6 +164,19 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
         # "my mate broke his back snowboarding"); an older person's fall is read apart
         return bool(_words(span) & _MAJOR_TRAUMA)
     return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT) or their_back_in(span)
+
+
+def _over_for_them(category: str, span: Span, ctx: _Context | None) -> bool:
+    """Whether their sign is over, said after it in its sentence with no other sign between
+    ("my dad had prostate cancer but he's doing well", "broke his back but he's recovering
+    well"): a lasting history too, which for the writer would stay a red flag."""
+    if ctx is None:
+        return False
+    sentence = _sentence(span)
+    return any(
+        mark.start >= span.end and not ctx.other_flag_between(category, span.end, mark.start)
+        for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end)
+    )
 
 
 def _long_ago(span: Span, ctx: _Context | None) -> bool:
