@@ -333,6 +333,19 @@ def _an_age(span: Span) -> bool:
     return not any(t.lower_ in words for t in sentence_before(span))
 
 
+def _someone_elses_sentence(span: Span) -> bool:
+    """A sentence that opens on someone else ("My mate Col did his back and couldn't sit
+    for a month") and names the writer nowhere before the duration. The people are the
+    safety rules' (one home), read here when first needed: that package reads the intake's
+    pipeline as it loads."""
+    from bot.nlu.red_flags.scope import FIRST_PERSON, OTHER_PEOPLE
+
+    sentence = sentence_of(span)
+    opening = [t.lower_ for t in sentence[:3]]
+    before = {t.lower_ for t in span.doc[sentence.start : span.start]}
+    return bool(set(opening) & OTHER_PEOPLE) and not before & FIRST_PERSON
+
+
 def _about_something_else(span: Span) -> bool:
     """A duration in a message that says nothing of the back, of pain or of a start or a
     flare ("switched to new running shoes a couple of weeks ago"), or in a sentence about
@@ -345,6 +358,8 @@ def _about_something_else(span: Span) -> bool:
     sentence = [t.lower_ for t in sentence_of(span)]
     if any(w in CONTEXT["waiting_words"] for w in sentence):
         return True  # "physio waitlist is 6 weeks lol": how long the wait is
+    if _someone_elses_sentence(span):
+        return True  # "My mate did his back and couldn't sit for a month"
     return any(w in CONTEXT["other_body_words"] for w in sentence) and not any(
         w in P.ANSWER_WORDS["back_words"] for w in sentence
     )

@@ -290,6 +290,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         for s in spans
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
+        and not _a_likeness(s)
     ]
     said = [
         (s, v, r) for s, v, r in read
@@ -314,6 +315,15 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     loose = all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
 
+
+
+def _a_likeness(span: Span) -> bool:
+    """A movement in a likeness: "like something sitting on me", "as if someone is
+    standing on my back": what the pain feels like, not what they do."""
+    before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    return any(w in CONTEXT["likeness_subjects"] for w in before[-2:]) and any(
+        w in CONTEXT["likeness_openers"] for w in before
+    )
 
 
 def _taken_back(span: Span, contrast: int) -> bool:

@@ -102,9 +102,10 @@ def relieves(span: Span, window: int = 15) -> bool:
         if (is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         if word in CONTEXT["relief_at_end"] and not negated and (
             after is None or after.is_punct or after.lower_ in ("away", "off")
-        ):
+        ) and before not in CONTEXT["gave_way_subjects"]:  # not "and something went"
             return True  # "if i get up n walk around it mostly goes"
     if _likewise_after_relief(span):
         return True

@@ -308,6 +308,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("Since the Saturday of the cup final. The 10th.", 4),
         # a date given as the reason it is known ("because it was ...")
         ("I know because it was pay day, Friday 9th May", 5),
+        # a written date wins over a weekday said beside it that falls elsewhere
+        ("The Friday after the party, so the 2nd of May. And the Tuesday was the gym.", 12),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

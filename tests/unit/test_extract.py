@@ -968,6 +968,10 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         ),
         ("my back is killing me when I sit in that seat from six till two", "flexion", None),
         ("sitting in the bus seat all shift kills my back", "flexion", None),
+        # the back giving way is how it began, not the pain going ("...and something went")
+        ("I bent over to lift the bin bag and something went", "flexion", "context"),
+        # a movement in a likeness is what the pain feels like, not what they do
+        ("nothing changes it, it's like somebody standing on my back", "none", None),
     ],
 )
 def test_a_movement_not_said_to_hurt_is_marked(text: str, value: str, role: str | None) -> None:
@@ -1098,6 +1102,12 @@ def test_where_the_pain_stays(text: str, value: bool, role: str | None) -> None:
     [
         ("never could touch my toes. no it dont lock or spasm just stiff", "tight"),
         ("no spasms, just tight hamstrings", "tight"),
+        # a claim with its own subject after a comma is a clause of its own, not an item
+        # of the negated list before it
+        ("I never reach my toes, my hamstrings are really tight", "tight"),
+        # hamstrings that have always been short; a reach to the middle of the shin
+        ("my hamstrings have always been short", "tight"),
+        ("I get only to the middle of my shins", "tight"),
     ],
 )
 def test_a_claim_after_a_denial_is_not_denied(text: str, flexibility: str) -> None:
@@ -1219,10 +1229,17 @@ def test_empty_span_not_negated(nlp: Language) -> None:
         ("I have worked at the docks since 1998. My back is sore.", 9995, "context"),
         ("I've driven a lorry thirty years now and my back has always been dodgy", 10950,
          "context"),
+        # said of someone else: theirs ("my brother did his back, off work for a month")
+        ("My brother hurt his back and was off work for a month. Mine is sore.", 30, "context"),
         # the back, pain or a start said: this bout
         ("my back has hurt for 3 weeks", 21, None),
         ("since Christmas", 140, None),
         ("it flared up again three weeks ago", 21, None),
+        ("it started in March", 74, None),
+        # a weekday with its date written day.month
+        ("Since Saturday 10.5.", 4, None),
+        # a start still to come is no start
+        ("sore for 3 weeks, I plan to start swimming in June", 21, None),
     ],
 )
 def test_a_duration_about_something_else_is_marked(text: str, days: int, role: str | None) -> None:

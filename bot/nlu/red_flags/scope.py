@@ -49,6 +49,9 @@ _ANSWER_NO = _WORDS["answer_no"]
 _ANSWER_NO_FILLER = _WORDS["answer_no_filler"]
 _ANSWER_BUT = _WORDS["answer_but"]
 _OTHERS = _WORDS["others"]
+#: Other people and the writer, as the intake reads them too (one home for both).
+OTHER_PEOPLE: frozenset[str] = _OTHERS
+FIRST_PERSON: frozenset[str] = _FIRST_PERSON
 _HEDGE_WORDS = _WORDS["hedge_words"]
 _MAY_NEXT = _WORDS["may_next"]
 _COULD_NEXT = _WORDS["could_next"]
