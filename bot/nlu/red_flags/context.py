@@ -307,11 +307,12 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     following = _next_sentence(sentence)
     if not resolved and following is not None:
         about_symptom = True
-        resolved = (
-            any(m.start < following.start + 5
-                and not _about_other(doc[following.start : m.start])
-                for m in ctx.within(RP.RESOLVED, following.start, following.end))
-            and not ctx.within(RP.ONGOING, following.start, following.end)
+        marks = ctx.within(RP.RESOLVED, following.start, following.end)
+        restated = [m for m in marks if _restates(span, m)]
+        resolved = not ctx.within(RP.ONGOING, following.start, following.end) and (
+            bool(restated)  # "... and the numbness was gone by morning"
+            or any(m.start < following.start + 5
+                   and not _about_other(doc[following.start : m.start]) for m in marks)
             and not any(following.start <= s.start < following.end for _, s in ctx.flags)
         )
     if not resolved:
@@ -354,6 +355,12 @@ def _recent_since(mark: Span) -> bool:
     one = _n(doc[mark.end]) if mark.end < len(doc) else ""
     two = " ".join(_n(t) for t in doc[mark.end : mark.end + 2])
     return one in _RECENT_SINCE or two in _RECENT_SINCE
+
+
+def _restates(span: Span, mark: Span) -> bool:
+    """The resolution's own subject names the sign again ("... MRI that night, and the
+    numbness was gone by morning", "the fever's been gone 5 days")."""
+    return bool(_words(span) & _words(_marker_subject(mark, _sentence(mark).start)))
 
 
 def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
