@@ -287,6 +287,15 @@ def _a_plan(span: Span) -> bool:
     )
 
 
+def _a_likeness(span: Span) -> bool:
+    """How long it feels, not how long it is: "though it feels like a week already"."""
+    before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    return "like" in before[-2:] and bool(set(before) & _FEELS)
+
+
+_FEELS = frozenset({"feels", "feel", "felt", "feeling", "seems", "seemed"})
+
+
 def _relief_lasted(span: Span) -> bool:
     """"a massage which was good for a day", "helped for about an hour": how long relief
     lasted, not the pain."""
@@ -390,6 +399,7 @@ def resolve_duration(
             or _a_career(span, before, after)
             or _relief_lasted(span)
             or _an_age(span) or _a_rate(span) or _past_episode(span) or _a_plan(span)
+            or _a_likeness(span)
             or an_events_weekday(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -454,12 +455,17 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         [s for s in spans[P.PAIN_DURATION_DAYS] if not _in_a_question(s)], text, today
     )
     duration = restated or duration
+    flexibility = resolve_flexibility(spans[P.FLEXIBILITY], spasms, text)
+    if flexibility is not None and not spans[P.SPASM]:
+        # "touching my toes kind of relieves it", "hips tight as anything" and nothing of a
+        # spasm: taken as the answer to its own question only, which asks about both
+        flexibility = replace(flexibility, role=P.CONTEXT_ROLE)
     found = [
         resolve_direction(
             [s for s in spans[P.PAIN_DIRECTION] if not _held_by_a_spasm(s, spasms)], text
         ),
         duration,
-        resolve_flexibility(spans[P.FLEXIBILITY], spasms, text),
+        flexibility,
         extraction(P.SPASM, True, [spasms[-1]], text) if spasms else None,
         _resolve_leg_pain(spans[P.LEG_PAIN], text),
         _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),

@@ -61,7 +61,7 @@ def settled_score(text: str | None) -> float | None:
 _SETTLED_AFTER = ANSWER_WORDS["score_settled_after"]
 #: Words between a number and what settles on it ("9 is probably more honest").
 _BETWEEN_SETTLED = frozenset({"is", "s", "more", "probably", "actually", "really", "much", "a",
-                              "bit", "lot"})
+                              "bit", "lot", "on", "the"})  # "5 on average", "6 on the whole"
 
 
 def _settled_after(items: list[str], i: int) -> bool:
@@ -71,7 +71,7 @@ def _settled_after(items: list[str], i: int) -> bool:
     j = i + 1
     while j < len(items) and items[j] in _BETWEEN_SETTLED:
         j += 1
-    return j > i + 1 and j < len(items) and items[j] in _SETTLED_AFTER
+    return j < len(items) and items[j] in _SETTLED_AFTER
 
 
 #: How many words may stand between a settling word and its number ("nah, be honest,

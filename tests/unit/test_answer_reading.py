@@ -443,6 +443,9 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("no, it's been 3 weeks like this", None),  # a measure, not a score
         ("no. today, walking to the bus, it was 7", None),  # another time's number
         ("honestly a 5. Yesterday it was 7", 5),  # past the sentence's end
+        # a summary of the day beside its highs ("on average", "overall", "mostly")
+        ("4 on average, after a long drive it can hit 7 but mostly 4", 4),
+        ("3. By the evening I'd say 5, but 3 overall.", 3),
         # nothing settled: the other readings decide
         ("5 or 6", None),
         ("6. It was 8 this morning.", None),
