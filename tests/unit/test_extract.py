@@ -1089,6 +1089,9 @@ def test_sciatica_alone_says_nothing_yet_of_the_leg(text: str, role: str | None)
         # a leg named is an answer wherever it is said
         ("no, it doesn't go down my leg", False, None),
         ("goes into my bum but not down the leg", False, None),
+        # as far as the buttock, which the question leaves out; further, the leg
+        ("now and then it goes to the right buttock", False, None),
+        ("it goes to the right buttock and down the back of my thigh", True, None),
         # a claim after a denial is the person's own: "just" starts it
         ("no no nothing like that just the back and the leg", True, None),
         ("it's not just my back, it goes down my leg", True, None),
@@ -1110,6 +1113,8 @@ def test_where_the_pain_stays(text: str, value: bool, role: str | None) -> None:
         # hamstrings that have always been short; a reach to the middle of the shin
         ("my hamstrings have always been short", "tight"),
         ("I get only to the middle of my shins", "tight"),
+        # how it was before, beside how it is now
+        ("Before the kids I could touch my toes, now barely my knees", "tight"),
     ],
 )
 def test_a_claim_after_a_denial_is_not_denied(text: str, flexibility: str) -> None:
