@@ -25,6 +25,15 @@ def _describe(text: str) -> str:
         ("since my disc went i have to bear down to get any wee started",
          {"urgent", "clarify"}, "cauda_equina"),
         ("no urge to pee at all since this morning", {"urgent"}, "cauda_equina"),
+        # a sign only feared or read about is asked about, never escalated nor ignored;
+        # a sign that has happened stays one, fear or no fear
+        ("i keep worrying i will lose control of my bowels one day", {"clarify"},
+         "cauda_equina"),
+        ("scared stiff because i wet myself this morning", {"urgent"}, "cauda_equina"),
+        # the vascular kinds: a tearing pain into the belly, chest pain into the arm
+        ("a ripping pain from my back through to my stomach came on suddenly", {"urgent"},
+         "vascular"),
+        ("pain across my chest spreading to my left arm and my back", {"urgent"}, "vascular"),
         # leg weakness told through what the leg cannot do
         ("i can no longer push up onto my toes on the bad side", {"urgent"},
          "neuro_deficit"),

@@ -66,6 +66,8 @@ _ONCE_NOT = _WORDS["once_not"]
 _SINCE_AFTER_RESOLUTION = _WORDS["since_after_resolution"]
 _RECENT_SINCE = _WORDS["recent_since"]
 _WEIGHT_WORDS = _WORDS["weight_words"]
+_WORRY_WORDS = _WORDS["worry_words"]
+_STILL_TO_COME = _WORDS["still_to_come"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
@@ -455,3 +457,16 @@ def _ruled_out(category: str, span: Span) -> bool:
     before = [_n(t) for t in doc[max(0, span.start - 4) : span.start]]
     after = [_n(t) for t in doc[span.end : _sentence(span).end]]
     return bool(set(before) & _TESTS) and bool(set(after) & _CLEAR)
+
+
+def feared_not_felt(span: Span) -> bool:
+    """A sign that is only feared or read about ("I've read about cauda equina, and now
+    every twinge has me convinced I'm about to lose control of my bladder", "googled
+    everything from kidney infection to aortic aneurysm"): a worry word before it in its
+    sentence, and a time still to come just before it or a reading word; the bot asks
+    rather than escalates."""
+    before = [_n(t) for t in span.doc[_sentence(span).start : span.start]]
+    if not set(before) & _WORRY_WORDS:
+        return False
+    reading = bool(set(before) & {"read", "reading", "googled", "googling"})
+    return reading or bool(set(before[-6:]) & _STILL_TO_COME)

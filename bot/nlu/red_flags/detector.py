@@ -20,6 +20,7 @@ from bot.nlu.red_flags.context import (
     _prefer_symptoms,
     _resolution,
     _ruled_out,
+    feared_not_felt,
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
@@ -200,6 +201,8 @@ def _own_status(
             return "negated"
     if _answered_no(span):
         return "negated"
+    if category != RV.CRISIS and feared_not_felt(span) and not _negated(span):
+        return "uncertain"
     if _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
         return "uncertain"
     if _ruled_out(category, span) and not _negated(span):
