@@ -66,6 +66,10 @@ def _starts_a_story(tok: Token) -> bool:
     """An onset word ("since", "pulled"); "put", "did" or "done" only with the back as
     their object ("put my back out", "did it lifting"), not "bending to put on socks"."""
     word = tok.lower_
+    if word in CONTEXT["gave_way_verbs"]:
+        # "it just went when I was lifting", "my back went": the back giving way
+        before = {t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i]}
+        return bool(before & (CONTEXT["gave_way_subjects"] | {"it"}))
     if word not in CONTEXT["onset_words"]:
         return False
     if word not in CONTEXT["onset_needs_object"]:

@@ -970,6 +970,7 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         ("sitting in the bus seat all shift kills my back", "flexion", None),
         # the back giving way is how it began, not the pain going ("...and something went")
         ("I bent over to lift the bin bag and something went", "flexion", "context"),
+        ("my back went when I bent over the sink and now bending hurts", "flexion", None),
         # a movement in a likeness is what the pain feels like, not what they do
         ("nothing changes it, it's like somebody standing on my back", "none", None),
         # relief said with a slip ("of" for "off")
