@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 
 from bench.scale.pusher import Delivery
 from bot.domain.answers import without_invisible_marks
+from bot.telegram.delivery import messages_of_turn
 
 JSON = dict[str, Any]
 _TAG = re.compile(r"<[^>]+>")
@@ -93,7 +94,7 @@ def check_chat(
     result.anomalies = anomalies(events[since:])
     bot_turns = turns_of_replies(events[since:])
     replies = emulator_replies(emulator_url, chat)
-    sent_before = sum(len(t) for t in turns_of_replies(events[:since]))
+    sent_before = messages_sent(events[:since])
     result.order_violations, result.unmatched_replies = order_violations(
         bot_turns, replies[sent_before:]
     )
@@ -130,6 +131,20 @@ def turns_of_replies(events: list[JSON]) -> list[list[str]]:
                 turns.append([])
             turns[-1].append(_plain(str(event["text"])))
     return turns
+
+
+def messages_sent(events: list[JSON]) -> int:
+    """How many messages the bot's replies in ``events`` made (a turn's consecutive texts
+    go as one, :func:`bot.telegram.delivery.messages_of_turn`)."""
+    turns: list[list[JSON]] = [[]]
+    for event in events:
+        if event["event"] == "user":
+            turns.append([])
+        elif event["event"] == "bot":
+            reply = {k: v for k, v in (event.get("data") or {}).items() if v}
+            if event.get("text") or reply:
+                turns[-1].append({**reply, "text": event.get("text")})
+    return sum(len(messages_of_turn(turn)) for turn in turns)
 
 
 def order_violations(turns: list[list[str]], replies: list[str]) -> tuple[int, int]:

@@ -54,6 +54,15 @@ def create_private_app(token: str, actions: str = "actions") -> Sanic:
     return app
 
 
+def warm_up() -> None:
+    """Build the red-flag reader before serving (about 2 s of a core, once): otherwise
+    the first message after a start that it reads (the intake's first answer) waits for
+    it, and on a busy machine every server's first few people do."""
+    from bot.nlu.red_flags.detector import find_red_flags
+
+    find_red_flags("it hurts when I bend forward")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the private action server; refuses to start without a secret."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -66,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     set_role("actions")  # its database connections are counted as the action server's
     app = create_private_app(token)
+    warm_up()  # the health check answers only once this is done
     app.run(args.host, args.port, workers=1, access_log=False, motd=False)
     return 0
 

@@ -109,11 +109,20 @@ class Backstep:
             await self.agent.trigger_intent("checkin_now", [], quiet, tracker)
 
     async def converse(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-        """Send ``text`` to the model as the person's message and deliver its replies."""
+        """Send ``text`` to the model as the person's message and deliver its replies. The
+        typing indicator goes out while the model works (its round trip to Telegram is not
+        added to the turn) and always before the replies."""
         chat = update.effective_chat
         assert chat is not None
-        chat_id = str(chat.id)
-        await _typing(context, chat.id)
+        typing = asyncio.create_task(_typing(context, chat.id))
+        try:
+            replies = await self._replies(update, str(chat.id), text)
+        finally:
+            await typing
+        await send_replies(context.bot, chat.id, replies)
+
+    async def _replies(self, update: Update, chat_id: str, text: str) -> list[dict[str, Any]]:
+        """The model's replies to ``text`` (a plain word when the action server died)."""
         try:
             await self.open_pending_checkin(chat_id)
         except SQLAlchemyError as error:
@@ -129,7 +138,7 @@ class Backstep:
         if self.actions is not None and await asyncio.to_thread(self.actions.ensure_running):
             # it died during this turn: what it had to do is lost, so say so plainly
             replies = [*replies, {"text": PART_RESTARTED}]
-        await send_replies(context.bot, chat.id, replies)
+        return replies
 
     # --- handlers ---------------------------------------------------------------------
 

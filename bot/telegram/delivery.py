@@ -1,6 +1,6 @@
-"""Turning Rasa's replies into Telegram messages: split long texts, buttons as inline
-keyboards, our own pictures as animations, and the weekly summary's chart (a custom
-message) as a photo."""
+"""Turning Rasa's replies into Telegram messages: a turn's consecutive texts as one
+message, long texts split, buttons as inline keyboards, our own pictures as animations,
+and the weekly summary's chart (a custom message) as a photo."""
 
 from __future__ import annotations
 
@@ -12,15 +12,25 @@ from urllib.parse import unquote, urlparse
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 
+from bot.content.texts import REFERRAL_MARK, URGENT_MARK
 from bot.services.commands import HISTORY_FILENAME
 from bot.services.weekly import chart_png, is_chart_message
 from bot.settings import get_settings
-from bot.telegram.splitting import TELEGRAM_CAPTION_LIMIT, split_message, utf16_len
+from bot.telegram.splitting import (
+    TELEGRAM_CAPTION_LIMIT,
+    TELEGRAM_TEXT_LIMIT,
+    split_message,
+    utf16_len,
+)
 
 #: Telegram refuses callback data longer than this many bytes.
 MAX_CALLBACK_BYTES = 64
 #: Buttons with titles this short (like pain scores) go six to a row.
 _SHORT_TITLE = 3
+#: Between two of a turn's texts sent as one message: a blank line.
+PARAGRAPH = "\n\n"
+#: Reply parts that are more than a text and its keyboard (a picture, a chart...).
+_NOT_PLAIN = ("image", "custom", "attachment", "elements")
 
 
 def callback_data(payload: str, title: str) -> str:
@@ -99,11 +109,55 @@ async def send_reply(bot: Bot, chat_id: int | str, reply: dict[str, Any]) -> lis
     return sent
 
 
+def _text(reply: dict[str, Any]) -> str:
+    return str(reply.get("text") or "")
+
+
+def _plain(reply: dict[str, Any]) -> bool:
+    """A text (or a keyboard) and nothing more, and not an escalation: one that starts
+    with 🚨 or ⚠️ is always a message of its own, so that it still starts with its mark
+    and nothing is read before it."""
+    if any(reply.get(part) for part in _NOT_PLAIN):
+        return False
+    text = _text(reply)
+    if text.startswith((URGENT_MARK, REFERRAL_MARK)):
+        return False
+    return bool(text.strip() or reply.get("buttons"))
+
+
+def _joins(first: dict[str, Any], then: dict[str, Any]) -> bool:
+    """Whether ``then`` can go at the end of the message ``first``: both plain, ``first``
+    without a keyboard (its buttons stay under its own question), and within one message."""
+    if not (_plain(first) and _plain(then)) or first.get("buttons") or not _text(first).strip():
+        return False
+    joined = utf16_len(_text(first)) + utf16_len(PARAGRAPH) + utf16_len(_text(then))
+    return joined <= TELEGRAM_TEXT_LIMIT
+
+
+def messages_of_turn(replies: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A turn's replies as the messages to send: consecutive texts joined into one,
+    paragraphs apart, the keyboard of the last one under it (one notification, not three
+    a second apart). Pictures, charts and escalations (🚨, ⚠️) stay messages of their
+    own; a text too long to share a message with the next is not joined."""
+    messages: list[dict[str, Any]] = []
+    for reply in replies:
+        if messages and _joins(messages[-1], reply):
+            first = messages[-1]
+            text = _text(reply)
+            messages[-1] = {
+                **reply, "text": _text(first) + (PARAGRAPH + text if text.strip() else "")
+            }
+        else:
+            messages.append(dict(reply))
+    return messages
+
+
 async def send_replies(
     bot: Bot, chat_id: int | str, replies: Sequence[dict[str, Any]]
 ) -> list[Message]:
-    """Send Rasa's replies in order."""
+    """Send Rasa's replies in order, a turn's consecutive texts as one message
+    (:func:`messages_of_turn`)."""
     sent: list[Message] = []
-    for reply in replies:
+    for reply in messages_of_turn(replies):
         sent.extend(await send_reply(bot, chat_id, reply))
     return sent

@@ -177,8 +177,10 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
 
     ``clock`` and ``sleep`` may be replaced (tests use a fake clock). In scale mode
     ``budget`` (:class:`bot.telegram.shared_budget.RedisBudget`) is the whole bot's budget,
-    asked after this process's own admission by one message at a time; answers and flood
-    waits are shared through it too.
+    asked after this process's own admission by one message at a time; a reply it tells to
+    wait waits outside that turn, so the replies of many chats wait for their places side
+    by side, each keeping one from the broadcast. Answers and flood waits are shared
+    through it too.
     """
 
     __slots__ = (
@@ -330,6 +332,8 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
     ) -> _Ticket:
         """Wait until a message of ``cost`` items may start (its chat, its turn, a place
         here and in the shared budget); it is then in flight."""
+        # one name in the shared budget across its tries (a waiting reply's mark)
+        name = self._budget.new_ticket() if self._budget is not None else ""
         while True:
             if gate is not None and gate.last_answer is not None:
                 while (delay := self._per_chat - (self._clock() - gate.last_answer)) > 0:
@@ -337,7 +341,7 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             await self._turns.acquire(bulk)
             try:
                 await self._wait_for_place(cost)
-                shared = await self._shared_start(chat, cost, bulk)
+                shared = await self._shared_start(chat, cost, bulk, name)
                 admitted = shared is None or shared.admitted
                 if admitted:
                     self._in_flight += cost
@@ -346,7 +350,9 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             finally:
                 self._turns.release()
             if not admitted:
-                await self._wait(wait)  # aside: its chat is busy, or a reply goes first
+                # aside: its chat is busy, a reply goes first, or (a reply) the whole bot's
+                # budget is full and it waits for a place beside other chats' replies
+                await self._wait(wait)
                 continue
             ticket = _Ticket(cost, chat, gate, shared.members if shared else ())
             if wait > 0:  # until the start the budget booked
@@ -358,18 +364,20 @@ class BackstepRateLimiter(BaseRateLimiter[int]):
             return ticket
 
     async def _shared_start(
-        self, chat: int | str | None, cost: int, bulk: bool
+        self, chat: int | str | None, cost: int, bulk: bool, ticket: str
     ) -> Admission | None:
         """The shared budget's admission (None: no budget, or Redis unreachable for a
-        reply); or, not admitted, the time to step aside for."""
+        reply); or, not admitted, the time to step aside for. A reply steps aside at
+        once: it waits for its place outside this process's turn (keeping one from the
+        broadcast by its mark), so the replies of many chats wait side by side rather than
+        one after another."""
         if self._budget is None:
             return None
-        ticket = self._budget.new_ticket()
         while True:
             answer = await self._budget.ask(chat, cost, bulk, ticket)
-            if answer is None or answer.admitted or answer.chat:
+            if answer is None or answer.admitted or answer.chat or not bulk:
                 return answer
-            if bulk and self._turns.replies_waiting:
+            if self._turns.replies_waiting:
                 return Admission(_MIN_SLEEP)  # let this replica's reply ask first
             await self._wait(answer.wait)
 

@@ -83,6 +83,10 @@ class SharedLimits:
     #: it is told to come back this half before the place frees). About one start's pace,
     #: so that a reply finds at most one booking ahead of it.
     booking_horizon: float = 0.04
+    #: How far ahead a reply's start may be booked: a reply is given the next place that
+    #: frees within this time at once, where asking again for it (late on a busy machine,
+    #: with its mark gone) could lose it to the broadcast, and then again.
+    reply_booking_horizon: float = 1.0
     #: How long a waiting reply's mark outlives the wait it was told (a reply that does
     #: not come back keeps a place from the broadcast no longer than this).
     mark_grace: float = 0.05
@@ -221,6 +225,7 @@ class RedisBudget:
         places = limits.overall_per_second
         if bulk:
             places = max(1, places - limits.reserved_for_replies)
+        horizon = limits.booking_horizon if bulk else limits.reply_booking_horizon
         ticket = ticket or f"{self.instance_id}:{next(self._numbers)}"
         keys = [
             self.prefix + "flying", self.prefix + "answered", self._chat_key(chat),
@@ -230,7 +235,7 @@ class RedisBudget:
             limits.overall_per_second, places, 1 if bulk else 0,
             int(limits.per_chat_interval * 1000) if chat is not None else 0,
             cost, ticket, int(limits.in_flight_lease * 1000),
-            int(limits.booking_horizon * 1000), int(limits.mark_grace * 1000),
+            int(horizon * 1000), int(limits.mark_grace * 1000),
         ]
         code, millis = (int(n) for n in self._admit(keys=keys, args=args))
         if code == 0:

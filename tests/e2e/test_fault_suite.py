@@ -185,8 +185,14 @@ class Person:
 
     def to_pain_direction(self) -> None:
         """/start and no warning sign: the intake asks which movement hurts."""
-        assert self.say("/start")[-1] == ASK["red_flag_screen"]
+        assert ends_with(self.say("/start"), ASK["red_flag_screen"])
         assert self.say("none of those") == [ASK["pain_direction"]]
+
+
+def ends_with(said: list[str], text: str) -> bool:
+    """Whether the last message ends with ``text``: alone, or after the turn's texts before
+    it (a turn's texts arrive as one message, paragraphs apart)."""
+    return bool(said) and (said[-1] == text or said[-1].endswith("\n\n" + text))
 
 
 def together(people: list[Person], texts_: list[str]) -> list[list[str]]:
@@ -201,7 +207,8 @@ def at_pain_direction(live: Live, count: int) -> list[Person]:
     """``count`` people who have started the intake together and are asked which movement
     hurts."""
     people = [Person(live) for _ in range(count)]
-    assert all(s[-1] == ASK["red_flag_screen"] for s in together(people, ["/start"] * count))
+    said = together(people, ["/start"] * count)
+    assert all(ends_with(s, ASK["red_flag_screen"]) for s in said), said
     said = together(people, ["none of those"] * count)
     assert said == [[ASK["pain_direction"]]] * count
     return people
@@ -271,7 +278,7 @@ def test_the_action_server_killed_between_messages_and_during_one(live: Live) ->
     os.kill(second, signal.SIGKILL)
     said = person.answered(update, before)
     # never silence: a plain word that it may not have been taken in
-    assert said and said[-1] == texts.PART_RESTARTED, said
+    assert ends_with(said, texts.PART_RESTARTED), said
     assert not any(texts.SOMETHING_WENT_WRONG in s for s in said)
     assert [a for a in person.answers("pain_duration_days") if a[1]] == []
     live.backstep.wait_for_action_server(not_pid=second)
@@ -341,7 +348,7 @@ def test_the_database_stopped_and_started_again(live: Live) -> None:
     assert ordinary.say("bending forward") == [ASK["pain_duration_days"]]
     flagged.to_pain_direction()
     plan = flagged.say(ONE_MESSAGE_INTAKE)
-    assert plan[-1] == ASK["checkin_time"], plan
+    assert ends_with(plan, ASK["checkin_time"]), plan
 
     live.pg.stop()
     said = flagged.say(RED_FLAG)
@@ -357,7 +364,7 @@ def test_the_database_stopped_and_started_again(live: Live) -> None:
     kinds = [e.kind for e in journal.safety_events_for(flagged.key, url=live.pg.url)]
     assert kinds == ["red_flag"]
     said = flagged.say("/plan")
-    assert said[0] == texts.PLAN_PAUSED and said[1:] == [ASK["checkin_time"]], said
+    assert said == [f"{texts.PLAN_PAUSED}\n\n{ASK['checkin_time']}"], said
     live.survived()
 
     # stopped and started while no one writes: the connections kept open from before are
@@ -377,7 +384,7 @@ FORGED_SCORE = '/inform{"pain_score": 99}'
 def test_forged_updates_get_a_kind_reply_and_change_nothing(live: Live) -> None:
     owner, other = Person(live), Person(live)
     owner.to_pain_direction()
-    assert owner.say(ONE_MESSAGE_INTAKE)[-1] == ASK["checkin_time"]
+    assert ends_with(owner.say(ONE_MESSAGE_INTAKE), ASK["checkin_time"])
     owner.say("/session")
     [card] = live.emu.sent(owner.id, "sendAnimation")
     exercise = _keyboard(card)["Done"]
@@ -405,7 +412,9 @@ def test_forged_updates_get_a_kind_reply_and_change_nothing(live: Live) -> None:
     assert other.say('/inform{"pain_duration_days": -5}') == [texts.UNKNOWN_COMMAND]
     forged = {**other._query(other.buttons()["Bending forward"]), "data": FORGED_SCORE}
     said = other.send({"callback_query": forged})
-    assert said == [texts.PAIN_SCORE_OUT_OF_RANGE.format(value=99), ASK["pain_duration_days"]]
+    assert said == [
+        f"{texts.PAIN_SCORE_OUT_OF_RANGE.format(value=99)}\n\n{ASK['pain_duration_days']}"
+    ]
     assert other.answers("pain_score") == [(99, False)]  # kept as said, not accepted
 
     # a button tapped in a group: answered with an alert, nothing said or stored
@@ -474,7 +483,7 @@ def test_hostile_payloads_get_a_kind_reply_and_are_stored_verbatim(live: Live) -
         assert all(len(s) <= 4096 for s in said)
         # read as the answer, or the question asked again: the intake goes on
         next_question = "pain_duration_days" if text in HOSTILE_BENDING else "pain_direction"
-        assert said[-1] == ASK[next_question], (text[:40], said)
+        assert ends_with(said, ASK[next_question]), (text[:40], said)
     for update in (
         updates.sticker_update(people[0].id),
         updates.photo_update(people[1].id, caption="my back \u202e!"),
@@ -555,9 +564,9 @@ def test_a_fault_at_a_random_moment_of_an_intake(live: Live, round_: int) -> Non
             said = person.answered(update, before)
             assert said, (fault, step)
             live.tally.repeated += len(said) - len(set(said))
-            if said[-1] not in SEND_AGAIN:
+            if not said[-1].endswith(SEND_AGAIN):
                 break
-        assert said[-1] == last, (fault, step, said)
+        assert ends_with(said, last), (fault, step, said)
     for slot, value in EXPECTED.items():
         accepted = [v for v, ok in person.answers(slot) if ok]
         assert accepted and set(accepted) == {value}, (fault, slot, accepted)

@@ -19,6 +19,7 @@ from bot.rasa.lock_store import AtomicRedisLockStore
 from bot.rasa.runtime import free_port
 from bot.settings import get_settings
 from bot.telegram.app import build_application
+from bot.telegram.delivery import messages_of_turn
 from bot.telegram.receiving import start_receiving, stop_receiving
 from bot.telegram.webhook import SECRET_HEADER
 from tests.support.botapi import BotApiEmulator
@@ -106,5 +107,12 @@ def test_a_chats_messages_to_two_replicas_at_once(rasa_runtime: RasaRuntime) -> 
     assert statuses == [200] * 5
     taken = [e.message_id for e in events if isinstance(e, UserUttered)]
     assert sorted(taken) == [f"telegram-{FIRST_UPDATE + n}" for n in range(5)]  # each once
-    said = [e.text for e in events if isinstance(e, BotUttered) and e.text]
-    assert texts == said  # sent turn by turn, in the conversation's order
+    turns: list[list[dict[str, Any]]] = []
+    for event in events:
+        if isinstance(event, UserUttered):
+            turns.append([])
+        elif isinstance(event, BotUttered) and turns:
+            turns[-1].append({"text": event.text, "buttons": event.data.get("buttons")})
+    # each turn's texts as one message, turn by turn, in the conversation's order
+    said = [m["text"] for turn in turns for m in messages_of_turn(turn) if m.get("text")]
+    assert texts == said

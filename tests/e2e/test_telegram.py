@@ -121,9 +121,9 @@ class Chat:
         """Screen and intake in two messages; returns the replies to the second."""
         self.say("/start")
         self.tap("None of these")
-        replies = self.say(ONE_MESSAGE_INTAKE)
-        assert replies[-1] == domain_response("utter_ask_checkin_time"), replies
-        return replies
+        [plan] = self.say(ONE_MESSAGE_INTAKE)  # the plan and the next question, one message
+        assert plan.endswith("\n\n" + domain_response("utter_ask_checkin_time")), plan
+        return [plan]
 
     def no_checkins_for_now(self) -> None:
         [reply] = self.tap("Not now")
@@ -188,8 +188,8 @@ def test_the_command_menu_is_registered(telegram: Telegram) -> None:
 
 
 def test_start_intake_plan_and_check_in_time(telegram: Telegram, chat: Chat) -> None:
-    replies = chat.say("/start")
-    assert replies[-1] == domain_response("utter_ask_red_flag_screen")
+    [welcome] = chat.say("/start")  # the welcome and the safety check, one message
+    assert welcome.endswith("\n\n" + domain_response("utter_ask_red_flag_screen"))
     assert list(chat.button_data()) == ["None of these", "Yes, at least one"]
     assert telegram.emulator.sent(chat.id, "sendChatAction"), "no typing indicator"
 
@@ -201,10 +201,9 @@ def test_start_intake_plan_and_check_in_time(telegram: Telegram, chat: Chat) -> 
     assert chat.tap("No, I'm fairly flexible") == [domain_response("utter_ask_pain_score")]
     assert len(chat.button_data()) == 11  # 0 to 10
     assert chat.tap("6") == [domain_response("utter_ask_leg_pain")]
-    replies = chat.tap("No")
-    plan = "\n".join(replies)
+    [plan] = chat.tap("No")
     assert "McKenzie" in plan
-    assert replies[-1] == domain_response("utter_ask_checkin_time")
+    assert plan.endswith("\n\n" + domain_response("utter_ask_checkin_time"))
     assert "8:00" in chat.button_data()
 
     replies = chat.tap("8:00")
@@ -242,11 +241,14 @@ def test_a_scheduled_check_in_goes_out_once_and_its_answers_are_journaled(
     assert chat.say("sitting through a long meeting") == [
         CHECKIN_WARNING
     ]
-    replies = chat.tap("None of these")
-    assert replies[0] == "Thanks, that's in your journal: pain 4/10, better than yesterday."
-    assert replies[-2] == session_texts.SESSION_OFFER
+    # the day's summary and the offer of the session in one message, the lesson after it
+    summary, lesson = chat.tap("None of these")
+    assert summary.startswith(
+        "Thanks, that's in your journal: pain 4/10, better than yesterday.\n\n"
+    )
+    assert summary.endswith("\n\n" + session_texts.SESSION_OFFER)
     first_lesson = lessons()[0]
-    assert replies[-1] == f"{first_lesson.message()}\n\n{LESSON_MORE}"
+    assert lesson == f"{first_lesson.message()}\n\n{LESSON_MORE}"
     # /learn gives the next one; the day's check-in lesson is not sent again.
     assert chat.say("/learn") == [lessons()[1].message()]
     assert [s.lesson_id for s in lessons_store.lessons_sent(chat.key)] == [

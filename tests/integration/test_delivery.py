@@ -1,4 +1,5 @@
-"""Rasa replies as Telegram messages: long texts split, buttons as inline keyboards."""
+"""Rasa replies as Telegram messages: a turn's texts as one message, long texts split,
+buttons as inline keyboards."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import yaml
 from telegram import Bot
 
 from bot.content.responses import variants
-from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_reply
+from bot.content.texts import URGENT_MARK
+from bot.telegram.delivery import MAX_CALLBACK_BYTES, keyboard, send_replies, send_reply
 from tests.support.botapi import BotApiEmulator
 from tests.support.paths import ROOT
 
@@ -31,6 +33,38 @@ async def test_a_long_reply_arrives_in_parts_with_the_keyboard_on_the_last() -> 
     )
     markups = [record["params"].get("reply_markup") for record in sent]
     assert all(m is None for m in markups[:-1]) and markups[-1] is not None
+
+
+async def test_a_turns_texts_arrive_as_one_message_with_the_question_s_buttons() -> None:
+    buttons = [{"title": "8:00", "payload": "/inform"}, {"title": "Not now", "payload": "/deny"}]
+    replies = [
+        {"text": "Step 2 now: McKenzie exercises."},
+        {"text": "If any answer changes, just tell me."},
+        {"text": "When shall I check in?", "buttons": buttons},
+    ]
+    async with BotApiEmulator() as emulator:
+        bot = Bot("123:DELIVERY", base_url=emulator.base_url, base_file_url=emulator.base_file_url)
+        async with bot:
+            await send_replies(bot, CHAT, replies)
+        [message] = emulator.sent(CHAT)
+    assert message["params"]["text"] == (
+        "Step 2 now: McKenzie exercises.\n\nIf any answer changes, just tell me.\n\n"
+        "When shall I check in?"
+    )
+    markup = message["params"]["reply_markup"]
+    rows = markup["inline_keyboard"] if isinstance(markup, dict) else markup
+    assert [b["text"] for row in rows for b in row] == ["8:00", "Not now"]
+
+
+async def test_an_urgent_escalation_stays_a_message_of_its_own_and_first() -> None:
+    urgent = f"{URGENT_MARK} Please call 999 or go to A&E now."
+    replies = [{"text": urgent}, {"text": "I've paused your plan."}, {"text": "Take care."}]
+    async with BotApiEmulator() as emulator:
+        bot = Bot("123:DELIVERY", base_url=emulator.base_url, base_file_url=emulator.base_file_url)
+        async with bot:
+            await send_replies(bot, CHAT, replies)
+        texts = emulator.texts(CHAT)
+    assert texts == [urgent, "I've paused your plan.\n\nTake care."]
 
 
 @pytest.mark.parametrize(

@@ -75,10 +75,32 @@ async def test_one_chat_gets_its_next_message_a_second_after_the_answer_whicheve
     assert min(gaps) >= 0.29, gaps  # from one's answer to the next one's start
 
 
+async def test_a_reply_is_booked_at_once_for_the_next_place_that_frees(redis_url: str) -> None:
+    """No asking again (late on a busy machine): the place is the reply's, not the
+    broadcast's, from the moment it asks."""
+    limits = SharedLimits(overall_per_second=3)  # one start every 1/3 s
+    broadcast, replies = _replicas(redis_url, count=2, limits=limits)
+    for n in range(3):
+        admission = await broadcast.admit(9000 + n, bulk=True)
+        assert admission is not None
+        broadcast.mark_answered(9000 + n, admission.members)
+    booked = replies.try_admit(42, ticket="reply-1")
+    assert booked.admitted and 0.1 < booked.wait <= 1.0  # when the first answer is 1 s old
+    time.sleep(booked.wait + 0.05)
+    assert not broadcast.try_admit(9100, bulk=True).admitted  # that place was the reply's
+    replies.mark_answered(42, booked.members)
+    asked = time.monotonic()
+    assert await broadcast.admit(9101, bulk=True) is not None
+    assert time.monotonic() - asked < 0.6  # then the broadcast goes on at the next place
+
+
 async def test_a_waiting_reply_gets_the_next_free_place_before_the_broadcast(
     redis_url: str,
 ) -> None:
-    limits = SharedLimits(overall_per_second=3, mark_grace=0.3)  # one start every 1/3 s
+    """A reply not booked (its place is further off than it may book) leaves a mark."""
+    limits = SharedLimits(  # one start every 1/3 s
+        overall_per_second=3, mark_grace=0.3, reply_booking_horizon=0.04
+    )
     broadcast, replies = _replicas(redis_url, count=2, limits=limits)
     for n in range(3):
         admission = await broadcast.admit(9000 + n, bulk=True)
@@ -131,6 +153,26 @@ async def test_replies_during_a_broadcast_wait_for_one_place_not_for_the_broadca
     waits = [started - asked for asked, started in replies]
     assert max(waits) < 0.2, waits  # about one place's turn (1/30 s), not the broadcast's
     assert max(started for _, started in bulk) > replies[-1][1] + 0.5  # it was going on
+
+
+async def test_replies_to_many_people_at_once_wait_side_by_side_not_in_a_line(
+    redis_url: str,
+) -> None:
+    """Four replicas broadcast, a fifth replies to fifteen people at the same moment: the
+    replies take the next fifteen places (one every 1/30 s), the broadcast none of them."""
+    limiters = [BackstepRateLimiter(budget=budget) for budget in _replicas(redis_url, 5)]
+    broadcast = [
+        asyncio.create_task(_through(limiters[n % 4], 7000 + n, 0.05, bulk=True))
+        for n in range(150)
+    ]
+    await asyncio.sleep(1.3)  # the broadcast has filled every place
+    replies = await asyncio.gather(*(_through(limiters[4], 200 + n, 0.05) for n in range(15)))
+    bulk = await asyncio.gather(*broadcast)
+    asked = min(a for a, _ in replies)
+    last = max(started for _, started in replies)
+    assert last - asked < 15 / 30 + 0.25, [round(s - asked, 2) for _, s in replies]
+    between = [s for _, s in bulk if asked + 0.1 < s < last]  # once every reply was marked
+    assert len(between) <= 2, len(between)
 
 
 async def test_a_reserve_keeps_places_out_of_the_broadcasts_reach(redis_url: str) -> None:

@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from bench.scale.checks import anomalies, order_violations, turns_of_replies
+from bench.scale.checks import anomalies, messages_sent, order_violations, turns_of_replies
 
 
 def user(mid: str, ts: float) -> dict[str, Any]:
     return {"event": "user", "message_id": mid, "timestamp": ts}
 
 
-def bot(text: str, ts: float) -> dict[str, Any]:
-    return {"event": "bot", "text": text, "timestamp": ts}
+def bot(text: str, ts: float, **data: Any) -> dict[str, Any]:
+    return {"event": "bot", "text": text, "timestamp": ts, "data": data}
 
 
 def listen(ts: float) -> dict[str, Any]:
@@ -62,3 +62,20 @@ TURNS = turns_of_replies(CLEAN)
 )
 def test_order_violations(replies: list[str], violations: int, unmatched: int) -> None:
     assert order_violations(TURNS, replies) == (violations, unmatched)
+
+
+@pytest.mark.parametrize(
+    ("events", "messages"),
+    [
+        (CLEAN, 2),
+        # a turn's texts are one message; a keyboard ends it; a picture is one of its own
+        ([user("a", 1), bot("Welcome", 2), bot("First, a safety check", 2, buttons=[{}]),
+          bot("Tap one", 2)], 2),
+        ([user("a", 1), bot("Today's session", 2), bot("", 2, image="file:///x.gif"),
+          bot("How did it go?", 2)], 3),
+        ([user("a", 1), act(2), listen(3)], 0),
+    ],
+)
+def test_messages_sent(events: list[dict[str, Any]], messages: int) -> None:
+    """What the person got before a scenario's own messages is skipped by this count."""
+    assert messages_sent(events) == messages
