@@ -12,7 +12,14 @@ from spacy.language import Language
 
 from bot import settings
 from bot.nlu.negation import is_negated, negated_after, negation_cue_before
-from bot.nlu.patterns import CONTEXT_ROLE, SLOTS, SPANS_KEY, compile_pattern, ruler_patterns
+from bot.nlu.patterns import (
+    CONTEXT_ROLE,
+    PARTIAL_ROLE,
+    SLOTS,
+    SPANS_KEY,
+    compile_pattern,
+    ruler_patterns,
+)
 from bot.nlu.pipeline import Extraction, extract, get_nlp, save_pipeline
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
@@ -1277,7 +1284,7 @@ def test_constant_pain_alone_answers_only_its_own_question(text: str, role: str 
     ("text", "role"),
     [
         # the answer itself, which says nothing of a spasm: its own question's
-        ("Normal, I'd say", CONTEXT_ROLE),
+        ("Normal, I'd say", PARTIAL_ROLE),
         ("None of those. Had my bloods done last month, normal. Nothing else.", CONTEXT_ROLE),
     ],
 )
@@ -1293,8 +1300,8 @@ def test_a_bare_normal_among_other_things_answers_only_when_asked(
     [
         # nothing said of a spasm: the muscles' answer is taken only when its own question,
         # which asks about a spasm too, was asked; so the question still comes
-        ("my hips are tight as anything", CONTEXT_ROLE),
-        ("bending forward is fine, touching my toes even eases it", CONTEXT_ROLE),
+        ("my hips are tight as anything", PARTIAL_ROLE),
+        ("bending forward is fine, touching my toes even eases it", PARTIAL_ROLE),
         # a spasm said either way: the whole answer, taken wherever it is said
         ("my hips are tight as anything, no spasms", None),
         ("hamstrings like wire and it locks up some mornings", None),
