@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -75,15 +76,20 @@ async def test_one_chat_gets_its_next_message_a_second_after_the_answer_whicheve
     assert min(gaps) >= 0.29, gaps  # from one's answer to the next one's start
 
 
+async def _fill_with_answered_sends(broadcast: Any, count: int) -> None:
+    """``count`` check-ins admitted and answered at once: the budget's places taken."""
+    for n in range(count):
+        admission = await broadcast.admit(9000 + n, bulk=True)
+        assert admission is not None
+        broadcast.mark_answered(9000 + n, admission.members)
+
+
 async def test_a_reply_is_booked_at_once_for_the_next_place_that_frees(redis_url: str) -> None:
     """No asking again (late on a busy machine): the place is the reply's, not the
     broadcast's, from the moment it asks."""
     limits = SharedLimits(overall_per_second=3)  # one start every 1/3 s
     broadcast, replies = _replicas(redis_url, count=2, limits=limits)
-    for n in range(3):
-        admission = await broadcast.admit(9000 + n, bulk=True)
-        assert admission is not None
-        broadcast.mark_answered(9000 + n, admission.members)
+    await _fill_with_answered_sends(broadcast, 3)
     booked = replies.try_admit(42, ticket="reply-1")
     assert booked.admitted and 0.1 < booked.wait <= 1.0  # when the first answer is 1 s old
     time.sleep(booked.wait + 0.05)
@@ -102,10 +108,7 @@ async def test_a_waiting_reply_gets_the_next_free_place_before_the_broadcast(
         overall_per_second=3, mark_grace=0.3, reply_booking_horizon=0.04
     )
     broadcast, replies = _replicas(redis_url, count=2, limits=limits)
-    for n in range(3):
-        admission = await broadcast.admit(9000 + n, bulk=True)
-        assert admission is not None
-        broadcast.mark_answered(9000 + n, admission.members)
+    await _fill_with_answered_sends(broadcast, 3)
     first_try = replies.try_admit(42, ticket="reply-1")
     assert first_try.wait > 0.1 and not first_try.chat  # full until the first answer is 1 s old
     time.sleep(first_try.wait + 0.05)  # one place is free again
