@@ -33,7 +33,7 @@ from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days
-from bot.nlu.patterns import CONTEXT_ROLE, HISTORY, PARTIAL_ROLE
+from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
 from bot.nlu.scores import settled_score, without_other_times
 
@@ -298,9 +298,7 @@ class ValidateIntakeForm(KindFormValidation):
             latest_text(tracker)
         ) and not _cleared_a_check(tracker):
             return {"flexibility": "normal"}
-        return _answer_marked(tracker, "flexibility", CONTEXT_ROLE) or _answer_marked(
-            tracker, "flexibility", PARTIAL_ROLE
-        )
+        return _answer_marked(tracker, "flexibility", CONTEXT_ROLE)
 
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -51,10 +51,6 @@ HISTORY = "history"
 #: The role of a direction entity for a movement the message names without saying that it
 #: changes the pain ("I stand at the stall the whole day"): an answer only when asked.
 CONTEXT_ROLE = "context"
-#: The role of an answer that leaves part of its question open: the muscles said, and
-#: nothing of a spasm, which the same question asks about. It is an answer (a question
-#: holding it is read as one), taken when its own question was asked, so that it comes.
-PARTIAL_ROLE = "partial"
 
 #: Suffix on a pattern: only valid when the match stands alone.
 ALONE = "@alone"

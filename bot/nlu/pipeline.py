@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -456,10 +455,6 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     )
     duration = restated or duration
     flexibility = resolve_flexibility(spans[P.FLEXIBILITY], spasms, text)
-    if flexibility is not None and flexibility.role is None and not spans[P.SPASM]:
-        # "touching my toes kind of relieves it", "hips tight as anything" and nothing of a
-        # spasm: taken as the answer to its own question only, which asks about both
-        flexibility = replace(flexibility, role=P.PARTIAL_ROLE)
     found = [
         resolve_direction(
             [s for s in spans[P.PAIN_DIRECTION] if not _held_by_a_spasm(s, spasms)], text

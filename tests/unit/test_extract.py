@@ -14,7 +14,6 @@ from bot import settings
 from bot.nlu.negation import is_negated, negated_after, negation_cue_before
 from bot.nlu.patterns import (
     CONTEXT_ROLE,
-    PARTIAL_ROLE,
     SLOTS,
     SPANS_KEY,
     compile_pattern,
@@ -1283,8 +1282,7 @@ def test_constant_pain_alone_answers_only_its_own_question(text: str, role: str 
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        # the answer itself, which says nothing of a spasm: its own question's
-        ("Normal, I'd say", PARTIAL_ROLE),
+        ("Normal, I'd say", None),  # the answer itself
         ("None of those. Had my bloods done last month, normal. Nothing else.", CONTEXT_ROLE),
     ],
 )
@@ -1293,22 +1291,3 @@ def test_a_bare_normal_among_other_things_answers_only_when_asked(
 ) -> None:
     (flex,) = [e for e in extract(text, TODAY) if e.entity == "flexibility"]
     assert (flex.value, flex.role) == ("normal", role)
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
-        # nothing said of a spasm: the muscles' answer is taken only when its own question,
-        # which asks about a spasm too, was asked; so the question still comes
-        ("my hips are tight as anything", PARTIAL_ROLE),
-        ("bending forward is fine, touching my toes even eases it", PARTIAL_ROLE),
-        # a spasm said either way: the whole answer, taken wherever it is said
-        ("my hips are tight as anything, no spasms", None),
-        ("hamstrings like wire and it locks up some mornings", None),
-    ],
-)
-def test_the_muscles_without_a_word_of_spasm_answer_only_their_question(
-    text: str, role: str | None
-) -> None:
-    (flex,) = [e for e in extract(text, TODAY) if e.entity == "flexibility"]
-    assert flex.role == role
