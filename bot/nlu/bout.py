@@ -273,27 +273,19 @@ def _an_activity(span: Span, after: list[str]) -> bool:
     )
 
 
-#: Words before "start" or "begin" that make it a plan ("I pretend to start running in
-#: January", "I'll start the gym in March"), not the pain's start.
-_PLAN_BEFORE = frozenset({"to", "will", "'ll", "ll", "gonna", "shall", "wanna"})
-
-
 def _a_plan(span: Span) -> bool:
     """A start still to come: "to start running in January", "will begin in March"."""
     doc = span.doc
     return (
         span[0].lower_ in CONTEXT["anchors"] and span.start > 0
-        and doc[span.start - 1].lower_ in _PLAN_BEFORE
+        and doc[span.start - 1].lower_ in CONTEXT["plan_before"]
     )
 
 
 def _a_likeness(span: Span) -> bool:
     """How long it feels, not how long it is: "though it feels like a week already"."""
     before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
-    return "like" in before[-2:] and bool(set(before) & _FEELS)
-
-
-_FEELS = frozenset({"feels", "feel", "felt", "feeling", "seems", "seemed"})
+    return "like" in before[-2:] and bool(set(before) & CONTEXT["feeling_words"])
 
 
 def _relief_lasted(span: Span) -> bool:

@@ -68,6 +68,7 @@ _RECENT_SINCE = _WORDS["recent_since"]
 _WEIGHT_WORDS = _WORDS["weight_words"]
 _WORRY_WORDS = _WORDS["worry_words"]
 _STILL_TO_COME = _WORDS["still_to_come"]
+_READING_WORDS = _WORDS["reading_words"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
@@ -468,5 +469,4 @@ def feared_not_felt(span: Span) -> bool:
     before = [_n(t) for t in span.doc[_sentence(span).start : span.start]]
     if not set(before) & _WORRY_WORDS:
         return False
-    reading = bool(set(before) & {"read", "reading", "googled", "googling"})
-    return reading or bool(set(before[-6:]) & _STILL_TO_COME)
+    return bool(set(before) & _READING_WORDS or set(before[-6:]) & _STILL_TO_COME)
