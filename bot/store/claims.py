@@ -170,6 +170,9 @@ def renew_claims(batch: list[Claim], *, url: str | None = None) -> set[int]:
         return set()
     mine = tuple_(Checkin.id, Checkin.claim_token).in_([(c.checkin_id, c.token) for c in batch])
     with session_scope(url) as session:
+        # Lock the rows in id order first, as every writer of several claims does: two
+        # multi-row updates that lock in scan order can deadlock each other on PostgreSQL.
+        session.execute(select(Checkin.id).where(mine).order_by(Checkin.id).with_for_update())
         session.execute(
             update(Checkin)
             .where(mine, Checkin.status == CLAIMED)

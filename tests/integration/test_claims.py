@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from telegram.error import Forbidden, RetryAfter, TimedOut
 
 from bot.store import checkins, claims
@@ -32,6 +32,13 @@ DUE = datetime(2025, 1, 15, 8, 0, tzinfo=timezone.utc)
 def age_claims(by: timedelta) -> None:
     """As if every claim had been taken (or last renewed) ``by`` ago, by the database's clock."""
     with session_scope() as session:
+        # in id order, like every writer of several claims (no deadlock with a renewal)
+        session.execute(
+            select(Checkin.id)
+            .where(Checkin.claimed_at.is_not(None))
+            .order_by(Checkin.id)
+            .with_for_update()
+        )
         session.execute(
             update(Checkin)
             .where(Checkin.claimed_at.is_not(None))
