@@ -130,11 +130,12 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     if relieved or value in ("none", "constant"):
         return True
     if value == "both" and (not span.id_.endswith(P.ALONE) or any(
-        s.label_ == P.PAIN_DIRECTION and s.end <= span.start
+        s.label_ == P.PAIN_DIRECTION and (s.end <= span.start or s.start >= span.end)
         for s in span.doc.spans.get(P.SPANS_KEY, [])
     )):
-        # "it's both really", or "both" after the movements it sums up, answers the
-        # question; a bare "both" alone only its own
+        # "it's both really", or "both" beside the movements it sums up ("Honestly both.
+        # Picking him up is murder, and so is standing"), answers the question; a bare
+        # "both" alone only its own
         return True
     clause = _clause_of(span)
     if _named_as_cause(span, clause):

@@ -36,7 +36,9 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu import patterns as P
+from bot.nlu.calendar_words import MONTHS
 from bot.nlu.dates import (
+    ORDINAL_WORDS,
     WEEKDAYS,
     calendar_dates,
     date_expression,
@@ -317,6 +319,26 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
         return None
     # The last mention wins (corrections: "3 weeks, no, two months").
     return found[-1][2]
+
+
+def in_the_month_corrected(tail: str, corrected: str) -> str:
+    """A correction's bare day of the month, with the month of the date it corrects ("the
+    Sunday after Halloween, November 1st... no wait, the Monday, the 2nd": the 2nd of
+    November), so that it reads as a written date; ``tail`` as it was otherwise."""
+    months = [t for t in tokenize(corrected) if t in MONTHS]
+    toks = tokenize(tail)
+    if not months or any(t in MONTHS for t in toks):
+        return tail
+    named = [
+        f"{t} of {months[-1]}" if k > 0 and toks[k - 1] == "the" and _ordinal(t) else t
+        for k, t in enumerate(toks)
+    ]
+    return " ".join(named)
+
+
+def _ordinal(tok: str) -> bool:
+    """A day of the month written as an ordinal ("2nd", "21st", "second")."""
+    return bool(re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok)) or tok in ORDINAL_WORDS
 
 
 def start_named_in(text: str, today: datetime.date) -> int | None:

@@ -30,7 +30,12 @@ from bot.nlu import patterns as P
 from bot.nlu.bout import resolve_duration
 from bot.nlu.dates import utc_today
 from bot.nlu.direction import resolve_direction
-from bot.nlu.duration import SMALL_NUMBERS, start_named_in
+from bot.nlu.duration import (
+    SMALL_NUMBERS,
+    calendar_date_in,
+    in_the_month_corrected,
+    start_named_in,
+)
 from bot.nlu.flexibility import resolve_flexibility
 from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
@@ -340,6 +345,7 @@ def _score_time(span: Span) -> int:
 _CORRECTED_LABELS = (P.PAIN_DURATION_DAYS, P.PAIN_SCORE)
 #: Words that take back what was just said; "actually" only beside a "no".
 _TAKES_BACK = P.ANSWER_WORDS["correction_words"] - {"actually"}
+_TAKES_BACK_PAIRS = frozenset(P.ANSWER_WORDS["correction_phrases"])
 
 
 def _corrected_at(doc: Doc) -> int:
@@ -348,7 +354,10 @@ def _corrected_at(doc: Doc) -> int:
     at = 0
     for tok in doc[1:]:
         words = {t.lower_ for t in doc[max(0, tok.i - 2) : tok.i + 3]}
-        if tok.lower_ in _TAKES_BACK or (tok.lower_ == "actually" and words & {"no", "nah"}):
+        pair = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+        if tok.lower_ in _TAKES_BACK or (tok.lower_ == "actually" and words & {"no", "nah"}) or (
+            pair in _TAKES_BACK_PAIRS
+        ):
             at = tok.i
     return at
 
@@ -363,6 +372,10 @@ def _in_a_question(span: Span) -> bool:
     )
 
 
+#: Words that make a short question the person's own guess at the answer.
+_HEDGED = frozenset(P.ANSWER_WORDS["guess_words"])
+
+
 def _echo_end(doc: Doc) -> int:
     """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
     "Flexible? Never been"): what the question names is not an answer. 0 if none. A
@@ -371,8 +384,8 @@ def _echo_end(doc: Doc) -> int:
     for tok in doc[:8]:
         if tok.text == "?":
             return tok.i + 1 if tok.i + 1 < len(doc) else 0
-        if tok.text in (".", "!") or is_negation(tok):
-            return 0
+        if tok.text in (".", "!") or is_negation(tok) or tok.lower_ in _HEDGED:
+            return 0  # "kinda tight? i can get to my shins": a guess, no echo
     return 0
 
 
@@ -432,12 +445,16 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         after = [s for s in spans[label] if s.start > corrected]
         if corrected and after:
             spans[label] = after  # "three weeks, no wait, more like a month": the second
-        elif corrected and label == P.PAIN_DURATION_DAYS and spans[label]:
+        if corrected and label == P.PAIN_DURATION_DAYS and spans[label]:
             # "Since the bank holiday... no wait, it was after Halloween, the Sunday": a
-            # start named after the correction, without a "since" of its own
+            # start named after the correction, without a "since" of its own; a date
+            # written there wins over a weekday that falls elsewhere ("... it started
+            # the Friday before that, the 27th"), and a bare "the 2nd" is in the month
+            # the person had named ("November 1st... no wait, the Monday, the 2nd")
             tail = doc[corrected + 1 :]
-            days = start_named_in(tail.text, today)
-            if days is not None:
+            named = in_the_month_corrected(tail.text, doc[:corrected].text)
+            days = start_named_in(named, today)
+            if days is not None and (not after or calendar_date_in(named, today) == days):
                 spans[label] = []
                 restated = extraction(P.PAIN_DURATION_DAYS, days, [tail], text)
 

@@ -126,7 +126,9 @@ def relieves(span: Span, window: int = 15) -> bool:
             and doc[tok.i + 1].lower_ in ("and", "to", "n")
         )
         if relief and not negated_at(doc, tok.i):
-            return not crossed or not _aggravated_after(span)
+            # its own clause saying it hurts wins: "ok when I bend it pains more" (an "ok"
+            # that opens the answer), "sitting is heaven, also bending ... hurts"
+            return not _aggravated_after(span)
     return False
 
 

@@ -818,6 +818,22 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I have worked on the buses for thirty years", {}),
     ("it began on the 1st of May, no wait, it started two days after, May 3", {
         "pain_duration_days": 11}),
+    # a correction's written date beats a weekday that falls elsewhere; a bare day of the
+    # month in it is in the month being corrected
+    ("It began the Saturday after Easter, April 26th... hold on, it was the Sunday, the 27th", {
+        "pain_duration_days": 17}),
+    ("That was the 30th... no, hang on. It actually started the Thursday before, the 1st of May", {
+        "pain_duration_days": 13}),
+    # "both" said alone, then the movements it sums up
+    ("Probably both. Lifting boxes kills it, and so does reaching up to the top shelf.", {
+        "pain_direction": "both"}),
+    # an "ok" that opens the answer is no verdict on the movement that hurts
+    ("ok so when I bend down it hurts more", {"pain_direction": "flexion"}),
+    ("doing breaststroke with my back arched is the worst", {"pain_direction": "extension"}),
+    ("5 on 10", {"pain_score": 5}),
+    ("my thigh also aches", {"leg_pain": True}),
+    # a short guess with a question mark is an answer, not the question echoed back
+    ("sorta stiff? can only get to around my knees", {"flexibility": "tight"}),
     ("when I stand up it catches, like a sudden lock", {
         "pain_direction": "extension", "spasm": True, "flexibility": "tight"}),
     # --- bad input

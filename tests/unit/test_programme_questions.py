@@ -36,6 +36,9 @@ def test_every_answer_names_a_passage_of_the_seed() -> None:
         ("can I skip the exercises at the weekend?", "how_often"),
         ("how many weeks will it take to be ok again?", "how_long_to_improve"),
         ("Can I go hiking this weekend?", "activity"),
+        ("Is kayaking okay or should I give it a rest?", "activity"),
+        ("are there stretches i can do at work", "who_stretches"),
+        ("new here with a dodgy back, any tips?", "getting_started"),
         ("what's the weather like", None),
     ],
 )
