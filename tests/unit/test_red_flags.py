@@ -448,6 +448,15 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         # a likeness is no accident; an accident is
         ("my back feels like it's been run over by a bus", "none"),
         ("hit by a car on my bike this morning, back agony", "urgent"),
+        # over by the next morning; not woken by it for a long while
+        ("my leg went weak after the long run but it went by the next day", "none"),
+        ("the back pain used to wake me up in the spring, scan was fine, it hasn't woken me "
+         "for months", "none"),
+        # one night spent awkwardly is no night pain; a star sign is no cancer
+        ("the pain woke me at 5 but I'd dozed off in the armchair all twisted", "none"),
+        ("typical Gemini me, can't sit still, back's a bit stiff", "none"),
+        ("as a Cancer I worry a lot, back is stiff", "none"),
+        ("I'm a cancer survivor and my back has ached every night this month", "urgent"),
     ],
 )
 def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
@@ -472,6 +481,13 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         # a crack or a break alone is no accident of theirs; an older person's fall is
         ("my friend's chiropractor cracked her back and she was scared", "none", None),
         ("my nan is 84 and fell on the path, her back is agony", "other", "fracture"),
+        # thin bones and a fall told in the sentence before, with their pain now
+        ("Grandad tripped on the step this afternoon. He has osteoporosis and now he can't "
+         "move for the pain", "other", "fracture"),
+        ("my aunt has osteoporosis and had a fall, I've been doing her shopping", "none", None),
+        # a sign at the site of a spinal procedure is their back's
+        ("my sister had a lumbar puncture and now the site is red and she's burning up",
+         "other", "infection"),
         # a sentence naming no one goes on about the one named before it
         ("My son was in a car crash last night. Now one leg feels weak and his back hurts",
          "other", None),

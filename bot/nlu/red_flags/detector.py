@@ -48,6 +48,7 @@ from bot.nlu.red_flags.whose import (
     introduces_themselves,
     said_of_someone_else,
     their_back_in,
+    their_distress_in,
 )
 
 _WORDS = word_sets("detector")
@@ -155,10 +156,18 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     if _words(span) & RP.LASTING_HISTORY:
         # with a fall, or with their back newly hurting ("had lung cancer 4 years ago and
         # now has new back pain"); not the history alone ("my partner's on methotrexate")
-        fall = category == RV.FRACTURE and ctx is not None and bool(
-            ctx.within(RP.MINOR_FALL, sentence.start, sentence.end)
+        # (the fall may be told in the sentence before: "Mum slipped on the kitchen floor.
+        # She's got osteoporosis and now can't get up")
+        told_from = (
+            _sentence(span.doc[sentence.start - 1 : sentence.start]).start if sentence.start else 0
         )
-        return (fall or bool(_words(sentence) & _NOW)) and their_back_in(span)
+        fall = category == RV.FRACTURE and ctx is not None and bool(
+            ctx.within(RP.MINOR_FALL, told_from, sentence.end)
+        )
+        # (with a fall, their pain or distress now says as much as their back named)
+        return (fall or bool(_words(sentence) & _NOW)) and (
+            their_back_in(span) or (fall and their_distress_in(span))
+        )
     if category == RV.FRACTURE:
         # a road accident or a fall from a height, whatever hurts ("came off his motorbike
         # an hour ago"); not a crack or a break alone ("the chiropractor cracked her back",

@@ -56,6 +56,11 @@ _SADDLE_OF = _WORDS["saddle_of"]
 _FEVER_NOT = _WORDS["fever_not"]
 _TRANSPLANT_NOT = _WORDS["transplant_not"]
 _CANCER_NOT = _WORDS["cancer_not"]
+_ZODIAC = _WORDS["zodiac"]
+#: After "a Cancer" (capitalised): the sentence goes on about the person, not an illness.
+_STAR_SIGN_NEXT = _WORDS["star_sign_next"] | {""}
+_SLEPT_AWKWARDLY = _WORDS["slept_awkwardly"]
+_AWKWARD_PLACES = _WORDS["awkward_places"]
 _TEMP_NOT = _WORDS["temp_not"]
 
 
@@ -226,10 +231,18 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RV.CANCER:
         if len(span) == 1 and nxt in _CANCER_NOT:
             return True
+        if len(span) == 1 and (sentence & _ZODIAC or (
+            span.text == "Cancer" and prev == "a" and (
+                nxt in _STAR_SIGN_NEXT or doc[span.end].is_punct
+            )
+        )):
+            return True  # "I'm a Cancer, hard shell": a star sign
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
             if around & _REGARDLESS_WORDS:
                 return False  # "no matter how i lie": the opposite of mechanical
+            if sentence & _SLEPT_AWKWARDLY and sentence & _AWKWARD_PLACES:
+                return True  # "woke me at 4, but I'd fallen asleep on the sofa all twisted"
             return bool(around & _MECHANICAL)
         if inside & _WEIGHT_WORDS or any(
             re.match(r"^\d", w) for w in inside

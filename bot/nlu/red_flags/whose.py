@@ -15,7 +15,7 @@ from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
 _WORDS = word_sets("whose")
 
 #: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
-_BACK_WORDS = ANSWER_WORDS["back_words"]
+_BACK_WORDS = ANSWER_WORDS["back_words"] | _WORDS["spinal_procedures"]
 #: Words that make a back the writer's ("my back", "I hurt my back", "me back").
 _WRITERS = _FIRST_PERSON | _WORDS["writers_also"]
 #: Other people: scope's list without its pets ("the cat-cow stretch" names no one), with
@@ -66,6 +66,15 @@ def an_older_person_in(span: Span) -> bool:
         if word in _OLDER or (word.isdigit() and 65 <= int(word) <= 109):
             return True
     return False
+
+
+_DISTRESS = _WORDS["their_distress"]
+
+
+def their_distress_in(span: Span) -> bool:
+    """Whether the sentence of ``span`` speaks of pain or distress now ("she can't get up
+    off the sofa for the pain", "screamed and won't move")."""
+    return any(_n(token) in _DISTRESS for token in _sentence(span))
 
 
 def their_back_in(span: Span) -> bool:
