@@ -32,6 +32,7 @@ from bot.nlu.red_flags.scope import (
     _n,
     _negated,
     _sentence,
+    _subject_writer,
     _words,
 )
 from bot.nlu.red_flags.verdicts import (
@@ -118,7 +119,10 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     about_speaker = category == RV.CRISIS and "without" in words and not without_them
     # "someone rear-ended me": the writer is the one it was done to
     done_to_writer = span.end < len(span.doc) and _n(span.doc[span.end]) in _OBJECT_ME
-    if not (about_speaker or done_to_writer) and _someone_elses(span):
+    # a crisis sign's own words may name the people it is for ("wrote letters to my
+    # kids", "gave my guitar to my brother"): whose it is, is read from its first word
+    whose = span[:1] if category == RV.CRISIS and not _subject_writer(span) else span
+    if not (about_speaker or done_to_writer) and _someone_elses(whose):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
         theirs = _own_status(kind, span, category, ctx)
