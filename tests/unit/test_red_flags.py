@@ -457,6 +457,19 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         ("typical Gemini me, can't sit still, back's a bit stiff", "none"),
         ("as a Cancer I worry a lot, back is stiff", "none"),
         ("I'm a cancer survivor and my back has ached every night this month", "urgent"),
+        # a cause found and treated (a recent bladder sign is still asked about); a weight
+        # steady again
+        ("the trouble passing water turned out to be a water infection, antibiotics sorted it",
+         "clarify"),
+        ("lost weight with an overactive thyroid, on tablets and my weight is stable now", "none"),
+        # exertion the day before; nerves; a leak since childbirth; sweats of the menopause
+        ("wobbly legs after Sunday's half marathon, back a bit stiff", "none"),
+        ("my legs turned to jelly with nerves before the interview", "none"),
+        ("I leak a bit when I cough, have done for years since the twins", "none"),
+        ("hot sweats at night for weeks now, I'm perimenopausal", "none"),
+        ("perimenopausal, but shivering with a temperature of 39 and my spine is tender", "urgent"),
+        # an older writer's own fall, though a pet's thing is named
+        ("I'm 83, reached for the dog's lead and felt something snap in my back", "urgent"),
     ],
 )
 def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
@@ -485,6 +498,10 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("Grandad tripped on the step this afternoon. He has osteoporosis and now he can't "
          "move for the pain", "other", "fracture"),
         ("my aunt has osteoporosis and had a fall, I've been doing her shopping", "none", None),
+        # a crisis sign whose own words are theirs; people named by what they are
+        ("my husband says he's been saving up his tablets to end it", "other", "crisis"),
+        ("my FIL is on chemo and now has a fever and his back is agony", "other", "infection"),
+        ("grandad fell in the spring and broke his wrist, fully recovered now", "none", None),
         # a sign at the site of a spinal procedure is their back's
         ("my sister had a lumbar puncture and now the site is red and she's burning up",
          "other", "infection"),

@@ -60,6 +60,8 @@ _EXERTION_LEGS = _WORDS["exertion_legs"]
 _EXERTION_NOT = _WORDS["exertion_not"]
 _FEVER_WORDS = _WORDS["fever_words"]
 _NOT_PASSING = _WORDS["not_passing"]
+_LASTING_CAUSES = _WORDS["lasting_causes"]
+_HIGH_FEVER = _WORDS["high_fever"]
 _NUMB_WORDS = _WORDS["numb_words"]
 _EXERTION_SWEATS = _WORDS["exertion_sweats"]
 _ONCE_NOT = _WORDS["once_not"]
@@ -383,6 +385,11 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
         # a fever that lasts, runs high or comes with a tender spine is not explained
         # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
         clause = words | _words(_clause_before(span)) | _words(_clause_after(span, window=8))
+        lasting = [m for m in ctx.marks.get(RP.PASSING_ILLNESS, []) if _words(m) & _LASTING_CAUSES]
+        if words & _FEVER_WORDS and words & _EXERTION_SWEATS and lasting and not (
+            clause & _HIGH_FEVER
+        ):
+            return True  # "night sweats this week, but I'm menopausal": a cause that lasts
         if not words & _FEVER_WORDS or clause & _NOT_PASSING or (
             _words(span.doc[:]) & RP.LASTING_HISTORY
         ):

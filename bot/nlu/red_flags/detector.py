@@ -48,6 +48,7 @@ from bot.nlu.red_flags.whose import (
     an_older_person_in,
     introduces_themselves,
     said_of_someone_else,
+    the_writers_back_in,
     their_back_in,
     their_distress_in,
 )
@@ -66,12 +67,13 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
     for fall in ctx.marks.get(RP.MINOR_FALL, []):
         if any(fall.start_char < e and s < fall.end_char for s, e in fracture):
             continue
-        if _someone_elses(fall):
+        writers_own = bool(ctx.marks.get(RP.OLD_AGE)) and the_writers_back_in(fall)
+        if _someone_elses(fall) and not writers_own:
             # an older person's recent fall, with their back hurting ("my mum is 80 and
             # fell" alone, or "my nan fell in 1998", is no emergency of hers)
             theirs = _own_status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
             if theirs != "negated" and an_older_person_in(fall) and their_back_in(fall) and not (
-                _long_ago(fall, ctx)
+                _long_ago(fall, ctx) or _over_for_them(RV.FRACTURE, fall, ctx)
             ):
                 out.append(
                     RedFlagHit(RV.FRACTURE, "other", fall.start_char, fall.end_char, fall.text)
@@ -79,7 +81,7 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
             continue
         if not ctx.marks.get(RP.OLD_AGE):
             continue
-        status = _status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
+        status = (_own_status if writers_own else _status)(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
         if status != "negated":
             out.append(RedFlagHit(RV.FRACTURE, status, fall.start_char, fall.end_char, fall.text))
     return out
@@ -122,7 +124,10 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     # a crisis sign's own words may name the people it is for ("wrote letters to my
     # kids", "gave my guitar to my brother"): whose it is, is read from its first word
     whose = span[:1] if category == RV.CRISIS and not _subject_writer(span) else span
-    if not (about_speaker or done_to_writer) and _someone_elses(whose):
+    theirs_said = category == RV.CRISIS and not _subject_writer(span) and bool(
+        _words(span) & _THEIR_OWN
+    )
+    if not (about_speaker or done_to_writer) and (theirs_said or _someone_elses(whose)):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
         theirs = _own_status(kind, span, category, ctx)
@@ -143,6 +148,8 @@ _MAJOR_TRAUMA = _WORDS["major_trauma"]
 _NOW = _WORDS["now"]
 _THIRD = _WORDS["third_persons"]
 _OBJECT_ME = _WORDS["object_me"]
+#: Words in a crisis sign that make it someone else's ("stockpiling her pills").
+_THEIR_OWN = _WORDS["their_own"]
 
 
 def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:

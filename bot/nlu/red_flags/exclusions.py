@@ -57,6 +57,10 @@ _FEVER_NOT = _WORDS["fever_not"]
 _TRANSPLANT_NOT = _WORDS["transplant_not"]
 _CANCER_NOT = _WORDS["cancer_not"]
 _ZODIAC = _WORDS["zodiac"]
+_EMOTION_LEGS = _WORDS["emotion_legs"]
+_STRESS_LEAK = _WORDS["stress_leak"]
+_LEAK_WORDS = _WORDS["leak_words"]
+_LONG_STANDING = _WORDS["long_standing"]
 #: After "a Cancer" (capitalised): the sentence goes on about the person, not an illness.
 _STAR_SIGN_NEXT = _WORDS["star_sign_next"] | {""}
 _SLEPT_AWKWARDLY = _WORDS["slept_awkwardly"]
@@ -170,6 +174,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True
         if inside & {"incontinent", "incontinence"} and nxt in _OTHERS:
             return True  # "incontinent residents": the people cared for
+        message = _words(doc[:])
+        if inside & _LEAK_WORDS and message & _STRESS_LEAK and message & _LONG_STANDING:
+            return True  # "I leak a little when I laugh or sneeze, since the kids": stress
         if inside & {"incontinent", "incontinence"} and _at_work(span):
             return True  # "i'm a nurse so i deal with catheters and incontinence all day"
         return nxt in _LAUGHING
@@ -184,6 +191,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         if prev in _CLOTHES:
             return True  # "my trousers keep falling down": the clothes fall
+        if "jelly" in inside and sentence & _EMOTION_LEGS:
+            return True  # "my legs went to jelly watching the match": nerves, a figure
         return nxt == "asleep"
     if category == RV.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:

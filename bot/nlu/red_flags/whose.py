@@ -93,6 +93,17 @@ def their_back_in(span: Span) -> bool:
     )
 
 
+def the_writers_back_in(span: Span) -> bool:
+    """Whether the sentence of ``span`` names the writer's own back ("felt a crack in my
+    back")."""
+    sentence = _sentence(span)
+    doc = span.doc
+    return any(
+        _n(token) in _BACK_WORDS and _the_writers(doc[max(sentence.start, token.i - 3) : token.i])
+        for token in sentence
+    )
+
+
 def _the_writers(before: Span) -> bool:
     """A writer's word just before a back makes it theirs ("my back", "me bad back"),
     unless someone else comes after it ("my brother had back surgery")."""
