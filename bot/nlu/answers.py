@@ -86,6 +86,8 @@ def asks_in_so_many_words(text: str | None) -> bool:
         return False
     if "?" not in (text or ""):
         return _asks_whether(items) or _asks_without_a_mark(items)
+    if set(words_of((text or "").split("?")[0])) & _COUNTS:
+        return False  # "Does making beds count?": about what the bot asked
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
     # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
     # the clause that asks
@@ -137,10 +139,14 @@ def echoes_then_answers(text: str | None) -> bool:
     echo = words_of(text[: len(text) - len(rest)])
     return (
         rest != text
-        and echo[0] not in _OPENERS
+        and (echo[0] not in _OPENERS or bool(set(echo) & _COUNTS))  # "Does X count? ..."
         and not set(echo) & _MARKERS
         and "?" not in rest
     )
+
+
+#: Words of a question about what counts as an answer ("Does making beds count?").
+_COUNTS = frozenset(ANSWER_WORDS["counts_words"])
 
 
 def _opens_asking(text: str | None) -> bool:

@@ -389,6 +389,26 @@ def _echo_end(doc: Doc) -> int:
     return 0
 
 
+def _spasm_denied(said: list[Span], text: str) -> Extraction | None:
+    """A spasm said not to be there ("it's not locked up or in spasm, it just aches"): a
+    "no", which clears a spasm read earlier in the intake."""
+    denied = [
+        s for s in said if value_of(s) is not None and (is_negated(s) or _denied_after(s))
+    ]
+    return extraction(P.SPASM, False, [denied[-1]], text) if denied else None
+
+
+def _asked_back(span: Span) -> bool:
+    """Whether ``span`` stands in a short question of a few words, not the message's last
+    sentence and no guess ("Touch my toes?", then the answer)."""
+    sentence = sentence_of(span)
+    words = [t for t in sentence if not t.is_punct]
+    return (
+        sentence[-1].text == "?" and len(words) <= 4 and sentence.end < len(span.doc)
+        and not any(t.lower_ in _HEDGED for t in words)
+    )
+
+
 def _echo_answer(doc: Doc, echo: int) -> bool | None:
     """The yes or no that follows a question echoed back: "Touch my toes? Not a chance."
     (no), "Down the leg? Yes, to the knee" (yes), "... those days are long gone" (no),
@@ -431,6 +451,10 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     spans = {
         label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
     }
+    for label in (P.FLEXIBILITY, P.LEG_PAIN):
+        # "Tight as a drum. Touch my toes? I wouldn't see my knees": the question echoed
+        # back in the middle of an answer is no claim
+        spans[label] = [s for s in spans[label] if not _asked_back(s)]
     corrected = _corrected_at(doc)
     if corrected:
         # "Sitting is also... no, sorry, sitting is fine actually", "when I stand long...
@@ -478,7 +502,9 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         ),
         duration,
         flexibility,
-        extraction(P.SPASM, True, [spasms[-1]], text) if spasms else None,
+        extraction(P.SPASM, True, [spasms[-1]], text) if spasms else _spasm_denied(
+            spans[P.SPASM], text
+        ),
         _resolve_leg_pain(spans[P.LEG_PAIN], text),
         _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),
     ]

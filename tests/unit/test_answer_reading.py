@@ -170,6 +170,9 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # an answer said to hurt that only opens like a question ("Is when" = "it's when")
         ("ask_programme", {"pain_direction"}, "Is when I bend down it does hurt", "inform"),
         ("ask_programme", {"pain_direction"}, "Is it ok if I bend down?", None),
+        # a question about what counts, then the answer
+        ("ask_programme", {"pain_direction"},
+         "Does gardening count? Kneeling and bending over the beds is the worst.", "inform"),
         ("ask_programme", {"pain_direction"}, "Kindly tell me whether I can carry on walking",
          None),
         # a score that the model took for a question

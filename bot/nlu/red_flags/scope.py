@@ -40,6 +40,7 @@ _BREAKS = _WORDS["breaks"]
 _SCOPE_STOPS = _WORDS["scope_stops"]
 _NEW_SUBJECT = _WORDS["new_subject"]
 _BLOCKING = _WORDS["blocking"]
+_GETS_WORSE = _WORDS["gets_worse"]
 _EXTRA_CUES = _WORDS["extra_cues"]
 _FIRST_PERSON = _WORDS["first_person"]
 _AWARENESS = _WORDS["awareness"]
@@ -455,7 +456,11 @@ def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     between = doc[cue_index + 1 : span_start]
     # "nothing like cancer in my history" denies it (not "don't like the numbness")
     nothing_like = _n(doc[cue_index]) in {"nothing", "nothin"} and _words(between[:1]) == {"like"}
-    if len(between) and _n(between[0]) in _BLOCKING and not nothing_like:
+    # "doesn't get worse at night": the denial reaches the sign through "get worse"
+    gets_worse = len(between) > 0 and _n(between[0]) == "get" and cue_index + 2 < len(doc) and (
+        _n(doc[cue_index + 2]) in _GETS_WORSE
+    )
+    if len(between) and _n(between[0]) in _BLOCKING and not nothing_like and not gets_worse:
         return True
     # "no improvement in my leg weakness": the change is denied, not the symptom;
     # "haven't told anyone about the numbness": the telling is denied
