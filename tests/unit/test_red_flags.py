@@ -470,6 +470,10 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         ("perimenopausal, but shivering with a temperature of 39 and my spine is tender", "urgent"),
         # an older writer's own fall, though a pet's thing is named
         ("I'm 83, reached for the dog's lead and felt something snap in my back", "urgent"),
+        # a fright in the night, a cold going round, the gym the day before
+        ("woke up drenched in sweat after a bad dream, fine once I'd calmed down", "none"),
+        ("a bit shivery with this cold that's going round the office", "none"),
+        ("legs like jelly after yesterday's squat session", "none"),
     ],
 )
 def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
@@ -498,6 +502,20 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("Grandad tripped on the step this afternoon. He has osteoporosis and now he can't "
          "move for the pain", "other", "fracture"),
         ("my aunt has osteoporosis and had a fall, I've been doing her shopping", "none", None),
+        # the writer's own body names the writer, though someone else was named before
+        ("the nurse said to report this. my bottom and privates feel numb", "urgent",
+         "cauda_equina"),
+        # a clause about the person named ("a lad I coach"); "Mate, I'm ..." is the writer
+        ("a lad I coach fell off the climbing wall and says his legs are tingling", "other",
+         "fracture"),
+        ("Mate I'm wetting myself without knowing, back's been bad since Monday", "urgent",
+         "cauda_equina"),
+        # whose someone is, in the sentence before ("my wife is on ...")
+        ("My wife is on chemo. Since yesterday a high temperature and her back is agony",
+         "other", "infection"),
+        # a heart in trouble is theirs whatever hurts
+        ("my colleague went grey and clammy, pain from his chest going up to his jaw", "other",
+         "vascular"),
         # a crisis sign whose own words are theirs; people named by what they are
         ("my husband says he's been saving up his tablets to end it", "other", "crisis"),
         ("my FIL is on chemo and now has a fever and his back is agony", "other", "infection"),

@@ -184,7 +184,8 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
         # an hour ago"); not a crack or a break alone ("the chiropractor cracked her back",
         # "my mate broke his back snowboarding"); an older person's fall is read apart
         return bool(_words(span) & _MAJOR_TRAUMA)
-    return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT) or their_back_in(span)
+    # nerve signs and a heart or an aorta in trouble always; the rest with their back
+    return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT, RV.VASCULAR) or their_back_in(span)
 
 
 def _over_for_them(category: str, span: Span, ctx: _Context | None) -> bool:

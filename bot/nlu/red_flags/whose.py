@@ -24,11 +24,41 @@ _PEOPLE = (_OTHERS - _WORDS["not_people"]) | _WORDS["people_also"]
 
 
 def _named_in(tokens: Span) -> tuple[bool, bool]:
-    """Whether ``tokens`` name the writer, and whether they name someone else."""
-    words = {_n(token) for token in tokens}
-    return bool(words & _FIRST_PERSON), any(
-        w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words
+    """Whether ``tokens`` name the writer, and whether they name someone else. The
+    writer's word that only says whose someone is ("my wife is on biologics") or that
+    opens a clause about them ("a guy I work with", "the lady I look after") does not
+    name the writer."""
+    words = [_n(token) for token in tokens]
+
+    def a_person(word: str) -> bool:
+        return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE
+
+    def only_whose(i: int) -> bool:
+        word = words[i]
+        if word in _WHOSE_WORDS and any(a_person(w) for w in words[i + 1 : i + 3]):
+            return True  # "my wife", "me old mum"
+        before = words[max(0, i - 2) : i]
+        after = words[i + 1 : i + 2]
+        return word == "i" and bool(before) and not (set(after) & _WRITER_STATES) and (
+            a_person(before[-1]) or (before[-1] in _RELATIVES and len(before) > 1
+                                     and a_person(before[-2]))
+        )
+
+    # "my vagina and bottom feel numb": the writer's own body names the writer
+    writer = any(
+        (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
+        for i, w in enumerate(words)
     )
+    return writer, any(a_person(w) for w in words)
+
+
+#: The writer's words that say whose someone is ("my wife", "me mum").
+_WHOSE_WORDS = _WORDS["whose_words"]
+#: Words after "I" that say the writer's own state ("Mate, I'm leaking"), not a clause
+#: about the person just named ("the guy I work with").
+_WRITER_STATES = _WORDS["writer_states"]
+#: Words that open a clause about the person just named ("the guy that I work with").
+_RELATIVES = _WORDS["relatives"]
 
 
 def said_of_someone_else(span: Span) -> bool:
@@ -41,7 +71,9 @@ def said_of_someone_else(span: Span) -> bool:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
     if other or sentence.start == 0:
         return other
-    before = _sentence(span.doc[sentence.start - 1 : sentence.start])
+    # (the sentence of the word before its full stop: that of the stop itself would run
+    # on into this one)
+    before = _sentence(span.doc[max(0, sentence.start - 2) : max(1, sentence.start - 1)])
     writer, other = _named_in(before)
     return other and not writer
 
