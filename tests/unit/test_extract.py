@@ -841,6 +841,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Back in 2003 I hurt it lifting a fridge, it lasted weeks.", {}),
     # "backward bending", a backbend's lift of the chest
     ("it's the backward bending that gets me", {"pain_direction": "extension"}),
+    ("twisting and arching both make it worse", {"pain_direction": "extension"}),
     ("in pilates when I lift my chest off the mat it hurts", {"pain_direction": "extension"}),
     # "that's when it goes": it gives way, no relief
     ("Lifting the shopping out of the boot, that's when it goes.", {"pain_direction": "flexion"}),
