@@ -36,6 +36,7 @@ from bot.nlu.duration import (
     in_the_month_corrected,
     start_named_in,
 )
+from bot.nlu.echoes import asked_back, echo_answer, echo_answered, echo_end, in_a_question
 from bot.nlu.flexibility import resolve_flexibility
 from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
@@ -47,9 +48,7 @@ from bot.nlu.spans import (
     is_negation,
     longest,
     same_sentence,
-    says_a_phrase,
     sentence_before,
-    sentence_of,
     value_of,
 )
 
@@ -362,33 +361,6 @@ def _corrected_at(doc: Doc) -> int:
     return at
 
 
-def _in_a_question(span: Span) -> bool:
-    """A time inside a question the person asks ("How much time does this take a day?",
-    "is it normal to hurt for 3 weeks?"): asked about, not said of the pain."""
-    sentence = sentence_of(span)
-    words = [t for t in sentence if not t.is_punct]
-    return bool(words) and sentence[-1].text == "?" and (
-        words[0].lower_ in P.ANSWER_WORDS["question_openers"]
-    )
-
-
-#: Words that make a short question the person's own guess at the answer.
-_HEDGED = frozenset(P.ANSWER_WORDS["guess_words"])
-
-
-def _echo_end(doc: Doc) -> int:
-    """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
-    "Flexible? Never been"): what the question names is not an answer. 0 if none. A
-    question the person asks with a denial in it is already an answer ("honestly nothing
-    really changes it?? like ...")."""
-    for tok in doc[:8]:
-        if tok.text == "?":
-            return tok.i + 1 if tok.i + 1 < len(doc) else 0
-        if tok.text in (".", "!") or is_negation(tok) or tok.lower_ in _HEDGED:
-            return 0  # "kinda tight? i can get to my shins": a guess, no echo
-    return 0
-
-
 def _spasm_denied(said: list[Span], text: str) -> Extraction | None:
     """A spasm said not to be there ("it's not locked up or in spasm, it just aches"): a
     "no", which clears a spasm read earlier in the intake."""
@@ -398,63 +370,19 @@ def _spasm_denied(said: list[Span], text: str) -> Extraction | None:
     return extraction(P.SPASM, False, [denied[-1]], text) if denied else None
 
 
-def _asked_back(span: Span) -> bool:
-    """Whether ``span`` stands in a short question of a few words, not the message's last
-    sentence and no guess ("Touch my toes?", then the answer)."""
-    sentence = sentence_of(span)
-    words = [t for t in sentence if not t.is_punct]
-    return (
-        sentence[-1].text == "?" and len(words) <= 4 and sentence.end < len(span.doc)
-        and not any(t.lower_ in _HEDGED for t in words)
-    )
-
-
-def _echo_answer(doc: Doc, echo: int) -> bool | None:
-    """The yes or no that follows a question echoed back: "Touch my toes? Not a chance."
-    (no), "Down the leg? Yes, to the knee" (yes), "... those days are long gone" (no),
-    "Touch my toes? No problem" (yes). None if the answer opens with neither."""
-    words = [t.lower_ for t in doc[echo:] if not t.is_punct]
-    answers = P.ANSWER_WORDS["yes_words"] | P.ANSWER_WORDS["no_words"]
-    opening = [w for w in words[:4] if w in answers or w not in P.ANSWER_WORDS["fillers"]][:2]
-    if not opening:
-        return None
-    if opening[0] in P.ANSWER_WORDS["yes_words"]:
-        return True
-    if opening[0] in P.ANSWER_WORDS["no_words"] or opening[0] in P.NEGATION_TOKENS:
-        return len(opening) > 1 and opening[1] in P.TROUBLE_WORDS
-    if says_a_phrase(words, CONTEXT["bygone_phrases"]):
-        return False
-    return None
-
-
-def _echo_answered(
-    label: str, echoed: list[Span], answer: bool | None, text: str
-) -> Extraction | None:
-    """What a question echoed back and answered yes or no says of ``label``."""
-    valued = [s for s in echoed if s.label_ == label and value_of(s) is not None]
-    if answer is None or not valued:
-        return None
-    span = valued[-1]
-    value = str(value_of(span))
-    if label == P.FLEXIBILITY:
-        flipped = "normal" if value == "tight" else "tight"
-        return extraction(label, value if answer else flipped, [span], text)
-    return extraction(label, (value == "true") == answer, [span], text)
-
-
 def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
     """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
     by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
     for span in doc.spans.get(P.SPANS_KEY, []):
         by_label.setdefault(span.label_, []).append(span)
-    echo = _echo_end(doc)
+    echo = echo_end(doc)
     spans = {
         label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
     }
     for label in (P.FLEXIBILITY, P.LEG_PAIN):
         # "Tight as a drum. Touch my toes? I wouldn't see my knees": the question echoed
         # back in the middle of an answer is no claim
-        spans[label] = [s for s in spans[label] if not _asked_back(s)]
+        spans[label] = [s for s in spans[label] if not asked_back(s)]
     corrected = _corrected_at(doc)
     if corrected:
         # "Sitting is also... no, sorry, sitting is fine actually", "when I stand long...
@@ -492,7 +420,7 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         s for s in spans[P.PAIN_DIRECTION] if not (len(s) == 1 and s.start in denials)
     ]
     duration, duration_spans = resolve_duration(
-        [s for s in spans[P.PAIN_DURATION_DAYS] if not _in_a_question(s)], text, today
+        [s for s in spans[P.PAIN_DURATION_DAYS] if not in_a_question(s)], text, today
     )
     duration = restated or duration
     flexibility = resolve_flexibility(spans[P.FLEXIBILITY], spasms, text)
@@ -509,11 +437,11 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),
     ]
     if echo:
-        answer = _echo_answer(doc, echo)
+        answer = echo_answer(doc, echo)
         echoed = [s for s in doc.spans.get(P.SPANS_KEY, []) if s.end <= echo]
         for label in (P.FLEXIBILITY, P.LEG_PAIN):
             if not any(e is not None and e.entity == label for e in found):
-                found.append(_echo_answered(label, echoed, answer, text))
+                found.append(echo_answered(label, echoed, answer, text))
     return sorted((e for e in found if e is not None), key=lambda e: (e.start, e.entity))
 
 

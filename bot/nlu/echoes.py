@@ -1,0 +1,90 @@
+"""A question in an answer: the topic echoed back before the answer ("Touch my toes? Not a
+chance."), a short guess ("kinda tight?"), the question echoed back mid-answer ("Tight as a
+drum. Touch my toes? I wouldn't see my knees."), and a time the person asks about rather
+than says ("is it normal to hurt for 3 weeks?")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from bot.nlu import patterns as P
+from bot.nlu.spans import (
+    CONTEXT,
+    Extraction,
+    extraction,
+    is_negation,
+    says_a_phrase,
+    sentence_of,
+    value_of,
+)
+
+
+def in_a_question(span: Span) -> bool:
+    """A time inside a question the person asks ("How much time does this take a day?",
+    "is it normal to hurt for 3 weeks?"): asked about, not said of the pain."""
+    sentence = sentence_of(span)
+    words = [t for t in sentence if not t.is_punct]
+    return bool(words) and sentence[-1].text == "?" and (
+        words[0].lower_ in P.ANSWER_WORDS["question_openers"]
+    )
+
+
+#: Words that make a short question the person's own guess at the answer.
+_HEDGED = frozenset(P.ANSWER_WORDS["guess_words"])
+
+
+def echo_end(doc: Doc) -> int:
+    """Where the answer starts after a short question echoed back ("Down the leg? No, ...",
+    "Flexible? Never been"): what the question names is not an answer. 0 if none. A
+    question the person asks with a denial in it is already an answer ("honestly nothing
+    really changes it?? like ...")."""
+    for tok in doc[:8]:
+        if tok.text == "?":
+            return tok.i + 1 if tok.i + 1 < len(doc) else 0
+        if tok.text in (".", "!") or is_negation(tok) or tok.lower_ in _HEDGED:
+            return 0  # "kinda tight? i can get to my shins": a guess, no echo
+    return 0
+
+
+def asked_back(span: Span) -> bool:
+    """Whether ``span`` stands in a short question of a few words, not the message's last
+    sentence and no guess ("Touch my toes?", then the answer)."""
+    sentence = sentence_of(span)
+    words = [t for t in sentence if not t.is_punct]
+    return (
+        sentence[-1].text == "?" and len(words) <= 4 and sentence.end < len(span.doc)
+        and not any(t.lower_ in _HEDGED for t in words)
+    )
+
+
+def echo_answer(doc: Doc, echo: int) -> bool | None:
+    """The yes or no that follows a question echoed back: "Touch my toes? Not a chance."
+    (no), "Down the leg? Yes, to the knee" (yes), "... those days are long gone" (no),
+    "Touch my toes? No problem" (yes). None if the answer opens with neither."""
+    words = [t.lower_ for t in doc[echo:] if not t.is_punct]
+    answers = P.ANSWER_WORDS["yes_words"] | P.ANSWER_WORDS["no_words"]
+    opening = [w for w in words[:4] if w in answers or w not in P.ANSWER_WORDS["fillers"]][:2]
+    if not opening:
+        return None
+    if opening[0] in P.ANSWER_WORDS["yes_words"]:
+        return True
+    if opening[0] in P.ANSWER_WORDS["no_words"] or opening[0] in P.NEGATION_TOKENS:
+        return len(opening) > 1 and opening[1] in P.TROUBLE_WORDS
+    if says_a_phrase(words, CONTEXT["bygone_phrases"]):
+        return False
+    return None
+
+
+def echo_answered(
+    label: str, echoed: list[Span], answer: bool | None, text: str
+) -> Extraction | None:
+    """What a question echoed back and answered yes or no says of ``label``."""
+    valued = [s for s in echoed if s.label_ == label and value_of(s) is not None]
+    if answer is None or not valued:
+        return None
+    span = valued[-1]
+    value = str(value_of(span))
+    if label == P.FLEXIBILITY:
+        flipped = "normal" if value == "tight" else "tight"
+        return extraction(label, value if answer else flipped, [span], text)
+    return extraction(label, (value == "true") == answer, [span], text)
