@@ -58,7 +58,7 @@ def _weekday_days(weekday: int, today: datetime.date) -> int:
     return (today.weekday() - weekday) % 7 or 7
 
 
-def _day_number(tok: str) -> int | None:
+def day_number(tok: str) -> int | None:
     match = ORDINAL_RE.match(tok)
     if match:
         return int(match.group(1))
@@ -235,9 +235,9 @@ def _day_and_month(
     figures = written_in_figures(toks, k)  # "11.11", "23/11", "11/20/2026"
     if figures is not None:
         return _calendar(figures.month, figures.day, figures.year, today), figures.end
-    if toks[k] in MONTHS and k + 1 < len(toks) and _day_number(toks[k + 1]) is not None:
-        return _calendar(MONTHS[toks[k]], _day_number(toks[k + 1]), None, today), k + 2
-    day = _day_number(toks[k])
+    if toks[k] in MONTHS and k + 1 < len(toks) and day_number(toks[k + 1]) is not None:
+        return _calendar(MONTHS[toks[k]], day_number(toks[k + 1]), None, today), k + 2
+    day = day_number(toks[k])
     if day is None:
         return None
     end = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "of")
@@ -342,7 +342,7 @@ def date_expression(
     if tok in MONTHS:
         month = MONTHS[tok]
         end = k + 1
-        day = _day_number(toks[end]) if end < n else None
+        day = day_number(toks[end]) if end < n else None
         if day is not None:
             end += 1
         if end < n and toks[end] == ",":
@@ -491,7 +491,7 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
     found: list[int] = []
     for k in range(len(toks)):
         date = _nth_weekday_of(toks, k, today)
-        if date is None and (toks[k] in MONTHS or _day_number(toks[k]) is not None):
+        if date is None and (toks[k] in MONTHS or day_number(toks[k]) is not None):
             date = _day_and_month(toks, k, today)
             if date is not None and not (set(toks[k : date[1]]) & (set(MONTHS) | {"month"})):
                 date = None  # "the 21st" alone: no month to go by

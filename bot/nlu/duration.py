@@ -38,10 +38,10 @@ from collections.abc import Sequence
 from bot.nlu import patterns as P
 from bot.nlu.calendar_words import MONTHS
 from bot.nlu.dates import (
-    ORDINAL_WORDS,
     WEEKDAYS,
     calendar_dates,
     date_expression,
+    day_number,
     starts_named,
     weekdays_ago,
 )
@@ -339,8 +339,9 @@ def in_the_month_corrected(tail: str, corrected: str) -> str:
 
 
 def _ordinal(tok: str) -> bool:
-    """A day of the month written as an ordinal ("2nd", "21st", "second")."""
-    return bool(re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok)) or tok in ORDINAL_WORDS
+    """A day of the month written as an ordinal ("2nd", "21st", "second"), not a bare
+    number."""
+    return not tok.isdigit() and day_number(tok) is not None
 
 
 def start_named_in(text: str, today: datetime.date) -> int | None:

@@ -123,10 +123,9 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     done_to_writer = span.end < len(span.doc) and _n(span.doc[span.end]) in _OBJECT_ME
     # a crisis sign's own words may name the people it is for ("wrote letters to my
     # kids", "gave my guitar to my brother"): whose it is, is read from its first word
-    whose = span[:1] if category == RV.CRISIS and not _subject_writer(span) else span
-    theirs_said = category == RV.CRISIS and not _subject_writer(span) and bool(
-        _words(span) & _THEIR_OWN
-    )
+    others_named = category == RV.CRISIS and not _subject_writer(span)
+    whose = span[:1] if others_named else span
+    theirs_said = others_named and bool(_words(span) & _THEIR_OWN)
     if not (about_speaker or done_to_writer) and (theirs_said or _someone_elses(whose)):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.

@@ -114,10 +114,14 @@ def _clause_after(span: Span, window: int = 4) -> list[Token]:
 
 
 def _sentence(span: Span) -> Span:
+    """The sentence ``span`` stands in, with its full stop; a span that ends with a full
+    stop ends its sentence there (it does not run on into the next one)."""
     doc = span.doc
     start = span.start
     while start > 0 and _n(doc[start - 1]) not in _SENTENCE_ENDS:
         start -= 1
+    if len(span) and _n(doc[span.end - 1]) in _SENTENCE_ENDS:
+        return doc[start : span.end]
     end = span.end
     while end < len(doc) and _n(doc[end]) not in _SENTENCE_ENDS:
         end += 1

@@ -6,6 +6,8 @@ theirs, unless the writer comes in between ("my wife says I've been dragging my 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span
 
 from bot.nlu.patterns import ANSWER_WORDS
@@ -71,9 +73,7 @@ def said_of_someone_else(span: Span) -> bool:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
     if other or sentence.start == 0:
         return other
-    # (the sentence of the word before its full stop: that of the stop itself would run
-    # on into this one)
-    before = _sentence(span.doc[max(0, sentence.start - 2) : max(1, sentence.start - 1)])
+    before = _sentence(span.doc[sentence.start - 1 : sentence.start])
     writer, other = _named_in(before)
     return other and not writer
 
@@ -118,22 +118,21 @@ def their_back_in(span: Span) -> bool:
     around = [sentence]
     if sentence.end < len(doc):
         around.append(_sentence(doc[sentence.end : sentence.end + 1]))
-    return any(
-        _n(token) in _BACK_WORDS and not _the_writers(doc[max(part.start, token.i - 3) : token.i])
-        for part in around
-        for token in part
-    )
+    return any(not writers for writers in _backs_in(around))
+
+
+def _backs_in(parts: list[Span]) -> Iterator[bool]:
+    """For each back named in ``parts``, whether it is the writer's ("my back")."""
+    for part in parts:
+        for token in part:
+            if _n(token) in _BACK_WORDS:
+                yield _the_writers(part.doc[max(part.start, token.i - 3) : token.i])
 
 
 def the_writers_back_in(span: Span) -> bool:
     """Whether the sentence of ``span`` names the writer's own back ("felt a crack in my
     back")."""
-    sentence = _sentence(span)
-    doc = span.doc
-    return any(
-        _n(token) in _BACK_WORDS and _the_writers(doc[max(sentence.start, token.i - 3) : token.i])
-        for token in sentence
-    )
+    return any(writers for writers in _backs_in([_sentence(span)]))
 
 
 def _the_writers(before: Span) -> bool:
