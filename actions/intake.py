@@ -31,7 +31,7 @@ from bot.nlu.answers import (
 )
 from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
-from bot.nlu.duration import start_named_in, tokenize
+from bot.nlu.duration import calendar_date_in, start_named_in, tokenize
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
@@ -129,7 +129,10 @@ def _their_holiday(tracker: Tracker) -> int | None:
         word for event in tracker.events if event.get("event") == "user"
         for word in tokenize(str(event.get("text") or ""))
     )
-    found = qualified_holiday_days(tokenize(latest_text(tracker)), utc_today(), cues)
+    text = latest_text(tracker)
+    if calendar_date_in(text, utc_today()) is not None:
+        return None  # "From Independence Day, the 30th of November": their own date wins
+    found = qualified_holiday_days(tokenize(text), utc_today(), cues)
     return found[0] if found is not None and found[1] else None
 
 

@@ -14,7 +14,7 @@ from bot.domain.escalation import is_unsure
 from bot.nlu.clear_no import BREAKS, reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
-from bot.nlu.patterns import ANSWER_WORDS
+from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS, NEGATION_TOKENS
 
 _FILLERS = ANSWER_WORDS["fillers"]
 _OWN = ANSWER_WORDS["own_words"]
@@ -27,6 +27,8 @@ _FAREWELL = ANSWER_WORDS["farewell_words"]
 _RESTART = ANSWER_WORDS["restart_words"]
 _CHECKIN = ANSWER_WORDS["checkin_words"]
 _YES = ANSWER_WORDS["yes_words"]
+#: Words without which a message is neither a yes nor a no.
+_YES_OR_NO = _YES | ANSWER_WORDS["no_words"] | NEGATION_TOKENS
 _OPENERS = ANSWER_WORDS["question_openers"]
 _MARKERS = ANSWER_WORDS["question_markers"]
 
@@ -130,6 +132,15 @@ def _asks_whether(items: list[str]) -> bool:
     )
 
 
+def _concludes(text: str | None) -> bool:
+    """Whether ``text`` ends on a sentence that settles an answer after thinking aloud,
+    questions and all ("is lying on my front leaning back? ... so leaning back I guess")."""
+    sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if words_of(s)]
+    if len(sentences) < 2 or sentences[-1].rstrip().endswith("?"):
+        return False
+    return words_of(sentences[-1])[0] in CONTEXT_WORDS["conclusion_words"]
+
+
 def echoes_then_answers(text: str | None) -> bool:
     """Whether ``text`` opens by echoing the question back (:func:`without_echo`) with no
     question word, and then says more with no other question ("touch my toes? i could
@@ -229,6 +240,7 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent == "ask_programme" and (
         (answers and ("?" not in (text or "") or echoes_then_answers(text))
          and not asks_in_so_many_words(text))
+        or (answers and _concludes(text))
         or (not reads_as_question(text) and (
             start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None
@@ -261,6 +273,14 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
+    said = set(words_of(text or ""))
+    if (answers or is_about_back_pain(text)) and (
+        (intent == "deny" and not said & _YES_OR_NO)
+        or (intent == "affirm" and not said & _YES and reads_as_question(text))
+    ):
+        # "Hello! My back don dey do me anyhow since.", "I have some low back pain, is this
+        # the right place?": a yes or a no needs a word that says so (a question is none)
+        return "inform"
     if intent in _NO_OVERRULES and not answers and reads_as_clear_no(text) and not (
         intent == "help" and asks_in_so_many_words(text)
     ):

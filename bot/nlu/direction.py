@@ -305,7 +305,9 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     :data:`bot.nlu.patterns.CONTEXT_ROLE` when no movement is said to change the pain
     (the form takes it only as the answer to its own question). A last sentence that
     settles it after thinking aloud ("So bending forward.") is the answer."""
-    spans = _concluded(spans)
+    concluded = _concluded(spans)
+    settled = concluded is not spans  # "... sitting is fine. so leaning back I guess"
+    spans = concluded
     relieved = _once_per_span(relieves)  # asked of every pair: a long message names hundreds
     read = [
         (s, v, relieved(s))
@@ -317,7 +319,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     ]
     said = [
         (s, v, r) for s, v, r in read
-        if _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieved)
+        if settled or _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieved)
     ]
     if read and not said:
         # "sitting in traffic and at the desk all day. standing is ok": a movement named
@@ -335,7 +337,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     # "my back has been so sore I work at a call centre and I'm sitting all day": a word
     # of pain far from the movement, in a run-on message, ties them too loosely to fill
     # the answer unasked (the question, when it comes, takes it)
-    loose = all(_said_from_afar(s, v, r) for s, v, r in said)
+    loose = not settled and all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
 
 

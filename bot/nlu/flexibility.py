@@ -98,6 +98,10 @@ def _a_state_it_gets_into(span: Span) -> bool:
         return False  # "tight hamstrings": the muscles named
     if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["symptom_determiners"] and not any(
+        t.lower_ in _MUSCLE for t in doc[span.end : span.end + 4]
+    ):
+        return True  # "when I stretch back to get the stiffness out": the back's symptom
     before = [t.lower_ for t in sentence_before(span)[-5:]]
     if any(w in _BACK for w in before) and not any(w in _MUSCLE for w in before):
         return True  # "my back has been so stiff lately": a symptom of the back

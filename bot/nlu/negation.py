@@ -186,6 +186,8 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             return None  # "can't touch my toes, no chance, and aye it seizes up"
         elif _starts_a_claim(doc, i, span, window):
             return None  # "no no nothing like that just the back and the leg"
+        elif text == "and" and i + 1 <= span.start and _text(doc[i + 1]) in SUBJECTS:
+            return None  # "never touched my toes and it seized on me": a clause of its own
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i, span) or _used_up(doc, i, span):
                 return None

@@ -392,6 +392,9 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         spans[P.PAIN_DIRECTION] = [
             s for s in spans[P.PAIN_DIRECTION] if s.start > corrected or value_of(s) not in again
         ]
+        # "Know leg pain. No sorry. No leg pain": the leg said again is as the second says
+        legs_after = [s for s in spans[P.LEG_PAIN] if s.start > corrected]
+        spans[P.LEG_PAIN] = legs_after or spans[P.LEG_PAIN]
     restated = None
     for label in _CORRECTED_LABELS:
         after = [s for s in spans[label] if s.start > corrected]

@@ -22,6 +22,11 @@ from bot.nlu.spans import (
 _RELIEF_PHRASES: tuple[list[str], ...] = tuple(
     phrase.split() for phrase in CONTEXT["relief_phrases"]
 )
+#: Words of trouble or pain that, denied after a movement, say it eases ("no problem",
+#: "lean back, no pain").
+_DENIABLE = P.TROUBLE_WORDS | P.ANSWER_WORDS["pain_words"]
+
+
 def is_relief(tok: Token) -> bool:
     """A relief word, but not "away" after a pain that goes on ("it aches away") nor a
     word of how long ("the rest of the day"); a word of mending only with the pain as its
@@ -99,7 +104,7 @@ def relieves(span: Span, window: int = 15) -> bool:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
             break
         word, negated = tok.lower_, negated_at(doc, tok.i)
-        if (is_relief(tok) and not negated) or (word in P.TROUBLE_WORDS and negated):
+        if (is_relief(tok) and not negated) or (word in _DENIABLE and negated):
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -158,7 +163,7 @@ def _verdict_follows(doc: Doc, comma: int) -> bool:
             break
         clause.append(tok)
     words = [t.lower_ for t in clause]
-    if len(words) >= 2 and is_negation(clause[0]) and words[1] in P.TROUBLE_WORDS:
+    if len(words) >= 2 and is_negation(clause[0]) and words[1] in _DENIABLE:
         return True
     return any(w in CONTEXT["verdict_words"] for w in words[:2]) and not any(
         w in CONTEXT["aggravation_words"] for w in words

@@ -52,13 +52,20 @@ def stands_alone(span: Span) -> bool:
 
 
 def _fillers_only(tokens: Iterable[Token]) -> bool:
-    """Whether only hedges and fillers ("i think", "pretty") come before the next break."""
+    """Whether only hedges, fillers and forms of address ("i think", "pretty", "po", "mate")
+    come before the next break."""
     for token in tokens:
         if token.is_punct or token.is_space:
             return True
-        if token.lower_ not in CONTEXT["alone_fillers"]:
+        if token.lower_ not in _ALONE_FILLERS:
             return False
     return True
+
+
+#: Hedges and fillers beside an answer that stands alone ("both po", "both I think").
+_ALONE_FILLERS = CONTEXT["alone_fillers"] | (
+    P.ANSWER_WORDS["fillers"] - P.ANSWER_WORDS["no_words"]
+)
 
 
 _HYPHENS = frozenset({"-", "‐", "‑"})

@@ -423,6 +423,28 @@ async def test_a_holiday_is_read_for_the_country_an_earlier_message_named(
     assert slots["pain_duration_days"] == 39.0  # Monday 26 October 2026
 
 
+async def test_their_own_date_beside_a_holiday_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Independence Day falls on different dates by country; "the 30th of November" said
+    beside it is the start (6 days), not the 4th of July."""
+    monkeypatch.setattr(actions.intake, "utc_today", lambda: datetime.date(2026, 12, 6))
+    values = {name: None for name in DOMAIN["slots"]}
+    values["requested_slot"] = "pain_duration_days"
+    text = "From the Independence Day holiday, the 30th of November, when I bent to the oven."
+    dated = {"entity": "pain_duration_days", "value": 6, "role": "context",
+             "start": 0, "end": 60}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9},
+              "entities": [dated]}
+    events = [
+        {"event": "user", "text": "morning, my back's gone bad", "parse_data": {}},
+        {"event": "slot", "name": "requested_slot", "value": "pain_duration_days"},
+        {"event": "user", "text": text, "parse_data": latest},
+    ]
+    trk = Tracker(USER, values, latest, events, False, None, {"name": "intake_form"},
+                  "action_listen")
+    said, slots = await run(ValidateIntakeForm(), trk)
+    assert slots["pain_duration_days"] == 6.0
+
+
 async def test_a_message_that_only_asks_is_answered_not_misunderstood() -> None:
     """Asked how long, the person asks two questions, one naming a movement they gave
     before: the question is answered, the direction stays, and nothing is marked unclear."""

@@ -222,6 +222,17 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("checkin_now", set(), "daily standup soon", "nlu_fallback"),
         ("checkin_now", set(), "let's do today's check-in", None),
         ("checkin_now", set(), "log my pain", None),
+        # a yes or a no needs a word that says so; a question about back pain is none
+        ("deny", set(), "Evening. My back dey worry me since the harvest.", "inform"),
+        ("affirm", set(), "I've got a bit of low back pain, am I in the right place?",
+         "inform"),
+        ("deny", set(), "nope, my back is grand", None),
+        ("deny", set(), "my back doesn't hurt in the mornings", None),
+        ("affirm", set(), "yes my back hurts, is that what you mean?", None),
+        # a question, thought aloud, then the answer settled on
+        ("ask_programme", {"pain_direction"}, "does kneeling count as bending? it's the "
+         "worst, gardening kills it. so bending forward", "inform"),
+        ("ask_programme", {"pain_direction"}, "is bending bad for it? I bend all day.", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),
@@ -449,6 +460,10 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         # a summary of the day beside its highs ("on average", "overall", "mostly")
         ("4 on average, after a long drive it can hit 7 but mostly 4", 4),
         ("3. By the evening I'd say 5, but 3 overall.", 3),
+        # a correction, or the choice said again ("or rather", "yes", "put down")
+        ("Nine. Or rather, eight. Yes, eight.", 8),
+        ("5 or 6, put me down for 6", 6),
+        ("3 or 4 mark it 4", 4),
         # nothing settled: the other readings decide
         ("5 or 6", None),
         ("6. It was 8 this morning.", None),

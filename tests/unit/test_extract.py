@@ -503,6 +503,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # --- a career, a part of the bout, a reach short of the toes "on a good day"
     ("Retired after 30 years delivering mail and my back's been bugging me.", {}),
     ("after 3 weeks of pain I came here", {"pain_duration_days": 21}),
+    # a pastime's years: a habit, not this bout
+    ("I've played rugby on Saturdays for twenty years, is that ok now?", {}),
     ("the first couple of days it grabbed that hard, locked solid", {
         "spasm": True, "flexibility": "tight"}),
     ("I can get my fingers to about my shins on a good day, definitely not my toes.", {
@@ -888,6 +890,25 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("can't get near my toes, never have, hamstrings are really tight",
      {"flexibility": "tight"}),
     ("can't touch my toes, maybe 30 cm short", {"flexibility": "tight"}),
+    # "both" with a form of address; a movement that loosens it or brings "no pain"
+    ("Both sir. Bending to the oven hurts and so does reaching up to the top shelf.",
+     {"pain_direction": "both"}),
+    ("bending is the trouble. a swim seems to loosen it up, so that's not the issue",
+     {"pain_direction": "flexion"}),
+    ("sitting for long is bad. leaning back, no pain at all", {"pain_direction": "flexion"}),
+    # the back's stiffness said in passing says nothing yet of the muscles (the role)
+    ("standing hurts, and when I arch back to ease the stiffness it's sore too",
+     {"pain_direction": "extension", "flexibility": "tight"}),
+    # a question thought aloud, then the answer settled on
+    ("does sitting count? it's bad. bending is fine. so sitting", {"pain_direction": "flexion"}),
+    # the pain reaching the leg, in pidgin without a "to"
+    ("na only my waist, e no dey go leg", {"leg_pain": False}),
+    ("the ache reaches my left calf by evening", {"leg_pain": True}),
+    # a leg said again after a correction is as the second time says
+    ("yes it goes in the leg. sorry, wrong button, no leg pain", {"leg_pain": False}),
+    # "and it ..." opens a clause of its own: the "never" before it stays in its clause
+    ("hamstrings tight, never could touch my toes and it locks up on me some mornings",
+     {"flexibility": "tight", "spasm": True}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
@@ -996,6 +1017,8 @@ def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> Non
         # named as what brought the pain on: how it began, not which way it hurts
         ("back's been sore from hoovering the stairs yesterday", "flexion", "context"),
         ("sore from sitting all day and sitting makes it worse", "flexion", None),
+        ("my back is sore because of sitting in the cab all night", "flexion", "context"),
+        ("my back is sore cos 9 hours standing at the till", "extension", "context"),
         # a word of pain far from the movement in a run-on message ties them too loosely
         (
             "my back has been really sore lately I drive a bus for the council and I'm "
@@ -1235,6 +1258,8 @@ NEGATION_CASES: list[tuple[str, str, bool]] = [
     ("haven't noticed numbness", "numbness", True),
     ("no. numbness yes", "numbness", False),
     ("it has not been numb for a very long while now numbness", "numbness", False),
+    ("never reached my toes and it seizes", "seizes", False),
+    ("no numbness and tingling", "tingling", True),
 ]
 
 
