@@ -474,6 +474,10 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         ("woke up drenched in sweat after a bad dream, fine once I'd calmed down", "none"),
         ("a bit shivery with this cold that's going round the office", "none"),
         ("legs like jelly after yesterday's squat session", "none"),
+        ("wobbly legs after my first water aerobics class", "none"),
+        # strength tested and normal after a single giving way
+        ("my knee buckled once in the summer, the GP tested me and the strength was normal",
+         "none"),
     ],
 )
 def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None:
@@ -541,6 +545,13 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),
+        # a person named in a likeness is no one there; a friend called "bro" is someone
+        ("sitting on the loo feels like sitting on someone else's bum, numb as anything",
+         "clarify", "cauda_equina"),
+        ("my gym bro reckons he can't feel his privates since leg day", "other",
+         "cauda_equina"),
+        # someone else's lasting history, over and well, is no emergency of theirs
+        ("my aunt had bowel cancer fifteen years ago and is fighting fit now", "none", None),
         # the writer's own comes first and stays the writer's
         ("my wife says I've been dragging my left foot all week", "urgent", "neuro_deficit"),
         ("me and my partner both have bad backs, and I can't feel down below", "urgent",

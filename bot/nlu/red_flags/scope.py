@@ -138,6 +138,8 @@ def _is_other_person(span: Span) -> bool:
         word = _n(token)
         if word in _FIRST_PERSON and not _an_object(token):
             return False
+        if word in _OTHERS and "like" in _words(span.doc[max(0, token.i - 3) : token.i]):
+            continue  # "feels like wiping someone else's bum": a likeness, no one there
         if word in _OTHERS:
             # "me and the wife": the speaker is part of the subject.
             joint = [t for t in span.doc[max(0, token.i - 3) : token.i]]

@@ -51,7 +51,10 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
         for i, w in enumerate(words)
     )
-    return writer, any(a_person(w) for w in words)
+    # "wiping feels like wiping someone else's bum": a person in a likeness is no one there
+    return writer, any(
+        a_person(w) and "like" not in words[max(0, i - 3) : i] for i, w in enumerate(words)
+    )
 
 
 #: The writer's words that say whose someone is ("my wife", "me mum").
