@@ -21,7 +21,7 @@ from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
 from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
-from bot.domain.programme import DIRECTIONS, FLEXIBILITIES, held_tight
+from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
     mentions_the_back_or_pain,
@@ -392,10 +392,8 @@ class ValidateIntakeForm(KindFormValidation):
             # "actually I'm fairly flexible" clears an earlier spasm; the answer set
             # again as the intake resumes after a clarifying question clears nothing
             return {"flexibility": value, "spasm": False}
-        # "Flexible, can touch my toes, but it seizes up now and again": held tight
-        if spasm is None:
-            spasm = tracker.get_slot("spasm")
-        return {"flexibility": held_tight(value, bool(spasm))}
+        # "Flexible, can touch my toes, but it seizes up now and again": both stand
+        return {"flexibility": value}
 
     async def validate_pain_score(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -100,12 +100,6 @@ def exercise_regimen(direction: Direction, leg_pain: bool) -> tuple[Regimen, str
     return Regimen.STABILISATION, "no_direction_stabilisation"
 
 
-def held_tight(flexibility: Flexibility, spasm: bool) -> Flexibility:
-    """The tightness answer with a spasm weighed in: a back locked up or in spasm is held
-    tight (the spasm button answers "tight" too), whatever the reach of the hands."""
-    return "tight" if spasm else flexibility
-
-
 def pain_under_control(pain_score: float) -> bool:
     """True when pain is low enough (<= 3/10) to add aerobic exercise (Step 4)."""
     return pain_score <= PAIN_UNDER_CONTROL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.programme import Intake, Regimen, duration_class, held_tight, recommend
+from bot.domain.programme import Intake, Regimen, duration_class, recommend
 
 S1, S2 = 1, 2
 MCK, STAB, STRETCH = Regimen.MCKENZIE, Regimen.STABILISATION, Regimen.PASSIVE_STRETCHING
@@ -64,12 +64,3 @@ def test_recommendation_table(
 )
 def test_duration_class(days: int, expected: str) -> None:
     assert duration_class(days) == expected
-
-
-@pytest.mark.parametrize(
-    ("flexibility", "spasm", "expected"),
-    [("normal", False, "normal"), ("normal", True, "tight"), ("tight", False, "tight"),
-     ("tight", True, "tight")],
-)
-def test_a_back_in_spasm_is_held_tight(flexibility: str, spasm: bool, expected: str) -> None:
-    assert held_tight(flexibility, spasm) == expected  # type: ignore[arg-type]
