@@ -46,6 +46,12 @@ def _said_of_usual_times(span: Span) -> bool:
     return any(phrase in before for phrase in CONTEXT["lifelong_phrases"])
 
 
+def _not_now_after(span: Span) -> bool:
+    """"... but not now", "but not this week": what usually is, denied for now."""
+    after = [t.lower_ for t in span.doc[span.end : span.end + 5]]
+    return "not" in after[:3] and bool(set(after) & CONTEXT["current_words"])
+
+
 _OPPOSITE = {"tight": "normal", "normal": "tight"}
 #: Words with which a reach says its own limit ("only reach my knees").
 _LIMITS = frozenset({"only", "just", "barely"})
@@ -136,8 +142,10 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         else:
             negated = _negated_before(span)
         # "used to touch my toes" says the opposite of now (not "even as a girl I could
-        # not touch my toes")
-        if negated or (not contains_cue(span) and _bygone(span)):
+        # not touch my toes"), and so does "normally I can touch my toes but not now"
+        if negated or (not contains_cue(span) and _bygone(span)) or (
+            _said_of_usual_times(span) and _not_now_after(span)
+        ):
             value = _OPPOSITE[value]
         candidates.append((span, value))
     spasm_talk = [

@@ -901,6 +901,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
      {"pain_direction": "extension", "flexibility": "tight"}),
     # a question thought aloud, then the answer settled on
     ("does sitting count? it's bad. bending is fine. so sitting", {"pain_direction": "flexion"}),
+    # what usually is, denied for now
+    ("Usually I get my palms flat on the floor, but not this week", {"flexibility": "tight"}),
+    ("Normally I can reach my toes", {"flexibility": "normal"}),
     # the pain reaching the leg, in pidgin without a "to"
     ("na only my waist, e no dey go leg", {"leg_pain": False}),
     ("the ache reaches my left calf by evening", {"leg_pain": True}),
