@@ -18,7 +18,7 @@ from actions.common import journal_answer, latest_intent, latest_text, value_bef
 from actions.questions import answer_programme_question
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
 from bot.domain.answers import BadInput, classify_bad_input
-from bot.nlu.answers import only_asks, reads_as_correction
+from bot.nlu.answers import correction_at, only_asks, reads_as_correction
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
@@ -51,7 +51,10 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         # A correction changes an answer given before ("sorry, I meant bending"), unless
         # it corrects the answer it gives ("A month or so. Actually ... the 30th")
         if requested is not None and (answers_it or not reads_as_correction(latest_text(tracker))):
-            restores = [self._restore(e, tracker, requested) for e in events]
+            corrected = correction_at(latest_text(tracker)) if answers_it else None
+            if corrected is not None and _said_after(tracker, requested, corrected):
+                corrected = None  # "A month or so. Actually the 30th": it corrects itself
+            restores = [self._restore(e, tracker, requested, corrected) for e in events]
             restored = [r for r in restores if r is not None]
             events = [e for e, r in zip(events, restores, strict=True) if r is None] + restored
         if (
@@ -77,13 +80,19 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         reprompts = float(tracker.get_slot("reprompts") or 0) + 1
         return [*events, SlotSet("reprompts", reprompts)]
 
-    def _restore(self, event: EventType, tracker: Tracker, requested: str) -> EventType | None:
+    def _restore(
+        self, event: EventType, tracker: Tracker, requested: str, corrected: int | None = None
+    ) -> EventType | None:
         """The event that puts back an answer already accepted, when ``event`` changes it
         for another question than the one asked, else None: "I cannot bend and touch the
         floor" answers the tightness question and does not change the painful direction
-        given before (the person can still correct it: see :meth:`run`)."""
+        given before (the person can still correct it: see :meth:`run`), unless the
+        message says it after a correction word (``corrected``: "No. Oh wait, I can't get
+        past my shins, so tight": the leg answered, the tightness corrected)."""
         name = event.get("name")
         if event.get("event") != "slot" or name not in self.form_slots or name == requested:
+            return None
+        if corrected is not None and _said_after(tracker, str(name), corrected):
             return None
         before = value_before_latest_message(tracker, str(name))
         if before is None or before == event.get("value"):
@@ -102,3 +111,11 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
         if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
             dispatcher.utter_message(text=INTAKE_HINT)
+
+
+def _said_after(tracker: Tracker, slot: str, offset: int) -> bool:
+    """Whether the latest message names ``slot`` after character ``offset``."""
+    return any(
+        e.get("entity") == slot and int(e.get("start") or 0) > offset
+        for e in tracker.latest_message.get("entities", [])
+    )

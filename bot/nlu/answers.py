@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.answers import parse_score_answer
+from bot.domain.clock import parse_time
 from bot.domain.escalation import is_unsure
 from bot.nlu.clear_no import BREAKS, reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
@@ -26,6 +27,7 @@ _FINE = ANSWER_WORDS["fine_words"]
 _FAREWELL = ANSWER_WORDS["farewell_words"]
 _RESTART = ANSWER_WORDS["restart_words"]
 _CHECKIN = ANSWER_WORDS["checkin_words"]
+_SCHEDULE = ANSWER_WORDS["schedule_words"]
 _YES = ANSWER_WORDS["yes_words"]
 #: Words without which a message is neither a yes nor a no.
 _YES_OR_NO = _YES | ANSWER_WORDS["no_words"] | NEGATION_TOKENS
@@ -180,6 +182,18 @@ def reads_as_correction(text: str | None) -> bool:
     return any(word in _CORRECTION for clause in clauses for word in clause[:3])
 
 
+def correction_at(text: str | None) -> int | None:
+    """Where in ``text`` (a character offset) the first correction word that opens a
+    clause stands ("no. oh wait, I can't get past my shins": at "wait"), or None."""
+    text = text or ""
+    for clause in re.finditer(r"[^.,;:!?]+", text):
+        words = list(re.finditer(r"[\w']+", clause.group()))[:3]
+        for word in words:
+            if word.group().lower() in _CORRECTION:
+                return clause.start() + word.start()
+    return None
+
+
 def mentions_the_back_or_pain(text: str | None) -> bool:
     """Whether ``text`` names the back or a pain at all ("it's been hurting three weeks"),
     unlike "No, I've lost 3 kilos on purpose, cut out the beer since August"."""
@@ -265,6 +279,14 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # A check-in needs a word that says so: "I am writing before my daily standup, I
         # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
+    if intent == "set_checkin_time" and not _SCHEDULE & set(words_of(text or "")) and (
+        parse_time(text or "") is None
+    ):
+        # A check-in time needs a time or a word of one: "Do I talk to you like a text?"
+        # asks how Backstep works
+        if answers or is_about_back_pain(text):
+            return "inform"
+        return "help" if reads_as_question(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
     if intent in _QUESTION_OVERRULES and asks_in_so_many_words(text) and (

@@ -96,6 +96,14 @@ def _bygone(span: Span) -> bool:
     return used_to or says_a_phrase(words, CONTEXT["bygone_phrases"])
 
 
+def _of_the_back(span: Span) -> bool:
+    """Said of the back, with no muscle named ("my back is not stiff")."""
+    before = [t.lower_ for t in sentence_before(span)[-5:]]
+    return any(w in _BACK for w in before) and not any(
+        w in _MUSCLE for w in before + [t.lower_ for t in span]
+    )
+
+
 def _a_state_it_gets_into(span: Span) -> bool:
     """"when I sit on the bus it gets stiff", "goes tight after driving", "very stiff and
     pain every morning": a state the back gets into, not how supple the muscles are."""
@@ -156,6 +164,11 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         # "very flexible. but it spasmed after, went tight like a fist": the tightness of
         # a spasm is no answer about the muscles when something else is
         candidates = [c for c in candidates if c not in spasm_talk]
+    backs = [c for c in candidates if c[1] == "normal" and _of_the_back(c[0])]
+    if len(backs) < len(candidates):
+        # "I stop at my knees. My back is not stiff like locking though": the back's
+        # state, denied, is no answer about the muscles when something else is
+        candidates = [c for c in candidates if c not in backs]
     usual = [c for c in candidates if _said_of_usual_times(c[0])]
     if len(usual) < len(candidates):
         # "Tight as anything. Normally I can get palms to the floor but not this week"

@@ -469,10 +469,28 @@ async def test_a_correction_within_an_answer_corrects_that_answer_only() -> None
         ValidateIntakeForm(),
         tracker(text, slots={"requested_slot": "pain_duration_days", "pain_direction": "both"},
                 just_set={"pain_duration_days": 34.0, "pain_direction": "flexion"},
-                entities=[{"entity": "pain_duration_days", "value": 34, "start": 0, "end": 13}]),
+                entities=[{"entity": "pain_duration_days", "value": 34, "start": 0, "end": 13},
+                          {"entity": "pain_duration_days", "value": 6, "start": 24,
+                           "end": 42, "role": "context"},
+                          {"entity": "pain_direction", "value": "flexion", "start": 60,
+                           "end": 70}]),
     )
     assert slots["pain_duration_days"] == 34.0
     assert slots["pain_direction"] == "both"
+
+
+async def test_a_correction_after_the_answer_asked_for_changes_an_earlier_one() -> None:
+    """Asked about the leg, the person answers, then corrects the tightness: both stand."""
+    text = "No. Oh wait, I just tried and I can't get past my knees now, tight after all"
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "leg_pain", "flexibility": "normal"},
+                just_set={"leg_pain": False, "flexibility": "tight"},
+                entities=[{"entity": "flexibility", "value": "tight", "start": 37,
+                           "end": 61}]),
+    )
+    assert slots["leg_pain"] is False
+    assert slots["flexibility"] == "tight"
 
 
 async def test_a_correction_of_an_earlier_answer_changes_it() -> None:

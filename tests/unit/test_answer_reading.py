@@ -233,6 +233,12 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("ask_programme", {"pain_direction"}, "does kneeling count as bending? it's the "
          "worst, gardening kills it. so bending forward", "inform"),
         ("ask_programme", {"pain_direction"}, "is bending bad for it? I bend all day.", None),
+        # a check-in time needs a time or a word of one
+        ("set_checkin_time", set(), "My grandson showed me this. Do I just type to you?",
+         "help"),
+        ("set_checkin_time", set(), "my grandson set this up", "nlu_fallback"),
+        ("set_checkin_time", set(), "half seven suits", None),
+        ("set_checkin_time", set(), "can we do evenings instead", None),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),
