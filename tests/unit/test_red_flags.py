@@ -545,11 +545,13 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         # a stretch named after an animal names no one else
         ("did the cat-cow stretch this morning but had rigors all night, temp 39", "urgent",
          "infection"),
-        # a person named in a likeness is no one there; a friend called "bro" is someone
+        # a person named in a likeness is no one there; a "bestie" is someone, a "bro" who
+        # opens a message is the writer's way of talking
         ("sitting on the loo feels like sitting on someone else's bum, numb as anything",
          "clarify", "cauda_equina"),
-        ("my gym bro reckons he can't feel his privates since leg day", "other",
+        ("my bestie reckons she can't feel her privates since leg day", "other",
          "cauda_equina"),
+        ("bro got rear-ended on the way home, back is wrecked", "urgent", "fracture"),
         # someone else's lasting history, over and well, is no emergency of theirs
         ("my aunt had bowel cancer fifteen years ago and is fighting fit now", "none", None),
         # the writer's own comes first and stays the writer's
