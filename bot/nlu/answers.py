@@ -266,7 +266,12 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # pain me, I wan do exercise for am": a request for help, which the intake answers;
         # "Four, I should say.": a score
         return "inform"
-    if intent == "goodbye" and not any(w in _FAREWELL for w in words_of(text or "")):
+    items = words_of(text or "")
+    if intent == "goodbye" and is_about_back_pain(text) and not set(items[:3]) & _FAREWELL:
+        # "I am having lower back pain since 10 days, kindly advise, I have to leave for
+        # office by 8": a goodbye opens with its farewell; this is about the back
+        return "inform"
+    if intent == "goodbye" and not any(w in _FAREWELL for w in items):
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"

@@ -233,6 +233,11 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("ask_programme", {"pain_direction"}, "does kneeling count as bending? it's the "
          "worst, gardening kills it. so bending forward", "inform"),
         ("ask_programme", {"pain_direction"}, "is bending bad for it? I bend all day.", None),
+        # a goodbye opens with its farewell; a message about the back that ends on
+        # leaving for work is no goodbye
+        ("goodbye", set(), "Morning, my lower back has been sore for a week, what should I do? "
+         "I leave for the shop at 7", "inform"),
+        ("goodbye", set(), "ok bye, my back's a bit better today", None),
         # a check-in time needs a time or a word of one
         ("set_checkin_time", set(), "My grandson showed me this. Do I just type to you?",
          "help"),
