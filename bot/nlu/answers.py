@@ -249,6 +249,8 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent in ("red_flag", "crisis"):
         return None
     answers = bool(entities & INTAKE_ENTITIES)
+    items = words_of(text or "")
+    said = set(items)
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
     if intent == "ask_programme" and (
@@ -266,7 +268,6 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # pain me, I wan do exercise for am": a request for help, which the intake answers;
         # "Four, I should say.": a score
         return "inform"
-    items = words_of(text or "")
     if intent == "goodbye" and is_about_back_pain(text) and not set(items[:3]) & _FAREWELL:
         # "I am having lower back pain since 10 days, kindly advise, I have to leave for
         # office by 8": a goodbye opens with its farewell; this is about the back
@@ -275,18 +276,14 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "restart_intake" and not _RESTART & set(words_of(text or "")) and len(
-        words_of(text or "")
-    ) > 1:
+    if intent == "restart_intake" and not _RESTART & said and len(items) > 1:
         # Starting over needs a word that says so: "it start from dat" dates the pain
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "checkin_now" and not _CHECKIN & set(words_of(text or "")):
+    if intent == "checkin_now" and not _CHECKIN & said:
         # A check-in needs a word that says so: "I am writing before my daily standup, I
         # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "set_checkin_time" and not _SCHEDULE & set(words_of(text or "")) and (
-        parse_time(text or "") is None
-    ):
+    if intent == "set_checkin_time" and not _SCHEDULE & said and parse_time(text or "") is None:
         # A check-in time needs a time or a word of one: "Do I talk to you like a text?"
         # asks how Backstep works
         if answers or is_about_back_pain(text):
@@ -300,7 +297,6 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
-    said = set(words_of(text or ""))
     if (answers or is_about_back_pain(text)) and (
         (intent == "deny" and not said & _YES_OR_NO)
         or (intent == "affirm" and not said & _YES and reads_as_question(text))

@@ -387,7 +387,7 @@ def resolve_duration(
             is_rate_or_future(before, after, span[-1].lower_)
             or before[-1:] == ["at"]  # "the midwife checked me at 6 weeks": a point in time
             or before[-1:] == ["first"]  # "the first couple of days it grabbed": a part of it
-            or after[:1] == ["longer"] or after[:1] == ["shorter"]  # "a week longer": a difference
+            or after[:1] in (["longer"], ["shorter"])  # "a week longer": a difference
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)

@@ -319,7 +319,8 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     ]
     said = [
         (s, v, r) for s, v, r in read
-        if settled or _said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieved)
+        if settled
+        or (_said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieved))
     ]
     if read and not said:
         # "sitting in traffic and at the desk all day. standing is ok": a movement named

@@ -96,12 +96,15 @@ def _bygone(span: Span) -> bool:
     return used_to or says_a_phrase(words, CONTEXT["bygone_phrases"])
 
 
+def _back_named_before(span: Span) -> bool:
+    """The back named just before ``span`` in its sentence, and no muscle there."""
+    before = [t.lower_ for t in sentence_before(span)[-5:]]
+    return any(w in _BACK for w in before) and not any(w in _MUSCLE for w in before)
+
+
 def _of_the_back(span: Span) -> bool:
     """Said of the back, with no muscle named ("my back is not stiff")."""
-    before = [t.lower_ for t in sentence_before(span)[-5:]]
-    return any(w in _BACK for w in before) and not any(
-        w in _MUSCLE for w in before + [t.lower_ for t in span]
-    )
+    return _back_named_before(span) and not any(t.lower_ in _MUSCLE for t in span)
 
 
 def _a_state_it_gets_into(span: Span) -> bool:
@@ -112,12 +115,12 @@ def _a_state_it_gets_into(span: Span) -> bool:
         return False  # "tight hamstrings": the muscles named
     if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["becoming_words"]:
         return True
-    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["symptom_determiners"] and not any(
-        t.lower_ in _MUSCLE for t in doc[span.end : span.end + 4]
+    muscle_after = any(t.lower_ in _MUSCLE for t in doc[span.end : span.end + 4])
+    if span.start > 0 and doc[span.start - 1].lower_ in CONTEXT["symptom_determiners"] and (
+        not muscle_after
     ):
         return True  # "when I stretch back to get the stiffness out": the back's symptom
-    before = [t.lower_ for t in sentence_before(span)[-5:]]
-    if any(w in _BACK for w in before) and not any(w in _MUSCLE for w in before):
+    if _back_named_before(span):
         return True  # "my back has been so stiff lately": a symptom of the back
     if span.start > 1 and doc[span.start - 1].lower_ == "me" and (
         doc[span.start - 2].lower_ in CONTEXT["leaves_me_words"]

@@ -51,6 +51,12 @@ def stands_alone(span: Span) -> bool:
     return before_ok and after_ok and not joined
 
 
+#: Hedges and fillers beside an answer that stands alone ("both po", "both I think").
+_ALONE_FILLERS = CONTEXT["alone_fillers"] | (
+    P.ANSWER_WORDS["fillers"] - P.ANSWER_WORDS["no_words"]
+)
+
+
 def _fillers_only(tokens: Iterable[Token]) -> bool:
     """Whether only hedges, fillers and forms of address ("i think", "pretty", "po", "mate")
     come before the next break."""
@@ -60,12 +66,6 @@ def _fillers_only(tokens: Iterable[Token]) -> bool:
         if token.lower_ not in _ALONE_FILLERS:
             return False
     return True
-
-
-#: Hedges and fillers beside an answer that stands alone ("both po", "both I think").
-_ALONE_FILLERS = CONTEXT["alone_fillers"] | (
-    P.ANSWER_WORDS["fillers"] - P.ANSWER_WORDS["no_words"]
-)
 
 
 _HYPHENS = frozenset({"-", "‐", "‑"})

@@ -138,7 +138,8 @@ def _is_other_person(span: Span) -> bool:
         word = _n(token)
         if word in _FIRST_PERSON and not _an_object(token):
             return False
-        if word in _OTHERS and "like" in _words(span.doc[max(0, token.i - 3) : token.i]):
+        near = span.doc[max(0, token.i - 3) : token.i]
+        if word in _OTHERS and in_a_likeness([_n(t) for t in near]):
             continue  # "feels like wiping someone else's bum": a likeness, no one there
         if word in _OTHERS:
             # "me and the wife": the speaker is part of the subject.
@@ -149,6 +150,11 @@ def _is_other_person(span: Span) -> bool:
             )
     after = " ".join(_n(t) for t in _clause_after(span, window=5))
     return "in the family" in after or "in my family" in after or "runs in" in after
+
+
+def in_a_likeness(before: list[str]) -> bool:
+    """A person named after ``before`` in a likeness ("like someone else's"): no one."""
+    return "like" in before[-3:]
 
 
 def _an_object(token: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags.rulebook import word_sets
-from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence
+from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence, in_a_likeness
 
 _WORDS = word_sets("whose")
 
@@ -51,9 +51,8 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
         for i, w in enumerate(words)
     )
-    # "wiping feels like wiping someone else's bum": a person in a likeness is no one there
     return writer, any(
-        a_person(w) and "like" not in words[max(0, i - 3) : i] for i, w in enumerate(words)
+        a_person(w) and not in_a_likeness(words[:i]) for i, w in enumerate(words)
     )
 
 
