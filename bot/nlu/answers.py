@@ -75,6 +75,8 @@ def reads_as_question(text: str | None) -> bool:
 def only_asks(text: str | None) -> bool:
     """Whether every sentence of ``text`` is a question in so many words ("Would a stool
     help? Is standing all day going to make it worse?")."""
+    if asks_unmarked(text):
+        return True  # dictated: "... is it all right to carry on with that or should I rest"
     sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if words_of(s)]
     return bool(sentences) and all(
         s.rstrip().endswith("?") and asks_in_so_many_words(s) for s in sentences
@@ -89,7 +91,7 @@ def asks_in_so_many_words(text: str | None) -> bool:
     if not items or set(items) & ANSWER_WORDS["clarification_words"]:
         return False
     if "?" not in (text or ""):
-        return _asks_whether(items) or _asks_without_a_mark(items)
+        return _asks_whether(items) or _asks_without_a_mark(items) or asks_unmarked(text)
     if set(words_of((text or "").split("?")[0])) & _COUNTS:
         return False  # "Does making beds count?": about what the bot asked
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
@@ -121,6 +123,28 @@ def _asks_without_a_mark(items: list[str]) -> bool:
     "what stretches should I do")."""
     pairs = {f"{a} {b}" for a, b in zip(items, items[1:], strict=False)}
     return items[0] in _WH_WORDS and bool(pairs & ANSWER_WORDS["asking_pairs"])
+
+
+def asks_unmarked(text: str | None) -> bool:
+    """A question with no question mark anywhere (dictated, or typed in a hurry): its last
+    sentence opens with a pair that asks (``unmarked_openers``: "Shall I continue the yoga
+    or stop it till the pain is cured") or holds a phrase that asks (``asking_phrases``:
+    "... with my friend Jean is it all right to carry on with that")."""
+    text = text or ""
+    if "?" in text:
+        return False
+    sentences = [[w for w in words_of(s) if w[0].isalnum()] for s in re.split(r"[.!;]", text)]
+    last = next((s for s in reversed(sentences) if s), [])
+    if len(last) < _UNMARKED_MIN_WORDS:
+        return False
+    if " ".join(last[:2]) in ANSWER_WORDS["unmarked_openers"]:
+        return True
+    joined = f" {' '.join(last)} "
+    return any(f" {phrase} " in joined for phrase in ANSWER_WORDS["asking_phrases"])
+
+
+#: A sentence that asks with no mark has at least this many words ("can i go gym").
+_UNMARKED_MIN_WORDS = 4
 
 
 def _asks_whether(items: list[str]) -> bool:
@@ -179,7 +203,7 @@ def reads_as_correction(text: str | None) -> bool:
             clauses.append([])
         else:
             clauses[-1].append(item)
-    return any(word in _CORRECTION for clause in clauses for word in clause[:3])
+    return any(_corrects(clause[:3], i) for clause in clauses for i in range(len(clause[:3])))
 
 
 def correction_at(text: str | None) -> int | None:
@@ -188,10 +212,21 @@ def correction_at(text: str | None) -> int | None:
     text = text or ""
     for clause in re.finditer(r"[^.,;:!?]+", text):
         words = list(re.finditer(r"[\w']+", clause.group()))[:3]
-        for word in words:
-            if word.group().lower() in _CORRECTION:
+        said = [w.group().lower().replace("'", "") for w in words]
+        for i, word in enumerate(words):
+            if _corrects(said, i):
                 return clause.start() + word.start()
     return None
+
+
+def _corrects(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` (among a clause's first words) is a correction word, not a verb
+    after a modal or "to" ("cannot move, must wait then can straighten")."""
+    return words[i] in _CORRECTION and not (i > 0 and words[i - 1] in _BEFORE_A_VERB)
+
+
+#: Words after which a correction word is a verb ("must wait", "have to change").
+_BEFORE_A_VERB = ANSWER_WORDS["before_a_verb"]
 
 
 def mentions_the_back_or_pain(text: str | None) -> bool:

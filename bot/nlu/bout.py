@@ -310,12 +310,26 @@ def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
     said = [t.lower_ for t in sentence_before(span)]
     if before[-1:] == ["for"] and set(said) & CONTEXT["work_words"] and not set(said) & pain:
         return True
+    # "I am doing surya namaskar and some asanas every morning since twenty years": a
+    # habit's years ("since" for "for", as many Englishes say it)
+    if before[-1:] in (["for"], ["since"]) and _a_habit(said) and not set(said) & pain:
+        return True
     # "40 year at sea", "twenty years in the army", "30 years on the tools": a working life
     place = [w for w in span.doc[span.end : span.end + 3] if w.lower_ not in ("the", "a")]
     return (
         len(place) >= 2 and place[0].lower_ in ("at", "in", "on")
         and place[1].lower_ in CONTEXT["career_places"]
     )
+
+
+def _a_habit(words: list[str]) -> bool:
+    """Whether ``words`` say what someone does regularly: a verb of doing and "every" or
+    "each" before a time of day or week ("doing asanas every morning")."""
+    times = CONTEXT["habit_times"]
+    regular = any(
+        w in ("every", "each") and nxt in times for w, nxt in zip(words, words[1:], strict=False)
+    )
+    return regular and bool(set(words) & CONTEXT["doing_words"])
 
 
 def _an_age(span: Span) -> bool:
@@ -388,6 +402,8 @@ def resolve_duration(
             or before[-1:] == ["at"]  # "the midwife checked me at 6 weeks": a point in time
             or before[-1:] == ["first"]  # "the first couple of days it grabbed": a part of it
             or after[:1] in (["longer"], ["shorter"])  # "a week longer": a difference
+            # "I was on a day shift", "a week course": a kind of shift, not a length
+            or (after[:1] and after[0] in CONTEXT["period_attributes"] and len(span) <= 2)
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)

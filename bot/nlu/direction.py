@@ -315,7 +315,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
         and not _in_a_year_gone(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
-        and not _a_likeness(s)
+        and not _a_likeness(s) and not _a_wish(s)
     ]
     said = [
         (s, v, r) for s, v, r in read
@@ -349,6 +349,20 @@ def _a_likeness(span: Span) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
     return any(w in CONTEXT["likeness_subjects"] for w in before[-2:]) and any(
         w in CONTEXT["likeness_openers"] for w in before
+    )
+
+
+def _a_wish(span: Span) -> bool:
+    """A movement wished for: "by the last hymn I want to sit down", "dying to lie down":
+    what would ease it, unless the clause goes on to say it hurts ("I want to bend but it
+    hurts")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if not set(before) & CONTEXT["wish_words"]:
+        return False
+    return not any(
+        t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CONTRASTS
+        for t in doc[span.end : sentence_of(span).end]
     )
 
 

@@ -42,6 +42,7 @@ from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
+    CONTRASTS,
     SENTENCE_ENDS,
     Extraction,
     extraction,
@@ -279,6 +280,11 @@ def _resolve_pain_score(
             continue  # "couldn't straighten for like 10 min": a measure, not a score
         value = _range_start(span)
         value = _pain_number(span.text) if value is None else value
+        settled = _settled_after(span)
+        if settled is not None and not any(  # "Maybe six, but seven is true"
+            settled.start < d.end and d.start < settled.end for d in durations
+        ) and _score_time(settled) >= _score_time(span):
+            value, span = _pain_number(settled.text), settled
         if value is not None:
             found.append((_score_time(span), extraction(P.PAIN_SCORE, value, [span], text)))
     if not found:
@@ -287,6 +293,17 @@ def _resolve_pain_score(
     # is no answer here (the form reads a bare "A 6." itself). The last of equals wins.
     best = max(rank for rank, _ in found)
     return [e for rank, e in found if rank == best][-1] if best > 0 else None
+
+
+def _settled_after(span: Span) -> Span | None:
+    """A bare number just after a contrast that follows a score ("Maybe six, but seven is
+    true"): the person settles on it."""
+    doc = span.doc
+    rest = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
+    if len(rest) < 2 or rest[0].lower_ not in CONTRASTS or not rest[1].like_num:
+        return None
+    number = doc[rest[1].i : rest[1].i + 1]
+    return number if _pain_number(number.text) is not None else None
 
 
 def _range_start(span: Span) -> int | None:

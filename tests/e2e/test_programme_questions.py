@@ -45,3 +45,22 @@ def test_a_question_in_the_intake_is_answered_and_the_question_asked_again(
     state = transport.state(sender)
     assert state["active_loop"]["name"] == "intake_form"
     assert state["slots"]["requested_slot"] == "pain_direction"
+
+
+def test_a_dictated_question_with_weekdays_answers_no_question_of_the_intake(
+    rasa_runtime: RasaRuntime,
+) -> None:
+    """No question mark, a habit's weekdays: the question is answered, the duration is
+    asked again and stays unset."""
+    transport, sender = _chat(rasa_runtime)
+    transport.send(sender, "/start")
+    transport.send(sender, "none of these")
+    transport.send(sender, "bending forward")
+    said = _texts(transport.send(
+        sender, "I play bowls with the club on a Monday and Friday is it ok to carry on with that"
+    ))
+    topics = {t.name: t.answer for t in programme_questions().topics}
+    assert said[0] == topics["activity"]
+    state = transport.state(sender)
+    assert state["slots"]["pain_duration_days"] is None
+    assert state["slots"]["requested_slot"] == "pain_duration_days"

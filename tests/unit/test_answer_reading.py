@@ -418,6 +418,9 @@ def test_without_echo(text: str, echo_removed: str) -> None:
         ("I meant bending, not leaning back", True),
         # a correction word in passing corrects nothing
         ("I am tight, it locks and I have to wait before I straighten", False),
+        # a correction word after a modal is a verb
+        ("it jams, cannot move, must wait then can straighten", False),
+        ("oh wait, it's seven", True),
         ("bending is the wrong thing to do for me", False),
         ("standing hurts", False),
     ],
@@ -434,6 +437,11 @@ def test_reads_as_correction(text: str, corrects: bool) -> None:
         ("Standing all day is the worst. Is that normal?", False),  # an answer, then a question
         ("Is when I bend down it does hurt", False),  # opens like one, asks nothing
         ("since tuesday?", False),  # an answer said unsure
+        # dictated, with no question mark: a sentence that opens asking, or a phrase that asks
+        ("I cycle to work most days. Should I keep that up or take the bus for now", True),
+        ("I play bowls on a Wednesday with the club is it ok to carry on with that", True),
+        ("I can touch my toes", False),
+        ("It is ok to bend", False),
         ("", False),
     ],
 )

@@ -915,6 +915,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # "and it ..." opens a clause of its own: the "never" before it stays in its clause
     ("hamstrings tight, never could touch my toes and it locks up on me some mornings",
      {"flexibility": "tight", "spasm": True}),
+    # a habit's years, "since" for "for": the habit's, not this bout's
+    ("been doing press-ups every evening since eight years", {}),
+    ("my back hurts every morning since eight days", {"pain_duration_days": 8}),
+    # a length that names a kind of shift is no length
+    ("Three weeks now, I was on a day shift when it went", {"pain_duration_days": 21}),
+    # a movement wished for eases it; wished for and said to hurt, it hurts
+    ("queuing is the worst, by the end I want to sit", {"pain_direction": "extension"}),
+    ("I want to bend but it hurts", {"pain_direction": "flexion"}),
+    # a hedged score, then the one settled on after "but"
+    ("Six. Maybe five, but six is right", {"pain_score": 6}),
+    ("maybe 6 but 8 at night", {"pain_score": 6}),
+    # a back that gets stuck, or catches and jams, is in spasm
+    ("the back gets stuck and I can't straighten for a bit",
+     {"flexibility": "tight", "spasm": True}),
+    ("every so often it catches and jams", {"flexibility": "tight", "spasm": True}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
