@@ -161,6 +161,7 @@ def test_corpus_benign_false_positive_rate() -> None:
         # named is still asked about; a gait that is not straight is urgent
         ("it spasmed, went tight like a fist and i couldnt stand straight", "none", None),
         ("it locked on me monday, couldn't stand up straight till lunchtime", "none", None),
+        ("the back got stuck on tuesday and i couldnt stand straight for an hour", "none", None),
         ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "clarify",
          "neuro_deficit"),
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
@@ -506,6 +507,10 @@ def test_over_and_explained_are_generic_modifiers(text: str, level: str) -> None
         ("Grandad tripped on the step this afternoon. He has osteoporosis and now he can't "
          "move for the pain", "other", "fracture"),
         ("my aunt has osteoporosis and had a fall, I've been doing her shopping", "none", None),
+        # or in the sentence after
+        ("My uncle has taken steroids for his lungs for years. He bent to lift the dog and "
+         "felt a crack in his back, now he's in agony", "other", "fracture"),
+        ("My uncle has taken steroids for his lungs for years. He is doing well.", "none", None),
         # the writer's own body names the writer, though someone else was named before
         ("the nurse said to report this. my bottom and privates feel numb", "urgent",
          "cauda_equina"),

@@ -168,14 +168,21 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
         # now has new back pain"); not the history alone ("my partner's on methotrexate")
         # (the fall may be told in the sentence before: "Mum slipped on the kitchen floor.
         # She's got osteoporosis and now can't get up")
+        # or in the sentence after: "My aunt has been on steroids for years. She lifted a
+        # bag and felt something go in her back")
+        doc = span.doc
         told_from = (
-            _sentence(span.doc[sentence.start - 1 : sentence.start]).start if sentence.start else 0
+            _sentence(doc[sentence.start - 1 : sentence.start]).start if sentence.start else 0
+        )
+        told_to = (
+            _sentence(doc[sentence.end : sentence.end + 1]).end
+            if sentence.end < len(doc) else sentence.end
         )
         fall = category == RV.FRACTURE and ctx is not None and bool(
-            ctx.within(RP.MINOR_FALL, told_from, sentence.end)
+            ctx.within(RP.MINOR_FALL, told_from, told_to)
         )
         # (with a fall, their pain or distress now says as much as their back named)
-        return (fall or bool(_words(sentence) & _NOW)) and (
+        return (fall or bool(_words(doc[sentence.start : told_to]) & _NOW)) and (
             their_back_in(span) or (fall and their_distress_in(span))
         )
     if category == RV.FRACTURE:
