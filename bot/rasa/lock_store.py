@@ -11,6 +11,12 @@ every read-change-write runs as one Redis optimistic transaction (WATCH the key,
 change, MULTI/EXEC; redone when another process wrote the key in between), and the key
 expires with its last ticket, so a killed process leaves nothing behind for ever.
 
+Redis is called from a worker thread, never on the event loop (a replica's loop serves
+every chat it holds, and one Redis call that waits must not stall them), and in as few
+round trips as the ticket lock allows: taking a ticket tells at once whether it is the one
+served (one transaction, no second read), a waiter's look is one read (plus the write
+when a ticket has expired), and giving the ticket back is one transaction.
+
 Chosen by :func:`bot.rasa.runtime.load_agent` when BACKSTEP_REDIS_URL is set; also usable
 from endpoints.yml (``lock_store: {type: bot.rasa.lock_store.AtomicRedisLockStore, url:
 redis://…}``, Rasa's documented hook for a custom lock store).
@@ -18,10 +24,12 @@ redis://…}``, Rasa's documented hook for a custom lock store).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import rasa
@@ -37,8 +45,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Seconds a Redis call may take: the calls are synchronous inside the event loop, so a
-#: stalled Redis must fail a turn quickly (and Telegram retries it), not freeze the replica.
+#: Seconds a Redis call may take: a stalled Redis must fail a turn quickly (and Telegram
+#: retries it), not hold the chat.
 SOCKET_TIMEOUT = 2.0
 #: The key outlives its last ticket by this many seconds (clock differences between hosts).
 KEY_GRACE = 5.0
@@ -95,6 +103,57 @@ class AtomicRedisLockStore(RedisLockStore):
 
         return self.red.transaction(attempt, key, value_from_callable=True)
 
+    @asynccontextmanager
+    async def lock(
+        self,
+        conversation_id: str,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = 1,
+    ) -> AsyncIterator[TicketLock]:
+        """Rasa's ticket lock (a ticket, then a look every ``wait_time_in_seconds`` until
+        it is the one served; :class:`LockError` when the lock expired meanwhile), with
+        Redis called from a worker thread. The ticket is given back however the block
+        ends, also when the task is cancelled while the ticket is being taken."""
+        ticket, lock = await _finish_in_thread(
+            lambda: self.take_ticket(conversation_id, lock_lifetime),
+            undo=lambda taken: self.cleanup(conversation_id, taken[0]),
+        )
+        try:
+            while lock is None or lock.is_locked(ticket):
+                if lock is None:  # expired while waiting
+                    raise LockError(
+                        f"Could not acquire lock for conversation_id '{conversation_id}'."
+                    )
+                await asyncio.sleep(wait_time_in_seconds)
+                lock = await asyncio.to_thread(self.look, conversation_id)
+            yield lock
+        finally:
+            await _finish_in_thread(lambda: self.cleanup(conversation_id, ticket))
+
+    def take_ticket(
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME
+    ) -> tuple[int, TicketLock]:
+        """:meth:`issue_ticket`, and the lock as it was left (the ticket is served when
+        it is first), in one transaction."""
+
+        def issue(lock: TicketLock) -> tuple[int, TicketLock]:
+            return lock.issue_ticket(lock_lifetime), lock
+
+        try:
+            ticket, lock = self._change(conversation_id, issue)
+        except Exception as error:
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+        return int(ticket), lock
+
+    def look(self, conversation_id: str) -> TicketLock | None:
+        """A waiter's look: the lock, its expired tickets dropped (written back only when
+        one has expired); None when it is gone."""
+        lock = self.get_lock(conversation_id)
+        if lock is not None and any(ticket.has_expired() for ticket in lock.tickets):
+            self._change(conversation_id, lambda lock: None)
+            lock = self.get_lock(conversation_id)
+        return lock
+
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         """A new ticket, numbered after every ticket still alive, atomically."""
         try:
@@ -128,6 +187,32 @@ class AtomicRedisLockStore(RedisLockStore):
     def ping(self) -> bool:
         """Whether Redis answers (readiness)."""
         return bool(self.red.ping())
+
+
+#: Tickets being given back for cancelled callers (kept referenced until done).
+_undoing: set[asyncio.Future[Any]] = set()
+
+
+async def _finish_in_thread(
+    work: Callable[[], Any], undo: Callable[[Any], Any] | None = None
+) -> Any:
+    """``work()`` in a worker thread, awaited. A cancelled caller stops waiting, but the
+    work still finishes, and then ``undo`` is given its result (a ticket taken for a
+    caller that is gone is given back at once instead of holding the chat until it
+    expires)."""
+    future = asyncio.ensure_future(asyncio.to_thread(work))
+    try:
+        return await asyncio.shield(future)
+    except asyncio.CancelledError:
+        if undo is not None:
+            def after(done: asyncio.Future[Any]) -> None:
+                if not done.cancelled() and done.exception() is None:
+                    task = asyncio.ensure_future(asyncio.to_thread(undo, done.result()))
+                    _undoing.add(task)
+                    task.add_done_callback(_undoing.discard)
+
+            future.add_done_callback(after)
+        raise
 
 
 def _ttl_ms(lock: TicketLock) -> int:

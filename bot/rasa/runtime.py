@@ -29,7 +29,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.domain.answers import without_invisible_marks
 from bot.rasa.action_server import TOKEN_ENV, TOKEN_HEADER
-from bot.rasa.redelivery import replies_already_given
+from bot.rasa.redelivery import earlier_turn
+from bot.rasa.tracker_store import reusing
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
@@ -282,8 +283,9 @@ async def respond(
     channel = WholeMessageChannel()
     text = without_invisible_marks(text)  # "bl\u200badder" is read as "bladder"
     try:
+        read = None
         if message_id is not None:
-            given = await replies_already_given(agent, sender_id, message_id, channel)
+            given, read = await earlier_turn(agent, sender_id, message_id, channel)
             if given is not None:
                 logger.warning("A message taken in before came again: its replies are resent.")
                 return given
@@ -291,7 +293,10 @@ async def respond(
             text, channel, sender_id, input_channel="backstep", message_id=message_id
         )
         if lock_held and agent.processor is not None:
-            await agent.processor.handle_message(message)
+            # nothing can have written the conversation since it was read: the turn runs
+            # on that reading instead of reading it again
+            with reusing(read):
+                await agent.processor.handle_message(message)
         else:
             await agent.handle_message(message)
     except Exception as error:

@@ -4,11 +4,21 @@ Named in endpoints.yml, so that `rasa run`, `rasa shell`, the terminal chat and 
 Telegram connector all keep conversations in the same place as the journal. It reads
 and writes the same rows as Rasa's, with SQLAlchemy Core instead of one ORM object per
 event: a turn reads and writes a few dozen events, and the objects were most of its cost.
+
+The database is read and written in a worker thread, never on the event loop: a replica's
+loop serves every chat it holds, and a query waiting for a busy PostgreSQL must not stall
+them all. A turn that has read its conversation already (to look for a message that came
+again, :mod:`bot.rasa.redelivery`) hands that tracker to the model's read of it
+(:func:`reusing`), so a turn reads its conversation once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +32,32 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.rasa import patches
 from bot.settings import application_name, get_settings
+
+#: A tracker read in this turn, for the turn's next read of the same conversation (a
+#: list, so that taking it is seen by every task of the turn).
+_handed: ContextVar[list[DialogueStateTracker] | None] = ContextVar(
+    "backstep_tracker_handed", default=None
+)
+
+
+@contextmanager
+def reusing(tracker: DialogueStateTracker | None) -> Iterator[None]:
+    """Inside this block, the next :meth:`BackstepTrackerStore.retrieve` of ``tracker``'s
+    conversation returns ``tracker`` instead of reading it again (once; later reads go to
+    the database). Only for a caller that holds the conversation's lock and has not
+    changed ``tracker``: nothing can have written the conversation since it was read."""
+    token = _handed.set([tracker] if tracker is not None else [])
+    try:
+        yield
+    finally:
+        _handed.reset(token)
+
+
+def _take_handed(sender_id: str) -> DialogueStateTracker | None:
+    handed = _handed.get()
+    if handed and handed[0].sender_id == sender_id:
+        return handed.pop()
+    return None
 
 
 class BackstepTrackerStore(SQLTrackerStore):
@@ -61,10 +97,23 @@ class BackstepTrackerStore(SQLTrackerStore):
         self.engine = create_engine(url, pool_pre_ping=True, **kwargs)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session's tracker; the one handed over by :func:`reusing`, if any."""
+        handed = _take_handed(sender_id)
+        if handed is not None:
+            return handed
+        return await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
+
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
-        """As Rasa's: the events of the latest session (or all), read as data, not objects."""
+        """As Rasa's: the events of the latest session (or all), read as data, not objects,
+        in a worker thread."""
+        return await asyncio.to_thread(self._read, sender_id, fetch_events_from_all_sessions)
+
+    def _read(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
         with self.session_scope() as session:
             query = self._event_query(
                 session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
@@ -75,8 +124,12 @@ class BackstepTrackerStore(SQLTrackerStore):
         return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """As Rasa's: the events not stored yet, in one statement."""
+        """As Rasa's: the events not stored yet, in one statement, in a worker thread (the
+        turn waits for it, so the tracker does not change meanwhile)."""
         await self.stream_events(tracker)
+        await asyncio.to_thread(self._write, tracker)
+
+    def _write(self, tracker: DialogueStateTracker) -> None:
         with self.session_scope() as session:
             rows = []
             for event in self._additional_events(session, tracker):

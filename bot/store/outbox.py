@@ -108,11 +108,16 @@ def flush(url: str | None = None) -> int:
         return written
 
 
+def has_waiting() -> bool:
+    """Whether a record waits in the outbox (a look at the file)."""
+    return outbox_path().exists()
+
+
 def flush_if_waiting(url: str | None = None) -> int:
     """:func:`flush` when a record waits (a look at the file, nothing more when none does):
     cheap enough to run before each message, so a record kept while the database was down
     reaches the journal as soon as it is back."""
-    if not outbox_path().exists():
+    if not has_waiting():
         return 0
     return flush(url)
 

@@ -22,7 +22,7 @@ from bot.content.responses import response
 from bot.settings import Settings
 from bot.store import claims
 from bot.store.checkins import utcnow
-from bot.telegram.delivery import keyboard
+from bot.telegram.keyboards import keyboard
 from bot.telegram.ratelimit import rate_limiter_for
 from bot.telegram.shared_budget import bulk_sends
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import Bot, InputFile, Message
 
 from bot.content.texts import REFERRAL_MARK, URGENT_MARK
 from bot.services.commands import HISTORY_FILENAME
 from bot.services.weekly import chart_png, is_chart_message
 from bot.settings import get_settings
+from bot.telegram.keyboards import MAX_CALLBACK_BYTES, callback_data, keyboard
 from bot.telegram.splitting import (
     TELEGRAM_CAPTION_LIMIT,
     TELEGRAM_TEXT_LIMIT,
@@ -23,38 +24,15 @@ from bot.telegram.splitting import (
     utf16_len,
 )
 
-#: Telegram refuses callback data longer than this many bytes.
-MAX_CALLBACK_BYTES = 64
-#: Buttons with titles this short (like pain scores) go six to a row.
-_SHORT_TITLE = 3
+__all__ = [
+    "MAX_CALLBACK_BYTES", "callback_data", "keyboard", "local_picture", "messages_of_turn",
+    "send_chart", "send_replies", "send_reply",
+]
+
 #: Between two of a turn's texts sent as one message: a blank line.
 PARAGRAPH = "\n\n"
 #: Reply parts that are more than a text and its keyboard (a picture, a chart...).
 _NOT_PLAIN = ("image", "custom", "attachment", "elements")
-
-
-def callback_data(payload: str, title: str) -> str:
-    """The data a button sends back: its Rasa payload, or its title when that is too long."""
-    if len(payload.encode("utf-8")) <= MAX_CALLBACK_BYTES:
-        return payload
-    return title.encode("utf-8")[:MAX_CALLBACK_BYTES].decode("utf-8", "ignore")
-
-
-def keyboard(buttons: Sequence[dict[str, Any]]) -> InlineKeyboardMarkup | None:
-    """Rasa buttons as an inline keyboard: short titles six to a row, others two, long one."""
-    if not buttons:
-        return None
-    keys = [
-        InlineKeyboardButton(
-            str(b.get("title", "")), callback_data=callback_data(str(b["payload"]), b["title"])
-        )
-        for b in buttons
-        if b.get("payload") and b.get("title")
-    ]
-    longest = max(len(k.text) for k in keys) if keys else 0
-    per_row = 6 if longest <= _SHORT_TITLE else (2 if longest <= 18 else 1)
-    rows = [keys[i : i + per_row] for i in range(0, len(keys), per_row)]
-    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def local_picture(image: Any, folder: Path | None = None) -> Path | None:

@@ -51,6 +51,8 @@ async def land_waiting_safety_records(update: object, _: ContextTypes.DEFAULT_TY
     as soon as it is back (not at the next minute's round), before anything reads them
     (/plan, /session and /history show the plan paused)."""
     try:
+        if not outbox.has_waiting():
+            return  # the usual case: one look at a file, not worth a thread's round trip
         await asyncio.to_thread(outbox.flush_if_waiting)
     except (SQLAlchemyError, OSError) as error:
         logger.error("Could not journal the waiting safety records: %s", type(error).__name__)

@@ -7,6 +7,7 @@ import json
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,4 +81,29 @@ def test_flush_if_waiting_looks_at_the_file_only_when_nothing_waits(db_url: str)
     outbox.record_safety_event("alice", "red_flag", "cauda_equina", "numb", url=DOWN)
     assert outbox.flush_if_waiting(url=DOWN) == 0  # still down: it waits on
     assert outbox.flush_if_waiting(url=db_url) == 1
+    assert [e.kind for e in journal.safety_events_for("alice", url=db_url)] == ["red_flag"]
+
+
+def test_before_each_update_a_record_that_waits_is_journaled_and_none_costs_a_thread(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """land_waiting_safety_records: nothing waiting, no thread is asked (a look at the
+    file on the loop); a record waiting reaches the journal before the update goes on."""
+    import asyncio
+
+    from bot.telegram import upkeep
+
+    threads: list[object] = []
+    real_to_thread = asyncio.to_thread
+
+    async def counting(func: Any, *args: Any, **kwargs: Any) -> Any:
+        threads.append(func)
+        return await real_to_thread(func, *args, **kwargs)
+
+    monkeypatch.setattr(upkeep.asyncio, "to_thread", counting)
+    asyncio.run(upkeep.land_waiting_safety_records(object(), None))  # type: ignore[arg-type]
+    assert threads == []
+    outbox.record_safety_event("alice", "red_flag", "cauda_equina", "numb", url=DOWN)
+    asyncio.run(upkeep.land_waiting_safety_records(object(), None))  # type: ignore[arg-type]
+    assert threads == [outbox.flush_if_waiting]
     assert [e.kind for e in journal.safety_events_for("alice", url=db_url)] == ["red_flag"]

@@ -93,3 +93,62 @@ async def test_a_dead_holders_ticket_expires_and_the_next_turn_goes_ahead(
         waited = time.monotonic() - asked
     assert 0.4 <= waited < 2.0
     assert store.get_lock(CONVERSATION) is None
+
+
+async def test_a_free_lock_is_taken_in_one_transaction_and_given_back(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Taking a free chat's lock costs one transaction (the ticket says it is served, no
+    second read), and the event loop is not where Redis is called."""
+    import threading
+
+    store = AtomicRedisLockStore(url=redis_url)
+    loop_thread = threading.get_ident()
+    reads: list[bool] = []
+    real_get = store.get_lock
+
+    def get_lock(conversation_id: str) -> object:
+        reads.append(threading.get_ident() == loop_thread)
+        return real_get(conversation_id)
+
+    monkeypatch.setattr(store, "get_lock", get_lock)
+    changes: list[bool] = []
+    real_change = store._change
+
+    def change(*args: object) -> object:
+        changes.append(threading.get_ident() == loop_thread)
+        return real_change(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_change", change)
+    async with store.lock(CONVERSATION, wait_time_in_seconds=0.05):
+        assert real_get(CONVERSATION) is not None
+    assert reads == [] and changes == [False, False]  # take, give back: both off the loop
+    assert real_get(CONVERSATION) is None
+
+
+async def test_a_waiter_is_served_after_the_holder_and_a_cancelled_one_gives_back(
+    redis_url: str,
+) -> None:
+    import asyncio
+
+    store = AtomicRedisLockStore(url=redis_url)
+    order: list[str] = []
+    holder_in = asyncio.Event()
+
+    async def turn(name: str, hold: float) -> None:
+        async with store.lock(CONVERSATION, wait_time_in_seconds=0.02):
+            order.append(name + " in")
+            holder_in.set()
+            await asyncio.sleep(hold)
+            order.append(name + " out")
+
+    first = asyncio.create_task(turn("first", 0.2))
+    await holder_in.wait()
+    second = asyncio.create_task(turn("second", 0))
+    cancelled = asyncio.create_task(turn("cancelled", 0))
+    await asyncio.sleep(0.05)
+    cancelled.cancel()
+    await asyncio.gather(first, second, cancelled, return_exceptions=True)
+    assert order == ["first in", "first out", "second in", "second out"]
+    await asyncio.sleep(0.1)  # the cancelled waiter's ticket is given back
+    assert store.get_lock(CONVERSATION) is None

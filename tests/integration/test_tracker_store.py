@@ -13,7 +13,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 
-from bot.rasa.tracker_store import BackstepTrackerStore
+from bot.rasa.tracker_store import BackstepTrackerStore, reusing
 from bot.store.engine import dispose_engines, get_engine
 from tests.support.paths import ROOT as PROJECT_ROOT
 from tests.support.postgres import ThrowawayCluster, find_pg_bin
@@ -65,6 +65,43 @@ def test_a_conversation_is_kept_as_rasa_keeps_it(db_url: str) -> None:
     assert asyncio.run(ours.retrieve("nobody")) is None
     ours.engine.dispose()
     rasas.engine.dispose()
+    dispose_engines()
+
+
+def test_a_turn_reads_its_conversation_once_and_never_on_the_event_loop(db_url: str) -> None:
+    """A tracker handed over with ``reusing`` is the next read of its conversation (once;
+    other conversations and later reads go to the database), and the database is read
+    and written in a worker thread."""
+    import threading
+
+    store = BackstepTrackerStore(domain=_domain())
+    threads: list[bool] = []
+    for name in ("_read", "_write"):
+        real = getattr(store, name)
+
+        def spy(*args: Any, _real: Any = real) -> Any:
+            threads.append(threading.current_thread() is threading.main_thread())
+            return _real(*args)
+
+        setattr(store, name, spy)
+
+    async def turn() -> None:
+        for sender, score in (("anna", 6.0), ("ben", 5.0)):
+            events = _turn(f"a {score:.0f}", score)
+            await store.save(DialogueStateTracker.from_events(sender, events, _domain().slots))
+        read = await store.retrieve("anna")
+        assert read is not None
+        with reusing(read):
+            assert await store.retrieve("ben") is not read  # another conversation: read
+            assert await store.retrieve("anna") is read  # handed over, not read again
+            again = await store.retrieve("anna")  # once only
+            assert again is not None and again is not read
+        assert await store.retrieve("anna") is not read
+
+    asyncio.run(turn())
+    assert threads and not any(threads)  # 2 writes, 4 reads: none on the loop's thread
+    assert len(threads) == 6
+    store.engine.dispose()
     dispose_engines()
 
 
