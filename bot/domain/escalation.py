@@ -189,10 +189,13 @@ def ordinary_reading(ranking: Sequence[str]) -> str:
 
 def is_unsure(text: str) -> bool:
     """Whether an answer hedges ("i don't know", "not sure", "no?"): not a clear "no"."""
-    words = re.findall(r"[a-z]+", text.lower().replace("'", "").replace("\u2019", ""))
+    plain = text.lower().replace("'", "").replace("\u2019", "")
+    words = re.findall(r"[a-z]+", plain)
+    # within a clause: "no, definitely not, I'd know" knows (the "not" is the clause before)
     not_knowing = any(
-        w in ("know", "knows") and set(words[max(0, i - 2) : i]) & _NOT_KNOWING
-        for i, w in enumerate(words)
+        w in ("know", "knows") and set(said[max(0, i - 2) : i]) & _NOT_KNOWING
+        for said in (re.findall(r"[a-z]+", clause) for clause in re.split(r"[,.;:!]", plain))
+        for i, w in enumerate(said)
     )
     # "sorry if I was unclear": their own wording, no doubt about the answer
     own_wording = {

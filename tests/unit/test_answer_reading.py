@@ -27,6 +27,9 @@ from bot.nlu.scores import settled_score, without_other_times
         ("No bhai, nothing like that", True),
         ("nah pal, none of those", True),
         ("hmm, not sure", False),
+        # "know" after a "not" of the clause before knows; "don't know" in its clause doubts
+        ("no, absolutely not, I'd know", True),
+        ("no, I don't know", False),
         ("Had shingles in the summer but it's gone. Otherwise no, no falls, no fever", True),
         ("No. Had flu in the spring but that's long done", True),
         ("my foot drags a bit, everything else no", False),

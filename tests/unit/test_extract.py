@@ -930,6 +930,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the back gets stuck and I can't straighten for a bit",
      {"flexibility": "tight", "spasm": True}),
     ("every so often it catches and jams", {"flexibility": "tight", "spasm": True}),
+    # the hands said first, then how far they reach
+    ("fingertips just get to my toes on a good day", {"flexibility": "normal"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
