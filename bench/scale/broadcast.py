@@ -58,10 +58,13 @@ def in_flight_of(url: str, pid: int, delivered: dict[str, int]) -> int:
         return sum(1 for chat in chats if delivered.get(chat))
 
 
-def broadcast_rates(emulator_url: str, chats: list[str]) -> tuple[int, float | None, float | None]:
+def broadcast_rates(
+    emulator_url: str, chats: list[str]
+) -> tuple[int, float | None, float | None, int]:
     """Messages the emulator accepted for the people of the broadcast (not the replies to
-    people talking meanwhile), their rate from the first to the last, and the rate of every
-    message the bot sent in that time, replies included (the budget they share)."""
+    people talking meanwhile), their rate from the first to the last, the rate of every
+    message the bot sent in that time, replies included (the budget they share), and how
+    many replies went out inside the broadcast (S4 measures nothing without them)."""
     wanted = set(chats)
     with urllib.request.urlopen(
         f"{emulator_url}/_emulator/calls?method=sendMessage", timeout=120
@@ -69,10 +72,24 @@ def broadcast_rates(emulator_url: str, chats: list[str]) -> tuple[int, float | N
         calls = [c for c in json.loads(answer.read()) if c["status"] == 200]
     times = [c["monotonic"] for c in calls if c["chat"] in wanted]
     if len(times) < 2 or times[-1] <= times[0]:
-        return len(times), None, None
+        return len(times), None, None, 0
     span = times[-1] - times[0]
     every = sum(1 for c in calls if times[0] <= c["monotonic"] <= times[-1])
-    return len(times), (len(times) - 1) / span, (every - 1) / span
+    return len(times), (len(times) - 1) / span, (every - 1) / span, every - len(times)
+
+
+#: S4's people start talking once the broadcast has sent this many (about a second of it),
+#: so that every reply competes with it.
+FLOWING = 30
+
+
+async def _once_flowing(emulator: EmulatorControl, timeout: float = 120.0) -> None:
+    """Return once the emulator has accepted :data:`FLOWING` messages."""
+    deadline = time.monotonic() + timeout
+    while await asyncio.to_thread(lambda: emulator.stats()["total"]) < FLOWING:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the broadcast did not start")
+        await asyncio.sleep(0.2)
 
 
 def claim_counts(url: str) -> JSON:
@@ -81,9 +98,14 @@ def claim_counts(url: str) -> JSON:
         return {status: int(n) for status, n in rows}
 
 
-async def _replies(bench: Bench, chats: int) -> list[Delivery]:
-    """``chats`` people talking to the replicas (:data:`CHAT`, a message a second each)."""
+async def _replies(
+    bench: Bench, chats: int, emulator: EmulatorControl | None = None
+) -> list[Delivery]:
+    """``chats`` people talking to the replicas (:data:`CHAT`, a message a second each),
+    once the broadcast flows (``emulator``)."""
     people = bench.new_chats(chats)
+    if emulator is not None:
+        await _once_flowing(emulator)
     async with bench.pusher() as pusher:
         await asyncio.gather(*(pusher.conversation(c, CHAT, 1.0) for c in people))
     await settle(bench)  # today's webhook answers first and replies later
@@ -110,7 +132,7 @@ async def broadcast(
     senders = [
         Sender(cluster.procs, env, NOW, f"scale/sender{i + 1}.log") for i in range(WORKERS)
     ]
-    talking = asyncio.create_task(_replies(bench, talkers)) if talkers else None
+    talking = asyncio.create_task(_replies(bench, talkers, emulator)) if talkers else None
     if kill:
         victim = senders[0]
         control = cast(Emulator, emulator)
@@ -133,7 +155,9 @@ async def broadcast(
             run.senders.append(await asyncio.to_thread(sender.wait))
     run.seconds = time.perf_counter() - began
     tally(run, chats, emulator.stats(), database_url)
-    run.delivered, run.msg_per_s, all_per_s = broadcast_rates(cluster.emulator_url, chats)
+    run.delivered, run.msg_per_s, all_per_s, inside = broadcast_rates(
+        cluster.emulator_url, chats
+    )
     figures: JSON = {
         "people": people,
         "workers": WORKERS,
@@ -176,8 +200,11 @@ async def broadcast(
             "p95_s": round(percentile(seconds, 95), 2) if seconds else None,
             "lost": replies["lost"],
             "gave_up": replies["gave_up"],
-            "target": f"p95 <= {REPLY_P95_TARGET_S:.0f} s",
-            "passed": bool(seconds) and percentile(seconds, 95) <= REPLY_P95_TARGET_S,
+            "inside_broadcast": inside,
+            "target": f"p95 <= {REPLY_P95_TARGET_S:.0f} s, the replies inside the broadcast",
+            # a reply sent before or after the broadcast competes with nothing
+            "passed": bool(seconds) and percentile(seconds, 95) <= REPLY_P95_TARGET_S
+            and inside >= 0.9 * len(deliveries),
         }
     dispose_engines()
     return figures

@@ -45,6 +45,7 @@ COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     )),
     "replies": ("S4 replies during the broadcast ({chats} chats x 10)", (
         ("updates", "updates"), ("p50_s", "p50 s"), ("p95_s", "p95 s"), ("lost", "lost"),
+        ("inside_broadcast", "replies inside the broadcast"),
     )),
     "rolling": ("S5 rolling restart under traffic", (
         ("updates", "updates"), ("lost", "lost"), ("processed_twice", "twice"),
