@@ -421,8 +421,7 @@ def _weeks_before_last(toks: Sequence[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-#: How far after a date "the day after" may point back at it ("the 20th of November,
-#: and it came on the day after that"); the words before a weekday of a habit.
+#: How far "the day after" may point back at a date; the words before a habit's weekday.
 _DAY_BESIDE_REACH, _HABITUAL = 6, frozenset({"every", "each"})
 
 
@@ -448,8 +447,9 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             found[-1] = found[-1] if shifted is None else shifted
             k = last_end = k + 2
             continue
-        # "the weekend before last" dates a start; "that weekend" points back at one
-        anaphoric = tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))
+        # "the weekend before last" dates a start; "that weekend", "that Saturday" point back
+        anaphoric = (tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))) or (
+            bool(found) and tok in WEEKDAYS and k > 0 and toks[k - 1] == "that")
         date = _week_then_weekday(toks, k, today) or (
             None if anaphoric
             else date_expression(toks, k, today)

@@ -278,6 +278,8 @@ def _resolve_pain_score(
             continue
         if span.end < len(span.doc) and span.doc[span.end].lower_ in CONTEXT["measure_words"]:
             continue  # "couldn't straighten for like 10 min": a measure, not a score
+        if _someone_elses_score(span):
+            continue  # "my patients would say 10 for this": theirs, not the person's
         value = _range_start(span)
         value = _pain_number(span.text) if value is None else value
         settled = _settled_after(span)
@@ -293,6 +295,17 @@ def _resolve_pain_score(
     # is no answer here (the form reads a bare "A 6." itself). The last of equals wins.
     best = max(rank for rank, _ in found)
     return [e for rank, e in found if rank == best][-1] if best > 0 else None
+
+
+def _someone_elses_score(span: Span) -> bool:
+    """A score said by someone else ("my patients would say 10", "the wife says 9"): a
+    word of saying just before it with no "I" before that word."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 4) : span.end]]
+    said = [i for i, w in enumerate(words) if w in CONTEXT["saying_words"]]
+    if not said:
+        return False
+    before = words[max(0, said[0] - 2) : said[0]]
+    return bool(before) and not set(before) & CONTEXT["first_person_words"]
 
 
 def _settled_after(span: Span) -> Span | None:

@@ -313,6 +313,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         # a weekday of a habit is no start; a start beside one still is
         ("Is swimming ok? I go to the pool every Tuesday", None),
         ("it went on Saturday, I play every Thursday", 4),
+        # "that Saturday" points back at the one named before
+        ("Saturday the 10th, at my cousin's. So since that Saturday", 4),
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

@@ -930,6 +930,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the back gets stuck and I can't straighten for a bit",
      {"flexibility": "tight", "spasm": True}),
     ("every so often it catches and jams", {"flexibility": "tight", "spasm": True}),
+    # a score someone else would give is theirs
+    ("my kids would say 9 for this but I'd say 6", {"pain_score": 6}),
+    ("the wife says 8", {}),
     # the hands said first, then how far they reach
     ("fingertips just get to my toes on a good day", {"flexibility": "normal"}),
     ("😀😀😀", {}),
