@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.domain.programme import duration_class
 from bot.nlu import patterns as P
-from bot.nlu.dates import MONTHS
+from bot.nlu.dates import HABITUAL, MONTHS
 from bot.nlu.duration import (
     AGE_AFTER,
     FUZZY,
@@ -327,7 +327,7 @@ def _a_habit(words: list[str]) -> bool:
     "each" before a time of day or week ("doing asanas every morning")."""
     times = CONTEXT["habit_times"]
     regular = any(
-        w in ("every", "each") and nxt in times for w, nxt in zip(words, words[1:], strict=False)
+        w in HABITUAL and nxt in times for w, nxt in zip(words, words[1:], strict=False)
     )
     return regular and bool(set(words) & CONTEXT["doing_words"])
 

@@ -422,7 +422,7 @@ def _weeks_before_last(toks: Sequence[str], k: int) -> tuple[int, int] | None:
 
 
 #: How far "the day after" may point back at a date; the words before a habit's weekday.
-_DAY_BESIDE_REACH, _HABITUAL = 6, frozenset({"every", "each"})
+_DAY_BESIDE_REACH, HABITUAL = 6, frozenset({"every", "each"})
 
 
 def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
@@ -457,7 +457,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             or (tok in _DAY_WORDS and after in ("after", "before"))
             else weekdays_ago(toks, k, today) or _nth_weekday_of(toks, k, today)
         )
-        if date is None or (k and toks[k - 1] in _HABITUAL):  # "every Saturday": a habit
+        if date is None or (k and toks[k - 1] in HABITUAL):  # "every Saturday": a habit
             k += 1
             continue
         if date[0] is not None and not _names_its_day(toks, k, found, last_end, today):
