@@ -445,6 +445,10 @@ def test_context_families(text: str, levels: set[str], category: str | None) -> 
         ("fell off a ladder years ago and again last week, back agony", "urgent"),
         # "still" said of the back after a "but" is the back's; said of the sign, the sign's
         ("had a temperature with flu last week, gone now, but my back is still stiff", "none"),
+        # a resolution asked about is not said: "is this normal after ...?"
+        ("my back is sore and I feel feverish and shaky. Is this normal after the op?",
+         "urgent"),
+        ("had a temperature with the flu, normal again now, my back is stiff", "none"),
         ("I had a fever, it went away, but it's still coming back at night", "urgent"),
         # a likeness is no accident; an accident is
         ("my back feels like it's been run over by a bus", "none"),

@@ -24,6 +24,7 @@ from bot.nlu.red_flags.scope import (
     _OTHERS,
     _QUESTION_STARTS,
     _clause_after,
+    asked,
     _clause_before,
     _is_break,
     _is_other_person,
@@ -150,6 +151,8 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "the feeling in my foot went away"
         if words & {"gone", "went"} and nxt in _GONE_INTO:
             return False  # "it's all gone numb"
+        if asked(mark):
+            return False  # "is this normal after birth?": asked, not said
     if label in (RP.CYCLING, RP.EXERTION, RP.PASSING_ILLNESS) and _likeness_before(mark):
         return False  # "like i've been sat on a bike saddle for hours": a likeness
     if label == RP.ONCE and words == {"once"}:

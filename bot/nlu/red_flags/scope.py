@@ -32,10 +32,6 @@ _PASSIVE_BE = _WORDS["passive_be"]
 _REASSURANCE_STOPS = _WORDS["reassurance_stops"]
 _SENTENCE_ENDS = _WORDS["sentence_ends"]
 _TOLD_WHOM = _WORDS["told_whom"]
-
-# --------------------------------------------------------------------------------------
-# word sets, by name (rules/words/scope.yml)
-# --------------------------------------------------------------------------------------
 _BREAKS = _WORDS["breaks"]
 _SCOPE_STOPS = _WORDS["scope_stops"]
 _NEW_SUBJECT = _WORDS["new_subject"]
@@ -199,12 +195,15 @@ def _is_hedged(span: Span) -> bool:
     for token in _clause_after(span, window=4):
         if _n(token) in _POST_HEDGES:
             return True
+    return asked(span)
+
+
+def asked(span: Span) -> bool:
+    """Said inside a question, no comma before it ("is this normal after birth?")."""
     sentence = _sentence(span)
-    if len(sentence) and _n(sentence[-1]) == "?" and _n(sentence[0]) in _QUESTION_STARTS:
-        between = doc[sentence.start : span.start]
-        if not any(_n(t) == "," for t in between):
-            return True
-    return False
+    return bool(len(sentence)) and _n(sentence[-1]) == "?" and (
+        _n(sentence[0]) in _QUESTION_STARTS
+        and not any(_n(t) == "," for t in span.doc[sentence.start : span.start]))
 
 
 def _answered_no(span: Span) -> bool:
