@@ -157,13 +157,18 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("i'll take the tablets tonight", "none", None),
         ("pain in the bottom of my back", "none", None),
         ("it's chilly today", "none", None),
-        # a back held bent by a spasm is no weak leg; not standing straight with no spasm
-        # named is still asked about; a gait that is not straight is urgent
+        # a back held bent by a spasm, or the back named, is no weak leg; not standing
+        # straight with neither named is still asked about; a gait not straight is urgent
         ("it spasmed, went tight like a fist and i couldnt stand straight", "none", None),
         ("it locked on me monday, couldn't stand up straight till lunchtime", "none", None),
         ("the back got stuck on tuesday and i couldnt stand straight for an hour", "none", None),
-        ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "clarify",
-         "neuro_deficit"),
+        ("my back is wrecked from the shift, by lunch i could barely stand up straight", "none",
+         None),
+        ("i'm 88 and can't stand up straight since sunday", "clarify", "neuro_deficit"),
+        # a knock against furniture at 88 is a minor fall; meeting someone is not
+        ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "urgent",
+         "fracture"),
+        ("i'm 88, bumped into my neighbour at church, back is stiff", "none", None),
         ("i can't walk straight any more", "urgent", "neuro_deficit"),
         ("some days i just can't stand, my legs won't hold me", "urgent", "neuro_deficit"),
         # a walk cut short by the pain is no weak leg; a walk that cannot be is asked about

@@ -43,6 +43,7 @@ _NOT_SPINAL = _WORDS["not_spinal"]
 
 _PAIN_CONTEXT = _WORDS["pain_context"]
 _POSTURE = _WORDS["posture"]
+_POSTURE_HOLDERS = _WORDS["the_back"] | _WORDS["spasm"]
 _SPASM = _WORDS["spasm"]
 _WITHOUT = _WORDS["without"]
 _IT_PAIN = _WORDS["it_pain"]
@@ -155,10 +156,12 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if kind == RV.WEAK and prev in _NOT_THE_BODY:
         return True  # "the rain never lets up", "traffic flow was slow": not the body
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
-        # "it locked up, couldn't stand up straight": a back held bent by a spasm, not
-        # legs that will not hold (without a spasm named, it is still asked about);
+        # "it locked up, couldn't stand up straight", "my back is wrecked ... could barely
+        # stand up straight": a back held bent, not legs that will not hold (with neither
+        # the back nor a spasm named, it is still asked about);
         # "can't walk to the shops without it hurting": limited by the pain
-        posture = _words(doc[span.end : span.end + 2]) & _POSTURE and _words(doc[:]) & _SPASM
+        posture = _words(doc[span.end : span.end + 2]) & _POSTURE and (
+            _words(doc[:]) & _POSTURE_HOLDERS)
         after = [_n(t) for t in doc[span.end : span.end + 6]]
         by_pain = any(
             w in _WITHOUT and after[i + 1 : i + 2] and after[i + 1] in _IT_PAIN
