@@ -120,6 +120,10 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
          "neuro_deficit"),
         ("the landlord's leg has gone weak and his back is killing him", "neuro_deficit"),
         ("Gramps is 88, tripped on the rug and says his back is agony", "fracture"),
+        # "gone down" twice is a fall, not a sign that has gone; a farm vehicle rolled
+        ("my brother's legs keep giving way, he's gone down twice today", "neuro_deficit"),
+        ("my uncle rolled the tractor this morning and his back is bad", "fracture"),
+        ("my boss is sweaty and gripping his chest, says it's his back", "vascular"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:

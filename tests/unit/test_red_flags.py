@@ -165,6 +165,17 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("my back is wrecked from the shift, by lunch i could barely stand up straight", "none",
          None),
         ("i'm 88 and can't stand up straight since sunday", "clarify", "neuro_deficit"),
+        # how long one can stand is a tolerance, not legs that will not hold
+        ("can't stand long at the sink with this back", "none", None),
+        ("mi cyaan stand long, mi back a hurt", "none", None),
+        # Jamaican and learners' wordings of the bladder and the saddle
+        ("from yesterday mi cyaan feel nuttin when mi pass water", "urgent", "cauda_equina"),
+        ("my wee not coming out since morning", "urgent", "cauda_equina"),
+        ("i not feel when i wipe down there", "urgent", "cauda_equina"),
+        # long-term cortisone is a steroid; a tumble down a whole flight is a big fall
+        ("been on cortisone for years and felt something go when i coughed", "urgent",
+         "fracture"),
+        ("went head over heels down the whole flight of stairs", "urgent", "fracture"),
         # a knock against furniture at 88 is a minor fall; meeting someone is not
         ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "urgent",
          "fracture"),

@@ -44,6 +44,8 @@ _NOT_SPINAL = _WORDS["not_spinal"]
 _PAIN_CONTEXT = _WORDS["pain_context"]
 _POSTURE = _WORDS["posture"]
 _POSTURE_HOLDERS = _WORDS["the_back"] | _WORDS["spasm"]
+_HOW_LONG = _WORDS["how_long"]
+_TOLERATED = _WORDS["tolerated"]
 _SPASM = _WORDS["spasm"]
 _WITHOUT = _WORDS["without"]
 _IT_PAIN = _WORDS["it_pain"]
@@ -167,7 +169,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             w in _WITHOUT and after[i + 1 : i + 2] and after[i + 1] in _IT_PAIN
             for i, w in enumerate(after)
         )
-        return bool(sentence & _PAIN_CONTEXT or posture or by_pain)
+        # "can't stand long", "can't walk far": a limit of tolerance
+        limit = kind == RV.WEAK and _n(span[-1]) in _TOLERATED and nxt in _HOW_LONG
+        return bool(sentence & _PAIN_CONTEXT or posture or by_pain or limit)
     if category == RV.CAUDA_EQUINA:
         if nxt == "of" and _n(span[-1]) in _SADDLE_OF:
             return True
