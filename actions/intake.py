@@ -24,6 +24,7 @@ from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     asks_in_so_many_words,
+    correction_at,
     mentions_the_back_or_pain,
     only_says_fine,
     reads_as_correction,
@@ -324,6 +325,10 @@ class ValidateIntakeForm(KindFormValidation):
         if tracker.get_slot("requested_slot") != "leg_pain" or _cleared_a_check(tracker):
             return {}  # a "no" to a clarifying question answers that question only
         text = latest_text(tracker)
+        at = correction_at(text)
+        if at and any(e.get("entity") == "leg_pain" and e.get("start", 0) >= at
+                      for e in tracker.latest_message.get("entities", [])):
+            return {}  # "ja down the left leg... no wait, just my back": the second thought
         if starts_with_yes(text):
             return {"leg_pain": True}  # "Yes po, sometimes it goes down to my shin"
         if starts_with_no(text):

@@ -475,10 +475,9 @@ def _names_its_day(
     start, not a later one."""
     if not found or toks[k] not in WEEKDAYS or toks[k + 1 : k + 2] in (["before"], ["after"]):
         return False  # "last Thursday - no, the Thursday before": another day
-    near = k - last_end <= 4 and all(
-        t in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that", "my", "our")
-        for t in toks[last_end:k]
-    )
+    near = k - last_end <= 4 and sum(  # one word more may stand there ("brutal friday")
+        t not in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that", "my", "our")
+        for t in toks[last_end:k]) <= 1
     # "Labour Weekend ... we had the family over on the Monday": "the" names a day known
     definite = k > 0 and toks[k - 1] == "the"
     day = today - datetime.timedelta(days=found[-1])

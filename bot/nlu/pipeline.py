@@ -384,6 +384,8 @@ def _corrected_at(doc: Doc) -> int:
     for tok in doc[1:]:
         words = {t.lower_ for t in doc[max(0, tok.i - 2) : tok.i + 3]}
         pair = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+        if at and tok.lower_ == "sorry" and (tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct):
+            continue  # "wait no, sitting helps it, sorry.": the apology closes the correction
         if tok.lower_ in _TAKES_BACK or (tok.lower_ == "actually" and words & {"no", "nah"}) or (
             pair in _TAKES_BACK_PAIRS
         ):

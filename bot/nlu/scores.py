@@ -36,6 +36,9 @@ _OF = frozenset({"of", "outta"})
 #: 7"); "if" is left out for "if I'm honest, a 5".
 _ANOTHER_TIME = (ANSWER_WORDS["other_time_words"] | ANSWER_WORDS["rise_words"]) - {"if"}
 #: Words after a number that make it no settled score ("so 5 or 6", "so 6 hours").
+#: Words of degree before "bad" that make it a verdict on now ("ok, not so bad, 7"), not a
+#: bad day's score ("bad days 8").
+_DEGREE = frozenset({"so", "that", "too", "as"})
 _NOT_SETTLED_AFTER = frozenset({"or", "to", "-", "\u2013", "maybe", "perhaps", "but"}) | (
     CONTEXT_WORDS["measure_words"]
 )
@@ -95,7 +98,7 @@ def _first_number_after(items: list[str], start: int) -> float | None:
             after = items[j + 1] if j + 1 < len(items) else "."
             return None if after in _NOT_SETTLED_AFTER else number
         words += 1
-        if words > _SETTLING_REACH or item in _ANOTHER_TIME:
+        if words > _SETTLING_REACH or (item in _ANOTHER_TIME and items[j - 1] not in _DEGREE):
             return None
     return None
 

@@ -493,6 +493,17 @@ async def test_a_correction_after_the_answer_asked_for_changes_an_earlier_one() 
     assert slots["flexibility"] == "tight"
 
 
+async def test_a_yes_taken_back_about_the_leg_is_a_no() -> None:
+    """Asked about the leg, the person says yes, then takes it back: the leg is not in it."""
+    text = "ja down the left leg... no wait sorry, its just my back, nothing in the leg"
+    _, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, slots={"requested_slot": "leg_pain"}, just_set={"leg_pain": False},
+                entities=[{"entity": "leg_pain", "value": False, "start": 60, "end": 78}]),
+    )
+    assert slots["leg_pain"] is False
+
+
 async def test_a_correction_of_an_earlier_answer_changes_it() -> None:
     """Asked how bad, the person corrects the direction instead: it changes."""
     text = "sorry, I meant bending forward, not leaning back"

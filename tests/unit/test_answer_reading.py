@@ -485,6 +485,9 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         # a correction, or the choice said again ("or rather", "yes", "put down")
         ("Nine. Or rather, eight. Yes, eight.", 8),
         ("5 or 6, put me down for 6", 6),
+        # "not so bad" softens the first number; "bad days" is another time's
+        ("maybe 8, ok, not so bad, 7", 7),
+        ("ok bad days 8, mostly 5", 5),
         ("3 or 4 mark it 4", 4),
         # nothing settled: the other readings decide
         ("5 or 6", None),

@@ -315,6 +315,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("it went on Saturday, I play every Thursday", 4),
         # "that Saturday" points back at the one named before
         ("Saturday the 10th, at my cousin's. So since that Saturday", 4),
+        # a weekday with a word before it still names the day just dated
+        ("day after Easter, busy monday shift", 23),  # Easter Monday, 21 April 2025
     ],
 )
 def test_a_start_named_without_since(text: str, expected: int | None) -> None:

@@ -935,6 +935,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the wife says 8", {}),
     # the hands said first, then how far they reach
     ("fingertips just get to my toes on a good day", {"flexibility": "normal"}),
+    # a reach said with "just about", and "me" for "my"
+    ("can just about get to me knees these days", {"flexibility": "tight"}),
+    # a back that will catch, freeze there, or hold until it releases
+    ("sometimes I'll just freeze there half bent",
+     {"flexibility": "tight", "spasm": True}),
+    ("and then it will catch me", {"flexibility": "tight", "spasm": True}),
+    # a relief said of "dat" after a comma, in Trini English
+    ("bending does hurt. walking about, dat does feel better", {"pain_direction": "flexion"}),
+    # an apology closing a correction does not open another
+    ("sitting hurts. wait no, sitting helps it, sorry. standing is bad",
+     {"pain_direction": "extension"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
