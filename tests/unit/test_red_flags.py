@@ -176,6 +176,22 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("been on cortisone for years and felt something go when i coughed", "urgent",
          "fracture"),
         ("went head over heels down the whole flight of stairs", "urgent", "fracture"),
+        # bowel or bladder passed without feeling it; the saddle numb; the need not felt
+        ("a bit of poo came in my underwear and i never felt it", "urgent", "cauda_equina"),
+        ("can't feel anything round my bum on the toilet seat", "urgent", "cauda_equina"),
+        ("i don't know when i need the loo anymore", "urgent", "cauda_equina"),
+        # weight said to be reduced; a known small aneurysm; a belly throb felt by hand
+        ("my weight has reduced 6 kilos and the back aches at night", "urgent", "cancer"),
+        ("they found a small aneurysm last year and now my back is agony", "urgent",
+         "vascular"),
+        ("there's a throbbing in my tummy i can feel under my fingers", "urgent", "vascular"),
+        # a full recovery is over; a cue with its own verb ends its scope at the comma
+        ("had sepsis years ago but made a full recovery, back's stiff", "none", None),
+        ("no tablets helping, weight dropped 5 kg this month", "urgent", "cancer"),
+        ("no tingling, numbness or weakness anywhere", "none", None),
+        # a dare to the body with a laugh is a figure; a wish to die is not
+        ("if i bend one more time i'm going to die haha", "none", None),
+        ("i want to die lol", "urgent", "crisis"),
         # a knock against furniture at 88 is a minor fall; meeting someone is not
         ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "urgent",
          "fracture"),

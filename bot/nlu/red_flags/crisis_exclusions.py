@@ -24,6 +24,7 @@ _ACCIDENT_WORDS = _WORDS["accident_words"]
 _BELONGINGS = _WORDS["belongings"]
 _DYE_OBJECTS = _WORDS["dye_objects"]
 _DIE_IDIOMS = _WORDS["die_idioms"]
+_JOKE_MARKS = _WORDS["joke_marks"]
 _END_IT_NEXT = _WORDS["end_it_next"]
 _FOR_EVER = _WORDS["for_ever"]
 _GAZING_WORDS = _WORDS["gazing_words"]
@@ -140,6 +141,11 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         nxt2 in _DIE_IDIOMS or _words(span.doc[span.end : span.end + 4]) & _DIE_IDIOMS
     )):
         return True  # "i could die of embarrassment", "dying for a cuppa"
+    opening = _words(doc[_sentence(span).start : span.start])
+    if last == "die" and "if" in opening and not inside & {"want", "wanna", "wish"} and (
+        sentence & _JOKE_MARKS or {"one", "more"} <= opening
+    ):
+        return True  # "if i sneeze one more time im going to die lol": a figure
     if tokens == ["kms"]:
         return bool(re.match(r"^\d", prev)) or prev in _KMS_PREV_NOT or nxt in _KMS_NEXT_NOT
     if "longer" in inside:

@@ -485,7 +485,8 @@ def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
         return True
     for k, token in enumerate(between):
         word = _n(token)
-        if word in _SCOPE_STOPS:
+        if word in _SCOPE_STOPS or (word == "," and "," not in _words(between[:k]) and any(
+                _n(t).endswith("ing") for t in between[1:k])):  # "no pills working, weight"
             return True
         if word in {"and", "or"} and k + 1 < len(between) and _n(between[k + 1]) in _NEW_SUBJECT:
             return True
