@@ -108,9 +108,16 @@ _RANGE = re.compile(
 )
 
 
+#: "between 4 and 5", "between a 5 and a 6": a range said with "between".
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:an?\s+)?(?P<num>\d{1,2}|[a-z]+)\s+and\s+(?:an?\s+)?(?P<other>\d{1,2}|[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
 def _range_in(text: str) -> float | None:
     """The first number of the only range of two close scores in ``text``, if any."""
-    for match in _RANGE.finditer(text or ""):
+    for match in [*_RANGE.finditer(text or ""), *_BETWEEN.finditer(text or "")]:
         first, other = _number(match.group("num")), _number(match.group("other"))
         if first is not None and other is not None and abs(other - first) <= 2:
             return first

@@ -203,10 +203,17 @@ def is_unsure(text: str) -> bool:
             "was", "were", "been", "being", "im", "am"
         }
     }
-    # "I am sure", "quite certain": sure of the answer; "not sure", "never certain": unsure
+    # "I am sure", "quite certain", "No, I'm quite sure": sure of the answer; "not sure",
+    # "never certain": unsure (a "no" before a comma is the answer, not a doubt)
+    clause_of = [
+        n for n, c in enumerate(re.split(r"[,.;:!]", plain)) for _ in re.findall(r"[a-z]+", c)
+    ]
     doubted = {
         i for i, w in enumerate(words)
-        if w in _SURE and not set(words[max(0, i - 3) : i]) & _NOT_KNOWING
+        if w in _SURE and not {
+            v for j, v in enumerate(words[max(0, i - 3) : i], max(0, i - 3))
+            if clause_of[j] == clause_of[i]
+        } & _NOT_KNOWING
     }
     return text.rstrip().endswith("?") or not_knowing or any(
         w in _UNSURE and i not in own_wording and i not in doubted for i, w in enumerate(words)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.domain.programme import duration_class
 from bot.nlu import patterns as P
+from bot.nlu.calendar_words import WEEKDAYS
 from bot.nlu.dates import HABITUAL, MONTHS
 from bot.nlu.duration import (
     AGE_AFTER,
@@ -166,7 +167,12 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
         # "for nearly ten years, on and off": the history said just after its length
         segment = doc[segment.start : _segment(doc[segment.end + 1 : segment.end + 2]).end]
     part = [t.lower_ for t in segment if t.text != "-"]  # "the on-and-off thing"
-    this_bout = {t.lower_ for t in _own_clause(span, own_segment)} & (
+    words = [t.lower_ for t in doc[segment.start : segment.end]]
+    phrased = {  # the "again" of "again and again" is no bout of its own
+        segment.start + i + k for i in range(len(words))
+        for k in range(_phrase_at(words, i, CONTEXT["recurrence_phrases"]))
+    }
+    this_bout = {t.lower_ for t in _own_clause(span, own_segment) if t.i not in phrased} & (
         CONTEXT["current_words"] | _BOUT
     )
     if (
@@ -404,6 +410,8 @@ def resolve_duration(
             or after[:1] in (["longer"], ["shorter"])  # "a week longer": a difference
             # "I was on a day shift", "a week course": a kind of shift, not a length
             or (after[:1] and after[0] in CONTEXT["period_attributes"] and len(span) <= 2)
+            # "a month of Sundays": a long while, no length
+            or (after[:1] == ["of"] and after[1:] != [] and after[1][:-1] in WEEKDAYS)
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)
@@ -473,6 +481,7 @@ def _the_amount_says_which(
     amounts = [
         d for s, d in dated
         if not a_bare_weekday(s) and d > result.value + 3 and not _is_history(s.doc, s, d)
+        and not {t.lower_ for t in s} & MONTHS.keys()  # "since May" is a date, no amount
         # not "on and off for about 6 weeks but this latest lot started Tuesday"
         and not any(
             t.lower_ in CONTRASTS

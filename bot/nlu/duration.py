@@ -237,8 +237,9 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
             k += 1
         if k < n and toks[k] != "half":
             more = _quantity_unit(toks, k)
-            if more is not None and more[0] >= unit and toks[j] == ",":
-                return more  # "just over a week, nine days": said again, more exactly
+            if more is not None and more[0] >= 0.8 * unit and toks[j] == ",":
+                # "just over a week, nine days", "one month, four weeks": said again
+                return more
             if more is not None:
                 return days + more[0], more[1]
     return days, j

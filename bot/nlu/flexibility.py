@@ -176,6 +176,11 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
     if len(usual) < len(candidates):
         # "Tight as anything. Normally I can get palms to the floor but not this week"
         candidates = [c for c in candidates if c not in usual]
+    reaches = [c for c in candidates if {t.lower_ for t in c[0]} & _REACHED]
+    if reaches:
+        # "I can touch my toes ... just sore and stiff": the reach is the measure, a lone
+        # word of how the back feels is not
+        candidates = [c for c in candidates if c in reaches or not _a_lone_feeling(c[0])]
     states = [c for c in candidates if c[1] == "tight" and _a_state_it_gets_into(c[0])]
     if states and len(states) == len(candidates) and not spasms:
         # said unasked, the muscles are still asked about (the role)
@@ -196,6 +201,15 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         # things said answers the tightness question only when it was asked (the role)
         return extraction(P.FLEXIBILITY, value, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.FLEXIBILITY, value, [span], text)
+
+
+#: What a reach reaches: the hands' test of the hamstrings.
+_REACHED = CONTEXT["reached_words"] | CONTEXT["short_reach_words"]
+
+
+def _a_lone_feeling(span: Span) -> bool:
+    """"stiff", "tight": one word of how the back feels, no reach and no muscle named."""
+    return len(span) == 1 and span[0].lower_ in CONTEXT["lone_feeling_words"]
 
 
 #: How many words besides a bare answer word its message may hold and still be that answer

@@ -287,6 +287,9 @@ def test_answer_intent(
         ("now 6 or 7 I guess", 6.0),
         ("8 yesterday, 4 or 5 now", None),
         ("9 to 3 depending on the day", None),  # two scores, not a range
+        ("between 4 and 5", 4.0),  # a range said with "between": its first number
+        ("somewhere between a 5 and a 6", 5.0),
+        ("between 2 and 9 depending on the day", None),
         ("bad", None),
         ("no one can say", None),
     ],
@@ -487,6 +490,10 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("5 or 6, put me down for 6", 6),
         # "not so bad" softens the first number; "bad days" is another time's
         ("maybe 8, ok, not so bad, 7", 7),
+        # a range, then the number taken, chosen or closer to
+        ("Between 4 and 5. I will take 4.", 4),
+        ("Between 5 and 6, closer to 6.", 6),
+        ("between 2 and 3, more close to 2. I choose 2.", 2),
         ("ok bad days 8, mostly 5", 5),
         ("3 or 4 mark it 4", 4),
         # nothing settled: the other readings decide

@@ -163,6 +163,9 @@ TODAY = datetime.date(2025, 5, 14)  # a Wednesday
         ("since news broke", None),
         ("😀", None),
         ("me duele la espalda", None),
+        # an amount said again more exactly is one amount, not a sum
+        ("nearly one month, four weeks exactly", 28),
+        ("3 months, 2 weeks", 104),
     ],
 )
 def test_parse_duration_days(text: str, expected: int | None) -> None:

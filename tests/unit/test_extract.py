@@ -935,6 +935,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the wife says 8", {}),
     # the hands said first, then how far they reach
     ("fingertips just get to my toes on a good day", {"flexibility": "normal"}),
+    # "a month of Sundays" is a long while, no length
+    ("had a bad back for a month of Sundays, flared up again", {}),
+    # a reach is the measure; a lone word of how the back feels is not
+    ("I can touch my toes, no bother. Not locked, just sore and stiff.",
+     {"flexibility": "normal"}),
+    ("I can touch my toes but my hamstrings are tight today", {"flexibility": "tight"}),
+    # a leg denied in a learner's order
+    ("Leg no pain.", {"leg_pain": False}),
     # a reach said with "just about", and "me" for "my"
     ("can just about get to me knees these days", {"flexibility": "tight"}),
     # a back that will catch, freeze there, or hold until it releases
@@ -1032,6 +1040,8 @@ def test_a_pinned_today_is_the_day_durations_count_back_from(
         # a long time with nothing recurring is this bout; a flare of weeks is too
         ("I have had back pain for 2 years", 730, None),
         ("it flared up again three weeks ago", 21, None),
+        # the "again" of "again and again" is the history's, not a bout's
+        ("it comes again and again for 10 years, bad again this week", 3650, "history"),
     ],
 )
 def test_a_long_history_is_marked(text: str, days: int, role: str | None) -> None:
