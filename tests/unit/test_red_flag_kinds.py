@@ -124,6 +124,12 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("my brother's legs keep giving way, he's gone down twice today", "neuro_deficit"),
         ("my uncle rolled the tractor this morning and his back is bad", "fracture"),
         ("my boss is sweaty and gripping his chest, says it's his back", "vascular"),
+        ("my brother fell off the first-floor balcony onto his back", "fracture"),
+        ("my neighbour fell down the full flight of stairs", "fracture"),
+        ("my dad has chest tightness and he's short of breath, says it's his back", "vascular"),
+        ("my nan's speech went weird all of a sudden", "vascular"),
+        ("grandad's pain goes from his chest through to his back", "vascular"),
+        ("I found she's been stockpiling her tablets and saying goodbye", "crisis"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:

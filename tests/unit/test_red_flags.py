@@ -192,6 +192,22 @@ def test_corpus_benign_false_positive_rate() -> None:
         # a dare to the body with a laugh is a figure; a wish to die is not
         ("if i bend one more time i'm going to die haha", "none", None),
         ("i want to die lol", "urgent", "crisis"),
+        # 06t/06u kinds: a place named by a likeness is no ride; wetting oneself since the
+        # back; a knee that will not straighten; a hyphenated osteoporosis; a tree, a
+        # spear tackle; the need to go not felt
+        ("numb down below, like the part that sits on a saddle", "urgent", "cauda_equina"),
+        ("peeing myself getting out of bed since my back went bad", "urgent", "cauda_equina"),
+        ("can't straighten my knee properly anymore and my thigh is numb", "urgent",
+         "neuro_deficit"),
+        ("my osteo-porosis is bad and i slipped on the step", "urgent", "fracture"),
+        ("fell out of a coconut tree yesterday, back sore", "urgent", "fracture"),
+        ("got speared in a tackle and they stretchered me off", "urgent", "fracture"),
+        ("i didn't even feel i needed to go and it came out", "urgent", "cauda_equina"),
+        # the writer's own body or doing, told beside someone else
+        ("my husband says my face is drooping on one side", "urgent", "vascular"),
+        ("I've got my dad's old tablets saved up and wrote my goodbyes", "urgent", "crisis"),
+        ("my sister has the same osteoporosis as me and i slipped on the ice", "urgent",
+         "fracture"),
         # a knock against furniture at 88 is a minor fall; meeting someone is not
         ("i'm 88, knocked my hip on the dresser and can't stand up straight since", "urgent",
          "fracture"),

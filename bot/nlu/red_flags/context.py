@@ -125,14 +125,17 @@ def _mark_negated(mark: Span, window: int = 4) -> bool:
     return False
 
 _LIKENESS_SUBJECTS = _WORDS["likeness_subjects"]
+_LIKENESS_PLACES = _WORDS["likeness_places"]
 
 
 def _likeness_before(mark: Span) -> bool:
-    """ "like i've been sat on a bike saddle", "as if i'd run a marathon": not what happened."""
-    before = [_n(t) for t in mark.doc[max(0, mark.start - 10) : mark.start]]
+    """ "like i've been sat on a bike saddle", "as if i'd run a marathon", "like the bit that
+    touches a bike seat": not what happened."""
+    before = [_n(t) for t in mark.doc[max(0, mark.start - 10) : mark.start]] + [""]
     return any(
-        word in {"like", "as"} and nxt in _LIKENESS_SUBJECTS
-        for word, nxt in zip(before, before[1:], strict=False)
+        word in {"like", "as"} and (
+            nxt in _LIKENESS_SUBJECTS or (nxt == "the" and third in _LIKENESS_PLACES))
+        for word, nxt, third in zip(before, before[1:], before[2:], strict=False)
     )
 
 

@@ -27,6 +27,7 @@ from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
     _answered_no,
+    _clause_before,
     _is_hedged,
     _is_other_person,
     _n,
@@ -126,7 +127,16 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     others_named = category == RV.CRISIS and not _subject_writer(span)
     whose = span[:1] if others_named else span
     theirs_said = others_named and bool(_words(span) & _THEIR_OWN)
-    if not (about_speaker or done_to_writer) and (theirs_said or _someone_elses(whose)):
+    # "my mum's got the same osteoporosis as me": the writer's own too; "my wife says my
+    # face is drooping": the writer's body; "I've got my mum's old pills saved up": the
+    # writer keeps them
+    doc = span.doc
+    shared = _words(doc[span.end : span.end + 2]) in ({"as", "me"}, {"like", "me"}) or (
+        span.start > 0 and _n(doc[span.start - 1]) in _MY
+    ) or (category == RV.CRISIS and _opened_by_the_writer(span))
+    if not (about_speaker or done_to_writer or shared) and (
+        theirs_said or _someone_elses(whose)
+    ):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
         theirs = _own_status(kind, span, category, ctx)
@@ -137,6 +147,15 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     return _own_status(kind, span, category, ctx)
 
 
+def _opened_by_the_writer(span: Span) -> bool:
+    """The clause before the sign opens with "I" and names no one else as doing it ("I've
+    got my mum's old pills saved up", not "I found she's been stockpiling her morphine")."""
+    before = _clause_before(span, 8)  # nearest first
+    words = {_n(t) for t in before}
+    return len(before) < 8 and bool({_n(t) for t in before[-2:]} & _I) and not (
+        words & _OTHERS_DOING)
+
+
 def _someone_elses(span: Span) -> bool:
     """Whether a sign is said of someone else, not the writer."""
     return (_is_other_person(span) or said_of_someone_else(span)) and not (
@@ -144,6 +163,9 @@ def _someone_elses(span: Span) -> bool:
     )
 
 _MAJOR_TRAUMA = _WORDS["major_trauma"]
+_MY = _WORDS["my"]
+_I = _WORDS["i"]
+_OTHERS_DOING = _WORDS["others_doing"]
 _NOW = _WORDS["now"]
 _THIRD = _WORDS["third_persons"]
 _OBJECT_ME = _WORDS["object_me"]
