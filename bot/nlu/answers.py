@@ -332,6 +332,11 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
+    joined = f" {' '.join(items)} "
+    if intent == "out_of_scope" and asks_in_so_many_words(text) and any(
+        f" {phrase} " in joined for phrase in ANSWER_WORDS["activity_frames"]
+    ):
+        return "ask_programme"  # "Can I continue with my capoeira class?"
     if (answers or is_about_back_pain(text)) and (
         (intent == "deny" and not said & _YES_OR_NO)
         or (intent == "affirm" and not said & _YES and reads_as_question(text))

@@ -32,6 +32,8 @@ _SETTLERS = ANSWER_WORDS["score_settlers"]
 _SENTENCE_END = frozenset(".;!")
 _BREAKS = frozenset(",.;:!-\u2013\u2014")
 _OF = frozenset({"of", "outta"})
+#: Words after a number that make it a count ("one number", "one thing").
+_COUNTED = frozenset({"number", "numbers", "thing", "things", "word"})
 #: Words in reach that make the number one of another time ("no. today, walking, it was
 #: 7"); "if" is left out for "if I'm honest, a 5".
 _ANOTHER_TIME = (ANSWER_WORDS["other_time_words"] | ANSWER_WORDS["rise_words"]) - {"if"}
@@ -94,6 +96,9 @@ def _first_number_after(items: list[str], start: int) -> float | None:
         if item in _BREAKS:
             continue
         number = parse_score_answer(item)
+        if number is not None and j + 1 < len(items) and items[j + 1] in _COUNTED:
+            words += 1  # "if I had to pick one number, 4": a count, not a score
+            continue
         if number is not None and items[j - 1] not in _OF:  # not the 10 of "out of 10"
             after = items[j + 1] if j + 1 < len(items) else "."
             return None if after in _NOT_SETTLED_AFTER else number

@@ -247,8 +247,11 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("set_checkin_time", set(), "my grandson set this up", "nlu_fallback"),
         ("set_checkin_time", set(), "half seven suits", None),
         ("set_checkin_time", set(), "can we do evenings instead", None),
+        # a question about going on with something one does is about the back
+        ("out_of_scope", set(), "Can I carry on with my salsa class?", "ask_programme"),
         # other readings stay
         ("out_of_scope", set(), "what's the weather tomorrow", None),
+        ("out_of_scope", set(), "can I still order a pizza tonight", None),
         ("ask_programme", set(), "is swimming good for my back pain?", None),
         ("greet", set(), "good morning", None),
     ],
