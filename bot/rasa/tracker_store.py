@@ -31,7 +31,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
 from bot.rasa import patches
-from bot.settings import application_name, get_settings
+from bot.settings import application_name, get_settings, sqlite_file_pool
 
 #: A tracker read in this turn, for the turn's next read of the same conversation (a
 #: list, so that taking it is seen by every task of the turn).
@@ -90,6 +90,8 @@ class BackstepTrackerStore(SQLTrackerStore):
         # Rasa's pool (SQL_POOL_SIZE / SQL_MAX_OVERFLOW, 50 / 100 unless set), its
         # connections named backstep-<role>-tracker on PostgreSQL
         kwargs = create_engine_kwargs(url)
+        # on a SQLite file, connections kept open (a new one per read and write cost ~3 ms)
+        kwargs.update(sqlite_file_pool(url))
         if make_url(url).get_backend_name() == "postgresql":
             kwargs["connect_args"] = {
                 **kwargs.get("connect_args", {}), "application_name": application_name("tracker")
