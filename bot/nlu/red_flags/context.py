@@ -24,7 +24,6 @@ from bot.nlu.red_flags.scope import (
     _OTHERS,
     _QUESTION_STARTS,
     _clause_after,
-    asked,
     _clause_before,
     _is_break,
     _is_other_person,
@@ -32,6 +31,7 @@ from bot.nlu.red_flags.scope import (
     _negated,
     _sentence,
     _words,
+    asked,
 )
 from bot.nlu.red_flags.verdicts import Status
 
