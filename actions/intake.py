@@ -173,12 +173,14 @@ def _not_the_backs_time(tracker: Tracker) -> list[EventType]:
         e for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == "pain_duration_days" and isinstance(e.get("start"), int)
     ]
+    if not said:
+        return []  # no time said: the red-flag reader need not run again here
     text = latest_text(tracker)
     try:
         signs = [hit.start for hit in find_red_flags(text)]
     except DetectorFailed:
         return []  # not read: the safety union has already asked about the message
-    if not said or not any(_same_sentence(text, said[-1]["start"], at) for at in signs):
+    if not any(_same_sentence(text, said[-1]["start"], at) for at in signs):
         return []
     before = value_before_latest_message(tracker, "pain_duration_days")
     if before == tracker.get_slot("pain_duration_days"):

@@ -15,7 +15,9 @@ again, :mod:`bot.rasa.redelivery`) hands that tracker to the model's read of it
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,13 +27,14 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
 from bot.rasa import patches
-from bot.settings import application_name, get_settings
+from bot.settings import application_name, get_settings, sqlite_file_pool
 
 #: A tracker read in this turn, for the turn's next read of the same conversation (a
 #: list, so that taking it is seen by every task of the turn).
@@ -60,6 +63,32 @@ def _take_handed(sender_id: str) -> DialogueStateTracker | None:
     return None
 
 
+#: How many events of its latest session the database holds, for the tracker a store read
+#: or wrote last of each conversation (by sender id: that tracker, weakly, and the number).
+StoredCounts = dict[str, tuple["weakref.ref[DialogueStateTracker]", int]]
+
+
+def _stored_count(stored: StoredCounts, tracker: DialogueStateTracker) -> int | None:
+    """The number remembered for this very tracker object, if any."""
+    entry = stored.get(tracker.sender_id)
+    return entry[1] if entry is not None and entry[0]() is tracker else None
+
+
+def _remember(stored: StoredCounts, tracker: DialogueStateTracker, count: int | None) -> None:
+    """Remember (or, with None, forget) what the database holds of ``tracker``."""
+    sender_id = tracker.sender_id
+    if count is None:
+        stored.pop(sender_id, None)
+        return
+
+    def gone(ref: weakref.ref[DialogueStateTracker]) -> None:
+        entry = stored.get(sender_id)
+        if entry is not None and entry[0] is ref:
+            del stored[sender_id]
+
+    stored[sender_id] = (weakref.ref(tracker, gone), count)
+
+
 class BackstepTrackerStore(SQLTrackerStore):
     """An :class:`SQLTrackerStore` whose URL defaults to Backstep's database."""
 
@@ -73,6 +102,7 @@ class BackstepTrackerStore(SQLTrackerStore):
         **kwargs: Any,
     ) -> None:
         patches.apply()
+        self._stored: StoredCounts = {}
         url = host if host and "://" in host else get_settings().db_url
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
@@ -90,6 +120,8 @@ class BackstepTrackerStore(SQLTrackerStore):
         # Rasa's pool (SQL_POOL_SIZE / SQL_MAX_OVERFLOW, 50 / 100 unless set), its
         # connections named backstep-<role>-tracker on PostgreSQL
         kwargs = create_engine_kwargs(url)
+        # on a SQLite file, connections kept open (a new one per read and write cost ~3 ms)
+        kwargs.update(sqlite_file_pool(url))
         if make_url(url).get_backend_name() == "postgresql":
             kwargs["connect_args"] = {
                 **kwargs.get("connect_args", {}), "application_name": application_name("tracker")
@@ -120,7 +152,10 @@ class BackstepTrackerStore(SQLTrackerStore):
             ).with_entities(self.SQLEvent.data)
             events = [json.loads(data) for (data,) in query.all()]
         if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            if not fetch_events_from_all_sessions and len(tracker.events) == len(events):
+                _remember(self._stored, tracker, len(events))
+            return tracker
         return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -130,9 +165,19 @@ class BackstepTrackerStore(SQLTrackerStore):
         await asyncio.to_thread(self._write, tracker)
 
     def _write(self, tracker: DialogueStateTracker) -> None:
+        """The events after those of the latest session stored, as Rasa's store finds them
+        (it counts them in the database each save); counted only for a tracker this store
+        has not read or written: a read knows how many it read, and a write adds those it
+        wrote unless one starts a new session (the count then starts again from there)."""
         with self.session_scope() as session:
+            stored = _stored_count(self._stored, tracker)
+            if stored is None:
+                stored = self._event_query(
+                    session, tracker.sender_id, fetch_events_from_all_sessions=False
+                ).count()
+            new = list(itertools.islice(tracker.events, stored, len(tracker.events)))
             rows = []
-            for event in self._additional_events(session, tracker):
+            for event in new:
                 data = event.as_dict()
                 rows.append({
                     "sender_id": tracker.sender_id,
@@ -145,3 +190,5 @@ class BackstepTrackerStore(SQLTrackerStore):
             if rows:
                 session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
+        starts_a_session = any(isinstance(event, SessionStarted) for event in new)
+        _remember(self._stored, tracker, None if starts_a_session else stored + len(new))

@@ -1,7 +1,8 @@
 """Database engine and unit-of-work sessions.
 
 The engine is created on first use (never at import time) and cached per URL;
-every unit of work opens its own short-lived session through :func:`session_scope`.
+every unit of work opens its own short-lived session through :func:`session_scope`. On a
+SQLite file the connections stay open in a small pool (:func:`bot.settings.sqlite_file_pool`).
 
 On PostgreSQL each process's pool is sized by BACKSTEP_DB_POOL_SIZE and
 BACKSTEP_DB_MAX_OVERFLOW, and its connections carry ``application_name``
@@ -22,7 +23,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.settings import application_name, db_pool, get_settings
+from bot.settings import application_name, db_pool, get_settings, sqlite_file_pool
 
 _engines: dict[str, Engine] = {}
 _lock = Lock()
@@ -53,7 +54,7 @@ def get_engine(url: str | None = None) -> Engine:
             if parsed.get_backend_name() == "sqlite" and parsed.database:
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             if parsed.get_backend_name() == "sqlite":
-                engine = create_engine(url, pool_pre_ping=True)
+                engine = create_engine(url, pool_pre_ping=True, **sqlite_file_pool(url))
                 event.listen(engine, "connect", _configure_sqlite)
             else:
                 size, overflow = db_pool()

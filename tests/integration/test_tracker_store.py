@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 
@@ -63,6 +69,56 @@ def test_a_conversation_is_kept_as_rasa_keeps_it(db_url: str) -> None:
     asyncio.run(rasas.save(DialogueStateTracker.from_events("ben", first, _domain().slots)))
     assert _states(ours, "ben") == _states(rasas, "ben")
     assert asyncio.run(ours.retrieve("nobody")) is None
+    ours.engine.dispose()
+    rasas.engine.dispose()
+    dispose_engines()
+
+
+def _stored_rows(db_url: str, sender: str) -> list[tuple[Any, ...]]:
+    with get_engine(db_url).connect() as conn:
+        return [tuple(row) for row in conn.execute(
+            text("SELECT type_name, intent_name, action_name FROM events "
+                 "WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
+        )]
+
+
+def test_saving_a_tracker_read_counts_nothing_and_stores_what_rasas_store_does(
+    db_url: str,
+) -> None:
+    """A tracker read (or saved) by Backstep's store is saved again without counting its
+    stored events in the database, and the rows are the ones Rasa's store writes for the
+    same saves, a new session started in between included (after which it counts)."""
+    ours = BackstepTrackerStore(domain=_domain())
+    rasas = SQLTrackerStore(domain=_domain(), host=db_url)
+    counts: list[str] = []
+    real_query = ours._event_query
+
+    def spy(session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        counts.append(sender_id)
+        return real_query(session, sender_id, fetch_events_from_all_sessions)
+
+    ours._event_query = spy  # type: ignore[method-assign]
+    new_session = [ActionExecuted("action_session_start"), SessionStarted(),
+                   ActionExecuted("action_listen")]
+    saves = [_turn("about a 6", 6.0), _turn("a 7", 7.0), new_session + _turn("a 5", 5.0),
+             _turn("a 4", 4.0)]
+
+    async def conversation(store: Any, sender: str) -> None:
+        first = DialogueStateTracker.from_events(sender, saves[0], _domain().slots)
+        await store.save(first)
+        tracker = await store.retrieve(sender)
+        for events in saves[1:]:
+            for event in events:
+                tracker.update(event)
+            await store.save(tracker)
+
+    asyncio.run(conversation(ours, "anna"))
+    # one count for the tracker never read, one read, none for the read tracker's saves
+    # until a new session started in the save before
+    assert counts == ["anna", "anna", "anna"]
+    asyncio.run(conversation(rasas, "ben"))
+    assert _stored_rows(db_url, "anna") == _stored_rows(db_url, "ben")
+    assert _states(ours, "anna") == _states(rasas, "ben") | {"sender_id": "anna"}
     ours.engine.dispose()
     rasas.engine.dispose()
     dispose_engines()
