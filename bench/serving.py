@@ -50,6 +50,7 @@ SCRIPTS: dict[str, list[str]] = {
     "backstep": [
         "hi",
         "/start",
+        "no",  # the safety screen comes first
         "it hurts when I bend forward",
         "about three weeks",
         "my hamstrings are tight",
