@@ -208,8 +208,12 @@ _REACHED = CONTEXT["reached_words"] | CONTEXT["short_reach_words"]
 
 
 def _a_lone_feeling(span: Span) -> bool:
-    """"stiff", "tight": one word of how the back feels, no reach and no muscle named."""
-    return len(span) == 1 and span[0].lower_ in CONTEXT["lone_feeling_words"]
+    """"just sore and stiff": one word of how the back feels, played down ("just", "only"),
+    no reach and no muscle named (not "I am stiff", "hamstrings tight af")."""
+    before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
+    return len(span) == 1 and span[0].lower_ in CONTEXT["lone_feeling_words"] and bool(
+        before & {"just", "only", "bit", "little"}
+    )
 
 
 #: How many words besides a bare answer word its message may hold and still be that answer

@@ -497,6 +497,8 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("Between 4 and 5. I will take 4.", 4),
         ("Between 5 and 6, closer to 6.", 6),
         ("between 2 and 3, more close to 2. I choose 2.", 2),
+        # "more like" another time's number settles nothing
+        ("Sitting now, it's a 3. After a day of teaching, more like a 6.", 3),
         ("ok bad days 8, mostly 5", 5),
         ("3 or 4 mark it 4", 4),
         # nothing settled: the other readings decide

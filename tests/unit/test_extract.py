@@ -941,8 +941,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can touch my toes, no bother. Not locked, just sore and stiff.",
      {"flexibility": "normal"}),
     ("I can touch my toes but my hamstrings are tight today", {"flexibility": "tight"}),
+    ("touch my toes ha no, I am stiff", {"flexibility": "tight"}),  # no reach said
     # a leg denied in a learner's order
     ("Leg no pain.", {"leg_pain": False}),
+    ("toes no problem", {}),  # the toes, not the leg
     # a reach said with "just about", and "me" for "my"
     ("can just about get to me knees these days", {"flexibility": "tight"}),
     # a back that will catch, freeze there, or hold until it releases
