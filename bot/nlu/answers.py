@@ -326,13 +326,17 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         return "help" if reads_as_question(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
+    joined = f" {' '.join(items)} "
+    if intent in (*_QUESTION_OVERRULES, "ask_programme") and asks_in_so_many_words(text) and any(
+        f" {phrase} " in joined for phrase in ANSWER_WORDS["session_phrases"]
+    ):
+        return "start_session"  # "what are my exercises for today then?"
     if intent in _QUESTION_OVERRULES and asks_in_so_many_words(text) and (
         not answers or _opens_asking(text)
     ):
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
-    joined = f" {' '.join(items)} "
     if intent == "out_of_scope" and asks_in_so_many_words(text) and any(
         f" {phrase} " in joined for phrase in ANSWER_WORDS["activity_frames"]
     ):

@@ -247,6 +247,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         ("set_checkin_time", set(), "my grandson set this up", "nlu_fallback"),
         ("set_checkin_time", set(), "half seven suits", None),
         ("set_checkin_time", set(), "can we do evenings instead", None),
+        # today's routine asked for is the session, whatever the model made of it
+        ("inform", set(), "what are my exercises for today then?", "start_session"),
+        ("ask_programme", set(), "what are today's exercises?", "start_session"),
+        ("inform", set(), "i did my exercises for today", None),
         # a question about going on with something one does is about the back
         ("out_of_scope", set(), "Can I carry on with my salsa class?", "ask_programme"),
         # other readings stay
