@@ -139,8 +139,7 @@ def asks_unmarked(text: str | None) -> bool:
         return False
     if " ".join(last[:2]) in ANSWER_WORDS["unmarked_openers"]:
         return True
-    joined = f" {' '.join(last)} "
-    return any(f" {phrase} " in joined for phrase in ANSWER_WORDS["asking_phrases"])
+    return _says_a_phrase(last, ANSWER_WORDS["asking_phrases"])
 
 
 #: A sentence that asks with no mark has at least this many words ("can i go gym").
@@ -326,10 +325,9 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         return "help" if reads_as_question(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
-    joined = f" {' '.join(items)} "
-    if intent in (*_QUESTION_OVERRULES, "ask_programme") and asks_in_so_many_words(text) and any(
-        f" {phrase} " in joined for phrase in ANSWER_WORDS["session_phrases"]
-    ):
+    if intent in (*_QUESTION_OVERRULES, "ask_programme") and asks_in_so_many_words(
+        text
+    ) and _says_a_phrase(items, ANSWER_WORDS["session_phrases"]):
         return "start_session"  # "what are my exercises for today then?"
     if intent in _QUESTION_OVERRULES and asks_in_so_many_words(text) and (
         not answers or _opens_asking(text)
@@ -337,8 +335,8 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         # "can I keep deadlifting or is that gonna stuff it more?": a question about what
         # to do, not an answer nobody understood
         return "ask_programme"
-    if intent == "out_of_scope" and asks_in_so_many_words(text) and any(
-        f" {phrase} " in joined for phrase in ANSWER_WORDS["activity_frames"]
+    if intent == "out_of_scope" and asks_in_so_many_words(text) and _says_a_phrase(
+        items, ANSWER_WORDS["activity_frames"]
     ):
         return "ask_programme"  # "Can I continue with my capoeira class?"
     if (answers or is_about_back_pain(text)) and (
@@ -356,6 +354,12 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):
         return "inform"
     return None
+
+
+def _says_a_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` stands among ``words``, whole words only."""
+    joined = f" {' '.join(words)} "
+    return any(f" {phrase} " in joined for phrase in phrases)
 
 
 def marks_clear_no(intent: str | None, entities: set[str], text: str | None) -> bool:

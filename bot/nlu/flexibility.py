@@ -212,7 +212,7 @@ def _a_lone_feeling(span: Span) -> bool:
     no reach and no muscle named (not "I am stiff", "hamstrings tight af")."""
     before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
     return len(span) == 1 and span[0].lower_ in CONTEXT["lone_feeling_words"] and bool(
-        before & {"just", "only", "bit", "little"}
+        before & CONTEXT["playing_down_words"]
     )
 
 
