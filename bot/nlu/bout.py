@@ -22,6 +22,7 @@ from bot.nlu.duration import (
     parse_duration_days,
     tokenize,
 )
+from bot.nlu.episodes import past_episode, phrase_at
 from bot.nlu.holidays import HOLIDAY_WORDS
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.span_dates import (
@@ -170,7 +171,7 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     words = [t.lower_ for t in doc[segment.start : segment.end]]
     phrased = {  # the "again" of "again and again" is no bout of its own
         segment.start + i + k for i in range(len(words))
-        for k in range(_phrase_at(words, i, CONTEXT["recurrence_phrases"]))
+        for k in range(phrase_at(words, i, CONTEXT["recurrence_phrases"]))
     }
     this_bout = {t.lower_ for t in _own_clause(span, own_segment) if t.i not in phrased} & (
         CONTEXT["current_words"] | _BOUT
@@ -210,59 +211,8 @@ def _a_rate(span: Span) -> bool:
     )
 
 
-def _phrase_at(words: list[str], i: int, phrases: frozenset[str]) -> int:
-    """The length in words of a phrase of ``phrases`` starting at ``words[i]``, else 0."""
-    for phrase in phrases:
-        parts = phrase.split()
-        if words[i : i + len(parts)] == parts:
-            return len(parts)
-    return 0
-
-
-def _past_episode(span: Span) -> bool:
-    """A duration of an earlier episode that is over ("I had a similar ache some ten years
-    ago which went away", "it cleared up after a few weeks of rest", "Had a sore back about
-    five year ago"), not of this bout: a resolution after it in its sentence, or just
-    before it, or a "had" of the past before it, with no word of now in the sentence."""
-    sentence = sentence_of(span)
-    words = [t.lower_ for t in sentence]
-    at, end = span.start - sentence.start, span.end - sentence.start
-    current = CONTEXT["current_words"]
-    if any(t.lower_ == "since" for t in span):
-        return False
-    resolutions = CONTEXT["resolution_phrases"]
-
-    def resolved_at(i: int) -> int:  # not "hasn't settled"
-        negated = any(w in P.NEGATION_TOKENS for w in words[max(0, i - 2) : i])
-        return 0 if negated else _phrase_at(words, i, resolutions)
-
-    for i in range(end, len(words)):
-        if words[i] in current or words[i] in CONTEXT["clause_turns"]:
-            break
-        if resolved_at(i):
-            return True
-    for i in range(max(0, at - 4), at):
-        n = resolved_at(i)
-        if n and at - (i + n) <= 2:
-            return True  # "it went away after some weeks", "came right in a month"
-    if any(t.lower_ in _ONSET_VERBS for t in span):
-        return False  # "It started on the 1st of October ... we had family over"
-    had = [
-        i for i, w in enumerate(words)
-        if w == "had" and (i == 0 or words[i - 1] not in CONTEXT["perfect_auxiliaries"])
-        and (i == 0 or words[i - 1] not in _OTHER_SUBJECTS)  # not "we had a group in"
-        # "I did have an MRI on my back about four years ago for a previous episode"
-        or w == "did" and words[i + 1 : i + 2] == ["have"]
-    ]
-    return bool(had) and not set(words) & current
-
-
 #: Words that make an amount relative to something else ("two days after, November 2").
 _RELATIVE = frozenset({"after", "later"})
-#: Subjects whose "had" is no pain of the person's ("we had 200 people check out").
-_OTHER_SUBJECTS = frozenset({"we", "they", "he", "she", "you", "wife", "husband"})
-#: Words in a duration that date the start of this bout ("it started on the 1st").
-_ONSET_VERBS = frozenset({"started", "start", "starts", "began", "begun", "begin"})
 
 
 def _an_activity(span: Span, after: list[str]) -> bool:
@@ -415,7 +365,7 @@ def resolve_duration(
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)
-            or _an_age(span) or _a_rate(span) or _past_episode(span) or _a_plan(span)
+            or _an_age(span) or _a_rate(span) or past_episode(span) or _a_plan(span)
             or _a_likeness(span)
             or an_events_weekday(span)
         ):

@@ -314,7 +314,8 @@ def parse_duration_days(text: str, today: datetime.date) -> int | None:
     if not found:
         whole = [tok for tok in toks if tok not in (",", "-", "~", "/")]
         date = date_expression(whole, 0, today) if whole and whole[0] != "today" else None
-        if date is not None and date[1] == len(whole):
+        # "Thanksgiving day": the day it started, said on its own
+        if date is not None and whole[date[1] :] in ([], ["day"]):
             return _valid(date[0])
         unit = [tok for tok in whole if tok not in ("a", "an", "about", "roughly", "around")]
         if len(unit) == 1 and unit[0] in ("day", "week", "fortnight", "month", "year"):

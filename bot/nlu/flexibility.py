@@ -107,6 +107,16 @@ def _of_the_back(span: Span) -> bool:
     return _back_named_before(span) and not any(t.lower_ in _MUSCLE for t in span)
 
 
+def _after_a_state_opener(span: Span) -> bool:
+    """A clause opened by a time or a deed ("by the time", "when", "after") before the
+    span in its sentence."""
+    words = [t.lower_ for t in sentence_before(span)]
+    return any(
+        words[i : i + len(p.split())] == p.split()
+        for p in CONTEXT["state_openers"] for i in range(len(words))
+    )
+
+
 def _a_state_it_gets_into(span: Span) -> bool:
     """"when I sit on the bus it gets stiff", "goes tight after driving", "very stiff and
     pain every morning": a state the back gets into, not how supple the muscles are."""
@@ -122,6 +132,10 @@ def _a_state_it_gets_into(span: Span) -> bool:
         return True  # "when I stretch back to get the stiffness out": the back's symptom
     if _back_named_before(span):
         return True  # "my back has been so stiff lately": a symptom of the back
+    if any(t.lower_ in CONTEXT["feeling_nouns"] for t in doc[span.end : span.end + 3]):
+        return True  # "it is more a stiff tired feeling": how the pain feels
+    if _after_a_state_opener(span):
+        return True  # "by the time I reach Oxford Road I'm stiff"
     if span.start > 1 and doc[span.start - 1].lower_ == "me" and (
         doc[span.start - 2].lower_ in CONTEXT["leaves_me_words"]
     ):

@@ -117,6 +117,8 @@ REASSURANCE_WORDS: frozenset[str] = frozenset(
         "absent",
     }
 )
+#: Words that, negated after a span, say it is absent ("spasm is not there").
+_ABSENT = frozenset({"there", "present"})
 #: Complaint verbs that, negated after a span, negate the span ("bending doesn't hurt").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {
@@ -286,7 +288,8 @@ def negated_after(span: Span, window: int = 4) -> bool:
             return True
         if text in NEGATION_CUES:
             following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
-            return any(word in COMPLAINT_VERBS for word in following)
+            # "bending doesn't hurt"; "locking is not there": absent
+            return any(word in COMPLAINT_VERBS or word in _ABSENT for word in following)
         i += 1
     return False
 

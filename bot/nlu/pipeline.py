@@ -52,6 +52,7 @@ from bot.nlu.spans import (
     sentence_before,
     value_of,
 )
+from bot.nlu.spasm import denial_after, live_spasms, resolve_spasm
 
 logger = logging.getLogger(__name__)
 
@@ -125,42 +126,6 @@ def _pain_number(span_text: str) -> int | None:
         return _PAIN_WORDS[token]
     value = float(token)
     return int(-((-value + 0.5) // 1)) if value < 0 else int((value + 0.5) // 1)
-
-
-#: How many words may name the same thing again between a topic and its "no" ("spasm or
-#: locking, none", "spasm, the locking, no").
-_TOPIC_WORDS = 3
-
-
-def _denied_after(span: Span) -> bool:
-    """A "no" standing alone after it, as the answer to it named as a topic ("Spasms no",
-    "Spasm, no.", "spasm or locking, none, only pain", "spasm, the locking, no, this
-    never happen"), not one that begins the next thing ("locked up, no pain in my legs")
-    nor a tag question ("it locks, no?")."""
-    return _denial_after(span) is not None
-
-
-def _denial_after(span: Span) -> int | None:
-    """Where the "no" of :func:`_denied_after` stands, if there is one."""
-    doc = span.doc
-    words, after_break = 0, True
-    for tok in doc[span.end : span.end + 2 * _TOPIC_WORDS + 3]:
-        if tok.text in SENTENCE_ENDS:
-            return None
-        if tok.is_punct:
-            after_break = True
-            continue
-        if tok.lower_ in P.ANSWER_WORDS["no_words"]:
-            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            alone = after is None or (after.is_punct and after.text != "?")
-            return tok.i if alone and after_break else None
-        if is_negation(tok) or tok.lower_ in P.ANSWER_WORDS["yes_words"]:
-            return None
-        words += 1
-        after_break = False
-        if words > _TOPIC_WORDS:
-            return None
-    return None
 
 
 def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
@@ -393,15 +358,6 @@ def _corrected_at(doc: Doc) -> int:
     return at
 
 
-def _spasm_denied(said: list[Span], text: str) -> Extraction | None:
-    """A spasm said not to be there ("it's not locked up or in spasm, it just aches"): a
-    "no", which clears a spasm read earlier in the intake."""
-    denied = [
-        s for s in said if value_of(s) is not None and (is_negated(s) or _denied_after(s))
-    ]
-    return extraction(P.SPASM, False, [denied[-1]], text) if denied else None
-
-
 def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extraction]:
     """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
     by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
@@ -445,12 +401,9 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
                 spans[label] = []
                 restated = extraction(P.PAIN_DURATION_DAYS, days, [tail], text)
 
-    spasms = [
-        s for s in spans[P.SPASM]
-        if value_of(s) is not None and not is_negated(s) and not _denied_after(s)
-    ]
+    spasms = live_spasms(spans[P.SPASM])
     # "spasm or locking, none, only pain": that "none" answers the spasm, not the movement
-    denials = {_denial_after(s) for s in spans[P.SPASM] + spans[P.FLEXIBILITY]} - {None}
+    denials = {denial_after(s) for s in spans[P.SPASM] + spans[P.FLEXIBILITY]} - {None}
     spans[P.PAIN_DIRECTION] = [
         s for s in spans[P.PAIN_DIRECTION] if not (len(s) == 1 and s.start in denials)
     ]
@@ -465,9 +418,7 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         ),
         duration,
         flexibility,
-        extraction(P.SPASM, True, [spasms[-1]], text) if spasms else _spasm_denied(
-            spans[P.SPASM], text
-        ),
+        resolve_spasm(spans[P.SPASM], spasms, text),
         _resolve_leg_pain(spans[P.LEG_PAIN], text),
         _resolve_pain_score(spans[P.PAIN_SCORE], duration_spans, text),
     ]

@@ -49,7 +49,10 @@ def is_relief(tok: Token) -> bool:
     ):
         return False  # "the better part of an hour", "the rest of the day": how long
     return not (
-        tok.lower_ == "away" and tok.i > 0 and doc[tok.i - 1].lower_ in CONTEXT["keeps_on_words"]
+        tok.lower_ == "away" and tok.i > 0 and (
+            doc[tok.i - 1].lower_ in CONTEXT["keeps_on_words"]
+            or doc[tok.i - 1].lower_ in CONTEXT["leaving_verbs"]  # "I had to walk away"
+        )
     )
 
 

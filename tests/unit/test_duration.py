@@ -244,6 +244,7 @@ def test_non_string_input_is_none() -> None:
         ("since cyber monday", 163),  # Monday 2 December 2024
         ("since bonfire night", 190),
         ("since boxing day", 139),
+        ("thanksgiving day", 167),  # the day it started, named alone as the answer
         # an event dated a few words on
         ("since we moved house in march", 74),
         ("since i started the new job in april", 43),

@@ -956,6 +956,22 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # an apology closing a correction does not open another
     ("sitting hurts. wait no, sitting helps it, sorry. standing is bad",
      {"pain_direction": "extension"}),
+    # an earlier episode named as such dates nothing of this bout
+    ("Since Monday. I hurt it once before, about four years ago, but it cleared",
+     {"pain_duration_days": 2}),
+    ("started on Saturday. I had a bad back one time before, a year ago, this one's new",
+     {"pain_duration_days": 4}),
+    # a spasm of another episode, denied for this one; a spasm said to be absent
+    ("Years back it locked up on me completely. This time no, no locking, just an ache",
+     {"flexibility": "tight", "spasm": False}),
+    ("the spasm is not there", {"spasm": False}),
+    # a reach against a stiff feeling: the reach is the measure
+    ("I can put my palms on the floor, it's more of a stiff sore feeling",
+     {"flexibility": "normal"}),
+    ("3 of 10", {"pain_score": 3}),
+    # walking away from a stand is no relief of walking: the standing hurt
+    ("I was on my feet at the stall and after twenty minutes I had to walk away. Bending over"
+     " the bike is fine though", {"pain_direction": "extension"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
@@ -1122,6 +1138,7 @@ def test_a_back_in_spasm_says_nothing_yet_of_the_muscles() -> None:
         ("my lower back very stiff and pain every morning", "context"),
         ("a day at the desk has me stiff as anything", "context"),
         ("my back has been so stiff lately", "context"),  # a symptom of the back
+        ("by the time I get home from the office I'm stiff", "context"),  # a state a time leaves
         ("tight hamstrings, stiff in the mornings, no spasms", None),
         ("my hamstrings are tight and it gets stiff in the car, no spasm", None),
         ("I'm stiff, can't touch my toes. It goes into spasm", None),
