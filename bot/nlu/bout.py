@@ -270,6 +270,8 @@ def _a_career(span: Span, before: list[str], after: list[str]) -> bool:
     # habit's years ("since" for "for", as many Englishes say it)
     if before[-1:] in (["for"], ["since"]) and _a_habit(said) and not set(said) & pain:
         return True
+    if set(before) & CONTEXT["trade_words"]:
+        return True  # "Plasterer 30 year, me back's finally knackered"
     # "40 year at sea", "twenty years in the army", "30 years on the tools": a working life
     place = [w for w in span.doc[span.end : span.end + 3] if w.lower_ not in ("the", "a")]
     return (
@@ -314,7 +316,16 @@ def _someone_elses_sentence(span: Span) -> bool:
     sentence = sentence_of(span)
     opening = [t.lower_ for t in sentence[:3]]
     before = {t.lower_ for t in span.doc[sentence.start : span.start]}
-    return bool(set(opening) & OTHER_PEOPLE) and not before & FIRST_PERSON
+    if set(opening) & OTHER_PEOPLE and not before & FIRST_PERSON:
+        return True
+    # "... and my husband Franco, he is dead three years now": a clause of its own,
+    # opened by someone else, with nothing of the writer's in it
+    clause: list[str] = []
+    for tok in reversed(span.doc[sentence.start : span.start]):
+        if tok.text == "," or tok.lower_ in ("and", "but"):
+            break
+        clause.insert(0, tok.lower_)
+    return bool(clause[:1]) and clause[0] in OTHER_PEOPLE and not set(clause) & FIRST_PERSON
 
 
 def _about_something_else(span: Span) -> bool:

@@ -24,7 +24,7 @@ _DAY_WORDS = frozenset({"day", "night", "morning"})
 DATE_FILLERS = frozenset(
     {"on", "last", "this", "past", "around", "about", "roughly", "early", "mid", "late", "end",
      "middle"}
-    | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like"}
+    | {"beginning", "start", "of", "the", "in", "at", "approximately", "maybe", "like", "feast"}
 )
 _ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth")
 _ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")

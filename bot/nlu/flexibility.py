@@ -26,7 +26,12 @@ from bot.nlu.spans import (
 
 
 def _negated_before(span: Span) -> bool:
-    """A negation cue before ``span``, unless the span holds its own ("not tight")."""
+    """A negation cue before ``span``, unless the span holds its own ("not tight"), or a
+    "too ... to" just before it ("I'm too stiff to touch my toes")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    if before[-1:] == ["to"] and "too" in before[:-1]:
+        return True
     return not contains_cue(span) and negation_cue_before(span) is not None
 
 

@@ -56,6 +56,17 @@ def _easter_plus(days: int) -> Rule:
     return lambda year: [easter(year) + datetime.timedelta(days=days)]
 
 
+def _advent_plus(days: int) -> Rule:
+    """Advent Sunday (the fourth Sunday before Christmas Day), ``days`` after it: Christ
+    the King is the Sunday before."""
+    def dates(year: int) -> list[datetime.date]:
+        christmas = datetime.date(year, 12, 25)
+        sunday_before = christmas - datetime.timedelta(days=christmas.weekday() + 1)
+        return [sunday_before - datetime.timedelta(days=21 - days)]
+
+    return dates
+
+
 def _each(*rules: Rule) -> Rule:
     """Every date of each rule: a country's bank holidays."""
     return lambda year: [day for rule in rules for day in rule(year)]
@@ -95,6 +106,9 @@ HOLIDAYS: dict[tuple[str, ...], Rule] = {
     ("august", "bank", "holiday"): _nth_weekday(8, 0, -1),
     ("summer", "bank", "holiday"): _nth_weekday(8, 0, -1),
     ("easter",): _easter_plus(0),
+    ("advent",): _advent_plus(0),
+    ("advent", "sunday"): _advent_plus(0),
+    ("christ", "the", "king"): _advent_plus(-7),
     ("good", "friday"): _easter_plus(-2),
     ("easter", "monday"): _easter_plus(1),
     ("boxing", "day"): _fixed(12, 26),

@@ -66,7 +66,9 @@ def settled_score(text: str | None) -> float | None:
 _SETTLED_AFTER = ANSWER_WORDS["score_settled_after"]
 #: Words between a number and what settles on it ("9 is probably more honest").
 _BETWEEN_SETTLED = frozenset({"is", "s", "more", "probably", "actually", "really", "much", "a",
-                              "bit", "lot", "on", "the"})  # "5 on average", "6 on the whole"
+                              "bit", "lot", "on", "the",  # "5 on average", "6 on the whole"
+                              # "7 if I'm honest with you", "6 to be honest"
+                              "if", "i", "im", "m", "am", "being", "to", "be"})
 
 
 def _settled_after(items: list[str], i: int) -> bool:

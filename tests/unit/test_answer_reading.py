@@ -505,6 +505,10 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("Sitting now, it's a 3. After a day of teaching, more like a 6.", 3),
         ("ok bad days 8, mostly 5", 5),
         ("3 or 4 mark it 4", 4),
+        # the number honesty settles on, said before it
+        ("Hmm, 4 or 5... 5 if I'm honest", 5),
+        ("3 to be honest", 3),
+        ("4 if I sit, 7 if I stand", None),  # two times, nothing settled
         # nothing settled: the other readings decide
         ("5 or 6", None),
         ("6. It was 8 this morning.", None),

@@ -245,6 +245,8 @@ def test_non_string_input_is_none() -> None:
         ("since bonfire night", 190),
         ("since boxing day", 139),
         ("thanksgiving day", 167),  # the day it started, named alone as the answer
+        ("since advent sunday", 164),  # Sunday 1 December 2024
+        ("since the feast of christ the king", 171),  # the Sunday before
         # an event dated a few words on
         ("since we moved house in march", 74),
         ("since i started the new job in april", 43),

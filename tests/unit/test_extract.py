@@ -972,6 +972,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # walking away from a stand is no relief of walking: the standing hurt
     ("I was on my feet at the stall and after twenty minutes I had to walk away. Bending over"
      " the bike is fine though", {"pain_direction": "extension"}),
+    # movements that change nothing, said so
+    ("Sitting and standing both change nothing, it just aches", {"pain_direction": "none"}),
+    ("lifting, driving, walking, makes no odds", {"pain_direction": "none"}),
+    # Trinidad's "de" and "mih"; Pidgin's "e" for it; "too stiff to" touch is a reach denied
+    ("yes it does run down de back of mih left leg", {"leg_pain": True}),
+    ("e catch me for waist this morning", {"spasm": True, "flexibility": "tight"}),
+    ("I'm far too stiff to reach my toes", {"flexibility": "tight"}),
+    # a trade's years are a working life, not this bout
+    ("Roofer 25 year, back's had it since Friday", {"pain_duration_days": 5}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
