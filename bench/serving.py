@@ -133,6 +133,7 @@ def backstep_endpoints(action_port: int) -> Path:
     the secret it asks for."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
     endpoints["action_endpoint"] = {
+        **endpoints.get("action_endpoint", {}),
         "url": f"http://127.0.0.1:{action_port}/webhook",
         "headers": {TOKEN_HEADER: ACTION_TOKEN},
     }

@@ -209,7 +209,13 @@ async def load_agent(
         raise FileNotFoundError(f"No trained model at {model_path}; run `make train`.")
     settings = get_settings()
     endpoints = AvailableEndpoints.read_endpoints(str(settings.home / "endpoints.yml"))
-    endpoints.action = EndpointConfig(url=action_url, headers=headers or {})
+    # the domain only to the form validations, which read it (endpoints.yml)
+    selective = endpoints.action.kwargs.get("enable_selective_domain", False) if (
+        endpoints.action is not None
+    ) else False
+    endpoints.action = EndpointConfig(
+        url=action_url, headers=headers or {}, enable_selective_domain=selective
+    )
     if settings.redis_url is not None:  # scale mode: one lock for every replica
         endpoints.lock_store = EndpointConfig(url=settings.redis_url, type=SHARED_LOCK_STORE)
     agent = await rasa_load_agent(model_path=str(model_path), endpoints=endpoints)
