@@ -8,12 +8,12 @@ import re
 from spacy.tokens import Span
 
 from bot.nlu.red_flags import vocabulary as RV
-from bot.nlu.red_flags.context import _OTHER_SUBJECT
 from bot.nlu.red_flags.crisis_exclusions import _crisis_excluded
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
 
 _WORDS = word_sets("exclusions")
+_EASING_SUBJECT = _WORDS["easing_subject"]
 _BREAK_WORDS = _WORDS["break_words"]
 _CLUMSY_DISMISSERS = _WORDS["clumsy_dismissers"]
 _FEVER_NOUNS = _WORDS["fever_nouns"]
@@ -192,7 +192,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     if category == RV.NEURO_DEFICIT:
         if "weaker" in inside and (
             inside | _words(doc[max(0, span.start - 3) : span.start])
-        ) & _OTHER_SUBJECT:
+        ) & _EASING_SUBJECT:
             return True  # "the ache in my leg is getting weaker": the pain is easing
         if "clumsy" in inside and prev in _CLUMSY_DISMISSERS:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
