@@ -163,6 +163,7 @@ def _someone_elses(span: Span) -> bool:
     )
 
 _MAJOR_TRAUMA = _WORDS["major_trauma"]
+_FALLS_WITH_BACK = _WORDS["falls_with_their_back"]
 _MY = _WORDS["my"]
 _I = _WORDS["i"]
 _OTHERS_DOING = _WORDS["others_doing"]
@@ -211,7 +212,9 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
         # a road accident or a fall from a height, whatever hurts ("came off his motorbike
         # an hour ago"); not a crack or a break alone ("the chiropractor cracked her back",
         # "my mate broke his back snowboarding"); an older person's fall is read apart
-        return bool(_words(span) & _MAJOR_TRAUMA)
+        # (a fall down the stairs or off a trampoline, with their back named)
+        return bool(_words(span) & _MAJOR_TRAUMA) or bool(
+            _words(span) & _FALLS_WITH_BACK) and their_back_in(span)
     # nerve signs and a heart or an aorta in trouble always; the rest with their back
     return category in (RV.CAUDA_EQUINA, RV.NEURO_DEFICIT, RV.VASCULAR) or their_back_in(span)
 

@@ -6,13 +6,21 @@ theirs, unless the writer comes in between ("my wife says I've been dragging my 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span
 
 from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags.rulebook import word_sets
-from bot.nlu.red_flags.scope import _FIRST_PERSON, _OTHERS, _n, _sentence, in_a_likeness
+from bot.nlu.red_flags.scope import (
+    _FIRST_PERSON,
+    _OBJECT_MARKERS,
+    _OTHERS,
+    _n,
+    _sentence,
+    in_a_likeness,
+)
 
 _WORDS = word_sets("whose")
 
@@ -31,14 +39,19 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     opens a clause about them ("a guy I work with", "the lady I look after") does not
     name the writer."""
     words = [_n(token) for token in tokens]
+    spoken_of = bool({_n(t) for t in tokens.doc} & _HIM_OR_HER)
 
-    def a_person(word: str) -> bool:
-        return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE
+    def a_person(word: str, i: int = -1) -> bool:
+        return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE or (
+            i >= 0 and _an_age_noun(words, i)) or (spoken_of and word in _ADDRESS_OR_PERSON)
 
     def only_whose(i: int) -> bool:
         word = words[i]
-        if word in _WHOSE_WORDS and any(a_person(w) for w in words[i + 1 : i + 3]):
-            return True  # "my wife", "me old mum"
+        if word in _WHOSE_WORDS and any(
+            a_person(words[j], j) for j in range(i + 1, min(len(words), i + 6))
+            if j < i + 3 or _an_age_noun(words, j)
+        ):
+            return True  # "my wife", "me old mum", "my 15 year old"
         before = words[max(0, i - 2) : i]
         after = words[i + 1 : i + 2]
         return word == "i" and bool(before) and not (set(after) & _WRITER_STATES) and (
@@ -47,13 +60,43 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         )
 
     # "my vagina and bottom feel numb": the writer's own body names the writer
+    # "she's staying with me": the writer as an object names no one a sign is said of
     writer = any(
         (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
+        and not (w in _ME_WORDS and i > 0 and words[i - 1] in _OBJECT_MARKERS)
         for i, w in enumerate(words)
     )
     return writer, any(
-        a_person(w) and not in_a_likeness(words[:i]) for i, w in enumerate(words)
+        a_person(w, i) and not in_a_likeness(words[:i]) for i, w in enumerate(words)
     )
+
+
+def _an_age_noun(words: list[str], i: int) -> bool:
+    """A person named by their age ("my 15 year old", "our 9yo"), not a thing of the
+    writer's ("my 40 year old back")."""
+    word = words[i]
+    before = [w for w in words[max(0, i - 4) : i] if w != "-"]
+    if words[i + 1 : i + 2] and words[i + 1] in _NOT_A_PERSON or not (
+        set(before) & _OWNERS  # "my 15 year old"; not "68 year old, had a fall": the writer
+    ):
+        return False
+    if re.fullmatch(r"\d{1,2}(yo|y/o)", word):
+        return True
+    if word not in _AGE_NOUNS or not before:
+        return False
+    if before[-1].isdigit():
+        return word != "old"  # "our 9 yo"
+    return len(before) >= 2 and before[-1] in _YEAR_WORDS and before[-2].isdigit()
+
+
+_AGE_NOUNS = _WORDS["age_nouns"]
+_YEAR_WORDS = _WORDS["year_words"]
+_NOT_A_PERSON = _WORDS["not_a_person_after_age"]
+_ME_WORDS = _WORDS["me_words"]
+_OWNERS = _WORDS["age_owners"]
+_ADDRESS_OR_PERSON = _WORDS["address_or_person"]
+_HIM_OR_HER = _WORDS["him_or_her"]
+_NOT_BODY = _WORDS["not_the_body_after"]
 
 
 #: The writer's words that say whose someone is ("my wife", "me mum").
@@ -120,6 +163,8 @@ def their_back_in(span: Span) -> bool:
     around = [sentence]
     if sentence.end < len(doc):
         around.append(_sentence(doc[sentence.end : sentence.end + 1]))
+    if sentence.start > 0:  # "Mum had back surgery last week. Tonight she's feverish"
+        around.append(_sentence(doc[sentence.start - 1 : sentence.start]))
     return any(not writers for writers in _backs_in(around))
 
 
@@ -127,7 +172,8 @@ def _backs_in(parts: list[Span]) -> Iterator[bool]:
     """For each back named in ``parts``, whether it is the writer's ("my back")."""
     for part in parts:
         for token in part:
-            if _n(token) in _BACK_WORDS:
+            nxt = _n(part.doc[token.i + 1]) if token.i + 1 < len(part.doc) else ""
+            if _n(token) in _BACK_WORDS and not (_n(token) == "back" and nxt in _NOT_BODY):
                 yield _the_writers(part.doc[max(part.start, token.i - 3) : token.i])
 
 
