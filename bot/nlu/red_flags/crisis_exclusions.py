@@ -142,10 +142,14 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     )):
         return True  # "i could die of embarrassment", "dying for a cuppa"
     opening = _words(doc[_sentence(span).start : span.start])
-    if last == "die" and "if" in opening and not inside & {"want", "wanna", "wish"} and (
-        sentence & _JOKE_MARKS or {"one", "more"} <= opening
+    countdown = {"one", "more"} <= opening
+    if last == "die" and ("if" in opening or countdown) and not inside & {
+        "want", "wanna", "wish"} and (
+        sentence & _JOKE_MARKS or countdown and "if" in opening
     ):
-        return True  # "if i sneeze one more time im going to die lol": a figure
+        # "if i sneeze one more time im going to die lol", "one more zoom call n im
+        # gonna die 😂": a figure
+        return True
     if tokens == ["kms"]:
         return bool(re.match(r"^\d", prev)) or prev in _KMS_PREV_NOT or nxt in _KMS_NEXT_NOT
     if "longer" in inside:

@@ -26,6 +26,7 @@ from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
+    OTHER_PEOPLE,
     _answered_no,
     _clause_before,
     _is_hedged,
@@ -98,12 +99,15 @@ def _crisis_cauda_status(
     unhedged retention signs ("no urge, then just a dribble") are a red flag together."""
     if category == RV.CRISIS and kind == RV.SYMPTOM and status == "uncertain":
         return status if _negated(span) else "present"
-    if category == RV.CAUDA_EQUINA and kind == RV.WEAK and status == "uncertain":
+    if category in (RV.CAUDA_EQUINA, RV.CRISIS) and kind == RV.WEAK and status == "uncertain":
+        # crisis: two veiled signs together ("I've written letters to everyone ... you
+        # won't need to chase me after Friday", "if it's not gone by tomorrow I'm done
+        # ... I've planned it") are a plan, said in a condition or not
         signs = [
             s for s in kept
             if kind_of[(s.start, s.end)] == RV.WEAK
-            and not _is_hedged(s)
-            and _status(RV.WEAK, s) == "uncertain"
+            and (category == RV.CRISIS or not _is_hedged(s))
+            and _status(RV.WEAK, s, category) in ("uncertain", "present")
         ]
         if len(signs) >= 2 and any(s.start == span.start for s in signs):
             return "present"
@@ -133,7 +137,7 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     doc = span.doc
     shared = _words(doc[span.end : span.end + 2]) in ({"as", "me"}, {"like", "me"}) or (
         span.start > 0 and _n(doc[span.start - 1]) in _MY
-    ) or (category == RV.CRISIS and _opened_by_the_writer(span))
+    ) or (category == RV.CRISIS and (_opened_by_the_writer(span) or _only_recipients(span)))
     if not (about_speaker or done_to_writer or shared) and (
         theirs_said or _someone_elses(whose)
     ):
@@ -145,6 +149,16 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     if category == RV.CRISIS and without_them:
         return "negated"  # the writer's own view of someone else ("we'd be better off without her")
     return _own_status(kind, span, category, ctx)
+
+
+def _only_recipients(span: Span) -> bool:
+    """The people named in the clause before a crisis sign are only those things went to
+    ("gave my ps5 to my brother n wrote letters to everyone"): no one else does it."""
+    before = _clause_before(span, 8)
+    people = [t for t in before if _n(t) in OTHER_PEOPLE]
+    return bool(people) and not {_n(t) for t in before} & _OTHERS_DOING and all(
+        {_n(t) for t in span.doc[max(0, p.i - 2) : p.i]} & _RECIPIENT_MARKS for p in people
+    )
 
 
 def _opened_by_the_writer(span: Span) -> bool:
@@ -167,6 +181,7 @@ _FALLS_WITH_BACK = _WORDS["falls_with_their_back"]
 _MY = _WORDS["my"]
 _I = _WORDS["i"]
 _OTHERS_DOING = _WORDS["others_doing"]
+_RECIPIENT_MARKS = _WORDS["recipient_marks"]
 _NOW = _WORDS["now"]
 _THIRD = _WORDS["third_persons"]
 _OBJECT_ME = _WORDS["object_me"]
