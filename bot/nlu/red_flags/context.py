@@ -391,6 +391,8 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
         # a fever that lasts, runs high or comes with a tender spine is not explained
         # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
         clause = words | _words(_clause_before(span)) | _words(_clause_after(span, window=8))
+        # the heat's own number is no reading ("in 40 degree heat all day")
+        clause -= {w for m in ctx.marks.get(RP.PASSING_ILLNESS, []) for w in _words(m)}
         if words & _FEVER_WORDS and words & _EXERTION_SWEATS and not clause & _HIGH_FEVER and any(
             _words(m) & _LASTING_CAUSES for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
         ):

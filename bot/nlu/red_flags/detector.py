@@ -260,8 +260,12 @@ def _own_status(
 ) -> Status:
     if ctx is not None:
         resolved = _resolution(category, span, ctx)
-        if resolved == "uncertain" and _negated(span):
-            return "negated"  # "no fracture after my slip, xray was clear": denied, not asked
+        if resolved == "uncertain" and (
+            _negated(span) or _explained_by_exertion(category, span, ctx)
+        ):
+            # "no fracture after my slip, xray was clear": denied, not asked; "pins and
+            # needles in my bum after a long drive, gone now": explained and over
+            return "negated"
         if resolved is not None:
             return resolved
         if _explained_by_exertion(category, span, ctx):
