@@ -14,6 +14,7 @@ from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, 
 
 _WORDS = word_sets("exclusions")
 _EASING_SUBJECT = _WORDS["easing_subject"]
+_PARALYSED_FIGURES = _WORDS["paralysed_figures"]
 _BREAK_WORDS = _WORDS["break_words"]
 _CLUMSY_DISMISSERS = _WORDS["clumsy_dismissers"]
 _FEVER_NOUNS = _WORDS["fever_nouns"]
@@ -198,6 +199,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "stumbled on the kerb, just clumsy": a one-off, explained
         if prev in _CLOTHES:
             return True  # "my trousers keep falling down": the clothes fall
+        if inside & {"paralysed", "paralysis"} and nxt in {"with", "by"} and _words(
+            doc[span.end + 1 : span.end + 3]
+        ) & _PARALYSED_FIGURES:
+            return True  # "paralysed with indecision", "paralysed by fear": a figure
         if "jelly" in inside and sentence & _EMOTION_LEGS:
             return True  # "my legs went to jelly watching the match": nerves, a figure
         return nxt == "asleep"
