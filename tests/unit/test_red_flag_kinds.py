@@ -54,6 +54,14 @@ def _describe(text: str) -> str:
         ("some lad pushed me off my scooter last night", {"urgent"}, "fracture"),
         ("the stitches in my back wound have burst open", {"urgent"}, "infection"),
         ("since the weekend i cannot feel myself weeing", {"urgent"}, "cauda_equina"),
+        # a manner ("without holding the rail") denies nothing told after it; a fever
+        # after a spinal operation is not put down to a cold going round
+        ("i climb the stairs without holding the rail now, my calves have gone weak",
+         {"urgent"}, "neuro_deficit"),
+        ("my discectomy was last week and i am running a fever, must be the flu my son had",
+         {"urgent", "clarify"}, "infection"),
+        ("me 77 and my sister 74, i tripped on the rug today and my back is killing me",
+         {"urgent"}, "fracture"),
         # crisis in more words
         ("some days i wish i had never been born", {"urgent"}, "crisis"),
         ("honestly my family would all manage fine without me", {"urgent"}, "crisis"),

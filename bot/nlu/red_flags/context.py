@@ -61,6 +61,7 @@ _EXERTION_LEGS = _WORDS["exertion_legs"]
 _EXERTION_NOT = _WORDS["exertion_not"]
 _FEVER_WORDS = _WORDS["fever_words"]
 _NOT_PASSING = _WORDS["not_passing"]
+_SPINE_SURGERY = _WORDS["spine_surgery"]
 _LASTING_CAUSES = _WORDS["lasting_causes"]
 _HIGH_FEVER = _WORDS["high_fever"]
 _NUMB_WORDS = _WORDS["numb_words"]
@@ -390,6 +391,7 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
     elif category == RV.INFECTION:
         # a fever that lasts, runs high or comes with a tender spine is not explained
         # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
+        # or after a spinal operation (a fusion, a discectomy, a wound)
         clause = words | _words(_clause_before(span)) | _words(_clause_after(span, window=8))
         # the heat's own number is no reading ("in 40 degree heat all day")
         clause -= {w for m in ctx.marks.get(RP.PASSING_ILLNESS, []) for w in _words(m)}
@@ -398,7 +400,7 @@ def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
         ):
             return True  # "night sweats this week, but I'm menopausal": a cause that lasts
         if not words & _FEVER_WORDS or clause & _NOT_PASSING or (
-            _words(span.doc[:]) & RP.LASTING_HISTORY
+            _words(span.doc[:]) & (RP.LASTING_HISTORY | _SPINE_SURGERY)
         ):
             return False
         # the cause is not the sign's own word ("cold sweats" names no cold)

@@ -234,17 +234,16 @@ def _answered_no(span: Span) -> bool:
 def _object_of_preposition(cue: Token) -> bool:
     """"tripping over nothing", "worrying about nothing": an object, not a denial."""
     doc = cue.doc
-    return (
-        _n(cue) in {"nothing", "nothin"}
-        and cue.i > 0
-        and _n(doc[cue.i - 1]) in _BEFORE_NOTHING
-    )
+    return _n(cue) in {"nothing", "nothin"} and cue.i > 0 and _n(doc[cue.i - 1]) in _BEFORE_NOTHING
 
-_BEAR = _WORDS["bear"]
+_BEAR, _MANNER = _WORDS["bear"], _WORDS["manner"]
 
 
 def _cannot_bear(doc: Doc, cue_index: int, span_start: int) -> bool:
-    return any(_n(t) in _BEAR for t in doc[cue_index + 1 : span_start])
+    """"can't cope with the numbness"; "can't stand up without using my arms now, my thighs
+    have gone weak": a manner, what it is done without, takes the "without" for itself."""
+    return any(_n(t) in _BEAR for t in doc[cue_index + 1 : span_start]) or (
+        _n(doc[cue_index]) == "without" and _n(doc[cue_index + 1]) in _MANNER)
 
 
 def _negated(span: Span) -> bool:
