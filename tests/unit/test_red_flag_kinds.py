@@ -62,6 +62,14 @@ def _describe(text: str) -> str:
          {"urgent", "clarify"}, "infection"),
         ("me 77 and my sister 74, i tripped on the rug today and my back is killing me",
          {"urgent"}, "fracture"),
+        # the saddle as the part anyone sits on, a bike named in it is no ride; underwear
+        # in other words; water for urine at the toilet
+        ("the bits you would sit on a bike seat with have gone numb since monday",
+         {"urgent"}, "cauda_equina"),
+        ("had an accident in my kecks on the bus and never felt it", {"urgent"},
+         "cauda_equina"),
+        ("on the toilet i cannot feel the water coming out any more", {"urgent"},
+         "cauda_equina"),
         # crisis in more words
         ("some days i wish i had never been born", {"urgent"}, "crisis"),
         ("honestly my family would all manage fine without me", {"urgent"}, "crisis"),

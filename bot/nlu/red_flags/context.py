@@ -131,9 +131,10 @@ _LIKENESS_PLACES = _WORDS["likeness_places"]
 
 def _likeness_before(mark: Span) -> bool:
     """ "like i've been sat on a bike saddle", "as if i'd run a marathon", "like the bit that
-    touches a bike seat": not what happened."""
+    touches a bike seat", "the bits you'd sit on a bike saddle with": not what happened."""
     before = [_n(t) for t in mark.doc[max(0, mark.start - 10) : mark.start]] + [""]
-    return any(
+    anyone_sits = {"you", "youd", "one"} & set(before[-6:]) and {"sit", "sat"} & set(before[-5:])
+    return bool(anyone_sits) or any(
         word in {"like", "as"} and (
             nxt in _LIKENESS_SUBJECTS or (nxt == "the" and third in _LIKENESS_PLACES))
         for word, nxt, third in zip(before, before[1:], before[2:], strict=False)
