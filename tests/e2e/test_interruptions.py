@@ -126,3 +126,13 @@ def test_a_no_that_explains_changes_no_answer_already_given(chat: Chat) -> None:
     chat.say("no, I meant my back is stiff, my legs are not weak")
     assert chat.slots["flexibility"] == "normal", "an explanation is no new answer"
     assert chat.asks_about("pain_score"), chat.said
+
+
+def test_thanks_before_anything_has_started_says_what_comes_next(chat: Chat) -> None:
+    said = " ".join(chat.say("/thank"))
+    assert "start" in said.lower()  # not a bare "you're welcome" that ends on nothing
+    chat.say("/start")
+    assert chat.asks_about("red_flag_screen")
+    said = " ".join(chat.say("/thank"))
+    assert said.startswith("You're welcome") and "say \"start\"" not in said
+
