@@ -84,4 +84,4 @@ def _set_against_this_time(sentence: Span) -> bool:
     """The next sentence begins with "this time": the one before told of another episode."""
     doc = sentence.doc
     words = [t.lower_ for t in doc[sentence.end : sentence.end + 3]]
-    return any(words[: len(p.split())] == p.split() for p in CONTEXT["this_time_phrases"])
+    return bool(phrase_at(words, 0, CONTEXT["this_time_phrases"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from bot.nlu import patterns as P
+from bot.nlu.episodes import phrase_at
 from bot.nlu.negation import contains_cue, is_negated, negation_cue_before
 from bot.nlu.patterns import TOKEN_CLASSES
 from bot.nlu.spans import (
@@ -116,10 +117,7 @@ def _after_a_state_opener(span: Span) -> bool:
     """A clause opened by a time or a deed ("by the time", "when", "after") before the
     span in its sentence."""
     words = [t.lower_ for t in sentence_before(span)]
-    return any(
-        words[i : i + len(p.split())] == p.split()
-        for p in CONTEXT["state_openers"] for i in range(len(words))
-    )
+    return any(phrase_at(words, i, CONTEXT["state_openers"]) for i in range(len(words)))
 
 
 def _a_state_it_gets_into(span: Span) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from bot.nlu import patterns as P
+from bot.nlu.episodes import phrase_at
 from bot.nlu.negation import is_negated
 from bot.nlu.spans import (
     CONTEXT,
@@ -85,5 +86,4 @@ def _this_time(span: Span) -> bool:
         if tok.text in SENTENCE_ENDS:
             break
         words.insert(0, tok.lower_)
-    text = " ".join(words)
-    return any(phrase in text for phrase in CONTEXT["this_time_phrases"])
+    return any(phrase_at(words, i, CONTEXT["this_time_phrases"]) for i in range(len(words)))

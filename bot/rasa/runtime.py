@@ -210,9 +210,9 @@ async def load_agent(
     settings = get_settings()
     endpoints = AvailableEndpoints.read_endpoints(str(settings.home / "endpoints.yml"))
     # the domain only to the form validations, which read it (endpoints.yml)
-    selective = endpoints.action.kwargs.get("enable_selective_domain", False) if (
-        endpoints.action is not None
-    ) else False
+    selective = (endpoints.action.kwargs if endpoints.action else {}).get(
+        "enable_selective_domain", False
+    )
     endpoints.action = EndpointConfig(
         url=action_url, headers=headers or {}, enable_selective_domain=selective
     )
