@@ -73,6 +73,11 @@ def _describe(text: str) -> str:
         # crisis in more words
         ("some days i wish i had never been born", {"urgent"}, "crisis"),
         ("honestly my family would all manage fine without me", {"urgent"}, "crisis"),
+        # a resolved sign that comes back, or goes on, stays one
+        ("had a fever on monday, it went, but now it is back and my back is agony",
+         {"urgent"}, "infection"),
+        ("the temperature was gone by the morning but tonight i am burning up again",
+         {"urgent"}, "infection"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -114,6 +119,14 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("my trousers keep falling down since i lost my belt", {"none", "clarify"}),
         # someone else as the one a person would be without
         ("i told my sister we would all be better off without him", {"none"}),
+        # a sign that is over, told with its resolution in ordinary words; the back that
+        # is still sore after it is the back's, not the sign's
+        ("ran a fever on saturday with a cold, that has gone now, my back is still tight",
+         {"none"}),
+        ("had a temperature tuesday evening, it was normal by wednesday lunchtime", {"none"}),
+        ("had a kidney infection in the summer, the tablets cleared it up", {"none"}),
+        ("felt shivery after the procedure but by the next morning it had all settled",
+         {"none"}),
     ],
 )
 def test_benign_messages_sharing_the_words_are_not_escalated(

@@ -255,11 +255,17 @@ def _marker_subject(mark: Span, limit: int) -> Span:
 _BACK = ANSWER_WORDS["back_words"]  # the intake's words for the back, one home
 
 
-def _of_the_back_after_but(span: Span, mark: Span) -> bool:
+def _of_the_back_after_but(span: Span, mark: Span, ctx: _Context) -> bool:
     """A recurrence word said of the back after a "but" ("the fever's gone now, but my
-    back is still tight"): the back's, not the sign's."""
+    back is still tight"), or after the sign's own resolution with the back its subject
+    ("had a fever with a cold, it's gone now, back's still stiff"): the back's, not the
+    sign's."""
     between = [_n(t) for t in span.doc[span.end : mark.start]]
-    return "but" in between and bool(set(between[between.index("but"):]) & _BACK)
+    if "but" in between and set(between[between.index("but"):]) & _BACK:
+        return True
+    ends = [r.end for r in ctx.marks.get(RP.RESOLVED, [])
+            if span.end <= r.start and r.end <= mark.start]
+    return bool(ends) and bool(_words(_marker_subject(mark, max(ends))) & _BACK)
 
 
 def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
@@ -275,7 +281,7 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     doc = span.doc
     sentence = _sentence(span)
     ongoing = [m for m in ctx.within(RP.ONGOING, sentence.start, sentence.end)
-               if not _of_the_back_after_but(span, m) and not _dates_a_resolution(m, ctx)
+               if not _of_the_back_after_but(span, m, ctx) and not _dates_a_resolution(m, ctx)
                and not _inside_a_resolution(m, ctx)]
     distant = ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
     if (
