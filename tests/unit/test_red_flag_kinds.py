@@ -78,6 +78,9 @@ def _describe(text: str) -> str:
          {"urgent"}, "infection"),
         ("the temperature was gone by the morning but tonight i am burning up again",
          {"urgent"}, "infection"),
+        # a high fever is not put down to a cold the family share
+        ("fever of 39 and shaking, the whole family has the same cold", {"urgent"},
+         "infection"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -126,6 +129,10 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("had a temperature tuesday evening, it was normal by wednesday lunchtime", {"none"}),
         ("had a kidney infection in the summer, the tablets cleared it up", {"none"}),
         ("felt shivery after the procedure but by the next morning it had all settled",
+         {"none"}),
+        # a fever explained by a passing illness that others have too
+        ("feeling hot and shivery tonight, everyone at home has had this bug", {"none"}),
+        ("temperature and chills, i caught whatever my son brought back from nursery",
          {"none"}),
     ],
 )
