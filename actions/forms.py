@@ -34,6 +34,10 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     form_slots: tuple[str, ...] = ()
     #: Intents that step out of this form (see :data:`INTERRUPTIONS`).
     interruptions: frozenset[str] = INTERRUPTIONS
+    #: Questions that ask two things, and the slot of the second: a message that answers
+    #: only that one is half an answer, kept, and the question asked again for the rest
+    #: (its domain variation says what was heard) instead of "Sorry, I didn't catch that".
+    half_answers: dict[str, str] = {}
 
     @abstractmethod
     def name(self) -> str:
@@ -69,7 +73,7 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
             for e in events
         )
-        if answered or requested is None:
+        if answered or requested is None or self._half_answered(tracker, requested):
             return [*events, SlotSet("reprompts", 0)]
         if self.is_interruption(tracker):
             # Nothing extracted: the form steps aside and a rule answers.
@@ -98,6 +102,14 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         if before is None or before == event.get("value"):
             return None
         return SlotSet(str(name), before)
+
+    def _half_answered(self, tracker: Tracker, requested: str) -> bool:
+        """Whether the message answered the other half of a two-part question."""
+        other = self.half_answers.get(requested)
+        return other is not None and any(
+            e.get("entity") == other and not e.get("role")
+            for e in tracker.latest_message.get("entities", [])
+        )
 
     def is_interruption(self, tracker: Tracker) -> bool:
         """Whether the message is for a rule to answer rather than an answer to the form."""

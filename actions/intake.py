@@ -23,6 +23,7 @@ from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain
 from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
+    adds_to_an_answer,
     asks_in_so_many_words,
     correction_at,
     mentions_the_back_or_pain,
@@ -197,9 +198,24 @@ class ValidateIntakeForm(KindFormValidation):
     """Extracts context-dependent answers, validates and journals every answer."""
 
     form_slots = FORM_SLOTS
+    half_answers = {"flexibility": "spasm"}  # "tight muscles, or is your back locked?"
 
     def name(self) -> str:
         return "validate_intake_form"
+
+    def _restore(
+        self, event: EventType, tracker: Tracker, requested: str, corrected: int | None = None
+    ) -> EventType | None:
+        """As the form's, but a direction added to the other one given before ("Oh, and
+        standing brings it on too", said with the how-long answer) makes it both."""
+        restored = super()._restore(event, tracker, requested, corrected)
+        if (
+            restored is not None and event.get("name") == "pain_direction"
+            and {restored.get("value"), event.get("value")} == {"flexion", "extension"}
+            and adds_to_an_answer(latest_text(tracker))
+        ):
+            return SlotSet("pain_direction", "both")
+        return restored
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -205,6 +205,18 @@ def reads_as_correction(text: str | None) -> bool:
     return any(_corrects(clause[:3], i) for clause in clauses for i in range(len(clause[:3])))
 
 
+def adds_to_an_answer(text: str | None) -> bool:
+    """Whether ``text`` adds to what was said before ("Oh, and I should have said: standing
+    brings it on too", "leaning back as well") rather than changing it."""
+    items = words_of(text or "")
+    return bool(set(items) & _ADDING) or any(
+        items[i : i + 2] == ["as", "well"] for i in range(len(items) - 1)
+    )
+
+
+_ADDING = ANSWER_WORDS["adding_words"]
+
+
 def correction_at(text: str | None) -> int | None:
     """Where in ``text`` (a character offset) the first correction word that opens a
     clause stands ("no. oh wait, I can't get past my shins": at "wait"), or None."""

@@ -1,7 +1,8 @@
 """After an interruption the conversation goes on where it was, with every detail kept.
 
 A clarifying safety question answered "no", asked before the intake started or in its
-middle; the same hedged words said again; a new sign or a plain red flag after a "no".
+middle; the same hedged words said again; a new sign or a plain red flag after a "no"; a
+two-part question answered by half; an answer added to with the next one.
 """
 
 from __future__ import annotations
@@ -136,3 +137,30 @@ def test_thanks_before_anything_has_started_says_what_comes_next(chat: Chat) -> 
     said = " ".join(chat.say("/thank"))
     assert said.startswith("You're welcome") and "say \"start\"" not in said
 
+
+
+def test_half_an_answer_is_kept_and_only_the_other_half_asked(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say("bending forward hurts")
+    chat.say("3 weeks")
+    said = " ".join(chat.say("it has never locked up or gone into spasm"))
+    assert chat.slots["spasm"] is False
+    assert "didn't quite catch" not in said
+    assert chat.asks_about("flexibility") and "hasn't locked up" in said
+    assert "or is your back locked up" not in said  # the half already answered
+    chat.say("they feel tight")
+    assert chat.slots["flexibility"] == "tight" and chat.slots["spasm"] is False
+    assert chat.asks_about("pain_score"), chat.said
+
+
+def test_a_direction_added_with_the_next_answer_makes_it_both(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say("bending forward hurts")
+    assert chat.slots["pain_direction"] == "flexion"
+    chat.say("3 weeks. Oh and I forgot, standing for long brings it on too")
+    assert chat.slots["pain_direction"] == "both"
+    assert chat.slots["pain_duration_days"] == 21
+    chat.say("I can touch my toes")
+    assert chat.slots["pain_direction"] == "both", "kept"
