@@ -124,6 +124,10 @@ def _range_in(text: str) -> float | None:
     return None
 
 
+#: Where a sentence ends, in a short answer.
+_SENTENCE_END = re.compile(r"[.!?]+(?!\d)")
+
+
 def parse_score_answer(text: str) -> float | None:
     """The number in an answer to "how bad, from 0 to 10?": a lone number, a score said
     first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
@@ -132,6 +136,10 @@ def parse_score_answer(text: str) -> float | None:
     bare = parse_bare_number(text)
     if bare is not None:
         return bare
+    sentences = [s for s in _SENTENCE_END.split(text or "") if s.strip()]
+    settled = parse_bare_number(sentences[-1]) if len(sentences) > 1 else None
+    if settled is not None:
+        return settled  # "2 or 3. 3.": a number said alone last settles what came before
     leading = _leading_score(text)
     if leading is not None:
         return leading

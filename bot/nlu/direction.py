@@ -163,9 +163,25 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
         or (w == "so" and i + 1 < len(words) and words[i + 1] in ("does", "is", "do", "did"))
         for i, w in enumerate(words)
     )
-    return likewise or any(
+    return likewise or _likewise_follows(clause) or any(
         t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in clause
     )
+
+
+def _likewise_follows(clause: Span) -> bool:
+    """A next clause that adds to this one ("bending and sitting, but also standing", "...
+    those get me. But standing gets me too"): what this one named hurts as well."""
+    doc, i = clause.doc, clause.end
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in CONTRASTS:
+        return False
+    after = []
+    for tok in doc[i + 1 :]:
+        if tok.text in SENTENCE_ENDS or tok.lower_ in CLAUSE_TURNS:
+            break
+        after.append(tok.lower_)
+    return bool(set(after) & P.ANSWER_WORDS["adding_words"])
 
 
 #: How many words may stand between a movement and the word that says it hurts for the

@@ -60,7 +60,7 @@ def _not_now_after(span: Span) -> bool:
 
 _OPPOSITE = {"tight": "normal", "normal": "tight"}
 #: Words with which a reach says its own limit ("only reach my knees").
-_LIMITS = frozenset({"only", "just", "barely"})
+_LIMITS = CONTEXT["reach_limit_words"]
 _PASTIMES: frozenset[str] = frozenset(TOKEN_CLASSES["SUPPLE_PASTIME"]["LOWER"]["IN"])
 _BACK: frozenset[str] = P.ANSWER_WORDS["back_words"]
 _MUSCLE: frozenset[str] = frozenset(TOKEN_CLASSES["MUSCLE"]["LOWER"]["IN"]) - _BACK

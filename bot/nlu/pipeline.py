@@ -39,6 +39,7 @@ from bot.nlu.duration import (
 from bot.nlu.echoes import asked_back, echo_answer, echo_answered, echo_end, in_a_question
 from bot.nlu.flexibility import resolve_flexibility
 from bot.nlu.negation import is_negated
+from bot.nlu.repairs import at_original_offsets, drop_slips
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
@@ -112,6 +113,7 @@ def clean_text(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = _DROPPED_G_RE.sub("g", text)
     return _CONTROL_RE.sub(" ", text)
+
 
 
 def _pain_number(span_text: str) -> int | None:
@@ -442,9 +444,10 @@ def extract(text: str, today: datetime.date | None = None) -> list[Extraction]:
             return []
         if today is None:
             today = utc_today()
-        cleaned = clean_text(text)
-        doc = get_nlp()(cleaned)
-        return extract_from_doc(doc, text, today)
+        repaired, cuts = drop_slips(text)  # "gone into spas um spasm": "gone into spasm"
+        doc = get_nlp()(clean_text(repaired))
+        found = extract_from_doc(doc, repaired, today)
+        return [at_original_offsets(e, cuts, text) for e in found] if cuts else found
     except Exception:  # noqa: BLE001 - extraction must never break the dialogue
         logger.exception("Backstep NLP extraction failed")
         return []

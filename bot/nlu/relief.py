@@ -134,6 +134,7 @@ def relieves(span: Span, window: int = 15) -> bool:
             # "have to stop and sit down", not "stand at the coffee stop or walk"
             tok.lower_ in CONTEXT["relief_before"] and span.start - tok.i <= 2
             and doc[tok.i + 1].lower_ in ("and", "to", "n")
+            and (tok.i == 0 or doc[tok.i - 1].lower_ in CONTEXT["stopper_words"])
         )
         if relief and not negated_at(doc, tok.i):
             # its own clause saying it hurts wins: "ok when I bend it pains more" (an "ok"

@@ -297,6 +297,10 @@ def test_answer_intent(
         ("between 4 and 5", 4.0),  # a range said with "between": its first number
         ("somewhere between a 5 and a 6", 5.0),
         ("between 2 and 9 depending on the day", None),
+        # a number said alone last settles the range said before it
+        ("5 or 6. 6.", 6.0),
+        ("four or five... five", 5.0),
+        ("6. 2 weeks of this.", None),
         ("bad", None),
         ("no one can say", None),
     ],

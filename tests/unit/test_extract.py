@@ -981,6 +981,30 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I'm far too stiff to reach my toes", {"flexibility": "tight"}),
     # a trade's years are a working life, not this bout
     ("Roofer 25 year, back's had it since Friday", {"pain_duration_days": 5}),
+    # a dictated slip and its repair: the word meant
+    ("it never went into sp um spasm, just aches", {"spasm": False}),
+    ("I can reach my tows I mean toes, no problem", {"flexibility": "normal"}),
+    ("lifting um sitting is the worst", {"pain_direction": "flexion"}),
+    # "but also", "... too" after a list adds to it; "the same" after "but" does not
+    ("hoovering and driving, but also standing at the hob", {"pain_direction": "both"}),
+    ("I thought it was the lifting or the stairs, but it's the same whatever I do", {
+        "pain_direction": "none"}),
+    # a bus stop is no stopping to rest
+    ("queueing at the bus stop and reaching up to the rail", {"pain_direction": "extension"}),
+    ("walking far is bad, I have to stop and sit", {"pain_direction": "extension"}),
+    # the back or the waist that caught or locked, then could not straighten: a spasm
+    ("it caught me on Friday, I couldn't straighten up", {
+        "spasm": True, "flexibility": "tight"}),
+    ("my waist locked on Sunday", {"spasm": True, "flexibility": "tight"}),
+    # nowhere near the toes, a "nope" to them, fingertips to the shins: tight
+    ("nowhere near my toes, sorry", {"flexibility": "tight"}),
+    ("can't get nowhere near the floor", {"flexibility": "tight"}),
+    ("reach my toes? nah", {"flexibility": "tight"}),
+    ("fingertips just to my knees", {"flexibility": "tight"}),
+    # the buttock only, and "it does not go down": no leg pain
+    ("the pain is in the bum only", {"leg_pain": False}),
+    ("It doesn't go down.", {"leg_pain": False}),
+    ("the swelling doesn't go down.", {}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
