@@ -81,6 +81,10 @@ def _describe(text: str) -> str:
         # a high fever is not put down to a cold the family share
         ("fever of 39 and shaking, the whole family has the same cold", {"urgent"},
          "infection"),
+        # a plan, saved pills or a farewell stay, vent or no vent
+        ("been saving my tablets up for a while, sorry just venting", {"urgent", "clarify"},
+         "crisis"),
+        ("i have tied up my affairs and left letters for the family", {"urgent"}, "crisis"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -134,6 +138,10 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("feeling hot and shivery tonight, everyone at home has had this bug", {"none"}),
         ("temperature and chills, i caught whatever my son brought back from nursery",
          {"none"}),
+        # venting: low mood, tiredness of the pain, crying, missing people, a vent
+        ("i am so fed up and tearful, this back means i never see my walking group", {"none"}),
+        ("i cannot do this any more, sorry, just having a moan", {"none"}),
+        ("i feel hopeless about my back ever getting better", {"none"}),
     ],
 )
 def test_benign_messages_sharing_the_words_are_not_escalated(

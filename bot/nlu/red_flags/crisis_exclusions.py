@@ -14,10 +14,12 @@ from bot.nlu.red_flags.scope import (
     _clause_after,
     _clause_before,
     _is_break,
+    _is_other_person,
     _n,
     _sentence,
     _words,
 )
+from bot.nlu.red_flags.whose import said_of_someone_else
 
 _WORDS = word_sets("crisis_exclusions")
 _ACCIDENT_WORDS = _WORDS["accident_words"]
@@ -84,6 +86,25 @@ _OVERDOING = _WORDS["overdoing"]
 _JUDGED = _WORDS["judged"]
 _JUDGED_KEEP = _WORDS["judged_keep"]
 _DOSING = _WORDS["dosing"]
+_VENT_WORDS = _WORDS["vent_words"]
+_COPING_WORDS = _WORDS["coping_words"]
+_JUDGED_ABOUT = _WORDS["judged_about"]
+
+
+def _only_venting(kind: str, span: Span) -> bool:
+    """A weak sign of not coping ("can't do this anymore", "what's the point anymore") in a
+    message the writer calls a vent ("just venting", "sorry for the moan", "rant over"):
+    low mood told as such, not a crisis. A plan, saved pills or a farewell stay."""
+    if kind != RV.WEAK or not _words(span) & _COPING_WORDS:
+        return False
+    if _is_other_person(span) or said_of_someone_else(span):
+        return False  # "my friend says she can't go on, sorry for the rant": hers
+    doc = span.doc
+    return any(
+        _n(t) in _VENT_WORDS
+        and not {_n(p) for p in doc[max(0, t.i - 2) : t.i]} & RV.NEGATION_NORMS
+        for t in doc
+    )
 
 
 def _taken_for_the_pain(span: Span) -> bool:
@@ -105,6 +126,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     after = _words(_clause_after(span, window=6))
     before = _words(_clause_before(span, window=6))
     sentence = _words(_sentence(span))
+    if _only_venting(kind, span):
+        return True
     if "too" in inside and (sentence & _DOSING or _taken_for_the_pain(span)):
         return True  # "how many ibuprofen is too many a day for a bad back?": dosing
     if last in {"here", "around"}:
@@ -182,6 +205,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return nxt in _CONTROL_NOT
     if last in _JUDGED and nxt in {"at", "with"} and nxt2 not in _JUDGED_KEEP:
         # "I'm hopeless at remembering", "worthless with computers": a skill, not a mood
+        return True
+    if last in _JUDGED and nxt == "about" and _words(_clause_after(span, window=4)) & _JUDGED_ABOUT:
+        # "hopeless about my back ever getting better": the recovery, not life
         return True
     if tokens[-2:] == ["killing", "myself"]:
         # "killing myself at the gym", "killing myself trying to keep up": overdoing it.
