@@ -41,6 +41,8 @@ def is_relief(tok: Token) -> bool:
         return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
         return False
+    if tok.lower_ == "help" and tok.i > 0 and doc[tok.i - 1].lower_ in CONTEXT["help_askers"]:
+        return False  # "need help with me back sittin at work all day": help asked for
     after = doc[tok.i + 1 : tok.i + 2].text.lower()
     if tok.i > 0 and doc[tok.i - 1].lower_ == "to" and after not in ("it", "that", "this", ""):
         return False  # "I bend over the bed to help clients": a purpose, not relief

@@ -989,6 +989,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("hoovering and driving, but also standing at the hob", {"pain_direction": "both"}),
     ("I thought it was the lifting or the stairs, but it's the same whatever I do", {
         "pain_direction": "none"}),
+    # help asked for is no movement that helps
+    ("need some help, my back is bad from bending at work", {"pain_direction": "flexion"}),
     # a bus stop is no stopping to rest
     ("queueing at the bus stop and reaching up to the rail", {"pain_direction": "extension"}),
     ("walking far is bad, I have to stop and sit", {"pain_direction": "extension"}),
