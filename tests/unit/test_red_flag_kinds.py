@@ -81,6 +81,9 @@ def _describe(text: str) -> str:
         # a high fever is not put down to a cold the family share
         ("fever of 39 and shaking, the whole family has the same cold", {"urgent"},
          "infection"),
+        # a tearing back pain with collapse signs
+        ("sudden tearing pain in my back and i have gone grey and sweaty", {"urgent"},
+         "vascular"),
         # a plan, saved pills or a farewell stay, vent or no vent
         ("been saving my tablets up for a while, sorry just venting", {"urgent", "clarify"},
          "crisis"),
@@ -174,6 +177,11 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("my nan's speech went weird all of a sudden", "vascular"),
         ("grandad's pain goes from his chest through to his back", "vascular"),
         ("I found she's been stockpiling her tablets and saying goodbye", "crisis"),
+        # a tearing back pain with collapse signs, told of an older person or a smoker
+        ("my uncle is 80 and a smoker, his back suddenly feels like it is being ripped and he "
+         "has gone ashen", "vascular"),
+        ("nan went white as a sheet, says a tearing pain in her back, holding her stomach",
+         "vascular"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
