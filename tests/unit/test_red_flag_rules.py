@@ -200,3 +200,15 @@ def test_a_word_read_as_a_yes_or_no_stops_the_matcher(rules_copy: Path) -> None:
 def test_a_word_set_the_engine_asks_for_must_be_there(rules_copy: Path) -> None:
     with pytest.raises(RuleDataError, match=r"words/scope\.yml.*no word set 'hedges'"):
         rulebook.word_sets("scope")["hedges"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["  epidurl: epidural\n",  # one word: a spelling, not a sound-alike
+     "  cord a equina: cauda equina\n",  # three words read as two
+     "  Epic Dural: epidural\n"],  # not lower-case
+)
+def test_a_bad_sound_alike_stops_the_matcher(rules_copy: Path, entry: str) -> None:
+    _edit(rules_copy / "vocabulary.yml", "sound_alikes:\n", "sound_alikes:\n" + entry)
+    with pytest.raises(RuleDataError, match=r"(?s)vocabulary\.yml.*sound_alikes"):
+        rulebook.vocabulary()

@@ -1,5 +1,6 @@
 """Reading a message as the matcher does: words normalised (spelling, typos within a small
-distance of a target word, glued words split), and the matcher built once."""
+distance of a target word, glued words split, voice-to-text sound-alikes of several words
+read as the word meant), and the matcher built once."""
 
 from __future__ import annotations
 
@@ -124,6 +125,34 @@ def _split_glued(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+@lru_cache(maxsize=1)
+def _longest_sound_alike() -> int:
+    return max((len(heard.split()) for heard in RV.SOUND_ALIKES), default=0)
+
+
+def _sound_alikes(doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
+    """Voice-to-text sound-alikes (:data:`RV.SOUND_ALIKES`): a phrase meant as as many
+    words ("settle area") gets their norms in ``norms``; one meant as a single word
+    ("epic dural") is returned as ``(start, end, word)``, tokens to merge."""
+    words = [token.lower_ for token in doc]
+    merges: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_longest_sound_alike(), len(words) - i), 1, -1):
+            meant = RV.SOUND_ALIKES.get(" ".join(words[i : i + size]))
+            if meant is not None:
+                parts = meant.split()
+                if len(parts) == 1:
+                    merges.append((i, i + size, meant))
+                else:
+                    norms[i : i + size] = parts
+                i += size
+                break
+        else:
+            i += 1
+    return merges
+
+
 def make_doc(text: str) -> Doc:
     """Tokenise ``text`` (same characters, same offsets) with normalised ``NORM``s."""
     nlp = get_nlp()
@@ -140,8 +169,13 @@ def make_doc(text: str) -> Doc:
         words.extend(parts)
         spaces.extend([False] * (len(parts) - 1) + [bool(token.whitespace_)])
     doc = base if len(words) == len(base) else Doc(nlp.vocab, words=words, spaces=spaces)
+    merges = _sound_alikes(doc, norms)
     for token, norm in zip(doc, norms, strict=True):
         token.norm_ = norm
+    if merges:
+        with doc.retokenize() as retokenizer:
+            for start, end, meant in merges:
+                retokenizer.merge(doc[start:end], attrs={"NORM": meant})
     return doc
 
 

@@ -80,11 +80,24 @@ class Vocabulary(_Strict):
     negation_norms: Texts
     gap_stops: Texts
     spellings: dict[StrictStr, StrictStr]
+    sound_alikes: dict[StrictStr, StrictStr]
     fuzzy_targets: Texts
     protected_words: Texts
     real_in_words: Texts
     token_classes: dict[StrictStr, Texts]
     macros: dict[StrictStr, Texts]
+
+    @validator("sound_alikes")
+    def _phrases(cls, value: dict[str, str]) -> dict[str, str]:  # noqa: N805
+        """Two or more lower-case words, read as one word or as as many words."""
+        bad = [
+            heard for heard, meant in value.items()
+            if heard != heard.lower() or len(heard.split()) < 2 or heard != " ".join(heard.split())
+            or len(meant.split()) not in (1, len(heard.split()))
+        ]
+        if bad:
+            raise ValueError(f"need 2+ lower-case words read as 1 word or as many: {bad}")
+        return value
 
     @validator("token_classes", "macros")
     def _upper_names(cls, value: dict[str, Any]) -> dict[str, Any]:  # noqa: N805

@@ -43,6 +43,9 @@ NEGATION_NORMS: frozenset[str] = frozenset(_DATA.negation_norms)
 GAP_STOPS: frozenset[str] = frozenset(_DATA.gap_stops)
 #: Known misspellings and variant spellings -> canonical spelling.
 SPELLINGS: Mapping[str, str] = dict(_DATA.spellings)
+#: Medical words misheard by voice-to-text as several words ("epic dural") -> the word
+#: meant, or the words meant word for word ("settle area" -> "saddle area").
+SOUND_ALIKES: Mapping[str, str] = dict(_DATA.sound_alikes)
 #: Distinctive medical words that may be matched with one typo (two when >= 10 letters).
 FUZZY_TARGETS: frozenset[str] = frozenset(_DATA.fuzzy_targets)
 #: Real words one typo away from a fuzzy target: never "corrected".
