@@ -81,6 +81,10 @@ def _describe(text: str) -> str:
         # a high fever is not put down to a cold the family share
         ("fever of 39 and shaking, the whole family has the same cold", {"urgent"},
          "infection"),
+        # the writer's own sign after someone named by a group stays the writer's
+        ("a lady in my class showed me a stretch, my foot is getting weaker every week",
+         {"urgent"}, "neuro_deficit"),
+        ("man, my leg keeps giving way", {"urgent"}, "neuro_deficit"),
         # a tearing back pain with collapse signs
         ("sudden tearing pain in my back and i have gone grey and sweaty", {"urgent"},
          "vascular"),
@@ -182,6 +186,15 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
          "has gone ashen", "vascular"),
         ("nan went white as a sheet, says a tearing pain in her back, holding her stomach",
          "vascular"),
+        # an older person's signs told through what they can no longer do are theirs
+        ("Mum is 78, since her back got bad both legs give way on the stairs",
+         "neuro_deficit"),
+        ("my gran is 80 and since her back went she cannot feel the sponge on her bottom",
+         "cauda_equina"),
+        # someone named by a group they belong to, then her or his sign
+        ("a lady in my aqua class says her foot gets weaker every week", "neuro_deficit"),
+        ("a man at my work says his leg keeps giving way", "neuro_deficit"),
+        ("one of the ladies at my church says her legs have gone weak", "neuro_deficit"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:

@@ -52,6 +52,11 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
             if j < i + 3 or _an_age_noun(words, j)
         ):
             return True  # "my wife", "me old mum", "my 15 year old"
+        if word in _WHOSE_WORDS and i >= 2 and words[i - 1] in _GROUP_LINKS and any(
+            a_person(words[j]) and words[j] not in _HIM_OR_HER
+            for j in range(max(0, i - 4), i - 1)
+        ):
+            return True  # "a lady in my class", "a man at my work", "a guy on my team"
         before = words[max(0, i - 2) : i]
         after = words[i + 1 : i + 2]
         return word == "i" and bool(before) and not (set(after) & _WRITER_STATES) and (
@@ -97,6 +102,8 @@ _OWNERS = _WORDS["age_owners"]
 _ADDRESS_OR_PERSON = _WORDS["address_or_person"]
 _HIM_OR_HER = _WORDS["him_or_her"]
 _NOT_BODY = _WORDS["not_the_body_after"]
+#: Between a person and "my": the group they are named by ("a lady in my class").
+_GROUP_LINKS = _WORDS["group_links"]
 
 
 #: The writer's words that say whose someone is ("my wife", "me mum").
