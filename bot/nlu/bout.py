@@ -173,9 +173,10 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
         segment.start + i + k for i in range(len(words))
         for k in range(phrase_at(words, i, CONTEXT["recurrence_phrases"]))
     }
-    this_bout = {t.lower_ for t in _own_clause(span, own_segment) if t.i not in phrased} & (
-        CONTEXT["current_words"] | _BOUT
-    )
+    this_bout = {
+        t.lower_ for t in _own_clause(span, own_segment)
+        if t.i not in phrased and not _this_as_the_pain(t)
+    } & (CONTEXT["current_words"] | _BOUT)
     if (
         set(part) & CONTEXT["recurrence_words"]
         or says_a_phrase(part, CONTEXT["recurrence_phrases"])
@@ -191,6 +192,12 @@ def _is_history(doc: Doc, span: Span, days: int) -> bool:
     ].lower_ in CONTEXT["clause_turns"] else sentence
     elsewhere = [t.lower_ for t in doc if not clause.start <= t.i < clause.end]
     return bool(set(elsewhere) & _BOUT) and not {t.lower_ for t in clause} & _BOUT
+
+
+def _this_as_the_pain(token: Token) -> bool:
+    """"this" standing for the pain ("I have had this 10 years"), not this bout's."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    return token.lower_ == "this" and following.text.lower() not in CONTEXT["this_nouns"]
 
 
 _MEASURED = re.compile(r"^\d+(?:\.\d+)?([a-z]*)$")
@@ -387,7 +394,9 @@ def resolve_duration(
             # "since Madaraka Day, 1st June": a day we don't know, then its date; "two
             # days after, November 2": the date, not how long after
             days = calendar_date_in(span.text, today) or days
-        near_date = the_weekday_near_a_date(span, today)
+        near_date = the_weekday_near_a_date(span, today, tuple(
+            d for s, d in dated if s.end <= span.start and any(t.lower_ in HOLIDAY_WORDS for t in s)
+        ))
         days = days if near_date is None else near_date
         unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):

@@ -8,6 +8,7 @@ to the person as the bout's length, so a wrong guess can be put right.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -26,6 +27,8 @@ for _index, _names in enumerate(
 ):
     for _name in _names.split():
         WEEKDAYS[_name] = _index
+    # the possessive without its apostrophe ("since wednesdays match")
+    WEEKDAYS[_names.split()[0] + "s"] = _index
 MONTHS: dict[str, int] = {}
 for _index, _names in enumerate(
     (
@@ -81,3 +84,51 @@ def written_in_figures(toks: Sequence[str], k: int) -> Figures | None:
     if 1 <= first <= 12 and 1 <= second <= 31:
         return Figures(second, first, year, end)
     return None
+
+
+#: A time of day or the weekend, before "of" and an event ("the night of a Halloween party").
+_EVENT_TIMES = frozenset({"day", "night", "morning", "evening", "afternoon", "weekend"})
+#: Words between that "of" and the event's name.
+_EVENT_DETERMINERS = frozenset({"a", "an", "our", "my", "the"})
+
+
+def event_filler(toks: Sequence[str], k: int, names: frozenset[str]) -> bool:
+    """Whether word ``k`` only leads to the event named after it: "night" and "of" in "the
+    night of a Halloween party", "a" or "our" just after that "of", when a word of
+    ``names`` (a holiday's) follows."""
+    at = k
+    while at > 0 and toks[at] != "of" and toks[at] not in _EVENT_TIMES:
+        at -= 1  # back to the "of" or the time of day, from a word between
+    if toks[at] in _EVENT_TIMES:
+        at += 1
+    if toks[at : at + 1] != ["of"] or at < 1 or toks[at - 1] not in _EVENT_TIMES:
+        return False
+    rest = at + 1
+    while rest < len(toks) and toks[rest] in _EVENT_DETERMINERS:
+        rest += 1
+    return k < rest and rest < len(toks) and toks[rest] in names
+
+
+def weekday_agrees(toks: Sequence[str], k: int, days: int | None, today: datetime.date) -> bool:
+    """Whether a weekday just before the day number at ``k`` ("Sunday the 29th", "Sunday,
+    the 29th") is the weekday of the date ``days`` ago: the day number alone is then a date."""
+    before = [t for t in toks[max(0, k - 3) : k] if t not in ("the", ",")]
+    if days is None or not before or before[-1] not in WEEKDAYS:
+        return False
+    return (today - datetime.timedelta(days=days)).weekday() == WEEKDAYS[before[-1]]
+
+
+def week_then_weekday(
+    toks: Sequence[str], j: int, today: datetime.date
+) -> tuple[int, int] | None:
+    """"last week Monday", "last week, on the Tuesday": that weekday of last week."""
+    if toks[j : j + 2] != ["last", "week"]:
+        return None
+    k = j + 2
+    while k < len(toks) and toks[k] in (",", "on", "the"):
+        k += 1
+    if k >= len(toks) or toks[k] not in WEEKDAYS:
+        return None
+    monday = today - datetime.timedelta(days=today.weekday() + 7)
+    start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
+    return (today - start).days, k + 1

@@ -14,8 +14,15 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from bot.nlu.calendar_words import MONTHS, WEEKDAYS, written_in_figures
-from bot.nlu.holidays import SEASON_EVENTS, holiday_at, nth_weekday
+from bot.nlu.calendar_words import (
+    MONTHS,
+    WEEKDAYS,
+    event_filler,
+    week_then_weekday,
+    weekday_agrees,
+    written_in_figures,
+)
+from bot.nlu.holidays import HOLIDAY_WORDS, SEASON_EVENTS, holiday_at, nth_weekday
 from bot.settings import get_settings
 
 #: Words a date can be "the ... after" or "before" ("the day after Halloween").
@@ -183,22 +190,6 @@ def shift_beside(days: int, day: str, relation: str, today: datetime.date) -> in
     return days_since(start, today)
 
 
-def _week_then_weekday(
-    toks: Sequence[str], j: int, today: datetime.date
-) -> tuple[int, int] | None:
-    """"last week Monday", "last week, on the Tuesday": that weekday of last week."""
-    if toks[j : j + 2] != ["last", "week"]:
-        return None
-    k = j + 2
-    while k < len(toks) and toks[k] in (",", "on", "the"):
-        k += 1
-    if k >= len(toks) or toks[k] not in WEEKDAYS:
-        return None
-    monday = today - datetime.timedelta(days=today.weekday() + 7)
-    start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
-    return (today - start).days, k + 1
-
-
 def back_from_it_on(
     toks: Sequence[str], end: int, days: int | None, today: datetime.date
 ) -> tuple[int, int] | None:
@@ -272,14 +263,16 @@ def date_expression(
     n = len(toks)
     while j < n and toks[j] in ("off", "up", "just", "before"):
         j += 1  # "kicked off last week", "flared up on Monday", "since just before Easter"
-    week = _week_then_weekday(toks, j, today)
+    week = week_then_weekday(toks, j, today)
     if week is not None:
         return week
     for words, days in _RELATIVE:
         if tuple(toks[j : j + len(words)]) == words:
             return days, j + len(words)
     k = j
-    while k < n and (toks[k] in DATE_FILLERS or toks[k] == ","):
+    while k < n and (toks[k] in DATE_FILLERS or toks[k] == "," or (
+        event_filler(toks, k, HOLIDAY_WORDS) and holiday_at(toks, k, today) is None
+    )):
         nth = _nth_weekday_of(toks, k, today)
         if nth is not None:
             return nth
@@ -450,7 +443,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         # "the weekend before last" dates a start; "that weekend", "that Saturday" point back
         anaphoric = (tok == "weekend" and (k == 0 or toks[k - 1] not in ("the", "last"))) or (
             bool(found) and tok in WEEKDAYS and k > 0 and toks[k - 1] == "that")
-        date = _week_then_weekday(toks, k, today) or (
+        date = week_then_weekday(toks, k, today) or (
             None if anaphoric
             else date_expression(toks, k, today)
             if tok in DATE_STARTS or day_of_month or holiday_at(toks, k, today) is not None
@@ -493,7 +486,8 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is None and (toks[k] in MONTHS or day_number(toks[k]) is not None):
             date = _day_and_month(toks, k, today)
             if date is not None and not (set(toks[k : date[1]]) & (set(MONTHS) | {"month"})):
-                date = None  # "the 21st" alone: no month to go by
+                # "the 21st" alone: no month to go by, unless its weekday says ("Sunday the 29th")
+                date = date if weekday_agrees(toks, k, date[0], today) else None
         if date is not None and date[0] is not None:
             found.append(date[0])
     return found

@@ -328,10 +328,13 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     read = [
         (s, v, relieved(s))
         for s in spans
-        if (v := value_of(s)) is not None and not is_negated(s) and not _in_onset_story(s)
+        # "no difference" is not turned round by a cue before it ("neither really it just
+        # aches whatever i do"): it says the same thing denied or not
+        if (v := value_of(s)) is not None and (v == "none" or not is_negated(s))
+        and not _in_onset_story(s)
         and not _in_a_year_gone(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
-        and not _a_likeness(s) and not _a_wish(s)
+        and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s)
     ]
     said = [
         (s, v, r) for s, v, r in read
@@ -357,6 +360,15 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     loose = not settled and all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
 
+
+
+def _hyphened_on(span: Span) -> bool:
+    """A movement word joined by a hyphen to the word before it ("long-standing lumbar
+    trouble"): part of another word, not the movement."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not (
+        doc[i - 2].whitespace_
+    )
 
 
 def _a_likeness(span: Span) -> bool:

@@ -136,10 +136,19 @@ def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
     not a movement that hurts (said beside the spasm)."""
     if any(0 <= span.start - s.end <= 1 and same_sentence(span, s) for s in spasms):
         return True  # "stuck bent over", "locked up stooped"
-    cannot = any(is_negation(t) for t in span) and any(
-        t.lower_.startswith(("straight", "stand", "upright")) for t in span
+    upright = any(t.lower_.startswith(("straight", "stand", "upright")) for t in span)
+    # "... seized solid, took me a good ten min to stand up straight": getting upright
+    # again, by effort or not at all
+    effort = any(
+        t.lower_ in CONTEXT["upright_effort_words"]
+        for t in span.doc[max(0, span.start - _EFFORT_REACH) : span.start]
     )
+    cannot = upright and (effort or any(is_negation(t) for t in span))
     return cannot and any(same_sentence(span, s) for s in spasms)
+
+
+#: How many words before getting upright may say what it took ("took me a good ten min to").
+_EFFORT_REACH = 7
 
 
 def _reached(span: Span) -> bool:

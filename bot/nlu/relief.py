@@ -116,8 +116,11 @@ def relieves(span: Span, window: int = 15) -> bool:
         when_it = doc[max(0, tok.i - 2) : tok.i].text.lower() == "when it"
         if word in CONTEXT["relief_at_end"] and not negated and (
             after is None or after.is_punct or after.lower_ in ("away", "off")
-        ) and before not in CONTEXT["gave_way_subjects"] and not when_it:
-            # not "and something went", nor "that's when it goes" (when it gives way)
+        ) and not {before, doc[max(0, tok.i - 2)].lower_} & CONTEXT["gave_way_subjects"] and (
+            not when_it
+        ):
+            # not "and something went", "my back just went", nor "that's when it goes" (when
+            # it gives way)
             return True  # "if i get up n walk around it mostly goes"
     if _likewise_after_relief(span):
         return True

@@ -46,15 +46,19 @@ def names_its_day(
     return False
 
 
-def the_weekday_near_a_date(span: Span, today: datetime.date) -> int | None:
-    """"the weekend of the 7th nov, it started the saturday": "the" weekday nearest the
-    calendar date written earlier in the message (within three days of it), days since;
-    None when no date is written before or the weekday is no "the <weekday>"."""
+def the_weekday_near_a_date(
+    span: Span, today: datetime.date, holidays: tuple[int, ...] = ()
+) -> int | None:
+    """"the weekend of the 7th nov, it started the saturday", "Since the October bank
+    holiday weekend. ... it started on the Monday": "the" weekday nearest the calendar
+    date written, or the holiday named (``holidays``: days since each), earlier in the
+    message (within three days of it), days since; None when there is none before or the
+    weekday is no "the <weekday>"."""
     doc = span.doc
     at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
     if at is None or at == 0 or doc[at - 1].lower_ != "the":
         return None
-    written = calendar_dates(tokenize(doc[: span.start].text), today)
+    written = calendar_dates(tokenize(doc[: span.start].text), today) or list(holidays)
     if not written:
         return None
     date = today - datetime.timedelta(days=written[-1])

@@ -979,6 +979,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("yes it does run down de back of mih left leg", {"leg_pain": True}),
     ("e catch me for waist this morning", {"spasm": True, "flexibility": "tight"}),
     ("I'm far too stiff to reach my toes", {"flexibility": "tight"}),
+    # an event of a holiday; "started on the 20th"; a weekday possessive without its
+    # apostrophe; an event, then "that was Sunday the 29th" (TODAY is Wednesday 2026-06-17)
+    ("started the night of a Halloween party", {"pain_duration_days": 195}),
+    ("started on the 3rd", {"pain_duration_days": 11}),
+    ("since mondays game", {"pain_duration_days": 2}),
+    ("since we moved, that was Sunday the 11th", {"pain_duration_days": 3}),
+    # "this" alone is the pain, not this bout: years of it are the history
+    ("had this 20 years on and off, this time it started on Monday", {
+        "pain_duration_days": 2}),
     # a trade's years are a working life, not this bout
     ("Roofer 25 year, back's had it since Friday", {"pain_duration_days": 5}),
     # a dictated slip and its repair: the word meant
@@ -991,6 +1000,23 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "pain_direction": "none"}),
     # help asked for is no movement that helps
     ("need some help, my back is bad from bending at work", {"pain_direction": "flexion"}),
+    # "God help me if I have to ..." calls on help, no movement that helps
+    ("sitting is murder, and God help me if I have to bend", {"pain_direction": "flexion"}),
+    # a back that "just went", then seized: giving way, not the pain going; getting upright
+    # again after the spasm is no movement that hurts
+    ("bent over Friday and my back just went, locked solid, took me ages to stand up "
+     "straight. bending is bad", {"pain_direction": "flexion", "spasm": True,
+                                  "flexibility": "tight"}),
+    # "long-standing" is no standing; "takes it off" eases
+    ("long-standing trouble, bending is the worst", {"pain_direction": "flexion"}),
+    ("walking to the shops is bad. A sit down takes it off.", {"pain_direction": "extension"}),
+    # the whole thing seized; Scots "an"; a likeness between the catch and the stuck back
+    ("the whole thing seized on the stairs", {"spasm": True, "flexibility": "tight"}),
+    ("it caught me an froze on Friday", {"spasm": True, "flexibility": "tight"}),
+    ("it caught me, like an electric shock in the low back, couldn't move", {
+        "spasm": True, "flexibility": "tight"}),
+    # "no difference" is not turned round by a cue before it
+    ("neither really, same whatever I do", {"pain_direction": "none"}),
     # a bus stop is no stopping to rest
     ("queueing at the bus stop and reaching up to the rail", {"pain_direction": "extension"}),
     ("walking far is bad, I have to stop and sit", {"pain_direction": "extension"}),
