@@ -92,14 +92,20 @@ def _bygone(span: Span) -> bool:
     person was, which says how they are now by contrast), unless they "still" are."""
     before, after = _clause_of(span)
     words = before + [t.lower_ for t in span] + after
-    if "still" in words:
-        return False
+    if "still" in words or "even" in words:
+        return False  # "still", or "even before this": so now as well as then
     # "used to (be able to) touch my toes", not "used to do pilates and can touch my toes"
     lead = list(before)
     while lead and lead[-1] in ("be", "able", "to") and lead[-2:] != ["used", "to"]:
         lead.pop()
     used_to = len(lead) >= 2 and lead[-2] in CONTEXT["used_words"] and lead[-1] == "to"
     return used_to or says_a_phrase(words, CONTEXT["bygone_phrases"])
+
+
+def _attempted(span: Span) -> bool:
+    """A reach named as tried ("when I try to touch my toes"): the test, not its result."""
+    before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return before[-1:] == ["to"] and bool(set(before) & CONTEXT["attempt_words"])
 
 
 def _back_named_before(span: Span) -> bool:
@@ -153,12 +159,16 @@ def _a_state_it_gets_into(span: Span) -> bool:
 
 def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, str]] = []
+    tried: list[tuple[Span, str]] = []
     for span in flex:
         value = value_of(span)
         if value is None or _said_of_something_else(span):
             continue
         if _a_pastime(span) and _bygone(span):
             continue  # "I used to do yoga before the baby": nothing of now
+        if value == "normal" and _attempted(span) and not _negated_before(span):
+            tried.append((span, value))  # "... when I try to touch toes": the test named,
+            continue  # the answer only when nothing else is
         # A reassurance after it ("I can touch my toes fine") negates a complaint only; a
         # reach that says its own limit ("only reach my knees") is negated by nothing
         # before it ("im not flexible my fingers only reach my knees"), nor one that stops
@@ -176,6 +186,7 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         ):
             value = _OPPOSITE[value]
         candidates.append((span, value))
+    candidates = candidates or tried
     spasm_talk = [
         c for c in candidates
         if c[1] == "tight" and any(same_sentence(c[0], s) for s in spasms)

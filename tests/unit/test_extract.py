@@ -1015,6 +1015,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("it caught me an froze on Friday", {"spasm": True, "flexibility": "tight"}),
     ("it caught me, like an electric shock in the low back, couldn't move", {
         "spasm": True, "flexibility": "tight"}),
+    # a reach named as tried is the test, not how it went; the floor refused; not anywhere
+    # near the toes "even before this" is so now as well
+    ("my calves are tight, I can't get past my shins when I try to touch my toes", {
+        "flexibility": "tight"}),
+    ("palms to the floor? no chance", {"flexibility": "tight"}),
+    ("I can't get anywhere near the floor, even before all this", {"flexibility": "tight"}),
+    # straightening up after bending, said to hurt in its own right: both
+    ("bending to load the van is bad and straightening up after is just as bad", {
+        "pain_direction": "both"}),
     # "no difference" is not turned round by a cue before it
     ("neither really, same whatever I do", {"pain_direction": "none"}),
     # a bus stop is no stopping to rest
@@ -1437,6 +1446,8 @@ def test_empty_span_not_negated(nlp: Language) -> None:
         ("Since Saturday 10.5.", 4, None),
         # a start still to come is no start
         ("sore for 3 weeks, I plan to start swimming in June", 21, None),
+        # the knee's or ankle's old injury dates nothing of the back unasked
+        ("none of that, I hurt my ankle skiing but that was ten years ago", 3650, "context"),
         # how long it feels is not how long it is
         ("my back's been sore 3 days, it feels like a month", 3, None),
     ],
