@@ -195,6 +195,18 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("a lady in my aqua class says her foot gets weaker every week", "neuro_deficit"),
         ("a man at my work says his leg keeps giving way", "neuro_deficit"),
         ("one of the ladies at my church says her legs have gone weak", "neuro_deficit"),
+        # a parent or grandparent named by another language's or English's kinship word,
+        # possessive or not ("Ammi's", "Appa has", "Nanay says")
+        ("Ammi's foot keeps catching on the rug since sunday, she cannot lift it",
+         "neuro_deficit"),
+        ("Appa has wet himself twice today and cannot feel his bottom", "cauda_equina"),
+        ("Nanay says her legs have gone weak since her back went", "neuro_deficit"),
+        ("Baba's legs gave way on the stairs this morning", "neuro_deficit"),
+        ("my abuela cannot feel her legs since lunch", "neuro_deficit"),
+        ("Mama has no feeling in her bum since yesterday", "cauda_equina"),
+        ("Abbu is grey and sweating with a crushing chest pain into his back", "vascular"),
+        # "pins and needles" names no needle: their saddle sign is theirs, not a history
+        ("Nani has pins and needles in her saddle area since this morning", "cauda_equina"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
@@ -212,3 +224,18 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
     verdict = assess("wrote a letter to each of my kids, i will not be a burden much longer")
     assert verdict.level in {"urgent", "clarify"}
     assert verdict.category == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer saying what they are ("I'm a mum of 3") is still the writer
+        "I'm a mama of two and my legs went numb last night",
+        "as a papa of three I cannot feel my bum since this morning",
+        "I am a grandma of five and since lunch I can't feel my bottom",
+        # "papa here, 74": the writer's own age, with their own fall
+        "papa here, 74, went down hard on the patio and my back is agony",
+    ],
+)
+def test_the_writers_own_role_names_the_writer(text: str) -> None:
+    assert assess(text).level in {"urgent", "clarify"}, _describe(text)

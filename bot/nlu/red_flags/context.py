@@ -34,6 +34,7 @@ from bot.nlu.red_flags.scope import (
     asked,
 )
 from bot.nlu.red_flags.verdicts import Status
+from bot.nlu.red_flags.whose import introduces_themselves
 
 _WORDS = word_sets("context")
 _AGE_JOINERS = _WORDS["age_joiners"]
@@ -172,9 +173,10 @@ def _mark_ok(label: str, mark: Span) -> bool:
     if label == RP.OLD_AGE:
         last = _n(mark[-1])
         opening = _words(doc[_sentence(mark).start : mark.start])
-        if nxt in _UNITS or (last in _AGE_JOINERS and not opening <= _GREETINGS):
+        own = introduces_themselves(mark)  # "papa here, 70, ...": the writer's own age
+        if nxt in _UNITS or (last in _AGE_JOINERS and not (opening <= _GREETINGS or own)):
             return False
-        if _words(doc[mark.end : mark.end + 2]) & _OTHERS or _is_other_person(mark):
+        if _words(doc[mark.end : mark.end + 2]) & _OTHERS or (_is_other_person(mark) and not own):
             return False
     if label == RP.MINOR_FALL and len(mark) == 1:
         if nxt in _FALL_NOT_NEXT or nxt2 in _FALL_IDIOM_AFTER:

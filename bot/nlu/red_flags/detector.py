@@ -47,6 +47,7 @@ from bot.nlu.red_flags.verdicts import (
     verdict_for,
 )
 from bot.nlu.red_flags.whose import (
+    a_role_of_the_writer,
     an_older_person_in,
     introduces_themselves,
     said_of_someone_else,
@@ -173,7 +174,7 @@ def _opened_by_the_writer(span: Span) -> bool:
 def _someone_elses(span: Span) -> bool:
     """Whether a sign is said of someone else, not the writer."""
     return (_is_other_person(span) or said_of_someone_else(span)) and not (
-        introduces_themselves(span)
+        introduces_themselves(span) or a_role_of_the_writer(span)
     )
 
 _MAJOR_TRAUMA = _WORDS["major_trauma"]
@@ -189,6 +190,9 @@ _OBJECT_ME = _WORDS["object_me"]
 _THEIR_OWN = _WORDS["their_own"]
 
 
+_HISTORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
+
+
 def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     """Whether another person's sign is their emergency now. Crisis language always; not
     one years ago ("my nan broke her hip in 1998"); a lasting history not alone ("my
@@ -201,7 +205,8 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     sentence = _sentence(span)
     if _long_ago(span, ctx) or _over_for_them(category, span, ctx):
         return False
-    if _words(span) & RP.LASTING_HISTORY:
+    if category in _HISTORIES and _words(span) & RP.LASTING_HISTORY:
+        # (a history of infection, thin bones or cancer: "pins and needles" is no needle)
         # with a fall, or with their back newly hurting ("had lung cancer 4 years ago and
         # now has new back pain"); not the history alone ("my partner's on methotrexate")
         # (the fall may be told in the sentence before: "Mum slipped on the kitchen floor.

@@ -17,6 +17,7 @@ from bot.nlu.red_flags.scope import (
     _FIRST_PERSON,
     _OBJECT_MARKERS,
     _OTHERS,
+    _clause_before,
     _n,
     _sentence,
     in_a_likeness,
@@ -138,6 +139,24 @@ def introduces_themselves(span: Span) -> bool:
         _n(t) in _OTHERS and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
         for t in doc[: span.start]
     )
+
+_ROLE_BEFORE = _WORDS["writer_roles_before"]
+_ROLE_ARTICLES = _WORDS["role_articles"]
+
+
+def a_role_of_the_writer(span: Span) -> bool:
+    """Whether the person named nearest before ``span`` in its clause is what the writer
+    is ("I'm a mum of 3 and my legs went numb", "as a papa of two I can't feel my feet"),
+    not someone else."""
+    for token in _clause_before(span, window=8):
+        if _n(token) not in _OTHERS:
+            continue
+        i = token.i - 1
+        while i >= 0 and _n(span.doc[i]) in _ROLE_ARTICLES and token.i - i <= 3:
+            i -= 1
+        return i < token.i - 1 and i >= 0 and _n(span.doc[i]) in _ROLE_BEFORE
+    return False
+
 
 _OLDER = _WORDS["older"]
 
