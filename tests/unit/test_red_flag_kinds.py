@@ -207,6 +207,14 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("Abbu is grey and sweating with a crushing chest pain into his back", "vascular"),
         # "pins and needles" names no needle: their saddle sign is theirs, not a history
         ("Nani has pins and needles in her saddle area since this morning", "cauda_equina"),
+        # someone named by their role to the writer as a carer: the sign is theirs
+        ("my patient has had no feeling around her back passage since last night",
+         "cauda_equina"),
+        ("a man I support at home says his right foot has gone floppy", "neuro_deficit"),
+        ("the old boy I visit has a temperature of 39 and says his back is agony",
+         "infection"),
+        ("one of my residents wet herself twice today without knowing",
+         "cauda_equina"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
@@ -235,6 +243,11 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
         "I am a grandma of five and since lunch I can't feel my bottom",
         # "papa here, 74": the writer's own age, with their own fall
         "papa here, 74, went down hard on the patio and my back is agony",
+        # the writer's own role ("I'm a carer", "as a patient") names no one else
+        "I'm a carer and since this morning I've wet myself twice without feeling it",
+        "as a patient at the pain clinic I have had a numb bottom since yesterday",
+        "heart patient here, since yesterday my bum has gone numb",
+        "Dialysis patient on the ward list. Since last night my bottom feels numb.",
     ],
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:

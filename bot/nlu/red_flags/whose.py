@@ -43,6 +43,8 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     spoken_of = bool({_n(t) for t in tokens.doc} & _HIM_OR_HER)
 
     def a_person(word: str, i: int = -1) -> bool:
+        if word in _ROLE_PEOPLE:  # "my patient", not "transplant patient on tacrolimus"
+            return i > 0 and words[i - 1] in _ROLE_POINTERS
         return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE or (
             i >= 0 and _an_age_noun(words, i)) or (spoken_of and word in _ADDRESS_OR_PERSON)
 
@@ -61,8 +63,8 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         before = words[max(0, i - 2) : i]
         after = words[i + 1 : i + 2]
         return word == "i" and bool(before) and not (set(after) & _WRITER_STATES) and (
-            a_person(before[-1]) or (before[-1] in _RELATIVES and len(before) > 1
-                                     and a_person(before[-2]))
+            a_person(before[-1], i - 1) or (before[-1] in _RELATIVES and len(before) > 1
+                                            and a_person(before[-2], i - 2))
         )
 
     # "my vagina and bottom feel numb": the writer's own body names the writer
@@ -136,7 +138,8 @@ def introduces_themselves(span: Span) -> bool:
     last step", "mum here"): their own sign, not someone else's."""
     doc = span.doc
     return any(
-        _n(t) in _OTHERS and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
+        _n(t) in _OTHERS | _PEOPLE | _ROLE_PEOPLE  # "chemo patient here"
+        and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
         for t in doc[: span.start]
     )
 
@@ -159,6 +162,8 @@ def a_role_of_the_writer(span: Span) -> bool:
 
 
 _OLDER = _WORDS["older"]
+_ROLE_PEOPLE = _WORDS["role_people"]
+_ROLE_POINTERS = _WORDS["role_pointers"]
 
 
 def an_older_person_in(span: Span) -> bool:
