@@ -193,7 +193,9 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
-        if _reached(span) or positive and (_a_destination_only(span) or _said_fine(span)):
+        if _reached(span) or positive and (
+            _a_destination_only(span) or _said_fine(span) or _taken_back(span)
+        ):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
             if not positive:
@@ -218,6 +220,14 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
 
 
 _LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
+
+
+def _taken_back(span: Span) -> bool:
+    """A mention told as said or thought before, then turned ("I said sciatica earlier but
+    thinking about it, it's only ever in my bum cheek")."""
+    doc = span.doc
+    said = any(t.lower_ in CONTEXT["taken_back"] for t in doc[max(0, span.start - 3) : span.start])
+    return said and any(t.lower_ in CONTRASTS for t in doc[span.end : span.end + 5])
 
 
 def _keeps_to_the_back(span: Span) -> bool:

@@ -1024,6 +1024,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # straightening up after bending, said to hurt in its own right: both
     ("bending to load the van is bad and straightening up after is just as bad", {
         "pain_direction": "both"}),
+    # a form's label answered "none"; a mention told as said before, then turned
+    ("Leg pain: none.", {"leg_pain": False, "pain_direction": "none"}),
+    ("I said sciatica before but really it stays in my bum, never down the leg", {
+        "leg_pain": False}),
     # "no difference" is not turned round by a cue before it
     ("neither really, same whatever I do", {"pain_direction": "none"}),
     # a bus stop is no stopping to rest
