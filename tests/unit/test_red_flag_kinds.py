@@ -145,6 +145,9 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("feeling hot and shivery tonight, everyone at home has had this bug", {"none"}),
         ("temperature and chills, i caught whatever my son brought back from nursery",
          {"none"}),
+        # an older relative's fall with no pain now, or one long ago, is no emergency
+        ("my nana is 87 and slid off the bottom stair but she is not in any pain", {"none"}),
+        ("Lola fell in the market years ago, she is 90 now and very well", {"none"}),
         # venting: low mood, tiredness of the pain, crying, missing people, a vent
         ("i am so fed up and tearful, this back means i never see my walking group", {"none"}),
         ("i cannot do this any more, sorry, just having a moan", {"none"}),
@@ -207,6 +210,13 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("Abbu is grey and sweating with a crushing chest pain into his back", "vascular"),
         # "pins and needles" names no needle: their saddle sign is theirs, not a history
         ("Nani has pins and needles in her saddle area since this morning", "cauda_equina"),
+        # an older relative's fall told plainly, with their back or their pain now
+        ("Lolo lost his footing on the kitchen step, he is 83 and cannot get up, his back "
+         "hurts", "fracture"),
+        ("my gran is 89, she had a tumble in the garden and is howling when we touch her",
+         "fracture"),
+        ("Dadi slid off the edge of the bed this morning and her lower back is agony, she "
+         "is 81", "fracture"),
         # someone named by their role to the writer as a carer: the sign is theirs
         ("my patient has had no feeling around her back passage since last night",
          "cauda_equina"),

@@ -54,6 +54,7 @@ from bot.nlu.red_flags.whose import (
     the_writers_back_in,
     their_back_in,
     their_distress_in,
+    their_pain_now_in,
 )
 
 _WORDS = word_sets("detector")
@@ -75,7 +76,9 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
             # an older person's recent fall, with their back hurting ("my mum is 80 and
             # fell" alone, or "my nan fell in 1998", is no emergency of hers)
             theirs = _own_status(RV.SYMPTOM, fall, RV.FRACTURE, ctx)
-            if theirs != "negated" and an_older_person_in(fall) and their_back_in(fall) and not (
+            # (their pain now, told without the back: "she's 85, slipped, crying in pain")
+            hurt = their_back_in(fall) or their_pain_now_in(fall)
+            if theirs != "negated" and an_older_person_in(fall) and hurt and not (
                 _long_ago(fall, ctx) or _over_for_them(RV.FRACTURE, fall, ctx)
             ):
                 out.append(

@@ -22,6 +22,7 @@ from bot.nlu.red_flags.scope import (
     _sentence,
     in_a_likeness,
 )
+from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
 
 _WORDS = word_sets("whose")
 
@@ -177,12 +178,28 @@ def an_older_person_in(span: Span) -> bool:
 
 
 _DISTRESS = _WORDS["their_distress"]
+_NOT_PAIN = NEGATION_NORMS | {"no", "without", "free"}
 
 
 def their_distress_in(span: Span) -> bool:
     """Whether the sentence of ``span`` speaks of pain or distress now ("she can't get up
     off the sofa for the pain", "screamed and won't move")."""
     return any(_n(token) in _DISTRESS for token in _sentence(span))
+
+
+_PAIN_NOW = _WORDS["their_pain_now"]
+
+
+def their_pain_now_in(span: Span) -> bool:
+    """Whether the sentence of ``span`` tells of their pain now, not denied ("crying in
+    pain", "screaming when we try to move her"; not "no pain at all")."""
+    sentence = _sentence(span)
+    doc = span.doc
+    return any(
+        _n(t) in _PAIN_NOW
+        and not {_n(p) for p in doc[max(sentence.start, t.i - 3) : t.i]} & _NOT_PAIN
+        for t in sentence
+    )
 
 
 def their_back_in(span: Span) -> bool:
