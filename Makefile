@@ -57,7 +57,7 @@ validate: $(BIN)/.installed
 	$(BIN)/rasa data validate --fail-on-warnings
 
 unit: setup $(MODEL)
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15
 
 story-test: $(MODEL)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
