@@ -148,6 +148,13 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         # an older relative's fall with no pain now, or one long ago, is no emergency
         ("my nana is 87 and slid off the bottom stair but she is not in any pain", {"none"}),
         ("Lola fell in the market years ago, she is 90 now and very well", {"none"}),
+        # health anxiety: a disease or outcome only feared, after a clinician who saw the
+        # writer named a benign cause; anger let out and called a rant
+        ("I lie awake fearing a tumour or ending up paralysed, but the physio assessed me "
+         "and it's a pulled muscle", {"none"}),
+        ("what if this is cancer, I keep asking myself, though my gp examined me and says "
+         "it's postural", {"none"}),
+        ("I could scream at this stupid back today, sorry, rant over", {"none"}),
         # venting: low mood, tiredness of the pain, crying, missing people, a vent
         ("i am so fed up and tearful, this back means i never see my walking group", {"none"}),
         ("i cannot do this any more, sorry, just having a moan", {"none"}),
@@ -231,6 +238,10 @@ def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str
     verdict = assess(text)
     assert verdict.level == "other", _describe(text)
     assert verdict.category == category, _describe(text)
+
+
+def test_a_fear_without_a_clinicians_benign_cause_is_still_asked() -> None:
+    assert assess("what if it's a tumour, nobody has examined me yet").level == "clarify"
 
 
 @pytest.mark.parametrize("text", ["Weak legs? Not sure.", "Numb bum? No, well, a bit."])

@@ -263,6 +263,25 @@ def _long_ago(span: Span, ctx: _Context | None) -> bool:
     ) and not _words(sentence) & _NOW
 
 
+def _reassured_fear(span: Span) -> bool:
+    """A disease or outcome only feared ("what if it's cancer", "worrying I'll end up
+    paralysed") in a message where a clinician who saw the writer names a benign cause
+    ("the doctor examined me and says it's muscular"): health anxiety, no sign."""
+    words = _words(span)
+    if not words & _FEARED or words - _FEARED - _FEAR_FILLER:
+        return False
+    told = [t.i for t in span.doc if _n(t) in _CLINICIANS]
+    return bool(told) and any(
+        _n(t) in _BENIGN_CAUSES for i in told for t in span.doc[i + 1 : i + 10]
+    )
+
+
+_FEARED = _WORDS["feared_diseases"]
+_FEAR_FILLER = frozenset({"a", "of", "end", "up", "in", "being", "spinal", "bone", "spine"})
+_CLINICIANS = _WORDS["clinicians"]
+_BENIGN_CAUSES = _WORDS["benign_causes"]
+
+
 def _own_status(
     kind: str, span: Span, category: str = "", ctx: _Context | None = None
 ) -> Status:
@@ -280,10 +299,9 @@ def _own_status(
             return "negated"
     if _answered_no(span):
         return "negated"
-    if category != RV.CRISIS and feared_not_felt(span) and not _negated(span):
-        return "uncertain"
-    if _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
-        return "uncertain"
+    feared = category != RV.CRISIS and feared_not_felt(span) and not _negated(span)
+    if feared or _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
+        return "negated" if category != RV.CRISIS and _reassured_fear(span) else "uncertain"
     if _ruled_out(category, span) and not _negated(span):
         return "uncertain"
     if _negated(span):
