@@ -150,7 +150,7 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("Lola fell in the market years ago, she is 90 now and very well", {"none"}),
         # health anxiety: a disease or outcome only feared, after a clinician who saw the
         # writer named a benign cause; anger let out and called a rant
-        ("I lie awake fearing a tumour or ending up paralysed, but the physio assessed me "
+        ("I lie awake wondering if it could be a tumour, but the physio assessed me "
          "and it's a pulled muscle", {"none"}),
         ("what if this is cancer, I keep asking myself, though my gp examined me and says "
          "it's postural", {"none"}),
