@@ -26,6 +26,8 @@ from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
+    _HEDGE_WORDS,
+    _HEDGES_INSIDE,
     OTHER_PEOPLE,
     _answered_no,
     _clause_before,
@@ -300,13 +302,32 @@ def _own_status(
     if _answered_no(span):
         return "negated"
     feared = category != RV.CRISIS and feared_not_felt(span) and not _negated(span)
-    if feared or _is_hedged(span) or (category == RV.CANCER and _cancer_question(span)):
+    if feared or _hedged(span) or (category == RV.CANCER and _cancer_question(span)):
         return "negated" if category != RV.CRISIS and _reassured_fear(span) else "uncertain"
     if _ruled_out(category, span) and not _negated(span):
         return "uncertain"
     if _negated(span):
         return "negated"
     return "uncertain" if kind == RV.WEAK else "present"
+
+
+def _hedged(span: Span) -> bool:
+    """Hedged, or asked about as a question, unless the question tells a sign that is
+    there ("is it normal I can't feel the loo roll since Sunday?", "is it normal for my
+    leg to give way? it went twice today"): a time or a count of it in the question or
+    the sentence after it makes it the writer's, asked about or not."""
+    sentence = _sentence(span)
+    if not len(sentence) or _n(sentence[-1]) != "?" or _words(span) & _HEDGES_INSIDE or any(
+        _n(t) in _HEDGE_WORDS for t in span.doc[sentence.start : span.start]
+    ):
+        return _is_hedged(span)  # no question, or a hedge of its own ("maybe", "might")
+    after = span.doc[sentence.end : sentence.end + _TOLD_AFTER]
+    told = any(_n(t) in _WORDS["told_as_there"] for t in [*sentence, *after])
+    return not told and _is_hedged(span)
+
+
+#: How many words of the sentence after a question may tell the sign it asks about.
+_TOLD_AFTER = 12
 
 
 def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
