@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
 from bot.nlu.negation import is_negated
-from bot.nlu.relief import relieves
+from bot.nlu.relief import aggravated_after, relieves
 from bot.nlu.spans import (
     BOTH_COUNTS,
     CLAUSE_TURNS,
@@ -100,7 +100,7 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
     before that in the same clause."""
     doc = span.doc
     clause = _clause_of(span)
-    if span[0].lower_.startswith("straighten") and not _hurts_after(span) and any(
+    if span[0].lower_.startswith("straighten") and not aggravated_after(span) and any(
         clause.start <= o.start and o.end <= span.start and value_of(o) == "flexion"
         and not relieves(o)
         for o in spans
@@ -121,17 +121,6 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
         o.end <= cue and cue - o.end <= gap and not any(t.is_punct for t in doc[o.end : cue])
         for o in spans
     )
-
-
-def _hurts_after(span: Span) -> bool:
-    """A word of pain after ``span`` before the clause ends ("straightening up after is just
-    as bad"): said to hurt in its own right."""
-    for tok in span.doc[span.end :]:
-        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
-            return False
-        if tok.lower_ in CONTEXT["aggravation_words"]:
-            return True
-    return False
 
 
 #: How many words may stand between a movement and "after" ("standing up straight after

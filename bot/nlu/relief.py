@@ -144,7 +144,7 @@ def relieves(span: Span, window: int = 15) -> bool:
         if relief and not negated_at(doc, tok.i):
             # its own clause saying it hurts wins: "ok when I bend it pains more" (an "ok"
             # that opens the answer), "sitting is heaven, also bending ... hurts"
-            return not _aggravated_after(span)
+            return not aggravated_after(span)
     return False
 
 
@@ -195,7 +195,7 @@ def _likewise_after_relief(span: Span) -> bool:
     return any(is_relief(t) and not negated_at(doc, t.i) for t in clause)
 
 
-def _aggravated_after(span: Span) -> bool:
+def aggravated_after(span: Span) -> bool:
     """A word of pain after ``span`` in its clause ("and bending hurts")."""
     for tok in span.doc[span.end :]:
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
