@@ -49,6 +49,15 @@ def value_before_latest_message(tracker: Tracker, slot: str, back: int = 1) -> A
     return None
 
 
+def entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
+    """An entity of this name, with no role, in the latest message (a role-less slot
+    mapping fills its slot)."""
+    return any(
+        e.get("entity") == entity and not e.get("role")
+        for e in tracker.latest_message.get("entities", [])
+    )
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     """The intent of the person's latest message."""
     intent = tracker.latest_message.get("intent") or {}

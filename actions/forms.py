@@ -14,7 +14,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import journal_answer, latest_intent, latest_text, value_before_latest_message
+from actions.common import (
+    entity_in_latest_message,
+    journal_answer,
+    latest_intent,
+    latest_text,
+    value_before_latest_message,
+)
 from actions.questions import answer_programme_question
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
 from bot.domain.answers import BadInput, classify_bad_input
@@ -106,10 +112,7 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     def _half_answered(self, tracker: Tracker, requested: str) -> bool:
         """Whether the message answered the other half of a two-part question."""
         other = self.half_answers.get(requested)
-        return other is not None and any(
-            e.get("entity") == other and not e.get("role")
-            for e in tracker.latest_message.get("entities", [])
-        )
+        return other is not None and entity_in_latest_message(tracker, other)
 
     def is_interruption(self, tracker: Tracker) -> bool:
         """Whether the message is for a rule to answer rather than an answer to the form."""

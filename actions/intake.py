@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     FORM_SLOTS,
+    entity_in_latest_message,
     journal_answer,
     latest_intent,
     latest_text,
@@ -45,15 +46,6 @@ _NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})
 MAX_DURATION_DAYS = 50 * 365
 
 
-def _entity_in_latest_message(tracker: Tracker, entity: str) -> bool:
-    """An entity of this name, with no role, in the latest message (a role-less slot
-    mapping fills its slot)."""
-    return any(
-        e.get("entity") == entity and not e.get("role")
-        for e in tracker.latest_message.get("entities", [])
-    )
-
-
 def _with_role(tracker: Tracker, entity: str, role: str) -> Any:
     """The value of an entity the NLU marked with ``role`` in the latest message: a long
     recurring history ("on and off for 20 years"), a movement named without saying that
@@ -76,7 +68,7 @@ def _answer_marked(tracker: Tracker, slot: str, role: str) -> dict[str, Any]:
     it and the message holds no plain answer; else nothing."""
     if not _asked(tracker, slot) or _is_question(tracker):
         return {}
-    if _entity_in_latest_message(tracker, slot):
+    if entity_in_latest_message(tracker, slot):
         return {}
     value = _with_role(tracker, slot, role)
     return {} if value is None else {slot: value}
@@ -226,7 +218,7 @@ class ValidateIntakeForm(KindFormValidation):
         message changed in passing, is put back ("I could not stand straight" said about
         the spasm does not change "bending is the worst"); the question it answered, or a
         correction, changes it."""
-        if _entity_in_latest_message(tracker, OTHER_ENTITY):
+        if entity_in_latest_message(tracker, OTHER_ENTITY):
             # someone else's emergency: what it says is theirs, no answer of the writer's
             # (nothing is taken or journaled; the question comes again)
             return [
@@ -272,7 +264,7 @@ class ValidateIntakeForm(KindFormValidation):
         settled = settled_score(text)
         if settled is not None:
             return {"pain_score": settled}
-        if _entity_in_latest_message(tracker, "pain_score"):
+        if entity_in_latest_message(tracker, "pain_score"):
             return {}
         number = parse_score_answer(text)
         if number is None:  # "A 6. It was a 7 but then I found this chat"
@@ -288,7 +280,7 @@ class ValidateIntakeForm(KindFormValidation):
         history is the back's story, and the question about this bout still comes."""
         if tracker.get_slot("requested_slot") != "pain_duration_days" or _is_question(tracker):
             return {}
-        if _entity_in_latest_message(tracker, "pain_duration_days"):
+        if entity_in_latest_message(tracker, "pain_duration_days"):
             return {}
         # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
         # the back said): read whole by the extractor, taken as the answer here, a holiday
@@ -333,7 +325,7 @@ class ValidateIntakeForm(KindFormValidation):
             return {}
         if _cleared_a_check(tracker, ("red_flag",)) and _checked_in_place_of_the_screen(tracker):
             return {"red_flag_screen": False}
-        return {"red_flag_screen": False} if _entity_in_latest_message(tracker, "clear_no") else {}
+        return {"red_flag_screen": False} if entity_in_latest_message(tracker, "clear_no") else {}
 
     async def extract_leg_pain(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -353,9 +345,9 @@ class ValidateIntakeForm(KindFormValidation):
             # Their own "no" to the question ("No. A bit of an ache into the thigh, but
             # nothing below the knee") wins over what we would make of the details.
             return {"leg_pain": False}
-        if _entity_in_latest_message(tracker, "leg_pain"):
+        if entity_in_latest_message(tracker, "leg_pain"):
             return {}
-        if _entity_in_latest_message(tracker, "clear_no"):
+        if entity_in_latest_message(tracker, "clear_no"):
             return {"leg_pain": False}
         # "sciatica", said when asked: the leg
         return _answer_marked(tracker, "leg_pain", CONTEXT_ROLE)
@@ -408,7 +400,7 @@ class ValidateIntakeForm(KindFormValidation):
         )
         if spasm is not None:
             await journal_answer(tracker, "spasm", bool(spasm))
-        said_now = _entity_in_latest_message(tracker, "flexibility") or (
+        said_now = entity_in_latest_message(tracker, "flexibility") or (
             tracker.get_slot("requested_slot") == "flexibility"
         )
         if value == "normal" and spasm is None and said_now:

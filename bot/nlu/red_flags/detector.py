@@ -279,7 +279,7 @@ def _reassured_fear(span: Span) -> bool:
 
 
 _FEARED = _WORDS["feared_diseases"]
-_FEAR_FILLER = frozenset({"a", "of", "end", "up", "in", "being", "spinal", "bone", "spine"})
+_FEAR_FILLER = _WORDS["fear_fillers"]
 _CLINICIANS = _WORDS["clinicians"]
 _BENIGN_CAUSES = _WORDS["benign_causes"]
 
@@ -322,12 +322,13 @@ def _hedged(span: Span) -> bool:
     ):
         return _is_hedged(span)  # no question, or a hedge of its own ("maybe", "might")
     after = span.doc[sentence.end : sentence.end + _TOLD_AFTER]
-    told = any(_n(t) in _WORDS["told_as_there"] for t in [*sentence, *after])
+    told = any(_n(t) in _TOLD_AS_THERE for t in [*sentence, *after])
     return not told and _is_hedged(span)
 
 
 #: How many words of the sentence after a question may tell the sign it asks about.
 _TOLD_AFTER = 12
+_TOLD_AS_THERE = _WORDS["told_as_there"]
 
 
 def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
