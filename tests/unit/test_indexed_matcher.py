@@ -73,3 +73,12 @@ def test_a_message_without_an_anchor_word_runs_only_the_unanchored_patterns() ->
     assert [m[1:] for m in matcher(make_doc("a high fever and numbness"))] == [(1, 3), (4, 5)]
     assert [m[1:] for m in matcher(make_doc("numbness only"))] == [(0, 1)]
     assert matcher(make_doc("a high temperature")) == []
+
+
+def test_a_group_runs_only_when_a_pattern_of_it_finds_every_word_it_needs() -> None:
+    matcher = IndexedMatcher(get_nlp().vocab, {
+        "fever": [[{"NORM": "high"}, {"NORM": "a", "OP": "?"}, {"NORM": "temperature"}]],
+    })
+    assert matcher.groups_for(make_doc("my back and a temperature")) == []
+    assert matcher.groups_for(make_doc("a high temperature")) == [0]
+    assert [m[1:] for m in matcher(make_doc("a high temperature"))] == [(1, 3)]

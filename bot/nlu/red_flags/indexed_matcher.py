@@ -5,7 +5,10 @@ Python call per token and word set: with some 1,500 target patterns that was mos
 detector's cost. Each pattern here is filed under one *anchor*, a token it cannot match
 without (neither optional nor a gap, its words listed), in one small ``Matcher`` per
 anchor; a message runs the patterns whose anchor has a word among the message's ``NORM``s,
-and those with no anchor (a regex, say) always. A pattern it skips could not have matched,
+and those with no anchor (a regex, say) always. A group runs only when one of its patterns
+has a word in the message for every listed token it needs (most patterns need two or
+three: "back" anchors many groups, few of which also find their other words). A pattern
+it skips could not have matched,
 so the matches are the single ``Matcher``'s, in a fixed order: by start, then end, then
 the order the keys were added in.
 """
@@ -43,9 +46,14 @@ def _cost(words: frozenset[str]) -> tuple[int, int]:
     return sum(1 if len(w) > 2 else 20 for w in words), -min(len(w) for w in words)
 
 
+def needs(pattern: Sequence[Mapping[str, Any]]) -> list[frozenset[str]]:
+    """The word lists of the tokens the pattern cannot match without."""
+    return [words for words in map(_anchor_words, pattern) if words]
+
+
 def anchor(pattern: Sequence[Mapping[str, Any]]) -> frozenset[str] | None:
     """The rarest listed token the pattern cannot match without, or None."""
-    listed = [words for words in map(_anchor_words, pattern) if words]
+    listed = needs(pattern)
     return min(listed, key=_cost) if listed else None
 
 
@@ -56,12 +64,17 @@ class IndexedMatcher:
         grouped: dict[frozenset[str] | None, dict[str, list[Pattern]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        wants: dict[frozenset[str] | None, set[frozenset[frozenset[str]]]] = defaultdict(set)
         for key, key_patterns in patterns.items():
             for pattern in key_patterns:
-                grouped[anchor(pattern)][key].append(pattern)
+                words = anchor(pattern)
+                grouped[words][key].append(pattern)
+                wants[words].add(frozenset(set(needs(pattern)) - {words}))
         self._rank = {vocab.strings.add(key): rank for rank, key in enumerate(patterns)}
         self._always: list[Matcher] = []
         self._matchers: list[Matcher] = []
+        #: Per anchored group, what else each of its patterns needs (any one will do).
+        self._wants: list[tuple[frozenset[frozenset[str]], ...]] = []
         self._by_word: dict[str, list[int]] = defaultdict(list)
         for words, by_key in grouped.items():
             matcher = Matcher(vocab, validate=True)
@@ -73,15 +86,24 @@ class IndexedMatcher:
             for word in words:
                 self._by_word[word].append(len(self._matchers))
             self._matchers.append(matcher)
+            self._wants.append(tuple(wants[words]))
 
     def __len__(self) -> int:
         """How many anchored groups of patterns there are (plus the unanchored one)."""
         return len(self._matchers) + len(self._always)
 
+    def groups_for(self, doc: Doc) -> list[int]:
+        """The anchored groups ``doc`` runs: one of each group's patterns has every word it
+        needs in ``doc``."""
+        norms = {token.norm_ for token in doc}
+        return sorted({
+            i for word in norms for i in self._by_word.get(word, ())
+            if any(all(not need.isdisjoint(norms) for need in want) for want in self._wants[i])
+        })
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)`` of every match, by start, end and key order."""
-        runs = {i for token in doc for i in self._by_word.get(token.norm_, ())}
         found: set[tuple[int, int, int]] = set()
-        for matcher in [*self._always, *(self._matchers[i] for i in sorted(runs))]:
+        for matcher in [*self._always, *(self._matchers[i] for i in self.groups_for(doc))]:
             found.update(matcher(doc))
         return sorted(found, key=lambda m: (m[1], m[2], self._rank[m[0]]))
