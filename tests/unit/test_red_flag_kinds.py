@@ -92,6 +92,9 @@ def _describe(text: str) -> str:
         ("been saving my tablets up for a while, sorry just venting", {"urgent", "clarify"},
          "crisis"),
         ("i have tied up my affairs and left letters for the family", {"urgent"}, "crisis"),
+        # a feeling gone told as a likeness of nothing is the sign, not a denial of it
+        ("wiping feels like nothing these days, my bottom has gone numb", {"urgent"},
+         "cauda_equina"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -159,6 +162,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("i am so fed up and tearful, this back means i never see my walking group", {"none"}),
         ("i cannot do this any more, sorry, just having a moan", {"none"}),
         ("i feel hopeless about my back ever getting better", {"none"}),
+        # "like nothing" that denies, not a feeling gone
+        ("it feels like nothing serious, no numbness down below", {"none"}),
     ],
 )
 def test_benign_messages_sharing_the_words_are_not_escalated(
