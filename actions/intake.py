@@ -26,6 +26,7 @@ from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     adds_to_an_answer,
     asks_in_so_many_words,
+    concludes,
     correction_at,
     mentions_the_back_or_pain,
     only_says_fine,
@@ -136,7 +137,9 @@ def _is_question(tracker: Tracker) -> bool:
     if latest_intent(tracker) == "ask_programme":
         return True
     plain = any(not e.get("role") for e in tracker.latest_message.get("entities", []))
-    return not plain and asks_in_so_many_words(latest_text(tracker))
+    text = latest_text(tracker)
+    # "Why, is that a bad sign? Anyway no, it doesn't go down either leg": asked, then answered
+    return not plain and asks_in_so_many_words(text) and not concludes(text)
 
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:

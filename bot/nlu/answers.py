@@ -157,13 +157,24 @@ def _asks_whether(items: list[str]) -> bool:
     )
 
 
-def _concludes(text: str | None) -> bool:
+def concludes(text: str | None) -> bool:
     """Whether ``text`` ends on a sentence that settles an answer after thinking aloud,
     questions and all ("is lying on my front leaning back? ... so leaning back I guess")."""
-    sentences = [s for s in re.split(r"(?<=[?.!])\s+", (text or "").strip()) if words_of(s)]
-    if len(sentences) < 2 or sentences[-1].rstrip().endswith("?"):
-        return False
-    return words_of(sentences[-1])[0] in CONTEXT_WORDS["conclusion_words"]
+    return concluding_at(text) is not None
+
+
+def concluding_at(text: str | None) -> int | None:
+    """Where the sentence that settles the answer starts (see :func:`concludes`), or None."""
+    text = text or ""
+    starts = [0] + [m.end() for m in re.finditer(r"(?<=[?.!])\s+", text)]
+    sentences = [(at, text[at:]) for at in starts]
+    sentences = [(at, s) for at, s in sentences if words_of(s)]
+    if len(sentences) < 2:
+        return None
+    at, last = sentences[-1]
+    if last.rstrip().endswith("?") or words_of(last)[0] not in CONTEXT_WORDS["conclusion_words"]:
+        return None
+    return at
 
 
 def echoes_then_answers(text: str | None) -> bool:
@@ -302,7 +313,7 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
     if intent == "ask_programme" and (
         (answers and ("?" not in (text or "") or echoes_then_answers(text))
          and not asks_in_so_many_words(text))
-        or (answers and _concludes(text))
+        or (answers and concludes(text))
         or (not reads_as_question(text) and (
             start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None

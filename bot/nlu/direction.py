@@ -71,12 +71,20 @@ def _in_onset_story(span: Span) -> bool:
     end = span.end
     while end < len(doc) and doc[end].text not in SENTENCE_ENDS and doc[end].lower_ not in (
         CLAUSE_TURNS
-    ):
+    ) and not _turns_to_now(doc, end):
         end += 1
     around = list(doc[cues[-1] + 1 : span.start]) + list(doc[span.end : end])
     return not any(
         t.lower_ in CONTEXT["aggravation_words"] or is_negation(t) for t in around
     )
+
+
+def _turns_to_now(doc: Doc, i: int) -> bool:
+    """A comma after which the story turns to now ("... lifting a patient, now it hurts to
+    stand"): what follows says how it is, not how it began."""
+    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in P.ANSWER_WORDS[
+        "now_words"
+    ]
 
 
 def _starts_a_story(tok: Token) -> bool:

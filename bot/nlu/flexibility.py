@@ -206,9 +206,12 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
         candidates = [c for c in candidates if c not in usual]
     reaches = [c for c in candidates if {t.lower_ for t in c[0]} & _REACHED]
     if reaches:
-        # "I can touch my toes ... just sore and stiff": the reach is the measure, a lone
-        # word of how the back feels is not
-        candidates = [c for c in candidates if c in reaches or not _a_lone_feeling(c[0])]
+        # "I can touch my toes ... just sore and stiff", "hands get there, back's a bit
+        # stiff": the reach is the measure, a word of how the back feels is not
+        candidates = [
+            c for c in candidates
+            if c in reaches or not (_a_lone_feeling(c[0]) or _the_backs_feeling(c[0]))
+        ]
     states = [c for c in candidates if c[1] == "tight" and _a_state_it_gets_into(c[0])]
     if states and len(states) == len(candidates) and not spasms:
         # said unasked, the muscles are still asked about (the role)
@@ -233,6 +236,12 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
 
 #: What a reach reaches: the hands' test of the hamstrings.
 _REACHED = CONTEXT["reached_words"] | CONTEXT["short_reach_words"]
+
+
+def _the_backs_feeling(span: Span) -> bool:
+    """"back's a bit stiff": how the back feels, no muscle named."""
+    words = {t.lower_.split("'")[0] for t in span}
+    return bool(words & _BACK) and not words & _MUSCLE
 
 
 def _a_lone_feeling(span: Span) -> bool:

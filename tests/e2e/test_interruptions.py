@@ -164,3 +164,17 @@ def test_a_direction_added_with_the_next_answer_makes_it_both(chat: Chat) -> Non
     assert chat.slots["pain_duration_days"] == 21
     chat.say("I can touch my toes")
     assert chat.slots["pain_direction"] == "both", "kept"
+
+
+def test_an_answer_after_a_question_of_ones_own_is_taken(chat: Chat) -> None:
+    chat.say("/start")
+    chat.say("none of these")
+    chat.say("bending forward hurts")
+    chat.say("3 weeks")
+    chat.say("they feel tight")
+    chat.say("5")
+    assert chat.asks_about("leg_pain")
+    said = " ".join(chat.say("Should I worry about that? Anyway, no, it stays in my back"))
+    assert chat.slots["leg_pain"] is False, chat.said
+    assert "didn't quite catch" not in said
+    assert not chat.asks_about("leg_pain"), chat.said

@@ -1046,6 +1046,21 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the pain is in the bum only", {"leg_pain": False}),
     ("It doesn't go down.", {"leg_pain": False}),
     ("the swelling doesn't go down.", {}),
+    # the hands as the subject of a short reach, a reach "up to" where it stops, the back
+    # of the legs that pulls: tight
+    ("my fingers get to my kneecaps and that's it", {"flexibility": "tight"}),
+    ("i reach just down to my shins", {"flexibility": "tight"}),
+    ("the backs of my legs are pulling like mad", {"flexibility": "tight"}),
+    ("I tore a muscle in the back of my thigh years ago", {}),
+    # the reach tried and made, the question echoed then granted: a lone "stiff" of the
+    # back does not overrule it
+    ("Toes? yep can do, hands get there. back's a bit stiff is all", {"flexibility": "normal"}),
+    ("tried it now: touched, no bother", {"flexibility": "normal"}),
+    # a word of how far between the lock and its "up"
+    ("it seized completely up on me", {"spasm": True, "flexibility": "tight"}),
+    # the deed that began it, then a comma and now: how it is now, not how it began
+    ("my back went yesterday lifting the shopping, now it hurts to walk", {
+        "pain_direction": "extension"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),

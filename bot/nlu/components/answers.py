@@ -20,7 +20,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.answers import CLEAR_NO, answer_intent, marks_clear_no
+from bot.nlu.answers import CLEAR_NO, answer_intent, concluding_at, marks_clear_no
 from bot.nlu.components.base import StatelessComponent, force_intent
 from bot.nlu.patterns import CONTEXT_ROLE
 
@@ -40,9 +40,13 @@ class AnswerReading(StatelessComponent):
             # An entity marked as said in passing ("my Thursday night comp": a day and a
             # movement named, nothing said to hurt) is no answer that makes a question
             # into an intake answer.
+            # One said in the sentence that settles the answer after a question of the
+            # person's own ("Should I worry? Anyway, no, it stays in my back") is one.
+            settled = concluding_at(text)
             entities = {
                 str(e.get("entity")) for e in message.get(ENTITIES) or []
                 if e.get("role") != CONTEXT_ROLE
+                or (settled is not None and int(e.get("start") or 0) >= settled)
             }
             model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if marks_clear_no(model_intent, entities, text):
