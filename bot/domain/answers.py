@@ -19,6 +19,9 @@ LONG_MESSAGE = 600
 _NUMBER_WORDS = {
     "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    # Spanish, as people who mix it with English score ("ocho", "like a siete")
+    "cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
 }  # fmt: skip
 _BARE_NUMBER = re.compile(
     r"^\s*(?:(?:about|around|maybe|roughly|probably|like|it'?s|its|a|an|i'?d say)\s+)*"

@@ -303,6 +303,9 @@ def test_answer_intent(
         ("6. 2 weeks of this.", None),
         ("bad", None),
         ("no one can say", None),
+        # Spanish number words, as people who mix it with English score
+        ("siete", 7.0),
+        ("like a cinco today", 5.0),
     ],
 )
 def test_parse_score_answer(text: str, score: float | None) -> None:
