@@ -622,3 +622,19 @@ def test_whose_sign_it_is(text: str, level: str, category: str | None) -> None:
     assert verdict.level == level
     if category is not None:
         assert verdict.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a sign denied after it in Hindi, or "never get" it (never had it)
+        ("bukhar nahi, cancer nahi, gira nahi", "none"),
+        ("cancer kabhi nahi hua", "none"),
+        ("I never get fever o, na only my waist", "none"),
+        # not a denial: had it once and it is gone, or a fever that will not come down
+        ("cancer tha, ab nahi hai", "urgent"),
+        ("cant get the fever down since last night", "urgent"),
+    ],
+)
+def test_a_sign_denied_in_the_words_of_other_englishes(text: str, level: str) -> None:
+    assert assess(text).level == level
