@@ -274,6 +274,10 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
         "as a patient at the pain clinic I have had a numb bottom since yesterday",
         "heart patient here, since yesterday my bum has gone numb",
         "Dialysis patient on the ward list. Since last night my bottom feels numb.",
+        # the writer opening with their age and a plain word for a person
+        "69 year old chap, sudden ripping pain through the back into the stomach and gone "
+        "clammy",
+        "lady, 74, slipped on the wet kitchen floor, back is agony",
     ],
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:

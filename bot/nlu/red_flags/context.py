@@ -176,7 +176,7 @@ def _mark_ok(label: str, mark: Span) -> bool:
         own = introduces_themselves(mark)  # "papa here, 70, ...": the writer's own age
         if nxt in _UNITS or (last in _AGE_JOINERS and not (opening <= _GREETINGS or own)):
             return False
-        if _words(doc[mark.end : mark.end + 2]) & _OTHERS or (_is_other_person(mark) and not own):
+        if (_words(doc[mark.end : mark.end + 2]) & _OTHERS or _is_other_person(mark)) and not own:
             return False
     if label == RP.MINOR_FALL and len(mark) == 1:
         if nxt in _FALL_NOT_NEXT or nxt2 in _FALL_IDIOM_AFTER:

@@ -136,13 +136,46 @@ def said_of_someone_else(span: Span) -> bool:
 
 def introduces_themselves(span: Span) -> bool:
     """Whether the writer named themselves by who they are ("grandad here, 79, missed the
-    last step", "mum here"): their own sign, not someone else's."""
+    last step", "mum here", "67 yr old bloke, sudden pain ..."): their own sign, not
+    someone else's."""
     doc = span.doc
     return any(
         _n(t) in _OTHERS | _PEOPLE | _ROLE_PEOPLE  # "chemo patient here"
         and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
         for t in doc[: span.start]
-    )
+    ) or _opens_with_an_age(span)
+
+
+def _an_age(word: str) -> bool:
+    return re.fullmatch(r"(1[6-9]|[2-9]\d|10\d)(yo|yr|yrs|m|f)?", word) is not None
+
+
+def _opens_with_an_age(span: Span) -> bool:
+    """The message opens with the writer's age and a plain word for a person, no one's
+    ("67 yr old bloke, ...", "hi, 70 year old man here", "woman, 71, ..."): who the
+    writer is, not someone else ("80 yr old woman next door fell" is not)."""
+    words = [_n(t) for t in span.doc[:_OPENING_REACH]]
+    start = 0
+    while start < len(words) and words[start] in _OPENING_GREETINGS:
+        start += 1
+    noun = next((i for i in range(start, len(words)) if words[i] in _SELF_NOUNS), None)
+    if noun is None:
+        return False
+    before, after = words[start:noun], words[noun + 1 : noun + 3]
+    if not after or after[0] not in _INTRO_ENDS:
+        return False
+    if not before:  # "woman, 71, ...", "bloke (67) ..."
+        return len(after) > 1 and _an_age(after[1])
+    return any(_an_age(w) for w in before) and all(
+        _an_age(w) or w in _AGE_PIECES for w in before)
+
+
+#: How far into a message its opening introduction may reach.
+_OPENING_REACH = 10
+_SELF_NOUNS = _WORDS["self_nouns"]
+_AGE_PIECES = _WORDS["age_pieces"]
+_INTRO_ENDS = _WORDS["intro_ends"]
+_OPENING_GREETINGS = _WORDS["opening_greetings"]
 
 _ROLE_BEFORE = _WORDS["writer_roles_before"]
 _ROLE_ARTICLES = _WORDS["role_articles"]
