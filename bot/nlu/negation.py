@@ -118,7 +118,7 @@ REASSURANCE_WORDS: frozenset[str] = frozenset(
     }
 )
 #: Words that, negated after a span, say it is absent ("spasm is not there").
-_ABSENT = frozenset({"there", "present"})
+_ABSENT: frozenset[str] = ANSWER_WORDS["absent_words"]
 #: Complaint verbs that, negated after a span, negate the span ("bending doesn't hurt").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {

@@ -1056,6 +1056,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # back does not overrule it
     ("Toes? yep can do, hands get there. back's a bit stiff is all", {"flexibility": "normal"}),
     ("tried it now: touched, no bother", {"flexibility": "normal"}),
+    # Hindi: denied after it ("it did not happen")
+    ("back lock nahi hua, bas dard", {"spasm": False}),
     # a word of how far between the lock and its "up"
     ("it seized completely up on me", {"spasm": True, "flexibility": "tight"}),
     # the deed that began it, then a comma and now: how it is now, not how it began
