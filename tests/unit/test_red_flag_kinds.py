@@ -95,6 +95,11 @@ def _describe(text: str) -> str:
         # a feeling gone told as a likeness of nothing is the sign, not a denial of it
         ("wiping feels like nothing these days, my bottom has gone numb", {"urgent"},
          "cauda_equina"),
+        # a hedge on a detail (how high, how long) is no hedge on the sign; on the sign it is
+        ("slipped off the loft ladder, perhaps three metres, and landed on my back",
+         {"urgent"}, "fracture"),
+        ("numb round my bottom, probably about 2 days now", {"urgent"}, "cauda_equina"),
+        ("my bottom might be a bit numb, maybe", {"clarify"}, "cauda_equina"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(

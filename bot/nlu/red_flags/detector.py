@@ -23,6 +23,7 @@ from bot.nlu.red_flags.context import (
     feared_not_felt,
 )
 from bot.nlu.red_flags.exclusions import _excluded
+from bot.nlu.red_flags.hedges import _is_hedged
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
@@ -31,7 +32,6 @@ from bot.nlu.red_flags.scope import (
     OTHER_PEOPLE,
     _answered_no,
     _clause_before,
-    _is_hedged,
     _is_other_person,
     _n,
     _negated,

@@ -18,14 +18,10 @@ from bot.nlu.red_flags.rulebook import word_list, word_sets
 
 _WORDS = word_sets("scope")
 _BEFORE_NOTHING = _WORDS["before_nothing"]
-_BEFORE_SURE = _WORDS["before_sure"]
 _CHANGE_IN_DETERMINERS = _WORDS["change_in_determiners"]
 _DIAGNOSIS_VERBS = _WORDS["diagnosis_verbs"]
-_DOUBT_NEGATORS = _WORDS["doubt_negators"]
-_DOUBT_VERBS = _WORDS["doubt_verbs"]
 _HAVING_FORMS = _WORDS["having_forms"]
 _HEDGES_INSIDE = _WORDS["hedges_inside"]
-_IS_FORMS = _WORDS["is_forms"]
 _JOINERS = _WORDS["joiners"]
 _NOT_BREAKS = _WORDS["not_breaks"]
 _PASSIVE_BE = _WORDS["passive_be"]
@@ -50,12 +46,7 @@ _OTHERS = _WORDS["others"]
 OTHER_PEOPLE: frozenset[str] = _OTHERS
 FIRST_PERSON: frozenset[str] = _FIRST_PERSON
 _HEDGE_WORDS = _WORDS["hedge_words"]
-_MAY_NEXT = _WORDS["may_next"]
-_COULD_NEXT = _WORDS["could_next"]
 _WORRY = _WORDS["worry"]
-_WORRY_NEXT = _WORDS["worry_next"]
-_IS_IT = _WORDS["is_it"]
-_POST_HEDGES = _WORDS["post_hedges"]
 _QUESTION_STARTS = _WORDS["question_starts"]
 
 
@@ -162,40 +153,6 @@ def _an_object(token: Token) -> bool:
 def _subject_writer(span: Span) -> bool:
     """Whether the span names the writer other than as an object of telling or place."""
     return any(_n(t) in _FIRST_PERSON and not (t.i > span.start and _an_object(t)) for t in span)
-
-
-def _is_hedged(span: Span) -> bool:
-    """True if the mention is hedged, hypothetical or asked about."""
-    before = _clause_before(span, window=8)
-    doc = span.doc
-    if _words(span) & _HEDGES_INSIDE:
-        return True
-    for token in before:
-        word = _n(token)
-        nxt = _n(doc[token.i + 1]) if token.i + 1 < len(doc) else ""
-        prev = _n(doc[token.i - 1]) if token.i > 0 else ""
-        if word in _HEDGE_WORDS:
-            return True
-        if word == "may" and nxt in _MAY_NEXT:
-            return True
-        if word == "could" and nxt in _COULD_NEXT:
-            return True
-        if word == "sure" and prev in _BEFORE_SURE:
-            return True
-        if word in _DOUBT_VERBS and prev in _DOUBT_NEGATORS:
-            if word in {"know", "tell"} and nxt not in {"if", "whether"}:
-                continue
-            return True
-        if word in _WORRY and nxt in _WORRY_NEXT:
-            return True
-        if word == "it" and prev in _IS_FORMS and nxt in _IS_IT:
-            return True
-        if word in _IS_IT and prev == "it":
-            return True
-    for token in _clause_after(span, window=4):
-        if _n(token) in _POST_HEDGES:
-            return True
-    return asked(span)
 
 
 def asked(span: Span) -> bool:
