@@ -4,7 +4,6 @@ and "no difference" count what they name (McKenzie's directional preference)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -21,6 +20,7 @@ from bot.nlu.spans import (
     SENTENCE_ENDS,
     Extraction,
     extraction,
+    in_a_year_gone,
     is_negation,
     negated_at,
     sentence_before,
@@ -41,22 +41,6 @@ def _turn_after(doc: Doc, index: int, spans: list[tuple[Span, str]]) -> str | No
             if after:
                 return after[0]
     return None
-
-
-def _in_a_year_gone(span: Span) -> bool:
-    """A movement in a sentence dated to a year gone by ("In 1994 I had a problem with my
-    back after lifting a washing machine", "back in '98"): an old episode, not this one."""
-    words = [t.lower_ for t in sentence_of(span)]
-    if set(words) & P.ANSWER_WORDS["now_words"]:
-        return False  # "I had a bad back in 2010, now bending hurts"
-    return any(
-        w in ("in", "back") and k + 1 < len(words) and _YEAR_GONE.match(words[k + 1])
-        for k, w in enumerate(words)
-    )
-
-
-#: A year written out ("1994", "2009") or shortened ("'98").
-_YEAR_GONE = re.compile(r"^(19\d\d|200\d|201\d|'\d\d)$")
 
 
 def _in_onset_story(span: Span) -> bool:
@@ -340,7 +324,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         # aches whatever i do"): it says the same thing denied or not
         if (v := value_of(s)) is not None and (v == "none" or not is_negated(s))
         and not _in_onset_story(s)
-        and not _in_a_year_gone(s)
+        and not in_a_year_gone(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
         and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s)
     ]

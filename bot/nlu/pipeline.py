@@ -47,6 +47,7 @@ from bot.nlu.spans import (
     SENTENCE_ENDS,
     Extraction,
     extraction,
+    in_a_year_gone,
     is_negation,
     longest,
     same_sentence,
@@ -195,6 +196,7 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         positive = pattern_value == "true"
         if _reached(span) or positive and (
             _a_destination_only(span) or _said_fine(span) or _taken_back(span)
+            or in_a_year_gone(span)  # "In 2015 it went down the left leg. This time ..."
         ):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):

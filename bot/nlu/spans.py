@@ -3,6 +3,7 @@ around it (the lexicon's ``context_words``), and the :class:`Extraction` made of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -127,3 +128,19 @@ def says_a_phrase(words: Iterable[str], phrases: Iterable[str]) -> bool:
 def same_sentence(a: Span, b: Span) -> bool:
     sentence = sentence_of(a)
     return sentence.start <= b.start < sentence.end
+
+
+def in_a_year_gone(span: Span) -> bool:
+    """Something said in a sentence dated to a year gone by ("In 1994 I had a problem with my
+    back after lifting a washing machine", "back in '98"): an old episode, not this one."""
+    words = [t.lower_ for t in sentence_of(span)]
+    if set(words) & P.ANSWER_WORDS["now_words"]:
+        return False  # "I had a bad back in 2010, now bending hurts"
+    return any(
+        w in ("in", "back") and k + 1 < len(words) and _YEAR_GONE.match(words[k + 1])
+        for k, w in enumerate(words)
+    )
+
+
+#: A year written out ("1994", "2009") or shortened ("'98").
+_YEAR_GONE = re.compile(r"^(19\d\d|200\d|201\d|'\d\d)$")

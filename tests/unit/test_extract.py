@@ -1056,6 +1056,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # back does not overrule it
     ("Toes? yep can do, hands get there. back's a bit stiff is all", {"flexibility": "normal"}),
     ("tried it now: touched, no bother", {"flexibility": "normal"}),
+    # the leg in a year gone by is an old episode's ("This time ..." is this one's)
+    ("back in 2012 it went right down my leg to the foot", {}),
+    ("In 2019 it went into my calf. Now it goes down the left leg", {"leg_pain": True}),
     # Hindi: denied after it ("it did not happen")
     ("back lock nahi hua, bas dard", {"spasm": False}),
     # a word of how far between the lock and its "up"
