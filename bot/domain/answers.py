@@ -37,6 +37,8 @@ _FOREIGN_WORDS = frozenset(
         "semanas días hace muy le les est je suis mal dos bonjour merci avec pour une très ai au "
         "depuis semaine jours mois dans mon ma der das und ich nicht ist mit rücken schmerzen "
         "hallo danke il sono mi fa ciao grazie schiena "
+        "como de en pero enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+        "noviembre diciembre "
         # romanised Hindi and Urdu
         "hai hain nahi nahin mein se aur bahut dard kamar hota hoti raha rahi ka ki ke ko "
         "theek lagta kuch aisa mujhe mera meri ji bhi tak jata jaata "

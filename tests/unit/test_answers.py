@@ -46,6 +46,7 @@ def test_pain_scores_must_be_0_to_10(value: object, score: float | None) -> None
         ("j'ai mal au dos depuis une semaine", BadInput.OTHER_LANGUAGE),
         ("ich habe Rückenschmerzen und nicht gut", BadInput.OTHER_LANGUAGE),
         ("kamar mein bahut dard hai, jhukne se hota hai", BadInput.OTHER_LANGUAGE),
+        ("desde el cinco de noviembre", BadInput.OTHER_LANGUAGE),
         ("мне больно", BadInput.OTHER_LANGUAGE),
         ("腰が痛い", BadInput.OTHER_LANGUAGE),
         ("banana", BadInput.UNCLEAR),
