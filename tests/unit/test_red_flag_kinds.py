@@ -100,6 +100,9 @@ def _describe(text: str) -> str:
          {"urgent"}, "fracture"),
         ("numb round my bottom, probably about 2 days now", {"urgent"}, "cauda_equina"),
         ("my bottom might be a bit numb, maybe", {"clarify"}, "cauda_equina"),
+        # an illness long ago does not cover one now
+        ("had a fever as a kid and now i have one again with my back agony", {"urgent"},
+         "infection"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -169,6 +172,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("i feel hopeless about my back ever getting better", {"none"}),
         # "like nothing" that denies, not a feeling gone
         ("it feels like nothing serious, no numbness down below", {"none"}),
+        # a passing illness the sentence dates years ago, nothing said of now
+        ("caught a nasty fever on holiday in my teens, otherwise fit", {"none"}),
     ],
 )
 def test_benign_messages_sharing_the_words_are_not_escalated(

@@ -11,9 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from bot.nlu.negation import (
-    REASSURANCE_WORDS,
-)
+from bot.nlu.negation import REASSURANCE_WORDS
 from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.pipeline import get_nlp
 from bot.nlu.red_flags import patterns as RP
@@ -54,6 +52,7 @@ _TRAUMA = _WORDS["trauma"]
 
 
 _HISTORY_CATEGORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
+_PASSING = frozenset({RV.INFECTION, RV.NEURO_DEFICIT, RV.CAUDA_EQUINA})  # not what lasts
 
 _OTHER_SUBJECT = _WORDS["other_subject"]
 _RECOVERED_FROM = _WORDS["recovered_from"]
@@ -74,6 +73,7 @@ _WEIGHT_WORDS = _WORDS["weight_words"]
 _WORRY_WORDS = _WORDS["worry_words"]
 _STILL_TO_COME = _WORDS["still_to_come"]
 _READING_WORDS = _WORDS["reading_words"]
+_NOW = word_sets("detector")["now"]
 
 
 #: Function words in a cauda equina span: never explained away by cycling.
@@ -325,6 +325,8 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
             ctx.other_flag_between(category, span.end, buts[0])
             or _about_other(doc[span.end : buts[0]])
         )
+    if not resolved and distant and category in _PASSING and not _words(sentence) & _NOW:
+        resolved = True  # "had glandular fever as a teenager": dated years ago, nothing of now
     following = _next_sentence(sentence)
     if not resolved and following is not None:
         about_symptom = True
