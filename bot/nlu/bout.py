@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.domain.programme import duration_class
 from bot.nlu import patterns as P
-from bot.nlu.calendar_words import WEEKDAYS
+from bot.nlu.calendar_words import WEEKDAYS, days_until_said
 from bot.nlu.dates import HABITUAL, MONTHS
 from bot.nlu.duration import (
     AGE_AFTER,
@@ -390,6 +390,9 @@ def resolve_duration(
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
             # "I had a similar ache some ten years ago which went away"
         days = parse_duration_days(span.text, today)
+        ahead = days_until_said(after, today) if _will_be(before, after) else None
+        if days is not None and ahead is not None and days > ahead:
+            days -= ahead  # "It'll be a fortnight on Friday": 14 days then, 10 now
         if days is None or {t.lower_ for t in span} & _RELATIVE:
             # "since Madaraka Day, 1st June": a day we don't know, then its date; "two
             # days after, November 2": the date, not how long after
@@ -436,6 +439,12 @@ def resolve_duration(
     if result is not None:
         result = _the_amount_says_which(result, dated, text)
     return result or guess or history, seen
+
+
+def _will_be(before: list[str], after: list[str]) -> bool:
+    """A length said as reached later ("it'll be a fortnight on Friday", "two weeks come
+    Thursday")."""
+    return before[-1:] == ["be"] or after[:1] == ["come"]
 
 
 def _the_amount_says_which(

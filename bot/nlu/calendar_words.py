@@ -132,3 +132,19 @@ def week_then_weekday(
     monday = today - datetime.timedelta(days=today.weekday() + 7)
     start = monday + datetime.timedelta(days=WEEKDAYS[toks[k]])
     return (today - start).days, k + 1
+
+
+#: Before a weekday after a length, words that put it ahead ("a fortnight on Friday", "two
+#: weeks come Thursday", "a month this Sunday").
+_AHEAD = frozenset({"on", "come", "this", "next"})
+
+
+def days_until_said(after: Sequence[str], today: datetime.date) -> int | None:
+    """Days until the weekday ``after`` names when it says a length will be reached then
+    ("It'll be a fortnight on Friday", said on a Monday: 4), else None."""
+    words = list(after[:2])
+    while words and words[0] in _AHEAD:
+        words = words[1:]
+        if words and words[0] in WEEKDAYS:
+            return (WEEKDAYS[words[0]] - today.weekday()) % 7 or 7
+    return None

@@ -91,7 +91,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(
         "—",
         "\n",
     }
-)
+) | ANSWER_WORDS["laughter_words"]
 #: Tokens that join list items.
 COORDINATORS: frozenset[str] = frozenset({",", "or", "and", "nor", "/", "&"})
 #: Post-span reassurance words ("... is fine", "... are ok").

@@ -1056,6 +1056,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # back does not overrule it
     ("Toes? yep can do, hands get there. back's a bit stiff is all", {"flexibility": "normal"}),
     ("tried it now: touched, no bother", {"flexibility": "normal"}),
+    # laughter ends a clause: a denial before it does not reach past it
+    ("not even close lol always been tight in the hamstrings", {"flexibility": "tight"}),
+    # a side of the leg and how often, as a short answer
+    ("right shin sometimes", {"leg_pain": True}),
     # the leg in a year gone by is an old episode's ("This time ..." is this one's)
     ("back in 2012 it went right down my leg to the foot", {}),
     ("In 2019 it went into my calf. Now it goes down the left leg", {"leg_pain": True}),
@@ -1509,3 +1513,18 @@ def test_a_bare_normal_among_other_things_answers_only_when_asked(
 ) -> None:
     (flex,) = [e for e in extract(text, TODAY) if e.entity == "flexibility"]
     assert (flex.value, flex.role) == ("normal", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("It'll be a fortnight on Friday.", 10),
+        ("three weeks come Wednesday", 19),
+        ("it will be a month this Monday", 23),
+        ("a fortnight on Friday I went to the physio", 14),
+    ],
+)
+def test_a_length_reached_on_a_weekday_ahead_counts_to_today(text: str, days: int) -> None:
+    monday = datetime.date(2026, 12, 7)
+    found = {e.entity: e.value for e in extract(text, monday)}
+    assert found.get("pain_duration_days") == days
