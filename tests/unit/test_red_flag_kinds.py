@@ -174,6 +174,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("it feels like nothing serious, no numbness down below", {"none"}),
         # a passing illness the sentence dates years ago, nothing said of now
         ("caught a nasty fever on holiday in my teens, otherwise fit", {"none"}),
+        # weakness whose strength came back fully is over
+        ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],
 )
 def test_benign_messages_sharing_the_words_are_not_escalated(
