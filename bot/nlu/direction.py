@@ -64,11 +64,13 @@ def _in_onset_story(span: Span) -> bool:
 
 
 def _turns_to_now(doc: Doc, i: int) -> bool:
-    """A comma after which the story turns to now ("... lifting a patient, now it hurts to
-    stand"): what follows says how it is, not how it began."""
-    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in P.ANSWER_WORDS[
-        "now_words"
-    ]
+    """A comma after which the story turns to now or to what the back did ("... lifting a
+    patient, now it hurts to stand", "lifting boxes, locked up and I couldnt straighten,
+    pain is about 8"): what follows is no word on the movement."""
+    return doc[i].text == "," and i + 1 < len(doc) and (
+        doc[i + 1].lower_ in P.ANSWER_WORDS["now_words"]
+        or doc[i + 1].lower_ in CONTEXT["story_turn_words"]
+    )
 
 
 def _starts_a_story(tok: Token) -> bool:

@@ -1070,6 +1070,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the deed that began it, then a comma and now: how it is now, not how it began
     ("my back went yesterday lifting the shopping, now it hurts to walk", {
         "pain_direction": "extension"}),
+    ("my back went carrying the bins, seized solid, pain about a 7", {
+        "spasm": True, "flexibility": "tight", "pain_score": 7}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
