@@ -103,6 +103,11 @@ def _describe(text: str) -> str:
         # an illness long ago does not cover one now
         ("had a fever as a kid and now i have one again with my back agony", {"urgent"},
          "infection"),
+        # "as a kid", "as a young lad": the writer's own earlier self, no one else
+        ("caught chickenpox as a child, these days a high temperature and my spine throbs",
+         {"urgent"}, "infection"),
+        ("had scarlet fever as a young lad and tonight a fever with my lower back in bits",
+         {"urgent"}, "infection"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(

@@ -125,8 +125,8 @@ def _is_other_person(span: Span) -> bool:
         word = _n(token)
         if word in _FIRST_PERSON and not _an_object(token):
             return False
-        near = span.doc[max(0, token.i - 3) : token.i]
-        if word in _OTHERS and in_a_likeness([_n(t) for t in near]):
+        near = [_n(t) for t in span.doc[max(0, token.i - 4) : token.i]]
+        if word in _OTHERS and (in_a_likeness(near[-3:]) or the_writer_as(near)):
             continue  # "feels like wiping someone else's bum": a likeness, no one there
         if word in _OTHERS:
             # "me and the wife": the speaker is part of the subject.
@@ -142,6 +142,24 @@ def _is_other_person(span: Span) -> bool:
 def in_a_likeness(before: list[str]) -> bool:
     """A person named after ``before`` in a likeness ("like someone else's"): no one."""
     return "like" in before[-3:]
+
+
+def the_writer_as(before: list[str]) -> bool:
+    """A person named just after "as a" ("had measles as a kid", "as a young lad"): the
+    writer at an earlier age or in a role, no one else; not a comparison ("the same as a
+    friend of mine had")."""
+    i = len(before)
+    while i > 0 and before[i - 1] in _SELF_AS_DESCRIBING:
+        i -= 1
+    if i < 2 or before[i - 1] not in _SELF_AS_ARTICLES or before[i - 2] not in _SELF_AS:
+        return False
+    return i < 3 or before[i - 3] not in _SELF_AS_COMPARES
+
+
+_SELF_AS = _WORDS["self_as"]
+_SELF_AS_ARTICLES = _WORDS["self_as_articles"]
+_SELF_AS_DESCRIBING = _WORDS["self_as_describing"]
+_SELF_AS_COMPARES = _WORDS["self_as_compares"]
 
 
 def _an_object(token: Token) -> bool:

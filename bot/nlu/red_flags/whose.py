@@ -21,6 +21,7 @@ from bot.nlu.red_flags.scope import (
     _n,
     _sentence,
     in_a_likeness,
+    the_writer_as,
 )
 from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
 
@@ -76,7 +77,9 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         for i, w in enumerate(words)
     )
     return writer, any(
-        a_person(w, i) and not in_a_likeness(words[:i]) for i, w in enumerate(words)
+        a_person(w, i) and not in_a_likeness(words[:i])
+        and not the_writer_as(words[max(0, i - 4) : i])
+        for i, w in enumerate(words)
     )
 
 
