@@ -295,6 +295,9 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
         "69 year old chap, sudden ripping pain through the back into the stomach and gone "
         "clammy",
         "lady, 74, slipped on the wet kitchen floor, back is agony",
+        # "I'm 68, fella, ...": the writer's own "I'm" before their age and person word
+        "im 72, chap, sudden ripping pain through my back into the stomach and gone clammy",
+        "i'm 77, woman, slipped on the icy step this morning and my back is agony",
     ],
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:

@@ -169,14 +169,16 @@ def _opens_with_an_age(span: Span) -> bool:
         return False
     if not before:  # "woman, 71, ...", "bloke (67) ..."
         return len(after) > 1 and _an_age(after[1])
+    # ("im 71, bloke, ...": the writer's own "I'm" and commas around the age)
     return any(_an_age(w) for w in before) and all(
-        _an_age(w) or w in _AGE_PIECES for w in before)
+        _an_age(w) or w in _AGE_PIECES or w in _INTRO_SELF for w in before)
 
 
 #: How far into a message its opening introduction may reach.
 _OPENING_REACH = 10
 _SELF_NOUNS = _WORDS["self_nouns"]
 _AGE_PIECES = _WORDS["age_pieces"]
+_INTRO_SELF = _WORDS["intro_self"]
 _INTRO_ENDS = _WORDS["intro_ends"]
 _OPENING_GREETINGS = _WORDS["opening_greetings"]
 
