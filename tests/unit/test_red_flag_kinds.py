@@ -103,6 +103,11 @@ def _describe(text: str) -> str:
         # an illness long ago does not cover one now
         ("had a fever as a kid and now i have one again with my back agony", {"urgent"},
          "infection"),
+        # a clinician's question answered yes, or a no taken back, keeps the sign
+        ("the nurse asked about wetting myself and i said yes, twice today", {"urgent"},
+         "cauda_equina"),
+        ("the gp asked about leg weakness, said no, but my foot keeps dragging", {"urgent"},
+         "neuro_deficit"),
         # "as a kid", "as a young lad": the writer's own earlier self, no one else
         ("caught chickenpox as a child, these days a high temperature and my spine throbs",
          {"urgent"}, "infection"),
@@ -179,6 +184,12 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("it feels like nothing serious, no numbness down below", {"none"}),
         # a passing illness the sentence dates years ago, nothing said of now
         ("caught a nasty fever on holiday in my teens, otherwise fit", {"none"}),
+        # signs a clinician asked about, told in reported speech, answered no
+        ("the gp asked me about any numbness round my backside and i told her no",
+         {"none"}),
+        ("my osteo went through bowel trouble and leg weakness, none of it, only stiffness",
+         {"none"}),
+        ("nurse checked for a temperature. I said no.", {"none"}),
         # weakness whose strength came back fully is over
         ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.asked_by import asked_and_denied
 from bot.nlu.red_flags.context import (
     _cancer_question,
     _Context,
@@ -299,7 +300,7 @@ def _own_status(
             return resolved
         if _explained_by_exertion(category, span, ctx):
             return "negated"
-    if _answered_no(span):
+    if _answered_no(span) or asked_and_denied(span):
         return "negated"
     feared = category != RV.CRISIS and feared_not_felt(span) and not _negated(span)
     if feared or _hedged(span) or (category == RV.CANCER and _cancer_question(span)):
