@@ -108,6 +108,9 @@ def _describe(text: str) -> str:
          "cauda_equina"),
         ("the gp asked about leg weakness, said no, but my foot keeps dragging", {"urgent"},
          "neuro_deficit"),
+        # chills dated from a jab weeks ago are no longer the jab's
+        ("shivering since my flu jab three weeks ago and my back is agony", {"urgent"},
+         "infection"),
         # "as a kid", "as a young lad": the writer's own earlier self, no one else
         ("caught chickenpox as a child, these days a high temperature and my spine throbs",
          {"urgent"}, "infection"),
@@ -184,6 +187,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("it feels like nothing serious, no numbness down below", {"none"}),
         # a passing illness the sentence dates years ago, nothing said of now
         ("caught a nasty fever on holiday in my teens, otherwise fit", {"none"}),
+        # chills dated from a jab just given ("since my jab this morning") are the jab's
+        ("feverish since the covid booster this morning and my back aches", {"none"}),
         # signs a clinician asked about, told in reported speech, answered no
         ("the gp asked me about any numbness round my backside and i told her no",
          {"none"}),

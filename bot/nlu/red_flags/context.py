@@ -21,7 +21,6 @@ from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
     _OTHERS,
     _QUESTION_STARTS,
-    _clause_after,
     _clause_before,
     _is_break,
     _is_other_person,
@@ -57,30 +56,14 @@ _PASSING = frozenset({RV.INFECTION, RV.NEURO_DEFICIT, RV.CAUDA_EQUINA})  # not w
 _OTHER_SUBJECT = _WORDS["other_subject"]
 _RECOVERED_FROM = _WORDS["recovered_from"]
 _I_SUBJECT = _WORDS["i_subject"]
-_EXERTION_LEGS = _WORDS["exertion_legs"]
-_EXERTION_NOT = _WORDS["exertion_not"]
-_FEVER_WORDS = _WORDS["fever_words"]
-_NOT_PASSING = _WORDS["not_passing"]
-_SPINE_SURGERY = _WORDS["spine_surgery"]
-_LASTING_CAUSES = _WORDS["lasting_causes"]
-_HIGH_FEVER = _WORDS["high_fever"]
-_NUMB_WORDS = _WORDS["numb_words"]
-_EXERTION_SWEATS = _WORDS["exertion_sweats"]
 _ONCE_NOT = _WORDS["once_not"]
 _SINCE_AFTER_RESOLUTION = _WORDS["since_after_resolution"]
-_RECENT_SINCE = _WORDS["recent_since"]
-_WEIGHT_WORDS = _WORDS["weight_words"]
 _WORRY_WORDS = _WORDS["worry_words"]
 _STILL_TO_COME = _WORDS["still_to_come"]
 _READING_WORDS = _WORDS["reading_words"]
 _NOW = word_sets("detector")["now"]
 
 
-#: Function words in a cauda equina span: never explained away by cycling.
-_FUNCTION_WORDS = frozenset(
-    {*RV.TOKEN_CLASSES["BLADDER"]["NORM"]["IN"], *RV.TOKEN_CLASSES["BOWEL"]["NORM"]["IN"],
-     *_WORDS["function_also"]}
-) - _WORDS["function_not"]
 
 _UNITS = _WORDS["units"]
 _GREETINGS = _WORDS["greetings"]
@@ -370,68 +353,10 @@ def _dates_a_resolution(mark: Span, ctx: _Context) -> bool:
     return False
 
 
-def _recent_since(mark: Span) -> bool:
-    """"since yesterday", "since last night": a start recent enough for a passing cause."""
-    if not _a_bare_since(mark):
-        return False
-    doc = mark.doc
-    one = _n(doc[mark.end]) if mark.end < len(doc) else ""
-    two = " ".join(_n(t) for t in doc[mark.end : mark.end + 2])
-    return one in _RECENT_SINCE or two in _RECENT_SINCE
-
-
 def _restates(span: Span, mark: Span) -> bool:
     """The resolution's own subject names the sign again ("... MRI that night, and the
     numbness was gone by morning", "the fever's been gone 5 days")."""
     return bool(_words(span) & _words(_marker_subject(mark, _sentence(mark).start)))
-
-
-def _explained_by_exertion(category: str, span: Span, ctx: _Context) -> bool:
-    """Jelly legs after the gym, a numb bum on the bike, chills the night after a jab or
-    with a cold, a sweat after a run: not a red flag, unless the message says it persists
-    or recurs ("since tuesday", "even after resting")."""
-    words = _words(span)
-    if category == RV.NEURO_DEFICIT:
-        if not words & _EXERTION_LEGS or words & _EXERTION_NOT:
-            return False
-        marks = ctx.marks.get(RP.EXERTION, [])
-    elif category == RV.CAUDA_EQUINA:
-        if not words & _NUMB_WORDS or words & _FUNCTION_WORDS:
-            return False
-        marks = ctx.marks.get(RP.CYCLING, [])
-    elif category == RV.INFECTION:
-        # a fever that lasts, runs high or comes with a tender spine is not explained
-        # nor in someone with a lasting history (steroids, chemo, a transplant, injecting)
-        # or after a spinal operation (a fusion, a discectomy, a wound)
-        clause = words | _words(_clause_before(span)) | _words(_clause_after(span, window=8))
-        # the heat's own number is no reading ("in 40 degree heat all day")
-        clause -= {w for m in ctx.marks.get(RP.PASSING_ILLNESS, []) for w in _words(m)}
-        if words & _FEVER_WORDS and words & _EXERTION_SWEATS and not clause & _HIGH_FEVER and any(
-            _words(m) & _LASTING_CAUSES for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
-        ):
-            return True  # "night sweats this week, but I'm menopausal": a cause that lasts
-        if not words & _FEVER_WORDS or clause & _NOT_PASSING or (
-            _words(span.doc[:]) & (RP.LASTING_HISTORY | _SPINE_SURGERY)
-        ):
-            return False
-        # the cause is not the sign's own word ("cold sweats" names no cold)
-        marks = [m for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
-                 if m.end <= span.start or m.start >= span.end]
-        if words & _EXERTION_SWEATS:
-            marks += ctx.marks.get(RP.EXERTION, [])
-        if any(  # "I had the jab but I've had fevers ...": set against the cause
-            m.end <= span.start and "but" in _words(span.doc[m.end : span.start]) for m in marks
-        ):
-            return False
-    elif category == RV.CANCER and words & _WEIGHT_WORDS:
-        # weight lost with a named passing illness ("with the stomach bug last week")
-        marks = [m for m in ctx.marks.get(RP.PASSING_ILLNESS, [])
-                 if m.start >= span.end or m.end <= span.start]
-    else:
-        return False
-    ongoing = [m for m in ctx.marks.get(RP.ONGOING, [])
-               if not _recent_since(m) and not _inside_a_resolution(m, ctx)]
-    return bool(marks) and not ongoing
 
 
 def _inside_a_resolution(mark: Span, ctx: _Context) -> bool:

@@ -17,13 +17,13 @@ from bot.nlu.red_flags.context import (
     _cancer_question,
     _Context,
     _context,
-    _explained_by_exertion,
     _prefer_symptoms,
     _resolution,
     _ruled_out,
     feared_not_felt,
 )
 from bot.nlu.red_flags.exclusions import _excluded
+from bot.nlu.red_flags.explained import _explained_by_exertion
 from bot.nlu.red_flags.hedges import _is_hedged
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
