@@ -108,6 +108,8 @@ def _describe(text: str) -> str:
          "cauda_equina"),
         ("the gp asked about leg weakness, said no, but my foot keeps dragging", {"urgent"},
          "neuro_deficit"),
+        # a weakness fixed, then back again, is a sign again
+        ("physio sorted it but my foot has gone weak again", {"urgent"}, "neuro_deficit"),
         # chills dated from a jab weeks ago are no longer the jab's
         ("shivering since my flu jab three weeks ago and my back is agony", {"urgent"},
          "infection"),
@@ -187,6 +189,11 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("it feels like nothing serious, no numbness down below", {"none"}),
         # a passing illness the sentence dates years ago, nothing said of now
         ("caught a nasty fever on holiday in my teens, otherwise fit", {"none"}),
+        # weakness that settled over weeks of rehab, or was fixed with the activity taken
+        # up again ("running again"), is over
+        ("my ankle went weak in the spring, it cleared over a couple of months with rehab",
+         {"none"}),
+        ("my leg was weak after the fall but physio fixed it and i'm running again", {"none"}),
         # chills dated from a jab just given ("since my jab this morning") are the jab's
         ("feverish since the covid booster this morning and my back aches", {"none"}),
         # signs a clinician asked about, told in reported speech, answered no

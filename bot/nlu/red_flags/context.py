@@ -131,7 +131,8 @@ def _mark_ok(label: str, mark: Span) -> bool:
     first = _n(mark[0])
     nxt = _n(doc[mark.end]) if mark.end < len(doc) else ""
     nxt2 = _n(doc[mark.end + 1]) if mark.end + 1 < len(doc) else ""
-    negatable = (RP.RESOLVED, RP.ONGOING, RP.EXERTION, RP.CYCLING, RP.PASSING_ILLNESS)
+    negatable = (RP.RESOLVED, RP.ONGOING, RP.EXERTION, RP.CYCLING, RP.PASSING_ILLNESS,
+                 RP.REGAINED)
     if label in negatable and first not in RV.NEGATION_NORMS and _mark_negated(mark):
         return False
     if label == RP.RESOLVED:
@@ -190,9 +191,11 @@ def _context(doc: Doc, found: dict[str, dict[str, list[Span]]]) -> _Context:
         for label, spans in raw.items()
     }
     resolved = marks.get(RP.RESOLVED, [])
+    # ("physio sorted it and i'm squatting again": an activity's "again", no recurrence)
+    over = [*resolved, *marks.get(RP.REGAINED, [])]
     marks[RP.ONGOING] = [
         m for m in marks.get(RP.ONGOING, [])
-        if not any(m.start < r.end and r.start < m.end for r in resolved)
+        if not any(m.start < r.end and r.start < m.end for r in over)
         and not _never_recurred(m, resolved)
     ]
     flags = tuple(

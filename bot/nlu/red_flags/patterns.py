@@ -64,6 +64,7 @@ PASSING_ILLNESS = "passing_illness"
 CYCLING = "cycling"
 OLD_AGE = "old_age"
 MINOR_FALL = "minor_fall"
+REGAINED = "regained"
 
 _CONTEXT_DATA = context_rules()
 #: Marker patterns by label; ``{NAME}`` is one of the file's shared pieces.
