@@ -108,9 +108,11 @@ def _describe(text: str) -> str:
          "cauda_equina"),
         ("the gp asked about leg weakness, said no, but my foot keeps dragging", {"urgent"},
          "neuro_deficit"),
-        # a leak on a cough with numbness now stays
+        # a leak on a cough with numbness now, or a walk barely managed that lasts, stays
         ("i leaked when i coughed yesterday and cannot feel my bum", {"urgent"},
          "cauda_equina"),
+        ("could barely walk after the gym and it is still like that a week later",
+         {"urgent", "clarify"}, "neuro_deficit"),
         # a weakness fixed, then back again, is a sign again
         ("physio sorted it but my foot has gone weak again", {"urgent"}, "neuro_deficit"),
         # chills dated from a jab weeks ago are no longer the jab's
@@ -199,6 +201,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("my leg was weak after the fall but physio fixed it and i'm running again", {"none"}),
         # a little leak on a cough or a sneeze since a baby was born: stress, not new
         ("since my second was born i have leaked a little whenever i sneezed", {"none"}),
+        # a walk only just managed after a hard session, the soreness named
+        ("could barely walk after my first crossfit class, doms are savage", {"none"}),
         # chills dated from a jab just given ("since my jab this morning") are the jab's
         ("feverish since the covid booster this morning and my back aches", {"none"}),
         # signs a clinician asked about, told in reported speech, answered no
