@@ -286,6 +286,9 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
          "infection"),
         ("one of my residents wet herself twice today without knowing",
          "cauda_equina"),
+        # a neighbour named as a gent or a lady by their age is someone else
+        ("the 86 year old gent across the road tripped on his drive, says his back is agony",
+         "fracture"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
