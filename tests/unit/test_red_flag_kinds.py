@@ -337,3 +337,17 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:
     assert assess(text).level in {"urgent", "clarify"}, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # the back that "is gone" gave out: no resolution of a sign said before it
+        ("can't lift my toes off the floor, keep tripping. my back is gone", "urgent"),
+        ("my foot keeps dragging and my spine has gone", "urgent"),
+        # a sign that is gone is over
+        ("the foot drop has gone now", "none"),
+    ],
+)
+def test_a_back_that_is_gone_ends_no_sign(text: str, level: str) -> None:
+    assert assess(text).level == level

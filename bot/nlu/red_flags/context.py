@@ -46,6 +46,7 @@ _SUBJECT_BREAKS = _WORDS["subject_breaks"]
 _SHIFT = _WORDS["shift"]
 _GONE_INTO = _WORDS["gone_into"]
 _LOST_FUNCTION = _WORDS["lost_function"]
+_GAVE_OUT = _WORDS["gave_out"]
 _RETURN_WORDS = _WORDS["return_words"]
 _TRAUMA = _WORDS["trauma"]
 
@@ -141,6 +142,8 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "the feeling in my foot went away"
         if words & {"gone", "went"} and nxt in _GONE_INTO:
             return False  # "it's all gone numb"
+        if words & {"gone", "went"} and mark.start and _n(doc[mark.start - 1]) in _GAVE_OUT:
+            return False  # "dragging my foot. back is gone": the back gave out
         if asked(mark):
             return False  # "is this normal after birth?": asked, not said
     if label in (RP.CYCLING, RP.EXERTION, RP.PASSING_ILLNESS) and _likeness_before(mark):
