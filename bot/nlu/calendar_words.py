@@ -142,9 +142,6 @@ _AHEAD = frozenset({"on", "come", "this", "next"})
 def days_until_said(after: Sequence[str], today: datetime.date) -> int | None:
     """Days until the weekday ``after`` names when it says a length will be reached then
     ("It'll be a fortnight on Friday", said on a Monday: 4), else None."""
-    words = list(after[:2])
-    while words and words[0] in _AHEAD:
-        words = words[1:]
-        if words and words[0] in WEEKDAYS:
-            return (WEEKDAYS[words[0]] - today.weekday()) % 7 or 7
-    return None
+    if len(after) < 2 or after[0] not in _AHEAD or after[1] not in WEEKDAYS:
+        return None
+    return (WEEKDAYS[after[1]] - today.weekday()) % 7 or 7

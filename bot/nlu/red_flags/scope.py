@@ -443,10 +443,10 @@ def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
     nothing_like = _n(doc[cue_index]) in {"nothing", "nothin"} and _words(between[:1]) == {"like"}
     # "doesn't get worse at night": the denial reaches the sign through "get worse", and
     # through a bare "get" ("I never get cancer", "never get fever": never had it)
-    gets_worse = len(between) > 0 and _n(between[0]) == "get" and cue_index + 2 < len(doc) and (
+    through_get = len(between) > 0 and _n(between[0]) == "get" and cue_index + 2 < len(doc) and (
         _n(doc[cue_index + 2]) in _GETS_WORSE or len(between) == 1
     )
-    if len(between) and _n(between[0]) in _BLOCKING and not nothing_like and not gets_worse:
+    if len(between) and _n(between[0]) in _BLOCKING and not nothing_like and not through_get:
         return True
     # "no improvement in my leg weakness": the change is denied, not the symptom;
     # "haven't told anyone about the numbness": the telling is denied
