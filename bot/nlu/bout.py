@@ -313,6 +313,27 @@ def _an_age(span: Span) -> bool:
     return not any(t.lower_ in words for t in sentence_before(span))
 
 
+def _a_pregnancy(span: Span) -> bool:
+    """How far on a pregnancy is, or how long since the birth ("I'm 28 weeks pregnant",
+    "30 weeks gone with my second", "6 weeks postpartum"): the baby's time, not the
+    bout's."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in CONTEXT["gestation_after"]:
+        return False
+    return any(t.lower_ in CONTEXT["pregnancy_words"] for t in doc)
+
+
+def _dates_a_birth(span: Span) -> bool:
+    """A birth dated in passing ("I gave birth 3 months ago and this back pain..."): when
+    the baby came, not when this bout began, unless the pain is said to date from it
+    ("since I had the baby 3 months ago")."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3) : span.start]
+    if not any(t.lower_ in CONTEXT["birth_words"] for t in before):
+        return False
+    return not any(t.lower_ == "since" for t in sentence_of(span) if t.i < span.start)
+
+
 def _someone_elses_sentence(span: Span) -> bool:
     """A sentence that opens on someone else ("My mate Col did his back and couldn't sit
     for a month") and names the writer nowhere before the duration. The people are the
@@ -383,11 +404,13 @@ def resolve_duration(
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)
-            or _an_age(span) or _a_rate(span) or past_episode(span) or _a_plan(span)
+            or _an_age(span) or _a_pregnancy(span)
+            or _a_rate(span) or past_episode(span) or _a_plan(span)
             or _a_likeness(span)
             or an_events_weekday(span)
         ):
             continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
+            # "28 weeks pregnant",
             # "I had a similar ache some ten years ago which went away"
         days = parse_duration_days(span.text, today)
         ahead = days_until_said(after, today) if _will_be(before, after) else None
@@ -423,7 +446,10 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
-        if unsettled or _about_something_else(span) or _too_vague_to_take_unasked(span, today):
+        if (
+            unsettled or _about_something_else(span) or _dates_a_birth(span)
+            or _too_vague_to_take_unasked(span, today)
+        ):
             # "since labour day", and nothing says whose, or "my arm was sore for a day":
             # taken as the answer to its own question only, so that said in passing the
             # question still comes

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from bot.nlu.calendar_words import (
     MONTHS,
@@ -216,6 +217,23 @@ def _month_named_by_now(words: Sequence[str], today: datetime.date) -> datetime.
     return None
 
 
+def _month_by_now_then_day(
+    toks: Sequence[str], k: int, today: datetime.date
+) -> tuple[int | None, int] | None:
+    """ "last month 20th", "this month, the 3rd": that day of the month named, at ``k``."""
+    month = _month_named_by_now(toks[k : k + 2], today)
+    if month is None:
+        return None
+    at = k + 2 + sum(1 for _ in takewhile(lambda t: t in (",", "the"), toks[k + 2 : k + 4]))
+    day = day_number(toks[at]) if at < len(toks) else None
+    if day is None or not 1 <= day <= 31:
+        return None
+    try:
+        return days_since(month.replace(day=day), today), at + 1
+    except ValueError:
+        return None
+
+
 def _day_and_month(
     toks: Sequence[str], k: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
@@ -266,6 +284,9 @@ def date_expression(
     week = week_then_weekday(toks, j, today)
     if week is not None:
         return week
+    dated = _month_by_now_then_day(toks, j, today)
+    if dated is not None:
+        return dated
     for words, days in _RELATIVE:
         if tuple(toks[j : j + len(words)]) == words:
             return days, j + len(words)

@@ -119,6 +119,7 @@ REASSURANCE_WORDS: frozenset[str] = frozenset(
 )
 #: Words that, negated after a span, say it is absent ("spasm is not there").
 _ABSENT: frozenset[str] = ANSWER_WORDS["absent_words"]
+_DENIAL_FILLERS: frozenset[str] = ANSWER_WORDS["denial_fillers"]
 #: Complaint verbs that, negated after a span, negate the span ("bending doesn't hurt").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {
@@ -278,6 +279,8 @@ def negated_after(span: Span, window: int = 4) -> bool:
     while i < end:
         tok = doc[i]
         text = _text(tok)
+        if text == "," and _denied_without_a_subject(doc, i + 1):
+            return True  # "bending over is actually lekker, doesn't bother it at all"
         if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
             return False
         if text in REASSURANCE_WORDS and _text(doc[i - 1]) not in _NOT_REASSURING_AFTER and (
@@ -287,11 +290,26 @@ def negated_after(span: Span, window: int = 4) -> bool:
             # proper" (how hard)
             return True
         if text in NEGATION_CUES:
-            following = [_text(t) for t in doc[i + 1 : min(len(doc), i + 3)]]
-            # "bending doesn't hurt"; "locking is not there": absent
-            return any(word in COMPLAINT_VERBS or word in _ABSENT for word in following)
+            # "bending doesn't hurt"; "locking is not there": absent; "standing is not even
+            # the problem"
+            return _denies_a_complaint(doc, i + 1)
         i += 1
     return False
+
+
+def _denies_a_complaint(doc: Doc, i: int) -> bool:
+    """Whether a complaint, or a word saying absent, comes within two words of ``i`` (after
+    a negation), not counting fillers ("not even the problem")."""
+    following = [_text(t) for t in doc[i : i + 6] if _text(t) not in _DENIAL_FILLERS][:2]
+    return any(w in COMPLAINT_VERBS or w in _ABSENT for w in following)
+
+
+def _denied_without_a_subject(doc: Doc, i: int) -> bool:
+    """A clause at ``i`` that denies a complaint with no subject of its own ("..., doesn't
+    bother it at all"): it goes on about what came before the comma."""
+    if i + 1 >= len(doc) or _text(doc[i]) not in ("does", "do", "did", "is", "has"):
+        return False  # not "locked up, no pain in my legs": another thing denied
+    return _text(doc[i + 1]) in NEGATION_CUES and _denies_a_complaint(doc, i + 2)
 
 
 def is_negated(span: Span, window: int = 6, post_window: int = 4) -> bool:

@@ -301,9 +301,29 @@ def _settled_after(span: Span) -> Span | None:
     true"): the person settles on it."""
     doc = span.doc
     rest = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
-    if len(rest) < 2 or rest[0].lower_ not in CONTRASTS or not rest[1].like_num:
+    if len(rest) >= 2 and rest[0].lower_ in CONTRASTS and rest[1].like_num:
+        number = doc[rest[1].i : rest[1].i + 1]
+        return number if _pain_number(number.text) is not None else None
+    return _said_again_at_the_end(span)
+
+
+def _said_again_at_the_end(span: Span) -> Span | None:
+    """A bare number that ends the sentence after a contrast, past a word of agreeing
+    ("Maybe 6 after a long braai, but ja, 5."): said again, settled on."""
+    doc = span.doc
+    sentence = [t for t in doc[span.end : len(doc)] if not t.is_punct]
+    ends = next((i for i, t in enumerate(doc[span.end :]) if t.text in SENTENCE_ENDS), None)
+    if ends is not None:
+        sentence = [t for t in doc[span.end : span.end + ends] if not t.is_punct]
+    if len(sentence) < 2 or not sentence[-1].like_num or sentence[-2].lower_ in CONTRASTS:
         return None
-    number = doc[rest[1].i : rest[1].i + 1]
+    between = [t.lower_ for t in sentence[:-1]]
+    if not any(w in CONTRASTS for w in between):
+        return None
+    after = between[max(i for i, w in enumerate(between) if w in CONTRASTS) + 1 :]
+    if any(w not in P.ANSWER_WORDS["yes_words"] for w in after):
+        return None
+    number = doc[sentence[-1].i : sentence[-1].i + 1]
     return number if _pain_number(number.text) is not None else None
 
 

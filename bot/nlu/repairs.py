@@ -1,6 +1,8 @@
 """Speech repairs a dictated or hurried message leaves: a slip, a repair word and the word
-meant ("gone into spas um spasm", "touch my toast I mean toes"). The slip and the repair are
-dropped before the message is read; what is found is put back at the message's offsets."""
+meant ("gone into spas um spasm", "touch my toast I mean toes"), or the word meant said
+again on its own after the sentence, spelt right ("It doesn't cease up though. Seize up.").
+The slip and the repair are dropped before the message is read; what is found is put back
+at the message's offsets."""
 
 from __future__ import annotations
 
@@ -21,20 +23,59 @@ _REPAIR_RE = re.compile(
 )
 
 
+#: A sentence of a word or two after another ("... a for. Four.", "... cease up though.
+#: Seize up."): the word meant, and what followed it (said again after the slip too).
+_FRAGMENT_RE = re.compile(
+    r"[.?!]+\s+(?:(?i:an?|the)\s+)?([A-Za-z]{3,})((?:\s+[A-Za-z']+)?)[.?!]*\s*(?=$|[A-Z])"
+)
+_WORD_RE = re.compile(r"[A-Za-z']+")
+#: How many words from its end the slip may stand in the sentence before.
+_SLIP_REACH = 4
+
+
+def sound_key(word: str) -> str:
+    """A rough key of how ``word`` sounds: homophones a dictating phone mixes up share it
+    ("cease" and "seize", "for" and "four", "would" and "wood", "brake" and "break")."""
+    w = word.lower().replace("ould", "ood").replace("ph", "f").replace("ck", "k")
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k").replace("z", "s").replace("q", "k")
+    rest = re.sub(r"[aeiouyhw']", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", w[:1] + rest)
+
+
+def _slips(text: str) -> list[tuple[int, int]]:
+    """Where each slip runs, from the slip to the word meant, in ``text``'s offsets."""
+    found: list[tuple[int, int]] = []
+    for match in _REPAIR_RE.finditer(text):
+        slip, meant = match.group(1).lower(), match.group(2).lower()
+        if slip[:2] == meant[:2] and slip != meant:
+            found.append((match.start(), match.end()))
+    for match in _FRAGMENT_RE.finditer(text):
+        meant, then = match.group(1), match.group(2).strip().lower()
+        before = text[: match.start()]
+        for word in list(_WORD_RE.finditer(before))[-_SLIP_REACH:]:
+            slip = word.group()
+            if slip.lower() == meant.lower() or sound_key(slip) != sound_key(meant):
+                continue
+            if before[word.end() :].strip().lower().startswith(then):
+                found.append((word.start(), match.start(1)))
+                break
+    return sorted(found)
+
+
 def drop_slips(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without its slips, and the cuts made: (where in the new text, how many
-    characters). A slip is dropped only when the word meant begins like it."""
+    characters). A slip is dropped only when the word meant begins like it, or, said again
+    on its own after the sentence, sounds like it."""
     cuts: list[tuple[int, int]] = []
     parts: list[str] = []
     kept_to = removed = 0
-    for match in _REPAIR_RE.finditer(text):
-        slip, meant = match.group(1).lower(), match.group(2).lower()
-        if slip[:2] != meant[:2] or slip == meant or match.start() < kept_to:
+    for start, end in _slips(text):
+        if start < kept_to:
             continue
-        parts.append(text[kept_to : match.start()])
-        cuts.append((match.start() - removed, match.end() - match.start()))
-        removed += match.end() - match.start()
-        kept_to = match.end()
+        parts.append(text[kept_to:start])
+        cuts.append((start - removed, end - start))
+        removed += end - start
+        kept_to = end
     if not cuts:
         return text, []
     parts.append(text[kept_to:])

@@ -34,6 +34,7 @@ BOTH_COUNTS = CONTEXT["both_counts"]
 CLAUSE_TURNS = CONTEXT["clause_turns"]
 #: Tokens that end a sentence or a clause for the onset and reach rules.
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_DENIAL_FILLERS = P.ANSWER_WORDS["denial_fillers"]
 
 
 def stands_alone(span: Span) -> bool:
@@ -95,7 +96,12 @@ def extraction(
 
 
 def negated_at(doc: Doc, i: int) -> bool:
-    return any(is_negation(t) for t in doc[max(0, i - 2) : i])
+    """A negation among the two words before ``i``, or before the fillers just before it
+    ("not even the problem")."""
+    j = i
+    while j > 0 and i - j < 4 and doc[j - 1].lower_ in _DENIAL_FILLERS:
+        j -= 1
+    return any(is_negation(t) for t in doc[max(0, min(i, j) - 2) : i])
 
 
 def is_negation(token: Token) -> bool:
