@@ -22,7 +22,8 @@ from actions.common import (
     value_before_latest_message,
 )
 from actions.questions import answer_programme_question
-from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT
+from bot.content.responses import has_buttons
+from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, INTAKE_HINT_TYPED
 from bot.domain.answers import BadInput, classify_bad_input
 from bot.nlu.answers import correction_at, only_asks, reads_as_correction
 
@@ -125,7 +126,9 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         reason = classify_bad_input(latest_text(tracker))
         dispatcher.utter_message(text=BAD_INPUT_REPLIES[reason])
         if reason is BadInput.UNCLEAR and float(tracker.get_slot("reprompts") or 0) >= 1:
-            dispatcher.utter_message(text=INTAKE_HINT)
+            # no "tap a button" under a question that has none
+            buttons = has_buttons(f"utter_ask_{requested}")
+            dispatcher.utter_message(text=INTAKE_HINT if buttons else INTAKE_HINT_TYPED)
 
 
 def _said_after(tracker: Tracker, slot: str, offset: int) -> bool:

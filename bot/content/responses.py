@@ -62,3 +62,9 @@ def response(name: str, **slots: str) -> Response:
         ):
             return variant
     return variants(name)[-1]
+
+
+def has_buttons(name: str) -> bool:
+    """Whether any variant of the response offers buttons (``utter_ask_leg_pain`` does,
+    ``utter_ask_pain_duration_days`` does not)."""
+    return name in _responses() and any(v.buttons for v in variants(name))

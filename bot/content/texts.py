@@ -52,6 +52,11 @@ INTAKE_HINT = (
     'Tip: tap a button or answer in a few words. Say "help" if you\'re stuck, or "bye" to '
     "pause; your answers so far are kept."
 )
+#: The same, for a question that has no buttons (how long the bout has lasted).
+INTAKE_HINT_TYPED = (
+    "Tip: answer in a few words, like the examples in the question. Say \"help\" if you're "
+    'stuck, or "bye" to pause; your answers so far are kept.'
+)
 STARTING_OVER = "Sure, let's start over from the first question."
 
 # Daily check-ins (Step 3's journal): the questions, and choosing when they come.

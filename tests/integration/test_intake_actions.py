@@ -112,6 +112,16 @@ async def test_a_second_unclear_answer_adds_a_hint() -> None:
     assert said == [texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR], texts.INTAKE_HINT]
 
 
+async def test_the_hint_under_a_question_without_buttons_does_not_say_tap_a_button() -> None:
+    said, _ = await run(
+        ValidateIntakeForm(),
+        tracker("banana", intent="nlu_fallback",
+                slots={"requested_slot": "pain_duration_days", "reprompts": 1}),
+    )
+    assert said == [texts.BAD_INPUT_REPLIES[texts.BadInput.UNCLEAR], texts.INTAKE_HINT_TYPED]
+    assert "button" not in said[-1]
+
+
 async def test_an_interruption_is_left_to_the_rules() -> None:
     said, slots = await run(
         ValidateIntakeForm(), tracker("help", intent="help", slots={"requested_slot": "leg_pain"})

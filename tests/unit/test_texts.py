@@ -146,7 +146,7 @@ def _other_bot_texts() -> list[str]:
     found += [texts.PAIN_SCORE_OUT_OF_RANGE, texts.DURATION_NEEDS_UNIT, texts.PLAN_PAUSED,
               texts.PLAN_RESUMED, texts.ASSESSED_NOTHING_PAUSED, texts.ASSESSED_NOTHING_PAUSED_PLAN,
               texts.NO_PLAN_YET,
-              texts.INTAKE_HINT, texts.STARTING_OVER]
+              texts.INTAKE_HINT, texts.INTAKE_HINT_TYPED, texts.STARTING_OVER]
     for direction in ("flexion", "extension", "both", "none"):
         for flexibility in ("tight", "normal"):
             found.append(_message(pain_direction=direction, flexibility=flexibility))
