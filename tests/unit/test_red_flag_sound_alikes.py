@@ -35,6 +35,10 @@ def test_the_longest_sound_alike_wins_and_ordinary_words_are_left_alone() -> Non
         ("i have a temper ture since the epic dural", "infection"),
         ("they said i have ostia porosis", "fracture"),
         ("tingling right round the saddle aria", "cauda_equina"),
+        # dictation slips: "numb-er" heard as a number, incontinence as continents
+        ("dictating this, in continents of bowel since last night and back is agony",
+         "cauda_equina"),
+        ("my bum cheeks feel number than they did this morning", "cauda_equina"),
     ],
 )
 def test_a_misheard_red_flag_is_raised(text: str, category: str) -> None:
@@ -45,3 +49,5 @@ def test_a_misheard_red_flag_is_raised(text: str, category: str) -> None:
 def test_every_sound_alike_is_several_words_and_none_is_an_ordinary_phrase() -> None:
     assert all(len(heard.split()) >= 2 for heard in RV.SOUND_ALIKES)
     assert assess("we went on an epic hike, then the dust will settle").level == "none"
+    assert assess("a higher number than last year came to my back class").level == "none"
+    assert assess("we toured the continent and my back ached in the coach").level == "none"
