@@ -35,7 +35,12 @@ from bot.nlu.answers import (
 )
 from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
-from bot.nlu.duration import calendar_date_in, start_named_in, tokenize
+from bot.nlu.duration import (
+    calendar_date_in,
+    start_named_after_a_doubt,
+    start_named_in,
+    tokenize,
+)
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
@@ -284,7 +289,14 @@ class ValidateIntakeForm(KindFormValidation):
         if tracker.get_slot("requested_slot") != "pain_duration_days" or _is_question(tracker):
             return {}
         if entity_in_latest_message(tracker, "pain_duration_days"):
-            return {}
+            # "two weeks ago? no way, less. it was wednesday last week": the start named
+            # after the length is doubted is the answer
+            ends = [
+                int(e.get("end") or 0) for e in tracker.latest_message.get("entities", [])
+                if e.get("entity") == "pain_duration_days"
+            ]
+            settled = start_named_after_a_doubt(latest_text(tracker), max(ends), utc_today())
+            return {} if settled is None else {"pain_duration_days": float(settled)}
         # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
         # the back said): read whole by the extractor, taken as the answer here, a holiday
         # for the country an earlier message named ("kia ora" first, "since Labour Day" now)

@@ -140,7 +140,7 @@ def _weekday_expression(
     last", "Tuesday last week", "Saturday last", "Wednesday just gone"."""
     days = _weekday_days(WEEKDAYS[toks[k]], today)
     end = k + 1
-    while end < len(toks) and toks[end] in (",", "the"):
+    while end < len(toks) and toks[end] in (",", "the", "di"):  # "di": Creole "the"
         end += 1
     date = _day_and_month(toks, end, today)
     if date is not None:  # "Saturday 14 November", "Friday the 27th": the date says it

@@ -233,9 +233,27 @@ def _named_as_cause(span: Span, clause: Span) -> bool:
     doc = span.doc
     before = [t for t in doc[max(clause.start, span.start - 3) : span.start]]
     cause = next((t.i for t in reversed(before) if t.lower_ in CONTEXT["cause_words"]), None)
-    if cause is None or any(t.is_punct for t in doc[cause : span.start]):
+    if cause is not None and any(t.is_punct for t in doc[cause : span.start]):
+        cause = None
+    if cause is None:
+        cause = _cause_before_a_comma(span)
+    if cause is None:
         return False
     return not any(t.lower_ in CONTEXT["aggravation_words"] for t in doc[span.end : clause.end])
+
+
+def _cause_before_a_comma(span: Span) -> int | None:
+    """The cause word of "a bad back from work, lifting boxes all day": a cause of a word
+    or two, a comma, then the movement that says what it was."""
+    doc = span.doc
+    comma = next((t.i for t in doc[max(0, span.start - 2) : span.start] if t.text == ","), None)
+    if comma is None:
+        return None
+    named = doc[max(0, comma - 3) : comma]
+    cause = next((t.i for t in reversed(named) if t.lower_ in CONTEXT["cause_words"]), None)
+    if cause is None or any(t.is_punct for t in doc[cause:comma]):
+        return None
+    return cause
 
 
 def _everything_hurts(doc: Doc) -> bool:

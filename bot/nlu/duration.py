@@ -363,6 +363,20 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
     return _valid(named[-1]) if named else None
 
 
+_DOUBTS = P.ANSWER_WORDS["doubt_words"] | P.ANSWER_WORDS["correction_words"]
+
+
+def start_named_after_a_doubt(text: str, after: int, today: datetime.date) -> int | None:
+    """Days since a start named after a length was taken back ("two weeks ago? no way,
+    less. it was wednesday last week, the 2nd", "about three weeks... or two. no, it
+    started on Friday just gone"): ``after`` is where the length ends. None if nothing
+    takes it back, or no start is named after it."""
+    tail = (text or "")[after:]
+    if not set(tokenize(tail)) & _DOUBTS:
+        return None
+    return start_named_in(tail, today)
+
+
 #: How many days a named start may lie from a written date and still be the same start.
 _NEAR_A_DATE = 3
 

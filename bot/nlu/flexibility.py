@@ -227,9 +227,11 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
     if not candidates:
         return None
     span, value = max(candidates, key=lambda item: item[0].start)
-    if _bare_word_among_others(span):
+    if _bare_word_among_others(span) or _a_pastime(span):
         # "None of those. Had bloods in September, normal.": a bare "normal" among other
-        # things said answers the tightness question only when it was asked (the role)
+        # things said answers the tightness question only when it was asked (the role);
+        # so does a pastime ("practising yoga for 8 years, but now ..."), which says how
+        # supple they were more surely than how they are now
         return extraction(P.FLEXIBILITY, value, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.FLEXIBILITY, value, [span], text)
 

@@ -120,6 +120,7 @@ REASSURANCE_WORDS: frozenset[str] = frozenset(
 #: Words that, negated after a span, say it is absent ("spasm is not there").
 _ABSENT: frozenset[str] = ANSWER_WORDS["absent_words"]
 _DENIAL_FILLERS: frozenset[str] = ANSWER_WORDS["denial_fillers"]
+_BARE_NOS: frozenset[str] = frozenset({"no", "nah", "nope", "naw", "nae"})
 #: Complaint verbs that, negated after a span, negate the span ("bending doesn't hurt").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {
@@ -279,6 +280,8 @@ def negated_after(span: Span, window: int = 4) -> bool:
     while i < end:
         tok = doc[i]
         text = _text(tok)
+        if text in (",", "?") and _a_bare_no(doc, i + 1):
+            return True  # "Tight, no.", "Locking? Nah."
         if text == "," and _denied_without_a_subject(doc, i + 1):
             return True  # "bending over is actually lekker, doesn't bother it at all"
         if _is_break(tok) or text == "," or text in AFFIRMATIVE_WORDS:
@@ -302,6 +305,13 @@ def _denies_a_complaint(doc: Doc, i: int) -> bool:
     a negation), not counting fillers ("not even the problem")."""
     following = [_text(t) for t in doc[i : i + 6] if _text(t) not in _DENIAL_FILLERS][:2]
     return any(w in COMPLAINT_VERBS or w in _ABSENT for w in following)
+
+
+def _a_bare_no(doc: Doc, i: int) -> bool:
+    """A "no" alone at ``i`` that ends its sentence ("Tight, no. But ...")."""
+    if i >= len(doc) or _text(doc[i]) not in _BARE_NOS:
+        return False
+    return i + 1 == len(doc) or _text(doc[i + 1]) in (".", "!", ";")
 
 
 def _denied_without_a_subject(doc: Doc, i: int) -> bool:

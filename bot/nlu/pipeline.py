@@ -214,9 +214,9 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     ) == len(candidates):
         # "my sciatic is playing up": often said of a buttock; the question still comes
         return extraction(P.LEG_PAIN, True, [span], text, role=P.CONTEXT_ROLE)
-    if not leg_pain and all(_keeps_to_the_back(s) for s, _ in candidates):
-        # "I meant only the back pain, everything else is normal": that it is back pain
-        # answers the leg question when it was asked, not in passing
+    if not leg_pain and all(_keeps_to_the_back(s) or _into_a_hip(s) for s, _ in candidates):
+        # "I meant only the back pain, everything else is normal", "it goes more into my
+        # hip": where it is answers the leg question when it was asked, not in passing
         return extraction(P.LEG_PAIN, False, [span], text, role=P.CONTEXT_ROLE)
     return extraction(P.LEG_PAIN, leg_pain, [span], text)
 
@@ -237,6 +237,11 @@ def _keeps_to_the_back(span: Span) -> bool:
     back"), naming no leg."""
     words = {t.lower_ for t in span}
     return bool(words & P.ANSWER_WORDS["back_words"]) and not words & _LEG_WORDS
+
+
+def _into_a_hip(span: Span) -> bool:
+    """"into the right hip": as far as the hip, with nothing saying it stops there."""
+    return span[0].lower_ in ("in", "into", "intae", "inta") and span[-1].lower_ in ("hip", "hips")
 
 
 _SCIATICA: frozenset[str] = frozenset(P.TOKEN_CLASSES["SCIATICA"]["LOWER"]["IN"])
@@ -315,7 +320,7 @@ def _said_again_at_the_end(span: Span) -> Span | None:
     ends = next((i for i, t in enumerate(doc[span.end :]) if t.text in SENTENCE_ENDS), None)
     if ends is not None:
         sentence = [t for t in doc[span.end : span.end + ends] if not t.is_punct]
-    if len(sentence) < 2 or not sentence[-1].like_num or sentence[-2].lower_ in CONTRASTS:
+    if len(sentence) < 2 or not sentence[-1].like_num:
         return None
     between = [t.lower_ for t in sentence[:-1]]
     if not any(w in CONTRASTS for w in between):

@@ -25,6 +25,9 @@ _RELIEF_PHRASES: tuple[list[str], ...] = tuple(
 #: Words of trouble or pain that, denied after a movement, say it eases ("no problem",
 #: "lean back, no pain").
 _DENIABLE = P.TROUBLE_WORDS | P.ANSWER_WORDS["pain_words"]
+#: Before a relief word, a verb of doing that makes it a thing done ("doing fades"), not
+#: "it does ease" (the emphatic "do").
+_DOING_THINGS = CONTEXT["doing_words"] - {"do", "does"}
 
 
 def is_relief(tok: Token) -> bool:
@@ -41,6 +44,8 @@ def is_relief(tok: Token) -> bool:
         return doc[tok.i + 1 : tok.i + 2].text.lower() in ("it", "that", "this")
     if tok.lower_ not in P.RELIEF_WORDS:
         return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _DOING_THINGS:
+        return False  # "standing all day doing fades": haircuts done, not the pain fading
     if tok.lower_ == "help" and tok.i > 0 and doc[tok.i - 1].lower_ in CONTEXT["help_askers"]:
         return False  # "need help with me back sittin at work all day": help asked for
     after = doc[tok.i + 1 : tok.i + 2].text.lower()
@@ -118,7 +123,7 @@ def relieves(span: Span, window: int = 15) -> bool:
             after is None or after.is_punct or after.lower_ in ("away", "off")
         ) and not {before, doc[max(0, tok.i - 2)].lower_} & CONTEXT["gave_way_subjects"] and (
             not when_it
-        ):
+        ) and before not in _DOING_THINGS:  # not "doing fades": haircuts done
             # not "and something went", "my back just went", nor "that's when it goes" (when
             # it gives way)
             return True  # "if i get up n walk around it mostly goes"

@@ -1,6 +1,8 @@
 """Speech repairs a dictated or hurried message leaves: a slip, a repair word and the word
-meant ("gone into spas um spasm", "touch my toast I mean toes"), or the word meant said
-again on its own after the sentence, spelt right ("It doesn't cease up though. Seize up.").
+meant ("gone into spas um spasm", "touch my toast I mean toes"), the word meant said
+again on its own after the sentence, spelt right ("It doesn't cease up though. Seize up."),
+or a sentence taken back by the next ("lying on my front hurts? wait no that's my neck,
+ignore that").
 The slip and the repair are dropped before the message is read; what is found is put back
 at the message's offsets."""
 
@@ -59,7 +61,36 @@ def _slips(text: str) -> list[tuple[int, int]]:
             if before[word.end() :].strip().lower().startswith(then):
                 found.append((word.start(), match.start(1)))
                 break
-    return sorted(found)
+    return sorted(found + _taken_back(text))
+
+
+#: A sentence and what ends it.
+_SENTENCE_RE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_OPENS_A_CORRECTION = P.ANSWER_WORDS["correction_words"] | {"no", "nah", "nope"}
+_RETRACTIONS = [p.split() for p in P.ANSWER_WORDS["retraction_phrases"]]
+
+
+def _taken_back(text: str) -> list[tuple[int, int]]:
+    """Each sentence the next takes back, through the words that take it back: the next
+    opens with a correction word or "no" and says to ignore it, or that it was not the
+    back ("... also hurts? wait no that's my neck not my back, ignore that")."""
+    found: list[tuple[int, int]] = []
+    sentences = [m for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        words = list(_WORD_RE.finditer(sentence.group()))
+        said = [w.group().lower().replace("'", "") for w in words]
+        if not said or said[0] not in _OPENS_A_CORRECTION:
+            continue
+        ends = [
+            k + len(phrase) - 1
+            for phrase in _RETRACTIONS
+            for k in range(len(said))
+            if said[k : k + len(phrase)] == phrase
+        ]
+        if ends:
+            start = before.start() + len(before.group()) - len(before.group().lstrip())
+            found.append((start, sentence.start() + words[max(ends)].end()))
+    return found
 
 
 def drop_slips(text: str) -> tuple[str, list[tuple[int, int]]]:

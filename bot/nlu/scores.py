@@ -68,7 +68,19 @@ _SETTLED_AFTER = ANSWER_WORDS["score_settled_after"]
 _BETWEEN_SETTLED = frozenset({"is", "s", "more", "probably", "actually", "really", "much", "a",
                               "bit", "lot", "on", "the",  # "5 on average", "6 on the whole"
                               # "7 if I'm honest with you", "6 to be honest"
-                              "if", "i", "im", "m", "am", "being", "to", "be"})
+                              "if", "i", "im", "m", "am", "being", "to", "be",
+                              ",", "ill", "id", "would", "will"})  # "Six, I'll say"
+#: "one" as a pronoun ("not one for complaining", "one of those days"), not a score.
+_ONE_AFTER = ANSWER_WORDS["one_pronoun_after"]
+_ONE_BEFORE = ANSWER_WORDS["one_pronoun_before"]
+
+
+def _a_pronoun(items: list[str], j: int) -> bool:
+    """Whether ``items[j]`` is "one" standing for a person or a thing, not a number."""
+    if items[j] != "one":
+        return False
+    after = items[j + 1] if j + 1 < len(items) else ""
+    return after in _ONE_AFTER or (j > 0 and items[j - 1] in _ONE_BEFORE)
 
 
 def _settled_after(items: list[str], i: int) -> bool:
@@ -97,7 +109,7 @@ def _first_number_after(items: list[str], start: int) -> float | None:
             return None
         if item in _BREAKS:
             continue
-        number = parse_score_answer(item)
+        number = None if _a_pronoun(items, j) else parse_score_answer(item)
         if number is not None and j + 1 < len(items) and items[j + 1] in _COUNTED:
             words += 1  # "if I had to pick one number, 4": a count, not a score
             continue

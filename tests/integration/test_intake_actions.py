@@ -554,3 +554,16 @@ async def test_a_time_in_the_screens_answer_dates_the_sign_it_is_said_of(
     events = await ValidateIntakeForm().run(CollectingDispatcher(), trk, DOMAIN)
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots.get("pain_duration_days", 730.0) == kept
+
+
+async def test_a_start_named_after_the_length_is_taken_back_is_the_answer() -> None:
+    """"Three weeks? No, less. It was yesterday morning.": the extractor read three weeks;
+    the person took it back and named the start."""
+    entity = {"entity": "pain_duration_days", "value": 21, "start": 0, "end": 11}
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker("Three weeks? No, less. It was yesterday morning.",
+                slots={"requested_slot": "pain_duration_days"}, entities=[entity],
+                just_set={"pain_duration_days": 21}),
+    )
+    assert slots["pain_duration_days"] == 1.0

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from bot.nlu.duration import start_named_after_a_doubt
 from bot.nlu.pipeline import extract
 from bot.nlu.repairs import drop_slips
+from bot.nlu.scores import settled_score
 
 MONDAY = datetime.date(2026, 12, 7)
 
@@ -108,3 +110,64 @@ def test_a_spasm_denied_then_spelt_again_stays_denied() -> None:
     found = values("I can't touch my toes. It doesn't cease up though. Seize up.")
     assert found["spasm"][0] is False
     assert found["flexibility"][0] == "tight"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        # a sentence the next takes back, opening with a correction word or "no"
+        ("bending hurts. lying on my tummy too? wait no that's my shoulder, ignore that",
+         "pain_direction", ("flexion", None)),
+        # a cause of a word or two, a comma, then the movement: how it began, asked anyway
+        ("sore back from the warehouse, lifting crates on Saturday", "pain_direction",
+         ("flexion", "context")),
+        # the barbell hinge, not a verdict of "good"
+        ("squats are the problem, and good mornings", "pain_direction", ("flexion", None)),
+        # a haircut done, not the pain fading
+        ("standing for ten hours doing fades, by the end I'm wrecked", "pain_direction",
+         ("extension", "context")),
+        ("When I sit it does ease off.", "pain_direction", ("extension", None)),
+        # the hands' reach with the knuckles
+        ("I get my knuckles on the floor easy", "flexibility", ("normal", None)),
+        # a bare "no" ends the word it follows
+        ("Stiff, no. Touch my toes fine.", "flexibility", ("normal", None)),
+        # a pastime says how supple they were: asked anyway
+        ("I do pilates every week but my back is sore now", "flexibility",
+         ("normal", "context")),
+        # as far as the hip, answered only when asked
+        ("it goes more into my left hip", "leg_pain", (False, "context")),
+        ("it goes into my hip and down the thigh", "leg_pain", (True, None)),
+        # Creole "di": the
+        ("since Friday di 20th", "pain_duration_days", (17, None)),
+    ],
+)
+def test_taken_back_caused_or_done(text: str, slot: str, expected: tuple[Any, Any]) -> None:
+    assert values(text).get(slot) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "days"),
+    [
+        # a length taken back, then the start the person settles on
+        ("three weeks? no, less. it was Tuesday last week", 11, 6),
+        ("a month... let me count, no, it started on the 20th of last month", 7, 17),
+        # "or so", "maybe more" keep the length: a weekday said after it is no start
+        ("3 weeks or so, it started on a Monday", 7, None),
+        ("about a month, maybe more, it began on a Sunday", 13, None),
+    ],
+)
+def test_a_start_named_after_a_length_is_taken_back(
+    text: str, after: int, days: int | None
+) -> None:
+    assert start_named_after_a_doubt(text, after, MONDAY) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Five. Maybe six. Five, I'd say, I'm not one to moan", 5.0),
+        ("one of those days, honestly", None),
+    ],
+)
+def test_the_score_settled_on(text: str, score: float | None) -> None:
+    assert settled_score(text) == score
