@@ -32,6 +32,7 @@ from bot.nlu.answers import (
     only_says_fine,
     reads_as_correction,
     starts_with_yes,
+    stated_at,
 )
 from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
@@ -141,10 +142,17 @@ def _is_question(tracker: Tracker) -> bool:
     the model read it otherwise ("Christmas is our busiest time, should I wear a belt?")."""
     if latest_intent(tracker) == "ask_programme":
         return True
-    plain = any(not e.get("role") for e in tracker.latest_message.get("entities", []))
+    entities = tracker.latest_message.get("entities", [])
+    plain = any(not e.get("role") for e in entities)
     text = latest_text(tracker)
+    requested = tracker.get_slot("requested_slot")
+    # "Sorta into the right hip. Is that leg?": the answer stated, then asked about
+    stated = any(
+        e.get("entity") == requested and stated_at(text, int(e.get("start") or 0))
+        for e in entities
+    )
     # "Why, is that a bad sign? Anyway no, it doesn't go down either leg": asked, then answered
-    return not plain and asks_in_so_many_words(text) and not concludes(text)
+    return not plain and not stated and asks_in_so_many_words(text) and not concludes(text)
 
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
@@ -291,11 +299,12 @@ class ValidateIntakeForm(KindFormValidation):
         if entity_in_latest_message(tracker, "pain_duration_days"):
             # "two weeks ago? no way, less. it was wednesday last week": the start named
             # after the length is doubted is the answer
-            ends = [
-                int(e.get("end") or 0) for e in tracker.latest_message.get("entities", [])
+            lengths = [
+                (int(e.get("start") or 0), int(e.get("end") or 0))
+                for e in tracker.latest_message.get("entities", [])
                 if e.get("entity") == "pain_duration_days"
             ]
-            settled = start_named_after_a_doubt(latest_text(tracker), max(ends), utc_today())
+            settled = start_named_after_a_doubt(latest_text(tracker), lengths[-1], utc_today())
             return {} if settled is None else {"pain_duration_days": float(settled)}
         # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
         # the back said): read whole by the extractor, taken as the answer here, a holiday

@@ -83,6 +83,14 @@ def only_asks(text: str | None) -> bool:
     )
 
 
+def stated_at(text: str | None, offset: int) -> bool:
+    """Whether the sentence of ``text`` around ``offset`` is a statement, not a question
+    ("Sorta into the right hip. Is that leg?": the hip is stated)."""
+    text = text or ""
+    ends = [i for i in (text.find(mark, offset) for mark in ".!?") if i >= 0]
+    return not ends or text[min(ends)] != "?"
+
+
 def asks_in_so_many_words(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you

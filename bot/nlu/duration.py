@@ -364,14 +364,23 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
 
 
 _DOUBTS = P.ANSWER_WORDS["doubt_words"] | P.ANSWER_WORDS["correction_words"]
+#: Words that make a span a start named, not a length ("ago" still a length).
+_STARTS = P.CONTEXT_WORDS["anchors"] - {"ago"}
 
 
-def start_named_after_a_doubt(text: str, after: int, today: datetime.date) -> int | None:
+def start_named_after_a_doubt(
+    text: str, length: tuple[int, int], today: datetime.date
+) -> int | None:
     """Days since a start named after a length was taken back ("two weeks ago? no way,
     less. it was wednesday last week, the 2nd", "about three weeks... or two. no, it
-    started on Friday just gone"): ``after`` is where the length ends. None if nothing
-    takes it back, or no start is named after it."""
-    tail = (text or "")[after:]
+    started on Friday just gone"): ``length`` is where the length stands. None if it
+    names a start itself ("Since Thanksgiving... actually the Tuesday after, the 13th":
+    the extractor reads those together), if nothing takes it back, or if no start is
+    named after it."""
+    start, end = length
+    if set(tokenize((text or "")[start:end])) & _STARTS:
+        return None
+    tail = (text or "")[end:]
     if not set(tokenize(tail)) & _DOUBTS:
         return None
     return start_named_in(tail, today)

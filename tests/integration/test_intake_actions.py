@@ -567,3 +567,15 @@ async def test_a_start_named_after_the_length_is_taken_back_is_the_answer() -> N
                 just_set={"pain_duration_days": 21}),
     )
     assert slots["pain_duration_days"] == 1.0
+
+
+async def test_an_answer_stated_then_asked_about_is_taken() -> None:
+    """"Only as far as my hip. Is that the leg?": the hip stated (answered only when asked),
+    then a question about it; the answer stands, the question is not asked again."""
+    entity = {"entity": "leg_pain", "value": False, "role": "context", "start": 0, "end": 20}
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker("Only as far as my hip. Is that the leg?", intent="ask_question",
+                slots={"requested_slot": "leg_pain"}, entities=[entity]),
+    )
+    assert slots["leg_pain"] is False

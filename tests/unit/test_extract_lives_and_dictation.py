@@ -146,20 +146,22 @@ def test_taken_back_caused_or_done(text: str, slot: str, expected: tuple[Any, An
 
 
 @pytest.mark.parametrize(
-    ("text", "after", "days"),
+    ("text", "length", "days"),
     [
         # a length taken back, then the start the person settles on
-        ("three weeks? no, less. it was Tuesday last week", 11, 6),
-        ("a month... let me count, no, it started on the 20th of last month", 7, 17),
+        ("three weeks? no, less. it was Tuesday last week", (0, 11), 6),
+        ("a month... let me count, no, it started on the 20th of last month", (0, 7), 17),
         # "or so", "maybe more" keep the length: a weekday said after it is no start
-        ("3 weeks or so, it started on a Monday", 7, None),
-        ("about a month, maybe more, it began on a Sunday", 13, None),
+        ("3 weeks or so, it started on a Monday", (0, 7), None),
+        ("about a month, maybe more, it began on a Sunday", (6, 13), None),
+        # a start named first is read whole by the extractor, its correction too
+        ("Since Easter. Actually no, the Tuesday after, the 13th", (0, 12), None),
     ],
 )
 def test_a_start_named_after_a_length_is_taken_back(
-    text: str, after: int, days: int | None
+    text: str, length: tuple[int, int], days: int | None
 ) -> None:
-    assert start_named_after_a_doubt(text, after, MONDAY) == days
+    assert start_named_after_a_doubt(text, length, MONDAY) == days
 
 
 @pytest.mark.parametrize(
