@@ -474,28 +474,37 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is None or (k and toks[k - 1] in HABITUAL):  # "every Saturday": a habit
             k += 1
             continue
-        if date[0] is not None and not _names_its_day(toks, k, found, last_end, today):
+        meant = _the_day_meant(toks, k, found, last_end, today)
+        if date[0] is not None and meant is None:
             found.append(date[0])
+        elif meant is not None and meant != found[-1]:
+            found.append(meant)  # "Thursday before Thanksgiving. Maybe the Wednesday... nope, Thursday"
         last_end = date[1]
         k = max(date[1], k + 1)
     return found
 
 
-def _names_its_day(
+def _the_day_meant(
     toks: Sequence[str], k: int, found: list[int], last_end: int, today: datetime.date
-) -> bool:
-    """A weekday that names the day of the date before it ("it was the 24th, the Tuesday",
-    "Thanksgiving Day, so last Thursday", "Labour Weekend ... on the Monday"): the same
-    start, not a later one."""
+) -> int | None:
+    """The start a weekday at ``k`` means when a date was named before it: the day of that
+    date ("it was the 24th, the Tuesday", "Thanksgiving Day, so last Thursday", "Labour
+    Weekend ... on the Monday"), or of one named earlier that falls on it ("the Thursday
+    before Thanksgiving. Maybe the Wednesday... nope, Thursday"). None: the weekday is a
+    start of its own."""
     if not found or toks[k] not in WEEKDAYS or toks[k + 1 : k + 2] in (["before"], ["after"]):
-        return False  # "last Thursday - no, the Thursday before": another day
+        return None  # "last Thursday - no, the Thursday before": another day
     near = k - last_end <= 4 and sum(  # one word more may stand there ("brutal friday")
         t not in (",", "the", "a", "which", "was", "so", "last", "day", "on", "that", "my", "our")
         for t in toks[last_end:k]) <= 1
-    # "Labour Weekend ... we had the family over on the Monday": "the" names a day known
     definite = k > 0 and toks[k - 1] == "the"
-    day = today - datetime.timedelta(days=found[-1])
-    return (near or definite) and day.weekday() == WEEKDAYS[toks[k]]
+    if not (near or definite):
+        return None
+    weekday = WEEKDAYS[toks[k]]
+    for days in reversed(found):
+        if (today - datetime.timedelta(days=days)).weekday() == weekday:
+            return days
+    return None
 
 
 def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
