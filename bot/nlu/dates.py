@@ -478,7 +478,7 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date[0] is not None and meant is None:
             found.append(date[0])
         elif meant is not None and meant != found[-1]:
-            found.append(meant)  # "Thursday before Thanksgiving. Maybe the Wednesday... nope, Thursday"
+            found.append(meant)  # "Thursday before X. Maybe the Wednesday... nope, Thursday"
         last_end = date[1]
         k = max(date[1], k + 1)
     return found
