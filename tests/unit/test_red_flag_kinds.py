@@ -123,6 +123,13 @@ def _describe(text: str) -> str:
          {"urgent"}, "infection"),
         ("had scarlet fever as a young lad and tonight a fever with my lower back in bits",
          {"urgent"}, "infection"),
+        # someone named only as a companion ("with my wife"), or a friend greeted ("hiya
+        # mate"), is not the one the sign after them is said of
+        ("went to bed with the missus and could not feel anything down below",
+         {"urgent"}, "cauda_equina"),
+        ("out walking with my husband and my left leg gave way twice", {"urgent"},
+         "neuro_deficit"),
+        ("hiya mate, my bum has gone numb since the fall", {"urgent"}, "cauda_equina"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -289,6 +296,10 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         # a neighbour named as a gent or a lady by their age is someone else
         ("the 86 year old gent across the road tripped on his drive, says his back is agony",
          "fracture"),
+        # a friend who is the subject, not a greeting; a companion of someone else's
+        ("my mate's foot has gone floppy, he cant lift it", "neuro_deficit"),
+        ("my wife went out with her sister and could not feel her legs when she got home",
+         "neuro_deficit"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:

@@ -128,6 +128,8 @@ def _is_other_person(span: Span) -> bool:
         near = [_n(t) for t in span.doc[max(0, token.i - 4) : token.i]]
         if word in _OTHERS and (in_a_likeness(near[-3:]) or the_writer_as(near)):
             continue  # "feels like wiping someone else's bum": a likeness, no one there
+        if word in _OTHERS and (a_companion(near) or a_greeting(span.doc, token.i)):
+            continue  # "intimate with my wife and couldn't feel", "g'day mate, foot's gone"
         if word in _OTHERS:
             # "me and the wife": the speaker is part of the subject.
             joint = [t for t in span.doc[max(0, token.i - 3) : token.i]]
@@ -156,6 +158,29 @@ def the_writer_as(before: list[str]) -> bool:
     return i < 3 or before[i - 3] not in _SELF_AS_COMPARES
 
 
+def a_companion(before: list[str]) -> bool:
+    """A person named just after ``before`` as the writer's companion ("with my wife",
+    "alongside the missus"): not the one a sign after them is said of."""
+    i = len(before)
+    while i > 0 and before[i - 1] in _COMPANION_FILLERS:
+        i -= 1
+    return i > 0 and before[i - 1] in _COMPANIONS
+
+
+def a_greeting(doc: Doc, i: int) -> bool:
+    """A word for a friend at ``i`` that greets the reader ("g'day mate", "hiya mate",
+    "mate, my leg's gone"), not someone else ("my mate", "mate's leg")."""
+    if _n(doc[i]) not in _ADDRESSED:
+        return False
+    if i > 0:
+        return _n(doc[i - 1]) in _GREETINGS
+    return i + 1 < len(doc) and _n(doc[i + 1]) in {",", "!", "-"}
+
+
+_COMPANIONS = _WORDS["companions"]
+_COMPANION_FILLERS = _WORDS["companion_fillers"]
+_GREETINGS = _WORDS["greetings"]
+_ADDRESSED = _WORDS["addressed"]
 _SELF_AS = _WORDS["self_as"]
 _SELF_AS_ARTICLES = _WORDS["self_as_articles"]
 _SELF_AS_DESCRIBING = _WORDS["self_as_describing"]

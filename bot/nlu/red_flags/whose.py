@@ -20,6 +20,8 @@ from bot.nlu.red_flags.scope import (
     _clause_before,
     _n,
     _sentence,
+    a_companion,
+    a_greeting,
     in_a_likeness,
     the_writer_as,
 )
@@ -79,6 +81,8 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     return writer, any(
         a_person(w, i) and not in_a_likeness(words[:i])
         and not the_writer_as(words[max(0, i - 4) : i])
+        # "intimate with my wife, then couldn't feel", "g'day mate": no one the sign is of
+        and not a_companion(words[max(0, i - 4) : i]) and not a_greeting(tokens.doc, tokens[i].i)
         for i, w in enumerate(words)
     )
 
