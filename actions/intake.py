@@ -25,6 +25,7 @@ from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     adds_to_an_answer,
+    asks_about_what_it_said,
     asks_in_so_many_words,
     concludes,
     correction_at,
@@ -140,19 +141,19 @@ def _their_holiday(tracker: Tracker) -> int | None:
 def _is_question(tracker: Tracker) -> bool:
     """A question about the programme ("is 3 times a week ok?") answers nothing, also when
     the model read it otherwise ("Christmas is our busiest time, should I wear a belt?")."""
-    if latest_intent(tracker) == "ask_programme":
-        return True
     entities = tracker.latest_message.get("entities", [])
-    plain = any(not e.get("role") for e in entities)
     text = latest_text(tracker)
     requested = tracker.get_slot("requested_slot")
-    # "Sorta into the right hip. Is that leg?": the answer stated, then asked about
-    stated = any(
+    if asks_about_what_it_said(text) and any(
         e.get("entity") == requested and stated_at(text, int(e.get("start") or 0))
         for e in entities
-    )
+    ):
+        return False  # "Sorta into the right hip. Is that leg?": stated, then asked about
+    if latest_intent(tracker) == "ask_programme":
+        return True
+    plain = any(not e.get("role") for e in entities)
     # "Why, is that a bad sign? Anyway no, it doesn't go down either leg": asked, then answered
-    return not plain and not stated and asks_in_so_many_words(text) and not concludes(text)
+    return not plain and asks_in_so_many_words(text) and not concludes(text)
 
 
 def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:

@@ -91,6 +91,19 @@ def stated_at(text: str | None, offset: int) -> bool:
     return not ends or text[min(ends)] != "?"
 
 
+def asks_about_what_it_said(text: str | None) -> bool:
+    """Whether the first question of ``text`` asks about what was just said ("Sorta into the
+    right hip. Is that leg?", "does that count?"): it opens on "is", "does" or the like
+    and points back with "that", "this" or "it"."""
+    asked = re.split(r"[.;!]", (text or "").split("?")[0])[-1] if "?" in (text or "") else ""
+    words = words_of(asked)
+    return len(words) >= 2 and words[0] in _CHECKING and words[1] in _POINTERS
+
+
+_CHECKING = frozenset({"is", "does", "would", "will", "could", "can", "do"})
+_POINTERS = frozenset({"that", "this", "it", "thats"})
+
+
 def asks_in_so_many_words(text: str | None) -> bool:
     """A question in so many words (a question mark and a question word opening it, or
     opening the clause that ends in it) that is not about what the bot asked ("what do you

@@ -30,6 +30,7 @@ from bot.nlu.span_dates import (
     an_events_weekday,
     names_its_day,
     next_sentence_end,
+    the_weekday_dated_after,
     the_weekday_near_a_date,
 )
 from bot.nlu.spans import (
@@ -423,6 +424,8 @@ def resolve_duration(
         near_date = the_weekday_near_a_date(span, today, tuple(
             d for s, d in dated if s.end <= span.start and any(t.lower_ in HOLIDAY_WORDS for t in s)
         ))
+        if near_date is None:  # "the Sunday I watched the game at my brother's, the 15th"
+            near_date = the_weekday_dated_after(span, today)
         days = days if near_date is None else near_date
         unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):

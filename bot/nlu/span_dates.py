@@ -6,6 +6,7 @@ and how far on a holiday's own date may be written."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from spacy.tokens import Span
 
@@ -68,6 +69,42 @@ def the_weekday_near_a_date(
     return None if day is None else (today - day).days
 
 
+
+
+def the_weekday_dated_after(span: Span, today: datetime.date) -> int | None:
+    """"since the Sunday I watched the game at my brother's, the 15th": "the" weekday, then
+    in its sentence the day of the month it fell on; days since the latest such day
+    (within three months), None when nothing dates it or no such day falls on it."""
+    doc = span.doc
+    at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
+    if at is None or at == 0 or doc[at - 1].lower_ != "the":
+        return None
+    for tok in doc[span.end : span.end + _DATED_AFTER_REACH]:
+        if tok.text in SENTENCE_ENDS:
+            return None
+        match = _DAY_OF_MONTH.fullmatch(tok.lower_)
+        if match and doc[tok.i - 1].lower_ == "the":
+            return _latest(int(match.group(1)), WEEKDAYS[doc[at].lower_], today)
+    return None
+
+
+def _latest(day_of_month: int, weekday: int, today: datetime.date) -> int | None:
+    """Days since the latest ``day_of_month`` that fell on ``weekday``, within three months."""
+    year, month = today.year, today.month
+    for _ in range(4):
+        try:
+            date = datetime.date(year, month, day_of_month)
+        except ValueError:
+            date = None
+        if date is not None and date <= today and date.weekday() == weekday:
+            return (today - date).days
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+#: How far after "the" weekday its date is looked for, and how it is written ("the 15th").
+_DATED_AFTER_REACH = 14
+_DAY_OF_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 
 def a_bare_weekday(span: Span) -> bool:

@@ -575,7 +575,7 @@ async def test_an_answer_stated_then_asked_about_is_taken() -> None:
     entity = {"entity": "leg_pain", "value": False, "role": "context", "start": 0, "end": 20}
     said, slots = await run(
         ValidateIntakeForm(),
-        tracker("Only as far as my hip. Is that the leg?", intent="ask_question",
+        tracker("Only as far as my hip. Is that the leg?", intent="ask_programme",
                 slots={"requested_slot": "leg_pain"}, entities=[entity]),
     )
     assert slots["leg_pain"] is False

@@ -139,6 +139,9 @@ def test_a_spasm_denied_then_spelt_again_stays_denied() -> None:
         ("it goes into my hip and down the thigh", "leg_pain", (True, None)),
         # Creole "di": the
         ("since Friday di 20th", "pain_duration_days", (17, None)),
+        # "the" weekday told by what happened on it, then its date
+        ("since the Saturday we went bowling with the kids, the 14th", "pain_duration_days",
+         (23, None)),
     ],
 )
 def test_taken_back_caused_or_done(text: str, slot: str, expected: tuple[Any, Any]) -> None:
