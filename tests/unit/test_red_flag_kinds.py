@@ -130,6 +130,9 @@ def _describe(text: str) -> str:
         ("out walking with my husband and my left leg gave way twice", {"urgent"},
          "neuro_deficit"),
         ("hiya mate, my bum has gone numb since the fall", {"urgent"}, "cauda_equina"),
+        # the saddle's feeling gone, told through the toilet or being washed
+        ("for a week now i cannot feel myself when i go on the lavvy", {"urgent"},
+         "cauda_equina"),
     ],
 )
 def test_everyday_wordings_of_a_red_flag_are_raised(
@@ -300,6 +303,11 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
         ("my mate's foot has gone floppy, he cant lift it", "neuro_deficit"),
         ("my wife went out with her sister and could not feel her legs when she got home",
          "neuro_deficit"),
+        # a carer's own act in a clause of time ("when i cleaned her") is not their sign
+        ("one of my clients could not feel the cloth when i cleaned her bottom",
+         "cauda_equina"),
+        ("i look after an old gent, he was wet through when i got there and never felt it "
+         "happen", "cauda_equina"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:

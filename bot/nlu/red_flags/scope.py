@@ -178,6 +178,7 @@ def a_greeting(doc: Doc, i: int) -> bool:
 
 
 _COMPANIONS = _WORDS["companions"]
+_TIME_CLAUSE_OPENERS = _WORDS["time_clause_openers"]
 _COMPANION_FILLERS = _WORDS["companion_fillers"]
 _GREETINGS = _WORDS["greetings"]
 _ADDRESSED = _WORDS["addressed"]
@@ -194,8 +195,19 @@ def _an_object(token: Token) -> bool:
 
 
 def _subject_writer(span: Span) -> bool:
-    """Whether the span names the writer other than as an object of telling or place."""
-    return any(_n(t) in _FIRST_PERSON and not (t.i > span.start and _an_object(t)) for t in span)
+    """Whether the span names the writer other than as an object of telling or place, or
+    as the one in a clause of time inside it ("she couldn't feel the flannel when I washed
+    her": a carer's act, not the carer's sign)."""
+    return any(
+        _n(t) in _FIRST_PERSON
+        and not (t.i > span.start and (_an_object(t) or _in_a_time_clause(t)))
+        for t in span
+    )
+
+
+def _in_a_time_clause(token: Token) -> bool:
+    """A first-person word just after "when", "while", "as" ("when I washed her")."""
+    return token.i > 0 and _n(token.doc[token.i - 1]) in _TIME_CLAUSE_OPENERS
 
 
 def asked(span: Span) -> bool:
