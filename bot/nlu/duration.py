@@ -363,7 +363,9 @@ def start_named_in(text: str, today: datetime.date) -> int | None:
     return _valid(named[-1]) if named else None
 
 
-_DOUBTS = P.ANSWER_WORDS["doubt_words"] | P.ANSWER_WORDS["correction_words"]
+#: Only words that deny the length ("no way, less"), not "actually", often said for
+#: emphasis ("three weeks ago today, actually, because it was a Sunday").
+_DOUBTS = P.ANSWER_WORDS["doubt_words"]
 #: Words that make a span a start named, not a length ("ago" still a length).
 _STARTS = P.CONTEXT_WORDS["anchors"] - {"ago"}
 

@@ -84,8 +84,9 @@ def _a_pronoun(items: list[str], j: int) -> bool:
 
 
 def _settled_after(items: list[str], i: int) -> bool:
-    """A score at ``i`` that the words after it settle on ("9 is more honest")."""
-    if parse_score_answer(items[i]) is None:
+    """A score at ``i`` that the words after it settle on ("9 is more honest"), not the 10
+    of "6 out of 10 I would say"."""
+    if parse_score_answer(items[i]) is None or (i > 0 and items[i - 1] in _OF):
         return False
     j = i + 1
     while j < len(items) and items[j] in _BETWEEN_SETTLED:

@@ -154,6 +154,10 @@ def test_taken_back_caused_or_done(text: str, slot: str, expected: tuple[Any, An
         # a length taken back, then the start the person settles on
         ("three weeks? no, less. it was Tuesday last week", (0, 11), 6),
         ("a month... let me count, no, it started on the 20th of last month", (0, 7), 17),
+        # "actually" for emphasis takes nothing back
+        ("Two weeks ago today, actually, because it was a Monday", (0, 16), None),
+        # a length said again after the "no" is what the person settles on
+        ("A fortnight, maybe 3 weeks. No, a fortnight, it was the 23rd", (32, 42), None),
         # "or so", "maybe more" keep the length: a weekday said after it is no start
         ("3 weeks or so, it started on a Monday", (0, 7), None),
         ("about a month, maybe more, it began on a Sunday", (6, 13), None),
@@ -172,6 +176,9 @@ def test_a_start_named_after_a_length_is_taken_back(
     [
         ("Five. Maybe six. Five, I'd say, I'm not one to moan", 5.0),
         ("one of those days, honestly", None),
+        # the 10 of "out of 10" is no score settled on
+        ("Right now it is 5 out of 10 I would say.", 5.0),
+        ("Honestly 5 out of 10 I would say", 5.0),
     ],
 )
 def test_the_score_settled_on(text: str, score: float | None) -> None:
