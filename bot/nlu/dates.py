@@ -474,6 +474,11 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         if date is None or (k and toks[k - 1] in HABITUAL):  # "every Saturday": a habit
             k += 1
             continue
+        if day_of_month and found and k - last_end <= 3 and (
+            today - datetime.timedelta(days=found[-1])
+        ).day == day_number(tok):
+            k = last_end = k + 1  # "bonfire night, the 5th": its own day, not the latest 5th
+            continue
         meant = _the_day_meant(toks, k, found, last_end, today)
         if date[0] is not None and meant is None:
             found.append(date[0])
