@@ -453,10 +453,13 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
             or (k > 0 and toks[k - 1] == "the" and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok))
         )
         beside = _DAY_BESIDE_REACH if tok in _DAY_WORDS else 4
+        ends_there = toks[k + 2 : k + 3] in ([], [","], ["."], [";"])
         if found and (tok in WEEKDAYS or tok in _DAY_WORDS) and after in ("before", "after") and (
-            k - last_end <= beside and date_expression(toks, k + 2, today) is None
+            (k - last_end <= beside and date_expression(toks, k + 2, today) is None)
+            or (tok in _DAY_WORDS and ends_there)
         ):  # "before thanksgiving, like the monday before": a day beside the one named;
-            # "my birthday was the 20th and it came on the day after that"
+            # "my birthday was the 20th and it came on the day after that"; "cup day i was
+            # fine ... it was the day after, the wednesday": the day after that one
             shifted = shift_beside(found[-1], tok, after, today)
             found[-1] = found[-1] if shifted is None else shifted
             k = last_end = k + 2

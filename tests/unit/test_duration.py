@@ -316,6 +316,8 @@ def test_days_named_by_a_holiday_or_an_event(text: str, expected: int | None) ->
         ("I know because it was pay day, Friday 9th May", 5),
         # a written date wins over a weekday said beside it that falls elsewhere
         ("The Friday after the party, so the 2nd of May. And the Tuesday was the gym.", 12),
+        # "the day after" with nothing after it: the day after the one named, however far
+        ("Since Easter Sunday. No, I was fine that day. It was the day after, the Monday", 23),
         # the day of the month said beside a named day is that day's, not the latest one
         ("It was St Patrick's Day, the 17th, I remember the parade", 58),
         # a weekday said again after a doubt is the day named before that fell on it
