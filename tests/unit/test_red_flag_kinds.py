@@ -370,3 +370,14 @@ def test_the_writers_own_role_names_the_writer(text: str) -> None:
 )
 def test_a_back_that_is_gone_ends_no_sign(text: str, level: str) -> None:
     assert assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "funny one lol but i can't really feel the loo paper when i wipe, prob nothing",
+        "i cant even feel the toilet roll when i wipe since sunday",
+    ],
+)
+def test_a_sign_played_down_with_an_adverb_is_still_the_sign(text: str) -> None:
+    assert assess(text).level == "urgent", _describe(text)
