@@ -381,3 +381,16 @@ def test_a_back_that_is_gone_ends_no_sign(text: str, level: str) -> None:
 )
 def test_a_sign_played_down_with_an_adverb_is_still_the_sign(text: str) -> None:
     assert assess(text).level == "urgent", _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("bum. numb. since lunch. scared.", "urgent"),
+        ("both legs. weak. jelly. can't stand. help", "urgent"),
+        ("No. Numb? No. Legs. Fine.", "none"),
+        ("Stiff. Sore. Day three. Stretches?", "none"),
+    ],
+)
+def test_a_sign_told_in_fragments_is_read_whole(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)

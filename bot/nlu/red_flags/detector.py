@@ -4,6 +4,7 @@ and context rules, and the verdict for the message."""
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -373,6 +374,41 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
     return sorted(hits, key=lambda h: (h.start, CATEGORIES.index(h.category)))
 
 
+_FRAGMENT_END = re.compile(r"\.(?=\s)")
+_ANSWER_WORDS = RV.NEGATION_NORMS | {"yes", "yeah", "yep", "nope", "nah", "ok", "okay"}
+
+
+def _joined_fragments(text: str) -> tuple[str, list[int]]:
+    """A sign told in frightened fragments ('numb. down there. since this morning.') read
+    as one phrase: in a message of pieces at least half of them (and three or more) of
+    one or two words, each full stop between pieces is dropped. A stop after a piece with
+    a negation or an answer in it, or before one opening with them, is kept ('No. Legs
+    fine.', 'Numbness, no. Bladder fine.'): its scope stays its own. Returns the text
+    read and, for each of its characters, where it stands in ``text``."""
+    where = list(range(len(text) + 1))
+    pieces = _FRAGMENT_END.split(text)
+    if len(pieces) < 3:
+        return text, where
+    words = [piece.split() for piece in pieces]
+    short = sum(len(w) <= 2 for w in words)
+    if short < 3 or short * 2 < len(words):
+        return text, where
+    dropped: set[int] = set()
+    offset = 0
+    for i, piece in enumerate(pieces[:-1]):
+        offset += len(piece)
+        before, after = words[i], words[i + 1]
+        said = {w.lower().strip(",:;!?'\"") for w in before}
+        said |= {after[0].lower()} if after else set()
+        if before and after and not _ANSWER_WORDS & said:
+            dropped.add(offset)
+        offset += 1
+    if not dropped:
+        return text, where
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
 def find_red_flags(text: str) -> list[RedFlagHit]:
     """Every red-flag mention in ``text`` with its status; none for what is not text.
 
@@ -382,10 +418,15 @@ def find_red_flags(text: str) -> list[RedFlagHit]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        hits = hits_in_doc(make_doc(text))
+        read, where = _joined_fragments(text)
+        hits = hits_in_doc(make_doc(read))
     except Exception as error:  # noqa: BLE001 - any failure of the matcher, one type out
         raise DetectorFailed(type(error).__name__) from error
-    return [RedFlagHit(h.category, h.status, h.start, h.end, text[h.start : h.end]) for h in hits]
+    spans = [(where[h.start], where[h.end - 1] + 1 if h.end else 0) for h in hits]
+    return [
+        RedFlagHit(h.category, h.status, start, end, text[start:end])
+        for h, (start, end) in zip(hits, spans, strict=True)
+    ]
 
 
 _failures = 0
