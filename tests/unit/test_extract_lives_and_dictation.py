@@ -121,6 +121,9 @@ def test_a_spasm_denied_then_spelt_again_stays_denied() -> None:
         # a cause of a word or two, a comma, then the movement: how it began, asked anyway
         ("sore back from the warehouse, lifting crates on Saturday", "pain_direction",
          ("flexion", "context")),
+        # getting out of a vehicle one sits in, "of" left out
+        ("getting out the van after a long day is the worst", "pain_direction",
+         ("flexion", None)),
         # the barbell hinge, not a verdict of "good"
         ("squats are the problem, and good mornings", "pain_direction", ("flexion", None)),
         # a haircut done, not the pain fading
