@@ -410,8 +410,7 @@ def resolve_duration(
             or _a_likeness(span)
             or an_events_weekday(span)
         ):
-            continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "200km a week",
-            # "28 weeks pregnant",
+            continue  # "twice a week", "in 2 weeks", "a 2mos old baby", "28 weeks pregnant",
             # "I had a similar ache some ten years ago which went away"
         days = parse_duration_days(span.text, today)
         ahead = days_until_said(after, today) if _will_be(before, after) else None
@@ -421,11 +420,11 @@ def resolve_duration(
             # "since Madaraka Day, 1st June": a day we don't know, then its date; "two
             # days after, November 2": the date, not how long after
             days = calendar_date_in(span.text, today) or days
-        near_date = the_weekday_near_a_date(span, today, tuple(
+        holidays = tuple(
             d for s, d in dated if s.end <= span.start and any(t.lower_ in HOLIDAY_WORDS for t in s)
-        ))
-        if near_date is None:  # "the Sunday I watched the game at my brother's, the 15th"
-            near_date = the_weekday_dated_after(span, today)
+        )
+        near_date = the_weekday_near_a_date(span, today, holidays)  # or "..., the 15th" after
+        near_date = the_weekday_dated_after(span, today) if near_date is None else near_date
         days = days if near_date is None else near_date
         unsettled = False
         if days is not None and any(t.lower_ in HOLIDAY_WORDS for t in span):
@@ -449,9 +448,8 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
-        if (
-            unsettled or _about_something_else(span) or _dates_a_birth(span)
-            or _too_vague_to_take_unasked(span, today)
+        if unsettled or _about_something_else(span) or _dates_a_birth(span) or (
+            _too_vague_to_take_unasked(span, today)
         ):
             # "since labour day", and nothing says whose, or "my arm was sore for a day":
             # taken as the answer to its own question only, so that said in passing the
