@@ -37,15 +37,9 @@ from collections.abc import Sequence
 
 from bot.nlu import patterns as P
 from bot.nlu.calendar_words import MONTHS
-from bot.nlu.dates import (
-    WEEKDAYS,
-    calendar_dates,
-    date_expression,
-    day_number,
-    starts_named,
-    weekdays_ago,
-)
+from bot.nlu.dates import WEEKDAYS, date_expression, day_number, weekdays_ago
 from bot.nlu.named_days import said_last_year
+from bot.nlu.named_starts import calendar_dates, starts_named
 
 MAX_DAYS = 50 * 365
 

@@ -10,9 +10,10 @@ import re
 
 from spacy.tokens import Span
 
-from bot.nlu.dates import WEEKDAYS, calendar_dates
+from bot.nlu.dates import WEEKDAYS
 from bot.nlu.duration import tokenize
 from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.named_starts import calendar_dates
 from bot.nlu.spans import SENTENCE_ENDS
 
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
