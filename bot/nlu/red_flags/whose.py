@@ -20,12 +20,14 @@ from bot.nlu.red_flags.scope import (
     _clause_before,
     _n,
     _sentence,
+)
+from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
+from bot.nlu.red_flags.writer_named import (
     a_companion,
     a_greeting,
     in_a_likeness,
     the_writer_as,
 )
-from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
 
 _WORDS = word_sets("whose")
 
