@@ -308,6 +308,9 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
          "cauda_equina"),
         ("i look after an old gent, he was wet through when i got there and never felt it "
          "happen", "cauda_equina"),
+        # the writer named as an object is not the person unmasked ("says it's me who")
+        ("my dad says it's me who should worry, but he fell and can't feel his legs",
+         "neuro_deficit"),
     ],
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
@@ -352,6 +355,9 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
         # "I'm 68, fella, ...": the writer's own "I'm" before their age and person word
         "im 72, chap, sudden ripping pain through my back into the stomach and gone clammy",
         "i'm 77, woman, slipped on the icy step this morning and my back is agony",
+        # the other person named turns out to be the writer ("the friend is me")
+        "for a pal: his bum has gone numb since he lifted the sofa. ok the pal is me",
+        "my buddy wet himself without noticing and his back is wrecked. the buddy was me",
     ],
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:

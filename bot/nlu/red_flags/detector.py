@@ -59,6 +59,7 @@ from bot.nlu.red_flags.whose import (
     their_back_in,
     their_distress_in,
     their_pain_now_in,
+    unmasked_as_the_writer,
 )
 
 _WORDS = word_sets("detector")
@@ -182,6 +183,7 @@ def _someone_elses(span: Span) -> bool:
     """Whether a sign is said of someone else, not the writer."""
     return (_is_other_person(span) or said_of_someone_else(span)) and not (
         introduces_themselves(span) or a_role_of_the_writer(span)
+        or unmasked_as_the_writer(span.doc)
     )
 
 _MAJOR_TRAUMA = _WORDS["major_trauma"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags.rulebook import word_sets
@@ -155,6 +155,25 @@ def introduces_themselves(span: Span) -> bool:
     ) or _opens_with_an_age(span)
 
 
+def unmasked_as_the_writer(doc: Doc) -> bool:
+    """Whether the message says the other person it named is the writer ("asking for a
+    friend ... the friend is me", "my mate (ok, the mate is actually me)"): every sign
+    said of them is the writer's own."""
+    words = [_n(t) for t in doc]
+    for i, word in enumerate(words):
+        if word not in _ME_WORDS or i < 2:
+            continue
+        j = i - 1
+        while j > 0 and words[j] in _UNMASK_FILLERS:
+            j -= 1
+        if words[j] not in _UNMASK_IS or j < 2:
+            continue
+        named = words[j - 1]  # "the friend is me", or "the pal is me" after "for a pal"
+        if named in _PEOPLE_ALL or (words[j - 2] == "the" and named in words[: j - 2]):
+            return True
+    return False
+
+
 def _an_age(word: str) -> bool:
     return re.fullmatch(r"(1[6-9]|[2-9]\d|10\d)(yo|yr|yrs|m|f)?", word) is not None
 
@@ -179,6 +198,10 @@ def _opens_with_an_age(span: Span) -> bool:
     return any(_an_age(w) for w in before) and all(
         _an_age(w) or w in _AGE_PIECES or w in _INTRO_SELF for w in before)
 
+
+_UNMASK_IS = _WORDS["unmask_is"]
+_UNMASK_FILLERS = _WORDS["unmask_fillers"]
+_PEOPLE_ALL = _OTHERS | _PEOPLE
 
 #: How far into a message its opening introduction may reach.
 _OPENING_REACH = 10
