@@ -109,12 +109,18 @@ def asks_in_so_many_words(text: str | None) -> bool:
     opening the clause that ends in it) that is not about what the bot asked ("what do you
     mean?"); such a message answers no intake question with a date it names."""
     items = words_of(text or "")
-    if not items or set(items) & ANSWER_WORDS["clarification_words"]:
+    if not items:
         return False
     if "?" not in (text or ""):
+        if set(items) & ANSWER_WORDS["clarification_words"]:
+            return False
         return _asks_whether(items) or _asks_without_a_mark(items) or asks_unmarked(text)
-    if set(words_of((text or "").split("?")[0])) & _COUNTS:
-        return False  # "Does making beds count?": about what the bot asked
+    # "Any idea when I can get back on the ice? The league starts up again after New
+    # Year's": what the bot asked is asked about in the question itself, not after it
+    if set(words_of((text or "").split("?")[0])) & (
+        _COUNTS | ANSWER_WORDS["clarification_words"]
+    ):
+        return False  # "Does making beds count?", "say again?": about what the bot asked
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
     # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
     # the clause that asks

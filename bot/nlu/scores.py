@@ -22,10 +22,20 @@ def without_other_times(text: str | None) -> str:
     I found this chat" -> "A 6"), and without a rise from the score said first ("4 gets to
     6 after a long shift" -> "4"): a score of now is read from what is left."""
     clauses = [_before_a_rise(c) for c in _CLAUSE_SPLIT.split(text or "")]
-    other, now = ANSWER_WORDS["other_time_words"], ANSWER_WORDS["now_words"]
+    now = ANSWER_WORDS["now_words"]
     return ". ".join(
-        c for c in clauses if not set(words_of(c)) & other or set(words_of(c)) & now
+        c for c in clauses if not _of_another_time(words_of(c)) or set(words_of(c)) & now
     ).strip()
+
+
+def _of_another_time(words: list[str]) -> bool:
+    """A clause about another time: a word for one ("was", "yesterday", "evenings"), or a
+    year ("in 2022")."""
+    return bool(set(words) & ANSWER_WORDS["other_time_words"]) or any(
+        _YEAR.fullmatch(word) for word in words)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _SETTLERS = ANSWER_WORDS["score_settlers"]
@@ -53,14 +63,35 @@ def settled_score(text: str | None) -> float | None:
     nah i'm being dramatic, 4" -> 4), or None."""
     items = words_of(text or "")
     settled = None
+    said_after = -1  # where the words settling on the number before them end
     for i in range(len(items)):
         size = next((n for n in (2, 1) if " ".join(items[i : i + n]) in _SETTLERS), 0)
-        if size:
-            number = _first_number_after(items, i + size)
+        if size and not _in_a_past_clause(items, i):
+            # "A 4, I'd say. Maybe a 3": a word settling the number before it reaches no
+            # further than its sentence ("bad days 8, mostly 5" still settles on 5)
+            number = _first_number_after(items, i + size, within_sentence=i <= said_after)
             settled = number if number is not None else settled
-        elif _settled_after(items, i):
+        elif not size and _settled_after(items, i):
             settled = parse_score_answer(items[i])  # "9 is more honest for now"
+            said_after = _settling_word_at(items, i)
     return settled
+
+
+_PAST = ANSWER_WORDS["score_past_words"]
+_NOW = ANSWER_WORDS["now_words"]
+
+
+def _in_a_past_clause(items: list[str], i: int) -> bool:
+    """Whether the settling word at ``i`` is in a clause of the past ("In 2022 it was
+    nearer a 7"): it settles a score of then, not of now."""
+    j = i - 1
+    while j >= 0 and items[j] not in _BREAKS and items[j] != "but" and not (
+        items[j] in _SETTLERS or items[j] in _NOW  # "was 8 yesterday now its 6 call it 6"
+    ):
+        if items[j] in _PAST:
+            return True
+        j -= 1
+    return False
 
 
 _SETTLED_AFTER = ANSWER_WORDS["score_settled_after"]
@@ -86,12 +117,17 @@ def _a_pronoun(items: list[str], j: int) -> bool:
 def _settled_after(items: list[str], i: int) -> bool:
     """A score at ``i`` that the words after it settle on ("9 is more honest"), not the 10
     of "6 out of 10 I would say"."""
+    return _settling_word_at(items, i) >= 0
+
+
+def _settling_word_at(items: list[str], i: int) -> int:
+    """Where the word that settles on the score at ``i`` stands, or -1."""
     if parse_score_answer(items[i]) is None or (i > 0 and items[i - 1] in _OF):
-        return False
+        return -1
     j = i + 1
     while j < len(items) and items[j] in _BETWEEN_SETTLED:
         j += 1
-    return j < len(items) and items[j] in _SETTLED_AFTER
+    return j if j < len(items) and items[j] in _SETTLED_AFTER else -1
 
 
 #: How many words may stand between a settling word and its number ("nah, be honest,
@@ -99,14 +135,16 @@ def _settled_after(items: list[str], i: int) -> bool:
 _SETTLING_REACH = 5
 
 
-def _first_number_after(items: list[str], start: int) -> float | None:
+def _first_number_after(
+    items: list[str], start: int, within_sentence: bool = False
+) -> float | None:
     """The first score within reach from ``start``, unless a word before it in reach or
     the word after it says it is no settled score of now ("it was 7", "5 or 6", "6
     hours"); None otherwise."""
     words = 0
     for j in range(start, len(items)):
         item = items[j]
-        if item in _SENTENCE_END and words:
+        if item in _SENTENCE_END and (words or within_sentence):
             return None
         if item in _BREAKS:
             continue

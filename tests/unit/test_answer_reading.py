@@ -5,6 +5,7 @@ import pytest
 from bot.domain.answers import parse_score_answer
 from bot.nlu.answers import (
     answer_intent,
+    asks_in_so_many_words,
     is_about_back_pain,
     marks_clear_no,
     only_asks,
@@ -369,6 +370,23 @@ def test_only_says_fine(text: str, fine: bool) -> None:
 @pytest.mark.parametrize(
     "text, asks",
     [
+        # a question about the programme, whatever comes after it ("again" is no "say again?")
+        ("Any idea when I can get back on the ice? The league starts up again after New "
+         "Year's", True),
+        ("Christmas is our busiest time, should I wear a back belt?", True),
+        # a question about what the bot asked
+        ("say that again?", False),
+        ("what do you mean? since the wedding", False),
+        ("Does making beds count?", False),
+    ],
+)
+def test_a_question_in_so_many_words(text: str, asks: bool) -> None:
+    assert asks_in_so_many_words(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
         ("is cycling ok", True),
         ("Should I stop running for now", True),
         ("wondering about the gym", True),
@@ -411,6 +429,8 @@ def test_starts_with_yes(text: str, yes: bool) -> None:
         # a bracket is an aside; a month dates another time
         ("3 (it was 8 back in October)", 3),
         ("5 (up from 2 on the 1st of March)", 5),
+        # a year dates another time
+        ("At present, a 5. In 2022, when I last had physio, it was nearer a 7.", 5),
     ],
 )
 def test_a_score_of_now_without_other_times(text: str, score: float | None) -> None:
@@ -521,6 +541,12 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         ("6. It was 8 this morning.", None),
         ("no 6 hours without it aching", None),  # a measure, not a score
         ("a 7 right now. I'd say 9 but I'm being brave", None),  # what they would say
+        # "I'd say" after a number settles that number, nothing in the next sentence
+        ("A 4, I'd say. Maybe a 3 on a good day, but today's a 4.", 4),
+        ("6, I'd say. Maybe 5 sitting.", 6),
+        # a settling word in a clause of the past settles a score of then
+        ("In 2022 it was nearer a 7", None),
+        ("last winter it was closer to 8, now a 4", 4),
     ],
 )
 def test_the_score_settled_on(text: str, score: float | None) -> None:
