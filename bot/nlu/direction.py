@@ -110,6 +110,13 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
     )
     if cue is None or any(t.is_punct for t in doc[cue : span.start]):
         return False
+    if _a_rise(span) and doc[cue].lower_ in CONTEXT["sequence_words"] and any(
+        o.end <= cue and value_of(o) == "flexion" and o.start >= _previous_sentence(span).start
+        for o in spans
+    ):
+        # "Sitting for sure. Like a 6hr grind then I stand up and it's agony": getting up
+        # from the seat named in the sentence before, not standing
+        return True
     gap = _SEQUENCE_GAP if doc[cue].lower_ in CONTEXT["sequence_words"] else _QUALIFIER_GAP
     return any(
         o.end <= cue and cue - o.end <= gap and not any(t.is_punct for t in doc[o.end : cue])
@@ -121,6 +128,19 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
 #: the weeding") or "then" ("sitting through the film then standing up") qualifying it.
 _QUALIFIER_GAP = 2
 _SEQUENCE_GAP = 6
+
+
+def _a_rise(span: Span) -> bool:
+    """Whether ``span`` is getting up ("I stand up", "get up"), not standing straight."""
+    after = span.doc[span.end : span.end + 2]
+    words = [t.lower_ for t in span] + [t.lower_ for t in after]
+    return words[0] in CONTEXT["rising_verbs"] and "up" in words and "straight" not in words
+
+
+def _previous_sentence(span: Span) -> Span:
+    """The sentence before ``span``'s, or its own when it is the first."""
+    sentence = sentence_of(span)
+    return sentence_of(span.doc[sentence.start - 1 : sentence.start]) if sentence.start else sentence
 
 
 def _clause_of(span: Span) -> Span:
