@@ -140,7 +140,9 @@ def _a_rise(span: Span) -> bool:
 def _previous_sentence(span: Span) -> Span:
     """The sentence before ``span``'s, or its own when it is the first."""
     sentence = sentence_of(span)
-    return sentence_of(span.doc[sentence.start - 1 : sentence.start]) if sentence.start else sentence
+    if not sentence.start:
+        return sentence
+    return sentence_of(span.doc[sentence.start - 1 : sentence.start])
 
 
 def _clause_of(span: Span) -> Span:
