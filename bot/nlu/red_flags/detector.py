@@ -100,14 +100,20 @@ def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedF
 
 def _crisis_cauda_status(
     category: str, kind: str, span: Span, status: Status, kept: list[Span],
-    kind_of: dict[tuple[int, int], str],
+    kind_of: dict[tuple[int, int], str], ctx: _Context,
 ) -> Status:
     """Crisis: a hedge does not soften self-harm language ("if this is my life i don't
     want to be here", "wondering how many pills it would take"), unless it is also
-    negated ("not sure if i'm suicidal" stays uncertain).  Cauda equina: two separate,
-    unhedged retention signs ("no urge, then just a dribble") are a red flag together."""
+    negated ("not sure if i'm suicidal" stays uncertain); a veiled sign told with the
+    writer's resolve ("made my mind up ... off to the viaduct tonight") is a plan.  Cauda
+    equina: two separate, unhedged retention signs ("no urge, then just a dribble") are a
+    red flag together."""
     if category == RV.CRISIS and kind == RV.SYMPTOM and status == "uncertain":
         return status if _negated(span) else "present"
+    if category == RV.CRISIS and kind == RV.WEAK and status == "uncertain" and any(
+        not _negated(m) and not _someone_elses(m) for m in ctx.marks.get(RP.RESOLVE_TOLD, [])
+    ):
+        return "present"
     if category in (RV.CAUDA_EQUINA, RV.CRISIS) and kind == RV.WEAK and status == "uncertain":
         # crisis: two veiled signs together ("I've written letters to everyone ... you
         # won't need to chase me after Friday", "if it's not gone by tomorrow I'm done
@@ -360,7 +366,7 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
         for span in kept:
             status = _status(kind_of[(span.start, span.end)], span, category, ctx)
             status = _crisis_cauda_status(
-                category, kind_of[(span.start, span.end)], span, status, kept, kind_of
+                category, kind_of[(span.start, span.end)], span, status, kept, kind_of, ctx
             )
             hits.append(RedFlagHit(category, status, span.start_char, span.end_char, span.text))
         taken = {i for s in candidates for i in range(s.start, s.end)}

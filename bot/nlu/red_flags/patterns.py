@@ -65,6 +65,7 @@ CYCLING = "cycling"
 OLD_AGE = "old_age"
 MINOR_FALL = "minor_fall"
 REGAINED = "regained"
+RESOLVE_TOLD = "resolve_told"
 
 _CONTEXT_DATA = context_rules()
 #: Marker patterns by label; ``{NAME}`` is one of the file's shared pieces.

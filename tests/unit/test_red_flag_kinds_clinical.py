@@ -1,0 +1,48 @@
+"""Kinds of red flag told by medically literate writers and carers (clinical words,
+abbreviations, a resolve told in few words), and the benign messages that share their words:
+the verdict each gets (written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # crisis: veiled signs of an end prepared (lethal amounts known from work, a will
+        # made, not going to keep on living like this): asked alone, a plan together
+        ("working in a&e i know the lethal doses by heart. i will not carry on living like "
+         "this.", "urgent", "crisis"),
+        ("finally made my will on friday. not going to keep living like this for much "
+         "longer.", "urgent", "crisis"),
+        ("got my will written up at the solicitor on monday", "clarify", "crisis"),
+        ("i am not going to keep living like this much longer", "clarify", "crisis"),
+        ("as a nurse i know the maximum paracetamol dose", "none", None),
+        ("dad made his will last year", "none", None),
+        ("i have lost my will power with the diet", "none", None),
+        ("not going to keep living on painkillers, i have asked for a referral", "none", None),
+        # crisis: a trip to a drop at a set time, with a resolve told (a decision made,
+        # nothing left to try) a plan
+        ("i have made up my mind. heading out to the viaduct after tea.", "urgent", "crisis"),
+        ("the specialists have run out of options for me. i will drive up to the cliffs "
+         "tonight on my own.", "urgent", "crisis"),
+        ("my mind is made up, going to walk to the bridge later", "urgent", "crisis"),
+        ("going to walk to the bridge later", "clarify", "crisis"),
+        ("i have made my decision, going private for the op", "none", None),
+        ("made my mind up to book the physio. going to the bridge club tonight", "none", None),
+        ("the consultant says there is nothing left to try except the pain clinic", "none",
+         None),
+        ("we drove over the bridge to the physio tonight", "none", None),
+    ],
+)
+def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
