@@ -464,7 +464,12 @@ def _direction_of(kept: list[tuple[Span, str]], text: str) -> Extraction:
             and any(s.end <= t.i and not _taken_back(s, t.i) for s in moving)
             for t in doc[: nones[0].start]
         )
-        if turn is None and not (moving and contrast_before):
+        # "bending kills, the rest is all the same": no difference among the others
+        the_rest = any(
+            t.lower_ in CONTEXT["the_rest_words"]
+            for t in doc[max(0, nones[0].start - 4) : nones[0].start]
+        )
+        if turn is None and not (moving and (contrast_before or the_rest)):
             return extraction(P.PAIN_DIRECTION, "none", nones[-1:], text)
         if turn is not None:
             return extraction(P.PAIN_DIRECTION, turn, moving, text)

@@ -100,14 +100,16 @@ def relieves(span: Span, window: int = 15) -> bool:
         if (tok.lower_ == "?" and any(
             t.lower_ in SUBJECTS or t.lower_ in LIST_GOES_ON or t.lower_ in P.RELIEF_WORDS
             for t in following
-        )) or (tok.lower_ == "," and not judged and (
+        )) or (tok.lower_ == "," and not judged and not complained and (
             following[:1].text.lower() in SUBJECTS | LIST_GOES_ON
             or _verdict_follows(doc, tok.i)
         )):
             # "when I lean forward, it is better", "Bending over the basin? That eases
             # it", "Sitting on the stool? Nah, that does ease it", "To bend to the oven, no
             # problem", "Walking, mi alright": the main clause, the answer to the
-            # question, or a verdict after a comma says how it is
+            # question, or a verdict after a comma says how it is (once the movement was
+            # said to hurt, what follows the comma is of something else: "bending kills,
+            # the rest is fine")
             continue
         if tok.text in _QUOTES:
             continue  # "bending down to the little ones' tables feels better"

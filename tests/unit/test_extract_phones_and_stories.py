@@ -1,6 +1,8 @@
-"""What phone typing and a told story add to an answer: getting up after a sitting named
-the sentence before, an article left out before "back of" the leg. Each row in our own
-words."""
+"""What phone typing, figures and a told story add to an answer: getting up after a
+sitting named the sentence before, an article left out before "back of" the leg, no
+movement picked out over the movements listed (and "the rest" beside the one that hurts),
+a reach out of reach, an ISO date, a weekday "before last" after a long history. Each row
+in our own words."""
 
 from __future__ import annotations
 
@@ -38,6 +40,27 @@ def values(text: str) -> dict[str, Any]:
         ("pain go to front of right thigh", "leg_pain", True),
         # the buttock or hip alone is still no leg
         ("it's at back of my hip", "leg_pain", None),
+        # no movement picked out, in so many words, over the movements listed
+        ("can't pin it to one movement. sitting, bending, walking, it's a dull ache",
+         "pain_direction", "none"),
+        ("I can't say anything makes it any worse. Bending, standing, all much the same.",
+         "pain_direction", "none"),
+        ("walking, sitting, bending, it doesn't really change.", "pain_direction", "none"),
+        # ... but the one said to hurt stands against "the rest" or "otherwise"
+        ("bending kills, the rest is all the same", "pain_direction", "flexion"),
+        ("standing at work is worst, otherwise no difference", "pain_direction",
+         "extension"),
+        ("lifting hurts, everything else is fine", "pain_direction", "flexion"),
+        # the reach said to be out of reach
+        ("touching my toes is impossible right now", "flexibility", "tight"),
+        ("reaching the floor is out of the question", "flexibility", "tight"),
+        ("touching my toes isn't happening", "flexibility", "tight"),
+        ("touching my toes is easy", "flexibility", "normal"),
+        # an ISO date; a weekday "before last" with a long history before it
+        ("since 2026-11-02", "pain_duration_days", 35),
+        ("it started on 2026-11-30 at work", "pain_duration_days", 7),
+        ("bad on and off for 6 years but this lot began the friday before last",
+         "pain_duration_days", 10),
     ],
 )
 def test_phone_wordings(text: str, slot: str, expected: object) -> None:
