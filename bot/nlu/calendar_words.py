@@ -64,7 +64,14 @@ class Figures(NamedTuple):
 
 
 def written_in_figures(toks: Sequence[str], k: int) -> Figures | None:
-    """The date in figures at ``k`` ("11.11" is one token, "23 / 11" three), or None."""
+    """The date in figures at ``k`` ("11.11" is one token, "23 / 11" three, the ISO
+    "2026-10-12" five), or None."""
+    iso = toks[k : k + 5]
+    if len(iso) == 5 and re.fullmatch(r"(19|20)\d\d", iso[0]) and iso[1] == iso[3] == "-" and (
+        iso[2].isdigit() and iso[4].isdigit() and 1 <= int(iso[2]) <= 12
+        and 1 <= int(iso[4]) <= 31
+    ):
+        return Figures(int(iso[4]), int(iso[2]), int(iso[0]), k + 5)
     text, end = toks[k], k + 1
     while end < len(toks) and toks[end] == "/" and end + 1 < len(toks) and (
         toks[end + 1].isdigit()

@@ -347,6 +347,9 @@ def date_expression(
         if weekday[0] == 1 and k > 0 and toks[k - 1] == "last":
             return 8, weekday[1]  # "last Thursday" on a Friday: yesterday is "yesterday"
         return weekday
+    figures = written_in_figures(toks, k)
+    if figures is not None and figures.year is not None:  # "2026-10-12", "12/10/2026"
+        return _calendar(figures.month, figures.day, figures.year, today), figures.end
     year = _year(tok)
     if year is not None:
         if year > today.year:

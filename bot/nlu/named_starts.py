@@ -44,6 +44,8 @@ def starts_named(toks: Sequence[str], today: datetime.date) -> list[int]:
         beside = _DAY_BESIDE_REACH if tok in DAY_WORDS else 4
         ends_there = toks[k + 2 : k + 3] in ([], [","], ["."], [";"])
         if found and (tok in WEEKDAYS or tok in DAY_WORDS) and after in ("before", "after") and (
+            toks[k + 1 : k + 3] != ["before", "last"]  # "the sunday before last": its own
+        ) and (
             (k - last_end <= beside and date_expression(toks, k + 2, today) is None)
             or (tok in DAY_WORDS and ends_there)
         ):  # "before thanksgiving, like the monday before": a day beside the one named;

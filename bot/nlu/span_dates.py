@@ -60,6 +60,8 @@ def the_weekday_near_a_date(
     at = next((t.i for t in span if t.lower_ in WEEKDAY_WORDS), None)
     if at is None or at == 0 or doc[at - 1].lower_ != "the":
         return None
+    if [t.lower_ for t in doc[at + 1 : at + 3]] == ["before", "last"]:
+        return None  # "the sunday before last": a week back, dated on its own
     written = calendar_dates(tokenize(doc[: span.start].text), today) or list(holidays)
     if not written:
         return None
