@@ -43,7 +43,7 @@ from bench.serving import (
     STARTER_DIR,
     Bot,
     backstep_endpoints,
-    measure_server,
+    measure_servers,
     prepare_starter,
     start_action_server,
     train_backstep,
@@ -116,7 +116,7 @@ def run(
         child_env(),
     )
 
-    bot = Bot(
+    starter_bot = Bot(
         "starter",
         STARTER_DIR,
         starter_model,
@@ -125,8 +125,6 @@ def run(
         child_env(),
         starter,
     )
-    measure_server(procs, bot, conversations)
-
     model = args.model or BACKSTEP_MODEL
     if not model.exists() and (OUT / "train" / "backstep.tar.gz").exists():
         model = OUT / "train" / "backstep.tar.gz"
@@ -139,19 +137,25 @@ def run(
     env = child_env(BACKSTEP_DB_URL=f"sqlite:///{db_path}")
     procs.run([str(BIN / "backstep"), "db", "upgrade"], "db_upgrade.log", ROOT, env)
     action_port, action_proc = start_action_server(procs, env)
+    backstep_bot = Bot(
+        "backstep",
+        ROOT,
+        model,
+        backstep_endpoints(action_port),
+        ROOT / "credentials.yml",
+        env,
+        backstep,
+    )
+    bots = [starter_bot, backstep_bot]
     try:
-        bot = Bot(
-            "backstep",
-            ROOT,
-            model,
-            backstep_endpoints(action_port),
-            ROOT / "credentials.yml",
-            env,
-            backstep,
-        )
-        measure_server(procs, bot, conversations, then=lambda url: measure_safety(url, backstep))
+        # side by side, in turns: the latency ratio holds on a machine doing other work
+        _, backstep_url = measure_servers(procs, bots, conversations)
+        measure_safety(backstep_url, backstep)
         backstep["rss_action_server_mb"] = tree_rss_mb(action_proc.pid)
     finally:
+        for bot in bots:
+            if bot.proc is not None:
+                procs.stop(bot.proc)
         procs.stop(action_proc)
 
     from bench import pictures

@@ -16,7 +16,6 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -214,53 +213,53 @@ def start_rasa(procs: Processes, bot: Bot) -> str:
     return url
 
 
-def measure_server(
-    procs: Processes, bot: Bot, conversations: int, then: Callable[[str], None] | None = None
-) -> None:
-    """Cold start, latency and RSS of ``rasa run`` serving ``bot`` (results into ``bot``);
-    ``then`` gets the REST URL while the server still runs."""
-    url = start_rasa(procs, bot)
-    proc = bot.proc
-    assert proc is not None
+def measure_servers(procs: Processes, bots: list[Bot], conversations: int) -> list[str]:
+    """Cold start, latency and RSS of ``rasa run`` serving each of ``bots`` (results into
+    each bot). The servers start one after another (a cold start alone on the machine),
+    then run side by side: conversation i goes to each bot in turn, so whatever else the
+    machine does at a moment weighs on both alike and the ratio of their latencies holds
+    (timed one after the other, a busy minute fell on one server only). The servers keep
+    running; the caller stops them (``bot.proc``). Their REST URLs, in order."""
+    urls = [start_rasa(procs, bot) for bot in bots]
     run_id = uuid.uuid4().hex[:8]
-    try:
-        script = SCRIPTS[bot.name]
-        for i in range(WARMUP_CONVERSATIONS):
-            converse(url, f"warmup-{run_id}-{i}", script)
-        latencies: list[float] = []
-        per_step: list[list[float]] = [[] for _ in script]
-        errors = 0
-        for i in range(conversations):
-            got, failed = converse(url, f"bench-{run_id}-{i}", script)
-            errors += failed
-            latencies.extend(got)
-            if len(got) == len(script):
+    for i in range(WARMUP_CONVERSATIONS):
+        for bot, url in zip(bots, urls, strict=True):
+            converse(url, f"warmup-{run_id}-{i}", SCRIPTS[bot.name])
+    latencies: list[list[float]] = [[] for _ in bots]
+    per_step: list[list[list[float]]] = [[[] for _ in SCRIPTS[bot.name]] for bot in bots]
+    errors = [0 for _ in bots]
+    for i in range(conversations):
+        for k, (bot, url) in enumerate(zip(bots, urls, strict=True)):
+            got, failed = converse(url, f"bench-{run_id}-{i}", SCRIPTS[bot.name])
+            errors[k] += failed
+            latencies[k].extend(got)
+            if len(got) == len(SCRIPTS[bot.name]):
                 for step, value in enumerate(got):
-                    per_step[step].append(value)
-        if not latencies:
+                    per_step[k][step].append(value)
+    for k, bot in enumerate(bots):
+        if not latencies[k]:
             log_path = OUT / f"rasa_{bot.name}.log"
             raise MeasurementError(f"{bot.name}: no message got an answer; see {log_path}")
+        script = SCRIPTS[bot.name]
         bot.results.update(
             messages=conversations * len(script),
-            errors=errors,
-            p50_ms=statistics.median(latencies),
-            p95_ms=percentile(latencies, 95),
-            max_ms=max(latencies),
+            errors=errors[k],
+            p50_ms=statistics.median(latencies[k]),
+            p95_ms=percentile(latencies[k], 95),
+            max_ms=max(latencies[k]),
             per_step_p50_ms={
                 msg: round(statistics.median(v), 1)
-                for msg, v in zip(script, per_step, strict=True)
+                for msg, v in zip(script, per_step[k], strict=True)
                 if v
             },
         )
-        bot.results["rss_server_mb"] = tree_rss_mb(proc.pid)
-        if then is not None:
-            then(url)
+        assert bot.proc is not None
+        bot.results["rss_server_mb"] = tree_rss_mb(bot.proc.pid)
         log(
-            f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} ms, "
-            f"{errors} errors, rss {bot.results['rss_server_mb']:.0f} MB"
+            f"{bot.name}: p50 {bot.results['p50_ms']:.1f} ms, p95 {bot.results['p95_ms']:.1f} "
+            f"ms, {errors[k]} errors, rss {bot.results['rss_server_mb']:.0f} MB"
         )
-    finally:
-        procs.stop(proc)
+    return urls
 
 
 def serve_backstep(procs: Processes, model: Path, name: str, today: str = "") -> str:
