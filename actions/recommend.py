@@ -51,6 +51,8 @@ class ActionRecommend(Action):
             rule=rec.rule,
             message=message,
         )
+        # said here, not as a step of its own: one prediction less on the slowest turn
+        dispatcher.utter_message(response="utter_after_plan")
         return []
 
 
