@@ -41,6 +41,15 @@ def _describe(text: str) -> str:
         ("the consultant says there is nothing left to try except the pain clinic", "none",
          None),
         ("we drove over the bridge to the physio tonight", "none", None),
+        # leg weakness told in clinical words: a foot or ankle movement or muscle named
+        # weak or reduced, power graded below 5/5
+        ("the physio found weakness of dorsiflexion on the left", "urgent", "neuro_deficit"),
+        ("plantarflexion on the right is reduced compared with last week", "urgent",
+         "neuro_deficit"),
+        ("tested myself and got 4/5 power in my left leg", "urgent", "neuro_deficit"),
+        ("ankle dorsiflexion is 5/5 both sides", "none", None),
+        ("pain about 4/5 today", "none", None),
+        ("no weakness of dorsiflexion", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
