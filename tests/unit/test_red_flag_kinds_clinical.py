@@ -50,6 +50,13 @@ def _describe(text: str) -> str:
         ("ankle dorsiflexion is 5/5 both sides", "none", None),
         ("pain about 4/5 today", "none", None),
         ("no weakness of dorsiflexion", "none", None),
+        # a leg that just went, with or without a fall
+        ("my right leg just went and i ended up on the kitchen floor", "urgent",
+         "neuro_deficit"),
+        ("fell on the landing, my left leg suddenly went from under me", "urgent",
+         "neuro_deficit"),
+        ("my legs just went to sleep on the long drive", "none", None),
+        ("my back just went when i lifted the box", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
