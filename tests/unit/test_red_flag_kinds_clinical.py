@@ -57,6 +57,16 @@ def _describe(text: str) -> str:
          "neuro_deficit"),
         ("my legs just went to sleep on the long drive", "none", None),
         ("my back just went when i lifted the box", "none", None),
+        # saddle sensation, sphincter tone and urine passed, in clinical words
+        ("altered perineal sensation on the left since lunchtime", "urgent", "cauda_equina"),
+        ("my gp found my anal tone was lax", "urgent", "cauda_equina"),
+        ("nil urine output on my chart since breakfast", "urgent", "cauda_equina"),
+        ("have not voided since 6 this morning", "urgent", "cauda_equina"),
+        ("new urinary hesitancy since the weekend", "clarify", "cauda_equina"),
+        ("perineal sensation normal, checked it myself", "none", None),
+        ("the nurse said my urine output was fine", "none", None),
+        ("no urine output problems at all", "none", None),
+        ("a bit of hesitancy about booking the physio", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
