@@ -67,6 +67,19 @@ def _describe(text: str) -> str:
         ("the nurse said my urine output was fine", "none", None),
         ("no urine output problems at all", "none", None),
         ("a bit of hesitancy about booking the physio", "none", None),
+        # a person the writer looks after, named with a clause of care that has the writer
+        # in it ("the man I support"), or after the writer introduces themselves
+        ("the gentleman i look after cannot feel his bottom on the commode since this "
+         "morning", "other", "cauda_equina"),
+        ("care worker here, the man i support has gone weak in both legs overnight", "other",
+         "neuro_deficit"),
+        ("my patient has a fever of 39 and her lower back is very tender", "other",
+         "infection"),
+        ("the patient i saw today was lovely but i have wet myself twice today and my back "
+         "is agony", "urgent", "cauda_equina"),
+        ("i am a patient at the spinal clinic and my leg has gone weak", "urgent",
+         "neuro_deficit"),
+        ("a client i support has a cold and is off work", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:

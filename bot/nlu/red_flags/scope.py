@@ -18,6 +18,7 @@ from bot.nlu.red_flags.rulebook import word_list, word_sets
 from bot.nlu.red_flags.writer_named import (
     a_companion,
     a_greeting,
+    in_a_carers_clause,
     in_a_likeness,
     the_writer_as,
 )
@@ -130,6 +131,8 @@ def _is_other_person(span: Span) -> bool:
         return False
     for token in _clause_before(span, window=8):
         word = _n(token)
+        if word in _FIRST_PERSON and in_a_carers_clause(span.doc, token.i):
+            return True  # "the man I look after can't feel ...": the one cared for
         if word in _FIRST_PERSON and not _an_object(token):
             return False
         near = [_n(t) for t in span.doc[max(0, token.i - 4) : token.i]]

@@ -23,6 +23,7 @@ from bot.nlu.red_flags.scope import (
 )
 from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
 from bot.nlu.red_flags.writer_named import (
+    CARED_FOR,
     a_companion,
     a_greeting,
     in_a_likeness,
@@ -151,6 +152,8 @@ def introduces_themselves(span: Span) -> bool:
     return any(
         _n(t) in _OTHERS | _PEOPLE | _ROLE_PEOPLE  # "chemo patient here"
         and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
+        # (not when someone else is named after it: "carer here, the man I support ...")
+        and not {_n(o) for o in doc[t.i + 2 : span.start]} & (_PEOPLE | CARED_FOR)
         for t in doc[: span.start]
     ) or _opens_with_an_age(span)
 

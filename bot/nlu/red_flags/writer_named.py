@@ -52,6 +52,21 @@ def a_greeting(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and _norm(doc[i + 1]) in {",", "!", "-"}
 
 
+def in_a_carers_clause(doc: Doc, i: int) -> bool:
+    """The writer at ``i`` in a clause of care said of the person just before ("a patient
+    I visit", "the lady I look after", "a client I support has ..."): the one cared for
+    is the subject, not the writer."""
+    before = _norm(doc[i - 1]) if i > 0 else ""
+    if before in _RELATIVES and i > 1:
+        before = _norm(doc[i - 2])
+    after = _norm(doc[i + 1]) if i + 1 < len(doc) else ""
+    return before in CARED_FOR and after in _CARE_VERBS
+
+
+#: People a carer looks after, named before a clause of care ("a client I support").
+CARED_FOR = _WORDS["cared_for"]
+_CARE_VERBS = _WORDS["care_verbs"]
+_RELATIVES = _WORDS["relative_pronouns"]
 _COMPANIONS = _WORDS["companions"]
 _COMPANION_FILLERS = _WORDS["companion_fillers"]
 _GREETINGS = _WORDS["greetings"]
