@@ -80,6 +80,11 @@ def _describe(text: str) -> str:
         ("i am a patient at the spinal clinic and my leg has gone weak", "urgent",
          "neuro_deficit"),
         ("a client i support has a cold and is off work", "none", None),
+        # a cancer in clinical shorthand ('breast ca', 'ca prostate'), the back named by its
+        # region ('thoracic', 't-spine')
+        ("aunt had ca breast years back and now her t-spine hurts all night", "other",
+         "cancer"),
+        ("my auntie had breast ca 20 years ago and is doing well", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:

@@ -33,7 +33,9 @@ from bot.nlu.red_flags.writer_named import (
 _WORDS = word_sets("whose")
 
 #: The intake's words for the back ("back", "spine", "sciatica"), one home for both.
-_BACK_WORDS = ANSWER_WORDS["back_words"] | _WORDS["spinal_procedures"]
+_BACK_WORDS = (
+    ANSWER_WORDS["back_words"] | _WORDS["spinal_procedures"] | _WORDS["spinal_regions"]
+)
 #: Words that make a back the writer's ("my back", "I hurt my back", "me back").
 _WRITERS = _FIRST_PERSON | _WORDS["writers_also"]
 #: Other people: scope's list without its pets ("the cat-cow stretch" names no one), with
