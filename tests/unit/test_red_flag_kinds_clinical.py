@@ -85,6 +85,12 @@ def _describe(text: str) -> str:
         ("aunt had ca breast years back and now her t-spine hurts all night", "other",
          "cancer"),
         ("my auntie had breast ca 20 years ago and is doing well", "none", None),
+        # an older person's misstep off a kerb or a step, or going over on an ankle
+        ("my gran, 88, stepped down off the kerb wrong and now her back is agony", "other",
+         "fracture"),
+        ("i am 81 and stepped off a step awkwardly this morning, my back is agony", "urgent",
+         "fracture"),
+        ("i stepped off the bus and walked home, back a bit stiff", "none", None),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
