@@ -91,6 +91,11 @@ def _describe(text: str) -> str:
         ("i am 81 and stepped off a step awkwardly this morning, my back is agony", "urgent",
          "fracture"),
         ("i stepped off the bus and walked home, back a bit stiff", "none", None),
+        # an odd gait explained by a walking aid, a cast or a joint replaced
+        ("since my hip replacement i am walking funny and my back is sore", "none", None),
+        ("walking wonky since monday, no reason at all", "urgent", "neuro_deficit"),
+        ("walking funny since yesterday and my leg keeps giving way", "urgent",
+         "neuro_deficit"),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:

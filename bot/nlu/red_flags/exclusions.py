@@ -205,6 +205,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return True  # "paralysed with indecision", "paralysed by fear": a figure
         if "jelly" in inside and sentence & _EMOTION_LEGS:
             return True  # "my legs went to jelly watching the match": nerves, a figure
+        if inside & _ODD_GAIT and sentence & _GAIT_EXPLAINED:
+            return True  # "walking lopsided in the boot since the knee op": the aid or the joint
         return nxt == "asleep"
     if category == RV.INFECTION:
         if "fever" in inside and prev in _FEVER_NOT:
@@ -274,6 +276,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             return bool(sentence & _INTENTIONAL)
     return False
 
+_ODD_GAIT = _WORDS["odd_gait"]
+_GAIT_EXPLAINED = _WORDS["gait_explained"]
 _URGE_NIGHT = _WORDS["urge_night"]
 _URGE_GO_KEEP = _WORDS["urge_go_keep"]
 
