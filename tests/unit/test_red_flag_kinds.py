@@ -221,6 +221,10 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("my osteo went through bowel trouble and leg weakness, none of it, only stiffness",
          {"none"}),
         ("nurse checked for a temperature. I said no.", {"none"}),
+        # money slang one letter from a sign ("a fiver" is five pounds, not a fever)
+        ("parking at the pool is a fiver and the swim helps my back", {"none"}),
+        ("picked up a foam roller for a fiver at the car boot sale", {"none"}),
+        ("the pilates taster is only a fiver, ok with a sore back?", {"none"}),
         # weakness whose strength came back fully is over
         ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],

@@ -317,6 +317,8 @@ def test_categories_in_urgency_order() -> None:
         ("osteoperosis", "osteoporosis"),
         ("numbess", "numbness"),
         ("fewer", None),
+        ("fiver", None),  # five pounds, one letter from "fever"
+        ("fivers", None),
         ("ladder", None),
         ("tickling", None),
         ("cancel", None),
