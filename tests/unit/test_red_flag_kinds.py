@@ -130,6 +130,10 @@ def _describe(text: str) -> str:
         ("out walking with my husband and my left leg gave way twice", {"urgent"},
          "neuro_deficit"),
         ("hiya mate, my bum has gone numb since the fall", {"urgent"}, "cauda_equina"),
+        # a sign named and then owned with a pronoun is no denial
+        ("cancer? i had it in 2019 and now my back aches every night", {"urgent"}, "cancer"),
+        ("steroids, i never had them before this year, now on them daily for my lungs",
+         {"urgent"}, "fracture"),
         # the saddle's feeling gone, told through the toilet or being washed
         ("for a week now i cannot feel myself when i go on the lavvy", {"urgent"},
          "cauda_equina"),
@@ -225,6 +229,11 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("parking at the pool is a fiver and the swim helps my back", {"none"}),
         ("picked up a foam roller for a fiver at the car boot sale", {"none"}),
         ("the pilates taster is only a fiver, ok with a sore back?", {"none"}),
+        # a sign named, then denied with a pronoun ("cancer? never had it")
+        ("cancer? never had it, just this ache from the gardening", {"none"}),
+        ("you asked about steroids earlier and i never had them, only paracetamol",
+         {"none"}),
+        ("as for osteoporosis, i have never had it, my bones were scanned fine", {"none"}),
         # weakness whose strength came back fully is over
         ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],
