@@ -130,6 +130,9 @@ def _describe(text: str) -> str:
         ("out walking with my husband and my left leg gave way twice", {"urgent"},
          "neuro_deficit"),
         ("hiya mate, my bum has gone numb since the fall", {"urgent"}, "cauda_equina"),
+        # a sign that came back is ongoing, even with a clear test told before it
+        ("the scan was clear in june but the fever came back last night and my back is worse",
+         {"urgent"}, "infection"),
         # a sign named and then owned with a pronoun is no denial
         ("cancer? i had it in 2019 and now my back aches every night", {"urgent"}, "cancer"),
         ("steroids, i never had them before this year, now on them daily for my lungs",
@@ -234,6 +237,12 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
         ("you asked about steroids earlier and i never had them, only paracetamol",
          {"none"}),
         ("as for osteoporosis, i have never had it, my bones were scanned fine", {"none"}),
+        # a result that "came back clear" is a resolution, not the sign coming back
+        ("had a kidney infection in may, treated, and the retest came back clear", {"none"}),
+        ("fever with a chest infection last month, antibiotics, bloods came back normal",
+         {"none"}),
+        ("a water infection in the summer, sorted, the second sample came back fine",
+         {"none"}),
         # weakness whose strength came back fully is over
         ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],
