@@ -243,6 +243,9 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
          {"none"}),
         ("a water infection in the summer, sorted, the second sample came back fine",
          {"none"}),
+        # an older person's fall long ago, or a younger one's slip, is no emergency now
+        ("my aunt is 82. she fell in 2001 and hurt her back", {"none"}),
+        ("my brother is 40. he slipped on the stairs and his back hurts", {"none"}),
         # weakness whose strength came back fully is over
         ("my foot went floppy in june but the strength came back fully", {"none"}),
     ],
@@ -258,6 +261,13 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
     [
         # someone else's crisis: advice about them
         ("my flatmate keeps saying she wants to die", "crisis"),
+        # an older person's age told in the sentence before their fall ("She fell")
+        ("grandma turned 92 in may. she tripped on the rug today and her back is agony",
+         "fracture"),
+        ("our neighbour is 84. he slipped off the step this morning, says his back is killing him",
+         "fracture"),
+        ("my father is 77 now. he fell in the kitchen last night and his back hurts badly",
+         "fracture"),
         ("my dad messaged me goodbye last night and now his phone is off", "crisis"),
         ("my daughter says everyone would be better off without her", "crisis"),
         ("my grandson rang and said goodbye like it was the last time", "crisis"),

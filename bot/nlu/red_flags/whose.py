@@ -235,14 +235,20 @@ def a_role_of_the_writer(span: Span) -> bool:
 
 
 _OLDER = _WORDS["older"]
+_BACK_TO = _WORDS["pointing_back"]
 _ROLE_PEOPLE = _WORDS["role_people"]
 _ROLE_POINTERS = _WORDS["role_pointers"]
 
 
 def an_older_person_in(span: Span) -> bool:
     """Whether the sentence of ``span`` names an older person: an age of 65 or more, "in
-    her 80s", "elderly", a grandparent."""
-    for token in _sentence(span):
+    her 80s", "elderly", a grandparent; or the sentence before does and this one points
+    back to them before the sign ("My nan is 88. She fell in the garden")."""
+    sentence = _sentence(span)
+    parts = [sentence]
+    if sentence.start > 0 and {_n(t) for t in span.doc[sentence.start : span.start]} & _BACK_TO:
+        parts.append(_sentence(span.doc[sentence.start - 1 : sentence.start]))
+    for token in (t for part in parts for t in part):
         word = _n(token)
         if word in _OLDER or (word.isdigit() and 65 <= int(word) <= 109):
             return True
