@@ -243,6 +243,11 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
          {"none"}),
         ("a water infection in the summer, sorted, the second sample came back fine",
          {"none"}),
+        # "back in '04", "back in the seventies": a time, not someone else's back
+        ("now, my uncle had bowel cancer back in '04 but i never have", {"none"}),
+        ("right, my gran had leukaemia back in the seventies, nothing like that for me",
+         {"none"}),
+        ("now, my aunt had breast cancer back in may 2011, my own checks are normal", {"none"}),
         # an older person's fall long ago, or a younger one's slip, is no emergency now
         ("my aunt is 82. she fell in 2001 and hurt her back", {"none"}),
         ("my brother is 40. he slipped on the stairs and his back hurts", {"none"}),
@@ -261,6 +266,9 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
     [
         # someone else's crisis: advice about them
         ("my flatmate keeps saying she wants to die", "crisis"),
+        # a cancer "back in" a year, with their back newly hurting now, is theirs
+        ("my brother had lymphoma back in the nineties and now his back is killing him",
+         "cancer"),
         # an older person's age told in the sentence before their fall ("She fell")
         ("grandma turned 92 in may. she tripped on the rug today and her back is agony",
          "fracture"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu.patterns import ANSWER_WORDS
 from bot.nlu.red_flags.rulebook import word_sets
@@ -118,6 +118,7 @@ _OWNERS = _WORDS["age_owners"]
 _ADDRESS_OR_PERSON = _WORDS["address_or_person"]
 _HIM_OR_HER = _WORDS["him_or_her"]
 _NOT_BODY = _WORDS["not_the_body_after"]
+_WHEN_WORDS = _WORDS["back_in_when"]
 #: Between a person and "my": the group they are named by ("a lady in my class").
 _GROUP_LINKS = _WORDS["group_links"]
 
@@ -294,12 +295,25 @@ def their_back_in(span: Span) -> bool:
     return any(not writers for writers in _backs_in(around))
 
 
+def _back_in_time(token: Token) -> bool:
+    """ "back in '09", "back in march", "back in the day": a time, not the body."""
+    doc = token.doc
+    after = [_n(t) for t in doc[token.i + 1 : token.i + 4]]
+    return len(after) > 1 and after[0] == "in" and (
+        after[1] in _WHEN_WORDS or any(c.isdigit() for c in after[1])
+        or (after[1] == "'" and len(after) > 2 and after[2].isdigit())
+        or (after[1] == "the" and len(after) > 2 and after[2] in _WHEN_WORDS)
+    )
+
+
 def _backs_in(parts: list[Span]) -> Iterator[bool]:
     """For each back named in ``parts``, whether it is the writer's ("my back")."""
     for part in parts:
         for token in part:
             nxt = _n(part.doc[token.i + 1]) if token.i + 1 < len(part.doc) else ""
-            if _n(token) in _BACK_WORDS and not (_n(token) == "back" and nxt in _NOT_BODY):
+            if _n(token) in _BACK_WORDS and not (
+                _n(token) == "back" and (nxt in _NOT_BODY or _back_in_time(token))
+            ):
                 yield _the_writers(part.doc[max(part.start, token.i - 3) : token.i])
 
 
