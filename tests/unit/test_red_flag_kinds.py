@@ -133,6 +133,9 @@ def _describe(text: str) -> str:
         # a sign that came back is ongoing, even with a clear test told before it
         ("the scan was clear in june but the fever came back last night and my back is worse",
          {"urgent"}, "infection"),
+        # an age then that is an older age is no distant past
+        ("i fell off the ladder when i was 70, a fortnight ago, and my back is agony",
+         {"urgent"}, "fracture"),
         # a sign named and then owned with a pronoun is no denial
         ("cancer? i had it in 2019 and now my back aches every night", {"urgent"}, "cancer"),
         ("steroids, i never had them before this year, now on them daily for my lungs",
@@ -243,6 +246,12 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
          {"none"}),
         ("a water infection in the summer, sorted, the second sample came back fine",
          {"none"}),
+        # an accident dated by the writer's young age then ("when i was 24") is long past
+        ("got rear-ended on the motorway when i was 24, fine since, just desk stiffness now",
+         {"none"}),
+        ("came off my motorbike when i was 31 and healed well, now my back aches after gardening",
+         {"none"}),
+        ("fell off a wall when i was 19 and broke nothing, today just a sore low back", {"none"}),
         # "back in '04", "back in the seventies": a time, not someone else's back
         ("now, my uncle had bowel cancer back in '04 but i never have", {"none"}),
         ("right, my gran had leukaemia back in the seventies, nothing like that for me",
