@@ -16,6 +16,7 @@ from bot.nlu.clear_no import BREAKS, reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
 from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS, NEGATION_TOKENS
+from bot.nlu.scores import settled_score
 
 _FILLERS = ANSWER_WORDS["fillers"]
 _OWN = ANSWER_WORDS["own_words"]
@@ -316,7 +317,10 @@ _ANSWER_OVERRULES = frozenset({"nlu_fallback", "out_of_scope", "greet", "thank"}
 _SAFETY_ENTITIES = frozenset({"red_flag", "red_flag_uncertain"})
 
 
-def answer_intent(intent: str | None, entities: set[str], text: str | None) -> str | None:
+def answer_intent(
+    intent: str | None, entities: set[str], text: str | None,
+    in_passing: frozenset[str] = frozenset(),
+) -> str | None:
     """The intent a message should have instead of the model's ``intent``, or None.
 
     Never for a red flag or crisis. Where a detector saw a possible one (``entities``
@@ -344,6 +348,9 @@ def answer_intent(intent: str | None, entities: set[str], text: str | None) -> s
         or (not reads_as_question(text) and (
             start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None
+            # "Sitting at the piano, and bending to lift the stool lid": movements named in
+            # passing; "Between 4 and 5. I will take 4.": a score settled on
+            or bool(in_passing & INTAKE_ENTITIES) or settled_score(text) is not None
         ))
     ):
         # "Normal, I'd say. I do yoga twice a week": an answer that names an activity;

@@ -268,6 +268,25 @@ def test_answer_intent(
 
 
 @pytest.mark.parametrize(
+    "text, in_passing, expected",
+    [
+        # no question, read as one: movements named in passing, or a score settled on,
+        # are an answer
+        ("Kneeling in the garden, and bending to pull the weeds up.", {"pain_direction"},
+         "inform"),
+        ("Somewhere between 6 and 7. I will take 6.", set(), "inform"),
+        # a question stays a question
+        ("can I do yoga with this", {"pain_direction"}, None),
+        ("is 6 or 7 bad?", set(), None),
+    ],
+)
+def test_an_answer_the_model_took_for_a_question(
+    text: str, in_passing: set[str], expected: str | None
+) -> None:
+    assert answer_intent("ask_programme", set(), text, frozenset(in_passing)) == expected
+
+
+@pytest.mark.parametrize(
     "text, score",
     [
         ("7", 7.0),

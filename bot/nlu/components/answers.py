@@ -48,12 +48,16 @@ class AnswerReading(StatelessComponent):
                 if e.get("role") != CONTEXT_ROLE
                 or (settled is not None and int(e.get("start") or 0) >= settled)
             }
+            in_passing = frozenset(
+                str(e.get("entity")) for e in message.get(ENTITIES) or []
+                if e.get("role") == CONTEXT_ROLE
+            )
             model_intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if marks_clear_no(model_intent, entities, text):
                 marker = {"entity": CLEAR_NO, "value": "no", "start": 0, "end": len(text),
                           "confidence_entity": 1.0, "extractor": "AnswerReading"}
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), marker], add_to_output=True)
-            forced = answer_intent(model_intent, entities, text)
+            forced = answer_intent(model_intent, entities, text, in_passing)
             if forced is None or forced == model_intent:
                 continue
             force_intent(message, forced)
