@@ -102,6 +102,17 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
         # "getting up out of the seat I have to straighten up in stages": the way out of
         # the bent position named before it, not a movement of its own
         return True
+    since = _previous_sentence(span).start
+    earlier = [o for o in spans if o.end <= span.start and o.start >= since]
+    if _a_rise(span) and value_of(span) == "extension" and earlier and (
+        value_of(earlier[-1]) == "flexion"
+    ) and not (
+        relieves(earlier[-1]) or relieves(span)  # "when I stand up and stretch, it eases"
+    ):
+        # "Sitting for sure. Like a 6hr grind then I stand up and it's agony", "sitting at
+        # the station doing notes, when I stand up after it's so painful": getting up from
+        # the seat named just before (in its sentence or the one before), not standing
+        return True
     before = [t for t in doc[max(0, span.start - 3) : span.start]]
     cue = next(
         (t.i for t in reversed(before)
@@ -110,13 +121,6 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
     )
     if cue is None or any(t.is_punct for t in doc[cue : span.start]):
         return False
-    if _a_rise(span) and doc[cue].lower_ in CONTEXT["sequence_words"] and any(
-        o.end <= cue and value_of(o) == "flexion" and o.start >= _previous_sentence(span).start
-        for o in spans
-    ):
-        # "Sitting for sure. Like a 6hr grind then I stand up and it's agony": getting up
-        # from the seat named in the sentence before, not standing
-        return True
     gap = _SEQUENCE_GAP if doc[cue].lower_ in CONTEXT["sequence_words"] else _QUALIFIER_GAP
     return any(
         o.end <= cue and cue - o.end <= gap and not any(t.is_punct for t in doc[o.end : cue])
@@ -134,7 +138,9 @@ def _a_rise(span: Span) -> bool:
     """Whether ``span`` is getting up ("I stand up", "get up"), not standing straight."""
     after = span.doc[span.end : span.end + 2]
     words = [t.lower_ for t in span] + [t.lower_ for t in after]
-    return words[0] in CONTEXT["rising_verbs"] and "up" in words and "straight" not in words
+    return words[0] in CONTEXT["rising_verbs"] and "up" in words and not (
+        set(words) & CONTEXT["standing_on"]  # "stand up straight", "stand up long"
+    )
 
 
 def _previous_sentence(span: Span) -> Span:

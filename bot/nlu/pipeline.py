@@ -181,10 +181,18 @@ _REACH_TOO = frozenset({"down", "all", "right", "way", "reach", "reaches", "reac
 
 def _a_destination_only(span: Span) -> bool:
     """"Bending to the calves" (to feed them): a "to the calf" with no word of pain or of
-    its moving down before it ("it goes to my calf", "pain till the knee")."""
+    its moving down before it ("it goes to my calf", "pain till the knee"), or after it in
+    its clause ("till knee back side pain is coming")."""
     if span[0].lower_ not in ("to", "towards", "till", "until"):
         return False
-    return not any(t.lower_ in CONTEXT["leg_motion_words"] for t in sentence_before(span))
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in CLAUSE_TURNS):
+        end += 1
+    return not any(
+        t.lower_ in CONTEXT["leg_motion_words"]
+        for t in [*sentence_before(span), *doc[span.end : end]]
+    )
 
 
 def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:

@@ -125,7 +125,12 @@ def relieves(span: Span, window: int = 15) -> bool:
             after is None or after.is_punct or after.lower_ in ("away", "off")
         ) and not {before, doc[max(0, tok.i - 2)].lower_} & CONTEXT["gave_way_subjects"] and (
             not when_it
-        ) and before not in _DOING_THINGS:  # not "doing fades": haircuts done
+        ) and before not in _DOING_THINGS and not (  # not "doing fades": haircuts done
+            # "I was leaning over a bed ... and it went.": the back gave way (the pain that
+            # went goes "away")
+            before == "it" and word in CONTEXT["gave_way_verbs"]
+            and (after is None or after.lower_ not in ("away", "off"))
+        ):
             # not "and something went", "my back just went", nor "that's when it goes" (when
             # it gives way)
             return True  # "if i get up n walk around it mostly goes"

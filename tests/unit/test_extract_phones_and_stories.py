@@ -56,6 +56,26 @@ def values(text: str) -> dict[str, Any]:
         ("reaching the floor is out of the question", "flexibility", "tight"),
         ("touching my toes isn't happening", "flexibility", "tight"),
         ("touching my toes is easy", "flexibility", "normal"),
+        # getting up just after a sitting, with no "then" ("when I stand up after")
+        ("sitting in lectures, when I get up after it's awful", "pain_direction", "flexion"),
+        # ... but not after a sitting that eases it
+        ("sitting is fine but when I stand up it hurts", "pain_direction", "extension"),
+        # "and it went": the back gave way in the story, no relief of the movement
+        ("I was leaning over the cot changing her and it went. bending is the worst since",
+         "pain_direction", "flexion"),
+        # the leg: the motion after the place ("till knee ... pain is coming"), thighs
+        # aching, the place then yes, the hip only
+        ("till calf back side pain is coming", "leg_pain", True),
+        ("both thighs burn when I stand long", "leg_pain", True),
+        ("thigh yeah, right side", "leg_pain", True),
+        ("hip only", "leg_pain", False),
+        ("bum only, left", "leg_pain", False),
+        ("bending to the calves to feed them", "leg_pain", None),
+        # "both" said with a word of pain
+        ("forwards and back, both sore", "pain_direction", "both"),
+        # the ground for the floor
+        ("I can touch the ground easy", "flexibility", "normal"),
+        ("can't touch the ground", "flexibility", "tight"),
         # an ISO date; a weekday "before last" with a long history before it
         ("since 2026-11-02", "pain_duration_days", 35),
         ("it started on 2026-11-30 at work", "pain_duration_days", 7),
