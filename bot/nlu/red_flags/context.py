@@ -321,11 +321,17 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
         about_symptom = True
         marks = ctx.within(RP.RESOLVED, following.start, following.end)
         restated = [m for m in marks if _restates(span, m)]
-        resolved = not ctx.within(RP.ONGOING, following.start, following.end) and (
+        # what goes on after a "but" is the back's, a "since" after a denial dates it
+        # ("it cleared, no fever since, but my back still aches"); a denial of the same
+        # sign there is no other sign
+        lasting = [m for m in ctx.within(RP.ONGOING, following.start, following.end)
+                   if not _of_the_back_after_but(span, m, ctx) and not _dates_a_denial(m, ctx)]
+        resolved = not lasting and (
             bool(restated)  # "... and the numbness was gone by morning"
             or any(m.start < following.start + 5
                    and not _about_other(doc[following.start : m.start]) for m in marks)
-            and not any(following.start <= s.start < following.end for _, s in ctx.flags)
+            and not any(following.start <= s.start < following.end
+                        and not (cat == category and _negated(s)) for cat, s in ctx.flags)
         )
     if not resolved:
         return None
@@ -357,6 +363,12 @@ def _dates_a_resolution(mark: Span, ctx: _Context) -> bool:
         ):
             return True
     return False
+
+
+def _dates_a_denial(mark: Span, ctx: _Context) -> bool:
+    """A bare "since" just after a denied sign ("no fever since"): the denial's date."""
+    return _a_bare_since(mark) and any(
+        s.end == mark.start and _negated(s) for _, s in ctx.flags)
 
 
 def _restates(span: Span, mark: Span) -> bool:
