@@ -34,3 +34,25 @@ def _describe(text: str) -> str:
 )
 def test_an_illness_over_in_the_next_sentence(text: str, level: str) -> None:
     assert assess(text).level == level, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # someone close asks about the writer's sign, and the writer answers no (in the
+        # next sentence too, and with the sign's verb said again: "no they're not")
+        ("my daughter asked whether my legs had gone weak, no they haven't, just a stiff back",
+         "none"),
+        ("my wife asked if I had any numbness in my groin. Nope, none at all", "none"),
+        ("the physio asked if my legs were going numb. No they're not", "none"),
+        # a sign opening on "my" is the writer's, asked about by someone else or not
+        ("my son asked if my legs were going numb and yes they are", "clarify"),
+        # a no that is no bare one, or taken back, keeps the sign
+        ("my wife asked if I had any numbness in my groin, no idea really", "clarify"),
+        ("my son asked if my legs were going numb. No, they are worse, totally numb now",
+         "clarify"),
+        ("my partner asked if I'd wet myself, no it was worse, I wet the bed twice", "urgent"),
+    ],
+)
+def test_a_question_from_someone_close_answered_no(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)

@@ -11,6 +11,7 @@ from bot.nlu.red_flags.scope import (
     _ANSWER_NO,
     _ANSWER_NO_FILLER,
     _FIRST_PERSON,
+    _OTHERS,
     _SENTENCE_ENDS,
     _is_break,
     _n,
@@ -23,6 +24,8 @@ _ASKED_WHAT = _WORDS["asked_what"]
 _ASKERS = _WORDS["askers"]
 _ANSWERING = _WORDS["answering"]
 _NEW_ANSWER = _WORDS["new_answer"]
+_DENIED_AGAIN = _WORDS["denied_again"]
+_TAKEN_BACK = _WORDS["taken_back"]
 #: How far back from a sign its clinician's question may start, and how far the rest of
 #: the list asked about may run on after it before the answer.
 _QUESTION_REACH = 12
@@ -62,7 +65,8 @@ def _a_clinician_asks(before: Span) -> bool:
     """A clinician or someone spoken of asked ("the physio asked", "she asked"), not the
     writer ("I asked about it")."""
     words = [_n(t) for t in before]
-    return bool(set(words) & _ASKERS) and not (words and words[-1] in _FIRST_PERSON)
+    # someone close asking counts as a clinician does ("my son asked if my legs were numb")
+    return bool(set(words) & (_ASKERS | _OTHERS)) and not (words and words[-1] in _FIRST_PERSON)
 
 
 def _answered_no_after(span: Span) -> bool:
@@ -95,4 +99,19 @@ def _a_bare_no(doc: Doc, start: int) -> bool:
         if _n(token) in _SENTENCE_ENDS and answer:
             break
     words = {_n(t) for t in answer}
-    return bool(words & _ANSWER_NO) and words <= _ANSWER_NO | _ANSWER_NO_FILLER | _ANSWERING
+    if _taken_back(doc, start + len(answer) + 1):
+        return False
+    # "no they're not", "no it hasn't": the sign said again with a verb, only with a "not"
+    again = words & _DENIED_AGAIN and "not" in words
+    return bool(words & _ANSWER_NO) and words <= (
+        _ANSWER_NO | _ANSWER_NO_FILLER | _ANSWERING | (_DENIED_AGAIN if again else set()))
+
+
+def _taken_back(doc: Doc, start: int) -> bool:
+    """The clause after the no takes it back ("no, they're worse", "no, well a bit")."""
+    for token in doc[start : start + 8]:
+        if _is_break(token) or _n(token) == ",":
+            return False
+        if _n(token) in _TAKEN_BACK:
+            return True
+    return False
