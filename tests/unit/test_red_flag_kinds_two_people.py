@@ -56,3 +56,24 @@ def test_an_illness_over_in_the_next_sentence(text: str, level: str) -> None:
 )
 def test_a_question_from_someone_close_answered_no(text: str, level: str) -> None:
     assert assess(text).level == level, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # someone else's sign treated ("repaired", "stented", "operated on"), nothing of now
+        # and no tearing pain told: over for them
+        ("my nan had her aneurysm stented and is doing fine, I just have a stiff lower back",
+         "none"),
+        ("my uncle had his aneurysm fixed so I worry, but my back is only stiff", "none"),
+        ("my dad had an aneurysm repaired so I worry, but there is no tearing pain, just a "
+         "dull ache after a long walk", "none"),
+        # their sign now, or a tearing pain told, stays an emergency
+        ("my brother had his aneurysm repaired on monday and today he has a ripping pain in "
+         "his back", "other"),
+        ("my dad had an aneurysm repaired, and I have a sudden tearing pain in my back",
+         "other"),
+    ],
+)
+def test_someone_elses_sign_treated(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)

@@ -201,6 +201,8 @@ _I = _WORDS["i"]
 _OTHERS_DOING = _WORDS["others_doing"]
 _RECIPIENT_MARKS = _WORDS["recipient_marks"]
 _NOW = _WORDS["now"]
+_TREATED = _WORDS["treated_after"]
+_TEARING = _WORDS["tearing"]
 _THIRD = _WORDS["third_persons"]
 _OBJECT_ME = _WORDS["object_me"]
 #: Words in a crisis sign that make it someone else's ("stockpiling her pills").
@@ -263,6 +265,12 @@ def _over_for_them(category: str, span: Span, ctx: _Context | None) -> bool:
     if ctx is None:
         return False
     sentence = _sentence(span)
+    after = span.doc[span.end : span.end + 2]
+    if category not in _HISTORIES and _words(after) & _TREATED and not _words(sentence) & _NOW:
+        # "my dad had an aneurysm repaired, so I worry": treated, nothing now; unless a
+        # tearing pain is told in the message, not denied ("isn't sudden or tearing")
+        doc = span.doc
+        return not any(_n(t) in _TEARING and not _negated(doc[t.i : t.i + 1]) for t in doc)
     return any(
         mark.start >= span.end and not ctx.other_flag_between(category, span.end, mark.start)
         for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end)
