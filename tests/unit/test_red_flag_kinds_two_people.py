@@ -77,3 +77,19 @@ def test_a_question_from_someone_close_answered_no(text: str, level: str) -> Non
 )
 def test_someone_elses_sign_treated(text: str, level: str) -> None:
     assert assess(text).level == level, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a crash in a motor or riding sport is a road accident's kind
+        ("had a nasty enduro crash on saturday and my back is wrecked", "urgent"),
+        ("i crashed my dirt bike on the track and my back is agony", "urgent"),
+        ("bmx accident at the skatepark this morning, lower back is killing me", "urgent"),
+        # the sport named without a crash is none
+        ("watched the motocross on tv and my back ached after", "none"),
+        ("my son is into bmx and i drive him to races, my back gets stiff", "none"),
+    ],
+)
+def test_a_crash_in_a_motor_or_riding_sport(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)
