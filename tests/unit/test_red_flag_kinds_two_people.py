@@ -93,3 +93,17 @@ def test_someone_elses_sign_treated(text: str, level: str) -> None:
 )
 def test_a_crash_in_a_motor_or_riding_sport(text: str, level: str) -> None:
     assert assess(text).level == level, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # an electric bike, scooter or board, hyphened or not, thrown from like any other
+        ("came off my e-bike at speed and hit the road with my back", "urgent"),
+        ("flew off the e-scooter at the kerb and my back is agony", "urgent"),
+        ("came off my ebike on the descent and landed on my back", "urgent"),
+        ("my kids rode e-scooters in the park and I walked behind, my back aches", "none"),
+    ],
+)
+def test_thrown_from_an_electric_ride(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)
