@@ -107,3 +107,17 @@ def test_a_crash_in_a_motor_or_riding_sport(text: str, level: str) -> None:
 )
 def test_thrown_from_an_electric_ride(text: str, level: str) -> None:
     assert assess(text).level == level, _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # not feeling oneself go to the toilet: the sensation of passing urine lost
+        ("since monday i cannot feel myself going to the toilet", "urgent"),
+        ("i can no longer feel myself go to the bathroom, i have to check", "urgent"),
+        ("i can not feel myself going to sleep at night", "none"),
+        ("i cannot see myself going to the toilet every hour, i drink so little", "none"),
+    ],
+)
+def test_not_feeling_oneself_go_to_the_toilet(text: str, level: str) -> None:
+    assert assess(text).level == level, _describe(text)
