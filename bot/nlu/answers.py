@@ -345,7 +345,9 @@ def answer_intent(
         (answers and ("?" not in (text or "") or echoes_then_answers(text))
          and not asks_in_so_many_words(text))
         or (answers and concludes(text))
-        or (not reads_as_question(text) and (
+        # (a dictated question asks with no mark: "I play bowls on a Monday and Friday is it
+        # ok to carry on with that")
+        or (not reads_as_question(text) and not asks_in_so_many_words(text) and (
             start_named_in(text or "", utc_today()) is not None
             or is_about_back_pain(text) or parse_score_answer(text or "") is not None
             # "Sitting at the piano, and bending to lift the stool lid": movements named in
@@ -382,10 +384,12 @@ def answer_intent(
         return "help" if reads_as_question(text) else "nlu_fallback"
     if entities & _SAFETY_ENTITIES:
         return None
-    if intent in (*_QUESTION_OVERRULES, "ask_programme") and asks_in_so_many_words(
+    if intent in (*_QUESTION_OVERRULES, "ask_programme", "show_plan") and asks_in_so_many_words(
         text
     ) and _says_a_phrase(items, ANSWER_WORDS["session_phrases"]):
-        return "start_session"  # "what are my exercises for today then?"
+        # "what are my exercises for today then?", "my back is sore, what exercises should I
+        # do today?": today's session (before a plan, the questions that lead to one)
+        return "start_session"
     if intent in _QUESTION_OVERRULES and asks_in_so_many_words(text) and (
         not answers or _opens_asking(text)
     ):

@@ -251,6 +251,10 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # today's routine asked for is the session, whatever the model made of it
         ("inform", set(), "what are my exercises for today then?", "start_session"),
         ("ask_programme", set(), "what are today's exercises?", "start_session"),
+        # which exercises to do, read as the plan or not understood: today's session
+        ("show_plan", set(), "my back aches, what exercises should I do today?",
+         "start_session"),
+        ("nlu_fallback", set(), "which stretches should i do", "start_session"),
         ("inform", set(), "i did my exercises for today", None),
         # a question about going on with something one does is about the back
         ("out_of_scope", set(), "Can I carry on with my salsa class?", "ask_programme"),
@@ -278,6 +282,9 @@ def test_answer_intent(
         # a question stays a question
         ("can I do yoga with this", {"pain_direction"}, None),
         ("is 6 or 7 bad?", set(), None),
+        # a dictated question, no mark, with a habit's weekdays
+        ("I swim on a Tuesday and Thursday is it ok to keep that up", {"pain_direction"},
+         None),
     ],
 )
 def test_an_answer_the_model_took_for_a_question(
