@@ -361,18 +361,19 @@ def answer_intent(
         # pain me, I wan do exercise for am": a request for help, which the intake answers;
         # "Four, I should say.": a score
         return "inform"
-    if intent == "goodbye" and is_about_back_pain(text) and not set(items[:3]) & _FAREWELL:
+    farewells = _farewells(items)
+    if intent == "goodbye" and is_about_back_pain(text) and not set(items[:3]) & farewells:
         # "I am having lower back pain since 10 days, kindly advise, I have to leave for
         # office by 8": a goodbye opens with its farewell; this is about the back
         return "inform"
-    if intent == "goodbye" and not any(w in _FAREWELL for w in items):
+    if intent == "goodbye" and not farewells:
         # Leaving needs a word that says so: the model alone would end the intake on
         # "The Sunday the clocks went back" or "pain go down back of left thigh".
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
     if intent == "restart_intake" and not _RESTART & said and len(items) > 1:
         # Starting over needs a word that says so: "it start from dat" dates the pain
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
-    if intent == "checkin_now" and not _CHECKIN & said:
+    if intent == "checkin_now" and not _checkin_words(items):
         # A check-in needs a word that says so: "I am writing before my daily standup, I
         # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
@@ -415,6 +416,31 @@ def answer_intent(
     if intent in _ANSWER_OVERRULES and (answers or is_about_back_pain(text)):
         return "inform"
     return None
+
+
+def _farewells(items: list[str]) -> set[str]:
+    """The words of leaving in ``items``; a verb of leaving with something else as its
+    object ("just finished nights", "leave work at 6") says nothing of leaving the chat."""
+    return {
+        w for i, w in enumerate(items) if w in _FAREWELL and not (
+            w in _OBJECT_FAREWELLS and i + 1 < len(items)
+            and items[i + 1] not in BREAKS and items[i + 1] not in _FAREWELL_AFTER
+        )
+    }
+
+
+def _checkin_words(items: list[str]) -> set[str]:
+    """The words of a check-in in ``items``; not a check by someone else ("my wife say go
+    check", "get it checked")."""
+    return {
+        w for i, w in enumerate(items)
+        if w in _CHECKIN and not (i > 0 and items[i - 1] in _CHECKED_BY_OTHERS)
+    }
+
+
+_OBJECT_FAREWELLS = ANSWER_WORDS["farewell_verbs_with_objects"]
+_FAREWELL_AFTER = ANSWER_WORDS["farewell_after"]
+_CHECKED_BY_OTHERS = ANSWER_WORDS["checked_by_others_before"]
 
 
 def _says_a_phrase(words: list[str], phrases: frozenset[str]) -> bool:

@@ -251,6 +251,12 @@ def test_is_about_back_pain(text: str, about: bool) -> None:
         # today's routine asked for is the session, whatever the model made of it
         ("inform", set(), "what are my exercises for today then?", "start_session"),
         ("ask_programme", set(), "what are today's exercises?", "start_session"),
+        # a verb of leaving with another object is no goodbye; a check by someone else is
+        # no check-in
+        ("goodbye", set(), "just finished my shift and my lower back is sore", "inform"),
+        ("goodbye", set(), "I am finished for today", None),
+        ("checkin_now", set(), "my back hurts a lot, my husband says go check", "inform"),
+        ("checkin_now", set(), "check in now please", None),
         # which exercises to do, read as the plan or not understood: today's session
         ("show_plan", set(), "my back aches, what exercises should I do today?",
          "start_session"),
