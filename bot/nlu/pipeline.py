@@ -38,6 +38,7 @@ from bot.nlu.duration import (
 )
 from bot.nlu.echoes import asked_back, echo_answer, echo_answered, echo_end, in_a_question
 from bot.nlu.flexibility import resolve_flexibility
+from bot.nlu.leg_reach import a_destination_only, reached
 from bot.nlu.negation import is_negated
 from bot.nlu.repairs import at_original_offsets, drop_slips
 from bot.nlu.spans import (
@@ -51,7 +52,6 @@ from bot.nlu.spans import (
     is_negation,
     longest,
     same_sentence,
-    sentence_before,
     value_of,
 )
 from bot.nlu.spasm import denial_after, live_spasms, resolve_spasm
@@ -116,7 +116,6 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-
 def _pain_number(span_text: str) -> int | None:
     first = span_text.lower().split()[:1]
     if first and first[0] in P.SCORE_HOMOPHONES:
@@ -152,49 +151,6 @@ def _held_by_a_spasm(span: Span, spasms: list[Span]) -> bool:
 _EFFORT_REACH = 7
 
 
-def _reached(span: Span) -> bool:
-    """How far a hand reaches ("I cannot touch floor, only maybe to the ankles"): a reach
-    word earlier in the sentence and no word of pain between."""
-    before = list(sentence_before(span))
-    reach = [
-        i for i, t in enumerate(before)
-        if t.lower_ in P.REACH_WORDS or t.lower_ in P.BEND_WORDS
-        # "can barely get past my knees", "can't get past my knees", "I can just about
-        # get to my knees": getting somewhere with the hands
-        or (t.lower_ == "get" and i and any(
-            w.lower_ in CONTEXT["reach_modals"] for w in before[max(0, i - 3) : i]
-        ))
-    ]
-    bent = bool(reach) and before[reach[-1]].lower_ in P.BEND_WORDS
-    return bool(reach) and not any(
-        t.lower_ in CONTEXT["aggravation_words"] or t.lower_ in CLAUSE_TURNS
-        # "bent over and it shot past my knee": the pain travels; "my hands go to my
-        # knees": the hands do
-        or (bent and t.lower_ in CONTEXT["leg_motion_words"] and t.lower_ not in _REACH_TOO)
-        for t in before[reach[-1] + 1 :]
-    )
-
-
-#: Words of a leg motion that a reach says too ("bend down to my knees", "all the way").
-_REACH_TOO = frozenset({"down", "all", "right", "way", "reach", "reaches", "reaching"})
-
-
-def _a_destination_only(span: Span) -> bool:
-    """"Bending to the calves" (to feed them): a "to the calf" with no word of pain or of
-    its moving down before it ("it goes to my calf", "pain till the knee"), or after it in
-    its clause ("till knee back side pain is coming")."""
-    if span[0].lower_ not in ("to", "towards", "till", "until"):
-        return False
-    doc = span.doc
-    end = span.end
-    while end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in CLAUSE_TURNS):
-        end += 1
-    return not any(
-        t.lower_ in CONTEXT["leg_motion_words"]
-        for t in [*sentence_before(span), *doc[span.end : end]]
-    )
-
-
 def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
     candidates: list[tuple[Span, bool]] = []
     for span in spans:
@@ -202,8 +158,8 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         if pattern_value is None:
             continue
         positive = pattern_value == "true"
-        if _reached(span) or positive and (
-            _a_destination_only(span) or _said_fine(span) or _taken_back(span)
+        if reached(span) or positive and (
+            a_destination_only(span) or _said_fine(span) or _taken_back(span)
             or in_a_year_gone(span)  # "In 2015 it went down the left leg. This time ..."
         ):
             continue  # "my fingertips past my knees": how far they reach, not pain
