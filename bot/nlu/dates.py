@@ -347,11 +347,11 @@ def date_expression(
         if weekday[0] == 1 and k > 0 and toks[k - 1] == "last":
             return 8, weekday[1]  # "last Thursday" on a Friday: yesterday is "yesterday"
         return weekday
-    figures = written_in_figures(toks, k)
-    if figures is not None and figures.year is not None:  # "2026-10-12", "12/10/2026"
-        return _calendar(figures.month, figures.day, figures.year, today), figures.end
     year = _year(tok)
     if year is not None:
+        iso = written_in_figures(toks, k)  # "2026-10-12": the year first
+        if iso is not None:
+            return _calendar(iso.month, iso.day, iso.year, today), iso.end
         if year > today.year:
             return None, k + 1
         return days_since(datetime.date(year, 1, 1), today), k + 1

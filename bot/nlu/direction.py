@@ -102,13 +102,7 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
         # "getting up out of the seat I have to straighten up in stages": the way out of
         # the bent position named before it, not a movement of its own
         return True
-    since = _previous_sentence(span).start
-    earlier = [o for o in spans if o.end <= span.start and o.start >= since]
-    if _a_rise(span) and value_of(span) == "extension" and earlier and (
-        value_of(earlier[-1]) == "flexion"
-    ) and not (
-        relieves(earlier[-1]) or relieves(span)  # "when I stand up and stretch, it eases"
-    ):
+    if _up_from_the_seat_before(span, spans):
         # "Sitting for sure. Like a 6hr grind then I stand up and it's agony", "sitting at
         # the station doing notes, when I stand up after it's so painful": getting up from
         # the seat named just before (in its sentence or the one before), not standing
@@ -132,6 +126,18 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
 #: the weeding") or "then" ("sitting through the film then standing up") qualifying it.
 _QUALIFIER_GAP = 2
 _SEQUENCE_GAP = 6
+
+
+def _up_from_the_seat_before(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` is getting up ("I stand up") just after a sitting said to hurt, in
+    its sentence or the one before; not when either eases it ("stand up and stretch")."""
+    if not _a_rise(span) or value_of(span) != "extension":
+        return False
+    since = _previous_sentence(span).start
+    earlier = [o for o in spans if o.end <= span.start and o.start >= since]
+    return bool(earlier) and value_of(earlier[-1]) == "flexion" and not (
+        relieves(earlier[-1]) or relieves(span)
+    )
 
 
 def _a_rise(span: Span) -> bool:

@@ -71,9 +71,9 @@ def settled_score(text: str | None) -> float | None:
             # further than its sentence ("bad days 8, mostly 5" still settles on 5)
             number = _first_number_after(items, i + size, within_sentence=i <= said_after)
             settled = number if number is not None else settled
-        elif not size and _settled_after(items, i):
+        elif not size and (at := _settling_word_at(items, i)) >= 0:
             settled = parse_score_answer(items[i])  # "9 is more honest for now"
-            said_after = _settling_word_at(items, i)
+            said_after = at
     return settled
 
 
@@ -114,14 +114,9 @@ def _a_pronoun(items: list[str], j: int) -> bool:
     return after in _ONE_AFTER or (j > 0 and items[j - 1] in _ONE_BEFORE)
 
 
-def _settled_after(items: list[str], i: int) -> bool:
-    """A score at ``i`` that the words after it settle on ("9 is more honest"), not the 10
-    of "6 out of 10 I would say"."""
-    return _settling_word_at(items, i) >= 0
-
-
 def _settling_word_at(items: list[str], i: int) -> int:
-    """Where the word that settles on the score at ``i`` stands, or -1."""
+    """Where the word that settles on the score at ``i`` stands ("9 is more honest"), or -1;
+    not the 10 of "6 out of 10 I would say"."""
     if parse_score_answer(items[i]) is None or (i > 0 and items[i - 1] in _OF):
         return -1
     j = i + 1
