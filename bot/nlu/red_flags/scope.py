@@ -38,6 +38,8 @@ _TOLD_WHOM = _WORDS["told_whom"]
 _BREAKS = _WORDS["breaks"]
 _SCOPE_STOPS = _WORDS["scope_stops"]
 _NEW_SUBJECT = _WORDS["new_subject"]
+_DESCRIBING = _WORDS["describing_relatives"]
+_DESCRIBED_OPENERS = _WORDS["described_openers"]
 _BLOCKING = _WORDS["blocking"]
 _GETS_WORSE = _WORDS["gets_worse"]
 _EXTRA_CUES = _WORDS["extra_cues"]
@@ -231,7 +233,7 @@ def _negated(span: Span) -> bool:
         if cue is None:
             # "not feeling low or having any dark thoughts": a denial carried by "or"
             far = negation_cue_before(span, window=9)
-            if far is not None and _words(doc[far.i + 1 : span.start]) & {"or", "nor"}:
+            if far is not None and _carried_far(doc[far.i + 1 : span.start]):
                 cue = far
         if (
             cue is not None
@@ -257,6 +259,19 @@ def _negated(span: Span) -> bool:
 
 _REPORTING = _WORDS["reporting"]
 _CHANGE_WORDS = _WORDS["change_words"]
+
+
+def _carried_far(between: Span) -> bool:
+    """A denial that reaches further than usual: carried by "or" ("not feeling low or
+    having any dark thoughts"), or denying a thing that a clause then describes ("not a
+    constant pain that's worse at night")."""
+    words = [_n(t) for t in [between.doc[between.start - 1], *between]]
+    if set(words) & {"or", "nor"}:
+        return True
+    described = [k for k, w in enumerate(words) if w in _DESCRIBING and k >= 2]
+    return bool(described) and words[0] in _DESCRIBED_OPENERS | {"not", "n't"} and (
+        words[0] == "no" or words[1] in _DESCRIBED_OPENERS) and not (
+        set(words[described[0] + 1 : described[0] + 2]) & _FIRST_PERSON)
 
 
 def _negated_change(tokens: Span) -> bool:

@@ -1,0 +1,38 @@
+"""How far a sign's words reach: a denial that reaches the clause describing the thing
+denied, and a choice of words read as a choice (written for these kinds, not copied from a
+set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # a denied thing, then a clause that describes it: the denial reaches the clause
+        ("it is not a constant pain that gets worse at night", "none", None),
+        ("it's not the sort of ache that's worse at night", "none", None),
+        ("no pain that wakes me at night, just stiff in the morning", "none", None),
+        # a clause of its own, or the writer's own clause, is not denied
+        ("i don't know, but the pain that wakes me at night is new", "urgent", "cancer"),
+        ("i don't have a pain that i would call worse at night", "urgent", "cancer"),
+        ("never had that before, the pain is worse at night now", "urgent", "cancer"),
+        # nothing felt when touched down there, whichever word says "nothing"
+        ("i can't feel anything when my wife touches me down there", "urgent",
+         "cauda_equina"),
+        ("cannot feel nothing when he touches me down there since sunday", "urgent",
+         "cauda_equina"),
+        ("i can feel it fine when he touches me down there", "none", None),
+    ],
+)
+def test_how_far_a_signs_words_reach(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
