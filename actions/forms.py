@@ -25,7 +25,12 @@ from actions.questions import answer_programme_question
 from bot.content.responses import has_buttons
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, INTAKE_HINT_TYPED
 from bot.domain.answers import BadInput, classify_bad_input
-from bot.nlu.answers import correction_at, only_asks, reads_as_correction
+from bot.nlu.answers import (
+    corrected_in_passing,
+    correction_at,
+    only_asks,
+    reads_as_correction,
+)
 
 #: Intents that leave a form for a moment (a rule answers them, then the form goes on).
 INTERRUPTIONS = frozenset(
@@ -105,6 +110,8 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             return None
         if corrected is not None and _said_after(tracker, str(name), corrected):
             return None
+        if _corrected_in_passing(tracker, str(name)):
+            return None  # "Oh and it's more like 3 weeks not 2": taken back in passing
         before = value_before_latest_message(tracker, str(name))
         if before is None or before == event.get("value"):
             return None
@@ -129,6 +136,16 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             # no "tap a button" under a question that has none
             buttons = has_buttons(f"utter_ask_{requested}")
             dispatcher.utter_message(text=INTAKE_HINT if buttons else INTAKE_HINT_TYPED)
+
+
+def _corrected_in_passing(tracker: Tracker, slot: str) -> bool:
+    """Whether the latest message names ``slot`` in a sentence that takes an earlier
+    answer back ("I said 8 but truthfully it's more like 6 now")."""
+    text = latest_text(tracker)
+    return any(
+        e.get("entity") == slot and corrected_in_passing(text, int(e.get("start") or 0))
+        for e in tracker.latest_message.get("entities", [])
+    )
 
 
 def _said_after(tracker: Tracker, slot: str, offset: int) -> bool:

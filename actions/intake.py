@@ -20,7 +20,12 @@ from actions.common import (
 )
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
-from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score
+from bot.domain.answers import (
+    parse_bare_number,
+    parse_score_answer,
+    valid_pain_score,
+    with_halves,
+)
 from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
@@ -32,6 +37,7 @@ from bot.nlu.answers import (
     mentions_the_back_or_pain,
     only_says_fine,
     reads_as_correction,
+    said_after_a_question,
     starts_with_yes,
     stated_at,
 )
@@ -281,11 +287,13 @@ class ValidateIntakeForm(KindFormValidation):
         settled = settled_score(text)
         if settled is not None:
             return {"pain_score": settled}
-        if entity_in_latest_message(tracker, "pain_score"):
-            return {}
+        if entity_in_latest_message(tracker, "pain_score") and with_halves(text) == text:
+            return {}  # not "four and a half": the entity's whole number
         number = parse_score_answer(text)
         if number is None:  # "A 6. It was a 7 but then I found this chat"
             number = parse_score_answer(without_other_times(text))
+        if number is None and (after := said_after_a_question(text)) is not None:
+            number = parse_score_answer(after)  # "out of 10 ah? 4 lah"
         return {} if number is None else {"pain_score": number}
 
     async def extract_pain_duration_days(

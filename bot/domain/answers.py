@@ -136,11 +136,29 @@ def _range_in(text: str) -> float | None:
 _SENTENCE_END = re.compile(r"[.!?]+(?!\d)")
 
 
+#: A half said after a score ("four and a half", "6 and half", "6½").
+_HALF = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,2}|[a-z]+)\s*(?:and\s+(?:a\s+)?half\b|½)", re.IGNORECASE
+)
+
+
+def with_halves(text: str) -> str:
+    """``text`` with a half said after a score written as ".5" ("four and a half" is
+    "4.5")."""
+
+    def half(match: re.Match[str]) -> str:
+        number = _number(match.group("num"))
+        return match.group(0) if number is None else f"{number:g}.5"
+
+    return _HALF.sub(half, text or "")
+
+
 def parse_score_answer(text: str) -> float | None:
     """The number in an answer to "how bad, from 0 to 10?": a lone number, a score said
     first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
     4.", "Around 5 po", "6/10 today"); None when it holds none or more than one ("8
     yesterday, 5 now" is asked again)."""
+    text = with_halves(text)
     bare = parse_bare_number(text)
     if bare is not None:
         return bare

@@ -92,6 +92,14 @@ def stated_at(text: str | None, offset: int) -> bool:
     return not ends or text[min(ends)] != "?"
 
 
+def said_after_a_question(text: str | None) -> str | None:
+    """What follows a question put back about the bot's own ("out of 10 ah? 4 lah", "0 to
+    10, 10 is the worst ever? Then 9"): the answer, once the question is asked; None when
+    nothing follows it."""
+    asked, mark, after = (text or "").rpartition("?")
+    return after if mark and asked.strip() and words_of(after) else None
+
+
 def asks_about_what_it_said(text: str | None) -> bool:
     """Whether the first question of ``text`` asks about what was just said ("Sorta into the
     right hip. Is that leg?", "does that count?"): it opens on "is", "does" or the like
@@ -277,6 +285,23 @@ def _corrects(words: list[str], i: int) -> bool:
 
 #: Words after which a correction word is a verb ("must wait", "have to change").
 _BEFORE_A_VERB = ANSWER_WORDS["before_a_verb"]
+
+
+def corrected_in_passing(text: str | None, offset: int) -> bool:
+    """Whether the sentence of ``text`` around ``offset`` takes an earlier answer back in
+    passing ("Oh and it's more like 3 weeks not 2, I was counting wrong", "I said 8 but
+    truthfully it's more like 6"): what it names there is a correction, not a slip."""
+    text = text or ""
+    start = max((text.rfind(mark, 0, offset) for mark in ".!?"), default=-1) + 1
+    ends = [i for i in (text.find(mark, offset) for mark in ".!?") if i >= 0]
+    said = " ".join(words_of(text[start : min(ends, default=len(text))]))
+    return any(
+        re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", said)
+        for phrase in _PASSING_CORRECTIONS
+    )
+
+
+_PASSING_CORRECTIONS = ANSWER_WORDS["passing_corrections"]
 
 
 def mentions_the_back_or_pain(text: str | None) -> bool:

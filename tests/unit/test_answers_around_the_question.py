@@ -1,0 +1,83 @@
+"""Answers put around the question rather than under it: the question's scale asked back
+before the score ("out of ten? a 3"), a half said in words, an earlier answer taken back in
+passing in another answer ("oh and it's more like a month"), a reach that stops short of the
+toes, a reach called a myth, Filipino "wala" and "lang". Each row in our own words."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from bot.domain.answers import parse_score_answer
+from bot.nlu.answers import corrected_in_passing, said_after_a_question
+from bot.nlu.pipeline import extract
+
+MONDAY = datetime.date(2026, 12, 7)
+
+
+def values(text: str) -> dict[str, Any]:
+    return {e.entity: e.value for e in extract(text, MONDAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("three and a half", 3.5),
+        ("7 and a half, maybe", 7.5),
+        ("2½", 2.5),
+        ("Six and a half. Not great.", 6.5),
+        ("half past nothing", None),
+    ],
+)
+def test_a_half_said_in_words(text: str, score: float | None) -> None:
+    assert parse_score_answer(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("ten is the worst? then a 3 i guess", " then a 3 i guess"),
+        ("from 0 to 10 ah? 6 lor", " 6 lor"),
+        ("what do you mean?", None),
+        ("6", None),
+    ],
+)
+def test_what_follows_a_question_put_back(text: str, answer: str | None) -> None:
+    assert said_after_a_question(text) == answer
+    if answer is not None:
+        assert parse_score_answer(answer) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "corrected"),
+    [
+        ("Palms to the floor. Oh and it's more like 5 weeks not 4, I miscounted.", "5 weeks",
+         True),
+        ("No locking. I said a 7 before but truthfully it's a 5 today.", "a 5", True),
+        ("Tight hamstrings. Come to think of it sitting bothers it too.", "sitting", True),
+        ("I can't bend down to touch my toes, they feel miles away.", "bend", False),
+        ("Tight hamstrings. Sitting at work is fine.", "Sitting", False),
+    ],
+)
+def test_an_earlier_answer_taken_back_in_passing(text: str, named: str, corrected: bool) -> None:
+    assert corrected_in_passing(text, text.index(named)) is corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        # a reach that stops short of the toes, a reach called unreal, a filler before it
+        ("I get to my knees but definitely not my toes", "flexibility", "tight"),
+        ("reaching the floor is a pipe dream these days", "flexibility", "tight"),
+        ("i get to like mid shin on a good day", "flexibility", "tight"),
+        ("touching my toes is something i do every morning", "flexibility", "normal"),
+        # the low back, then "only" or Filipino "lang"; not "only" before a verb
+        ("none po, low back lang", "leg_pain", False),
+        ("nope, lower back only.", "leg_pain", False),
+        ("my lower back only aches when i stand", "leg_pain", None),
+    ],
+)
+def test_reaches_and_places(text: str, slot: str, expected: object) -> None:
+    assert values(text).get(slot) == expected, values(text)
