@@ -380,7 +380,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         and not _in_onset_story(s)
         and not in_a_year_gone(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
-        and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s)
+        and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s) and not _a_place(s)
     ]
     said = [
         (s, v, r) for s, v, r in read
@@ -415,6 +415,14 @@ def _hyphened_on(span: Span) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not (
         doc[i - 2].whitespace_
     )
+
+
+def _a_place(span: Span) -> bool:
+    """A movement word after a preposition of place and an article ("on the lift")."""
+    doc, i = span.doc, span.start
+    return span.text.lower() in CONTEXT["place_nouns"] and i >= 2 and (
+        doc[i - 1].lower_ in CONTEXT["place_articles"]
+        and doc[i - 2].lower_ in CONTEXT["place_prepositions"])
 
 
 def _a_likeness(span: Span) -> bool:

@@ -1,7 +1,8 @@
 """Answers put around the question rather than under it: the question's scale asked back
 before the score ("out of ten? a 3"), a half said in words, an earlier answer taken back in
 passing in another answer ("oh and it's more like a month"), a reach that stops short of the
-toes, a reach called a myth, Filipino "wala" and "lang". Each row in our own words."""
+toes, a reach called a myth, Filipino "wala" and "lang", the leg denied with what lies
+below it, a lift that is a machine. Each row in our own words."""
 
 from __future__ import annotations
 
@@ -77,6 +78,14 @@ def test_an_earlier_answer_taken_back_in_passing(text: str, named: str, correcte
         ("none po, low back lang", "leg_pain", False),
         ("nope, lower back only.", "leg_pain", False),
         ("my lower back only aches when i stand", "leg_pain", None),
+        # the leg named and denied with what lies below it; a cheek of the bottom only
+        ("bum cheek only. the thigh and below nothing", "leg_pain", False),
+        ("round the hip, not the thigh or lower", "leg_pain", False),
+        ("it runs down the thigh and lower", "leg_pain", True),
+        # a machine named after "on the": no movement; the movement itself still is
+        ("sat under the van on the lift all day, sitting is the killer", "pain_direction",
+         "flexion"),
+        ("lifting the crates is the worst", "pain_direction", "flexion"),
     ],
 )
 def test_reaches_and_places(text: str, slot: str, expected: object) -> None:
