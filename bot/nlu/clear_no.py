@@ -275,11 +275,26 @@ def _denial_after_an_opening(items: list[str]) -> bool:
     ("Tak ada, none of these", "hmm let me read that properly... no, none of those")."""
     opening: list[str] = []
     for clause in _clauses_with_breaks(items):
+        if not opening and _reported_in_the_clause(clause):
+            return True  # "I am pleased to report none of these calamities"
         if opening and _full_denial(clause):
             said = [w for w in opening if w not in _NO]  # "..., nope, none of them"
             return len(said) <= _OPENING_REACH and not set(opening) & _SIGNS
         opening += clause
     return False
+
+
+def _reported_in_the_clause(clause: list[str]) -> bool:
+    """A denial of the whole list after a few words that report it, in one clause ("I'm
+    happy to say none of those")."""
+    return any(
+        clause[k] in _NO and _full_denial(clause[k:]) and set(clause[:k]) & _REPORTING
+        and not set(clause[:k]) & _SIGNS
+        for k in range(1, min(len(clause), _OPENING_REACH + 1))
+    )
+
+
+_REPORTING = ANSWER_WORDS["reporting_words"]
 
 
 def _clauses_with_breaks(items: list[str]) -> list[list[str]]:

@@ -13,6 +13,7 @@ import pytest
 
 from bot.domain.answers import parse_score_answer
 from bot.nlu.answers import corrected_in_passing, said_after_a_question
+from bot.nlu.clear_no import reads_as_clear_no
 from bot.nlu.pipeline import extract
 
 MONDAY = datetime.date(2026, 12, 7)
@@ -90,3 +91,17 @@ def test_an_earlier_answer_taken_back_in_passing(text: str, named: str, correcte
 )
 def test_reaches_and_places(text: str, slot: str, expected: object) -> None:
     assert values(text).get(slot) == expected, values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clear"),
+    [
+        # a denial of the whole list, reported in the clause that opens the answer
+        ("Glad to say none of those, legs and waterworks all fine.", True),
+        ("I can confirm none of the above", True),
+        ("happy to report none of them except the numbness", False),
+        ("pleased to say no fever but my bladder is playing up", False),
+    ],
+)
+def test_a_reported_denial_is_a_clear_no(text: str, clear: bool) -> None:
+    assert reads_as_clear_no(text) is clear
