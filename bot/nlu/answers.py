@@ -29,6 +29,7 @@ _FAREWELL = ANSWER_WORDS["farewell_words"]
 _RESTART = ANSWER_WORDS["restart_words"]
 _CHECKIN = ANSWER_WORDS["checkin_words"]
 _SCHEDULE = ANSWER_WORDS["schedule_words"]
+_ASSESSED = ANSWER_WORDS["assessed_words"]
 _YES = ANSWER_WORDS["yes_words"]
 #: Words without which a message is neither a yes nor a no.
 _YES_OR_NO = _YES | ANSWER_WORDS["no_words"] | NEGATION_TOKENS
@@ -402,6 +403,10 @@ def answer_intent(
         # A check-in needs a word that says so: "I am writing before my daily standup, I
         # have pain in the low back" is someone's back, not today's journal entry
         return "inform" if answers or is_about_back_pain(text) else "nlu_fallback"
+    if intent == "assessed" and not _ASSESSED & said and (answers or is_about_back_pain(text)):
+        # Being seen needs a word of it: "It is not serious, I only want to do the right
+        # exercises" is someone's back, not a check-up
+        return "inform"
     if intent == "set_checkin_time" and not _SCHEDULE & said and parse_time(text or "") is None:
         # A check-in time needs a time or a word of one: "Do I talk to you like a text?"
         # asks how Backstep works

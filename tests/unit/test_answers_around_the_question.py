@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.domain.answers import parse_score_answer
-from bot.nlu.answers import corrected_in_passing, said_after_a_question
+from bot.nlu.answers import answer_intent, corrected_in_passing, said_after_a_question
 from bot.nlu.clear_no import reads_as_clear_no
 from bot.nlu.pipeline import extract
 
@@ -105,3 +105,20 @@ def test_reaches_and_places(text: str, slot: str, expected: object) -> None:
 )
 def test_a_reported_denial_is_a_clear_no(text: str, clear: bool) -> None:
     assert reads_as_clear_no(text) is clear
+
+
+@pytest.mark.parametrize(
+    ("intent", "entities", "text", "expected"),
+    [
+        # being seen needs a word of it; a back described without one is an answer
+        ("assessed", {"pain_duration_days"},
+         "Thank God it's only a small back ache, 2 weeks. Nothing serious, just want exercises",
+         "inform"),
+        ("assessed", set(), "my back hurts but it's not serious, just want to start", "inform"),
+        ("assessed", set(), "the physio checked me over and said it's muscular", None),
+    ],
+)
+def test_being_seen_needs_a_word_of_it(
+    intent: str, entities: set[str], text: str, expected: str | None
+) -> None:
+    assert answer_intent(intent, entities, text) == expected
