@@ -1,0 +1,71 @@
+"""Kinds of red flag told around a collapse, a fall or a body that stops obeying: an aortic
+aneurysm leaking (fainting with a sudden back and belly pain, a belly that beats with the
+heart, a tearing pain with sweating), and the benign messages that share their words: the
+verdict each gets (written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # an aorta leaking: fainting, coming round on the floor or nearly passing out, with
+        # a sudden or severe pain in the back and the belly, in one sentence or the next
+        ("i am 74 and keeled over in the hallway, and now there is an awful pain in my "
+         "back and my stomach", "urgent", "vascular"),
+        ("blacked out for a few seconds at the sink, my tummy and back are agony",
+         "urgent", "vascular"),
+        ("woke up on the bathroom floor with a sudden pain right across my back and belly",
+         "urgent", "vascular"),
+        ("almost fainted in the car park, severe pain in my abdomen going through to my "
+         "back", "urgent", "vascular"),
+        ("i came over all light-headed and then this terrible pain in my back and tummy",
+         "urgent", "vascular"),
+        ("ex smoker, 69. sudden crippling pain in my stomach and lower back. i nearly passed "
+         "out in the shop.", "urgent", "vascular"),
+        ("collapsed getting out of the bath. now an excruciating ache in my back and "
+         "belly.", "urgent", "vascular"),
+        ("i went dizzy and white and my back and stomach are really bad", "urgent",
+         "vascular"),
+        ("my dad collapsed and says his back and stomach are in agony", "other",
+         "vascular"),
+        ("i fainted when i gave blood at uni, my back has ached for years", "none", None),
+        ("feeling a bit faint as i skipped breakfast, usual ache in my lower back", "none",
+         None),
+        ("terrible period pain in my tummy and back again this month", "none", None),
+        ("a faint twinge in my back and belly when i bend", "none", None),
+        ("no fainting or dizziness, just a sudden ache in my back after lifting", "none",
+         None),
+        ("had a tummy bug and felt a bit dizzy, my back aches from lying in bed", "none",
+         None),
+        # a belly, or a lump in it, that beats or pulses with the heart
+        ("my stomach pulses along with my heartbeat and my lower back is sore", "urgent",
+         "vascular"),
+        ("there is a lump above my belly button that pulses", "urgent", "vascular"),
+        ("a swelling in my tummy that throbs in time with my pulse, back aching", "urgent",
+         "vascular"),
+        ("my belly seems to thump with my heart when i lie down", "urgent", "vascular"),
+        ("i can hear my heartbeat in my ears after a jog", "none", None),
+        ("a hernia bulge in my belly, it does not pulse, just aches", "none", None),
+        ("my heart was pounding before the exam and my stomach was in knots", "none", None),
+        # a tearing pain in the back going into the belly, with sweating or faintness
+        ("a ripping feeling in my back that goes round into my tummy, i am drenched in "
+         "sweat", "urgent", "vascular"),
+        ("my back feels like it is being torn and it goes through to my belly, i feel so "
+         "faint", "urgent", "vascular"),
+        ("pulled something tearing up the carpet, my back aches and i am sweaty from the "
+         "work", "none", None),
+    ],
+)
+def test_collapse_fall_and_leg_wordings(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
