@@ -89,6 +89,19 @@ _DOSING = _WORDS["dosing"]
 _VENT_WORDS = _WORDS["vent_words"]
 _COPING_WORDS = _WORDS["coping_words"]
 _JUDGED_ABOUT = _WORDS["judged_about"]
+_JUMP_WORDS = _WORDS["jump_words"]
+_DROPS = _WORDS["drops"]
+_JUMP_NOT_NEXT = _WORDS["jump_not_next"]
+_LEISURE_JUMPS = _WORDS["leisure_jumps"]
+
+
+def _no_drop(span: Span) -> bool:
+    """A jump told at a drop that is no drop: onto a train, back into running, ship, or a
+    jump for fun or into a pool ("at the edge of the pool thinking about jumping in")."""
+    doc = span.doc
+    jump = next(t for t in span if _n(t) in _JUMP_WORDS)
+    nxt = _n(doc[jump.i + 1]) if jump.i + 1 < len(doc) else ""
+    return nxt in _JUMP_NOT_NEXT or bool(_words(_sentence(span)) & _LEISURE_JUMPS)
 
 
 def _only_venting(kind: str, span: Span) -> bool:
@@ -128,6 +141,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     sentence = _words(_sentence(span))
     if _only_venting(kind, span):
         return True
+    if inside & _JUMP_WORDS and inside & _DROPS:
+        return _no_drop(span)
     if "too" in inside and (sentence & _DOSING or _taken_for_the_pain(span)):
         return True  # "how many ibuprofen is too many a day for a bad back?": dosing
     if last in {"here", "around"}:

@@ -1,0 +1,41 @@
+"""Kinds of crisis told by the writer (at a drop thinking of jumping, self-harm again with
+the intent to do it again, a date to be gone by with things put in order), someone else's
+emergency told by a relative or a carer, and benign messages that share their words (a
+fever that is over, a numb seat that went on standing, a question asked in advance, a joke):
+the verdict each gets (written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # the writer at a drop (a bridge, a cliff edge, a roof, a platform) with the thought
+        # or urge to jump, either order: a crisis at once
+        ("i'm standing on the bridge again thinking about jumping", "urgent", "crisis"),
+        ("at the cliff edge and i keep thinking about jumping", "urgent", "crisis"),
+        ("sat up on the roof of my block, thinking i might jump", "urgent", "crisis"),
+        ("on the platform at the station, i keep wanting to jump", "urgent", "crisis"),
+        ("i want to jump so badly, i'm on the footbridge over the motorway", "urgent",
+         "crisis"),
+        ("my son is on the bridge and says he wants to jump", "other", "crisis"),
+        ("standing on the platform thinking about jumping on the next train", "none", None),
+        ("sat at the edge of the pool thinking about jumping in", "none", None),
+        ("on the bridge over the river, tempted to jump in for a swim", "none", None),
+        ("i love jumping into the pool after my physio", "none", None),
+        ("i play in a bridge club on tuesdays, sitting is hard", "none", None),
+        ("i want to jump back into running, i walked over the bridge today", "none", None),
+    ],
+)
+def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
