@@ -55,6 +55,10 @@ for _names, _days in (
     for _name in _names.split():
         UNIT_DAYS[_name] = _days
 
+#: Clinical shorthand: a number over the days, weeks or months of its unit ("5/52" is five
+#: weeks, "6/12" six months, "3/7" three days).
+CLINICAL_UNITS: dict[str, float] = {"7": 1.0, "52": 7.0, "12": 30.0}
+
 NUMBER_WORDS: tuple[str, ...] = (
     "zero",
     "one",
@@ -214,6 +218,8 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
     if quantity is None:
         return None
     value, j = quantity
+    if j + 1 < n and toks[j] == "/" and toks[j + 1] in CLINICAL_UNITS:
+        return value * CLINICAL_UNITS[toks[j + 1]], j + 2  # "5/52": five weeks
     if j >= n or toks[j] not in UNIT_DAYS:
         return None
     unit = UNIT_DAYS[toks[j]]

@@ -116,7 +116,7 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-def _pain_number(span_text: str) -> int | None:
+def _pain_number(span_text: str) -> float | None:
     first = span_text.lower().split()[:1]
     if first and first[0] in P.SCORE_HOMOPHONES:
         return P.SCORE_HOMOPHONES[first[0]]  # "for out of ten"
@@ -127,6 +127,8 @@ def _pain_number(span_text: str) -> int | None:
     if token in _PAIN_WORDS:
         return _PAIN_WORDS[token]
     value = float(token)
+    if value >= 0 and (value * 2).is_integer() and not value.is_integer():
+        return value  # "NRS 5.5/10": a half is kept
     return int(-((-value + 0.5) // 1)) if value < 0 else int((value + 0.5) // 1)
 
 
@@ -237,7 +239,7 @@ def _resolve_pain_score(
             continue  # "couldn't straighten for like 10 min": a measure, not a score
         if _someone_elses_score(span):
             continue  # "my patients would say 10 for this": theirs, not the person's
-        value = _range_start(span)
+        value: float | None = _range_start(span)
         value = _pain_number(span.text) if value is None else value
         settled = _settled_after(span)
         if settled is not None and not any(  # "Maybe six, but seven is true"

@@ -145,8 +145,8 @@ def relieves(span: Span, window: int = 15) -> bool:
             # own clause says otherwise ("sitting is fine, and bending hurts")
             crossed = True
             continue
-        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
-            break
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS or tok.lower_ in CONTEXT["exception_words"]:
+            break  # "everything's fine except sitting": the exception is no relief
         relief = is_relief(tok) or (
             # "have to stop and sit down", not "stand at the coffee stop or walk"
             tok.lower_ in CONTEXT["relief_before"] and span.start - tok.i <= 2

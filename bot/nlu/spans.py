@@ -18,7 +18,7 @@ class Extraction:
     """One normalised slot value found in a message."""
 
     entity: str  # one of the slot names in bot.nlu.patterns.SLOTS
-    value: str | int | bool
+    value: str | int | float | bool
     start: int  # char offsets in the text
     end: int
     text: str  # the matched text
@@ -88,7 +88,11 @@ def longest(spans: Iterable[Span]) -> list[Span]:
 
 
 def extraction(
-    entity: str, value: str | int | bool, spans: list[Span], text: str, role: str | None = None
+    entity: str,
+    value: str | int | float | bool,
+    spans: list[Span],
+    text: str,
+    role: str | None = None,
 ) -> Extraction:
     start = min(s.start_char for s in spans)
     end = max(s.end_char for s in spans)

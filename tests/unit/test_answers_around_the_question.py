@@ -87,6 +87,23 @@ def test_an_earlier_answer_taken_back_in_passing(text: str, named: str, correcte
         ("sat under the van on the lift all day, sitting is the killer", "pain_direction",
          "flexion"),
         ("lifting the crates is the worst", "pain_direction", "flexion"),
+        # clinical shorthand for a length ("3/52" three weeks), a half kept in a score
+        ("this flare 3/52", "pain_duration_days", 21),
+        ("roughly 4/12 now", "pain_duration_days", 120),
+        ("NRS 6.5/10 at present", "pain_score", 6.5),
+        # after a word of relief, the exception is the one that hurts; regional words for fine
+        ("all good apart from bending over the sink", "pain_direction", "flexion"),
+        ("standing hurts, but sitting in the cab is lekker", "pain_direction", "extension"),
+        ("sitting kills me. walking about I'm tidy", "pain_direction", "flexion"),
+        # a list, then none of it changes it
+        ("bending, sitting, walking: none of them changes it", "pain_direction", "none"),
+        ("sitting and standing all feel the same to be honest", "pain_direction", "none"),
+        ("no directional preference that I can find", "pain_direction", "none"),
+        # a likeness of a taut band; the leg said through the back or front side of it
+        ("the backs of my thighs are like rubber bands", "flexibility", "tight"),
+        ("sometimes it goes to back side of the right thigh", "leg_pain", True),
+        ("only when I walk far it runs down de front of meh thigh", "leg_pain", True),
+        ("it comes only up to the hip", "leg_pain", False),
     ],
 )
 def test_reaches_and_places(text: str, slot: str, expected: object) -> None:
