@@ -64,6 +64,25 @@ def _describe(text: str) -> str:
          "faint", "urgent", "vascular"),
         ("pulled something tearing up the carpet, my back aches and i am sweaty from the "
          "work", "none", None),
+        # a real fall onto the back or the bottom (ice, stairs, a wet floor), and now a
+        # pain scored 8 to 10, agony, or not able to straighten up, stand or get up
+        ("lost my footing on the icy drive and landed smack on my lower back, it is a "
+         "9/10", "urgent", "fracture"),
+        ("skidded on the wet bathroom tiles and came down on my tailbone, i am in agony",
+         "urgent", "fracture"),
+        ("slipped coming down the stairs, went down hard on my bum and now i cannot stand "
+         "up straight", "urgent", "fracture"),
+        ("went flat on my back on the frosty pavement. pain is ten out of ten.", "urgent",
+         "fracture"),
+        ("i fell over on the wet lino onto my back and cannot get myself up", "urgent",
+         "fracture"),
+        ("slipped on ice and landed on my back, pain was 9/10 at first but it is fine now",
+         "clarify", "fracture"),
+        ("nearly slipped on the ice but grabbed the fence in time", "none", None),
+        ("tumbled on the grass playing football with my son, laughed it off", "none", None),
+        ("i slipped on the stairs back in 2015 and landed on my back, it flares now and "
+         "then", "none", None),
+        ("plopped down on my bum on the sofa, my back is about 3/10 today", "none", None),
     ],
 )
 def test_collapse_fall_and_leg_wordings(text: str, level: str, category: str | None) -> None:
