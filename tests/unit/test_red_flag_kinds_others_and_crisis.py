@@ -34,6 +34,23 @@ def _describe(text: str) -> str:
         ("i love jumping into the pool after my physio", "none", None),
         ("i play in a bridge club on tuesdays, sitting is hard", "none", None),
         ("i want to jump back into running, i walked over the bridge today", "none", None),
+        # self-harm done lately told with the intent or urge to do it again: a crisis at
+        # once (a harm at the gym, shaving or cooking is done again as that)
+        ("cut myself again on saturday night and i really want to do it again", "urgent",
+         "crisis"),
+        ("i burnt my arm again yesterday and i'm going to do it again tonight", "urgent",
+         "crisis"),
+        ("hurt myself again last night. i feel like doing it again later.", "urgent",
+         "crisis"),
+        ("my daughter is hurting herself again and says she will do it again tonight",
+         "other", "crisis"),
+        ("i cut myself on the bread knife last night, i'll do it again if i'm not careful",
+         "none", None),
+        ("hurt myself moving the sofa and i am going to do it again at the weekend", "none",
+         None),
+        ("i cut myself shaving and i'm going to do it again tomorrow with that razor", "none",
+         None),
+        ("cut my fringe last night and want to do it again", "none", None),
     ],
 )
 def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> None:

@@ -93,6 +93,9 @@ _JUMP_WORDS = _WORDS["jump_words"]
 _DROPS = _WORDS["drops"]
 _JUMP_NOT_NEXT = _WORDS["jump_not_next"]
 _LEISURE_JUMPS = _WORDS["leisure_jumps"]
+_DONE_AGAIN = _WORDS["done_again"]
+_HARM_AGAIN_VERBS = _WORDS["harm_again_verbs"]
+_HARM_AGAIN_NOT = _WORDS["harm_again_not"]
 
 
 def _no_drop(span: Span) -> bool:
@@ -143,6 +146,9 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return True
     if inside & _JUMP_WORDS and inside & _DROPS:
         return _no_drop(span)
+    if inside & _DONE_AGAIN and inside & _HARM_AGAIN_VERBS:
+        # "hurt myself at the gym and want to do it again": the sport is done again
+        return bool(sentence & _HARM_AGAIN_NOT)
     if "too" in inside and (sentence & _DOSING or _taken_for_the_pain(span)):
         return True  # "how many ibuprofen is too many a day for a bad back?": dosing
     if last in {"here", "around"}:
