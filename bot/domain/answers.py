@@ -22,6 +22,18 @@ _NUMBER_WORDS = {
     # Spanish, as people who mix it with English score ("ocho", "like a siete")
     "cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    # French, Portuguese, Malay and Indonesian, Tagalog, Swahili and Arabic, as people who
+    # mix them with English score ("huit sur dix", "tano out of ten", "arba'a")
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "neuf": 9,
+    "dix": 10, "dois": 2, "quatro": 4, "oito": 8, "nove": 9, "dez": 10,
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "lapan": 8, "delapan": 8, "sembilan": 9, "sepuluh": 10,
+    "isa": 1, "dalawa": 2, "tatlo": 3, "apat": 4, "anim": 6, "pito": 7, "walo": 8,
+    "siyam": 9, "sampu": 10,
+    "moja": 1, "mbili": 2, "tatu": 3, "nne": 4, "tano": 5, "sita": 6, "saba": 7,
+    "nane": 8, "tisa": 9, "kumi": 10,
+    "wahid": 1, "thalatha": 3, "arbaa": 4, "khamsa": 5, "sitta": 6, "sabaa": 7,
+    "thamania": 8, "tisaa": 9, "ashara": 10,
 }  # fmt: skip
 _BARE_NUMBER = re.compile(
     r"^\s*(?:(?:about|around|maybe|roughly|probably|like|it'?s|its|a|an|i'?d say)\s+)*"
@@ -72,7 +84,8 @@ def parse_bare_number(text: str) -> float | None:
 
 _NUMBERS_IN_TEXT = re.compile(
     r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?|[a-z]+)"
-    r"(?P<scale>\s*(?:/\s*10|(?:out (?:of |a |ah |o |o' |uh )?|outta |over )(?:10|ten)))?",
+    r"(?P<scale>\s*(?:/\s*10|(?:out (?:of |a |ah |o |o' |uh )?|outta |over |sur )"
+    r"(?:10|ten|dix)))?",
     re.IGNORECASE,
 )
 
@@ -158,7 +171,7 @@ def parse_score_answer(text: str) -> float | None:
     first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
     4.", "Around 5 po", "6/10 today"); None when it holds none or more than one ("8
     yesterday, 5 now" is asked again)."""
-    text = with_halves(text)
+    text = with_halves(text).replace("'", "")  # "arba'a" is one word
     bare = parse_bare_number(text)
     if bare is not None:
         return bare
@@ -179,10 +192,11 @@ def parse_score_answer(text: str) -> float | None:
         ranged = _range_in(text)
         if ranged is not None:
             return ranged  # "Presently 5 to 6": a range is its first number
-    if len(set(found)) != 1:
-        return None  # none, or different numbers ("8 yesterday, 5 now"); "a 5, today a 5" is one
-    token = found[0].replace(",", ".")
-    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+    values = {float(_NUMBER_WORDS[t]) if t in _NUMBER_WORDS else float(t.replace(",", "."))
+              for t in found}
+    # none, or different numbers ("8 yesterday, 5 now"); "a 5, today a 5" and "3 saja,
+    # only three" are one
+    return values.pop() if len(values) == 1 else None
 
 
 def valid_pain_score(value: object) -> float | None:

@@ -31,6 +31,12 @@ def values(text: str) -> dict[str, Any]:
         ("2½", 2.5),
         ("Six and a half. Not great.", 6.5),
         ("half past nothing", None),
+        # a score in the other language of a mixed message, or said twice in two
+        ("huit sur dix", 8.0),
+        ("tano out of ten", 5.0),
+        ("arba'a, maybe", 4.0),
+        ("2 lang, only two", 2.0),
+        ("7 yesterday, 4 today", None),
     ],
 )
 def test_a_half_said_in_words(text: str, score: float | None) -> None:
@@ -79,6 +85,9 @@ def test_an_earlier_answer_taken_back_in_passing(text: str, named: str, correcte
         ("none po, low back lang", "leg_pain", False),
         ("nope, lower back only.", "leg_pain", False),
         ("my lower back only aches when i stand", "leg_pain", None),
+        # no or without in the other language of a mixed message
+        ("tak, no leg pain", "leg_pain", False),
+        ("tapi tak pernah spasm, ok lah", "spasm", False),
         # the leg named and denied with what lies below it; a cheek of the bottom only
         ("bum cheek only. the thigh and below nothing", "leg_pain", False),
         ("round the hip, not the thigh or lower", "leg_pain", False),

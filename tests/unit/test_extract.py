@@ -263,7 +263,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("zero", {"pain_score": 0}),
     ("0/10", {"pain_score": 0}),
     ("10/10", {"pain_score": 10}),
-    ("6.5/10", {"pain_score": 7}),
+    ("6.5/10", {"pain_score": 6.5}),  # a half is kept
     ("15/10", {"pain_score": 15}),
     ("-3/10", {"pain_score": -3}),
     ("11 out of 10", {"pain_score": 11}),

@@ -36,3 +36,17 @@ def _describe(text: str) -> str:
 def test_how_far_a_signs_words_reach(text: str, level: str, category: str | None) -> None:
     verdict = assess(text)
     assert (verdict.level, verdict.category) == (level, category), _describe(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the screen denied with the no of another language
+        "wala po lahat. walang lagnat, walang cancer, legs ok",
+        "rien de ça: pas de fièvre, pas de cancer, legs fine",
+        "nada disso, sem febre, no numbness",
+        "hakuna, sina homa, no cancer",
+    ],
+)
+def test_a_denial_in_another_language(text: str) -> None:
+    assert assess(text).level == "none", _describe(text)
