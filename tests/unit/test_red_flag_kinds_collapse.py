@@ -83,6 +83,21 @@ def _describe(text: str) -> str:
         ("i slipped on the stairs back in 2015 and landed on my back, it flares now and "
          "then", "none", None),
         ("plopped down on my bum on the sofa, my back is about 3/10 today", "none", None),
+        # urine held back, told by the effort: straining or pushing and only a little,
+        # hardly anything or nothing coming, since a recent day
+        ("since thursday when i need a wee i have to strain hard and hardly anything comes "
+         "out", "urgent", "cauda_equina"),
+        ("been pushing and pushing to pee since last night and only a few drips come",
+         "urgent", "cauda_equina"),
+        ("straining to pass water since monday and only getting a tiny bit out", "urgent",
+         "cauda_equina"),
+        ("i have to bear down on the loo to wee and barely anything comes, new since "
+         "saturday", "urgent", "cauda_equina"),
+        ("i have to push on the toilet as i am bunged up from the codeine, only a little "
+         "comes out", "none", None),
+        ("squeezed the toothpaste tube hard and nothing came out", "none", None),
+        ("weak stream for years with my enlarged prostate, no change lately", "clarify",
+         "cauda_equina"),
     ],
 )
 def test_collapse_fall_and_leg_wordings(text: str, level: str, category: str | None) -> None:
