@@ -51,6 +51,22 @@ def _describe(text: str) -> str:
         ("i cut myself shaving and i'm going to do it again tomorrow with that razor", "none",
          None),
         ("cut my fringe last night and want to do it again", "none", None),
+        # a date to be gone by (a season, New Year, a birthday) told with things put in
+        # order (things sorted, letters written, belongings given away): a plan; either
+        # alone is asked about; being away by the date is none
+        ("i've made my decision, i won't be around by new year. been sorting all my things",
+         "urgent", "crisis"),
+        ("i have decided i won't be here come the summer, writing letters and sorting my "
+         "belongings", "urgent", "crisis"),
+        ("not going to be around by my birthday. i've given most of my stuff away", "urgent",
+         "crisis"),
+        ("i won't be around by new year", "clarify", "crisis"),
+        ("i won't be here at christmas, we're going to spain", "none", None),
+        ("i won't be around by easter, i am moving to australia for work", "none", None),
+        ("spent all weekend sorting out the garage and my back is killing me", "none", None),
+        ("sorting my things out for the house move, won't be here by the spring", "none",
+         None),
+        ("my back pain won't be around by christmas if the injections work", "none", None),
     ],
 )
 def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> None:

@@ -96,6 +96,37 @@ _LEISURE_JUMPS = _WORDS["leisure_jumps"]
 _DONE_AGAIN = _WORDS["done_again"]
 _HARM_AGAIN_VERBS = _WORDS["harm_again_verbs"]
 _HARM_AGAIN_NOT = _WORDS["harm_again_not"]
+_GONE_DATES = _WORDS["gone_dates"]
+_GONE_WORDS = _WORDS["gone_words"]
+_GONE_ELSEWHERE = _WORDS["gone_elsewhere"]
+_GONE_DATE_EVENTS = _WORDS["gone_date_events"]
+_GONE_NOT_A_PERSON = _WORDS["gone_not_a_person"]
+_GOING_PLACES = _WORDS["going_places"]
+_ORDER_WORDS = _WORDS["order_words"]
+_ORDER_NOT = _WORDS["order_not"]
+_LETTERS_NOT = _WORDS["letters_not"]
+
+
+def _away_by_a_date(span: Span) -> bool:
+    """Not here by a date because the writer is away ("won't be around by New Year, we're
+    moving to Canada", "won't be here by March, going home to Poland"): told in its
+    sentence or the next; or an event on the date ("won't make it to the christmas party")."""
+    doc = span.doc
+    if span.end < len(doc) and _n(doc[span.end]) in _GONE_DATE_EVENTS:
+        return True
+    if _words(_clause_before(span, window=4)) & _GONE_NOT_A_PERSON:
+        return True  # "my back pain won't be around by christmas": the pain, not the writer
+    sentence = _sentence(span)
+    end = sentence.end
+    if end < len(doc):
+        end = _sentence(doc[end : end + 1]).end
+    words = [_n(t) for t in doc[sentence.start : end]]
+    going = any(
+        w in _GOING_PLACES and nxt in {"to", "home", "abroad", "away", "back"}
+        and nxt2 not in {"be", "do", "end", "kill"}
+        for w, nxt, nxt2 in zip(words, words[1:] + [""], words[2:] + ["", ""], strict=True)
+    )
+    return going or bool(set(words) & _GONE_ELSEWHERE)
 
 
 def _no_drop(span: Span) -> bool:
@@ -146,6 +177,14 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return True
     if inside & _JUMP_WORDS and inside & _DROPS:
         return _no_drop(span)
+    if kind == RV.WEAK and inside & _GONE_WORDS and last in _GONE_DATES:
+        return _away_by_a_date(span)
+    if kind == RV.WEAK and inside & _BELONGINGS | {"papers", "paperwork", "finances", "effects"} and (
+        inside & _ORDER_WORDS
+    ):
+        return bool(sentence & _ORDER_NOT)  # "sorting my things out for the move"
+    if kind == RV.WEAK and inside & {"letters", "notes"} and not inside & {"to", "for"}:
+        return bool(sentence & _LETTERS_NOT)
     if inside & _DONE_AGAIN and inside & _HARM_AGAIN_VERBS:
         # "hurt myself at the gym and want to do it again": the sport is done again
         return bool(sentence & _HARM_AGAIN_NOT)
