@@ -98,6 +98,21 @@ def _describe(text: str) -> str:
         ("squeezed the toothpaste tube hard and nothing came out", "none", None),
         ("weak stream for years with my enlarged prostate, no change lately", "clarify",
          "cauda_equina"),
+        # a leg named, then said to give way as "it" (legs as "they"), in any tense
+        ("my right leg has felt heavy all week and on thursday it gave way in the shower",
+         "urgent", "neuro_deficit"),
+        ("the left leg has been tingly since saturday, it has given out on me twice today",
+         "urgent", "neuro_deficit"),
+        ("my leg was a bit sore. this morning it buckled as i got out of bed.", "urgent",
+         "neuro_deficit"),
+        ("my legs are dead weights and they keep giving way", "urgent", "neuro_deficit"),
+        ("my leg aches and it keeps on giving way", "urgent", "neuro_deficit"),
+        ("my back gave way bending over the sink and it has given way again today", "none",
+         None),
+        ("my sore leg was up on the old garden bench and it gave way under me", "none", None),
+        ("my leg was stiff so i walked on the frozen puddle and the ice gave way", "none",
+         None),
+        ("my leg is fine, it has never once given way", "none", None),
     ],
 )
 def test_collapse_fall_and_leg_wordings(text: str, level: str, category: str | None) -> None:
