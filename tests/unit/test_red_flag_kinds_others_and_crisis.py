@@ -72,3 +72,32 @@ def _describe(text: str) -> str:
 def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> None:
     verdict = assess(text)
     assert (verdict.level, verdict.category) == (level, category), _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # someone else's crisis: an overdose taken lately, hurting themselves again, goodbye
+        # messages posted and not answering
+        ("my lad swallowed a whole packet of co-codamol about half an hour ago", "other",
+         "crisis"),
+        ("my girlfriend has taken loads of her sertraline tonight and is slurring", "other",
+         "crisis"),
+        ("my best mate said he took 30 paracetamol earlier", "other", "crisis"),
+        ("i took a load of tramadol an hour ago", "urgent", "crisis"),
+        ("my son took a load of paracetamol for his flu over the week", "none", None),
+        ("my daughter took 2 ibuprofen an hour ago for her period pain", "none", None),
+        ("my dad has a lot of tablets to take every morning", "none", None),
+        ("my daughter is hurting herself again", "other", "crisis"),
+        ("my son is hurting himself again at rugby", "none", None),
+        ("my flatmate has been posting goodbye messages online and she isn't picking up",
+         "other", "crisis"),
+        ("my brother isn't answering his phone and he's put a goodbye post on instagram",
+         "other", "crisis"),
+        ("she posted a goodbye to her colleagues when she left the job and isn't answering "
+         "emails", "none", None),
+    ],
+)
+def test_someone_elses_emergency(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)

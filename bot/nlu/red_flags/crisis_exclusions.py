@@ -105,6 +105,27 @@ _GOING_PLACES = _WORDS["going_places"]
 _ORDER_WORDS = _WORDS["order_words"]
 _ORDER_NOT = _WORDS["order_not"]
 _LETTERS_NOT = _WORDS["letters_not"]
+_OVERDOSE_WORDS = _WORDS["overdose_words"]
+_OVERDOSE_NOT = _WORDS["overdose_not"]
+_OVERDOSE_REASONS = _WORDS["overdose_reasons"]
+_MEDS = frozenset(RV.TOKEN_CLASSES["MEDS"]["NORM"]["IN"])
+_GOODBYE_LEFT = _WORDS["goodbye_left"]
+_ALL_SELVES = frozenset(RV.TOKEN_CLASSES["SELF"]["NORM"]["IN"])
+_GOODBYE_WORDS = frozenset({"goodbye", "goodbyes", "farewell", "farewells"})
+_POSTED = frozenset({"posting", "posted", "posts", "post", "shared", "sharing", "uploaded",
+                     "answering", "answer", "answered", "picking", "pick", "picked", "replying",
+                     "reply", "replied", "responding", "respond", "responded", "reachable"})
+_TAKEN = frozenset({"took", "taken", "take", "swallowed", "swallow", "downed", "necked", "had",
+                    "has"})
+
+
+def _taken_as_a_dose(span: Span) -> bool:
+    """An amount of medicine taken over days, by mistake or for a pain or an illness ("took
+    a load of paracetamol for his flu over the week"): no overdose."""
+    words = [_n(t) for t in _sentence(span)]
+    return bool(set(words) & _OVERDOSE_NOT) or any(
+        w == "for" and set(words[i + 1 : i + 5]) & _OVERDOSE_REASONS for i, w in enumerate(words)
+    )
 
 
 def _away_by_a_date(span: Span) -> bool:
@@ -177,6 +198,13 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return True
     if inside & _JUMP_WORDS and inside & _DROPS:
         return _no_drop(span)
+    if inside & _GOODBYE_WORDS and inside & _POSTED:
+        # "posted a goodbye when she left the company": leaving a job, a group, an app
+        return bool(sentence & _GOODBYE_LEFT)
+    if inside & _TAKEN and inside & _MEDS and (
+        inside & _OVERDOSE_WORDS or any(t.isdigit() for t in tokens)
+    ):
+        return _taken_as_a_dose(span)
     if kind == RV.WEAK and inside & _GONE_WORDS and last in _GONE_DATES:
         return _away_by_a_date(span)
     if kind == RV.WEAK and inside & _BELONGINGS | {"papers", "paperwork", "finances", "effects"} and (
@@ -185,6 +213,11 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return bool(sentence & _ORDER_NOT)  # "sorting my things out for the move"
     if kind == RV.WEAK and inside & {"letters", "notes"} and not inside & {"to", "for"}:
         return bool(sentence & _LETTERS_NOT)
+    if tokens[0] in {"hurting", "harming", "injuring"} and len(tokens) == 3 and (
+        tokens[1] in _ALL_SELVES
+    ):
+        # "my son is hurting himself again at football": the sport, not self-harm
+        return bool(sentence & _HARM_AGAIN_NOT)
     if inside & _DONE_AGAIN and inside & _HARM_AGAIN_VERBS:
         # "hurt myself at the gym and want to do it again": the sport is done again
         return bool(sentence & _HARM_AGAIN_NOT)
