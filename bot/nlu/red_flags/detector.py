@@ -25,6 +25,7 @@ from bot.nlu.red_flags.context import (
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.explained import _explained_by_exertion
+from bot.nlu.red_flags.forms import answered_yes, read_as_form
 from bot.nlu.red_flags.hedges import _is_hedged
 from bot.nlu.red_flags.reading import get_matcher, make_doc
 from bot.nlu.red_flags.rulebook import word_sets
@@ -336,6 +337,8 @@ def _hedged(span: Span) -> bool:
     there ("is it normal I can't feel the loo roll since Sunday?", "is it normal for my
     leg to give way? it went twice today"): a time or a count of it in the question or
     the sentence after it makes it the writer's, asked about or not."""
+    if answered_yes(span):
+        return False  # "any numbness down there? yes, since last night": told as there
     sentence = _sentence(span)
     if not len(sentence) or _n(sentence[-1]) != "?" or _words(span) & _HEDGES_INSIDE or any(
         _n(t) in _HEDGE_WORDS for t in span.doc[sentence.start : span.start]
@@ -436,7 +439,10 @@ def find_red_flags(text: str) -> list[RedFlagHit]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        read, where = _joined_fragments(text)
+        # a form, a checklist or a Q and A read as its sentences, then fragments joined
+        as_form, form_where = read_as_form(text)
+        read, joined_where = _joined_fragments(as_form)
+        where = [form_where[i] for i in joined_where]
         hits = hits_in_doc(make_doc(read))
     except Exception as error:  # noqa: BLE001 - any failure of the matcher, one type out
         raise DetectorFailed(type(error).__name__) from error
