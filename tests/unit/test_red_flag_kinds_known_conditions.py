@@ -1,0 +1,47 @@
+"""Kinds of red flag told by someone with a known condition that colours the sign: a
+bladder that is usually urgent or leaky (MS, a big prostate, after childbirth) that now
+will not go at all; weight lost without trying, told with an amount and a span; a real
+fall onto the back by someone frail or at risk (Parkinson's, a blood thinner,
+osteoporosis, old age); and the benign messages that share their words: the verdict each
+gets (written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.red_flags import assess
+
+
+def _describe(text: str) -> str:
+    verdict = assess(text)
+    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # retention told against a usual bladder: urgent or leaky as a rule, and since a
+        # recent day not able to go at all, full with nothing coming, with back pain
+        ("i have ms and my bladder is usually urgent, but since thursday i cannot go at "
+         "all and my back is killing me", "urgent", "cauda_equina"),
+        ("with my ms i am normally desperate for the loo, but since friday i can't go at "
+         "all and my bladder feels full", "urgent", "cauda_equina"),
+        ("enlarged prostate so i usually dribble, but since yesterday i have not been able "
+         "to go at all, lower back aches", "urgent", "cauda_equina"),
+        ("i have leaked a bit since the baby came. since saturday i just can't go at all, "
+         "it feels full and nothing comes. my back is bad", "urgent", "cauda_equina"),
+        ("my prostate has me rushing to the toilet all night, but now i can't pass water "
+         "at all and my back hurts", "urgent", "cauda_equina"),
+        ("my ms bladder is urgent as always, nothing new, my back aches", "none", None),
+        ("big prostate, up twice a night as usual, back is sore", "none", None),
+        ("at work i can't go to the toilet when i need to, there's no time, my back aches",
+         "none", None),
+        ("i can't go all day on my shift because we're short staffed, back aches", "none",
+         None),
+        ("my bladder is urgent with my ms so i can't go at all on long walks", "none", None),
+        ("my stomach feels full and nothing comes up when i retch", "none", None),
+    ],
+)
+def test_known_condition_wordings(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)
