@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import describe
 
 
 @pytest.mark.parametrize(
@@ -149,8 +145,8 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
     text: str, levels: set[str], category: str
 ) -> None:
     verdict = assess(text)
-    assert verdict.level in levels, _describe(text)
-    assert verdict.category == category, _describe(text)
+    assert verdict.level in levels, describe(text)
+    assert verdict.category == category, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +263,7 @@ def test_everyday_wordings_of_a_red_flag_are_raised(
 def test_benign_messages_sharing_the_words_are_not_escalated(
     text: str, levels: set[str]
 ) -> None:
-    assert assess(text).level in levels, _describe(text)
+    assert assess(text).level in levels, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -364,8 +360,8 @@ def test_benign_messages_sharing_the_words_are_not_escalated(
 )
 def test_someone_elses_emergency_gets_advice_about_them(text: str, category: str) -> None:
     verdict = assess(text)
-    assert verdict.level == "other", _describe(text)
-    assert verdict.category == category, _describe(text)
+    assert verdict.level == "other", describe(text)
+    assert verdict.category == category, describe(text)
 
 
 def test_a_fear_without_a_clinicians_benign_cause_is_still_asked() -> None:
@@ -374,7 +370,7 @@ def test_a_fear_without_a_clinicians_benign_cause_is_still_asked() -> None:
 
 @pytest.mark.parametrize("text", ["Weak legs? Not sure.", "Numb bum? No, well, a bit."])
 def test_an_answer_that_does_not_deny_keeps_the_sign(text: str) -> None:
-    assert assess(text).level in {"urgent", "clarify"}, _describe(text)
+    assert assess(text).level in {"urgent", "clarify"}, describe(text)
 
 
 def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
@@ -410,7 +406,7 @@ def test_the_writers_own_veiled_farewell_stays_the_writers() -> None:
     ],
 )
 def test_the_writers_own_role_names_the_writer(text: str) -> None:
-    assert assess(text).level in {"urgent", "clarify"}, _describe(text)
+    assert assess(text).level in {"urgent", "clarify"}, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -435,7 +431,7 @@ def test_a_back_that_is_gone_ends_no_sign(text: str, level: str) -> None:
     ],
 )
 def test_a_sign_played_down_with_an_adverb_is_still_the_sign(text: str) -> None:
-    assert assess(text).level == "urgent", _describe(text)
+    assert assess(text).level == "urgent", describe(text)
 
 
 @pytest.mark.parametrize(
@@ -448,4 +444,4 @@ def test_a_sign_played_down_with_an_adverb_is_still_the_sign(text: str) -> None:
     ],
 )
 def test_a_sign_told_in_fragments_is_read_whole(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)

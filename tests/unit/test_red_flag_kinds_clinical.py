@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import assert_verdict
 
 
 @pytest.mark.parametrize(
@@ -99,5 +94,4 @@ def _describe(text: str) -> str:
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)

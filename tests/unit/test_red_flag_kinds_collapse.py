@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import assert_verdict
 
 
 @pytest.mark.parametrize(
@@ -116,5 +111,4 @@ def _describe(text: str) -> str:
     ],
 )
 def test_collapse_fall_and_leg_wordings(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)

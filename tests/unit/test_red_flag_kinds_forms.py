@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import describe
 
 
 @pytest.mark.parametrize(
@@ -61,6 +57,6 @@ def _describe(text: str) -> str:
 )
 def test_form_kinds(text: str, level: str, category: str | None) -> None:
     verdict = assess(text)
-    assert verdict.level == level, _describe(text)
+    assert verdict.level == level, describe(text)
     if category is not None:
-        assert verdict.category == category, _describe(text)
+        assert verdict.category == category, describe(text)

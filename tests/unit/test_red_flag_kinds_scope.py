@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import assert_verdict, describe
 
 
 @pytest.mark.parametrize(
@@ -34,8 +30,7 @@ def _describe(text: str) -> str:
     ],
 )
 def test_how_far_a_signs_words_reach(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)
 
 
 @pytest.mark.parametrize(
@@ -49,4 +44,4 @@ def test_how_far_a_signs_words_reach(text: str, level: str, category: str | None
     ],
 )
 def test_a_denial_in_another_language(text: str) -> None:
-    assert assess(text).level == "none", _describe(text)
+    assert assess(text).level == "none", describe(text)

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import describe
 
 
 @pytest.mark.parametrize(
@@ -33,7 +29,7 @@ def _describe(text: str) -> str:
     ],
 )
 def test_an_illness_over_in_the_next_sentence(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_an_illness_over_in_the_next_sentence(text: str, level: str) -> None:
     ],
 )
 def test_a_question_from_someone_close_answered_no(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +72,7 @@ def test_a_question_from_someone_close_answered_no(text: str, level: str) -> Non
     ],
 )
 def test_someone_elses_sign_treated(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +88,7 @@ def test_someone_elses_sign_treated(text: str, level: str) -> None:
     ],
 )
 def test_a_crash_in_a_motor_or_riding_sport(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +102,7 @@ def test_a_crash_in_a_motor_or_riding_sport(text: str, level: str) -> None:
     ],
 )
 def test_thrown_from_an_electric_ride(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
 
 
 @pytest.mark.parametrize(
@@ -120,4 +116,4 @@ def test_thrown_from_an_electric_ride(text: str, level: str) -> None:
     ],
 )
 def test_not_feeling_oneself_go_to_the_toilet(text: str, level: str) -> None:
-    assert assess(text).level == level, _describe(text)
+    assert assess(text).level == level, describe(text)
