@@ -40,6 +40,27 @@ def _describe(text: str) -> str:
          None),
         ("my bladder is urgent with my ms so i can't go at all on long walks", "none", None),
         ("my stomach feels full and nothing comes up when i retch", "none", None),
+        # weight lost without trying, told with an amount and a span, with back pain that
+        # aches all night or that rest does not ease
+        ("8 kilos gone since the summer without dieting, and my back aches all night",
+         "urgent", "cancer"),
+        ("about 7 kilos have come off me since march, not dieting, back pain rest won't "
+         "ease", "urgent", "cancer"),
+        ("i'm down 9kg since easter without trying and my back aches through the night",
+         "urgent", "cancer"),
+        ("gone down a stone and a half since christmas without meaning to, back aches all "
+         "night", "urgent", "cancer"),
+        ("lost a stone in two months, not trying, my back aches all night", "urgent",
+         "cancer"),
+        ("ten pounds have dropped off in the last six weeks, my back aches even resting",
+         "urgent", "cancer"),
+        ("8 kilos gone since the summer thanks to my diet, back a bit stiff", "none", None),
+        ("down a stone since january on my slimming plan, so pleased", "none", None),
+        ("5 kilos gone this year, been going to the gym, back aches after", "none", None),
+        ("put on 8 kilos since the summer and my back aches", "none", None),
+        ("i've gained a stone since christmas, my back aches at the end of the day",
+         "none", None),
+        ("two kilos of potatoes gone since the weekend", "none", None),
     ],
 )
 def test_known_condition_wordings(text: str, level: str, category: str | None) -> None:
