@@ -96,6 +96,27 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
          "other", "crisis"),
         ("she posted a goodbye to her colleagues when she left the job and isn't answering "
          "emails", "none", None),
+        # a parent's leg gone weak again, now unable to get out of a chair: their nerve sign
+        ("dad's left leg went weak on him again and he can't get up out of his armchair",
+         "other", "neuro_deficit"),
+        ("can't get my mum out of her chair, her leg has gone weak again", "other",
+         "neuro_deficit"),
+        # someone with a cancer before, now a back pain that wakes them at night or weight
+        # lost: their cancer sign, however long ago the cancer was told
+        ("my husband had bowel cancer years ago. now his back pain wakes him every night.",
+         "other", "cancer"),
+        ("my sister finished radiotherapy last spring and now her back wakes her at night",
+         "other",
+         "cancer"),
+        ("my wife's cancer was treated and she's been well, but back pain wakes her nightly "
+         "now", "other", "cancer"),
+        ("my sister who had lymphoma has lost a stone without trying and her back aches",
+         "other", "cancer"),
+        ("one of my gym clients had bowel cancer and now has back pain waking him every "
+         "night", "other", "cancer"),
+        ("my husband's back pain wakes him every night", "none", None),
+        ("my auntie had breast cancer twenty years ago and is doing brilliantly", "none",
+         None),
     ],
 )
 def test_someone_elses_emergency(text: str, level: str, category: str | None) -> None:

@@ -70,6 +70,8 @@ _STAR_SIGN_NEXT = _WORDS["star_sign_next"] | {""}
 _SLEPT_AWKWARDLY = _WORDS["slept_awkwardly"]
 _AWKWARD_PLACES = _WORDS["awkward_places"]
 _TEMP_NOT = _WORDS["temp_not"]
+_THIRD_OBJECTS = _WORDS["third_objects"]
+_CANCER_NAMED = _WORDS["cancer_named"]
 
 
 _INTENTIONAL_RE = re.compile(
@@ -260,6 +262,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             )
         )):
             return True  # "I'm a Cancer, hard shell": a star sign
+        if _n(span[-1]) in _THIRD_OBJECTS and not _words(doc[:]) & _CANCER_NAMED:
+            return True  # "my husband's back pain wakes him every night": theirs, no cancer
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
             if around & _REGARDLESS_WORDS:

@@ -53,7 +53,9 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
 
     def a_person(word: str, i: int = -1) -> bool:
         if word in _ROLE_PEOPLE:  # "my patient", not "transplant patient on tacrolimus"
-            return i > 0 and words[i - 1] in _ROLE_POINTERS
+            # (one word may describe them after "my": "my PT clients", "our home residents")
+            return i > 0 and words[i - 1] in _ROLE_POINTERS or (
+                i > 1 and words[i - 2] in _OWNERS_OF_ROLES)
         return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE or (
             i >= 0 and _an_age_noun(words, i)) or (spoken_of and word in _ADDRESS_OR_PERSON)
 
@@ -239,6 +241,7 @@ _OLDER = _WORDS["older"]
 _BACK_TO = _WORDS["pointing_back"]
 _ROLE_PEOPLE = _WORDS["role_people"]
 _ROLE_POINTERS = _WORDS["role_pointers"]
+_OWNERS_OF_ROLES = _WORDS["owners_of_roles"]
 
 
 def an_older_person_in(span: Span) -> bool:
