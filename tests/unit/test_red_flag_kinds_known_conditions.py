@@ -61,6 +61,28 @@ def _describe(text: str) -> str:
         ("i've gained a stone since christmas, my back aches at the end of the day",
          "none", None),
         ("two kilos of potatoes gone since the weekend", "none", None),
+        # a real fall onto the back by someone frail or at risk (Parkinson's, a blood
+        # thinner, thin bones, old age), and now a severe pain, not able to stand up
+        # straight, or a bruise spreading across the back
+        ("i'm on warfarin and slipped on the frosty step, landed on my back, now a bruise "
+         "is spreading right across it", "urgent", "fracture"),
+        ("i have parkinsons and went over backwards onto my back in the hall, the pain is "
+         "severe", "urgent", "fracture"),
+        ("on apixaban. came down hard on my bottom on the wet floor yesterday and i can't "
+         "stand up straight", "urgent", "fracture"),
+        ("fell onto my back on the ice, severe pain. i'm on blood thinners", "urgent",
+         "fracture"),
+        ("i'm 77 and slipped in the garden, landed on my back, huge bruise coming up",
+         "urgent", "fracture"),
+        ("osteoporosis, fell down the stairs and now i cannot straighten", "urgent",
+         "fracture"),
+        ("i have parkinsons and tripped on the rug but didn't fall, back a bit stiff",
+         "none", None),
+        ("on warfarin so i bruise easily, bumped my back on the kitchen table", "none",
+         None),
+        ("i'm on blood thinners, fell on my back years ago and had a big bruise then, it "
+         "aches now and then", "none", None),
+        ("i have parkinsons and nearly fell but grabbed the banister", "none", None),
     ],
 )
 def test_known_condition_wordings(text: str, level: str, category: str | None) -> None:
