@@ -115,6 +115,21 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
         ("one of my gym clients had bowel cancer and now has back pain waking him every "
          "night", "other", "cancer"),
         ("my husband's back pain wakes him every night", "none", None),
+        # an older parent who smokes, with a bad back and belly pain, who nearly fainted
+        ("my gran's 81 and a smoker, awful pain in her back and tummy and she nearly "
+         "fainted", "other", "vascular"),
+        # a carer's client on steroids for years, with a sudden severe back pain after
+        # bending: the client's, however the carer names themselves
+        ("i'm a carer, a lady i look after has been on steroids for years and bent down and "
+         "now has sudden severe back pain", "other", "fracture"),
+        ("i work as a support worker. one of my residents has taken prednisolone for years "
+         "and got a sudden terrible pain in her back after bending over", "other",
+         "fracture"),
+        ("i care for an elderly gentleman who has been on steroids for years; he bent to "
+         "pick up his paper and suddenly his back is agony", "other", "fracture"),
+        ("i'm a carer and i've been on steroids for years, bent over and now have sudden "
+         "severe back pain", "urgent", "fracture"),
+        ("my husband has been on steroids for years for his asthma", "none", None),
         ("my auntie had breast cancer twenty years ago and is doing brilliantly", "none",
          None),
     ],

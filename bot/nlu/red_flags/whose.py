@@ -23,9 +23,11 @@ from bot.nlu.red_flags.scope import (
 )
 from bot.nlu.red_flags.vocabulary import NEGATION_NORMS
 from bot.nlu.red_flags.writer_named import (
+    CARE_VERBS,
     CARED_FOR,
     a_companion,
     a_greeting,
+    in_a_carers_clause,
     in_a_likeness,
     the_writer_as,
 )
@@ -83,6 +85,7 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     writer = any(
         (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
         and not (w in _ME_WORDS and i > 0 and words[i - 1] in _OBJECT_MARKERS)
+        and not _the_writer_caring(tokens, words, i)
         for i, w in enumerate(words)
     )
     return writer, any(
@@ -92,6 +95,24 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
         and not a_companion(words[max(0, i - 4) : i]) and not a_greeting(tokens.doc, tokens[i].i)
         for i, w in enumerate(words)
     )
+
+
+def _the_writer_caring(tokens: Span, words: list[str], i: int) -> bool:
+    """The writer's "I" at ``i`` only as the one who cares for someone: in a clause of care
+    after them ("a client I look after"), before a verb of care and the one cared for ("I
+    care for an elderly man who ...", "I look after my nan"), or saying their job ("I'm a
+    carer", "I work as a support worker"): it names no sign of the writer's."""
+    if words[i] not in _I_WORDS:
+        return False
+    if in_a_carers_clause(tokens.doc, tokens[i].i):
+        return True
+    after = words[i + 1 : i + 6]
+    if after[:1] and after[0] in _CARE_VERBS and any(
+        w in CARED_FOR or w in _PEOPLE for w in after[1:]
+    ):
+        return True
+    job = [w for w in after if w not in _JOB_FILLERS]
+    return bool(job) and job[0] in _CARER_JOBS and len(after) > len(job)
 
 
 def _an_age_noun(words: list[str], i: int) -> bool:
@@ -241,6 +262,10 @@ _OLDER = _WORDS["older"]
 _BACK_TO = _WORDS["pointing_back"]
 _ROLE_PEOPLE = _WORDS["role_people"]
 _ROLE_POINTERS = _WORDS["role_pointers"]
+_CARE_VERBS = CARE_VERBS
+_I_WORDS = _WORDS["i_words"]
+_JOB_FILLERS = _WORDS["job_fillers"]
+_CARER_JOBS = _WORDS["carer_jobs"]
 _OWNERS_OF_ROLES = _WORDS["owners_of_roles"]
 
 

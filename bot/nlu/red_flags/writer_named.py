@@ -65,7 +65,9 @@ def in_a_carers_clause(doc: Doc, i: int) -> bool:
 
 #: People a carer looks after, named before a clause of care ("a client I support").
 CARED_FOR = _WORDS["cared_for"]
-_CARE_VERBS = _WORDS["care_verbs"]
+#: Verbs of care after a person cared for and the writer ("the man I look after").
+CARE_VERBS = _WORDS["care_verbs"]
+_CARE_VERBS = CARE_VERBS
 _RELATIVES = _WORDS["relative_pronouns"]
 _COMPANIONS = _WORDS["companions"]
 _COMPANION_FILLERS = _WORDS["companion_fillers"]
