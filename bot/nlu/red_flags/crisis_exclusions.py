@@ -207,9 +207,8 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return _taken_as_a_dose(span)
     if kind == RV.WEAK and inside & _GONE_WORDS and last in _GONE_DATES:
         return _away_by_a_date(span)
-    if kind == RV.WEAK and inside & _BELONGINGS | {"papers", "paperwork", "finances", "effects"} and (
-        inside & _ORDER_WORDS
-    ):
+    owned = _BELONGINGS | {"papers", "paperwork", "finances", "effects"}
+    if kind == RV.WEAK and inside & owned and inside & _ORDER_WORDS:
         return bool(sentence & _ORDER_NOT)  # "sorting my things out for the move"
     if kind == RV.WEAK and inside & {"letters", "notes"} and not inside & {"to", "for"}:
         return bool(sentence & _LETTERS_NOT)

@@ -54,7 +54,9 @@ _OWN = _FIRST_PERSON | {"my", "ive", "i've", "id", "i'd", "we", "he", "she", "th
 _YES = frozenset(_WORDS["answer_yes"])
 #: A yes that opens an answer, with its comma ("yes, round my privates"; not "yesterday").
 _YES_OPENING = re.compile(
-    r"[ \t]*(?:%s)\b[ \t]*[,.!:;-]?[ \t]*" % "|".join(sorted(map(re.escape, _YES), key=len, reverse=True)),
+    r"[ \t]*(?:"
+    + "|".join(sorted(map(re.escape, _YES), key=len, reverse=True))
+    + r")\b[ \t]*[,.!:;-]?[ \t]*",
     re.IGNORECASE,
 )
 
