@@ -137,3 +137,23 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
 def test_someone_elses_emergency(text: str, level: str, category: str | None) -> None:
     verdict = assess(text)
     assert (verdict.level, verdict.category) == (level, category), _describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # a fever of a few days with a cold, gone since the weekend and not back: over
+        ("had a temperature for a few days with a cold last week, it went at the weekend "
+         "and hasn't returned", "none", None),
+        ("feverish for 2 days with the cold the kids brought home, gone since saturday, not "
+         "back", "none", None),
+        ("had a fever last week with a chest cold, it cleared on sunday and it has not come "
+         "back", "none", None),
+        ("fever for three days, it went at the weekend and came back last night", "urgent",
+         "infection"),
+        ("high temperature since monday and it hasn't gone", "urgent", "infection"),
+    ],
+)
+def test_benign_look_alikes(text: str, level: str, category: str | None) -> None:
+    verdict = assess(text)
+    assert (verdict.level, verdict.category) == (level, category), _describe(text)

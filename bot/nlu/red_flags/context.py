@@ -48,6 +48,9 @@ _GONE_INTO = _WORDS["gone_into"]
 _LOST_FUNCTION = _WORDS["lost_function"]
 _GAVE_OUT = _WORDS["gave_out"]
 _RETURN_WORDS = _WORDS["return_words"]
+_GOING_WORDS = _WORDS["going_words"]
+_DEGREE_WORDS = _WORDS["degree_words"]
+_WEEKDAYS = _WORDS["weekdays"]
 _TRAUMA = _WORDS["trauma"]
 
 
@@ -138,8 +141,13 @@ def _mark_ok(label: str, mark: Span) -> bool:
         return False
     if label == RP.RESOLVED:
         before = _words(doc[max(0, mark.start - 4) : mark.start])
-        if not words & _RETURN_WORDS and before & _LOST_FUNCTION:
-            return False  # "the feeling in my foot went away"
+        going = first in _GOING_WORDS
+        if (not words & _RETURN_WORDS or going) and before & _LOST_FUNCTION:
+            return False  # "the feeling in my foot went away", "... went and hasn't come back"
+        rest = [_n(t) for t in mark[1:] if _n(t) not in _DEGREE_WORDS] + ["", ""]
+        dated = rest[0] == "on" and rest[1] in _WEEKDAYS  # "went on sunday": when, no state
+        if first in {"went", "gone"} and rest[0] in _GONE_INTO and not dated:
+            return False  # "it went numb and hasn't come back to normal": the sign itself
         if words & {"gone", "went"} and nxt in _GONE_INTO:
             return False  # "it's all gone numb"
         if words & {"gone", "went"} and mark.start and _n(doc[mark.start - 1]) in _GAVE_OUT:
