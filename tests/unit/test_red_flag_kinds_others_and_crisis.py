@@ -152,6 +152,17 @@ def test_someone_elses_emergency(text: str, level: str, category: str | None) ->
         ("fever for three days, it went at the weekend and came back last night", "urgent",
          "infection"),
         ("high temperature since monday and it hasn't gone", "urgent", "infection"),
+        # a numb bottom after hours on a hard seat that went on standing up: explained, over
+        ("my bottom went numb after three hours on a hard plastic chair at the exam, it went "
+         "the moment i stood up", "none", None),
+        ("numb bum after sitting for hours at the football, gone as soon as i got up",
+         "none", None),
+        ("numb backside after the long coach journey, went as soon as i walked about",
+         "none", None),
+        ("drove up to see mum, six hours in the car, numb bottom but it went as soon as i "
+         "got out", "none", None),
+        ("my bum went numb after hours on a hard bench and it is still numb today", "urgent",
+         "cauda_equina"),
     ],
 )
 def test_benign_look_alikes(text: str, level: str, category: str | None) -> None:
