@@ -163,6 +163,19 @@ def test_someone_elses_emergency(text: str, level: str, category: str | None) ->
          "got out", "none", None),
         ("my bum went numb after hours on a hard bench and it is still numb today", "urgent",
          "cauda_equina"),
+        # a plainly hypothetical question with the writer well, or a question asked ahead of
+        # time: no sign now (a sign told as there as well stays)
+        ("purely hypothetically, if a person had a high temperature and back pain, would you "
+         "worry? i feel fine myself", "none", None),
+        ("in theory, if someone lost feeling in their saddle area, what would they do? i'm "
+         "ok", "none", None),
+        ("if i ever can't control my bladder, what do i do? just asking ahead of time",
+         "none", None),
+        ("for future reference, what if my leg goes weak? all good for now", "none", None),
+        ("hypothetically, if someone had a fever with back pain, would it matter? i've had a "
+         "fever since tuesday", "urgent", "infection"),
+        ("hypothetically, if someone had numbness down below would that matter? i'm fine apart "
+         "from my bum going numb", "urgent", "cauda_equina"),
     ],
 )
 def test_benign_look_alikes(text: str, level: str, category: str | None) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.crisis_exclusions import _crisis_excluded
+from bot.nlu.red_flags.hedges import asked_ahead
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
 
@@ -158,6 +159,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
     prev = _n(doc[span.start - 1]) if span.start > 0 else ""
     inside = _words(span)
     sentence = _words(_sentence(span))
+    if category != RV.CRISIS and asked_ahead(span):
+        return True  # "what do I do if I ever get numbness down there? asking in advance"
     if kind == RV.WEAK and prev in _NOT_THE_BODY:
         return True  # "the rain never lets up", "traffic flow was slow": not the body
     if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:

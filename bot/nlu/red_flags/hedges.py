@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu.red_flags.rulebook import word_sets
 from bot.nlu.red_flags.scope import (
@@ -15,6 +15,7 @@ from bot.nlu.red_flags.scope import (
     _clause_after,
     _clause_before,
     _n,
+    _sentence,
     _words,
     asked,
 )
@@ -32,6 +33,13 @@ _POST_HEDGES = _WORDS["post_hedges"]
 _ESTIMATE_HEDGES = _WORDS["estimate_hedges"]
 _ESTIMATE_FILLERS = _WORDS["estimate_fillers"]
 _ESTIMATE_NUMBERS = _WORDS["estimate_numbers"]
+_ASKED_AHEAD = tuple(phrase.split() for phrase in _WORDS["asked_ahead"])
+_HYPOTHETICAL = _WORDS["hypothetical_asks"]
+_CONDITION_OPENS = _WORDS["condition_opens"]
+_FINE_NOW = _WORDS["fine_now"]
+_FINE_WHO = _WORDS["fine_who"]
+_FINE_BUT = _WORDS["fine_but"]
+_TOLD_AS_HAPPENED = _WORDS["told_as_happened"]
 #: How many words after a hedge may come before the number it estimates.
 _ESTIMATE_REACH = 3
 
@@ -83,3 +91,39 @@ def _is_hedged(span: Span) -> bool:
         if _n(token) in _POST_HEDGES and not _estimates_a_detail(token):
             return True
     return asked(span)
+
+
+def asked_ahead(span: Span) -> bool:
+    """A sign asked about under a condition ("what should I do if I ever got numbness down
+    below?", "hypothetically, if someone had a fever ...") in a message that asks ahead of
+    time ("asking in advance", "for future reference"), or that is hypothetical and says
+    the writer is fine now ("I'm well"): no sign now."""
+    doc = span.doc
+    sentence = _sentence(span)
+    if not {_n(t) for t in doc[sentence.start : span.start]} & _CONDITION_OPENS:
+        return False
+    words = [_n(t) for t in doc]
+    if set(words) & _TOLD_AS_HAPPENED:
+        return False  # "... asking in advance as it happened last night": not ahead
+    ahead = any(
+        words[i : i + len(phrase)] == phrase
+        for phrase in _ASKED_AHEAD for i in range(len(words) - len(phrase) + 1)
+    )
+    return ahead or bool(set(words) & _HYPOTHETICAL) and _fine_now(doc)
+
+
+def _fine_now(doc: Doc) -> bool:
+    """The writer says they are fine ("I'm well", "I feel fine", "all good here"), not
+    denied ("not fine") nor only otherwise ("fine apart from that")."""
+    for token in doc:
+        if _n(token) not in _FINE_NOW or token.i == 0:
+            continue
+        before = {_n(t) for t in doc[max(0, token.i - 2) : token.i]}
+        clause = {_n(t) for t in [*_clause_before(doc[token.i : token.i + 1], window=4),
+                                  *_clause_after(doc[token.i : token.i + 1], window=4)]}
+        if before & _FINE_WHO and not before & _NOT_FINE and not clause & _FINE_BUT:
+            return True
+    return False
+
+
+_NOT_FINE = frozenset({"not", "never", "no", "n't"})
