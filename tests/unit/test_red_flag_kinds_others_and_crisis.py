@@ -172,6 +172,22 @@ def test_someone_elses_emergency(text: str, level: str, category: str | None) ->
         ("if i ever can't control my bladder, what do i do? just asking ahead of time",
          "none", None),
         ("for future reference, what if my leg goes weak? all good for now", "none", None),
+        # someone else's joke that compares a sign with a chore ("rather die than sit
+        # through another meeting"), laughed at: a figure of speech; meant, or living itself
+        # compared, it stays theirs
+        ("my workmate joked he'd rather top himself than sit through another staff meeting, "
+         "the whole room laughed", "none", None),
+        ("a lad in my team joked he'd rather be dead than do another quarterly review lol",
+         "none", None),
+        ("a lad in my team said he'd rather be dead than do another quarterly review", "other",
+         "crisis"),
+        ("my manager quipped she'd sooner jump off the roof than do the rota again, we all "
+         "laughed", "none", None),
+        ("my colleague joked he'd rather be dead than go on like this, we laughed it off",
+         "other", "crisis"),
+        ("my son joked he'd rather kill himself than go to school, we laughed but i'm "
+         "worried", "other", "crisis"),
+        ("i'd rather be dead than sit through another meeting lol", "urgent", "crisis"),
         ("hypothetically, if someone had a fever with back pain, would it matter? i've had a "
          "fever since tuesday", "urgent", "infection"),
         ("hypothetically, if someone had numbness down below would that matter? i'm fine apart "

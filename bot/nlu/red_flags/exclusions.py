@@ -11,7 +11,15 @@ from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.crisis_exclusions import _crisis_excluded
 from bot.nlu.red_flags.hedges import asked_ahead
 from bot.nlu.red_flags.rulebook import word_sets
-from bot.nlu.red_flags.scope import _OTHERS, _clause_after, _clause_before, _n, _sentence, _words
+from bot.nlu.red_flags.scope import (
+    _FIRST_PERSON,
+    _OTHERS,
+    _clause_after,
+    _clause_before,
+    _n,
+    _sentence,
+    _words,
+)
 
 _WORDS = word_sets("exclusions")
 _EASING_SUBJECT = _WORDS["easing_subject"]
@@ -71,6 +79,12 @@ _STAR_SIGN_NEXT = _WORDS["star_sign_next"] | {""}
 _SLEPT_AWKWARDLY = _WORDS["slept_awkwardly"]
 _AWKWARD_PLACES = _WORDS["awkward_places"]
 _TEMP_NOT = _WORDS["temp_not"]
+_JOKE_MARKS = _WORDS["joke_marks"]
+_JOKE_COMPARISONS = _WORDS["joke_comparisons"]
+_JOKERS = _WORDS["jokers"]
+_JOKE_MEANT = _WORDS["joke_meant"]
+_GOING_ON = _WORDS["going_on"]
+_NOBODY = RV.NEGATION_NORMS | {"one"}  # "nobody laughed", "no one laughed", "didn't laugh"
 _THIRD_OBJECTS = _WORDS["third_objects"]
 _CANCER_NAMED = _WORDS["cancer_named"]
 
@@ -153,12 +167,44 @@ def _a_likeness(span: Span) -> bool:
     return bool(set(before) & _LIKENESS) or bool(before[-1:]) and before[-1] in _METAPHOR
 
 
+def _someone_elses_joke(span: Span) -> bool:
+    """A sign said by someone else as a joke that compares or conditions it ("a colleague
+    joked he'd rather die than sit through another meeting, everyone laughed", "my boss
+    joked 'I'd sooner jump off the roof than do another spreadsheet'"): a figure of speech,
+    unless the message takes it as meant ("he wasn't joking", "he's been very low")."""
+    doc = span.doc
+    message = _words(doc[:])
+    words = [_n(t) for t in doc]
+    not_joking = any(
+        w in RV.NEGATION_NORMS and nxt in {"joking", "kidding"}
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+    laughed = any(
+        w in _JOKE_MARKS and not set(words[max(0, i - 2) : i]) & _NOBODY
+        for i, w in enumerate(words)
+    )  # not "nobody laughed"
+    if not laughed or message & _JOKE_MEANT or not_joking:
+        return False
+    after = words[span.end : span.end + 8]
+    if not set(after) & _JOKE_COMPARISONS:
+        return False
+    compared = after[after.index(next(w for w in after if w in _JOKE_COMPARISONS)) + 1 :]
+    if " ".join(compared[:2]) in _GOING_ON or compared[:1] and compared[0] in _GOING_ON:
+        return False  # "rather be dead than go on": living itself, no figure
+    sentence = _sentence(span)
+    people = [_n(t) for t in doc[sentence.start : span.start]
+              if _n(t) in _OTHERS | _JOKERS | _FIRST_PERSON]
+    return bool(people) and people[0] not in _FIRST_PERSON
+
+
 def _excluded(category: str, kind: str, span: Span) -> bool:
     doc = span.doc
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
     prev = _n(doc[span.start - 1]) if span.start > 0 else ""
     inside = _words(span)
     sentence = _words(_sentence(span))
+    if _someone_elses_joke(span):
+        return True  # "a colleague joked he'd rather die than sit through another meeting"
     if category != RV.CRISIS and asked_ahead(span):
         return True  # "what do I do if I ever get numbness down there? asking in advance"
     if kind == RV.WEAK and prev in _NOT_THE_BODY:
