@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.red_flags import assess
-
-
-def _describe(text: str) -> str:
-    verdict = assess(text)
-    return f"{text!r} -> {verdict.level}/{verdict.category} {verdict.hits}"
+from tests.support.verdicts import assert_verdict
 
 
 @pytest.mark.parametrize(
@@ -70,8 +65,7 @@ def _describe(text: str) -> str:
     ],
 )
 def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)
 
 
 @pytest.mark.parametrize(
@@ -135,8 +129,7 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
     ],
 )
 def test_someone_elses_emergency(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)
 
 
 @pytest.mark.parametrize(
@@ -195,5 +188,4 @@ def test_someone_elses_emergency(text: str, level: str, category: str | None) ->
     ],
 )
 def test_benign_look_alikes(text: str, level: str, category: str | None) -> None:
-    verdict = assess(text)
-    assert (verdict.level, verdict.category) == (level, category), _describe(text)
+    assert_verdict(text, level, category)
