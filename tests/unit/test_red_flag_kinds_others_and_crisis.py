@@ -95,6 +95,9 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
          "other", "neuro_deficit"),
         ("can't get my mum out of her chair, her leg has gone weak again", "other",
          "neuro_deficit"),
+        ("i'm here with my dad now, his leg has gone weak again and he can't get up out of "
+         "the chair", "other", "neuro_deficit"),
+        ("my leg went weak again and i can't get out of my chair", "urgent", "neuro_deficit"),
         # someone with a cancer before, now a back pain that wakes them at night or weight
         # lost: their cancer sign, however long ago the cancer was told
         ("my husband had bowel cancer years ago. now his back pain wakes him every night.",

@@ -140,6 +140,7 @@ _ME_WORDS = _WORDS["me_words"]
 _OWNERS = _WORDS["age_owners"]
 _ADDRESS_OR_PERSON = _WORDS["address_or_person"]
 _HIM_OR_HER = _WORDS["him_or_her"]
+_HIS_OR_THEIR = _WORDS["his_or_their"]
 _NOT_BODY = _WORDS["not_the_body_after"]
 _WHEN_WORDS = _WORDS["back_in_when"]
 #: Between a person and "my": the group they are named by ("a lady in my class").
@@ -159,8 +160,11 @@ def said_of_someone_else(span: Span) -> bool:
     """Whether someone else, and not the writer, is named before ``span`` in its sentence
     (and the sign itself says nothing of the writer: "better off if i was gone"), or, in
     a sentence naming no one, in the sentence before it."""
+    doc = span.doc
+    if span.start > 0 and _n(doc[span.start - 1]) in _HIS_OR_THEIR or _n(span[0]) in _HIS_OR_THEIR:
+        return True  # "I'm with my dad now, his leg has gone weak": his body, not the writer's
     sentence = _sentence(span)
-    writer, other = _named_in(span.doc[sentence.start : span.end])
+    writer, other = _named_in(doc[sentence.start : span.end])
     if writer:
         return False  # "me and my husband ...", "my wife says I ...": the writer's
     if other or sentence.start == 0:
