@@ -93,6 +93,7 @@ _JUMP_WORDS = _WORDS["jump_words"]
 _DROPS = _WORDS["drops"]
 _JUMP_NOT_NEXT = _WORDS["jump_not_next"]
 _LEISURE_JUMPS = _WORDS["leisure_jumps"]
+_JUMPED_INTO = _WORDS["jumped_into"]
 _DONE_AGAIN = _WORDS["done_again"]
 _HARM_AGAIN_VERBS = _WORDS["harm_again_verbs"]
 _HARM_AGAIN_NOT = _WORDS["harm_again_not"]
@@ -156,7 +157,8 @@ def _no_drop(span: Span) -> bool:
     doc = span.doc
     jump = next(t for t in span if _n(t) in _JUMP_WORDS)
     nxt = _n(doc[jump.i + 1]) if jump.i + 1 < len(doc) else ""
-    return nxt in _JUMP_NOT_NEXT or bool(_words(_sentence(span)) & _LEISURE_JUMPS)
+    into = _words(doc[jump.i + 1 : jump.i + 4]) & _JUMPED_INTO  # "jump into bed"
+    return nxt in _JUMP_NOT_NEXT or bool(into) or bool(_words(_sentence(span)) & _LEISURE_JUMPS)
 
 
 def _only_venting(kind: str, span: Span) -> bool:
