@@ -85,6 +85,8 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
          "crisis"),
         ("my best mate said he took 30 paracetamol earlier", "other", "crisis"),
         ("i took a load of tramadol an hour ago", "urgent", "crisis"),
+        ("my best friend just messaged that she swallowed all her pills", "other", "crisis"),
+        ("i swallowed all my tablets with my breakfast as usual", "none", None),
         ("my son took a load of paracetamol for his flu over the week", "none", None),
         ("my daughter took 2 ibuprofen an hour ago for her period pain", "none", None),
         ("my dad has a lot of tablets to take every morning", "none", None),

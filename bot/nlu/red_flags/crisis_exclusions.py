@@ -203,8 +203,10 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     if inside & _GOODBYE_WORDS and inside & _POSTED:
         # "posted a goodbye when she left the company": leaving a job, a group, an app
         return bool(sentence & _GOODBYE_LEFT)
+    swallowed_all = tokens[0] in {"swallowed", "downed", "necked"} and tokens[1:2] in (
+        ["all"], ["every"])  # "swallowed all my tablets with breakfast as usual"
     if inside & _TAKEN and inside & _MEDS and (
-        inside & _OVERDOSE_WORDS or any(t.isdigit() for t in tokens)
+        inside & _OVERDOSE_WORDS or any(t.isdigit() for t in tokens) or swallowed_all
     ):
         return _taken_as_a_dose(span)
     if kind == RV.WEAK and inside & _GONE_WORDS and last in _GONE_DATES:
