@@ -37,7 +37,8 @@ _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _SIGNS = ANSWER_WORDS["screen_sign_words"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
-_ITEMS = re.compile(r"[^\W_]+|[,.;:!\-\u2013\u2014]")
+#: A decimal ("5.5") is one item, not a number, a break and another.
+_ITEMS = re.compile(r"(?<![\d.])\d+\.\d+(?!\w|\.\d)|[^\W_]+|[,.;:!\-\u2013\u2014]")
 #: Clause breaks, as items of :func:`words_of`.
 BREAKS = frozenset(",.;:!-\u2013\u2014")
 _SENTENCE_END = frozenset(".;!")

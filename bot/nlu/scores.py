@@ -39,6 +39,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _SETTLERS = ANSWER_WORDS["score_settlers"]
+_SETTLERS_BEFORE_A_COMMA = ANSWER_WORDS["score_settlers_before_comma"]
 _SENTENCE_END = frozenset(".;!")
 _BREAKS = frozenset(",.;:!-\u2013\u2014")
 _OF = frozenset({"of", "outta"})
@@ -66,10 +67,14 @@ def settled_score(text: str | None) -> float | None:
     said_after = -1  # where the words settling on the number before them end
     for i in range(len(items)):
         size = next((n for n in (2, 1) if " ".join(items[i : i + n]) in _SETTLERS), 0)
+        if not size and items[i] in _SETTLERS_BEFORE_A_COMMA and items[i + 1 : i + 2] == [","]:
+            size = 1
         if size and not _in_a_past_clause(items, i):
             # "A 4, I'd say. Maybe a 3": a word settling the number before it reaches no
             # further than its sentence ("bad days 8, mostly 5" still settles on 5)
             number = _first_number_after(items, i + size, within_sentence=i <= said_after)
+            if number is None and i > said_after:
+                number = _alone_after_its_sentence(items, i + size)
             settled = number if number is not None else settled
         elif not size and (at := _settling_word_at(items, i)) >= 0:
             settled = parse_score_answer(items[i])  # "9 is more honest for now"
@@ -140,7 +145,8 @@ def _first_number_after(
     for j in range(start, len(items)):
         item = items[j]
         if item in _SENTENCE_END and (words or within_sentence):
-            return None
+            # "actually no, it's more than that. 5": a number said alone next
+            return None if within_sentence else _a_lone_number(items[j + 1 :])
         if item in _BREAKS:
             continue
         number = None if _a_pronoun(items, j) else parse_score_answer(item)
@@ -154,6 +160,23 @@ def _first_number_after(
         if words > _SETTLING_REACH or (item in _ANOTHER_TIME and items[j - 1] not in _DEGREE):
             return None
     return None
+
+
+def _alone_after_its_sentence(items: list[str], start: int) -> float | None:
+    """A number said alone after the settling word's sentence when that sentence names
+    none ("actually no, it's more than that, I've been sitting for ages. 5")."""
+    end = next((k for k in range(start, len(items)) if items[k] in _SENTENCE_END), None)
+    if end is None or any(parse_score_answer(w) is not None for w in items[start:end]):
+        return None
+    return _a_lone_number(items[end + 1 :])
+
+
+def _a_lone_number(items: list[str]) -> float | None:
+    """The number ``items`` hold when it is all they hold, the message's last word ("5."
+    or "5"), else None."""
+    if not items or items[1:] not in ([], ["."], ["!"]):
+        return None  # "6. No falls": a list's number
+    return parse_score_answer(items[0])
 
 
 def _before_a_rise(clause: str) -> str:

@@ -579,6 +579,18 @@ def test_a_score_of_now_beside_one_of_another_time(text: str, score: float) -> N
         # a settling word in a clause of the past settles a score of then
         ("In 2022 it was nearer a 7", None),
         ("last winter it was closer to 8, now a 4", 4),
+        # a half in figures is one number, not a number, a full stop and another
+        ("right now 6.5", 6.5),
+        ("4 or 5. ok, call it 4.5.", 4.5),
+        # someone else's number weighed, then one agreed on
+        ("I'd go 3. my husband reckons 5 from the faces I pull. go on then, 5", 5),
+        ("Maybe 6. The kids say 8. Fine, 7.", 7),
+        ("5, my sister thinks 6, let's meet in the middle, 5.5", 5.5),
+        ("Say 2. My mum says 4, she's seen me limping. Let us put 4.", 4),
+        # a sentence that takes back the first number, then the number alone at the end
+        ("2 maybe? no, it's worse than that, I've been on my feet all day. 4", 4),
+        ("Flexibility is fine. But one time it locked up.", None),
+        ("1. no numbness. 2. no fever. 3. just sore", None),  # a list's numbers
     ],
 )
 def test_the_score_settled_on(text: str, score: float | None) -> None:
