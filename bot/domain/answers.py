@@ -166,6 +166,20 @@ def with_halves(text: str) -> str:
     return _HALF.sub(half, text or "")
 
 
+_OPENING_NUMBER = re.compile(r"\s*(?P<num>\d{1,2}(?:\.5)?)\b(?![.,]\d)")
+
+
+def _said_again_last(sentences: list[str]) -> float | None:
+    """The number the last sentence opens with when an earlier one named it too ("7 or
+    8... 8 put that"): the one chosen."""
+    match = _OPENING_NUMBER.match(sentences[-1]) if len(sentences) > 1 else None
+    if match is None:
+        return None
+    earlier = " ".join(sentences[:-1])
+    chosen = match.group("num")
+    return float(chosen) if re.search(rf"(?<![\d.]){re.escape(chosen)}(?![\d.])", earlier) else None
+
+
 def parse_score_answer(text: str) -> float | None:
     """The number in an answer to "how bad, from 0 to 10?": a lone number, a score said
     first ("6 or 7", "one right now"), else the only number in it ("7. is strong", "Now is
@@ -179,6 +193,9 @@ def parse_score_answer(text: str) -> float | None:
     settled = parse_bare_number(sentences[-1]) if len(sentences) > 1 else None
     if settled is not None:
         return settled  # "2 or 3. 3.": a number said alone last settles what came before
+    again = _said_again_last(sentences)
+    if again is not None:
+        return again  # "7 or 8... 8 write that": one of the numbers said again, last
     leading = _leading_score(text)
     if leading is not None:
         return leading

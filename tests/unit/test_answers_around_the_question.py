@@ -37,6 +37,10 @@ def values(text: str) -> dict[str, Any]:
         ("arba'a, maybe", 4.0),
         ("2 lang, only two", 2.0),
         ("7 yesterday, 4 today", None),
+        # a range, then one of its numbers said again to open the last sentence
+        ("5 or 6... 6, put that down", 6.0),
+        ("3 o 4. 4 pon", 4.0),
+        ("6. 2 hours ago it was 8", None),
     ],
 )
 def test_a_half_said_in_words(text: str, score: float | None) -> None:
