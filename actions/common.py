@@ -8,11 +8,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.content.questions import programme_questions
 from bot.domain.escalation import PAUSE_SLOT
 from bot.domain.pause import plan_paused
 from bot.domain.programme import Intake
+from bot.nlu.topics import best_topic
 from bot.store import journal, outbox
 
 logger = logging.getLogger(__name__)
@@ -116,3 +119,9 @@ async def red_flag_unresolved(tracker: Tracker) -> bool:
     await in_journal(outbox.flush_if_waiting)
     events = await in_journal(journal.safety_events_for, tracker.sender_id)
     return bool(events) and plan_paused([e.kind for e in events or []])
+
+
+def answer_programme_question(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Say the programme's answer to the question ``text`` asks."""
+    questions = programme_questions()
+    dispatcher.utter_message(text=questions.answer(best_topic(text, questions.cues())))

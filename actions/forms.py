@@ -15,13 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    answer_programme_question,
     entity_in_latest_message,
     journal_answer,
     latest_intent,
     latest_text,
     value_before_latest_message,
 )
-from actions.questions import answer_programme_question
 from bot.content.responses import has_buttons
 from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, INTAKE_HINT_TYPED
 from bot.domain.answers import BadInput, classify_bad_input

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.intake
 from actions.intake import ActionResetIntake, ValidateIntakeForm
+from actions.questions import ActionAnswerQuestion
 from actions.recommend import ActionRecommend, ActionShowPlan
 from bot import settings
 from bot.content import texts
@@ -581,3 +582,32 @@ async def test_an_answer_stated_then_asked_about_is_taken() -> None:
                 slots={"requested_slot": "leg_pain"}, entities=[entity]),
     )
     assert slots["leg_pain"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "entity", "taken"),
+    [
+        # answered, then a question about something else: the answer is taken
+        ("Honestly about a 6. Oh and can my husband use the app too?", "pain_score",
+         {"entity": "pain_score", "value": 6, "start": 16, "end": 19}, 6.0),
+        ("Mostly bending. Should I keep going to pilates?", "pain_direction",
+         {"entity": "pain_direction", "value": "flexion", "start": 7, "end": 14}, "flexion"),
+        # the number is the question's own: nothing is taken
+        ("Is 3 times a week enough?", "pain_score",
+         {"entity": "pain_score", "value": 3, "start": 3, "end": 4}, None),
+    ],
+)
+async def test_an_answer_said_before_a_question_is_taken_with_the_answer_to_it(
+    text: str, requested: str, entity: dict[str, object], taken: object
+) -> None:
+    said, slots = await run(
+        ActionAnswerQuestion(),
+        tracker(text, intent="ask_programme", slots={"requested_slot": requested},
+                entities=[entity]),
+    )
+    questions = programme_questions()
+    answers = {questions.answer(t.name) for t in questions.topics} | {questions.unknown}
+    assert said[0] in answers
+    assert slots.get(requested) == taken
+    stored = [(a.slot, a.value) for a in journal.answers_for(USER)]
+    assert stored == ([] if taken is None else [(requested, taken)])
