@@ -1072,6 +1072,16 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "pain_direction": "extension"}),
     ("my back went carrying the bins, seized solid, pain about a 7", {
         "spasm": True, "flexibility": "tight", "pain_score": 7}),
+    # the spasm named first, then denied by what never happened to it
+    ("My calves are like wire. Seizing up has never happened to me.", {
+        "flexibility": "tight", "spasm": False}),
+    ("The back going into spasm hasn't happened this time.", {"spasm": False}),
+    ("Hamstrings are tight. Locked up? Not once.", {"flexibility": "tight", "spasm": False}),
+    ("seizing up, never once", {"spasm": False}),
+    # a denial reaches both of a pair joined by "or"
+    ("Tight hammies. I've never had it seize up or go into a spasm.", {
+        "flexibility": "tight", "spasm": False}),
+    ("It has never jammed or gone into spasm", {"spasm": False}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
