@@ -1082,6 +1082,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("Tight hammies. I've never had it seize up or go into a spasm.", {
         "flexibility": "tight", "spasm": False}),
     ("It has never jammed or gone into spasm", {"spasm": False}),
+    # where the hands stop short of the toes; muscles so taut they would give
+    ("my fingertips end just below the knee", {"flexibility": "tight"}),
+    ("my hands stop around mid-calf", {"flexibility": "tight"}),
+    ("my fingers stop at my toes", {}),
+    ("my hamstrings feel like they could ping", {"flexibility": "tight"}),
+    ("my calves feel as if they'd tear", {"flexibility": "tight"}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
