@@ -1088,6 +1088,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("my fingers stop at my toes", {}),
     ("my hamstrings feel like they could ping", {"flexibility": "tight"}),
     ("my calves feel as if they'd tear", {"flexibility": "tight"}),
+    # a length told of an earlier episode in a clause dated to its year
+    ("Worse than the time in 2016 when I was laid up for six weeks", {}),
+    ("nothing like the one in 2012 when I was off work for a month. This one, about ten days",
+     {"pain_duration_days": 10}),
+    ("Had a bad one in 2016, this one has gone on for three weeks", {"pain_duration_days": 21}),
+    ("It started in 2018 and has been bad for a month", {"pain_duration_days": 30}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
