@@ -23,7 +23,12 @@ from actions.common import (
     value_before_latest_message,
 )
 from bot.content.responses import has_buttons
-from bot.content.texts import BAD_INPUT_REPLIES, INTAKE_HINT, INTAKE_HINT_TYPED
+from bot.content.texts import (
+    BAD_INPUT_REPLIES,
+    INTAKE_HINT,
+    INTAKE_HINT_TYPED,
+    TAKEN_FOR_NOW,
+)
 from bot.domain.answers import BadInput, classify_bad_input
 from bot.nlu.answers import (
     corrected_in_passing,
@@ -50,6 +55,10 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     #: only that one is half an answer, kept, and the question asked again for the rest
     #: (its domain variation says what was heard) instead of "Sorry, I didn't catch that".
     half_answers: dict[str, str] = {}
+    #: What a question's slot is taken to be when its second answer still cannot be read
+    #: (with a word saying so, the texts' ``TAKEN_FOR_NOW``), so that no question is asked a
+    #: third time; a question without one is asked again.
+    last_resorts: dict[str, str] = {}
 
     @abstractmethod
     def name(self) -> str:
@@ -85,11 +94,20 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
             for e in events
         )
-        if answered or requested is None or self._half_answered(tracker, requested):
+        if answered or requested is None or self._half_answered(tracker, requested) and (
+            _answers_to(tracker, requested) < 2
+        ):
             return [*events, SlotSet("reprompts", 0)]
         if self.is_interruption(tracker):
             # Nothing extracted: the form steps aside and a rule answers.
             return events
+        taken = self.last_resorts.get(requested)
+        if taken is not None and _answers_to(tracker, requested) >= 2:
+            # asked twice and still not read (or only its other half, twice): taken for
+            # now, said so, and not asked a third time
+            await journal_answer(tracker, requested, taken, accepted=False)
+            dispatcher.utter_message(text=TAKEN_FOR_NOW[requested])
+            return [*events, SlotSet(requested, taken), SlotSet("reprompts", 0)]
         await journal_answer(tracker, requested, None, accepted=False)
         if latest_intent(tracker) != "greet":
             await self.explain(dispatcher, tracker, requested)
@@ -146,6 +164,21 @@ def _corrected_in_passing(tracker: Tracker, slot: str) -> bool:
         e.get("entity") == slot and corrected_in_passing(text, int(e.get("start") or 0))
         for e in tracker.latest_message.get("entities", [])
     )
+
+
+def _answers_to(tracker: Tracker, slot: str) -> int:
+    """How many messages the person has sent while ``slot``'s question was the open one,
+    the latest included, since the slot was last cleared (a restart, starting over)."""
+    count, requested = 0, None
+    for event in tracker.events:
+        kind, name = event.get("event"), event.get("name")
+        if kind == "restart" or (kind == "slot" and name == slot and event.get("value") is None):
+            count = 0
+        if kind == "slot" and name == "requested_slot":
+            requested = event.get("value")
+        elif kind == "user" and requested == slot:
+            count += 1
+    return count
 
 
 def _said_after(tracker: Tracker, slot: str, offset: int) -> bool:

@@ -214,6 +214,8 @@ class ValidateIntakeForm(KindFormValidation):
 
     form_slots = FORM_SLOTS
     half_answers = {"flexibility": "spasm"}  # "tight muscles, or is your back locked?"
+    # asked twice and still not read: tight, which starts the plan gently (with stretching)
+    last_resorts = {"flexibility": "tight"}
 
     def name(self) -> str:
         return "validate_intake_form"

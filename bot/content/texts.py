@@ -58,6 +58,15 @@ INTAKE_HINT_TYPED = (
     'stuck, or "bye" to pause; your answers so far are kept.'
 )
 STARTING_OVER = "Sure, let's start over from the first question."
+#: Said when a question's second answer still could not be read and the form takes the
+#: cautious answer instead of asking a third time (actions/forms.py, ``last_resorts``).
+TAKEN_FOR_NOW: dict[str, str] = {
+    "flexibility": (
+        "I couldn't quite tell how loose those muscles are, so I'll count them as tight for "
+        "now: the plan then starts gently, with stretching. You can change it when you see "
+        "your answers."
+    ),
+}
 
 # Daily check-ins (Step 3's journal): the questions, and choosing when they come.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from bot.nlu import patterns as P
-from bot.nlu.spans import CONTEXT, sentence_of
+from bot.nlu.spans import CONTEXT, in_a_years_clause, sentence_of
 
 
 def phrase_at(words: list[str], i: int, phrases: frozenset[str]) -> int:
@@ -51,6 +51,8 @@ def past_episode(span: Span) -> bool:
         return True  # "I had back pain one time before, two years ago, but this is new"
     if any(t.lower_ in _ONSET_VERBS for t in span):
         return False  # "It started on the 1st of October ... we had family over"
+    if in_a_years_clause(span):
+        return True  # "not as bad as the one in 2009 when I was off for a month"
     had = [
         i for i, w in enumerate(words)
         if w == "had" and (i == 0 or words[i - 1] not in CONTEXT["perfect_auxiliaries"])

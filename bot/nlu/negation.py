@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.nlu.patterns import (
     ALONE,
     ANSWER_WORDS,
+    CONTEXT_WORDS,
     FLEXIBILITY,
     LEG_PAIN,
     NEGATION_TOKENS,
@@ -138,6 +139,12 @@ COMPLAINT_VERBS: frozenset[str] = frozenset(
         "make",
         "really",
         "happen",
+        # said of a sign as the subject: "locking has never happened", "... never occurred"
+        "happened",
+        "happens",
+        "occur",
+        "occurs",
+        "occurred",
         "apply",
         "change",
         "worsen",
@@ -308,10 +315,22 @@ def _denies_a_complaint(doc: Doc, i: int) -> bool:
 
 
 def _a_bare_no(doc: Doc, i: int) -> bool:
-    """A "no" alone at ``i`` that ends its sentence ("Tight, no. But ...")."""
-    if i >= len(doc) or _text(doc[i]) not in _BARE_NOS:
+    """A "no" alone at ``i`` that ends its sentence ("Tight, no. But ...", "Locking? Not
+    once.")."""
+    if i >= len(doc):
         return False
-    return i + 1 == len(doc) or _text(doc[i + 1]) in (".", "!", ";")
+    words = [_text(t) for t in doc[i : i + _LONGEST_LONE_DENIAL]]
+    ends = 1 if words[0] in _BARE_NOS else next(
+        (len(p.split()) for p in _LONE_DENIALS if words[: len(p.split())] == p.split()), 0
+    )
+    if not ends:
+        return False
+    return i + ends == len(doc) or _text(doc[i + ends]) in (".", "!", ";")
+
+
+#: Denials of more than one word that may stand alone ("not once", "never ever").
+_LONE_DENIALS: frozenset[str] = CONTEXT_WORDS["lone_denial_phrases"]
+_LONGEST_LONE_DENIAL = max(len(p.split()) for p in _LONE_DENIALS)
 
 
 def _denied_without_a_subject(doc: Doc, i: int) -> bool:

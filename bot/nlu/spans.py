@@ -143,7 +143,30 @@ def same_sentence(a: Span, b: Span) -> bool:
 def in_a_year_gone(span: Span) -> bool:
     """Something said in a sentence dated to a year gone by ("In 1994 I had a problem with my
     back after lifting a washing machine", "back in '98"): an old episode, not this one."""
-    words = [t.lower_ for t in sentence_of(span)]
+    return _dated_to_a_year_gone([t.lower_ for t in sentence_of(span)])
+
+
+def in_a_years_clause(span: Span) -> bool:
+    """Something said in a clause dated to a year gone by ("not as bad as the one in 2009
+    when I was laid up for six weeks"): of that time; not across a comma or a "but" ("Had
+    one in 2009, this one a month"), nor beside a "has been" that reaches to now."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and not _ends_a_clause(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and not _ends_a_clause(doc[end]):
+        end += 1
+    words = [t.lower_ for t in doc[start:end]]
+    perfect = CONTEXT["perfect_auxiliaries"]
+    if any(w == "been" and k and words[k - 1] in perfect for k, w in enumerate(words)):
+        return False  # "It started in 2018 and has been bad for a month": up to now
+    return _dated_to_a_year_gone(words)
+
+
+def _ends_a_clause(token: Token) -> bool:
+    return token.text in SENTENCE_ENDS or token.text == "," or token.lower_ in CLAUSE_TURNS
+
+
+def _dated_to_a_year_gone(words: list[str]) -> bool:
     if set(words) & P.ANSWER_WORDS["now_words"]:
         return False  # "I had a bad back in 2010, now bending hurts"
     return any(

@@ -55,18 +55,43 @@ def denial_after(span: Span) -> int | None:
 
 def live_spasms(said: list[Span]) -> list[Span]:
     """The spasms said to be there: neither negated nor answered "no"."""
-    return [
-        s for s in said if value_of(s) is not None and not is_negated(s) and not denied_after(s)
-    ]
+    return [s for s in said if value_of(s) is not None and not _denied(s, said)]
+
+
+def _denied(span: Span, said: list[Span]) -> bool:
+    """Negated, answered "no", or the second of a pair whose first is denied ("never had
+    it seize up or go into spasm": the "never" reaches both)."""
+    if is_negated(span) or denied_after(span):
+        return True
+    return any(
+        other.end <= span.start and _joined_by_or(other, span) and is_negated(other)
+        for other in said
+    )
+
+
+#: How many words may stand between the two of a denied pair ("lock up or go into spasm").
+_PAIR_GAP = 4
+
+
+def _joined_by_or(first: Span, second: Span) -> bool:
+    """An "or" (or "nor") between two spans, with no break and no other "no" or "yes"
+    there ("seize up or go into", not "seize up, or it did once")."""
+    between = first.doc[first.end : second.start]
+    if len(between) > _PAIR_GAP:
+        return False
+    words = [t.lower_ for t in between]
+    if not ("or" in words or "nor" in words):
+        return False
+    return not any(
+        t.is_punct or is_negation(t) or t.lower_ in P.ANSWER_WORDS["yes_words"] for t in between
+    )
 
 
 def resolve_spasm(said: list[Span], spasms: list[Span], text: str) -> Extraction | None:
     """A spasm said to be there, unless denied for this episode after it was told of
     another; else a spasm said not to be there ("it's not locked up or in spasm, it just
     aches"), which clears a spasm read earlier in the intake."""
-    denied = [
-        s for s in said if value_of(s) is not None and (is_negated(s) or denied_after(s))
-    ]
+    denied = [s for s in said if value_of(s) is not None and _denied(s, said)]
     if spasms and not (denied and denied[-1].start > spasms[-1].end and _this_time(denied[-1])):
         return extraction(P.SPASM, True, [spasms[-1]], text)
     return extraction(P.SPASM, False, [denied[-1]], text) if denied else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
@@ -185,6 +186,46 @@ async def test_flexible_with_a_spasm_in_the_same_answer_keeps_both() -> None:
     )
     assert slots["flexibility"] == "normal" and slots.get("spasm") is not False
     assert ("spasm", True) in {(a.slot, a.value) for a in journal.answers_for(USER)}
+
+
+def _asked_again(first: str, text: str, entities: list[dict[str, Any]]) -> Tracker:
+    """A tracker whose tightness question was asked, answered with ``first``, asked again
+    and answered with ``text`` (the latest message, with ``entities`` read in both)."""
+    spasm = next((e["value"] for e in entities if e["entity"] == "spasm"), None)
+    base = tracker(text, slots={"requested_slot": "flexibility", "spasm": spasm},
+                   entities=entities)
+    ask = {"event": "slot", "name": "requested_slot", "value": "flexibility"}
+    earlier = [ask, {"event": "user", "text": first,
+                     "parse_data": {"text": first, "entities": entities}}]
+    return Tracker(USER, base.slots, base.latest_message, [*earlier, *base.events], False,
+                   None, {"name": "intake_form"}, "action_listen")
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "entities"),
+    [
+        # only the spasm half, twice: the muscles half is not asked a third time
+        ("it's never gone into spasm", "never locked up, like I said",
+         [{"entity": "spasm", "value": False}]),
+        # nothing read, twice
+        ("the usual for a man my age", "same as ever really", []),
+    ],
+)
+async def test_the_tightness_question_is_never_asked_a_third_time(
+    first: str, text: str, entities: list[dict[str, Any]]
+) -> None:
+    said, slots = await run(ValidateIntakeForm(), _asked_again(first, text, entities))
+    assert slots["flexibility"] == "tight"  # the cautious answer: the plan starts gently
+    assert said == [texts.TAKEN_FOR_NOW["flexibility"]]
+    [answer] = [a for a in journal.answers_for(USER) if a.slot == "flexibility"]
+    assert (answer.value, answer.accepted, answer.raw_text) == ("tight", False, text)
+
+
+async def test_half_an_answer_the_first_time_asks_for_the_rest() -> None:
+    trk = tracker("it's never gone into spasm", slots={"requested_slot": "flexibility"},
+                  just_set={"spasm": False}, entities=[{"entity": "spasm", "value": False}])
+    said, slots = await run(ValidateIntakeForm(), trk)
+    assert said == [] and slots.get("flexibility") is None and slots["reprompts"] == 0
 
 
 COMPLETE = {"pain_direction": "flexion", "pain_duration_days": 21.0, "flexibility": "tight",

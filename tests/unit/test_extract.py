@@ -1072,6 +1072,28 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "pain_direction": "extension"}),
     ("my back went carrying the bins, seized solid, pain about a 7", {
         "spasm": True, "flexibility": "tight", "pain_score": 7}),
+    # the spasm named first, then denied by what never happened to it
+    ("My calves are like wire. Seizing up has never happened to me.", {
+        "flexibility": "tight", "spasm": False}),
+    ("The back going into spasm hasn't happened this time.", {"spasm": False}),
+    ("Hamstrings are tight. Locked up? Not once.", {"flexibility": "tight", "spasm": False}),
+    ("seizing up, never once", {"spasm": False}),
+    # a denial reaches both of a pair joined by "or"
+    ("Tight hammies. I've never had it seize up or go into a spasm.", {
+        "flexibility": "tight", "spasm": False}),
+    ("It has never jammed or gone into spasm", {"spasm": False}),
+    # where the hands stop short of the toes; muscles so taut they would give
+    ("my fingertips end just below the knee", {"flexibility": "tight"}),
+    ("my hands stop around mid-calf", {"flexibility": "tight"}),
+    ("my fingers stop at my toes", {}),
+    ("my hamstrings feel like they could ping", {"flexibility": "tight"}),
+    ("my calves feel as if they'd tear", {"flexibility": "tight"}),
+    # a length told of an earlier episode in a clause dated to its year
+    ("Worse than the time in 2016 when I was laid up for six weeks", {}),
+    ("nothing like the one in 2012 when I was off work for a month. This one, about ten days",
+     {"pain_duration_days": 10}),
+    ("Had a bad one in 2016, this one has gone on for three weeks", {"pain_duration_days": 21}),
+    ("It started in 2018 and has been bad for a month", {"pain_duration_days": 30}),
     ("😀😀😀", {}),
     ("me duele la espalda", {}),
     ("j'ai mal au dos depuis trois semaines", {}),
