@@ -1,0 +1,34 @@
+"""Which way it hurts, told as people test and explain their movements: a movement tried
+while typing and its verdict after a sign ("picking up the cat = ouch", "leaned back -
+same"), someone else's guess taken back, a seat the pain drives the person to ("I have
+to sit down, then it settles"), a movement ruled out after "because" ("because I can't
+sit through a film"). Each row in our own words."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from bot.nlu.pipeline import extract
+
+MONDAY = datetime.date(2026, 12, 7)
+
+
+def direction(text: str) -> str | None:
+    """The painful direction read from the message, if any."""
+    return next((e.value for e in extract(text, MONDAY) if e.entity == "pain_direction"), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a movement and its verdict after a sign; a cry of pain is a verdict
+        ("right, tried it. lifting the laundry basket = ouch", "flexion"),
+        ("ok so reaching down to the dishwasher = owww", "flexion"),
+        ("picking up the cat = ouch. arching back = also ouch lol", "both"),
+        ("squatting down -> ow. leaning back -> ow too", "both"),
+    ],
+)
+def test_direction_read_from_movements_tried(text: str, expected: str) -> None:
+    assert direction(text) == expected
