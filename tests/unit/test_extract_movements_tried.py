@@ -28,6 +28,17 @@ def direction(text: str) -> str | None:
         ("ok so reaching down to the dishwasher = owww", "flexion"),
         ("picking up the cat = ouch. arching back = also ouch lol", "both"),
         ("squatting down -> ow. leaning back -> ow too", "both"),
+        # each movement tried and found the same: nothing changes it
+        ("just tested it. bent down - same. leaned back - same. walked round the room - same",
+         "none"),
+        ("Trying now: sat on the sofa - no change. stood at the window - still the same.",
+         "none"),
+        # ... unless another movement tried does change it, or "same" is like a pain before
+        ("leaned back: no change. bent down to the bin - ouch", "flexion"),
+        ("Sitting at the desk is agony. Bending over - same.", "flexion"),
+        # "I don't think moving changes it", "it's no different"
+        ("Tried all sorts. I don't think moving changes it.", "none"),
+        ("Standing, sitting, bending: it's no different.", "none"),
     ],
 )
 def test_direction_read_from_movements_tried(text: str, expected: str) -> None:
