@@ -449,8 +449,9 @@ def _a_wish(span: Span) -> bool:
 
 def _taken_back(span: Span, contrast: int) -> bool:
     """Whether a movement before a contrast was told as a belief since given up ("I
-    thought bending made it worse at first, but ...")."""
-    clause = span.doc[max(0, span.start - 4) : contrast]
+    thought bending made it worse at first, but ...", "My physio thought it might be worse
+    sitting, but no")."""
+    clause = span.doc[max(0, span.start - 6) : contrast]
     return any(t.lower_ in CONTEXT["taken_back"] for t in clause)
 
 

@@ -39,6 +39,9 @@ def direction(text: str) -> str | None:
         # "I don't think moving changes it", "it's no different"
         ("Tried all sorts. I don't think moving changes it.", "none"),
         ("Standing, sitting, bending: it's no different.", "none"),
+        # someone else's guess, taken back
+        ("My GP reckoned bending was the trouble, but honestly no, it's no different.", "none"),
+        ("The nurse suggested it could be worse standing, but no, it is no different.", "none"),
     ],
 )
 def test_direction_read_from_movements_tried(text: str, expected: str) -> None:
