@@ -42,6 +42,14 @@ def direction(text: str) -> str | None:
         # someone else's guess, taken back
         ("My GP reckoned bending was the trouble, but honestly no, it's no different.", "none"),
         ("The nurse suggested it could be worse standing, but no, it is no different.", "none"),
+        # a seat taken because the pain drives them to it
+        ("After ten minutes at the bus stop I must sit down", "extension"),
+        ("when I queue it starts aching and I have to sit down or lean on the counter, then "
+         "it settles", "extension"),
+        ("I have to sit down all day at work and it kills", "flexion"),
+        ("It hurts when I stand, then it eases off", "extension"),
+        # what does not bother them is fine
+        ("Walking about. Lifting doesn't bother me much.", "extension"),
     ],
 )
 def test_direction_read_from_movements_tried(text: str, expected: str) -> None:
