@@ -272,8 +272,8 @@ def _named_as_cause(span: Span, clause: Span) -> bool:
         cause = None
     if cause is None:
         cause = _cause_before_a_comma(span)
-    if cause is None:
-        return False
+    if cause is None or any(is_negation(t) for t in doc[cause : span.end]):
+        return False  # "because I can't sit in the boat": a movement the pain rules out
     return not any(t.lower_ in CONTEXT["aggravation_words"] for t in doc[span.end : clause.end])
 
 

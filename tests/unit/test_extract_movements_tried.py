@@ -50,6 +50,12 @@ def direction(text: str) -> str | None:
         ("It hurts when I stand, then it eases off", "extension"),
         # what does not bother them is fine
         ("Walking about. Lifting doesn't bother me much.", "extension"),
+        # what the pain rules out, after "because"
+        ("I gave up church because I can't stand through the hymns", "extension"),
+        ("I let the allotment go because I can't bend to the beds", "flexion"),
+        ("I skip the cinema now because I can't sit through a film, and queueing at the "
+         "till is murder too", "both"),
+        ("We stopped camping because I can't sit on the ground or stand by the fire", "both"),
     ],
 )
 def test_direction_read_from_movements_tried(text: str, expected: str) -> None:
