@@ -27,6 +27,7 @@ from bot.nlu.spans import (
     sentence_of,
     value_of,
 )
+from bot.nlu.tried import tried_the_same
 
 #: The painful direction when a movement one way eases the pain.
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
@@ -107,7 +108,7 @@ def _qualifies_another(span: Span, spans: list[Span]) -> bool:
         # the station doing notes, when I stand up after it's so painful": getting up from
         # the seat named just before (in its sentence or the one before), not standing
         return True
-    before = [t for t in doc[max(0, span.start - 3) : span.start]]
+    before = list(doc[max(0, span.start - 3) : span.start])
     cue = next(
         (t.i for t in reversed(before)
          if t.lower_ in CONTEXT["qualifiers"] or t.lower_ in CONTEXT["sequence_words"]),
@@ -271,8 +272,8 @@ def _named_as_cause(span: Span, clause: Span) -> bool:
         cause = None
     if cause is None:
         cause = _cause_before_a_comma(span)
-    if cause is None:
-        return False
+    if cause is None or any(is_negation(t) for t in doc[cause : span.end]):
+        return False  # "because I can't sit in the boat": a movement the pain rules out
     return not any(t.lower_ in CONTEXT["aggravation_words"] for t in doc[span.end : clause.end])
 
 
@@ -352,7 +353,6 @@ def _concluded(spans: list[Span]) -> list[Span]:
 def _once_per_span(verdict: Callable[[Span], bool]) -> Callable[[Span], bool]:
     """``verdict``, worked out once per span of one message."""
     known: dict[tuple[int, int, str], bool] = {}
-
     def once(span: Span) -> bool:
         key = (span.start, span.end, span.label_)
         if key not in known:
@@ -371,14 +371,14 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     settled = concluded is not spans  # "... sitting is fine. so leaning back I guess"
     spans = concluded
     relieved = _once_per_span(relieves)  # asked of every pair: a long message names hundreds
+    same = tried_the_same(spans)  # "bent over - same. leaned back - same"
     read = [
         (s, v, relieved(s))
         for s in spans
         # "no difference" is not turned round by a cue before it ("neither really it just
         # aches whatever i do"): it says the same thing denied or not
-        if (v := value_of(s)) is not None and (v == "none" or not is_negated(s))
-        and not _in_onset_story(s)
-        and not in_a_year_gone(s)
+        if (v := same.get(s.start, value_of(s))) is not None and (v == "none" or not is_negated(s))
+        and not _in_onset_story(s) and not in_a_year_gone(s)
         and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
         and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s) and not _a_place(s)
     ]
@@ -405,7 +405,6 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     # the answer unasked (the question, when it comes, takes it)
     loose = not settled and all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
-
 
 
 def _hyphened_on(span: Span) -> bool:
@@ -450,8 +449,9 @@ def _a_wish(span: Span) -> bool:
 
 def _taken_back(span: Span, contrast: int) -> bool:
     """Whether a movement before a contrast was told as a belief since given up ("I
-    thought bending made it worse at first, but ...")."""
-    clause = span.doc[max(0, span.start - 4) : contrast]
+    thought bending made it worse at first, but ...", "My physio thought it might be worse
+    sitting, but no")."""
+    clause = span.doc[max(0, span.start - 6) : contrast]
     return any(t.lower_ in CONTEXT["taken_back"] for t in clause)
 
 

@@ -68,6 +68,8 @@ def relieves(span: Span, window: int = 15) -> bool:
     it", "bending over to stretch feels great", "sitting is no problem", "it eases off if I
     sit down", "Sitting, or leaning on the trolley, eases it straight away")."""
     doc = span.doc
+    if _seat_taken(span):
+        return True  # "after the queue I have to sit down"
     own = value_of(span)
     # only movements starting within the window are looked at below: the others are
     # skipped before their value is read (a long message names hundreds)
@@ -111,6 +113,13 @@ def relieves(span: Span, window: int = 15) -> bool:
             # said to hurt, what follows the comma is of something else: "bending kills,
             # the rest is fine")
             continue
+        if tok.lower_ == "," and not complained and _eases_next(doc, tok.i) and (
+            not judged or _driven_to(span)
+        ):
+            # "I have to sit down or lean on the trolley, then it eases": what the pain
+            # drove them to, or did before it eased ("It hurts when I stand, then it
+            # eases" is standing's pain wearing off)
+            return True
         if tok.text in _QUOTES:
             continue  # "bending down to the little ones' tables feels better"
         if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
@@ -215,3 +224,60 @@ def aggravated_after(span: Span) -> bool:
         if tok.lower_ in CONTEXT["aggravation_words"]:
             return True
     return False
+
+
+def _needed_at(doc: Doc, i: int) -> bool:
+    """"must" or "have to" ending at word ``i`` ("I must", "we have to", "gotta")."""
+    word = doc[i].lower_
+    if word in CONTEXT["must_words"]:
+        return not negated_at(doc, i)
+    return word == "to" and i > 0 and doc[i - 1].lower_ in CONTEXT["need_words"] and not (
+        negated_at(doc, i - 1)
+    )
+
+
+def _driven_to(span: Span) -> bool:
+    """A "must" or "have to" before ``span`` in its clause ("it starts to hurt and I have to
+    sit down or lean forward"): what the pain drives the person to."""
+    doc = span.doc
+    for tok in reversed(doc[max(0, span.start - 8) : span.start]):
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            return False
+        if _needed_at(doc, tok.i):
+            return True
+    return False
+
+
+def _seat_taken(span: Span) -> bool:
+    """"I must sit down", "after the queue I have to sit down, then ...": a seat taken
+    because it must be, with nothing after it of how long it is kept ("I have to sit down
+    all day at work") nor of pain ("I have to sit down and it kills")."""
+    doc = span.doc
+    if span[0].lower_ not in CONTEXT["sit_down_words"] or not span.start:
+        return False
+    end = span.end if "down" in [t.lower_ for t in span] else span.end + 1
+    if end > len(doc) or doc[end - 1].lower_ != "down" or not _needed_at(doc, span.start - 1):
+        return False
+    ends = end == len(doc) or doc[end].is_punct or doc[end].lower_ in CONTEXT["sat_down_then"]
+    return ends and not aggravated_after(span)
+
+
+def _eases_next(doc: Doc, comma: int) -> bool:
+    """After the comma, "then it eases", "and then the pain goes": the pain easing next,
+    with no word of pain nor another movement in that clause."""
+    i = comma + 1
+    while i < len(doc) and doc[i].lower_ in CONTEXT["then_words"]:
+        i += 1
+    if i == comma + 1 or i >= len(doc) or doc[i].lower_ not in SUBJECTS:
+        return False
+    movements = {s.start for s in doc.spans.get(P.SPANS_KEY, []) if s.label_ == P.PAIN_DIRECTION}
+    eased = False
+    for tok in doc[i + 1 :]:
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+            break
+        if tok.lower_ in CONTEXT["aggravation_words"] or tok.i in movements:
+            return False  # "then it eases when I sit": the sitting's relief
+        eased = eased or (not negated_at(doc, tok.i) and (
+            is_relief(tok) or tok.lower_ in CONTEXT["relief_at_end"]
+        ))
+    return eased
