@@ -60,6 +60,10 @@ _PASSING = frozenset({RV.INFECTION, RV.NEURO_DEFICIT, RV.CAUDA_EQUINA})  # not w
 _OTHER_SUBJECT = _WORDS["other_subject"]
 _RECOVERED_FROM = _WORDS["recovered_from"]
 _I_SUBJECT = _WORDS["i_subject"]
+_LASTING_WELL = _WORDS["lasting_well"]
+_DATING_SUBJECTS = _WORDS["dating_subjects"]
+#: How far into the next sentence a resolution may stand after a dating ("that was ... ago").
+_DATED_REACH = 10
 _ONCE_NOT = _WORDS["once_not"]
 _SINCE_AFTER_RESOLUTION = _WORDS["since_after_resolution"]
 _WORRY_WORDS = _WORDS["worry_words"]
@@ -292,7 +296,7 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
         return "negated"
     if ongoing:
         return None
-    resolved, about_symptom = False, False
+    resolved, about_symptom, applied = False, False, []
     for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end):
         if mark.start >= span.end:
             applies = not ctx.other_flag_between(
@@ -310,6 +314,7 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
             applies = False
         if applies:
             resolved = True
+            applied.append(mark)
             # "it's fine now" is about the symptom; "i'm fine now" may be about the person
             about_symptom |= not _words(doc[max(0, mark.start - 2) : mark.start]) & _I_SUBJECT
     if not resolved and distant and category == RV.FRACTURE and _words(span) & _TRAUMA:
@@ -336,14 +341,16 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
                    if not _of_the_back_after_but(span, m, ctx) and not _dates_a_denial(m, ctx)]
         resolved = not lasting and (
             bool(restated)  # "... and the numbness was gone by morning"
-            or any(m.start < following.start + 5
+            or any((m.start < following.start + 5 or _dated(doc[following.start : m.start]))
                    and not _about_other(doc[following.start : m.start]) for m in marks)
             and not any(following.start <= s.start < following.end
                         and not (cat == category and _negated(s)) for cat, s in ctx.flags)
         )
     if not resolved:
         return None
-    if distant or category in (RV.INFECTION, RV.CANCER) or ctx.within(
+    # ("... but that was sorted and I've been weeing normally for the last fortnight")
+    lasting_well = len(applied) > 1 and any(_words(m) & _LASTING_WELL for m in applied)
+    if distant or lasting_well or category in (RV.INFECTION, RV.CANCER) or ctx.within(
         RP.ONCE, sentence.start, sentence.end
     ):
         return "negated"
@@ -352,6 +359,14 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     # A recent cauda equina symptom, a recent injury, or "my leg gave way but i'm fine
     # now": the bot asks rather than escalates or ignores.
     return "uncertain"
+
+
+def _dated(opening: Span) -> bool:
+    """The next sentence opens by dating the sign ("That was a week ago, walking fine
+    since"), so a resolution further on in it is the sign's."""
+    words = [_n(t) for t in opening]
+    return len(words) <= _DATED_REACH and words[:1] != [] and words[0] in _DATING_SUBJECTS and (
+        "ago" in words)
 
 
 def _a_bare_since(mark: Span) -> bool:

@@ -345,13 +345,18 @@ def _hedged(span: Span) -> bool:
     ):
         return _is_hedged(span)  # no question, or a hedge of its own ("maybe", "might")
     after = span.doc[sentence.end : sentence.end + _TOLD_AFTER]
-    told = any(_n(t) in _TOLD_AS_THERE for t in [*sentence, *after])
+    told = any(_n(t) in _TOLD_AS_THERE for t in [*sentence, *after]) or any(
+        _n(t) in _HAVING_TOLD and t.i > sentence.start and _n(t.doc[t.i - 1]) in _HAVING_AUX
+        for t in span.doc[sentence.start : span.start]
+    )  # "is it normal to be having sweats at night?": had now
     return not told and _is_hedged(span)
 
 
 #: How many words of the sentence after a question may tell the sign it asks about.
 _TOLD_AFTER = 12
 _TOLD_AS_THERE = _WORDS["told_as_there"]
+_HAVING_TOLD = _WORDS["having_told"]
+_HAVING_AUX = _WORDS["having_aux"]
 
 
 def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
