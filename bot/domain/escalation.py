@@ -215,9 +215,28 @@ def is_unsure(text: str) -> bool:
             if clause_of[j] == clause_of[i]
         } & _NOT_KNOWING
     }
-    return text.rstrip().endswith("?") or not_knowing or any(
+    return _ends_in_doubt(text) or not_knowing or any(
         w in _UNSURE and i not in own_wording and i not in doubted for i, w in enumerate(words)
     )
+
+
+#: Openings of a question asked back about the question itself ("why do you ask?").
+_ASKING_WHY = re.compile(r"^\s*(?:but\s+|and\s+)?(?:why|how come|what for)\b", re.IGNORECASE)
+
+
+def _ends_in_doubt(text: str) -> bool:
+    """Whether the answer ends on a question mark that doubts it ("no?", "not really?"),
+    not on a question asked back after an answer said first ("No, it's not urgent. Why do
+    you ask?", "no, why?")."""
+    body = text.rstrip()
+    if not body.endswith("?"):
+        return False
+    body = body[:-1]
+    cut = max(body.rfind(mark) for mark in ".!,;")
+    if "?" in body or cut < 0:
+        return True
+    said, asked = body[:cut], body[cut + 1 :]
+    return not (said.strip() and _ASKING_WHY.match(asked))
 
 
 def _check(done: Sequence[str], check: str, active_loop: str | None) -> str | None:

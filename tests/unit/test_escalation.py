@@ -175,6 +175,11 @@ def test_the_clarifying_question(
         # their own wording unclear is no doubt about the answer
         ("No, sorry if I was unclear, none of that", False),
         ("no... it's unclear", True),
+        # a "no" said first, then why the question was asked: no doubt about the answer
+        ("No, nothing like that. Why do you keep asking?", False),
+        ("nah, how come?", False),
+        ("no? why?", True),
+        ("No. Should I be worried?", True),
     ],
 )
 def test_a_no_that_hedges_is_not_a_clear_no(answer: str, unsure: bool) -> None:
