@@ -1,0 +1,46 @@
+"""Kinds of red flag of an aorta, a broken spine or a cancer told in roundabout words (a
+tear that goes "through into" the gut, the collapse a sentence later after the age and the
+smoking, a pulsing mass found by a clinician, a hard landing with a severe pain in words, a
+manipulated spine in old age, pain that rest or no position relieves, a polite "silly q."
+before the sign), and the benign messages that share their words: the verdict each gets
+(written for these kinds, not copied from a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.verdicts import assert_verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # an aorta tearing: through into the belly, the gut named, a likeness told apart
+        ("i'm 71. the ache in my back ripped straight through into my tummy just now",
+         "urgent", "vascular"),
+        ("apologies, probably nothing, but there's a tearing pain through my back and gut",
+         "urgent", "vascular"),
+        ("does it sound normal? it's like something is ripping, going right through to my "
+         "belly", "urgent", "vascular"),
+        # the collapse a sentence later, with the age and smoking told between
+        ("a sudden dreadful pain in my back and stomach about an hour ago now. i'm 77, still "
+         "smoking, and i went grey in the kitchen", "urgent", "vascular"),
+        ("out of nowhere an awful pain in my back and tummy, i'm clammy and grey", "urgent",
+         "vascular"),
+        ("my grandad suddenly has an awful pain in his back and belly, he's sweaty and pale",
+         "other", "vascular"),
+        # a pulsing mass, or a belly with its own pulse
+        ("the nurse examined my tummy and found a pulsating mass, and my back is sore",
+         "urgent", "vascular"),
+        ("p.s. there's a thumping in my stomach when i sit still, as if it had its own "
+         "heartbeat", "urgent", "vascular"),
+        # benign neighbours
+        ("my tummy was sore after a huge roast dinner, my back is its usual self", "none",
+         None),
+        ("smoked for thirty years, 70 now, and my back aches after gardening as usual",
+         "none", None),
+        ("a pulsing lump on my wrist, the doctor says it's a harmless cyst", "none", None),
+    ],
+)
+def test_the_kind_gets_its_verdict(text: str, level: str, category: str | None) -> None:
+    assert_verdict(text, level, category)
