@@ -40,6 +40,20 @@ from tests.support.verdicts import assert_verdict
         ("smoked for thirty years, 70 now, and my back aches after gardening as usual",
          "none", None),
         ("a pulsing lump on my wrist, the doctor says it's a harmless cyst", "none", None),
+        # a broken spine: a hard landing with a severe pain in words, an old spine
+        # manipulated, a polite abbreviation that ends a sentence
+        ("skidded on the bathroom floor and landed hard on my back on the tiles. severe pain "
+         "low in my spine now", "urgent", "fracture"),
+        ("i'm 79 and the osteopath manipulated my back on friday. since then an excruciating "
+         "pain on the bone", "urgent", "fracture"),
+        ("sorry, daft q. I came off my motorbike this morning and my back is agony", "urgent",
+         "fracture"),
+        # a break long ago, in childhood, is history
+        ("broke my ankle falling out of a tree when i was eight, that's my only ever "
+         "fracture", "none", None),
+        ("fractured my wrist as a kid, my only fracture", "none", None),
+        ("i had a fracture in my spine last month", "urgent", "fracture"),
+        ("i'm 30 and the chiro adjusted my back, felt great after", "none", None),
     ],
 )
 def test_the_kind_gets_its_verdict(text: str, level: str, category: str | None) -> None:
