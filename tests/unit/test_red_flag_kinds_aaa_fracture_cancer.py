@@ -54,6 +54,16 @@ from tests.support.verdicts import assert_verdict
         ("fractured my wrist as a kid, my only fracture", "none", None),
         ("i had a fracture in my spine last month", "urgent", "fracture"),
         ("i'm 30 and the chiro adjusted my back, felt great after", "none", None),
+        # a cancer: pain that rest or no position relieves, kept up at night by it
+        ("i'm 61. the pain is there all the time, even lying in bed it is not eased",
+         "urgent", "cancer"),
+        ("a constant ache that won't settle whichever way i lie, sorry if i'm fussing",
+         "urgent", "cancer"),
+        ("my back pain keeps me awake every night now", "urgent", "cancer"),
+        ("my mum beat breast cancer years ago. now her back pain keeps her up at night",
+         "other", "cancer"),
+        ("my wife's back pain keeps her up at night", "none", None),
+        ("a dull ache at night that eases once i rest and stretch", "none", None),
     ],
 )
 def test_the_kind_gets_its_verdict(text: str, level: str, category: str | None) -> None:

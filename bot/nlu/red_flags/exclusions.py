@@ -316,7 +316,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             )
         )):
             return True  # "I'm a Cancer, hard shell": a star sign
-        if _n(span[-1]) in _THIRD_OBJECTS and not _words(doc[:]) & _CANCER_NAMED:
+        kept_up = inside & _THIRD_OBJECTS and inside & _NIGHT_WORDS  # "keeps him up at night"
+        if (_n(span[-1]) in _THIRD_OBJECTS or kept_up) and not _words(doc[:]) & _CANCER_NAMED:
             return True  # "my husband's back pain wakes him every night": theirs, no cancer
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))
