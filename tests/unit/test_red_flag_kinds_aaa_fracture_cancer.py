@@ -34,6 +34,14 @@ from tests.support.verdicts import assert_verdict
          "urgent", "vascular"),
         ("p.s. there's a thumping in my stomach when i sit still, as if it had its own "
          "heartbeat", "urgent", "vascular"),
+        # told as notes, the tear or the beat first
+        ("age 73, smoker. pain: ripping, tummy through to back, started an hour ago",
+         "urgent", "vascular"),
+        ("my belly pounds like a heartbeat and my lower back is new and bad", "urgent",
+         "vascular"),
+        ("tummy pain since lunch, throbbing with my pulse, and my back aches", "urgent",
+         "vascular"),
+        ("my stomach throbs with period cramps and my back aches", "none", None),
         # benign neighbours
         ("my tummy was sore after a huge roast dinner, my back is its usual self", "none",
          None),
