@@ -52,6 +52,8 @@ _GOING_WORDS = _WORDS["going_words"]
 _DEGREE_WORDS = _WORDS["degree_words"]
 _WEEKDAYS = _WORDS["weekdays"]
 _TRAUMA = _WORDS["trauma"]
+_BREAK_NAMED = _WORDS["break_named"]
+_SPINE_NAMED = _WORDS["spine_named"]
 
 
 _HISTORY_CATEGORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})
@@ -317,9 +319,13 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
             applied.append(mark)
             # "it's fine now" is about the symptom; "i'm fine now" may be about the person
             about_symptom |= not _words(doc[max(0, mark.start - 2) : mark.start]) & _I_SUBJECT
-    if not resolved and distant and category == RV.FRACTURE and _words(span) & _TRAUMA:
-        # "fell off a ladder 10 yr ago": a fall or an accident years ago is no recent one
-        # (a broken spine, thin bones or steroids stay; "again" was kept above)
+    limb_broken = _words(span) <= _BREAK_NAMED and not _words(sentence) & _SPINE_NAMED
+    if not resolved and distant and category == RV.FRACTURE and (
+        _words(span) & _TRAUMA or limb_broken
+    ):
+        # "fell off a ladder 10 yr ago": a fall or an accident years ago is no recent one,
+        # nor is a limb broken long ago ("fractured my wrist as a kid") (a broken spine,
+        # thin bones or steroids stay; "again" was kept above)
         resolved = True
     if not resolved and distant:
         buts = [t.i for t in doc[span.end : sentence.end] if _n(t) == "but"]

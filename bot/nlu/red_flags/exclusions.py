@@ -34,6 +34,9 @@ _INJECT_WORDS = _WORDS["inject_words"]
 _LAUGH_WORDS = _WORDS["laugh_words"]
 _LAUGHING = _WORDS["laughing"]
 _NEARLY_WORDS = _WORDS["nearly_words"]
+_COUNTED_BREAKS = _WORDS["counted_breaks"]
+_FRACTURE_NOUNS = frozenset({"fracture", "fractures"})
+_THE_BACK = _WORDS["the_back"]
 _NOW_WORDS = _WORDS["now_words"]
 _REGARDLESS_WORDS = _WORDS["regardless_words"]
 _SHIVER_WORDS = _WORDS["shiver_words"]
@@ -296,6 +299,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             or _words(_clause_after(span, 3)) & _LAUGH_WORDS
         ):
             return True  # "nearly broke my back laughing": an idiom
+        if prev in _COUNTED_BREAKS and inside <= _FRACTURE_NOUNS and not sentence & _THE_BACK:
+            return True  # "broke my wrist as a kid, my only ever fracture": history
         if inside & _STEROID_WORDS:
             around = _words(doc[max(0, span.start - 3) : min(len(doc), span.end + 3)])
             return bool(around & _STEROID_ROUTES) or _a_short_course(span)
@@ -311,7 +316,8 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             )
         )):
             return True  # "I'm a Cancer, hard shell": a star sign
-        if _n(span[-1]) in _THIRD_OBJECTS and not _words(doc[:]) & _CANCER_NAMED:
+        kept_up = inside & _THIRD_OBJECTS and inside & _NIGHT_WORDS  # "keeps him up at night"
+        if (_n(span[-1]) in _THIRD_OBJECTS or kept_up) and not _words(doc[:]) & _CANCER_NAMED:
             return True  # "my husband's back pain wakes him every night": theirs, no cancer
         if inside & _NIGHT_WORDS:
             around = _words(_clause_after(span, 6)) | _words(_clause_before(span, 6))

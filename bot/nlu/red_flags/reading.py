@@ -15,6 +15,7 @@ from bot.nlu.red_flags import patterns as RP
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.indexed_matcher import IndexedMatcher
 
+_LETTER_STOP_RE = re.compile(r"[A-Za-z]\.")
 _GLUE_RE = re.compile(
     r"(?<=[^\W\d_]{2})[.,]+(?=[^\W\d_])|(?<=[^\W\d_])(?:[!?;:…]+|\.{2,})(?=[^\W\d_])"
 )
@@ -162,6 +163,12 @@ def make_doc(text: str) -> Doc:
     norms: list[str] = []
     for token in base:
         parts = _split_glued(token.text) if len(token.text) > 3 else [token.text]
+        if _LETTER_STOP_RE.fullmatch(token.text) and (
+            token.i + 1 == len(base) or base[token.i + 1].is_title
+        ):
+            # "hope this isn't a silly q. Came off ...": kept whole as an abbreviation by
+            # the tokeniser, a letter and the full stop that ends its sentence
+            parts = [token.text[0], "."]
         if len(parts) == 1:
             norms.append(_norm(token))
         else:
