@@ -70,6 +70,13 @@ def values(text: str) -> dict[str, Any]:
         # ... but the pain that went "away" is relief
         ("hunched over the desk all day, lay flat and it just went away", "pain_direction",
          "flexion"),
+        # regional words of easing after a posture: "comes right", "comes good"
+        ("standing at the stall it builds up. I sit on a stool and it comes right",
+         "pain_direction", "extension"),
+        ("standing at the stove it builds up. I sit down and it comes good", "pain_direction",
+         "extension"),
+        ("the ironing gets me. a bit of a sit down and it came right", "pain_direction",
+         "extension"),
         # the leg: the motion after the place ("till knee ... pain is coming"), thighs
         # aching, the place then yes, the hip only
         ("till calf back side pain is coming", "leg_pain", True),
