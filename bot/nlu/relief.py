@@ -129,6 +129,7 @@ def relieves(span: Span, window: int = 15) -> bool:
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        subject = _subject_before(doc, tok.i)
         when_it = doc[max(0, tok.i - 2) : tok.i].text.lower() == "when it"
         if word in CONTEXT["relief_at_end"] and not negated and (
             after is None or after.is_punct or after.lower_ in ("away", "off")
@@ -137,7 +138,7 @@ def relieves(span: Span, window: int = 15) -> bool:
         ) and before not in _DOING_THINGS and not (  # not "doing fades": haircuts done
             # "I was leaning over a bed ... and it went.": the back gave way (the pain that
             # went goes "away")
-            before == "it" and word in CONTEXT["gave_way_verbs"]
+            subject == "it" and word in CONTEXT["gave_way_verbs"]
             and (after is None or after.lower_ not in ("away", "off"))
         ):
             # not "and something went", "my back just went", nor "that's when it goes" (when
@@ -167,6 +168,15 @@ def relieves(span: Span, window: int = 15) -> bool:
             # that opens the answer), "sitting is heaven, also bending ... hurts"
             return not aggravated_after(span)
     return False
+
+
+def _subject_before(doc: Doc, i: int) -> str:
+    """The word before word ``i``, past words of how it happened ("it just went", "it
+    suddenly went"): the verb's subject."""
+    j = i - 1
+    while j > 0 and doc[j].lower_ in CONTEXT["gave_way_adverbs"]:
+        j -= 1
+    return doc[j].lower_ if j >= 0 else ""
 
 
 def _judged_before(span: Span) -> bool:

@@ -399,6 +399,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("very stiff, spasms no", {"flexibility": "tight", "spasm": False}),
     ("never touched me toes in me life", {"flexibility": "tight"}),
     ("my back locks up sometimes", {"flexibility": "tight", "spasm": True}),
+    # a spasm that came once, not again since: it has spasmed (the question asks "ever")
+    ("I can touch the floor. it locked on me once last winter, not since", {
+        "flexibility": "normal", "spasm": True}),
+    ("bendy enough. seized solid one time at the pool. Hasn't happened since.", {
+        "flexibility": "normal", "spasm": True}),
     # --- the thigh is the leg; the buttock is not
     ("it runs into the back of my thigh", {"leg_pain": True}),
     ("a bit into my bum cheek, never further down", {"leg_pain": False}),

@@ -63,6 +63,20 @@ def values(text: str) -> dict[str, Any]:
         # "and it went": the back gave way in the story, no relief of the movement
         ("I was leaning over the cot changing her and it went. bending is the worst since",
          "pain_direction", "flexion"),
+        # ... also with a word of how it went between ("it just went", "it suddenly went"):
+        # the movement of the story, not one that eased
+        ("bent down for the dog's bowl and it just went", "pain_direction", "flexion"),
+        ("was lifting a crate and it suddenly went", "pain_direction", "flexion"),
+        # ... but the pain that went "away" is relief
+        ("hunched over the desk all day, lay flat and it just went away", "pain_direction",
+         "flexion"),
+        # regional words of easing after a posture: "comes right", "comes good"
+        ("standing at the stall it builds up. I sit on a stool and it comes right",
+         "pain_direction", "extension"),
+        ("standing at the stove it builds up. I sit down and it comes good", "pain_direction",
+         "extension"),
+        ("the ironing gets me. a bit of a sit down and it came right", "pain_direction",
+         "extension"),
         # the leg: the motion after the place ("till knee ... pain is coming"), thighs
         # aching, the place then yes, the hip only
         ("till calf back side pain is coming", "leg_pain", True),
