@@ -1,0 +1,45 @@
+"""Times that are not this bout's length and numbers that are not its score: a child's age
+("our boy of 7 months"), how far on a pregnancy is ("32 weeks with my second"), a count
+("up 3 or 4 times a night"); a length said unsure before a question mark ("maybe five
+weeks? ...") is an answer; "last <this month>" is a year ago. Each row in our own words."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from bot.nlu.pipeline import extract
+
+MONDAY = datetime.date(2026, 12, 7)
+
+
+def values(text: str) -> dict[str, Any]:
+    """Each slot's value, and whether it was said only in passing (role "context")."""
+    return {e.entity: (e.value, e.role) for e in extract(text, MONDAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a child's age: theirs, not the back's; the how-long question still comes
+        ("Our boy of 7 months is heavy now and my back aches from carrying him", None),
+        ("a baby of 5 weeks and a toddler, my lower back is wrecked", None),
+        ("the bubba is 4 wks and my low back is shot from feeding", None),
+        ("the triplets are 8 months and my back hurts every evening", None),
+        ("my back is sore from lugging my 6-week-old about", None),
+        ("my back is sore from lugging my 6 week old about", None),
+        # how far on a pregnancy is, with or without a word of pregnancy
+        ("32 weeks with my second and the lower back is aching", None),
+        ("29 wks with baby no. 4 and my back hurts", None),
+        ("33 weeks with twins, back is agony", None),
+        # the bout's own length stays the bout's
+        ("my back pain is 3 weeks old now", 21),
+        ("4 weeks with my back like this and I've had enough", 28),
+        ("the baby is 9 months and my back has hurt for 2 weeks", 14),
+    ],
+)
+def test_an_age_or_a_pregnancy_is_no_length_of_the_bout(text: str, days: int | None) -> None:
+    found = values(text).get("pain_duration_days")
+    assert (found[0] if found else None) == days
