@@ -43,3 +43,17 @@ def values(text: str) -> dict[str, Any]:
 def test_an_age_or_a_pregnancy_is_no_length_of_the_bout(text: str, days: int | None) -> None:
     found = values(text).get("pain_duration_days")
     assert (found[0] if found else None) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # "last" and the month we are in: that month a year ago
+        ("It started last December, just before the holidays", 371),
+        ("since last December", 371),
+        # another month: its most recent one, as before
+        ("since last October", 67),
+    ],
+)
+def test_last_and_this_month_is_a_year_ago(text: str, days: int) -> None:
+    assert values(text)["pain_duration_days"][0] == days
