@@ -46,6 +46,22 @@ def test_an_age_or_a_pregnancy_is_no_length_of_the_bout(text: str, days: int | N
 
 
 @pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # a count per day or per night is no score
+        ("up 3 or 4 times a night with the baby and my back hurts", None),
+        ("pumping like 6-7 times a day and my back is sore", None),
+        ("doing stairs maybe 10 to 12 times a day, back is bad", None),
+        # a score beside a range is still read
+        ("my back is like 6-7 out of 10", 6),
+    ],
+)
+def test_a_count_is_no_pain_score(text: str, score: int | None) -> None:
+    found = values(text).get("pain_score")
+    assert (found[0] if found else None) == score
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [
         # "last" and the month we are in: that month a year ago
