@@ -36,7 +36,14 @@ from bot.nlu.duration import (
     in_the_month_corrected,
     start_named_in,
 )
-from bot.nlu.echoes import asked_back, echo_answer, echo_answered, echo_end, in_a_question
+from bot.nlu.echoes import (
+    a_hedged_answer,
+    asked_back,
+    echo_answer,
+    echo_answered,
+    echo_end,
+    in_a_question,
+)
 from bot.nlu.flexibility import resolve_flexibility
 from bot.nlu.leg_reach import a_destination_only, reached
 from bot.nlu.negation import is_negated
@@ -390,7 +397,11 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         by_label.setdefault(span.label_, []).append(span)
     echo = echo_end(doc)
     spans = {
-        label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
+        label: longest(
+            s for s in items
+            if s.start >= echo or label == P.PAIN_DURATION_DAYS and a_hedged_answer(s, echo)
+        )
+        for label, items in by_label.items()
     }
     for label in (P.FLEXIBILITY, P.LEG_PAIN):
         # "Tight as a drum. Touch my toes? I wouldn't see my knees": the question echoed

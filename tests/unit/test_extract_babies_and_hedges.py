@@ -64,6 +64,22 @@ def test_a_count_is_no_pain_score(text: str, score: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "days"),
     [
+        # a length said unsure, then something else: the answer, hedged
+        ("maybe five weeks? ever since the new job started", 35),
+        ("about 3 months? how is that relevant", 90),
+        ("like a fortnight? honestly not sure", 14),
+        # a topic echoed back is still no answer
+        ("How long? ages", None),
+    ],
+)
+def test_a_length_said_with_a_question_mark_is_an_answer(text: str, days: int | None) -> None:
+    found = values(text).get("pain_duration_days")
+    assert (found[0] if found else None) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
         # "last" and the month we are in: that month a year ago
         ("It started last December, just before the holidays", 371),
         ("since last December", 371),
