@@ -4,7 +4,7 @@ gave birth 3 months ago"): the child's, not this bout's."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.nlu import patterns as P
 from bot.nlu.duration import AGE_AFTER, UNIT_DAYS
@@ -22,8 +22,11 @@ def an_age(span: Span) -> bool:
     if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] in (
         "is", "'s", "are", "turned", "turns", "aged"
     ):
-        # "baby is 6 weeks already, since then lor": the birth dates the pain
-        return not any(t.lower_ == "since" for t in sentence_of(span) if t.i >= span.end)
+        # "baby is 6 weeks already, since then lor", "since the baby came. She is 5 months
+        # now": the birth dates the pain
+        return not any(
+            t.lower_ == "since" for t in sentence_of(span) if t.i >= span.end
+        ) and not _since_the_birth(doc)
     end = span.end + 1 if doc[span.end : span.end + 1].text in _HYPHENS else span.end
     if end >= len(doc) or doc[end].lower_ not in AGE_AFTER:
         return False
@@ -33,6 +36,16 @@ def an_age(span: Span) -> bool:
         return True  # "lifting my 10-week-old", "carrying a 9 month old baby"
     words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]
     return not any(t.lower_ in words for t in sentence_before(span))
+
+
+def _since_the_birth(doc: Doc) -> bool:
+    """Whether the message dates the pain from the birth ("since the baby came", "ever
+    since I had her", "since giving birth")."""
+    births = CONTEXT["birth_words"] | {"had", "having"}
+    return any(
+        t.lower_ == "since" and any(w.lower_ in births for w in doc[t.i + 1 : t.i + 5])
+        for t in doc
+    )
 
 
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})

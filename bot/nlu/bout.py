@@ -219,6 +219,22 @@ def _a_rate(span: Span) -> bool:
     )
 
 
+def _a_window_of_counting(span: Span) -> bool:
+    """The time over which something is counted ("twice in the last ten years", "3 times
+    over the past year"): a window, not how long this bout has lasted."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 6) : span.start]]
+    words += [t.lower_ for t in span if t.lower_ in ("the", "last", "past")]
+    for k, word in enumerate(words):
+        if word in ("in", "over", "within") and k > 0 and words[k + 1 :][:2] in (
+            ["the", "last"], ["the", "past"]
+        ):
+            return words[k - 1] in _COUNTS
+    return False
+
+
+_COUNTS = frozenset({"once", "twice", "times", "thrice"})
+
+
 #: Words that make an amount relative to something else ("two days after, November 2").
 _RELATIVE = frozenset({"after", "later"})
 
@@ -370,6 +386,7 @@ def resolve_duration(
             or _relief_lasted(span)
             or an_age(span) or a_pregnancy(span)
             or _a_rate(span) or past_episode(span) or _a_plan(span)
+            or _a_window_of_counting(span)  # "twice in the last ten years"
             or _a_likeness(span)
             or an_events_weekday(span)
         ):

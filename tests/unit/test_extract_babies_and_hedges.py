@@ -38,6 +38,13 @@ def values(text: str) -> dict[str, Any]:
         ("my back pain is 3 weeks old now", 21),
         ("4 weeks with my back like this and I've had enough", 28),
         ("the baby is 9 months and my back has hurt for 2 weeks", 14),
+        # the pain dated from the birth: the age is how long it has lasted
+        ("it's been like this since I had her. she is 3 months old now", 90),
+        ("ever since the baby came, and he is 7 weeks now", 49),
+        # the window over which something is counted is no length of the bout
+        ("it has locked up twice in the last five years", None),
+        ("been to the physio 4 times over the past year, back still sore", None),
+        ("my back has been bad in the last two weeks", 14),
     ],
 )
 def test_an_age_or_a_pregnancy_is_no_length_of_the_bout(text: str, days: int | None) -> None:
