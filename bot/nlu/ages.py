@@ -70,14 +70,17 @@ def _weeks_with_a_child_to_come(span: Span) -> bool:
     no. 2", "30 weeks with twins"); not "three weeks with my back like this"."""
     if not any(UNIT_DAYS.get(t.lower_) == 7.0 for t in span):
         return False
-    after = [t.lower_ for t in span.doc[span.end : span.end + 4]]
-    if after[:1] != ["with"]:
+    after = [t for t in span.doc[span.end : span.end + 6] if t.text != "."]
+    words = [t.lower_ for t in after]
+    if words[:1] != ["with"]:
         return False
-    if after[1:2] and after[1] in CONTEXT["gestation_with_multiples"]:
+    if words[1:2] and words[1] in CONTEXT["gestation_with_multiples"]:
         return True
-    rest = after[2:] if after[1:2] in (["my"], ["our"]) else after[1:]
-    rest = rest[1:] if rest[:1] in (["baby"], ["bub"]) else rest
-    return bool(rest) and rest[0] in CONTEXT["gestation_with"]
+    k = 2 if words[1:2] in (["my"], ["our"]) else 1
+    k += 1 if words[k : k + 1] in (["baby"], ["bub"]) else 0
+    if words[k : k + 1] and words[k] in CONTEXT["gestation_numbered"]:
+        return k + 1 < len(after) and after[k + 1].like_num  # "with number three"
+    return words[k : k + 1] != [] and words[k] in CONTEXT["gestation_with"]
 
 
 def dates_a_birth(span: Span) -> bool:

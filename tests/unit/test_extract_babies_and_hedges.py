@@ -37,6 +37,8 @@ def values(text: str) -> dict[str, Any]:
         # the bout's own length stays the bout's
         ("my back pain is 3 weeks old now", 21),
         ("4 weeks with my back like this and I've had enough", 28),
+        ("5 weeks with no let-up, my back is done", 35),
+        ("2 weeks with no sleep and now my lower back aches", 14),
         ("the baby is 9 months and my back has hurt for 2 weeks", 14),
         # the pain dated from the birth: the age is how long it has lasted
         ("it's been like this since I had her. she is 3 months old now", 90),
