@@ -20,12 +20,7 @@ from actions.common import (
 )
 from actions.forms import KindFormValidation
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
-from bot.domain.answers import (
-    parse_bare_number,
-    parse_score_answer,
-    valid_pain_score,
-    with_halves,
-)
+from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score, with_halves
 from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
@@ -43,12 +38,8 @@ from bot.nlu.answers import (
 )
 from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
-from bot.nlu.duration import (
-    calendar_date_in,
-    start_named_after_a_doubt,
-    start_named_in,
-    tokenize,
-)
+from bot.nlu.duration import calendar_date_in, start_named_after_a_doubt, start_named_in, tokenize
+from bot.nlu.echoes import hedged_value
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
@@ -305,18 +296,28 @@ class ValidateIntakeForm(KindFormValidation):
         Tuesday, and since then it hurts"), or a long history and nothing else ("on and off
         for years"), answers the how-long question when it was asked; said unasked, a
         history is the back's story, and the question about this bout still comes."""
-        if tracker.get_slot("requested_slot") != "pain_duration_days" or _is_question(tracker):
+        if tracker.get_slot("requested_slot") != "pain_duration_days":
+            return {}
+        # "like three weeks? why does it matter": hedged, and answered, whatever is asked
+        text, entities = latest_text(tracker), tracker.latest_message.get("entities", [])
+        hedged = hedged_value(text, entities, "pain_duration_days")
+        if hedged is not None:  # "about two weeks? no, it was the Wednesday, the 18th"
+            named = start_named_in(text[hedged[1] :], utc_today())
+            hedged = hedged if named is None else (named, hedged[1])
+        if hedged is None and _is_question(tracker):
             return {}
         if entity_in_latest_message(tracker, "pain_duration_days"):
             # "two weeks ago? no way, less. it was wednesday last week": the start named
             # after the length is doubted is the answer
             lengths = [
                 (int(e.get("start") or 0), int(e.get("end") or 0))
-                for e in tracker.latest_message.get("entities", [])
-                if e.get("entity") == "pain_duration_days"
+                for e in entities if e.get("entity") == "pain_duration_days"
             ]
-            settled = start_named_after_a_doubt(latest_text(tracker), lengths[-1], utc_today())
+            settled = start_named_after_a_doubt(text, lengths[-1], utc_today())
+            settled = hedged[0] if settled is None and hedged else settled
             return {} if settled is None else {"pain_duration_days": float(settled)}
+        if hedged is not None:
+            return {"pain_duration_days": float(hedged[0])}
         # "since labour day" (whose, nothing said), "a fortnight yesterday" (nothing of
         # the back said): read whole by the extractor, taken as the answer here, a holiday
         # for the country an earlier message named ("kia ora" first, "since Labour Day" now)
@@ -324,7 +325,7 @@ class ValidateIntakeForm(KindFormValidation):
         if named is None:
             named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
         if named is None:
-            named = start_named_in(latest_text(tracker), utc_today())
+            named = start_named_in(text, utc_today())
         if named is None:
             named = _with_role(tracker, "pain_duration_days", HISTORY)
         return {} if named is None else {"pain_duration_days": float(named)}

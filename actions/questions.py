@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import answer_programme_question, latest_text
 from actions.intake import ValidateIntakeForm
 from bot.nlu.answers import stated_at
+from bot.nlu.echoes import hedged_value
 from bot.nlu.scores import settled_score
 
 
@@ -37,8 +38,9 @@ async def _answered_before_asking(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
 ) -> list[EventType]:
     """The intake's open question, answered in a sentence before the question about the
-    programme ("Right now a 5. By the way, can my wife do this too?"): taken and journaled
-    as the form takes it, so the intake goes on to its next question."""
+    programme ("Right now a 5. By the way, can my wife do this too?"), or a length said
+    unsure before it ("maybe a month? why does it matter"): taken and journaled as the form
+    takes it, so the intake goes on to its next question."""
     requested = tracker.get_slot("requested_slot")
     if tracker.active_loop.get("name") != "intake_form" or requested is None:
         return []
@@ -49,6 +51,9 @@ async def _answered_before_asking(
         if e.get("entity") == requested and not e.get("role")
         and int(e.get("end") or 0) <= asked_at and stated_at(text, int(e.get("start") or 0))
     ]
+    hedged = hedged_value(text, tracker.latest_message.get("entities", []), requested)
+    if not values and hedged is not None and requested == "pain_duration_days":
+        values = [hedged[0]]  # "like 2 months? why does that even matter": said, unsure
     validate = getattr(ValidateIntakeForm(), f"validate_{requested}", None)
     if not values or validate is None:
         return []

@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.domain.programme import duration_class
 from bot.nlu import patterns as P
+from bot.nlu.ages import a_pregnancy, an_age, dates_a_birth
 from bot.nlu.calendar_words import WEEKDAYS, days_until_said
 from bot.nlu.dates import HABITUAL, MONTHS
 from bot.nlu.duration import (
-    AGE_AFTER,
     FUZZY,
     RATE_AFTER,
     calendar_date_in,
@@ -219,6 +219,22 @@ def _a_rate(span: Span) -> bool:
     )
 
 
+def _a_window_of_counting(span: Span) -> bool:
+    """The time over which something is counted ("twice in the last ten years", "3 times
+    over the past year"): a window, not how long this bout has lasted."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 6) : span.start]]
+    words += [t.lower_ for t in span if t.lower_ in ("the", "last", "past")]
+    for k, word in enumerate(words):
+        if word in ("in", "over", "within") and k > 0 and words[k + 1 :][:2] in (
+            ["the", "last"], ["the", "past"]
+        ):
+            return words[k - 1] in _COUNTS
+    return False
+
+
+_COUNTS = frozenset({"once", "twice", "times", "thrice"})
+
+
 #: Words that make an amount relative to something else ("two days after, November 2").
 _RELATIVE = frozenset({"after", "later"})
 
@@ -298,43 +314,6 @@ def _a_habit(words: list[str]) -> bool:
     return regular and bool(set(words) & CONTEXT["doing_words"])
 
 
-def _an_age(span: Span) -> bool:
-    """Someone's age ("new mom here, 2mos old baby", "my 3 year old", "my son, he is 18
-    months"), not the pain's ("the pain is 2 days old")."""
-    doc = span.doc
-    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] in (
-        "is", "'s", "turned", "turns", "aged"
-    ):
-        # "baby is 6 weeks already, since then lor": the birth dates the pain
-        return not any(t.lower_ == "since" for t in sentence_of(span) if t.i >= span.end)
-    if span.end >= len(doc) or doc[span.end].lower_ not in AGE_AFTER:
-        return False
-    words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]
-    return not any(t.lower_ in words for t in sentence_before(span))
-
-
-def _a_pregnancy(span: Span) -> bool:
-    """How far on a pregnancy is, or how long since the birth ("I'm 28 weeks pregnant",
-    "30 weeks gone with my second", "6 weeks postpartum"): the baby's time, not the
-    bout's."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in CONTEXT["gestation_after"]:
-        return False
-    return any(t.lower_ in CONTEXT["pregnancy_words"] for t in doc)
-
-
-def _dates_a_birth(span: Span) -> bool:
-    """A birth dated in passing ("I gave birth 3 months ago and this back pain..."): when
-    the baby came, not when this bout began, unless the pain is said to date from it
-    ("since I had the baby 3 months ago")."""
-    doc = span.doc
-    before = doc[max(0, span.start - 3) : span.start]
-    if not any(t.lower_ in CONTEXT["birth_words"] for t in before):
-        return False
-    return not any(t.lower_ == "since" for t in sentence_of(span) if t.i < span.start)
-
-
 def _someone_elses_sentence(span: Span) -> bool:
     """A sentence that opens on someone else ("My mate Col did his back and couldn't sit
     for a month") and names the writer nowhere before the duration. The people are the
@@ -405,8 +384,9 @@ def resolve_duration(
             or _an_activity(span, after)
             or _a_career(span, before, after)
             or _relief_lasted(span)
-            or _an_age(span) or _a_pregnancy(span)
+            or an_age(span) or a_pregnancy(span)
             or _a_rate(span) or past_episode(span) or _a_plan(span)
+            or _a_window_of_counting(span)  # "twice in the last ten years"
             or _a_likeness(span)
             or an_events_weekday(span)
         ):
@@ -448,7 +428,7 @@ def resolve_duration(
         if result is not None and _before_then(doc, span):
             continue  # "since Heritage Day. On and off for fifteen years before that."
         dated.append((span, days))
-        if unsettled or _about_something_else(span) or _dates_a_birth(span) or (
+        if unsettled or _about_something_else(span) or dates_a_birth(span) or (
             _too_vague_to_take_unasked(span, today)
         ):
             # "since labour day", and nothing says whose, or "my arm was sore for a day":

@@ -366,6 +366,8 @@ def date_expression(
         year = _year(toks[end]) if end < n else None
         if year is not None:
             end += 1
+        if day is None and year is None and month == today.month and "last" in toks[j:k]:
+            year = today.year - 1  # "last December" said in December: a year ago
         if day is None:  # "the end of October", "mid November": the part of the month
             day = next((d for w, d in _MONTH_PARTS.items() if w in toks[j:k]), None)
         return _calendar(month, day, year, today), end

@@ -5,6 +5,10 @@ than says ("is it normal to hurt for 3 weeks?")."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from bot.nlu import patterns as P
@@ -44,6 +48,14 @@ def echo_end(doc: Doc) -> int:
         if tok.text in (".", "!") or is_negation(tok) or tok.lower_ in _HEDGED:
             return 0  # "kinda tight? i can get to my shins": a guess, no echo
     return 0
+
+
+def a_hedged_answer(span: Span, echo: int) -> bool:
+    """Whether ``span`` is what the opening question says, right before its question mark
+    ("like three weeks? since the new job", "maybe a month? why does it matter"): an
+    answer said unsure, not a topic echoed back."""
+    doc = span.doc
+    return 0 < span.end < echo and all(t.is_punct for t in doc[span.end : echo])
 
 
 def asked_back(span: Span) -> bool:
@@ -88,3 +100,26 @@ def echo_answered(
         flipped = "normal" if value == "tight" else "tight"
         return extraction(label, value if answer else flipped, [span], text)
     return extraction(label, (value == "true") == answer, [span], text)
+
+
+#: Words an unsure answer may open with before the question mark ("like", "maybe").
+_HEDGE_OPENERS = _HEDGED | {"like", "maybe", "about", "around", "roughly", "prob", "probably",
+                            "i", "dunno", "idk", "guess", "uh", "um", "erm", "hmm", "ok", "so"}
+
+
+def hedged_value(
+    text: str, entities: Iterable[dict[str, Any]], label: str
+) -> tuple[Any, int] | None:
+    """The value of a ``label`` entity said unsure as the message's opening question, with
+    whatever follows it ("like three weeks? since the new rota", "maybe a month? why does
+    that matter"), and where it ends: the answer, hedged; a question put back after it
+    takes nothing from it. None if there is none."""
+    for entity in entities:
+        if entity.get("entity") != label or not isinstance(entity.get("end"), int):
+            continue
+        head, tail = text[: int(entity.get("start") or 0)], text[int(entity["end"]) :]
+        if "?" in head or re.search(r"[.!]", head) or not re.match(r"\W*\?", tail):
+            continue
+        if all(w in _HEDGE_OPENERS for w in re.findall(r"[a-z']+", head.lower())):
+            return entity.get("value"), int(entity["end"])
+    return None

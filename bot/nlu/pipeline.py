@@ -36,7 +36,14 @@ from bot.nlu.duration import (
     in_the_month_corrected,
     start_named_in,
 )
-from bot.nlu.echoes import asked_back, echo_answer, echo_answered, echo_end, in_a_question
+from bot.nlu.echoes import (
+    a_hedged_answer,
+    asked_back,
+    echo_answer,
+    echo_answered,
+    echo_end,
+    in_a_question,
+)
 from bot.nlu.flexibility import resolve_flexibility
 from bot.nlu.leg_reach import a_destination_only, reached
 from bot.nlu.negation import is_negated
@@ -235,8 +242,8 @@ def _resolve_pain_score(
             continue  # "for 3 weeks", "pain is 2 days old": a duration, not a score
         if value_of(span) is None:
             continue
-        if span.end < len(span.doc) and span.doc[span.end].lower_ in CONTEXT["measure_words"]:
-            continue  # "couldn't straighten for like 10 min": a measure, not a score
+        if _a_measure(span):
+            continue  # "couldn't straighten for like 10 min", "feeding 8-10 times a day"
         if _someone_elses_score(span):
             continue  # "my patients would say 10 for this": theirs, not the person's
         value: float | None = _range_start(span)
@@ -254,6 +261,17 @@ def _resolve_pain_score(
     # is no answer here (the form reads a bare "A 6." itself). The last of equals wins.
     best = max(rank for rank, _ in found)
     return [e for rank, e in found if rank == best][-1] if best > 0 else None
+
+
+def _a_measure(span: Span) -> bool:
+    """A number, or a range it opens, that counts or measures something ("like 10 min",
+    "8-10 times a day", "6 or 7 times a night"): no score."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("-", "\u2013", "to", "or") and (
+        doc[end + 1].like_num
+    ):
+        end += 2
+    return end < len(doc) and doc[end].lower_ in CONTEXT["measure_words"]
 
 
 def _someone_elses_score(span: Span) -> bool:
@@ -379,7 +397,11 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
         by_label.setdefault(span.label_, []).append(span)
     echo = echo_end(doc)
     spans = {
-        label: longest(s for s in items if s.start >= echo) for label, items in by_label.items()
+        label: longest(
+            s for s in items
+            if s.start >= echo or label == P.PAIN_DURATION_DAYS and a_hedged_answer(s, echo)
+        )
+        for label, items in by_label.items()
     }
     for label in (P.FLEXIBILITY, P.LEG_PAIN):
         # "Tight as a drum. Touch my toes? I wouldn't see my knees": the question echoed

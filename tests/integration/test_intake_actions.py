@@ -652,3 +652,49 @@ async def test_an_answer_said_before_a_question_is_taken_with_the_answer_to_it(
     assert slots.get(requested) == taken
     stored = [(a.slot, a.value) for a in journal.answers_for(USER)]
     assert stored == ([] if taken is None else [(requested, taken)])
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entity", "taken"),
+    [
+        # a length said unsure, then a question put back: the answer is taken
+        ("maybe 2 months? why do you even need that", "ask_programme",
+         {"entity": "pain_duration_days", "value": 60, "role": "context", "start": 6,
+          "end": 14}, 60.0),
+        ("like four weeks? since I changed jobs", "inform",
+         {"entity": "pain_duration_days", "value": 28, "start": 5, "end": 15}, 28.0),
+        # the start named after the unsure length is the answer
+        ("about three weeks? no, it began yesterday", "inform",
+         {"entity": "pain_duration_days", "value": 21, "start": 0, "end": 17}, 1.0),
+    ],
+)
+async def test_a_length_said_unsure_answers_the_how_long_question(
+    text: str, intent: str, entity: dict[str, Any], taken: float
+) -> None:
+    said, slots = await run(
+        ValidateIntakeForm(),
+        tracker(text, intent=intent, slots={"requested_slot": "pain_duration_days"},
+                entities=[entity]),
+    )
+    assert slots["pain_duration_days"] == taken
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "taken"),
+    [
+        ("maybe 2 months? why does that matter", {"entity": "pain_duration_days", "value": 60,
+                                                   "start": 6, "end": 14}, 60.0),
+        # a question about a length is no answer
+        ("Is 3 weeks normal for this?", {"entity": "pain_duration_days", "value": 21,
+                                          "start": 3, "end": 10}, None),
+    ],
+)
+async def test_a_length_said_unsure_before_a_question_is_taken_with_the_answer_to_it(
+    text: str, entity: dict[str, object], taken: object
+) -> None:
+    said, slots = await run(
+        ActionAnswerQuestion(),
+        tracker(text, intent="ask_programme", slots={"requested_slot": "pain_duration_days"},
+                entities=[entity]),
+    )
+    assert slots.get("pain_duration_days") == taken
