@@ -103,6 +103,22 @@ def cost_ms(sample: list[str], rounds: int = 3) -> tuple[float, float]:
     return statistics.fmean(times), statistics.quantiles(times, n=20)[-1]
 
 
+def safety_texts() -> list[str]:
+    """The texts first found in a safety set (``tests/sets/safety``), each once."""
+    first: dict[str, str] = {}
+    for source, items in texts().items():
+        for text in items:
+            first.setdefault(text, source)
+    return [text for text, source in first.items() if source.startswith("tests/sets/safety")]
+
+
+def matcher_cost(rounds: int = 3) -> dict[str, Any]:
+    """The matcher's cost per message on the safety texts, for a report."""
+    safety = safety_texts()
+    mean, p95 = cost_ms(safety, rounds)
+    return {"texts": len(safety), "mean_ms": mean, "p95_ms": p95, "budget_ms": BUDGET_MS}
+
+
 def _cost_line(found: dict[str, dict[str, Any]]) -> str:
     safety = [t for t, v in found.items() if v["source"].startswith("tests/sets/safety")]
     mean, p95 = cost_ms(safety)

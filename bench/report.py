@@ -53,6 +53,9 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
     if safety:
         checks["red_flag_recall"] = safety["recall"] >= RECALL_TARGET
         checks["false_urgent_rate"] = safety["false_urgent_rate"] <= FALSE_URGENT_TARGET
+    cost = b("matcher_cost") or {}
+    if cost:
+        checks["matcher_cost"] = cost["mean_ms"] <= cost["budget_ms"]
     rows = [
         ("metric", "starter", "backstep", "ratio, target", "ok"),
         *(
@@ -79,6 +82,20 @@ def report(starter: dict[str, Any], backstep: dict[str, Any]) -> tuple[str, dict
             "-" if not safety else f"{safety['false_urgent_rate']:.1%} of {safety['benign']}",
             f"<= {FALSE_URGENT_TARGET:.0%}",
             verdict(checks.get("false_urgent_rate")),
+        ),
+        (
+            "red-flag matcher (ms/msg)",
+            "-",
+            "-" if not cost else f"{cost['mean_ms']:.2f}",
+            "-" if not cost else f"<= {cost['budget_ms']:.0f} mean",
+            verdict(checks.get("matcher_cost")),
+        ),
+        (
+            "  p95, on safety texts",
+            "-",
+            "-" if not cost else f"{cost['p95_ms']:.2f}",
+            "-" if not cost else f"{cost['texts']} (reported)",
+            "",
         ),
         *(
             (

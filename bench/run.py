@@ -161,6 +161,11 @@ def run(
     from bench import pictures
 
     backstep["pictures"] = pictures.measure()
+    # the red-flag matcher alone, in this process, with no server running beside it
+    from bench.red_flag_verdicts import matcher_cost
+
+    log("backstep: red-flag matcher's CPU cost per message on the safety texts")
+    backstep["matcher_cost"] = matcher_cost(rounds=1 if args.quick else 3)
 
     if not args.no_broadcast:
         from bench.broadcast import measure

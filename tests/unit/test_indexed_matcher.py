@@ -82,3 +82,35 @@ def test_a_group_runs_only_when_a_pattern_of_it_finds_every_word_it_needs() -> N
     assert matcher.groups_for(make_doc("my back and a temperature")) == []
     assert matcher.groups_for(make_doc("a high temperature")) == [0]
     assert [m[1:] for m in matcher(make_doc("a high temperature"))] == [(1, 3)]
+
+
+def test_a_run_of_gap_words_takes_no_more_words_than_it_may() -> None:
+    gap = {"NORM": {"NOT_IN": ["not", "."]}, "OP": "?"}
+    matcher = IndexedMatcher(get_nlp().vocab, {
+        "numb": [[{"NORM": "numb"}, gap, gap, gap, {"NORM": "legs"}]],
+    })
+    assert [m[1:] for m in matcher(make_doc("numb in both my legs"))] == [(0, 5)]
+    assert [m[1:] for m in matcher(make_doc("numb legs"))] == [(0, 2)]
+    assert matcher(make_doc("numb in both of my legs")) == []
+    assert matcher(make_doc("numb but not my legs")) == []
+
+
+def test_patterns_with_runs_of_gap_words_find_what_one_matcher_finds() -> None:
+    """Runs at the start, the middle and the end, beside other optional words, on every
+    short message of a few words."""
+    gap: dict[str, Any] = {"NORM": {"NOT_IN": ["no"]}, "OP": "?"}
+    other: dict[str, Any] = {"NORM": {"IN": ["a", "b"]}, "OP": "?"}
+    patterns: dict[str, list[list[dict[str, Any]]]] = {
+        "middle": [[{"NORM": "a"}, gap, gap, {"NORM": "b"}]],
+        "start": [[gap, gap, {"NORM": "c"}]],
+        "end": [[{"NORM": "c"}, gap, gap]],
+        "mixed": [[{"NORM": "b", "OP": "+"}, other, gap, gap, gap, other, {"NORM": "c"}]],
+        "regex": [[{"NORM": {"REGEX": "^[ab]$"}}, gap, gap, {"NORM": {"IN": ["c", "no"]}}]],
+    }
+    indexed, plain = IndexedMatcher(get_nlp().vocab, patterns), _one_matcher(patterns)
+    words = ["a", "b", "c", "no", "x"]
+    for n in range(1, 6):
+        for k in range(len(words) ** n):
+            text = " ".join(words[k // len(words) ** i % len(words)] for i in range(n))
+            doc = make_doc(text)
+            assert sorted(indexed(doc)) == sorted(plain(doc)), text

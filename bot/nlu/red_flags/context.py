@@ -105,6 +105,18 @@ def get_context_matcher() -> IndexedMatcher:
     return IndexedMatcher(get_nlp().vocab, RP.context_patterns())
 
 
+@lru_cache(maxsize=1)
+def _fall_matcher() -> IndexedMatcher:
+    """The :data:`RP.MINOR_FALL` markers' patterns alone."""
+    return IndexedMatcher(get_nlp().vocab, {RP.MINOR_FALL: RP.context_patterns()[RP.MINOR_FALL]})
+
+
+def may_tell_a_fall(doc: Doc) -> bool:
+    """Whether a minor fall could be told in ``doc`` (its words match a fall's pattern): a
+    message with no red-flag words and no fall needs no context read."""
+    return bool(_fall_matcher()(doc))
+
+
 def _mark_negated(mark: Span, window: int = 4) -> bool:
     """"not been on a bike", "hasn't gone away", "not back to normal"."""
     doc = mark.doc

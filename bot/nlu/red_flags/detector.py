@@ -22,6 +22,7 @@ from bot.nlu.red_flags.context import (
     _resolution,
     _ruled_out,
     feared_not_felt,
+    may_tell_a_fall,
 )
 from bot.nlu.red_flags.exclusions import _excluded
 from bot.nlu.red_flags.explained import _explained_by_exertion
@@ -365,6 +366,8 @@ def hits_in_doc(doc: Doc) -> list[RedFlagHit]:
     for match_id, start, end in get_matcher()(doc):
         category, kind = doc.vocab.strings[match_id].split("|")
         found[category][kind].append(doc[start:end])
+    if not found and not may_tell_a_fall(doc):
+        return []  # no sign's words, and no fall (an older person's fall is a sign)
     ctx = _context(doc, found)
     hits: list[RedFlagHit] = []
     for category in CATEGORIES:

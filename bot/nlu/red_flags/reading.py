@@ -131,14 +131,24 @@ def _longest_sound_alike() -> int:
     return max((len(heard.split()) for heard in RV.SOUND_ALIKES), default=0)
 
 
+@lru_cache(maxsize=1)
+def _sound_alike_openers() -> frozenset[str]:
+    """The words a sound-alike starts with (a message with none of them has none)."""
+    return frozenset(heard.split()[0] for heard in RV.SOUND_ALIKES)
+
+
 def _sound_alikes(doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
     """Voice-to-text sound-alikes (:data:`RV.SOUND_ALIKES`): a phrase meant as as many
     words ("settle area") gets their norms in ``norms``; one meant as a single word
     ("epic dural") is returned as ``(start, end, word)``, tokens to merge."""
     words = [token.lower_ for token in doc]
     merges: list[tuple[int, int, str]] = []
+    openers = _sound_alike_openers()
     i = 0
     while i < len(words):
+        if words[i] not in openers:
+            i += 1
+            continue
         for size in range(min(_longest_sound_alike(), len(words) - i), 1, -1):
             meant = RV.SOUND_ALIKES.get(" ".join(words[i : i + size]))
             if meant is not None:

@@ -3,8 +3,6 @@ denied or reassured, and whether it is about someone else."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu.negation import (
@@ -14,6 +12,7 @@ from bot.nlu.negation import (
     negation_cue_before,
 )
 from bot.nlu.red_flags import vocabulary as RV
+from bot.nlu.red_flags.doc_words import _n, _sentence, _words
 from bot.nlu.red_flags.rulebook import word_list, word_sets
 from bot.nlu.red_flags.writer_named import (
     a_companion,
@@ -63,10 +62,6 @@ _TIME_CLAUSE_OPENERS = _WORDS["time_clause_openers"]
 # --------------------------------------------------------------------------------------
 # scope rules
 # --------------------------------------------------------------------------------------
-def _n(token: Token) -> str:
-    return token.norm_.strip() or "\n"
-
-
 def _is_break(token: Token) -> bool:
     text = _n(token)
     return text in _BREAKS or (token.is_punct and text not in _NOT_BREAKS)
@@ -108,21 +103,6 @@ def _clause_after(span: Span, window: int = 4) -> list[Token]:
         out.append(token)
         i += 1
     return out
-
-
-def _sentence(span: Span) -> Span:
-    """The sentence ``span`` stands in, with its full stop; a span that ends with a full
-    stop ends its sentence there (it does not run on into the next one)."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and _n(doc[start - 1]) not in _SENTENCE_ENDS:
-        start -= 1
-    if len(span) and _n(doc[span.end - 1]) in _SENTENCE_ENDS:
-        return doc[start : span.end]
-    end = span.end
-    while end < len(doc) and _n(doc[end]) not in _SENTENCE_ENDS:
-        end += 1
-    return doc[start : min(len(doc), end + 1)]
 
 
 def _is_other_person(span: Span) -> bool:
@@ -482,9 +462,3 @@ def _scope_broken(doc: Doc, cue_index: int, span_start: int) -> bool:
             return True
     return False
 
-
-# --------------------------------------------------------------------------------------
-# per-category exclusions (plain words in context, after matching)
-# --------------------------------------------------------------------------------------
-def _words(tokens: Iterable[Token]) -> set[str]:
-    return {_n(t) for t in tokens}
