@@ -51,6 +51,7 @@ _WAKE_NOT = _WORDS["wake_not"]
 _WAKE_WORDS = _WORDS["wake_words"]
 _CUT_WORDS = _WORDS["cut_words"]
 _CUT_NOT = _WORDS["cut_not"]
+_CUT_LINKS = _WORDS["cut_links"]
 _OFF_OK = _WORDS["off_ok"]
 _KMS_PREV_NOT = _WORDS["kms_prev_not"]
 _KMS_NEXT_NOT = _WORDS["kms_next_not"]
@@ -241,7 +242,12 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
     if inside & _CUT_WORDS and inside & _SELF_WORDS:
         if "purpose" in after or inside & _ON_PURPOSE:
             return False
-        return bool(after & _CUT_NOT or before & _ACCIDENT_WORDS)
+        cut_clause = [_n(t) for t in _clause_after(span, window=6)]
+        for i, word in enumerate(cut_clause):
+            if word in _CUT_LINKS:  # "... again since they put me on nights": not the cut's
+                cut_clause = cut_clause[:i]
+                break
+        return bool(set(cut_clause) & _CUT_NOT or before & _ACCIDENT_WORDS)
     if tokens[0] in {"off", "offing"}:
         return prev not in _OFF_OK
     if inside & _WORRY and inside & _HARM_VERBS:
