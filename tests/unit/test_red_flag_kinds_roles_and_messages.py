@@ -31,6 +31,9 @@ from tests.support.verdicts import assert_verdict
          "neuro_deficit"),
         ("collapsed in our flat with a ripping pain in my back and tummy", "urgent",
          "vascular"),
+        # a role named only as an object ("sick of the manager"): the writer's own crisis
+        ("so done. sick of the pain, sick of my supervisor, sick of living. i know how i'd do "
+         "it", "urgent", "crisis"),
         # the writer's "I" in a clause about the person named ("the lad I'm working with")
         ("the chap I'm sharing a flat with says his legs have gone numb since lunch", "other",
          "neuro_deficit"),

@@ -56,6 +56,9 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     def a_person(word: str, i: int = -1) -> bool:
         if word in _ROLE_PEOPLE and words[i + 1 : i + 2] in ([w] for w in _ROLE_THINGS):
             return False  # "the staff toilet", "a guest room": a thing, no one
+        if word in _ROLE_PEOPLE and i > 1 and words[i - 2] in _ROLE_OBJECTS and not (
+                i > 2 and words[i - 3] in _ROLE_COUNTS):
+            return False  # "tired of the manager": an object; not "one of our cleaners"
         if word in _ROLE_PEOPLE:  # "my patient", not "transplant patient on tacrolimus"
             # (one word may describe them after "my": "my PT clients", "our home residents")
             # (or opening the sentence in a message that speaks of him or her: "Volunteer
@@ -279,6 +282,8 @@ _BACK_TO = _WORDS["pointing_back"]
 _ROLE_PEOPLE = _WORDS["role_people"]
 _ROLE_POINTERS = _WORDS["role_pointers"]
 _ROLE_THINGS = _WORDS["role_things"]
+_ROLE_OBJECTS = _WORDS["role_objects"]
+_ROLE_COUNTS = _WORDS["role_counts"]
 _CARE_VERBS = CARE_VERBS
 _I_WORDS = _WORDS["i_words"]
 _JOB_FILLERS = _WORDS["job_fillers"]
