@@ -29,7 +29,7 @@ _TAKEN_BACK = _WORDS["taken_back"]
 #: How far back from a sign its clinician's question may start, and how far the rest of
 #: the list asked about may run on after it before the answer.
 _QUESTION_REACH = 12
-_LIST_REACH = 8
+_LIST_REACH = 10
 #: How many words after "if" or "about" may name the writer ("asked if I'd had").
 _ASKED_OF_ME = 4
 
@@ -77,7 +77,12 @@ def _answered_no_after(span: Span) -> bool:
         if _n(token) == "?":
             return False
         if _n(token) == "," or _is_break(token):
-            return _a_bare_no(doc, i + 1)
+            if _a_bare_no(doc, i + 1):
+                return True
+            # the list asked about runs on ("asks about numbness, bladder problems, leg
+            # weakness. none of that"), unless what follows takes a yes
+            if _n(token) != "," or (i + 1 < len(doc) and _n(doc[i + 1]) in _TAKEN_BACK):
+                return False
         if _n(token) in _NEW_ANSWER and i + 1 < len(doc) and _n(doc[i + 1]) in _FIRST_PERSON:
             return _a_bare_no(doc, i + 1)  # "... and I said no"
         if _n(token) in _FIRST_PERSON:

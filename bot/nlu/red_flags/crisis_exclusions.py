@@ -112,6 +112,7 @@ _OVERDOSE_NOT = _WORDS["overdose_not"]
 _OVERDOSE_REASONS = _WORDS["overdose_reasons"]
 _MEDS = frozenset(RV.TOKEN_CLASSES["MEDS"]["NORM"]["IN"])
 _GOODBYE_LEFT = _WORDS["goodbye_left"]
+_CHAT_PLACES = _WORDS["chat_places"]
 _ALL_SELVES = frozenset(RV.TOKEN_CLASSES["SELF"]["NORM"]["IN"])
 _GOODBYE_WORDS = frozenset({"goodbye", "goodbyes", "farewell", "farewells"})
 _POSTED = frozenset({"posting", "posted", "posts", "post", "shared", "sharing", "uploaded",
@@ -203,7 +204,12 @@ def _crisis_excluded(kind: str, span: Span) -> bool:
         return _no_drop(span)
     if inside & _GOODBYE_WORDS and inside & _POSTED:
         # "posted a goodbye when she left the company": leaving a job, a group, an app
-        return bool(sentence & _GOODBYE_LEFT)
+        # (not "the group chat": where it was posted)
+        return any(
+            _n(t) in _GOODBYE_LEFT
+            and not (t.i + 1 < len(doc) and _n(doc[t.i + 1]) in _CHAT_PLACES)
+            for t in _sentence(span)
+        )
     swallowed_all = tokens[0] in {"swallowed", "downed", "necked"} and tokens[1:2] in (
         ["all"], ["every"])  # "swallowed all my tablets with breakfast as usual"
     if inside & _TAKEN and inside & _MEDS and (

@@ -57,6 +57,7 @@ from bot.nlu.red_flags.whose import (
     an_older_person_in,
     introduces_themselves,
     said_of_someone_else,
+    sent_by_someone_else,
     the_writers_back_in,
     their_back_in,
     their_distress_in,
@@ -147,7 +148,9 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     # kids", "gave my guitar to my brother"): whose it is, is read from its first word
     others_named = category == RV.CRISIS and not _subject_writer(span)
     whose = span[:1] if others_named else span
-    theirs_said = others_named and bool(_words(span) & _THEIR_OWN)
+    # ("he texted me 'look after mum, I'm done'": the sender's "I", not the writer's)
+    theirs_said = others_named and bool(_words(span) & _THEIR_OWN) or (
+        category == RV.CRISIS and sent_by_someone_else(span))
     # "my mum's got the same osteoporosis as me": the writer's own too; "my wife says my
     # face is drooping": the writer's body; "I've got my mum's old pills saved up": the
     # writer keeps them

@@ -54,10 +54,17 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     spoken_of = bool({_n(t) for t in tokens.doc} & _HIM_OR_HER)
 
     def a_person(word: str, i: int = -1) -> bool:
+        if word in _ROLE_PEOPLE and words[i + 1 : i + 2] in ([w] for w in _ROLE_THINGS):
+            return False  # "the staff toilet", "a guest room": a thing, no one
+        if word in _ROLE_PEOPLE and i > 1 and words[i - 2] in _ROLE_OBJECTS and not (
+                i > 2 and words[i - 3] in _ROLE_COUNTS):
+            return False  # "tired of the manager": an object; not "one of our cleaners"
         if word in _ROLE_PEOPLE:  # "my patient", not "transplant patient on tacrolimus"
             # (one word may describe them after "my": "my PT clients", "our home residents")
+            # (or opening the sentence in a message that speaks of him or her: "Volunteer
+            # at the shop, she's 82")
             return i > 0 and words[i - 1] in _ROLE_POINTERS or (
-                i > 1 and words[i - 2] in _OWNERS_OF_ROLES)
+                i > 1 and words[i - 2] in _OWNERS_OF_ROLES) or (i == 0 and spoken_of)
         return word in _PEOPLE or word.removesuffix("'s") in _PEOPLE or (
             i >= 0 and _an_age_noun(words, i)) or (spoken_of and word in _ADDRESS_OR_PERSON)
 
@@ -75,7 +82,10 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
             return True  # "a lady in my class", "a man at my work", "a guy on my team"
         before = words[max(0, i - 2) : i]
         after = words[i + 1 : i + 2]
-        return word == "i" and bool(before) and not (set(after) & _WRITER_STATES) and (
+        # ("the friend I'm travelling with": a clause about them, closed by its preposition)
+        about_them = not (set(after) & _WRITER_STATES) or words[i + 3 : i + 4] in (
+            [w] for w in _CLAUSE_PREPOSITIONS)
+        return word == "i" and bool(before) and about_them and (
             a_person(before[-1], i - 1) or (before[-1] in _RELATIVES and len(before) > 1
                                             and a_person(before[-2], i - 2))
         )
@@ -83,7 +93,8 @@ def _named_in(tokens: Span) -> tuple[bool, bool]:
     # "my vagina and bottom feel numb": the writer's own body names the writer
     # "she's staying with me": the writer as an object names no one a sign is said of
     writer = any(
-        (w in _FIRST_PERSON or w in _WHOSE_WORDS) and not only_whose(i)
+        # ("Husband collapsed in our hotel": a place shared names no sign of the writer's)
+        (w in _FIRST_PERSON or w in _WHOSE_WORDS - _SHARED_WHOSE) and not only_whose(i)
         and not (w in _ME_WORDS and i > 0 and words[i - 1] in _OBJECT_MARKERS)
         and not _the_writer_caring(tokens, words, i)
         for i, w in enumerate(words)
@@ -149,11 +160,15 @@ _GROUP_LINKS = _WORDS["group_links"]
 
 #: The writer's words that say whose someone is ("my wife", "me mum").
 _WHOSE_WORDS = _WORDS["whose_words"]
+#: The writer's word shared with others ("our hotel"): a place, not the writer's sign.
+_SHARED_WHOSE = _WORDS["shared_whose"]
 #: Words after "I" that say the writer's own state ("Mate, I'm leaking"), not a clause
 #: about the person just named ("the guy I work with").
 _WRITER_STATES = _WORDS["writer_states"]
 #: Words that open a clause about the person just named ("the guy that I work with").
 _RELATIVES = _WORDS["relatives"]
+#: Closing a clause about the person just named ("the friend I'm travelling with").
+_CLAUSE_PREPOSITIONS = _WORDS["clause_prepositions"]
 
 
 def said_of_someone_else(span: Span) -> bool:
@@ -180,7 +195,7 @@ def introduces_themselves(span: Span) -> bool:
     someone else's."""
     doc = span.doc
     return any(
-        _n(t) in _OTHERS | _PEOPLE | _ROLE_PEOPLE  # "chemo patient here"
+        _n(t) in _OTHERS | _PEOPLE | _ROLE_PEOPLE  # "chemo patient here", "volunteer here"
         and t.i + 1 < len(doc) and _n(doc[t.i + 1]) == "here"
         # (not when someone else is named after it: "carer here, the man I support ...")
         and not {_n(o) for o in doc[t.i + 2 : span.start]} & (_PEOPLE | CARED_FOR)
@@ -266,6 +281,9 @@ _OLDER = _WORDS["older"]
 _BACK_TO = _WORDS["pointing_back"]
 _ROLE_PEOPLE = _WORDS["role_people"]
 _ROLE_POINTERS = _WORDS["role_pointers"]
+_ROLE_THINGS = _WORDS["role_things"]
+_ROLE_OBJECTS = _WORDS["role_objects"]
+_ROLE_COUNTS = _WORDS["role_counts"]
 _CARE_VERBS = CARE_VERBS
 _I_WORDS = _WORDS["i_words"]
 _JOB_FILLERS = _WORDS["job_fillers"]
@@ -363,3 +381,24 @@ def _the_writers(before: Span) -> bool:
     if last is None:
         return False
     return not any(w in _PEOPLE or w.removesuffix("'s") in _PEOPLE for w in words[last + 1 :])
+
+
+_MESSAGES_SENT = _WORDS["messages_sent"]
+_QUOTE_MARKS = _WORDS["quote_marks"]
+
+
+def sent_by_someone_else(span: Span) -> bool:
+    """Whether ``span`` stands in words someone else sent the writer, quoted just after
+    "texted me" ("he texted me 'mind the kids for me, I'm finished'", "my sister messaged
+    me: I won't be here"): their "I", not the writer's."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and _n(doc[i]) in _QUOTE_MARKS:
+        i -= 1
+    if i < 1 or _n(doc[i]) not in _ME_WORDS | {"me"} or _n(doc[i - 1]) not in _MESSAGES_SENT:
+        return False
+    sentence = _sentence(span)
+    writer, other = _named_in(doc[sentence.start : i - 1])
+    if not (writer or other) and sentence.start > 0:  # "My dad is off work. He texted me ..."
+        writer, other = _named_in(_sentence(doc[sentence.start - 1 : sentence.start]))
+    return other and not writer
