@@ -58,7 +58,7 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
     #: What a question's slot is taken to be when its second answer still cannot be read
     #: (with a word saying so, the texts' ``TAKEN_FOR_NOW``), so that no question is asked a
     #: third time; a question without one is asked again.
-    last_resorts: dict[str, str] = {}
+    last_resorts: dict[str, str | bool] = {}
 
     @abstractmethod
     def name(self) -> str:
@@ -90,8 +90,11 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             # an answer to another question: a question, answered; the form asks again
             answer_programme_question(dispatcher, latest_text(tracker))
             return events
-        answered = any(
+        # an answer to another question counts; one that only says again what was
+        # accepted before ("tight, can't touch my toes" to the spasm question) does not
+        answered = answers_it or any(
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
+            and e.get("value") != value_before_latest_message(tracker, str(e.get("name")))
             for e in events
         )
         if answered or requested is None or self._half_answered(tracker, requested) and (

@@ -19,22 +19,28 @@ from actions.common import (
     value_before_latest_message,
 )
 from actions.forms import KindFormValidation
+from actions.intake_context import (
+    answer_marked,
+    asked,
+    bare_word_for_another_question,
+    checked_in_place_of_the_screen,
+    cleared_a_check,
+    is_question,
+    spasm_still_to_ask,
+    with_role,
+)
 from bot.content.texts import DURATION_NEEDS_UNIT, PAIN_SCORE_OUT_OF_RANGE, STARTING_OVER
 from bot.domain.answers import parse_bare_number, parse_score_answer, valid_pain_score, with_halves
-from bot.domain.escalation import CHECKS, CLEARS, OTHER_ENTITY, SCREEN_SLOT
+from bot.domain.escalation import OTHER_ENTITY, SCREEN_SLOT
 from bot.domain.programme import DIRECTIONS, FLEXIBILITIES
 from bot.nlu.answers import (
     adds_to_an_answer,
-    asks_about_what_it_said,
-    asks_in_so_many_words,
-    concludes,
     correction_at,
     mentions_the_back_or_pain,
     only_says_fine,
     reads_as_correction,
     said_after_a_question,
     starts_with_yes,
-    stated_at,
 )
 from bot.nlu.clear_no import starts_with_no
 from bot.nlu.dates import utc_today
@@ -51,76 +57,6 @@ _NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})
 MAX_DURATION_DAYS = 50 * 365
 
 
-def _with_role(tracker: Tracker, entity: str, role: str) -> Any:
-    """The value of an entity the NLU marked with ``role`` in the latest message: a long
-    recurring history ("on and off for 20 years"), a movement named without saying that
-    it hurts ("standing at the whiteboard and walking the kids out"). After a clear "no"
-    to a clarifying question, the message it asked about, which answered the question the
-    form asks again ("bending forward, and i think my legs might be getting weaker?")."""
-    messages = [tracker.latest_message]
-    if _cleared_a_check(tracker):
-        users = [e for e in reversed(tracker.events) if e.get("event") == "user"]
-        messages += [u.get("parse_data") or {} for u in users[1:2]]
-    for message in messages:
-        for e in message.get("entities", []):
-            if e.get("entity") == entity and e.get("role") == role:
-                return e["value"]
-    return None
-
-
-def _answer_marked(tracker: Tracker, slot: str, role: str) -> dict[str, Any]:
-    """The slot set from an entity the NLU marked with ``role``, when the form asked for
-    it and the message holds no plain answer; else nothing."""
-    if not _asked(tracker, slot) or _is_question(tracker):
-        return {}
-    if entity_in_latest_message(tracker, slot):
-        return {}
-    value = _with_role(tracker, slot, role)
-    return {} if value is None else {slot: value}
-
-
-def _asked(tracker: Tracker, slot: str) -> bool:
-    """Whether the form asked for ``slot``: its question is the open one, or the intake
-    resumes after a clear "no" to a clarifying question that interrupted that question
-    (the first one not yet answered)."""
-    requested = tracker.get_slot("requested_slot")
-    if requested is not None:
-        return bool(requested == slot)
-    unanswered = [name for name in FORM_SLOTS if tracker.get_slot(name) is None]
-    return _cleared_a_check(tracker) and unanswered[:1] == [slot]
-
-
-def _cleared_a_check(tracker: Tracker, checks: tuple[str, ...] = tuple(CLEARS)) -> bool:
-    """Whether the bot thanked the person for a clear "no" to a clarifying question (of
-    one of ``checks``) since their latest message."""
-    thanks = {CLEARS[check] for check in checks}
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and event.get("name") in thanks:
-            return True
-    return False
-
-
-def _checked_in_place_of_the_screen(tracker: Tracker) -> bool:
-    """Whether the latest clarifying red-flag question was asked while the screen was the
-    open question (an answer to it that was neither a yes nor a clear no)."""
-    events = list(tracker.events)
-    asked = next(
-        (i for i in range(len(events) - 1, -1, -1)
-         if events[i].get("event") == "action" and events[i].get("name") == CHECKS["red_flag"]),
-        None,
-    )
-    if asked is None:
-        return False
-    requested = next(
-        (e.get("value") for e in reversed(events[:asked])
-         if e.get("event") == "slot" and e.get("name") == "requested_slot"),
-        None,
-    )
-    return bool(requested == SCREEN_SLOT)
-
-
 def _their_holiday(tracker: Tracker) -> int | None:
     """Days since the holiday the latest message names, for the country any of the person's
     messages names; None when none names one, or no holiday is named."""
@@ -133,40 +69,6 @@ def _their_holiday(tracker: Tracker) -> int | None:
         return None  # "From Independence Day, the 30th of November": their own date wins
     found = qualified_holiday_days(tokenize(text), utc_today(), cues)
     return found[0] if found is not None and found[1] else None
-
-
-def _is_question(tracker: Tracker) -> bool:
-    """A question about the programme ("is 3 times a week ok?") answers nothing, also when
-    the model read it otherwise ("Christmas is our busiest time, should I wear a belt?")."""
-    entities = tracker.latest_message.get("entities", [])
-    text = latest_text(tracker)
-    requested = tracker.get_slot("requested_slot")
-    if asks_about_what_it_said(text) and any(
-        e.get("entity") == requested and stated_at(text, int(e.get("start") or 0))
-        for e in entities
-    ):
-        return False  # "Sorta into the right hip. Is that leg?": stated, then asked about
-    if latest_intent(tracker) == "ask_programme":
-        return True
-    plain = any(not e.get("role") for e in entities)
-    # "Why, is that a bad sign? Anyway no, it doesn't go down either leg": asked, then answered
-    return not plain and asks_in_so_many_words(text) and not concludes(text)
-
-
-def _bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
-    """Whether ``slot``'s entity is a single word ("none", "neither") in a message that
-    answers another question (another intake question, or a clarifying safety question:
-    "No, none."): there it is that question's answer, not this one's."""
-    requested = tracker.get_slot("requested_slot")
-    if requested in (None, slot) and not _cleared_a_check(tracker):
-        return False
-    text = latest_text(tracker)
-    spans = [
-        text[int(e.get("start", 0)) : int(e.get("end", 0))]
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == slot
-    ]
-    return bool(spans) and all(len(span.split()) == 1 for span in spans)
 
 
 def _not_the_backs_time(tracker: Tracker) -> list[EventType]:
@@ -205,11 +107,27 @@ class ValidateIntakeForm(KindFormValidation):
 
     form_slots = FORM_SLOTS
     half_answers = {"flexibility": "spasm"}  # "tight muscles, or is your back locked?"
-    # asked twice and still not read: tight, which starts the plan gently (with stretching)
-    last_resorts = {"flexibility": "tight"}
+    # asked twice and still not read: tight, which starts the plan gently (with stretching);
+    # no spasm, which leaves the plan as the tightness answer set it
+    last_resorts = {"flexibility": "tight", "spasm": False}
 
     def name(self) -> str:
         return "validate_intake_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The domain's questions, with spasm asked on its own after the tightness when
+        the tightness was told in passing: the plan starts differently for a back that
+        locks up."""
+        if not spasm_still_to_ask(tracker):
+            return domain_slots
+        after = domain_slots.index("flexibility") + 1
+        return [*domain_slots[:after], "spasm", *domain_slots[after:]]
 
     def _restore(
         self, event: EventType, tracker: Tracker, requested: str, corrected: int | None = None
@@ -243,7 +161,7 @@ class ValidateIntakeForm(KindFormValidation):
                 != tracker.get_slot(slot)
             ]
         events = await super().run(dispatcher, tracker, domain)
-        if not _cleared_a_check(tracker):
+        if not cleared_a_check(tracker):
             return events + _not_the_backs_time(tracker)
         users = [e for e in tracker.events if e.get("event") == "user"]
         flagged = str(users[-2].get("text") or "") if len(users) >= 2 else ""
@@ -274,7 +192,7 @@ class ValidateIntakeForm(KindFormValidation):
         """The number of an answer ("7", "about six", "Now is 4.") answers the pain
         question when it was asked; the one settled on after thinking aloud ("8. Maybe 7.
         No, 8") over any other it names."""
-        if tracker.get_slot("requested_slot") != "pain_score" or _is_question(tracker):
+        if tracker.get_slot("requested_slot") != "pain_score" or is_question(tracker):
             return {}
         text = latest_text(tracker)
         settled = settled_score(text)
@@ -304,7 +222,7 @@ class ValidateIntakeForm(KindFormValidation):
         if hedged is not None:  # "about two weeks? no, it was the Wednesday, the 18th"
             named = start_named_in(text[hedged[1] :], utc_today())
             hedged = hedged if named is None else (named, hedged[1])
-        if hedged is None and _is_question(tracker):
+        if hedged is None and is_question(tracker):
             return {}
         if entity_in_latest_message(tracker, "pain_duration_days"):
             # "two weeks ago? no way, less. it was wednesday last week": the start named
@@ -323,11 +241,11 @@ class ValidateIntakeForm(KindFormValidation):
         # for the country an earlier message named ("kia ora" first, "since Labour Day" now)
         named = _their_holiday(tracker)
         if named is None:
-            named = _with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
+            named = with_role(tracker, "pain_duration_days", CONTEXT_ROLE)
         if named is None:
             named = start_named_in(text, utc_today())
         if named is None:
-            named = _with_role(tracker, "pain_duration_days", HISTORY)
+            named = with_role(tracker, "pain_duration_days", HISTORY)
         return {} if named is None else {"pain_duration_days": float(named)}
 
     async def extract_pain_direction(
@@ -336,7 +254,7 @@ class ValidateIntakeForm(KindFormValidation):
         """Movements named without saying that they hurt ("standing at the whiteboard and
         walking the kids out") answer the direction question when it was asked; said
         unasked, they are what the person does, and the question still comes."""
-        return _answer_marked(tracker, "pain_direction", CONTEXT_ROLE)
+        return answer_marked(tracker, "pain_direction", CONTEXT_ROLE)
 
     async def extract_flexibility(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -346,9 +264,20 @@ class ValidateIntakeForm(KindFormValidation):
         they are not tight."""
         if tracker.get_slot("requested_slot") == "flexibility" and only_says_fine(
             latest_text(tracker)
-        ) and not _cleared_a_check(tracker):
+        ) and not cleared_a_check(tracker):
             return {"flexibility": "normal"}
-        return _answer_marked(tracker, "flexibility", CONTEXT_ROLE)
+        return answer_marked(tracker, "flexibility", CONTEXT_ROLE)
+
+    async def extract_spasm(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A plain yes or no to the spasm question asked on its own."""
+        if tracker.get_slot("requested_slot") != "spasm" or entity_in_latest_message(
+            tracker, "spasm"
+        ):
+            return {}
+        answer = {"affirm": True, "deny": False}.get(latest_intent(tracker) or "")
+        return {} if answer is None else {"spasm": answer}
 
     async def extract_red_flag_screen(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -357,9 +286,9 @@ class ValidateIntakeForm(KindFormValidation):
         ``clear_no`` by the NLU) answers the warning-sign screen; so does a clear "no" to
         the clarifying question asked in its place (it asks about every sign the screen
         does), which the bot has just thanked the person for."""
-        if not _asked(tracker, "red_flag_screen"):
+        if not asked(tracker, "red_flag_screen"):
             return {}
-        if _cleared_a_check(tracker, ("red_flag",)) and _checked_in_place_of_the_screen(tracker):
+        if cleared_a_check(tracker, ("red_flag",)) and checked_in_place_of_the_screen(tracker):
             return {"red_flag_screen": False}
         return {"red_flag_screen": False} if entity_in_latest_message(tracker, "clear_no") else {}
 
@@ -368,7 +297,7 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         """A "yes" or a "no" that says more ("Yes po, it goes to my shin", "no just my
         back") answers the leg-pain question: the person's own word first."""
-        if tracker.get_slot("requested_slot") != "leg_pain" or _cleared_a_check(tracker):
+        if tracker.get_slot("requested_slot") != "leg_pain" or cleared_a_check(tracker):
             return {}  # a "no" to a clarifying question answers that question only
         text = latest_text(tracker)
         at = correction_at(text)
@@ -386,7 +315,7 @@ class ValidateIntakeForm(KindFormValidation):
         if entity_in_latest_message(tracker, "clear_no"):
             return {"leg_pain": False}
         # "sciatica", said when asked: the leg
-        return _answer_marked(tracker, "leg_pain", CONTEXT_ROLE)
+        return answer_marked(tracker, "leg_pain", CONTEXT_ROLE)
 
     async def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -398,7 +327,7 @@ class ValidateIntakeForm(KindFormValidation):
     async def validate_pain_direction(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value == "none" and _bare_word_for_another_question(tracker, "pain_direction"):
+        if value == "none" and bare_word_for_another_question(tracker, "pain_direction"):
             # "nope, none" answers the warning-sign screen; an answer given before stays
             return {"pain_direction": value_before_latest_message(tracker, "pain_direction")}
         ok = value in DIRECTIONS
@@ -445,6 +374,15 @@ class ValidateIntakeForm(KindFormValidation):
             return {"flexibility": value, "spasm": False}
         # "Flexible, can touch my toes, but it seizes up now and again": both stand
         return {"flexibility": value}
+
+    async def validate_spasm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The answer to the spasm question on its own (with the tightness, the
+        tightness's validation journals it)."""
+        if tracker.get_slot("requested_slot") == "spasm":
+            await journal_answer(tracker, "spasm", bool(value))
+        return {"spasm": bool(value)}
 
     async def validate_pain_score(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -66,6 +66,10 @@ TAKEN_FOR_NOW: dict[str, str] = {
         "now: the plan then starts gently, with stretching. You can change it when you see "
         "your answers."
     ),
+    "spasm": (
+        "I couldn't quite tell, so I'll take it that your back hasn't locked up for now. If it "
+        "does go into spasm, just tell me and the plan will change."
+    ),
 }
 
 # Daily check-ins (Step 3's journal): the questions, and choosing when they come.

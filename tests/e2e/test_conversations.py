@@ -24,7 +24,7 @@ pytestmark = pytest.mark.model
 QUESTION = {
     slot: domain_response(f"utter_ask_{slot}")
     for slot in ("red_flag_screen", "pain_direction", "pain_duration_days", "flexibility",
-                 "pain_score", "leg_pain")
+                 "spasm", "pain_score", "leg_pain")
 }
 SCHEDULE_TIME_QUESTION = domain_response("utter_ask_checkin_time")
 CHECK = domain_response("utter_red_flag_check", red_flag_category="neuro_deficit")
@@ -114,11 +114,36 @@ def test_everything_in_one_message_asks_only_what_is_missing(person: Person) -> 
         "it hurts when I bend forward, for three weeks, and my hamstrings are tight"
     )
     assert asks(replies, "red_flag_screen")  # nobody gets advice without the safety screen
-    assert asks(person.say("no"), "pain_score")
+    # the tightness came in passing, so the spasm half of its question is asked on its own
+    assert asks(person.say("no"), "spasm")
     assert QUESTION["pain_direction"] not in replies
+    assert asks(person.say("no, it hasn't locked up"), "pain_score")
     assert asks(person.say("7/10"), "leg_pain")
     plan = person.say("yes, it shoots down my left leg")
     assert plan[0].startswith("Step 1 now:")
+    assert "in spasm" not in plan[0]
+
+
+def test_a_back_in_spasm_told_only_when_asked_changes_the_plan(person: Person) -> None:
+    person.say("it hurts when I bend forward, I can't touch my toes, ten days now")
+    assert asks(person.say("none of those"), "spasm")
+    assert asks(person.say("yes, on Saturday it seized up and I couldn't move"), "pain_score")
+    person.say("5")
+    plan = person.say("no, just the back")
+    assert plan[0].startswith("Step 1 now:")
+    assert "in spasm" in plan[0]
+    stored = {(a.slot, a.value) for a in journal.answers_for(person.id)}
+    assert ("spasm", True) in stored
+
+
+def test_the_tightness_question_answered_is_not_followed_by_a_spasm_question(
+    person: Person,
+) -> None:
+    person.say("/start")
+    person.say("none")
+    person.say("bending forward")
+    assert asks(person.say("two weeks"), "flexibility")
+    assert asks(person.say("fairly tight"), "pain_score")
 
 
 def test_an_answer_to_one_question_keeps_the_answers_already_given(person: Person) -> None:
@@ -179,7 +204,7 @@ def test_a_correction_after_the_plan_updates_it(person: Person) -> None:
 def test_bad_answers_get_a_kind_reply_and_the_question_again(
     person: Person, text: str, reply: str
 ) -> None:
-    person.say("it hurts when I bend forward, for three weeks, and my hamstrings are tight")
+    person.say("it hurts when I bend forward, for three weeks, my hamstrings are tight, no spasm")
     person.say("no")
     replies = person.say(text)
     assert replies[0] == reply
@@ -201,7 +226,7 @@ def test_bad_answers_get_a_kind_reply_and_the_question_again(
 def test_unreadable_messages_never_answer_a_yes_no_question(
     person: Person, text: str, reply: str
 ) -> None:
-    person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    person.say("it hurts when I bend forward, for three weeks, tight hamstrings, no spasm, 7/10")
     person.say("no")
     replies = person.say(text)
     assert replies[0] == reply
@@ -210,7 +235,7 @@ def test_unreadable_messages_never_answer_a_yes_no_question(
 
 
 def test_a_thumbs_up_answers_yes(person: Person) -> None:
-    person.say("it hurts when I bend forward, for three weeks, hamstrings are tight, 7/10")
+    person.say("it hurts when I bend forward, for three weeks, tight hamstrings, no spasm, 7/10")
     person.say("👎")  # no warning signs
     plan = person.say("👍")
     assert "pain spreads into a leg" in plan[0]

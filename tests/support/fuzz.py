@@ -62,6 +62,7 @@ VALID: dict[str, str] = {
     "pain_direction": "bending forward makes it worse",
     "pain_duration_days": "3 weeks",
     "flexibility": "no, not tight at all",
+    "spasm": "no, it hasn't locked up",
     "pain_score": "5",
     "leg_pain": "no",
 }

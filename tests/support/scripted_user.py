@@ -35,6 +35,7 @@ TOPICS = {
     "pain_direction": "direction",
     "pain_duration_days": "duration",
     "flexibility": "flexibility",
+    "spasm": "flexibility",  # asked on its own after tightness told in passing
     "pain_score": "pain_score",
     "leg_pain": "leg_pain",
 }
