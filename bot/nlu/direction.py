@@ -27,7 +27,7 @@ from bot.nlu.spans import (
     sentence_of,
     value_of,
 )
-from bot.nlu.tried import tried_the_same
+from bot.nlu.tried import remedies_found_wanting, tried_the_same
 
 #: The painful direction when a movement one way eases the pain.
 _OPPOSITE = {"flexion": "extension", "extension": "flexion"}
@@ -371,7 +371,7 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     settled = concluded is not spans  # "... sitting is fine. so leaning back I guess"
     spans = concluded
     relieved = _once_per_span(relieves)  # asked of every pair: a long message names hundreds
-    same = tried_the_same(spans)  # "bent over - same. leaned back - same"
+    same = tried_the_same(spans) | remedies_found_wanting(spans)  # "bent over - same"
     read = [
         (s, v, relieved(s))
         for s in spans

@@ -12,6 +12,8 @@ _SIGNS = frozenset(CONTEXT["verdict_signs"])
 _SAME = frozenset(CONTEXT["sameness_words"])
 _FILLERS = frozenset(CONTEXT["sameness_fillers"])
 _MOVEMENTS = ("flexion", "extension")
+_REMEDIES = frozenset(CONTEXT["remedy_words"])
+_POINTERS = frozenset({"it", "that", "this", "them", "those", "these", "both", "all"})
 
 
 def tried_the_same(spans: list[Span]) -> dict[int, str | None]:
@@ -33,6 +35,31 @@ def tried_the_same(spans: list[Span]) -> dict[int, str | None]:
         if value_of(o) == "none" and s.end <= o.start < sentence_of(s).end
     ]
     return {s.start: None for s in same + verdicts}
+
+
+def remedies_found_wanting(spans: list[Span]) -> dict[int, str | None]:
+    """A bare "nothing" after what was tried for the pain ("tried a hot water bottle and
+    deep heat, nothing"; "Tried pills. Nothing.") is the remedies' verdict and says no
+    direction: left out (by where it starts), unless a movement stands between them."""
+    out: dict[int, str | None] = {}
+    for span in spans:
+        if value_of(span) != "none" or len(span) != 1:
+            continue
+        sentence = sentence_of(span)
+        start = sentence.start
+        if span.start == start and start > 0:
+            start = sentence_of(span.doc[start - 1 : start]).start  # "Tried pills. Nothing."
+        tried = [t.i for t in span.doc[start : span.start] if t.lower_ in _REMEDIES]
+        named = [t for t in span.doc[tried[-1] + 1 : span.start] if t.is_alpha] if tried else []
+        if not {t.lower_ for t in named} - _POINTERS:
+            continue  # "I tried. Nothing.", "tried it, nothing": the movements asked about
+        moved = any(
+            value_of(s) in _MOVEMENTS and tried and tried[-1] < s.start < span.start
+            for s in spans
+        )
+        if tried and not moved:
+            out[span.start] = None
+    return out
 
 
 def _found_the_same(spans: list[Span]) -> list[Span]:

@@ -39,6 +39,13 @@ def direction(text: str) -> str | None:
         # "I don't think moving changes it", "it's no different"
         ("Tried all sorts. I don't think moving changes it.", "none"),
         ("Standing, sitting, bending: it's no different.", "none"),
+        # what was tried for the pain and found wanting says no direction; the movements
+        # tried and "nothing" still do
+        ("been using a heat wrap and arnica gel, nothing", None),
+        ("Took co-codamol for a week. Nothing.", None),
+        ("I tried. Nothing.", "none"),
+        ("tried it, nothing", "none"),
+        ("tried a heat pad, nothing. bending to the dishwasher is the worst", "flexion"),
         # someone else's guess, taken back
         ("My GP reckoned bending was the trouble, but honestly no, it's no different.", "none"),
         ("The nurse suggested it could be worse standing, but no, it is no different.", "none"),
