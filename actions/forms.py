@@ -94,7 +94,7 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         # accepted before ("tight, can't touch my toes" to the spasm question) does not
         answered = answers_it or any(
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
-            and e.get("value") != value_before_latest_message(tracker, str(e.get("name")))
+            and not _says_again(tracker, e)
             for e in events
         )
         if answered or requested is None or self._half_answered(tracker, requested) and (
@@ -157,6 +157,12 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             # no "tap a button" under a question that has none
             buttons = has_buttons(f"utter_ask_{requested}")
             dispatcher.utter_message(text=INTAKE_HINT if buttons else INTAKE_HINT_TYPED)
+
+
+def _says_again(tracker: Tracker, event: EventType) -> bool:
+    """Whether a slot event only sets again the value accepted before the message."""
+    before = value_before_latest_message(tracker, str(event.get("name")))
+    return before is not None and event.get("value") == before
 
 
 def _corrected_in_passing(tracker: Tracker, slot: str) -> bool:
