@@ -90,11 +90,12 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             # an answer to another question: a question, answered; the form asks again
             answer_programme_question(dispatcher, latest_text(tracker))
             return events
-        # an answer to another question counts; one that only says again what was
-        # accepted before ("tight, can't touch my toes" to the spasm question) does not
-        answered = answers_it or any(
+        # an answer to another question counts, and so does one the validation replied to
+        # ("You wrote 15"); one that changes nothing (said again, or set aside as no
+        # answer to this question) does not, so it cannot hold a question open
+        answered = answers_it or bool(dispatcher.messages) or any(
             e.get("event") == "slot" and e.get("name") in self.form_slots and e not in restored
-            and not _says_again(tracker, e)
+            and not _changes_nothing(tracker, e)
             for e in events
         )
         if answered or requested is None or self._half_answered(tracker, requested) and (
@@ -129,6 +130,8 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
         name = event.get("name")
         if event.get("event") != "slot" or name not in self.form_slots or name == requested:
             return None
+        if self.half_answers.get(str(name)) == requested:
+            return None  # asked the spasm half, "not tight, but it locked up" answers both
         if corrected is not None and _said_after(tracker, str(name), corrected):
             return None
         if _corrected_in_passing(tracker, str(name)):
@@ -159,10 +162,9 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             dispatcher.utter_message(text=INTAKE_HINT if buttons else INTAKE_HINT_TYPED)
 
 
-def _says_again(tracker: Tracker, event: EventType) -> bool:
-    """Whether a slot event only sets again the value accepted before the message."""
-    before = value_before_latest_message(tracker, str(event.get("name")))
-    return before is not None and event.get("value") == before
+def _changes_nothing(tracker: Tracker, event: EventType) -> bool:
+    """Whether a slot event sets the value the slot had before the message."""
+    return bool(event.get("value") == value_before_latest_message(tracker, str(event.get("name"))))
 
 
 def _corrected_in_passing(tracker: Tracker, slot: str) -> bool:
