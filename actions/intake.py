@@ -401,9 +401,10 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         if value is False and tracker.get_slot("requested_slot") in _NOT_ABOUT_LEG_PAIN:
             # "No, only back pain" answers the warning-sign list, "couldn't get past my
-            # knees" the tightness question, not the leg question: ask it. Pain that goes
+            # knees" the tightness question, not the leg question: ask it, or keep what an
+            # earlier message said ("it goes into my calf" in the opening). Pain that goes
             # down the leg counts wherever it is said.
-            return {"leg_pain": None}
+            return {"leg_pain": value_before_latest_message(tracker, "leg_pain")}
         ok = isinstance(value, bool)
         await journal_answer(tracker, "leg_pain", value, accepted=ok)
         return {"leg_pain": value if ok else None}

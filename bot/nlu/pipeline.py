@@ -173,9 +173,13 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
         ):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
-            if not positive:
-                continue  # "not only in my back": no evidence either way
+            if not positive or _a_sensation(span):
+                # "not only in my back": no evidence either way; "no numbness in my legs"
+                # denies a warning sign, not pain that spreads
+                continue
             positive = False
+        elif not positive and _of_their_strength(span):
+            continue  # "legs are fine strength wise": the screen's answer, not about pain
         candidates.append((span, positive))
     if not candidates:
         return None
@@ -195,6 +199,23 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
 
 
 _LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
+
+
+_SENSATIONS: frozenset[str] = CONTEXT["leg_sensation_words"]
+_STRENGTH: frozenset[str] = CONTEXT["leg_strength_words"]
+
+
+def _a_sensation(span: Span) -> bool:
+    """A leg named with a numbness or tingling, not pain ("numbness in my legs")."""
+    return any(t.lower_ in _SENSATIONS for t in span) and not any(
+        t.lower_ in P.ANSWER_WORDS["pain_words"] for t in span
+    )
+
+
+def _of_their_strength(span: Span) -> bool:
+    """Legs said fine of their strength ("legs are fine strength wise", "legs ok, no
+    weakness"): a word of strength just after."""
+    return any(t.lower_ in _STRENGTH for t in span.doc[span.end : span.end + 3])
 
 
 def _taken_back(span: Span) -> bool:
