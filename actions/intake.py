@@ -49,7 +49,7 @@ from bot.nlu.echoes import hedged_value
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
-from bot.nlu.scores import settled_score, without_other_times
+from bot.nlu.scores import opening_number_word, settled_score, without_other_times
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})
@@ -205,6 +205,8 @@ class ValidateIntakeForm(KindFormValidation):
             number = parse_score_answer(without_other_times(text))
         if number is None and (after := said_after_a_question(text)) is not None:
             number = parse_score_answer(after)  # "out of 10 ah? 4 lah"
+        if number is None:
+            number = opening_number_word(text)  # "one lor, very mild now"
         return {} if number is None else {"pain_score": number}
 
     async def extract_pain_duration_days(
