@@ -49,7 +49,7 @@ from bot.nlu.echoes import hedged_value
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.patterns import CONTEXT_ROLE, HISTORY
 from bot.nlu.red_flags import DetectorFailed, find_red_flags
-from bot.nlu.scores import settled_score, without_other_times
+from bot.nlu.scores import opening_number_word, settled_score, without_other_times
 
 #: Questions whose answers may mention the legs without saying where the pain goes.
 _NOT_ABOUT_LEG_PAIN = frozenset({SCREEN_SLOT, "flexibility"})
@@ -205,6 +205,8 @@ class ValidateIntakeForm(KindFormValidation):
             number = parse_score_answer(without_other_times(text))
         if number is None and (after := said_after_a_question(text)) is not None:
             number = parse_score_answer(after)  # "out of 10 ah? 4 lah"
+        if number is None:
+            number = opening_number_word(text)  # "one lor, very mild now"
         return {} if number is None else {"pain_score": number}
 
     async def extract_pain_duration_days(
@@ -401,9 +403,10 @@ class ValidateIntakeForm(KindFormValidation):
     ) -> dict[str, Any]:
         if value is False and tracker.get_slot("requested_slot") in _NOT_ABOUT_LEG_PAIN:
             # "No, only back pain" answers the warning-sign list, "couldn't get past my
-            # knees" the tightness question, not the leg question: ask it. Pain that goes
+            # knees" the tightness question, not the leg question: ask it, or keep what an
+            # earlier message said ("it goes into my calf" in the opening). Pain that goes
             # down the leg counts wherever it is said.
-            return {"leg_pain": None}
+            return {"leg_pain": value_before_latest_message(tracker, "leg_pain")}
         ok = isinstance(value, bool)
         await journal_answer(tracker, "leg_pain", value, accepted=ok)
         return {"leg_pain": value if ok else None}

@@ -17,6 +17,7 @@ from actions.common import (
 )
 from bot.domain.escalation import CHECKS, CLEARS, SCREEN_SLOT
 from bot.nlu.answers import asks_about_what_it_said, asks_in_so_many_words, concludes, stated_at
+from bot.nlu.echoes import answer_after_asking_back
 
 
 def with_role(tracker: Tracker, entity: str, role: str) -> Any:
@@ -126,6 +127,8 @@ def is_question(tracker: Tracker) -> bool:
         return False  # "Sorta into the right hip. Is that leg?": stated, then asked about
     if latest_intent(tracker) == "ask_programme":
         return True
+    if answer_after_asking_back(text) is not None:
+        return False  # "why? um 5 days": a question put back, then the answer
     plain = any(not e.get("role") for e in entities)
     # "Why, is that a bad sign? Anyway no, it doesn't go down either leg": asked, then answered
     return not plain and asks_in_so_many_words(text) and not concludes(text)

@@ -15,6 +15,7 @@ from bot.domain.escalation import is_unsure
 from bot.nlu.clear_no import BREAKS, reads_as_clear_no, without_echo, words_of
 from bot.nlu.dates import utc_today
 from bot.nlu.duration import start_named_in
+from bot.nlu.echoes import asks_back_then_answers
 from bot.nlu.patterns import ANSWER_WORDS, CONTEXT_WORDS, NEGATION_TOKENS
 from bot.nlu.scores import settled_score
 
@@ -367,6 +368,10 @@ def answer_intent(
     said = set(items)
     # Corrections that clear nothing: they may stand beside a possible red flag, which
     # keeps its mark (``red_flag_uncertain``) and is still asked about.
+    if intent in (*_QUESTION_OVERRULES, "ask_programme") and asks_back_then_answers(
+        text, (entities | in_passing) & INTAKE_ENTITIES
+    ):
+        return "inform"  # "why? um 5 days": a question put back, then the answer
     if intent == "ask_programme" and (
         (answers and ("?" not in (text or "") or echoes_then_answers(text))
          and not asks_in_so_many_words(text))

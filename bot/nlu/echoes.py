@@ -6,11 +6,12 @@ than says ("is it normal to hurt for 3 weeks?")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from bot.domain.answers import parse_score_answer
 from bot.nlu import patterns as P
 from bot.nlu.spans import (
     CONTEXT,
@@ -123,3 +124,29 @@ def hedged_value(
         if all(w in _HEDGE_OPENERS for w in re.findall(r"[a-z']+", head.lower())):
             return entity.get("value"), int(entity["end"])
     return None
+
+
+_COUNTER_QUESTIONS = P.ANSWER_WORDS["counter_questions"]
+_FILLERS = P.ANSWER_WORDS["fillers"]
+
+
+def answer_after_asking_back(text: str | None) -> str | None:
+    """What follows a short question put back before the answer ("why? um 5 days", "how
+    come? a six"): the answer, when it asks nothing more; None when there is no such
+    question or nothing (or another question) follows it."""
+    asked, mark, after = (text or "").partition("?")
+    words = re.findall(r"[a-z]+", asked.lower().replace("'", ""))
+    while words and words[0] in _FILLERS:
+        words = words[1:]  # "um why?", "so why?"
+    if not mark or " ".join(words) not in _COUNTER_QUESTIONS:
+        return None
+    after = after.lstrip("? ")
+    rest = [w for w in re.findall(r"[a-z0-9]+", after.lower()) if w not in _FILLERS]
+    return after if rest and "?" not in after else None
+
+
+def asks_back_then_answers(text: str | None, answers: Collection[str]) -> bool:
+    """Whether ``text`` puts a short question back and then answers: an intake answer
+    read in it (``answers``) or a score ("how come? 6")."""
+    after = answer_after_asking_back(text)
+    return after is not None and (bool(answers) or parse_score_answer(after) is not None)

@@ -68,6 +68,8 @@ NO_WORDS: frozenset[str] = ANSWER_WORDS["no_words"]
 ANSWER_TAILS: frozenset[str] = ANSWER_WORDS["fillers"] | ANSWER_WORDS["answer_tails"]
 #: Words that open a claim of its own after such an answer ("... I am stiff").
 SUBJECTS: frozenset[str] = ANSWER_WORDS["claim_subjects"]
+#: Words after "and" that open a claim of its own: a subject, or a word adding one.
+_OPEN_A_CLAIM: frozenset[str] = SUBJECTS | CONTEXT_WORDS["adding_words"]
 #: Words that end a clause.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     {
@@ -197,8 +199,10 @@ def negation_cue_before(span: Span, window: int = 6) -> Token | None:
             return None  # "can't touch my toes, no chance, and aye it seizes up"
         elif _starts_a_claim(doc, i, span, window):
             return None  # "no no nothing like that just the back and the leg"
-        elif text == "and" and i + 1 <= span.start and _text(doc[i + 1]) in SUBJECTS:
-            return None  # "never touched my toes and it seized on me": a clause of its own
+        elif text == "and" and i + 1 <= span.start and _text(doc[i + 1]) in _OPEN_A_CLAIM:
+            # "never touched my toes and it seized on me", "not easing off and also going
+            # into the leg": a clause of its own
+            return None
         elif text in NEGATION_CUES:
             if _answers_a_question(doc, i, span) or _used_up(doc, i, span):
                 return None

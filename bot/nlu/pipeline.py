@@ -45,6 +45,7 @@ from bot.nlu.echoes import (
     in_a_question,
 )
 from bot.nlu.flexibility import resolve_flexibility
+from bot.nlu.leg_mentions import a_sensation, of_their_strength, said_fine, taken_back
 from bot.nlu.leg_reach import a_destination_only, reached
 from bot.nlu.negation import is_negated
 from bot.nlu.repairs import at_original_offsets, drop_slips
@@ -168,14 +169,18 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
             continue
         positive = pattern_value == "true"
         if reached(span) or positive and (
-            a_destination_only(span) or _said_fine(span) or _taken_back(span)
+            a_destination_only(span) or said_fine(span) or taken_back(span)
             or in_a_year_gone(span)  # "In 2015 it went down the left leg. This time ..."
         ):
             continue  # "my fingertips past my knees": how far they reach, not pain
         if is_negated(span):
-            if not positive:
-                continue  # "not only in my back": no evidence either way
+            if not positive or a_sensation(span):
+                # "not only in my back": no evidence either way; "no numbness in my legs"
+                # denies a warning sign, not pain that spreads
+                continue
             positive = False
+        elif not positive and of_their_strength(span):
+            continue  # "legs are fine strength wise": the screen's answer, not about pain
         candidates.append((span, positive))
     if not candidates:
         return None
@@ -197,14 +202,6 @@ def _resolve_leg_pain(spans: list[Span], text: str) -> Extraction | None:
 _LEG_WORDS: frozenset[str] = frozenset(P.TOKEN_CLASSES["LEG"]["LOWER"]["IN"])
 
 
-def _taken_back(span: Span) -> bool:
-    """A mention told as said or thought before, then turned ("I said sciatica earlier but
-    thinking about it, it's only ever in my bum cheek")."""
-    doc = span.doc
-    said = any(t.lower_ in CONTEXT["taken_back"] for t in doc[max(0, span.start - 3) : span.start])
-    return said and any(t.lower_ in CONTRASTS for t in doc[span.end : span.end + 5])
-
-
 def _keeps_to_the_back(span: Span) -> bool:
     """A "no" that only says where the pain is ("just the back", "stays in my lower
     back"), naming no leg."""
@@ -222,15 +219,6 @@ _SCIATICA: frozenset[str] = frozenset(P.TOKEN_CLASSES["SCIATICA"]["LOWER"]["IN"]
 
 def _names_a_diagnosis(span: Span) -> bool:
     return all(t.lower_ in _SCIATICA for t in span)
-
-
-def _said_fine(span: Span) -> bool:
-    """"my back and legs are fine": not pain; "my back and legs feel tight": how supple
-    they are, which is the flexibility question's."""
-    after = span.doc[span.end : span.end + 3]
-    return any(
-        t.lower_ in CONTEXT["fine_words"] or t.lower_ in CONTEXT["tight_words"] for t in after
-    )
 
 
 def _resolve_pain_score(

@@ -190,3 +190,27 @@ def _before_a_rise(clause: str) -> str:
     if not words_of(before):
         return ""
     return before if parse_score_answer(before) is not None else clause
+
+
+#: Number words that may open an answer to the score question ("one lor, very mild now").
+_NUMBER_WORD = re.compile(
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten", re.IGNORECASE
+)
+_FILLERS = ANSWER_WORDS["fillers"]
+
+
+def opening_number_word(text: str | None) -> float | None:
+    """A number word said first, as an answer to the score question, closed by a break or a
+    filler ("one lor, very mild now", "Three. Better than yesterday"), when it is the only
+    number said; not "one of those days", "five days", "one thing".  None otherwise."""
+    items = words_of(text or "")
+    if not items or not _NUMBER_WORD.fullmatch(items[0]) or _a_pronoun(items, 0):
+        return None
+    rest = items[1:]
+    while rest and rest[0] in _FILLERS and rest[0] not in ("no", "nope", "nah"):
+        rest = rest[1:]
+    if rest and rest[0] not in _BREAKS:
+        return None  # "five days", "one thing": the number of something
+    if any(parse_score_answer(w) is not None and w != "one" for w in items[1:]):
+        return None  # "one, maybe two": another number said
+    return parse_score_answer(items[0])
