@@ -36,6 +36,20 @@ def _negated_before(span: Span) -> bool:
     return not contains_cue(span) and negation_cue_before(span) is not None
 
 
+def _refused_after_a_mark(span: Span) -> bool:
+    """A topic, a mark, then a bare no as its verdict ("touch toes = no", "flexible: nope"),
+    the no ending its item."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text not in CONTEXT["label_marks"]:
+        return False
+    while i < len(doc) and doc[i].text in CONTEXT["label_marks"]:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in P.ANSWER_WORDS["no_words"]:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_space or (after.is_punct and after.text != "?")
+
+
 def _said_of_something_else(span: Span) -> bool:
     """"time is tight", "money's tight this month": tight said of no part of the body."""
     if len(span) != 1:
@@ -181,6 +195,7 @@ def resolve_flexibility(flex: list[Span], spasms: list[Span], text: str) -> Extr
             negated = _negated_before(span)
         # "used to touch my toes" says the opposite of now (not "even as a girl I could
         # not touch my toes"), and so does "normally I can touch my toes but not now"
+        negated = negated or _refused_after_a_mark(span)  # "touch toes = no"
         if negated or (not contains_cue(span) and _bygone(span)) or (
             _said_of_usual_times(span) and _not_now_after(span)
         ):

@@ -25,6 +25,8 @@ _RELIEF_PHRASES: tuple[list[str], ...] = tuple(
 #: Words of trouble or pain that, denied after a movement, say it eases ("no problem",
 #: "lean back, no pain").
 _DENIABLE = P.TROUBLE_WORDS | P.ANSWER_WORDS["pain_words"]
+#: Marks between a topic and its verdict ("sitting: eases it", "walking -> worse").
+_LABEL_MARKS = CONTEXT["label_marks"]
 #: Before a relief word, a verb of doing that makes it a thing done ("doing fades"), not
 #: "it does ease" (the emphatic "do").
 _DOING_THINGS = CONTEXT["doing_words"] - {"do", "does"}
@@ -86,7 +88,14 @@ def relieves(span: Span, window: int = 15) -> bool:
     # before the movement is its own; one after the next comma is the next movement's
     judged = _judged_before(span)
     complained = False
+    labelled = False
     for tok in doc[span.end : min(len(doc), span.end + window)]:
+        if _a_new_line(tok):
+            break  # a line of its own: the next line's verdict is another topic's
+        if not labelled and tok.text in _LABEL_MARKS and not complained:
+            # "sitting: eases it", "sitting -> better": the mark opens this one's verdict
+            labelled = tok.i + 1 < len(doc) and doc[tok.i + 1].text not in _LABEL_MARKS
+            continue
         if (tok.i in others or (complained and tok.i in later)) and (
             complained or tok.i == 0 or doc[tok.i - 1].lower_ not in LIST_GOES_ON
         ):
@@ -148,6 +157,8 @@ def relieves(span: Span, window: int = 15) -> bool:
         return True
     crossed = False
     for tok in reversed(doc[max(0, span.start - 6) : span.start]):
+        if _a_new_line(tok):
+            break  # "sitting: eases it\nwalking: worse": the line before is its own
         if tok.text == ":" and tok.i > 0 and is_relief(doc[tok.i - 1]):
             return True  # a label: "Easing: walking."
         if tok.lower_ == "," and doc[tok.i + 1].lower_ in LIST_GOES_ON and not crossed:
@@ -168,6 +179,11 @@ def relieves(span: Span, window: int = 15) -> bool:
             # that opens the answer), "sitting is heaven, also bending ... hurts"
             return not aggravated_after(span)
     return False
+
+
+def _a_new_line(tok: Token) -> bool:
+    """A line break between items of a list, each with its own verdict."""
+    return tok.is_space and "\n" in tok.text
 
 
 def _subject_before(doc: Doc, i: int) -> str:
@@ -227,9 +243,11 @@ def _likewise_after_relief(span: Span) -> bool:
 
 
 def aggravated_after(span: Span) -> bool:
-    """A word of pain after ``span`` in its clause ("and bending hurts")."""
+    """A word of pain after ``span`` in its clause ("and bending hurts", "bending: hurts")."""
     for tok in span.doc[span.end :]:
-        if tok.is_punct or tok.lower_ in CLAUSE_TURNS:
+        if tok.text in _LABEL_MARKS and tok.i > 0 and tok.i - 1 < span.end + 4:
+            continue
+        if tok.is_punct or tok.lower_ in CLAUSE_TURNS or _a_new_line(tok):
             return False
         if tok.lower_ in CONTEXT["aggravation_words"]:
             return True

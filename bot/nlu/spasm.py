@@ -37,12 +37,12 @@ def denial_after(span: Span) -> int | None:
     for tok in doc[span.end : span.end + 2 * _TOPIC_WORDS + 3]:
         if tok.text in SENTENCE_ENDS:
             return None
-        if tok.is_punct:
+        if tok.is_punct or tok.text in CONTEXT["label_marks"]:  # "locking = no"
             after_break = True
             continue
         if tok.lower_ in P.ANSWER_WORDS["no_words"]:
             after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            alone = after is None or (after.is_punct and after.text != "?")
+            alone = after is None or after.is_space or (after.is_punct and after.text != "?")
             return tok.i if alone and after_break else None
         if is_negation(tok) or tok.lower_ in P.ANSWER_WORDS["yes_words"]:
             return None

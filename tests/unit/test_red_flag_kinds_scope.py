@@ -45,3 +45,27 @@ def test_how_far_a_signs_words_reach(text: str, level: str, category: str | None
 )
 def test_a_denial_in_another_language(text: str) -> None:
     assert assess(text).level == "none", describe(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # signs listed on a line, then one verdict for them all: it denies every one
+        ("2. chills, night sweats - no", "none", None),
+        ("temperature, shivers: none", "none", None),
+        ("sweats at night, chills -> none", "none", None),
+        ("• chills / high temperature = no\n• bladder & bowels = normal", "none", None),
+        ("shivering, fever: no, and nothing else", "none", None),
+        # the verdict reaches no further back than its own line or bullet
+        ("numb around the back passage\nchills, fever - no", "urgent", "cauda_equina"),
+        ("1. fever\n2. weight loss, sweats - no", "urgent", "infection"),
+        # a list told by the writer, or a verdict asked back or taken back, denies nothing
+        ("i had chills, a fever - no idea why", "urgent", "infection"),
+        ("chills, fever: no?", "urgent", "infection"),
+        ("fever, night sweats: yes", "urgent", "infection"),
+        # a sign that is itself the verdict of the item before it is no topic of the list
+        ("back - worse at night, fever - no", "urgent", "cancer"),
+    ],
+)
+def test_a_verdict_after_a_list_of_signs(text: str, level: str, category: str | None) -> None:
+    assert_verdict(text, level, category)

@@ -94,9 +94,12 @@ def read_as_form(text: str) -> tuple[str, list[int]]:
         colon = match.start(3)
         if words & _OWN or any(s <= colon < e for s, e in taken):
             continue
-        edits.append((colon, colon + 1, ""))
         separator = _SEPARATOR_BEFORE.search(text[: match.start(2)])
-        if separator is not None and separator.start(1) > 0:
+        listed = separator is not None and not _a_field_before(text, separator.start(1))
+        if not (listed and _bare_verdict_at(text, match.end())):
+            # "Bladder: leaking": one clause (not "fever, chills: no", a list's verdict)
+            edits.append((colon, colon + 1, ""))
+        if separator is not None and separator.start(1) > 0 and not listed:
             # "Fever: no, Bladder: leaking": the field before ends at its comma
             edits.append((separator.start(1), separator.start(1) + 1, "."))
     for match in _MARK.finditer(text):
@@ -106,8 +109,36 @@ def read_as_form(text: str) -> tuple[str, list[int]]:
         word = " yes" if tick else " no"
         edits.append((match.start(), match.end(), word if ends else word + "."))
     for match in _ARROW.finditer(text):
-        edits.append((match.start(), match.end(), ", then "))
+        if not _bare_verdict_at(text, match.end()):  # "chills -> none": a verdict
+            edits.append((match.start(), match.end(), ", then "))
     return _apply(text, edits)
+
+
+#: A bare verdict of denial or all-clear after a label or an arrow ("no", "none", "all
+#: normal"), ending its field.
+_VERDICT_WORDS = _WORDS["list_verdict_denials"] | _WORDS["list_verdict_filler"]
+_VERDICT_WORD = re.compile(r"[ \t]*([^\W\d_]+)[ \t]*", re.IGNORECASE)
+_FIELD_END = ",;.!\n"
+
+
+def _bare_verdict_at(text: str, position: int) -> bool:
+    """Whether the field from ``position`` is a bare denial or all-clear, not asked back."""
+    said = False
+    while position < len(text) and text[position] not in _FIELD_END + "?":
+        word = _VERDICT_WORD.match(text, position)
+        if word is None or word.group(1).lower() not in _VERDICT_WORDS:
+            return False
+        said = said or word.group(1).lower() in _WORDS["list_verdict_denials"]
+        position = word.end()
+    return said and not text[position:].startswith("?")
+
+
+def _a_field_before(text: str, separator: int) -> bool:
+    """Whether what comes before a separator is a field of its own, with its colon
+    ("Fever: no, Bladder: ..."), not an item of a list one verdict answers ("fever,
+    chills: no")."""
+    start = max(text.rfind(mark, 0, separator) for mark in "\n.;!?•")
+    return ":" in text[start + 1 : separator]
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:

@@ -13,6 +13,7 @@ from bot.nlu.negation import (
 )
 from bot.nlu.red_flags import vocabulary as RV
 from bot.nlu.red_flags.doc_words import _n, _sentence, _words
+from bot.nlu.red_flags.listed_verdicts import listed_and_denied
 from bot.nlu.red_flags.rulebook import word_list, word_sets
 from bot.nlu.red_flags.writer_named import (
     a_companion,
@@ -309,8 +310,11 @@ def _denied_after(span: Span) -> bool:
     while i < len(doc) and _n(doc[i]) in _DENIAL_FILLER and skipped < 5:
         i += 1
         skipped += 1
-    if _a_topic_answered_no(span, i) or _a_heading_answered_no(span) or _a_listed_topic_denied(
-        span
+    if (
+        _a_topic_answered_no(span, i)
+        or _a_heading_answered_no(span)
+        or _a_listed_topic_denied(span)
+        or listed_and_denied(span)
     ):
         return True
     norms = [_n(t) for t in doc[i : i + 8]]
