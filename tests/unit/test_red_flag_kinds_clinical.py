@@ -80,6 +80,8 @@ from tests.support.verdicts import assert_verdict
         ("aunt had ca breast years back and now her t-spine hurts all night", "other",
          "cancer"),
         ("my auntie had breast ca 20 years ago and is doing well", "none", None),
+        # ... but not the "ca" of a "cant" the tokeniser split: the bladder sign is the flag
+        ("bladder: cant pee since last night, back agony", "urgent", "cauda_equina"),
         # an older person's misstep off a kerb or a step, or going over on an ankle
         ("my gran, 88, stepped down off the kerb wrong and now her back is agony", "other",
          "fracture"),

@@ -151,7 +151,7 @@ def _sound_alikes(doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
             continue
         for size in range(min(_longest_sound_alike(), len(words) - i), 1, -1):
             meant = RV.SOUND_ALIKES.get(" ".join(words[i : i + size]))
-            if meant is not None:
+            if meant is not None and not _glued_on(doc, i + size):
                 parts = meant.split()
                 if len(parts) == 1:
                     merges.append((i, i + size, meant))
@@ -162,6 +162,12 @@ def _sound_alikes(doc: Doc, norms: list[str]) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return merges
+
+
+def _glued_on(doc: Doc, end: int) -> bool:
+    """Whether the token before ``end`` is the first part of a word the tokeniser split
+    ("ca" of "cant": "bladder: cant pee" names no bladder cancer)."""
+    return 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha
 
 
 def make_doc(text: str) -> Doc:
