@@ -62,6 +62,7 @@ from bot.nlu.red_flags.whose import (
     their_back_in,
     their_distress_in,
     their_pain_now_in,
+    things_no_longer_needed,
     unmasked_as_the_writer,
 )
 
@@ -73,8 +74,9 @@ logger = logging.getLogger(__name__)
 def _age_fall_hits(ctx: _Context, hits: list[RedFlagHit], doc: Doc) -> list[RedFlagHit]:
     """Own age >= 65 with a minor fall in the same message: a fracture red flag; an older
     person's fall, said of them ("my dad (79) fell in the garden"): their emergency."""
+    # (a fall only asked about, "landed on my back", does not hide the older writer's fall)
     fracture = [(h.start, h.end) for h in hits
-                if h.category == RV.FRACTURE and h.status != "negated"]
+                if h.category == RV.FRACTURE and h.status not in ("negated", "uncertain")]
     out: list[RedFlagHit] = []
     for fall in ctx.marks.get(RP.MINOR_FALL, []):
         if any(fall.start_char < e and s < fall.end_char for s, e in fracture):
@@ -149,8 +151,11 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     others_named = category == RV.CRISIS and not _subject_writer(span)
     whose = span[:1] if others_named else span
     # ("he texted me 'look after mum, I'm done'": the sender's "I", not the writer's)
-    theirs_said = others_named and bool(_words(span) & _THEIR_OWN) or (
+    things = things_no_longer_needed(span)  # "won't be needing them": no people
+    theirs_said = others_named and bool(_words(span[:-1] if things else span) & _THEIR_OWN) or (
         category == RV.CRISIS and sent_by_someone_else(span))
+    # a possible sign naming another's body ("landed a vault on her back") is theirs
+    their_body = kind == RV.WEAK and category != RV.CRISIS and bool(_words(span) & _THEIR_BODY)
     # "my mum's got the same osteoporosis as me": the writer's own too; "my wife says my
     # face is drooping": the writer's body; "I've got my mum's old pills saved up": the
     # writer keeps them
@@ -161,7 +166,7 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     ) or (category != RV.CRISIS and _n(span[0]) in _MY) or (
         category == RV.CRISIS and (_opened_by_the_writer(span) or _only_recipients(span)))
     if not (about_speaker or done_to_writer or shared) and (
-        theirs_said or _someone_elses(whose)
+        theirs_said or their_body or _someone_elses(whose)
     ):
         # Someone else's sign, read as if it were the writer's: what would be present or
         # possible for them is their emergency; what is negated, over or explained is not.
@@ -212,6 +217,7 @@ _THIRD = _WORDS["third_persons"]
 _OBJECT_ME = _WORDS["object_me"]
 #: Words in a crisis sign that make it someone else's ("stockpiling her pills").
 _THEIR_OWN = _WORDS["their_own"]
+_THEIR_BODY = _WORDS["their_body"]
 
 
 _HISTORIES = frozenset({RV.INFECTION, RV.FRACTURE, RV.CANCER})

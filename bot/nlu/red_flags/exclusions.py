@@ -63,6 +63,10 @@ _SPASM = _WORDS["spasm"]
 _WITHOUT = _WORDS["without"]
 _IT_PAIN = _WORDS["it_pain"]
 _MECHANICAL = _WORDS["mechanical"]
+_LYING_STILL = _WORDS["lying_still"]
+_POWER_LOST = _WORDS["power_lost"]
+_ONE_BUTTOCK = _WORDS["one_buttock"]
+_SIDES = _WORDS["sides"]
 _NIGHT_WORDS = _WORDS["night_words"]
 _INTENTIONAL = _WORDS["intentional"]
 _UNINTENTIONAL = _WORDS["unintentional"]
@@ -212,7 +216,10 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
         return True  # "what do I do if I ever get numbness down there? asking in advance"
     if kind == RV.WEAK and prev in _NOT_THE_BODY:
         return True  # "the rain never lets up", "traffic flow was slow": not the body
-    if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT:
+    # a leg losing power ("gives way", "no strength in it"): pain told with it does not
+    # explain it away as it does a walk cut short
+    power_lost = kind == RV.WEAK and bool(inside & _POWER_LOST)
+    if kind in (RV.WEAK, RV.LIMITED) and category == RV.NEURO_DEFICIT and not power_lost:
         # "it locked up, couldn't stand up straight", "my back is wrecked ... could barely
         # stand up straight": a back held bent, not legs that will not hold (with neither
         # the back nor a spasm named, it is still asked about);
@@ -257,7 +264,7 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             doc[span.end + 1 : span.end + 3]
         ) & _PARALYSED_FIGURES:
             return True  # "paralysed with indecision", "paralysed by fear": a figure
-        if "jelly" in inside and sentence & _EMOTION_LEGS:
+        if ("jelly" in inside or power_lost) and sentence & _EMOTION_LEGS:
             return True  # "my legs went to jelly watching the match": nerves, a figure
         if inside & _ODD_GAIT and sentence & _GAIT_EXPLAINED:
             return True  # "walking lopsided in the boot since the knee op": the aid or the joint
@@ -325,7 +332,9 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
                 return False  # "no matter how i lie": the opposite of mechanical
             if sentence & _SLEPT_AWKWARDLY and sentence & _AWKWARD_PLACES:
                 return True  # "woke me at 4, but I'd fallen asleep on the sofa all twisted"
-            return bool(around & _MECHANICAL)
+            # a weak night pain is mechanical only with a movement named, not lying down
+            moved = _MECHANICAL - _LYING_STILL if kind == RV.WEAK else _MECHANICAL
+            return bool(around & moved)
         if inside & _WEIGHT_WORDS or any(
             re.match(r"^\d", w) for w in inside
         ):
@@ -346,6 +355,9 @@ def _cauda_excluded(kind: str, span: Span) -> bool:
     eat", and no longer needing a wee at night (good news, not retention)."""
     if kind != RV.WEAK:
         return False
+    inside = _words(span)
+    if inside & _SIDES and inside & _ONE_BUTTOCK:
+        return True  # "tingly ache in the left buttock": sciatica's path, not the saddle
     doc = span.doc
     nxt = _n(doc[span.end]) if span.end < len(doc) else ""
     last = _n(span[-1])

@@ -402,3 +402,14 @@ def sent_by_someone_else(span: Span) -> bool:
     if not (writer or other) and sentence.start > 0:  # "My dad is off work. He texted me ..."
         writer, other = _named_in(_sentence(doc[sentence.start - 1 : sentence.start]))
     return other and not writer
+
+
+def things_no_longer_needed(span: Span) -> bool:
+    """A sign ending "needing them" with no one else spoken of in its sentence ("won't be
+    needing them"): the "them" is things, not people (not "he said he won't need them")."""
+    return len(span) > 1 and _n(span[-1]) == "them" and _n(span[-2]) in _THINGS_NEEDED and (
+        not {_n(t) for t in _sentence(span)} & _OTHERS_IN_SENTENCE)
+
+
+_THINGS_NEEDED = _WORDS["things_needed"]
+_OTHERS_IN_SENTENCE = _WORDS["others_in_sentence"]
