@@ -111,6 +111,12 @@ class KindFormValidation(FormValidationAction, metaclass=ABCMeta):
             # now, said so, and not asked a third time
             await journal_answer(tracker, requested, taken, accepted=False)
             dispatcher.utter_message(text=TAKEN_FOR_NOW[requested])
+            # a question the form asks only when it is needed (spasm) was requested before
+            # it was taken: the form then finds the next question itself
+            events = [
+                e for e in events
+                if not (e.get("name") == "requested_slot" and e.get("value") == requested)
+            ]
             return [*events, SlotSet(requested, taken), SlotSet("reprompts", 0)]
         await journal_answer(tracker, requested, None, accepted=False)
         if latest_intent(tracker) != "greet":

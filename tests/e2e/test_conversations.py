@@ -136,6 +136,15 @@ def test_a_back_in_spasm_told_only_when_asked_changes_the_plan(person: Person) -
     assert ("spasm", True) in stored
 
 
+def test_the_spasm_question_is_not_asked_a_third_time(person: Person) -> None:
+    person.say("it hurts when I bend forward, I can't touch my toes, ten days now")
+    assert asks(person.say("none of those"), "spasm")
+    assert asks(person.say("my hamstrings are really tight"), "spasm")
+    replies = person.say("my hamstrings are really tight")
+    assert texts.TAKEN_FOR_NOW["spasm"] in replies
+    assert asks(replies, "pain_score")
+
+
 def test_the_tightness_question_answered_is_not_followed_by_a_spasm_question(
     person: Person,
 ) -> None:
