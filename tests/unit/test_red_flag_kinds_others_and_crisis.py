@@ -77,6 +77,13 @@ def test_crisis_of_the_writer(text: str, level: str, category: str | None) -> No
 @pytest.mark.parametrize(
     ("text", "level", "category"),
     [
+        # a sign whose words name the writer's own body stays the writer's, whoever else
+        # the sentence names (a neighbour's pony, a cousin's trampoline)
+        ("slid off my cousin's pony at a trot and landed flat on my back, it hurts",
+         "clarify", "fracture"),
+        ("went over my mate's handlebars and landed flat on my back", "clarify", "fracture"),
+        ("my husband fell off the shed roof and landed on his back, he can't get up",
+         "other", "fracture"),
         # someone else's crisis: an overdose taken lately, hurting themselves again, goodbye
         # messages posted and not answering
         ("my lad swallowed a whole packet of co-codamol about half an hour ago", "other",

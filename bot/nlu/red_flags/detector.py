@@ -160,10 +160,10 @@ def _status(kind: str, span: Span, category: str = "", ctx: _Context | None = No
     # face is drooping": the writer's body; "I've got my mum's old pills saved up": the
     # writer keeps them
     doc = span.doc
-    # "my son asked if my legs were numb": a sign that opens on "my" is the writer's body
+    # "my son asked if my legs were numb": a sign that names "my" body is the writer's
     shared = _words(doc[span.end : span.end + 2]) in ({"as", "me"}, {"like", "me"}) or (
         span.start > 0 and _n(doc[span.start - 1]) in _MY
-    ) or (category != RV.CRISIS and _n(span[0]) in _MY) or (
+    ) or (category != RV.CRISIS and any(_n(t) in _MY for t in span)) or (
         category == RV.CRISIS and (_opened_by_the_writer(span) or _only_recipients(span)))
     if not (about_speaker or done_to_writer or shared) and (
         theirs_said or their_body or _someone_elses(whose)
