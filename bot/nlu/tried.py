@@ -13,7 +13,7 @@ _SAME = frozenset(CONTEXT["sameness_words"])
 _FILLERS = frozenset(CONTEXT["sameness_fillers"])
 _MOVEMENTS = ("flexion", "extension")
 _REMEDIES = frozenset(CONTEXT["remedy_words"])
-_POINTERS = frozenset({"it", "that", "this", "them", "those", "these", "both", "all"})
+_POINTERS = frozenset(CONTEXT["remedy_pointers"])
 
 
 def tried_the_same(spans: list[Span]) -> dict[int, str | None]:
