@@ -399,3 +399,36 @@ def calendar_date_in(text: str, today: datetime.date) -> int | None:
     country)."""
     written = calendar_dates(tokenize(text or ""), today)
     return _valid(written[-1]) if written else None
+
+
+#: Words between a correction and a bare number that restates a length.
+_RESTATING = frozenset(P.ANSWER_WORDS["restating_words"])
+#: How many words may follow the length before the correction starts.
+_CORRECTED_REACH = 3
+
+
+def number_restated(tail: str, corrected: str) -> int | None:
+    """Days for a bare number said right after a correction, in the unit of the length it
+    corrects ("2 weeks. no actually closer to 3": 21), None if the correction names a
+    unit of its own or the words before it end in no length."""
+    before, toks = tokenize(corrected), tokenize(tail)
+    lengths = [
+        (i, found) for i in range(len(before)) if (found := _quantity_unit(before, i)) is not None
+    ]
+    if not lengths or lengths[-1][1][1] < len(before) - _CORRECTED_REACH:
+        return None
+    start, (days, end) = lengths[-1]
+    quantity = _quantity(before, start)
+    unit_at = quantity[1] if quantity else end - 1
+    if unit_at >= len(before) or before[unit_at] not in UNIT_DAYS:
+        return None
+    for i, tok in enumerate(toks):
+        number = _number(toks, i, allow_article=False)
+        if number is not None:
+            after = toks[number[1] : number[1] + 1]
+            if after and (after[0] in UNIT_DAYS or after[0] in ("/", "out", "-")):
+                return None
+            return _valid(number[0] * UNIT_DAYS[before[unit_at]])
+        if tok not in _RESTATING and tok != ",":
+            return None
+    return None

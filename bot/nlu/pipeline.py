@@ -34,6 +34,7 @@ from bot.nlu.duration import (
     SMALL_NUMBERS,
     calendar_date_in,
     in_the_month_corrected,
+    number_restated,
     start_named_in,
 )
 from bot.nlu.echoes import (
@@ -419,6 +420,11 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
             # the Friday before that, the 27th"), and a bare "the 2nd" is in the month
             # the person had named ("November 1st... no wait, the Monday, the 2nd")
             tail = doc[corrected + 1 :]
+            bare = number_restated(tail.text, doc[:corrected].text)
+            if bare is not None:  # "2 weeks. no actually closer to 3": three weeks
+                spans[label] = []
+                restated = extraction(P.PAIN_DURATION_DAYS, bare, [tail], text)
+                continue
             named = in_the_month_corrected(tail.text, doc[:corrected].text)
             days = start_named_in(named, today)
             if days is not None and (not after or calendar_date_in(named, today) == days):

@@ -1,4 +1,5 @@
-"""Table-driven tests for bot.nlu.duration.parse_duration_days (pure function)."""
+"""Table-driven tests for bot.nlu.duration.parse_duration_days (pure function), and a
+length corrected by a bare number as the extractor reads it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bot.nlu.duration import (
     parse_duration_days,
     start_named_in,
 )
+from bot.nlu.pipeline import extract
 
 TODAY = datetime.date(2025, 5, 14)  # a Wednesday
 
@@ -350,3 +352,23 @@ def test_a_start_named_without_since(text: str, expected: int | None) -> None:
 )
 def test_a_calendar_date_written_out(text: str, expected: int | None) -> None:
     assert calendar_date_in(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two weeks. no actually nearer to 3", 21),
+        ("5 days... no wait, 6", 6),
+        ("a month, sorry, more like 2", 60),
+        ("10 days no hang on closer to 2 weeks", 14),  # a unit of its own
+        ("3 weeks, no sorry, about four months", 120),
+        ("a week. no wait its 7 out of 10", 7),  # the number is a score, not a length
+        ("since friday, no actually 2", None),  # nothing to take the unit from
+    ],
+)
+def test_a_bare_number_restates_the_length_it_corrects(text: str, expected: int | None) -> None:
+    found = {e.entity: e.value for e in extract(text, TODAY)}
+    if expected is None:
+        assert found.get("pain_duration_days") != 2
+    else:
+        assert found.get("pain_duration_days") == expected

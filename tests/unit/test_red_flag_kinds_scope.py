@@ -63,6 +63,10 @@ def test_a_denial_in_another_language(text: str) -> None:
         ("i had chills, a fever - no idea why", "urgent", "infection"),
         ("chills, fever: no?", "urgent", "infection"),
         ("fever, night sweats: yes", "urgent", "infection"),
+        # a sign asked as if by the screen and answered at once ("chills? nope")
+        ("shivers? nope, took it this morning, it was normal", "none", None),
+        ("temp? no. legs giving way? yes, twice today", "urgent", "neuro_deficit"),
+        ("chills? a few, on and off", "urgent", "infection"),
         # a sign that is itself the verdict of the item before it is no topic of the list
         ("back - worse at night, fever - no", "urgent", "cancer"),
     ],
