@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     FORM_SLOTS,
+    answer_programme_question,
     entity_in_latest_message,
     journal_answer,
     latest_intent,
@@ -20,12 +21,14 @@ from actions.common import (
 )
 from actions.forms import KindFormValidation
 from actions.intake_context import (
+    answer_before_the_question,
     answer_marked,
     asked,
     bare_word_for_another_question,
     checked_in_place_of_the_screen,
     cleared_a_check,
     is_question,
+    said_before_asking,
     spasm_still_to_ask,
     with_role,
 )
@@ -161,6 +164,7 @@ class ValidateIntakeForm(KindFormValidation):
                 != tracker.get_slot(slot)
             ]
         events = await super().run(dispatcher, tracker, domain)
+        events += await self._answered_then_asked(dispatcher, tracker, domain, events)
         if not cleared_a_check(tracker):
             return events + _not_the_backs_time(tracker)
         users = [e for e in tracker.events if e.get("event") == "user"]
@@ -185,6 +189,35 @@ class ValidateIntakeForm(KindFormValidation):
             if before is not None and before != tracker.get_slot(slot):
                 events.append(SlotSet(slot, before))
         return events
+
+    async def _answered_then_asked(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        events: list[EventType],
+    ) -> list[EventType]:
+        """An answer said before a question about the programme ("8 days. can I still
+        play football?"): the answer taken and the question answered, so that neither is
+        lost (the form goes on to its next question)."""
+        requested = tracker.get_slot("requested_slot")
+        if requested not in self.form_slots or requested == SCREEN_SLOT or any(
+            e.get("event") == "slot" and e.get("name") == requested and e.get("value") is not None
+            for e in events
+        ):
+            return []
+        if not is_question(tracker) or dispatcher.messages:
+            return []
+        value = answer_before_the_question(tracker, requested)
+        if value is None:
+            return []
+        validate = getattr(self, f"validate_{requested}")
+        taken = await validate(value, dispatcher, tracker, domain)
+        if taken.get(requested) is None:
+            return []
+        split = said_before_asking(latest_text(tracker))
+        answer_programme_question(dispatcher, split[1] if split else latest_text(tracker))
+        return [SlotSet(name, v) for name, v in taken.items()]
 
     async def extract_pain_score(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -4,6 +4,7 @@ question, and questions that answer nothing."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,7 +18,11 @@ from actions.common import (
 )
 from bot.domain.escalation import CHECKS, CLEARS, SCREEN_SLOT
 from bot.nlu.answers import asks_about_what_it_said, asks_in_so_many_words, concludes, stated_at
+from bot.nlu.dates import utc_today
+from bot.nlu.duration import start_named_in
 from bot.nlu.echoes import answer_after_asking_back
+from bot.nlu.patterns import HISTORY
+from bot.nlu.pipeline import extract
 
 
 def with_role(tracker: Tracker, entity: str, role: str) -> Any:
@@ -148,3 +153,37 @@ def bare_word_for_another_question(tracker: Tracker, slot: str) -> bool:
         if e.get("entity") == slot
     ]
     return bool(spans) and all(len(span.split()) == 1 for span in spans)
+
+
+#: Where a sentence ends, before the one that asks.
+_SENTENCE_END = re.compile(r"[.!;\n]")
+
+
+def said_before_asking(text: str) -> tuple[str, str] | None:
+    """A message that says something, then asks ("8 days. can I still play football?"):
+    the statement before the sentence that asks, and that question; None if the message
+    opens with its question or asks nothing."""
+    mark = text.find("?")
+    if mark < 0:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, mark)]
+    if not ends or not text[: ends[-1]].strip(" .!;\n"):
+        return None
+    return text[: ends[-1]].strip(), text[ends[-1] :].strip()
+
+
+def answer_before_the_question(tracker: Tracker, slot: str) -> Any:
+    """The answer to ``slot``, the open question, said in a statement before a question
+    about the programme ("8 days. can I still play football?", "bending forward hurts.
+    should I stop yoga?"): read from the statement alone, so the question asks nothing
+    away from it. None when the statement does not answer it (a history is no answer)."""
+    split = said_before_asking(latest_text(tracker))
+    if split is None:
+        return None
+    statement = split[0]
+    for found in extract(statement, utc_today()):
+        if found.entity == slot and found.role != HISTORY:
+            return found.value
+    if slot == "pain_duration_days":
+        return start_named_in(statement, utc_today())  # "monday 30/11. is that bad?"
+    return None

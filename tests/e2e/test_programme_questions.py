@@ -64,3 +64,33 @@ def test_a_dictated_question_with_weekdays_answers_no_question_of_the_intake(
     state = transport.state(sender)
     assert state["slots"]["pain_duration_days"] is None
     assert state["slots"]["requested_slot"] == "pain_duration_days"
+
+
+@pytest.mark.parametrize(
+    ("answers", "message", "slot", "value", "next_slot"),
+    [
+        # the answer, then a question in the same message: both kept, the form goes on
+        ([], "twelve days. is cycling to work still ok?", "pain_duration_days", 12, "flexibility"),
+        ([], "it started last Monday. will swimming help?", "pain_duration_days", None,
+         "flexibility"),
+        (["12 days"], "i can reach my toes fine. should i keep up yoga?", "flexibility",
+         "normal", "pain_score"),
+    ],
+)
+def test_an_answer_then_a_question_keeps_the_answer_and_answers_the_question(
+    rasa_runtime: RasaRuntime,
+    answers: list[str],
+    message: str,
+    slot: str,
+    value: object,
+    next_slot: str,
+) -> None:
+    transport, sender = _chat(rasa_runtime)
+    for text in ["/start", "none of these", "bending forward", *answers]:
+        transport.send(sender, text)
+    said = _texts(transport.send(sender, message))
+    topics = {t.answer for t in programme_questions().topics}
+    assert said[0] in topics, "the question is answered"
+    state = transport.state(sender)
+    assert state["slots"][slot] is not None and value in (None, state["slots"][slot])
+    assert state["slots"]["requested_slot"] == next_slot, "the answer is not asked for again"
