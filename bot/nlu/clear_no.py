@@ -36,6 +36,8 @@ _PAIN = ANSWER_WORDS["pain_words"]
 _SAY = ANSWER_WORDS["say_words"]
 _FINE = ANSWER_WORDS["fine_words"]
 _SIGNS = ANSWER_WORDS["screen_sign_words"]
+_CAUSE_GUESS = ANSWER_WORDS["cause_guess_words"]
+_NOT_A_GUESS = ANSWER_WORDS["cause_guess_not"]
 #: A word, or a clause break (comma, full stop, dash...) as its own item.
 #: A decimal ("5.5") is one item, not a number, a break and another.
 _ITEMS = re.compile(r"(?<![\d.])\d+\.\d+(?!\w|\.\d)|[^\W_]+|[,.;:!\-\u2013\u2014]")
@@ -44,6 +46,9 @@ BREAKS = frozenset(",.;:!-\u2013\u2014")
 _SENTENCE_END = frozenset(".;!")
 _NONE = frozenset({"none", "nothing"})
 _OF_THEM = frozenset({"of", "like", "whatsoever", "at"})
+_FROM_THEM = ANSWER_WORDS["from_them_words"]
+_FREQUENCY = ANSWER_WORDS["frequency_words"]
+_MEDICINE_TAKING = ANSWER_WORDS["medicine_taking_words"]
 
 
 def words_of(text: str) -> list[str]:
@@ -64,7 +69,8 @@ def _leading_no(items: list[str]) -> bool:
         return True
     if _only_the_back(items[i + 1 :]):
         return True  # "no it's just sore", "no, only the usual backache"
-    return items[i] in {"none", "nothing"} and after in {"of", "like", "at", "whatsoever"}
+    # "none of that"; "none from this list", "nothing from these" as learners say it
+    return items[i] in _NONE and after in _OF_THEM | _FROM_THEM
 
 
 def _only_the_back(items: list[str]) -> bool:
@@ -100,7 +106,7 @@ def _real_contrast(items: list[str]) -> bool:
     apart from the back", "he grumbled but he says no", "slipped but did not fall") or
     closes the answer ("had a jab on Monday but that's it")."""
     for i, word in enumerate(items):
-        if word in _CONTRAST:
+        if word in _CONTRAST and not _a_frequency(items, i):
             near = items[i + 1 : i + 5]
             closing = any(" ".join(near[:n]) in _CLOSING for n in (2, 3)) or _settled(
                 _rest_of_sentence(items, i + 1)
@@ -111,6 +117,21 @@ def _real_contrast(items: list[str]) -> bool:
                 # "I slipped on a wet floor but I did not fall down" sets a no against it
                 return True
     return False
+
+
+def _a_frequency(items: list[str], i: int) -> bool:
+    """Whether the contrast word at ``i`` ("sometimes") only says how often: closing its
+    clause ("and paracetamol sometimes."), or in a sentence about a medicine taken and
+    naming no sign ("only sometimes I take ibuprofen")."""
+    if items[i] not in _FREQUENCY:
+        return False
+    if i + 1 >= len(items) or items[i + 1] in BREAKS:
+        return True
+    start = i
+    while start > 0 and items[start - 1] not in _SENTENCE_END:
+        start -= 1
+    sentence = items[start:i] + _rest_of_sentence(items, i + 1)
+    return bool(set(sentence) & _MEDICINE_TAKING) and not set(sentence) & _SIGNS
 
 
 #: How far after a contrast word its aside is read for being over or explained.
@@ -189,11 +210,17 @@ def hedges(text: str | None) -> bool:
     if any(_full_denial(c) for c in clauses[last + 1 :]):
         return False
     # "no no, nothing like that, sorry i think i rambled": a full no first, then a doubt
-    # about something else (what they said, the cause), not about the no
+    # about something else (what they said, the cause), not about the no; after a bare
+    # "no", only a guess at the cause ("No, not urgent. I think from all the sitting")
     first = min(doubting, default=0)
+    if not all(_about_something_else(clauses[i]) for i in doubting):
+        return True
+    if any(_full_denial(c) for c in clauses[:first]):
+        return False
     return not (
-        any(_full_denial(c) for c in clauses[:first])
-        and all(_about_something_else(clauses[i]) for i in doubting)
+        first > 0 and _leading_no(clauses[0])
+        and all(set(clauses[i]) & _CAUSE_GUESS and not set(clauses[i]) & _NOT_A_GUESS
+                for i in doubting)
     )
 
 

@@ -79,7 +79,23 @@ def settled_score(text: str | None) -> float | None:
         elif not size and (at := _settling_word_at(items, i)) >= 0:
             settled = parse_score_answer(items[i])  # "9 is more honest for now"
             said_after = at
+    if settled is not None:
+        # "I'd say a five. No, actually, be honest, more like a six here. Six.": a number
+        # said alone last, after thinking aloud, is the one settled on
+        last = _said_alone_last(items)
+        return last if last is not None else settled
     return settled
+
+
+def _said_alone_last(items: list[str]) -> float | None:
+    """The number a message ends on as a sentence of its own ("... Six."), after another
+    sentence; None otherwise."""
+    end = len(items)
+    while end > 0 and items[end - 1] in _SENTENCE_END:
+        end -= 1
+    if end < 2 or items[end - 2] not in _SENTENCE_END or _a_pronoun(items, end - 1):
+        return None
+    return parse_score_answer(items[end - 1])
 
 
 _PAST = ANSWER_WORDS["score_past_words"]

@@ -70,6 +70,8 @@ _SIDES = _WORDS["sides"]
 _NIGHT_WORDS = _WORDS["night_words"]
 _INTENTIONAL = _WORDS["intentional"]
 _UNINTENTIONAL = _WORDS["unintentional"]
+_WISHED_FOR = _WORDS["wished_for"]
+_WISH_FILLERS = _WORDS["wish_fillers"]
 _STEROID_ROUTES = _WORDS["steroid_routes"]
 _INJECT_BENIGN = _WORDS["inject_benign"]
 _SADDLE_OF = _WORDS["saddle_of"]
@@ -341,8 +343,19 @@ def _excluded(category: str, kind: str, span: Span) -> bool:
             text = " ".join(_n(t) for t in _sentence(span))
             if sentence & _UNINTENTIONAL or _INTENTIONAL_RE.search(text):
                 return False
+            if _wished_for(span):
+                return True  # "I wish I'd lost weight, but no": wanted, not had
             return bool(sentence & _INTENTIONAL)
     return False
+
+def _wished_for(span: Span) -> bool:
+    """A loss wished for ("wish I'd lost weight"): a wish word just before the span, with
+    only its fillers between."""
+    j = span.start - 1
+    while j >= 0 and _n(span.doc[j]) in _WISH_FILLERS:
+        j -= 1
+    return j >= 0 and _n(span.doc[j]) in _WISHED_FOR
+
 
 _ODD_GAIT = _WORDS["odd_gait"]
 _GAIT_EXPLAINED = _WORDS["gait_explained"]
