@@ -17,6 +17,8 @@ def an_age(span: Span) -> bool:
     2 days old")."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if _years_had(span, before):
+        return True  # "I have 40 years, and ...": an age said as "tengo 40 años"
     if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] == "of":
         return True  # "twins of 9 months"
     if len(before) == 2 and before[0] in CONTEXT["people_words"] and before[1] in (
@@ -36,6 +38,27 @@ def an_age(span: Span) -> bool:
         return True  # "lifting my 10-week-old", "carrying a 9 month old baby"
     words = P.ANSWER_WORDS["pain_words"] | P.ANSWER_WORDS["back_words"]
     return not any(t.lower_ in words for t in sentence_before(span))
+
+
+#: The youngest age said as "I have N years": fewer years may be the pain's.
+_AGE_HAD_MIN_YEARS = 16
+
+
+def _years_had(span: Span, before: list[str]) -> bool:
+    """An age said with "have", as many languages say it ("I have 40 years, and my back
+    went on Sunday"): a grown-up's number of years, and nothing after them that ties them
+    to the pain ("I have 3 years with this pain", "I have 20 years of back trouble")."""
+    if len(before) < 2 or before[0] not in CONTEXT["age_have_subjects"] or (
+        before[1] not in CONTEXT["age_have_verbs"]
+    ):
+        return False
+    number, unit = span[0].text, span[-1].lower_
+    if len(span) != 2 or UNIT_DAYS.get(unit) != UNIT_DAYS["year"] or not number.isdigit():
+        return False
+    after = span.doc[span.end : span.end + 1]
+    return int(number) >= _AGE_HAD_MIN_YEARS and (
+        not after or after[0].lower_ in CONTEXT["age_have_after"]
+    )
 
 
 def _since_the_birth(doc: Doc) -> bool:

@@ -133,10 +133,10 @@ def asks_in_so_many_words(text: str | None) -> bool:
     ):
         return False  # "Does making beds count?", "say again?": about what the bot asked
     # "Christmas is our busiest time, should I wear a back belt?", "I play bowls on
-    # Wednesdays. Would you advise me to continue, or ought I to rest?": the sentence or
-    # the clause that asks
+    # Wednesdays. Would you advise me to continue, or ought I to rest?", "Quick one: can I
+    # train while it hurts?": the sentence or the clause (after a comma or a colon) that asks
     sentence = re.split(r"[.;!]", (text or "").split("?")[0])[-1]
-    opening = [words_of(part)[:1] for part in sentence.split(",")]
+    opening = [words_of(part)[:1] for part in re.split(r"[,:]", sentence)]
     asked = words_of(sentence)
     # "Heat or ice?", "Walk or rest?": a choice put as a question, with no question word
     offers_a_choice = "or" in asked[1:-1] and len(asked) <= _CHOICE_WORDS

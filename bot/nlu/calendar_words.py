@@ -125,6 +125,17 @@ def weekday_agrees(toks: Sequence[str], k: int, days: int | None, today: datetim
     return (today - datetime.timedelta(days=days)).weekday() == WEEKDAYS[before[-1]]
 
 
+def weekday_agrees_after(
+    toks: Sequence[str], end: int, days: int | None, today: datetime.date
+) -> bool:
+    """Whether a weekday just after a date ending at ``end`` ("20/11, Friday", "24.11
+    (Tuesday)") is the weekday of that date ``days`` ago."""
+    after = [t for t in toks[end : end + 3] if t not in (",", "(", "the", "on", "a")]
+    if days is None or not after or after[0] not in WEEKDAYS:
+        return False
+    return (today - datetime.timedelta(days=days)).weekday() == WEEKDAYS[after[0]]
+
+
 def week_then_weekday(
     toks: Sequence[str], j: int, today: datetime.date
 ) -> tuple[int, int] | None:

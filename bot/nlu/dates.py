@@ -376,6 +376,8 @@ def date_expression(
 
 #: The day a part of a month names ("the end of October", "mid November").
 _MONTH_PARTS: dict[str, int] = {"mid": 15, "middle": 15, "late": 25, "end": 28}
+#: Words that place a date within its month ("early June", "the end of October").
+DATE_PARTS = frozenset(_MONTH_PARTS) | {"early", "beginning", "start"}
 
 #: Words a start date may begin with, when no anchor says "since" (see :func:`starts_named`).
 DATE_STARTS = (

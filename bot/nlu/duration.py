@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from bot.nlu import patterns as P
 from bot.nlu.calendar_words import MONTHS
-from bot.nlu.dates import WEEKDAYS, date_expression, day_number, weekdays_ago
+from bot.nlu.dates import DATE_PARTS, WEEKDAYS, date_expression, day_number, weekdays_ago
 from bot.nlu.named_days import said_last_year
 from bot.nlu.named_starts import calendar_dates, starts_named
 
@@ -231,7 +231,7 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
         if other is not None and (other[1] >= n or toks[other[1]] not in UNIT_DAYS):
             value, j = (value + other[0]) / 2.0, other[1]
     days = value * unit
-    if j + 1 < n and toks[j] in ("and", ","):
+    if j + 1 < n and toks[j] in ("and", ",", "plus"):
         k = j + 1
         if k < n and toks[k] == "and":
             k += 1
@@ -246,7 +246,7 @@ def _quantity_unit(toks: Sequence[str], i: int) -> tuple[float, int] | None:
 
 
 #: Words that date an event named after "since": "since we moved house in June".
-_EVENT_DATED_BY = frozenset({"in", "at", "around", "on", "over", "during"})
+EVENT_DATED_BY = frozenset({"in", "at", "around", "on", "over", "during"})
 #: How many words an event may take between "since" and its date.
 _EVENT_WORDS = 6
 
@@ -254,15 +254,31 @@ _EVENT_WORDS = 6
 def _dated_event(
     toks: Sequence[str], j: int, today: datetime.date
 ) -> tuple[int | None, int] | None:
-    """An event after "since" dated a few words on ("since the move in June")."""
+    """An event after "since" dated a few words on ("since the move in June"); dated by
+    its month alone, it fell on some day of it, the middle as good a guess as any ("since
+    the wedding in June": the 15th, not the 1st as "since June" is)."""
     for k in range(j, min(len(toks), j + _EVENT_WORDS)):
         if toks[k] in (",", ".", "but", "and"):
             return None
-        if toks[k] in _EVENT_DATED_BY:
+        if toks[k] in EVENT_DATED_BY:
             date = date_expression(toks, k + 1, today)
+            if date is not None and date[0] is not None and _month_alone(toks[k + 1 : date[1]]):
+                return date[0] - min(_TO_MID_MONTH, date[0] // 2), date[1]
             if date is not None:
                 return date
     return None
+
+
+#: Days from the first of a month to its middle.
+_TO_MID_MONTH = 14
+
+
+def _month_alone(words: Sequence[str]) -> bool:
+    """Whether a date is a month with no day and no part of it named ("June", "last
+    September", "March 2025"; not "the 3rd of June", "late June")."""
+    return any(w in MONTHS for w in words) and not any(
+        day_number(w) is not None or w in DATE_PARTS for w in words
+    )
 
 
 def _valid(days: float | int | None) -> int | None:

@@ -9,7 +9,14 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from bot.nlu.calendar_words import MONTHS, WEEKDAYS, week_then_weekday, weekday_agrees
+from bot.nlu.calendar_words import (
+    MONTHS,
+    WEEKDAYS,
+    week_then_weekday,
+    weekday_agrees,
+    weekday_agrees_after,
+    written_in_figures,
+)
 from bot.nlu.dates import (
     DATE_STARTS,
     DAY_WORDS,
@@ -112,7 +119,17 @@ def calendar_dates(toks: Sequence[str], today: datetime.date) -> list[int]:
     found: list[int] = []
     for k in range(len(toks)):
         date = nth_weekday_of(toks, k, today)
-        if date is None and (toks[k] in MONTHS or day_number(toks[k]) is not None):
+        figures = written_in_figures(toks, k)
+        if date is None and figures is not None:
+            # "24.11 (Tuesday)", "Monday, 2.11": figures are a date only beside their own
+            # weekday (else a score, a decimal or a clinical "3/7" may be meant)
+            date = day_and_month(toks, k, today)
+            agrees = date is not None and (
+                weekday_agrees(toks, k, date[0], today)
+                or weekday_agrees_after(toks, date[1], date[0], today)
+            )
+            date = date if agrees else None
+        elif date is None and (toks[k] in MONTHS or day_number(toks[k]) is not None):
             date = day_and_month(toks, k, today)
             if date is not None and not (set(toks[k : date[1]]) & (set(MONTHS) | {"month"})):
                 # "the 21st" alone: no month to go by, unless its weekday says ("Sunday the 29th")

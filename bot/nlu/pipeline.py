@@ -50,6 +50,7 @@ from bot.nlu.leg_mentions import a_sensation, of_their_strength, said_fine, take
 from bot.nlu.leg_reach import a_destination_only, reached
 from bot.nlu.negation import is_negated
 from bot.nlu.repairs import at_original_offsets, drop_slips
+from bot.nlu.span_dates import from_a_name
 from bot.nlu.spans import (
     CLAUSE_TURNS,
     CONTEXT,
@@ -383,7 +384,8 @@ def extract_from_doc(doc: Doc, text: str, today: datetime.date) -> list[Extracti
     """Normalise the ruler's spans on ``doc`` into at most one Extraction per slot."""
     by_label: dict[str, list[Span]] = {label: [] for label in P.SLOTS}
     for span in doc.spans.get(P.SPANS_KEY, []):
-        by_label.setdefault(span.label_, []).append(span)
+        if span.label_ != P.PAIN_DURATION_DAYS or not from_a_name(span):  # where from, not when
+            by_label.setdefault(span.label_, []).append(span)
     echo = echo_end(doc)
     spans = {
         label: longest(

@@ -1,7 +1,7 @@
 """How a duration span's date is named beside others: a weekday that names the day of
 the date or holiday just before it, "the" weekday near a calendar date written earlier, a
 weekday with nothing to say which week, an event's weekday ("the Saturday of the match"),
-and how far on a holiday's own date may be written."""
+how far on a holiday's own date may be written, and "from" a name (where from, not when)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,32 @@ import re
 
 from spacy.tokens import Span
 
-from bot.nlu.dates import WEEKDAYS
-from bot.nlu.duration import tokenize
-from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.dates import MONTHS, WEEKDAYS
+from bot.nlu.duration import EVENT_DATED_BY, tokenize
+from bot.nlu.holidays import HOLIDAY_WORDS, holiday_name_at
 from bot.nlu.named_starts import calendar_dates
 from bot.nlu.spans import SENTENCE_ENDS
 
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
+#: Capitalised words after "from" that name a time, not a place or a person.
+_TIME_NAMES = WEEKDAY_WORDS | frozenset(MONTHS) | {"i", "day", "night", "eve", "weekend"}
+
+
+def from_a_name(span: Span) -> bool:
+    """"guests from Germany over Christmas", "a card from Maria at Easter": "from", a name
+    (capitalised words, none a day, a month or a holiday) and straight after it the word
+    that dates an event say where someone or something comes from; the date is theirs,
+    not the start of the pain ("from Iqbal Day, 9 November", "back from Sydney, Friday the
+    20th" still date it)."""
+    if len(span) < 3 or span[0].lower_ != "from":
+        return False
+    words = [t.lower_ for t in span]
+    at = 1
+    while at < len(span) and span[at].is_title and words[at] not in _TIME_NAMES and (
+        holiday_name_at(words, at) is None
+    ):
+        at += 1
+    return 1 < at < len(span) and words[at] in EVENT_DATED_BY
 
 
 def names_its_day(
@@ -70,8 +89,6 @@ def the_weekday_near_a_date(
     near = [date + datetime.timedelta(days=d) for d in (0, 1, -1, 2, -2, 3, -3)]
     day = next((d for d in near if d.weekday() == weekday and d <= today), None)
     return None if day is None else (today - day).days
-
-
 
 
 def the_weekday_dated_after(span: Span, today: datetime.date) -> int | None:
