@@ -23,11 +23,12 @@ from bot.nlu.duration import (
     tokenize,
 )
 from bot.nlu.episodes import past_episode, phrase_at
-from bot.nlu.holidays import HOLIDAY_WORDS
+from bot.nlu.holidays import HOLIDAY_WORDS, holiday_name_at
 from bot.nlu.named_days import qualified_holiday_days
 from bot.nlu.span_dates import (
     a_bare_weekday,
     an_events_weekday,
+    clause_end_after,
     names_its_day,
     next_sentence_end,
     the_weekday_dated_after,
@@ -46,6 +47,9 @@ from bot.nlu.spans import (
 
 _ANCHORS = CONTEXT["anchors"]
 _BOUT = CONTEXT["bout_words"]
+#: How many words after a start its holiday may be named ("since the October bank holiday").
+_HOLIDAY_REACH = 12
+
 #: A recurring history this long or longer is the back's story, not this bout's.
 _HISTORY_MIN_DAYS = 180
 
@@ -412,7 +416,7 @@ def resolve_duration(
             # person's own date beside its name: holidays differ by country
             cues = frozenset(t.lower_ for t in doc)
             qualified = qualified_holiday_days(
-                tokenize(doc[span.start : span.end + 12].text), today, cues
+                tokenize(doc[span.start : _holiday_reach(span)].text), today, cues
             )
             if qualified is not None:
                 days, unsettled = qualified[0], not qualified[1]
@@ -478,3 +482,13 @@ def _the_amount_says_which(
         return result
     weeks = round((amounts[-1] - result.value) / 7)
     return extraction(P.PAIN_DURATION_DAYS, result.value + 7 * weeks, [day], text)
+
+
+def _holiday_reach(span: Span) -> int:
+    """How far after ``span`` its holiday and what qualifies it may be told: twelve words
+    for a holiday it names ("since thanksgiving, our one in oct"), its own clause for a
+    weekday alone ("since last Monday, and the Christmas do is Friday": another clause's)."""
+    toks = tokenize(span.text)
+    if any(holiday_name_at(toks, k) for k in range(len(toks))):
+        return min(len(span.doc), span.end + _HOLIDAY_REACH)
+    return clause_end_after(span, _HOLIDAY_REACH)

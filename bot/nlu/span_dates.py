@@ -14,6 +14,7 @@ from bot.nlu.dates import MONTHS, WEEKDAYS
 from bot.nlu.duration import EVENT_DATED_BY, tokenize
 from bot.nlu.holidays import HOLIDAY_WORDS, holiday_name_at
 from bot.nlu.named_starts import calendar_dates
+from bot.nlu.negation import CLAUSE_BREAKS
 from bot.nlu.spans import SENTENCE_ENDS
 
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
@@ -152,6 +153,21 @@ def next_sentence_end(span: Span) -> int:
             if ends == 2:
                 return tok.i
     return min(len(doc), span.end + _DATE_REACH)
+
+
+#: Words that end the clause a start is named in.
+_ENDS_A_CLAUSE = CLAUSE_BREAKS | {"and"}
+
+
+def clause_end_after(span: Span, reach: int = _DATE_REACH) -> int:
+    """Where the clause holding ``span`` ends, at most ``reach`` tokens after it: a
+    sentence end, a comma, "and" or a word that turns the clause ("since last Monday, and
+    the Christmas do is Friday": the holiday is another clause's)."""
+    doc = span.doc
+    for tok in doc[span.end : min(len(doc), span.end + reach)]:
+        if tok.text in SENTENCE_ENDS or tok.text == "," or tok.lower_ in _ENDS_A_CLAUSE:
+            return tok.i
+    return min(len(doc), span.end + reach)
 
 
 def an_events_weekday(span: Span) -> bool:

@@ -375,3 +375,18 @@ def test_a_bare_number_restates_the_length_it_corrects(text: str, expected: int 
         assert found.get("pain_duration_days") != 2
     else:
         assert found.get("pain_duration_days") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday's holiday is one named in its own clause, not a later one's
+        ("sore since last Monday, and the staff party is at Christmas", 2),
+        ("aching since monday. will it be gone by christmas?", 2),
+        # a holiday the start names keeps what qualifies it after a comma
+        ("since easter monday", 23),
+    ],
+)
+def test_a_weekday_start_takes_no_holiday_from_another_clause(text: str, expected: int) -> None:
+    found = {e.entity: e.value for e in extract(text, TODAY)}
+    assert found.get("pain_duration_days") == expected
