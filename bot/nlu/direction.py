@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
-from bot.nlu.getting_up import qualifies_another
+from bot.nlu.getting_up import qualifies_another, stuck_bent_from_a_seat
 from bot.nlu.negation import is_negated
 from bot.nlu.relief import relieves
 from bot.nlu.spans import (
@@ -299,7 +299,9 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         for s in spans
         # "no difference" is not turned round by a cue before it ("neither really it just
         # aches whatever i do"): it says the same thing denied or not
-        if (v := same.get(s.start, value_of(s))) is not None and (v == "none" or not is_negated(s))
+        # "when I went to get up from my desk I couldn't straighten": stuck bent, sitting's
+        if (v := same.get(s.start, _value_read(s, spans))) is not None
+        and (v == "none" or not is_negated(s))
         and not _in_onset_story(s) and not in_a_year_gone(s)
         and not qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
         and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s) and not _a_place(s)
@@ -327,6 +329,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     # the answer unasked (the question, when it comes, takes it)
     loose = not settled and all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
+
+
+def _value_read(span: Span, spans: list[Span]) -> str | None:
+    """``span``'s value, but flexion for not straightening on getting up out of a seat."""
+    return "flexion" if stuck_bent_from_a_seat(span, spans) else value_of(span)
 
 
 def _hyphened_on(span: Span) -> bool:

@@ -5,10 +5,17 @@ straight after the weeding"); not a movement of its own."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.nlu.relief import aggravated_after, relieves
-from bot.nlu.spans import CONTEXT, clause_of, sentence_of, value_of
+from bot.nlu.spans import (
+    CONTEXT,
+    clause_of,
+    is_negation,
+    negated_at,
+    sentence_of,
+    value_of,
+)
 
 
 def qualifies_another(span: Span, spans: list[Span]) -> bool:
@@ -58,8 +65,66 @@ def _up_from_the_seat_before(span: Span, spans: list[Span]) -> bool:
         return False
     since = _previous_sentence(span).start
     earlier = [o for o in spans if o.end <= span.start and o.start >= since]
-    return bool(earlier) and value_of(earlier[-1]) == "flexion" and not (
-        relieves(earlier[-1]) or relieves(span)
+    if not earlier:
+        # "in my office chair all morning, and when I went to stand up ...": a seat named
+        # in passing, with no movement said before it
+        return _seat_before(span.doc, since, span.start, spans) and not relieves(span)
+    return value_of(earlier[-1]) == "flexion" and not (relieves(earlier[-1]) or relieves(span))
+
+
+def stuck_bent_from_a_seat(span: Span, spans: list[Span]) -> bool:
+    """Not straightening on getting up out of a seat ("at my desk all morning, and when I
+    went to get up I couldn't straighten", "when I get up off the settee I can't stand up
+    straight"): stuck bent after sitting, the pain of sitting (flexion), not of leaning
+    back; "can't straighten" said on its own, or after getting out of bed, stays as it is."""
+    if value_of(span) != "extension" or not _straightening(span) or relieves(span):
+        return False
+    doc = span.doc
+    since = _previous_sentence(span).start
+    sentence = sentence_of(span)
+    for tok in sentence:
+        if span.start <= tok.i < span.end or not _rises_at(doc, tok.i):
+            continue
+        left = doc[tok.i + 1 : min(sentence.end, tok.i + 6)]
+        leaves_a_seat = any(  # "got up from the sofa", "getting out of the car"
+            t.lower_ in CONTEXT["seat_words"]
+            and any(w.lower_ in CONTEXT["seat_left_words"] for w in doc[tok.i + 1 : t.i])
+            for t in left
+        )
+        if leaves_a_seat or _seat_before(doc, since, tok.i, spans):
+            return True
+    return False
+
+
+def _straightening(span: Span) -> bool:
+    """A span of straightening up ("straighten up") or of not standing straight ("can't
+    stand up straight")."""
+    words = [t.lower_ for t in span]
+    if any(w.startswith("straighten") for w in words):
+        return True
+    return bool(set(words) & CONTEXT["straight_words"]) and any(is_negation(t) for t in span)
+
+
+def _rises_at(doc: Doc, i: int) -> bool:
+    """Whether word ``i`` is a verb of getting up with its "up" or "out" ("get up", "stood
+    up", "got out"), not standing on ("stand up straight")."""
+    if doc[i].lower_ not in CONTEXT["rising_verbs"]:
+        return False
+    after = [t.lower_ for t in doc[i + 1 : i + 3]]
+    return bool(set(after) & CONTEXT["rising_particles"]) and not (
+        set(after) & CONTEXT["standing_on"]
+    )
+
+
+def _seat_before(doc: Doc, start: int, end: int, spans: list[Span]) -> bool:
+    """A seat or a sitting named between words ``start`` and ``end`` ("in my office chair",
+    "sat at the desk"), not a place stood at ("standing at the desk")."""
+    stood = {
+        i for o in spans if value_of(o) == "extension" for i in range(o.start, o.end)
+    }
+    return any(
+        t.lower_ in CONTEXT["seat_words"] and t.i not in stood and not negated_at(doc, t.i)
+        for t in doc[start:end]
     )
 
 
