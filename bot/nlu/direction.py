@@ -10,8 +10,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
+from bot.nlu.getting_up import qualifies_another, stuck_bent_from_a_seat
 from bot.nlu.negation import is_negated
-from bot.nlu.relief import aggravated_after, relieves
+from bot.nlu.relief import relieves
 from bot.nlu.spans import (
     BOTH_COUNTS,
     CLAUSE_TURNS,
@@ -19,6 +20,7 @@ from bot.nlu.spans import (
     CONTRASTS,
     SENTENCE_ENDS,
     Extraction,
+    clause_of,
     extraction,
     in_a_year_gone,
     is_negation,
@@ -89,86 +91,6 @@ def _starts_a_story(tok: Token) -> bool:
     return any(t.lower_ in CONTEXT["onset_objects"] for t in tok.doc[tok.i + 1 : tok.i + 4])
 
 
-def _qualifies_another(span: Span, spans: list[Span]) -> bool:
-    """A movement that only says when another one hurts ("Standing up straight after the
-    weeding is the worst"): "after" or "before" just before it, another movement just
-    before that in the same clause."""
-    doc = span.doc
-    clause = _clause_of(span)
-    if span[0].lower_.startswith("straighten") and not aggravated_after(span) and any(
-        clause.start <= o.start and o.end <= span.start and value_of(o) == "flexion"
-        and not relieves(o)
-        for o in spans
-    ):
-        # "getting up out of the seat I have to straighten up in stages": the way out of
-        # the bent position named before it, not a movement of its own
-        return True
-    if _up_from_the_seat_before(span, spans):
-        # "Sitting for sure. Like a 6hr grind then I stand up and it's agony", "sitting at
-        # the station doing notes, when I stand up after it's so painful": getting up from
-        # the seat named just before (in its sentence or the one before), not standing
-        return True
-    before = list(doc[max(0, span.start - 3) : span.start])
-    cue = next(
-        (t.i for t in reversed(before)
-         if t.lower_ in CONTEXT["qualifiers"] or t.lower_ in CONTEXT["sequence_words"]),
-        None,
-    )
-    if cue is None or any(t.is_punct for t in doc[cue : span.start]):
-        return False
-    gap = _SEQUENCE_GAP if doc[cue].lower_ in CONTEXT["sequence_words"] else _QUALIFIER_GAP
-    return any(
-        o.end <= cue and cue - o.end <= gap and not any(t.is_punct for t in doc[o.end : cue])
-        for o in spans
-    )
-
-
-#: How many words may stand between a movement and "after" ("standing up straight after
-#: the weeding") or "then" ("sitting through the film then standing up") qualifying it.
-_QUALIFIER_GAP = 2
-_SEQUENCE_GAP = 6
-
-
-def _up_from_the_seat_before(span: Span, spans: list[Span]) -> bool:
-    """Whether ``span`` is getting up ("I stand up") just after a sitting said to hurt, in
-    its sentence or the one before; not when either eases it ("stand up and stretch")."""
-    if not _a_rise(span) or value_of(span) != "extension":
-        return False
-    since = _previous_sentence(span).start
-    earlier = [o for o in spans if o.end <= span.start and o.start >= since]
-    return bool(earlier) and value_of(earlier[-1]) == "flexion" and not (
-        relieves(earlier[-1]) or relieves(span)
-    )
-
-
-def _a_rise(span: Span) -> bool:
-    """Whether ``span`` is getting up ("I stand up", "get up"), not standing straight."""
-    after = span.doc[span.end : span.end + 2]
-    words = [t.lower_ for t in span] + [t.lower_ for t in after]
-    return words[0] in CONTEXT["rising_verbs"] and "up" in words and not (
-        set(words) & CONTEXT["standing_on"]  # "stand up straight", "stand up long"
-    )
-
-
-def _previous_sentence(span: Span) -> Span:
-    """The sentence before ``span``'s, or its own when it is the first."""
-    sentence = sentence_of(span)
-    if not sentence.start:
-        return sentence
-    return sentence_of(span.doc[sentence.start - 1 : sentence.start])
-
-
-def _clause_of(span: Span) -> Span:
-    """``span``'s sentence, cut at the turns ("but", "though") either side of it."""
-    sentence = sentence_of(span)
-    doc, start, end = span.doc, span.start, span.end
-    while start > sentence.start and doc[start - 1].lower_ not in CLAUSE_TURNS:
-        start -= 1
-    while end < sentence.end and doc[end].lower_ not in CLAUSE_TURNS:
-        end += 1
-    return doc[start:end]
-
-
 def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
     """Whether the message says this movement changes the pain ("bending kills me",
     "sitting eases it", "I can't bend"), not only that the person does it ("I stand at
@@ -183,7 +105,7 @@ def _said_to_matter(span: Span, value: str, relieved: bool) -> bool:
         # Picking him up is murder, and so is standing"), answers the question; a bare
         # "both" alone only its own
         return True
-    clause = _clause_of(span)
+    clause = clause_of(span)
     if _named_as_cause(span, clause):
         return False
     words = [t.lower_ for t in clause]
@@ -223,7 +145,7 @@ def _said_from_afar(span: Span, value: str, relieved: bool) -> bool:
     from it ("so sore I work at a call centre in the city and I'm sitting all day")."""
     if relieved or value in ("none", "constant", "both"):
         return False
-    clause = _clause_of(span)
+    clause = clause_of(span)
     cues = [
         t.i for t in clause
         if t.lower_ in CONTEXT["aggravation_words"] or is_negation(t)
@@ -252,7 +174,7 @@ def _fine_and_borrowed(
     ]
     if not fine:
         return False
-    clause = _clause_of(span)
+    clause = clause_of(span)
     moves = [s for s in spans if value_of(s) in _OPPOSITE and clause.start <= s.start < clause.end]
     for tok in clause:
         if tok.lower_ in CONTEXT["aggravation_words"] and not negated_at(tok.doc, tok.i):
@@ -377,9 +299,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         for s in spans
         # "no difference" is not turned round by a cue before it ("neither really it just
         # aches whatever i do"): it says the same thing denied or not
-        if (v := same.get(s.start, value_of(s))) is not None and (v == "none" or not is_negated(s))
+        # "when I went to get up from my desk I couldn't straighten": stuck bent, sitting's
+        if (v := same.get(s.start, _value_read(s, spans))) is not None
+        and (v == "none" or not is_negated(s))
         and not _in_onset_story(s) and not in_a_year_gone(s)
-        and not _qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
+        and not qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
         and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s) and not _a_place(s)
     ]
     said = [
@@ -405,6 +329,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     # the answer unasked (the question, when it comes, takes it)
     loose = not settled and all(_said_from_afar(s, v, r) for s, v, r in said)
     return replace(found, role=P.CONTEXT_ROLE) if loose else found
+
+
+def _value_read(span: Span, spans: list[Span]) -> str | None:
+    """``span``'s value, but flexion for not straightening on getting up out of a seat."""
+    return "flexion" if stuck_bent_from_a_seat(span, spans) else value_of(span)
 
 
 def _hyphened_on(span: Span) -> bool:

@@ -128,6 +128,17 @@ def sentence_of(span: Span) -> Span:
     return doc[sentence_before(span).start : end]
 
 
+def clause_of(span: Span) -> Span:
+    """``span``'s sentence, cut at the turns ("but", "though") either side of it."""
+    sentence = sentence_of(span)
+    doc, start, end = span.doc, span.start, span.end
+    while start > sentence.start and doc[start - 1].lower_ not in CLAUSE_TURNS:
+        start -= 1
+    while end < sentence.end and doc[end].lower_ not in CLAUSE_TURNS:
+        end += 1
+    return doc[start:end]
+
+
 def says_a_phrase(words: Iterable[str], phrases: Iterable[str]) -> bool:
     """Whether one of ``phrases`` (lower-cased, words separated by spaces) stands among
     ``words``, whole words only ("on and off", "when i was")."""
