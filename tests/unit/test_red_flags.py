@@ -226,13 +226,13 @@ def test_corpus_benign_false_positive_rate() -> None:
         ("standing on the line at the plant all shift, then home", "none", None),
         ("I haven't told anyone about the numbness in my groin", "urgent", "cauda_equina"),
         ("i haven't told my gp that i wet myself", "urgent", "cauda_equina"),
-        # a sign only suspected and ruled out is asked about, never cleared; a lasting
-        # history stays one whatever the scans say now
+        # a sign only suspected is asked about, cleared when a result told after it rules
+        # it out; a lasting history stays one whatever the scans say now
         ("had a bit of a cancer scare in 2015", "clarify", "cancer"),
         # a word of despair that judges a skill is no crisis; said of life it is
         ("I'm hopeless at remembering to stretch", "none", None),
         ("i feel hopeless with all of this", "clarify", "crisis"),
-        ("they tested me for cancer last spring and it was negative", "clarify", "cancer"),
+        ("they tested me for cancer last spring and it was negative", "none", None),
         ("bowel cancer in 2018, the scans have been clear since", "urgent", "cancer"),
     ],
 )

@@ -88,6 +88,10 @@ class _Context:
 
     marks: dict[str, list[Span]]
     flags: tuple[tuple[str, Span], ...]
+    mentions: tuple[Span, ...] = ()  # every sign's words, a bare topic too
+
+    def mention_between(self, start: int, end: int) -> bool:
+        return any(start <= span.start and span.end <= end for span in self.mentions)
 
     def within(self, label: str, start: int, end: int) -> list[Span]:
         return [m for m in self.marks.get(label, []) if start <= m.start and m.end <= end]
@@ -133,6 +137,8 @@ def _mark_negated(mark: Span, window: int = 4) -> bool:
 
 _LIKENESS_SUBJECTS = _WORDS["likeness_subjects"]
 _LIKENESS_PLACES = _WORDS["likeness_places"]
+_CHANGE_NOT_NEXT = _WORDS["change_not_next"]
+_READING_BEFORE = _WORDS["reading_before"]
 
 
 def _likeness_before(mark: Span) -> bool:
@@ -174,6 +180,11 @@ def _mark_ok(label: str, mark: Span) -> bool:
             return False  # "is this normal after birth?": asked, not said
     if label in (RP.CYCLING, RP.EXERTION, RP.PASSING_ILLNESS) and _likeness_before(mark):
         return False  # "like i've been sat on a bike saddle for hours": a likeness
+    if label == RP.PASSING_ILLNESS and _n(mark[-1]) == "change" and nxt in _CHANGE_NOT_NEXT:
+        return False  # "it's the change in the weather": a change of something, no menopause
+    if label == RP.PASSING_ILLNESS and first.isdigit() and _words(
+            doc[max(0, mark.start - 3) : mark.start]) & _READING_BEFORE:
+        return False  # "temp 36 degrees and shivering": a reading, not the weather's heat
     if label == RP.ONCE and words == {"once"}:
         # "once i sit down": when; "at once", "all at once": at the same time
         prev = _n(doc[mark.start - 1]) if mark.start else ""
@@ -234,7 +245,9 @@ def _context(doc: Doc, found: dict[str, dict[str, list[Span]]]) -> _Context:
         if kind != RV.TOPIC
         for span in spans
     )
-    return _Context(marks, flags)
+    mentions = tuple(span for kinds in found.values() for spans in kinds.values()
+                     for span in spans)
+    return _Context(marks, flags, mentions)
 
 
 def _next_sentence(sentence: Span) -> Span | None:
@@ -311,7 +324,7 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     if ongoing:
         return None
     resolved, about_symptom, applied = False, False, []
-    for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end):
+    for mark in _writers_over(ctx.within(RP.RESOLVED, sentence.start, sentence.end)):
         if mark.start >= span.end:
             applies = not ctx.other_flag_between(
                 category, span.end, mark.start
@@ -350,7 +363,7 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     following = _next_sentence(sentence)
     if not resolved and following is not None:
         about_symptom = True
-        marks = ctx.within(RP.RESOLVED, following.start, following.end)
+        marks = _writers_over(ctx.within(RP.RESOLVED, following.start, following.end))
         restated = [m for m in marks if _restates(span, m)]
         # what goes on after a "but" is the back's, a "since" after a denial dates it
         # ("it cleared, no fever since, but my back still aches"); a denial of the same
@@ -377,6 +390,17 @@ def _resolution(category: str, span: Span, ctx: _Context) -> Status | None:
     # A recent cauda equina symptom, a recent injury, or "my leg gave way but i'm fine
     # now": the bot asks rather than escalates or ignores.
     return "uncertain"
+
+
+def _writers_over(marks: list[Span]) -> list[Span]:
+    """The resolutions that can end the writer's own sign: not a minor hurt then fine
+    ("bruised but otherwise fine"), which says someone else's knock was nothing (the
+    writer's own fall so told still escalates, as it did)."""
+    return [m for m in marks if not (_words(m) & _MINOR_HURTS and _words(m) & _HURT_LINKS)]
+
+
+_MINOR_HURTS = _WORDS["minor_hurts"]
+_HURT_LINKS = _WORDS["hurt_links"]
 
 
 def _dated(opening: Span) -> bool:
@@ -449,27 +473,6 @@ def _prefer_symptoms(candidates: list[Span], kind_of: dict[tuple[int, int], str]
         if not taken & set(range(s.start, s.end))
     ]
     return sorted([*strong, *weak], key=lambda s: s.start)
-
-_SCARE = _WORDS["scare"]
-_TESTS = _WORDS["tests"]
-_CLEAR = _WORDS["clear"]
-
-
-def _ruled_out(category: str, span: Span) -> bool:
-    """A sign that was only suspected and then ruled out ("I had a cancer scare years ago
-    but the tests were all clear", "tested for cancer, it came back negative"): asked
-    about, never cleared (the person may mean more than they say)."""
-    if category == RV.CRISIS:
-        return False
-    doc = span.doc
-    if span.end < len(doc) and _n(doc[span.end]) in _SCARE:
-        return True
-    # the test before the sign ("tested me for cancer"), a clear result after it; not a
-    # history followed by clear scans ("breast cancer in 2019, the scans are clear now")
-    before = [_n(t) for t in doc[max(0, span.start - 4) : span.start]]
-    after = [_n(t) for t in doc[span.end : _sentence(span).end]]
-    return bool(set(before) & _TESTS) and bool(set(after) & _CLEAR)
-
 
 def feared_not_felt(span: Span) -> bool:
     """A sign that is only feared or read about ("I've read about cauda equina, and now

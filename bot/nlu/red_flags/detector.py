@@ -20,12 +20,17 @@ from bot.nlu.red_flags.context import (
     _context,
     _prefer_symptoms,
     _resolution,
-    _ruled_out,
+    _writers_over,
     feared_not_felt,
     may_tell_a_fall,
 )
 from bot.nlu.red_flags.exclusions import _excluded
-from bot.nlu.red_flags.explained import _explained_by_exertion
+from bot.nlu.red_flags.explained import (
+    _explained_by_exertion,
+    _ruled_out,
+    reassured_fear,
+    ruled_out_clear,
+)
 from bot.nlu.red_flags.forms import answered_yes, read_as_form
 from bot.nlu.red_flags.hedges import _is_hedged
 from bot.nlu.red_flags.reading import get_matcher, make_doc
@@ -190,9 +195,12 @@ def _only_recipients(span: Span) -> bool:
 
 def _opened_by_the_writer(span: Span) -> bool:
     """The clause before the sign opens with "I" and names no one else as doing it ("I've
-    got my mum's old pills saved up", not "I found she's been stockpiling her morphine")."""
+    got my mum's old pills saved up", not "I found she's been stockpiling her morphine"
+    nor "I found a stash of his tablets")."""
     before = _clause_before(span, 8)  # nearest first
     words = {_n(t) for t in before}
+    if words & _FINDING and _words(span) & _THEIR_OWN:
+        return False  # "I found a stash of her painkillers": hers, the writer found it
     return len(before) < 8 and bool({_n(t) for t in before[-2:]} & _I) and not (
         words & _OTHERS_DOING)
 
@@ -210,6 +218,7 @@ _MY = _WORDS["my"]
 _I = _WORDS["i"]
 _OTHERS_DOING = _WORDS["others_doing"]
 _RECIPIENT_MARKS = _WORDS["recipient_marks"]
+_FINDING = _WORDS["finding_verbs"]
 _NOW = _WORDS["now"]
 _TREATED = _WORDS["treated_after"]
 _TEARING = _WORDS["tearing"]
@@ -233,9 +242,12 @@ def _their_emergency(category: str, span: Span, ctx: _Context | None) -> bool:
     if category == RV.CRISIS:
         return True
     sentence = _sentence(span)
-    if _long_ago(span, ctx) or _over_for_them(category, span, ctx):
+    lasting = category in _HISTORIES and bool(_words(span) & RP.LASTING_HISTORY)
+    # (a lasting history years ago is read with what is new now, below: "treated for
+    # breast cancer in 2016. She's got a new pain in her spine")
+    if (_long_ago(span, ctx) and not lasting) or _over_for_them(category, span, ctx):
         return False
-    if category in _HISTORIES and _words(span) & RP.LASTING_HISTORY:
+    if lasting:
         # (a history of infection, thin bones or cancer: "pins and needles" is no needle)
         # with a fall, or with their back newly hurting ("had lung cancer 4 years ago and
         # now has new back pain"); not the history alone ("my partner's on methotrexate")
@@ -282,9 +294,15 @@ def _over_for_them(category: str, span: Span, ctx: _Context | None) -> bool:
         # tearing pain is told in the message, not denied ("isn't sudden or tearing")
         doc = span.doc
         return not any(_n(t) in _TEARING and not _negated(doc[t.i : t.i + 1]) for t in doc)
+    marks = ctx.within(RP.RESOLVED, sentence.start, sentence.end)
+    plain = _writers_over(marks)
+    # "bruised but fine" ends a knock told alone ("came off his bike, bruised but fine"),
+    # no nerve sign and no knock with a sign's words between ("his leg is numb")
     return any(
         mark.start >= span.end and not ctx.other_flag_between(category, span.end, mark.start)
-        for mark in ctx.within(RP.RESOLVED, sentence.start, sentence.end)
+        and (mark in plain or category == RV.FRACTURE
+             and not ctx.mention_between(span.end, mark.start))
+        for mark in marks
     )
 
 
@@ -294,25 +312,6 @@ def _long_ago(span: Span, ctx: _Context | None) -> bool:
     return ctx is not None and bool(
         ctx.within(RP.DISTANT_PAST, sentence.start, sentence.end)
     ) and not _words(sentence) & _NOW
-
-
-def _reassured_fear(span: Span) -> bool:
-    """A disease or outcome only feared ("what if it's cancer", "worrying I'll end up
-    paralysed") in a message where a clinician who saw the writer names a benign cause
-    ("the doctor examined me and says it's muscular"): health anxiety, no sign."""
-    words = _words(span)
-    if not words & _FEARED or words - _FEARED - _FEAR_FILLER:
-        return False
-    told = [t.i for t in span.doc if _n(t) in _CLINICIANS]
-    return bool(told) and any(
-        _n(t) in _BENIGN_CAUSES for i in told for t in span.doc[i + 1 : i + 10]
-    )
-
-
-_FEARED = _WORDS["feared_diseases"]
-_FEAR_FILLER = _WORDS["fear_fillers"]
-_CLINICIANS = _WORDS["clinicians"]
-_BENIGN_CAUSES = _WORDS["benign_causes"]
 
 
 def _own_status(
@@ -334,9 +333,10 @@ def _own_status(
         return "negated"
     feared = category != RV.CRISIS and feared_not_felt(span) and not _negated(span)
     if feared or _hedged(span) or (category == RV.CANCER and _cancer_question(span)):
-        return "negated" if category != RV.CRISIS and _reassured_fear(span) else "uncertain"
+        return "negated" if category != RV.CRISIS and reassured_fear(span) else "uncertain"
     if _ruled_out(category, span) and not _negated(span):
-        return "uncertain"
+        # asked about, unless a result told after it rules it out ("came to nothing")
+        return "negated" if ruled_out_clear(span) else "uncertain"
     if _negated(span):
         return "negated"
     return "uncertain" if kind == RV.WEAK else "present"

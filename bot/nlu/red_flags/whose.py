@@ -178,6 +178,8 @@ def said_of_someone_else(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and _n(doc[span.start - 1]) in _HIS_OR_THEIR or _n(span[0]) in _HIS_OR_THEIR:
         return True  # "I'm with my dad now, his leg has gone weak": his body, not the writer's
+    if span.start > 0 and _bare_possessive(_n(doc[span.start - 1])) and _n(span[0]) in _BODY_OWNED:
+        return True  # "neighbours leg is getting weaker": hers, the apostrophe left out
     sentence = _sentence(span)
     writer, other = _named_in(doc[sentence.start : span.end])
     if writer:
@@ -187,6 +189,18 @@ def said_of_someone_else(span: Span) -> bool:
     before = _sentence(span.doc[sentence.start - 1 : sentence.start])
     writer, other = _named_in(before)
     return other and not writer
+
+
+def _bare_possessive(word: str) -> bool:
+    """A person's possessive typed without its apostrophe, just before their body
+    ("neighbours leg", "sisters foot"); not a word that greets the reader ("guys")."""
+    stem = word[:-1]
+    return word.endswith("s") and len(stem) > 2 and stem in _PEOPLE and not (
+        word in _NOT_POSSESSIVE or stem in _NOT_POSSESSIVE)
+
+
+_NOT_POSSESSIVE = _WORDS["not_possessive"]
+_BODY_OWNED = _WORDS["body_owned"]
 
 
 def introduces_themselves(span: Span) -> bool:
