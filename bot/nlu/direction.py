@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlu import patterns as P
+from bot.nlu.comparison import ranked
 from bot.nlu.getting_up import qualifies_another, stuck_bent_from_a_seat
 from bot.nlu.negation import is_negated
 from bot.nlu.relief import relieves
@@ -292,7 +293,11 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
     concluded = _concluded(spans)
     settled = concluded is not spans  # "... sitting is fine. so leaning back I guess"
     spans = concluded
-    relieved = _once_per_span(relieves)  # asked of every pair: a long message names hundreds
+    # "bending is easier than leaning back": the worse of two movements compared hurts, the
+    # easier one says nothing more (its relief word is not the other's too)
+    worse = ranked(spans)
+    spans = [s for s in spans if worse.get(s.start, True)]
+    relieved = _once_per_span(lambda s: s.start not in worse and relieves(s))
     same = tried_the_same(spans) | remedies_found_wanting(spans)  # "bent over - same"
     read = [
         (s, v, relieved(s))
@@ -301,14 +306,14 @@ def resolve_direction(spans: list[Span], text: str) -> Extraction | None:
         # aches whatever i do"): it says the same thing denied or not
         # "when I went to get up from my desk I couldn't straighten": stuck bent, sitting's
         if (v := same.get(s.start, _value_read(s, spans))) is not None
-        and (v == "none" or not is_negated(s))
+        and (v == "none" or s.start in worse or not is_negated(s))
         and not _in_onset_story(s) and not in_a_year_gone(s)
         and not qualifies_another(s, spans) and not _listed_before_a_denial(s, spans)
         and not _a_likeness(s) and not _a_wish(s) and not _hyphened_on(s) and not _a_place(s)
     ]
     said = [
         (s, v, r) for s, v, r in read
-        if settled
+        if settled or s.start in worse
         or (_said_to_matter(s, v, r) and not _fine_and_borrowed(s, v, r, spans, relieved))
     ]
     if read and not said:
