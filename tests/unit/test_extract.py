@@ -206,6 +206,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("loading the dishwasher kills me", {"pain_direction": "flexion"}),
     ("getting up from a chair is the worst", {"pain_direction": "flexion"}),
     ("it's worse after a long drive", {"pain_direction": "flexion"}),
+    ("driving to work makes it flare up", {"pain_direction": "flexion"}),
+    ("being on my feet at the market stall all day is the killer", {"pain_direction": "extension"}),
     ("standing in a queue", {"pain_direction": "extension"}),
     ("walking downhill", {"pain_direction": "extension"}),
     ("reaching up to the top shelf", {"pain_direction": "extension"}),
