@@ -72,6 +72,37 @@ from tests.support.verdicts import assert_verdict
          "other", "cancer"),
         ("my wife's back pain keeps her up at night", "none", None),
         ("a dull ache at night that eases once i rest and stretch", "none", None),
+        # an aorta: a sudden severe back pain with a cold sweat or a faint, no belly named
+        ("out of the blue a dreadful pain across my lower back, now i'm cold and clammy",
+         "urgent", "vascular"),
+        ("suddenly the worst pain low in my back. i nearly passed out in the hall", "urgent",
+         "vascular"),
+        ("my back is stiff and my hands go clammy before a job interview", "none", None),
+        # an aorta: a sudden or worst-ever pain going through to the belly, or with a faint
+        ("the pain in my back runs straight through into my stomach, worst ever, came on "
+         "in a flash out of nowhere", "urgent", "vascular"),
+        ("the ache in my back goes through to my tummy and i fainted on the landing",
+         "urgent", "vascular"),
+        ("a dull ache through from my back to my tummy after a big dinner", "none", None),
+        # an aorta: a sudden pain likened to a tear, a tearing pain between back and belly
+        ("out of nowhere my back felt like it was being ripped open", "urgent", "vascular"),
+        ("a tearing kind of pain between my stomach and my back since lunch", "urgent",
+         "vascular"),
+        ("the twins are tearing me apart this week and my back is sore", "none", None),
+        # an aneurysm told in plain words
+        ("the ultrasound found the main artery in my belly is enlarged, back aching now",
+         "urgent", "vascular"),
+        # a cancer: 50 or over, a pain no position, rest or movement changes
+        ("i'm 64, no back problems before, and it's the same all the time, standing or "
+         "lying", "urgent", "cancer"),
+        ("aged 52. it makes no difference if i walk or rest, the ache is just there",
+         "urgent", "cancer"),
+        ("i'm 29 and it's the same all the time whatever i do", "none", None),
+        ("i'm 64 and it feels better when i lie on my side", "none", None),
+        # a cancer told by its operation: the organ "done" or "out"
+        ("i had my prostate out a while ago and now my lower back has ached for weeks",
+         "urgent", "cancer"),
+        ("i had my prostate checked last year, all clear, my back is stiff", "none", None),
     ],
 )
 def test_the_kind_gets_its_verdict(text: str, level: str, category: str | None) -> None:

@@ -93,6 +93,24 @@ from tests.support.verdicts import assert_verdict
         ("walking wonky since monday, no reason at all", "urgent", "neuro_deficit"),
         ("walking funny since yesterday and my leg keeps giving way", "urgent",
          "neuro_deficit"),
+        # a cauda equina: both legs tingly or numb together, the bedroom gone numb, a
+        # dentist's numbing in the bottom, no wee for many hours and no urge
+        ("now it's both legs, numb and fizzy from the hips down", "urgent", "cauda_equina"),
+        ("both my legs ache after the half marathon", "none", None),
+        ("the intimate side of things has gone numb since my back went, nothing at all",
+         "urgent", "cauda_equina"),
+        ("my bottom is like i've had a numbing jab from the dentist", "urgent",
+         "cauda_equina"),
+        ("i haven't been since the early hours and i get no urge to go at all", "urgent",
+         "cauda_equina"),
+        # an infection: drenching night sweats in a diabetic
+        ("on metformin for years. lately i soak the pillow with sweat every night",
+         "urgent", "infection"),
+        ("i'm diabetic and my back aches after the allotment", "none", None),
+        # a crisis: thoughts of crashing the car on purpose; a veiled farewell is asked
+        ("i keep thinking about just ploughing the car into a bridge", "urgent", "crisis"),
+        ("i think about driving to the lakes at the weekend", "none", None),
+        ("this will be my final message. take care", "clarify", "crisis"),
     ],
 )
 def test_clinical_and_veiled_wordings(text: str, level: str, category: str | None) -> None:
