@@ -407,7 +407,7 @@ def test_a_no_to_the_crisis_question_with_a_possible_red_flag_asks_about_that(
     person: Person,
 ) -> None:
     assert person.say(POSSIBLE_CRISIS) == [CRISIS_CHECK]
-    replies = person.say("No. I did have a cancer scare once, the tests were all clear")
+    replies = person.say("No. I did have a cancer scare once, still waiting on the tests")
     assert replies == [domain_response("utter_red_flag_check", red_flag_category="cancer")], (
         "the crisis question is answered; the possible red flag is asked about"
     )
