@@ -206,17 +206,18 @@ class ValidateIntakeForm(KindFormValidation):
             for e in events
         ):
             return []
-        if not is_question(tracker) or dispatcher.messages:
+        split = said_before_asking(latest_text(tracker))
+        if split is None or not is_question(tracker) or dispatcher.messages:
             return []
-        value = answer_before_the_question(tracker, requested)
+        statement, question = split
+        value = answer_before_the_question(statement, requested)
         if value is None:
             return []
         validate = getattr(self, f"validate_{requested}")
         taken = await validate(value, dispatcher, tracker, domain)
         if taken.get(requested) is None:
             return []
-        split = said_before_asking(latest_text(tracker))
-        answer_programme_question(dispatcher, split[1] if split else latest_text(tracker))
+        answer_programme_question(dispatcher, question)
         return [SlotSet(name, v) for name, v in taken.items()]
 
     async def extract_pain_score(

@@ -172,15 +172,11 @@ def said_before_asking(text: str) -> tuple[str, str] | None:
     return text[: ends[-1]].strip(), text[ends[-1] :].strip()
 
 
-def answer_before_the_question(tracker: Tracker, slot: str) -> Any:
-    """The answer to ``slot``, the open question, said in a statement before a question
+def answer_before_the_question(statement: str, slot: str) -> Any:
+    """The answer to ``slot``, the open question, in the statement said before a question
     about the programme ("8 days. can I still play football?", "bending forward hurts.
     should I stop yoga?"): read from the statement alone, so the question asks nothing
     away from it. None when the statement does not answer it (a history is no answer)."""
-    split = said_before_asking(latest_text(tracker))
-    if split is None:
-        return None
-    statement = split[0]
     for found in extract(statement, utc_today()):
         if found.entity == slot and found.role != HISTORY:
             return found.value
